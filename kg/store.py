@@ -1,0 +1,152 @@
+"""The on-disk claim store: one thin wrapper over ``pyoxigraph.Store``.
+
+This is the only module that touches storage. Everything else asks it to load a
+document's graph, run SPARQL or dump quads; rdflib is reached by conversion
+(:meth:`Store.to_rdflib`), never as a second backend.
+
+Transactions: :meth:`Store.replace_graph` drops a graph and then adds the new
+quads in one ``extend`` call, which Oxigraph applies atomically. A document counts
+as built only when its graph holds its ``cg:sha256`` triple, which arrives in
+that same atomic write, so a build killed between the drop and the add leaves the
+document simply "not built yet" and a rerun finishes it. :meth:`Store.bulk_replace`
+uses Oxigraph's bulk loader (faster, not transactional) for big first loads.
+
+The default graph of every query is the union of all named graphs: the merged
+knowledge graph.
+
+>>> store = Store()                      # in memory
+>>> from pyoxigraph import NamedNode, Quad, Literal
+>>> g = NamedNode("http://ex/doc")
+>>> store.replace_graph(g, [Quad(g, NamedNode("http://ex/p"), Literal("x"), g)])
+>>> [s["o"].value for s in store.select("SELECT ?o WHERE { ?s ?p ?o }")]
+['x']
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from kg.errors import QueryError, StoreError
+from kg.rdf.namespaces import PREFIXES
+
+__all__ = ["Store", "open_store"]
+
+#: The folder under the build directory that holds the Oxigraph database.
+STORE_DIRNAME = "store"
+
+
+class Store:
+    """A claim store, on disk at ``path`` or in memory when ``path`` is None."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+        self.path = Path(path) if path is not None else None
+        try:
+            if self.path is None:
+                self._store = ox.Store()
+            elif read_only:
+                self._store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self._store = ox.Store(str(self.path))
+        except OSError as exc:
+            reason = str(exc)
+            if "lock" in reason.lower():
+                raise StoreError("E200", path=str(self.path)) from exc
+            raise StoreError("E202", path=str(self.path), reason=reason) from exc
+
+    # -- reading -------------------------------------------------------------------------
+    def query(self, sparql: str, **kwargs: Any):
+        """Run SPARQL 1.1 over the union graph; the project's prefixes are predeclared."""
+        try:
+            return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **kwargs)
+        except SyntaxError as exc:
+            raise QueryError("E300", reason=str(exc).splitlines()[0]) from exc
+        except OSError as exc:
+            raise QueryError("E300", reason=str(exc)) from exc
+
+    def select(self, sparql: str, **kwargs: Any) -> list[dict[str, Any]]:
+        """Run a SELECT and return rows as ``{variable: term}`` dicts (unbound variables left out)."""
+        solutions = self.query(sparql, **kwargs)
+        names = [v.value for v in solutions.variables]
+        rows = []
+        for sol in solutions:
+            row = {}
+            for name in names:
+                term = sol[name]
+                if term is not None:
+                    row[name] = term
+            rows.append(row)
+        return rows
+
+    def named_graphs(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)), key=str)
+
+    def has_graph(self, graph: ox.NamedNode) -> bool:
+        return self._store.contains_named_graph(graph)
+
+    def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        """Every quad, or those of one graph."""
+        return self._store.quads_for_pattern(None, None, None, graph)
+
+    def __len__(self) -> int:
+        return len(self._store)
+
+    # -- writing -------------------------------------------------------------------------
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
+        """Atomically make ``graph`` hold exactly ``quads`` (see the module docstring)."""
+        quads = list(quads)
+        self._store.remove_graph(graph) if self._store.contains_named_graph(graph) else None
+        self._store.extend(quads)
+
+    def bulk_replace(self, graphs: dict[ox.NamedNode, list[ox.Quad]]) -> None:
+        """Replace many graphs with Oxigraph's bulk loader: fast, not transactional."""
+        for graph in graphs:
+            if self._store.contains_named_graph(graph):
+                self._store.remove_graph(graph)
+        self._store.bulk_extend(q for quads in graphs.values() for q in quads)
+
+    def drop_graph(self, graph: ox.NamedNode) -> None:
+        if self._store.contains_named_graph(graph):
+            self._store.remove_graph(graph)
+
+    def update(self, sparql: str) -> None:
+        """Run SPARQL Update (used by resolve and by `kg serve --allow-update`)."""
+        try:
+            self._store.update(sparql, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError("E300", reason=str(exc).splitlines()[0]) from exc
+
+    def flush(self) -> None:
+        self._store.flush()
+
+    # -- conversion ----------------------------------------------------------------------
+    def dump(self, output, format: ox.RdfFormat, **kwargs: Any) -> None:
+        self._store.dump(output, format=format, **kwargs)
+
+    def to_rdflib(self):
+        """The whole store as an ``rdflib.Dataset`` (named graphs kept), prefixes bound."""
+        import rdflib
+
+        from kg.rdf.namespaces import bind_prefixes
+
+        data = self._store.dump(format=ox.RdfFormat.N_QUADS)
+        dataset = rdflib.Dataset()
+        dataset.parse(data=data.decode("utf-8"), format="nquads")
+        bind_prefixes(dataset)
+        return dataset
+
+
+def open_store(out_dir: str | os.PathLike[str], *, create: bool = False, read_only: bool = False) -> Store:
+    """Open the store of a build directory; ``create`` makes it when missing.
+
+    Raises :class:`StoreError` E201 when the folder holds no store and ``create`` is false.
+    """
+    path = Path(out_dir) / STORE_DIRNAME
+    if not create and not path.is_dir():
+        raise StoreError("E201", path=str(out_dir))
+    return Store(path, read_only=read_only)
