@@ -25,7 +25,8 @@ Choices (they matter for the numbers, so they are written down here):
   also keep the two events apart.
 - Heads: ECB+ does not mark them. :func:`annotate_heads` parses each evaluated sentence
   with spaCy over the gold tokens (no re-tokenization) and takes the mention token
-  closest to the root of the dependency tree whose head lies outside the mention.
+  closest to the root of the dependency tree whose head lies outside the mention (for a
+  mention that starts with a preposition, "On Friday", the preposition's object).
 
 >>> text, spans = render_tokens([["He", "said", "``", "it", "'s", "a", "year", "-", "old", "deal", "''", "."],
 ...                              ["http", ":", "/", "/", "a", ".", "com"]])
@@ -85,6 +86,7 @@ _CURLY_OPEN = frozenset({"“", "‘"})
 _APOSTROPHES = frozenset({"'", "’"})
 _GLUE_BETWEEN_WORDS = frozenset({"-", "/"})  # year - old -> year-old ; and / or -> and/or
 _GLUE_BETWEEN_DIGITS = frozenset({":", "/", "-", "."})  # 1 : 30 -> 1:30 ; 8 / 2 / 13 -> 8/2/13
+_NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
 _URL_START = re.compile(r"^(?:https?|www)$", re.IGNORECASE)
 
 
@@ -405,13 +407,17 @@ def read_topic(root: str | os.PathLike[str], topic: int) -> tuple[CorpusDocument
 
 
 # -- heads -------------------------------------------------------------------------------
-def _head_index(heads: Sequence[int], members: Sequence[int]) -> int:
+def _head_index(heads: Sequence[int], members: Sequence[int], pos: Sequence[str] | None = None) -> int:
     """The member closest to the root whose syntactic head lies outside ``members``.
 
     ``heads[i]`` is the index of token i's head (a root points at itself). Ties go to
-    the rightmost token (English noun phrases are head-final).
+    the rightmost token (English noun phrases are head-final). When ``pos`` (coarse
+    part-of-speech tags) is given and that token is a preposition ("On Friday", "in
+    Los Angeles"), the head is its object inside the mention, found the same way.
 
     >>> _head_index([1, 1, 1, 4, 2], [0, 1])   # "the producer of the telecast"[0:2]
+    1
+    >>> _head_index([2, 2, 2], [0, 1], ["ADP", "PROPN", "VERB"])  # "On Friday" | he said
     1
     """
     inside = set(members)
@@ -424,7 +430,15 @@ def _head_index(heads: Sequence[int], members: Sequence[int]) -> int:
         return d
 
     candidates = [i for i in members if heads[i] == i or heads[i] not in inside] or list(members)
-    return min(candidates, key=lambda i: (depth(i), -i))
+    head = min(candidates, key=lambda i: (depth(i), -i))
+    seen = {head}
+    while pos is not None and pos[head] == "ADP":
+        below = [i for i in members if heads[i] == head and i != head and pos[i] in _NOMINAL_POS]
+        if not below or below[-1] in seen:
+            break
+        head = below[-1]
+        seen.add(head)
+    return head
 
 
 def annotate_heads(documents: Sequence[CorpusDocument], nlp, *, batch_size: int = 64) -> tuple[CorpusDocument, ...]:
@@ -446,9 +460,9 @@ def annotate_heads(documents: Sequence[CorpusDocument], nlp, *, batch_size: int 
             spaces = [i + 1 < len(toks) and toks[i + 1].start > t.end for i, t in enumerate(toks)]
             inputs.append(Doc(nlp.vocab, words=words, spaces=spaces))
             jobs.append((k, sent))
-    parsed: dict[tuple[int, int], tuple[list[int], list[str]]] = {}
+    parsed: dict[tuple[int, int], tuple[list[int], list[str], list[str]]] = {}
     for job, doc in zip(jobs, nlp.pipe(inputs, batch_size=batch_size)):
-        parsed[job] = ([t.head.i for t in doc], [t.lemma_ or t.text for t in doc])
+        parsed[job] = ([t.head.i for t in doc], [t.lemma_ or t.text for t in doc], [t.pos_ for t in doc])
 
     out = []
     for k, document in enumerate(documents):
@@ -457,11 +471,11 @@ def annotate_heads(documents: Sequence[CorpusDocument], nlp, *, batch_size: int 
             if m.sentence not in document.evaluated_sentences:
                 new_mentions.append(m)
                 continue
-            heads, lemmas = parsed[(k, m.sentence)]
+            heads, lemmas, tags = parsed[(k, m.sentence)]
             toks = document.sentence_tokens(m.sentence)
             index = {t.tid: i for i, t in enumerate(toks)}
             members = [index[tid] for tid in m.tokens if tid in index]
-            h = _head_index(heads, members)
+            h = _head_index(heads, members, tags)
             new_mentions.append(replace(m, head=toks[h].tid, head_lemma=lemmas[h].lower()))
         out.append(replace(document, mentions=tuple(new_mentions)))
     return tuple(out)

@@ -12,7 +12,10 @@ The build is read only through the store and the public RDF model (DESIGN.md):
 
 A gold mention maps to the system mention whose span contains the gold head token,
 preferring the shortest such span (then the earliest, then the smallest entity IRI, so
-the choice is deterministic). A gold mention with no such system mention is a singleton.
+the choice is deterministic). ECB+ tokens are sometimes wider than the build's tokens
+(``I'm``, ``"We``): when no system mention contains the whole head token, the shortest
+one containing the first letter or digit of the head is taken. A gold mention with no
+such system mention is a singleton.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ __all__ = [
     "SystemMapping",
     "SystemMention",
     "covering_mention",
+    "head_mention",
     "read_same_as",
     "read_system_mentions",
     "system_clusters",
@@ -110,6 +114,22 @@ def covering_mention(mentions: Sequence[SystemMention], start: int, end: int) ->
     return min(containing, key=lambda m: (m.end - m.start, m.start, m.entity))
 
 
+def head_mention(mentions: Sequence[SystemMention], text: str, start: int, end: int) -> SystemMention | None:
+    """The system mention for a gold head token at ``text[start:end]`` (see the module docstring).
+
+    >>> text = "I'm here"
+    >>> head_mention([SystemMention(0, 1, "e:i")], text, 0, 3).entity     # ECB+ token "I'm", system "I"
+    'e:i'
+    >>> head_mention([SystemMention(4, 8, "e:h")], text, 0, 3) is None
+    True
+    """
+    hit = covering_mention(mentions, start, end)
+    if hit is not None:
+        return hit
+    first = next((i for i in range(start, end) if text[i].isalnum()), None)
+    return None if first is None else covering_mention(mentions, first, first + 1)
+
+
 def system_clusters(store, documents: Iterable[CorpusDocument]) -> SystemMapping:
     """Cluster the evaluated gold mentions of ``documents`` by the entities of the build in ``store``.
 
@@ -134,7 +154,7 @@ def system_clusters(store, documents: Iterable[CorpusDocument]) -> SystemMapping
             if gold.head is None:
                 raise ValueError(f"mention {gold.id} has no head: run annotate_heads() first")
             head = document.token(gold.head)
-            hit = covering_mention(mentions, head.start, head.end)
+            hit = head_mention(mentions, document.text, head.start, head.end)
             if hit is None:
                 clusters[gold.id] = f"unmatched:{gold.id}"
                 unmatched.append(gold.id)

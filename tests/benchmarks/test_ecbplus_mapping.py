@@ -13,6 +13,7 @@ from benchmarks.ecbplus.corpus import annotate_heads, gold_clusters, read_topic
 from benchmarks.ecbplus.mapping import (
     SystemMention,
     covering_mention,
+    head_mention,
     read_same_as,
     read_system_mentions,
     system_clusters,
@@ -223,3 +224,14 @@ def test_runner_rejects_bad_topics_and_missing_corpus(tmp_path, capsys):
         main(["--topics", "two"])
     assert main(["--topics", "9", "--corpus", str(tmp_path)]) == 1
     assert "E100" in capsys.readouterr().err
+
+
+def test_head_mention_falls_back_to_the_first_word_character_of_a_wide_token():
+    text = '"We won," said I\'m-not-sure.'
+    ms = [SystemMention(1, 3, "e:we"), SystemMention(0, 8, "e:quote")]
+    # the ECB+ token '"We' (0-3) is inside only the quote span: containment wins over the fallback
+    assert head_mention(ms, text, 0, 3).entity == "e:quote"
+    # without the quote span, the token's first letter (1) is inside "We"
+    assert head_mention(ms[:1], text, 0, 3).entity == "e:we"
+    assert head_mention(ms[:1], text, 4, 7) is None
+    assert head_mention(ms[:1], text, 7, 9) is None  # ',"' has no letter or digit
