@@ -62,6 +62,7 @@ class TopicResult:
     gold: dict[str, str]
     system_clusters: dict[str, str]
     baseline_clusters: dict[str, str]
+    unmatched_kinds: dict[str, tuple[int, int]]  # gold kind -> (unmatched, total)
 
 
 def _title(document: CorpusDocument) -> str | None:
@@ -123,6 +124,12 @@ def run_topic(
     mapping = system_clusters(store, documents)
     gold = gold_clusters(documents)
     baseline = head_lemma_clusters(documents)
+    kinds: dict[str, list[int]] = {}
+    missing = set(mapping.unmatched)
+    for mention in (m for d in documents for m in d.evaluated_mentions):
+        counts = kinds.setdefault(_kind(mention.tag), [0, 0])
+        counts[0] += mention.id in missing
+        counts[1] += 1
     return TopicResult(
         topic=str(topic),
         documents=len(documents),
@@ -135,7 +142,13 @@ def run_topic(
         gold=gold,
         system_clusters=mapping.clusters,
         baseline_clusters=baseline,
+        unmatched_kinds={k: (v[0], v[1]) for k, v in sorted(kinds.items())},
     )
+
+
+def _kind(tag: str) -> str:
+    """The coarse gold kind of a markable tag: HUMAN_PART_PER -> HUMAN, NON_HUMAN_PART -> NON_HUMAN."""
+    return "NON_HUMAN" if tag.startswith("NON_HUMAN") else tag.split("_", 1)[0]
 
 
 def pool(results: Sequence[TopicResult]) -> TopicResult:
@@ -143,6 +156,11 @@ def pool(results: Sequence[TopicResult]) -> TopicResult:
     gold = merge_clusterings(r.gold for r in results)
     system = merge_clusterings(r.system_clusters for r in results)
     baseline = merge_clusterings(r.baseline_clusters for r in results)
+    kinds: dict[str, tuple[int, int]] = {}
+    for r in results:
+        for k, (u, t) in r.unmatched_kinds.items():
+            old = kinds.get(k, (0, 0))
+            kinds[k] = (old[0] + u, old[1] + t)
     return TopicResult(
         topic="all",
         documents=sum(r.documents for r in results),
@@ -155,6 +173,7 @@ def pool(results: Sequence[TopicResult]) -> TopicResult:
         gold={},
         system_clusters={},
         baseline_clusters={},
+        unmatched_kinds=dict(sorted(kinds.items())),
     )
 
 
@@ -193,6 +212,8 @@ def format_details(result: TopicResult) -> str:
         parts = [f"{m} {_f(s.recall)}/{_f(s.precision)}/{_f(s.f1)}" for m, s in
                  (("MUC", e.muc), ("B3", e.b3), ("CEAF-e", e.ceafe))]
         lines.append(f"  {name:8} " + "  ".join(parts) + f"  CoNLL {_f(e.conll)}")
+    lines.append("  gold mentions without a system mention (left singletons): " + ", ".join(
+        f"{k} {u}/{t}" for k, (u, t) in result.unmatched_kinds.items()))
     return "\n".join(lines)
 
 
@@ -208,6 +229,7 @@ def _as_json(result: TopicResult) -> dict:
         "topic": result.topic, "documents": result.documents, "mentions": result.mentions,
         "gold_chains": result.gold_chains, "matched": result.matched, "build_seconds": result.build_seconds,
         "system": ev(result.system), "baseline": ev(result.baseline),
+        "unmatched_by_kind": {k: {"unmatched": u, "total": t} for k, (u, t) in result.unmatched_kinds.items()},
     }
 
 

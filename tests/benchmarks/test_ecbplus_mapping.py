@@ -235,3 +235,9 @@ def test_head_mention_falls_back_to_the_first_word_character_of_a_wide_token():
     assert head_mention(ms[:1], text, 0, 3).entity == "e:we"
     assert head_mention(ms[:1], text, 4, 7) is None
     assert head_mention(ms[:1], text, 7, 9) is None  # ',"' has no letter or digit
+
+
+def test_runner_counts_unmatched_gold_mentions_by_kind(docs, nlp, tmp_path):
+    result = run_topic(MINI, 9, nlp, tmp_path, builder=_oracle_builder(docs, with_mentions=False))
+    # evaluated: 4 HUMAN_PART_PER, 2 NON_HUMAN_PART, 1 TIME_DATE; none mapped
+    assert result.unmatched_kinds == {"HUMAN": (4, 4), "NON_HUMAN": (2, 2), "TIME": (1, 1)}
