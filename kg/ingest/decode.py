@@ -48,7 +48,7 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"GIF89a", "GIF image"),
     (b"II*\x00", "TIFF image"),
     (b"MM\x00*", "TIFF image"),
-    (b"PK\x03\x04", "zip archive (or an Office document)"),
+    (b"PK\x03\x04", "zip archive or Office document"),
     (b"PK\x05\x06", "zip archive"),
     (b"PK\x07\x08", "zip archive"),
     (b"\x1f\x8b", "gzip archive"),

@@ -133,13 +133,16 @@ def read_bytes(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
     InputError
         As :func:`open_regular`, and ``E101`` for a file larger than ``limit``.
     """
+    too_large = InputError("E101", path=str(path), reason=f"file too large (over {limit / 2**20:.0f} MiB)")
     with open_regular(path) as handle:
         try:
-            data = handle.read(limit + 1)
+            if os.fstat(handle.fileno()).st_size > limit:
+                raise too_large
+            data = handle.read()  # sized from the file; read(limit) would allocate the whole limit
         except OSError as exc:
             raise _os_error(path, exc) from exc
-    if len(data) > limit:
-        raise InputError("E101", path=str(path), reason=f"file too large (over {limit / 2**20:.0f} MiB)")
+    if len(data) > limit:  # the file grew while it was read
+        raise too_large
     return data
 
 

@@ -59,7 +59,7 @@ LINE_KINDS: tuple[tuple[LineKind, str, int], ...] = (
     ("furniture", r"notify\s+me\s+of\s+(?:new|follow-up|followup)\s+(?:comments|posts|replies)\b.*", 15),
     ("furniture", r"comments\s+(?:are|have\s+been)\s+closed\.?", 5),
     ("furniture", r"this\s+site\s+uses\s+akismet\b.*", 20),
-    ("furniture", r"(?:name|email|website|comment)\s*\*?", 1),
+    ("furniture", r"(?:name|email|website|comment)\s*\*?", 2),
     # --- video and teaser widgets ---
     ("furniture", r"(?:now|currently)\s+(?:watching|playing)|up\s+next|(?:watch|play)(?:\s+(?:now|video|live|again))?"
                   r"|loading(?:\.\.\.|…)?", 3),
@@ -106,6 +106,8 @@ _COMPILED: tuple[tuple[LineKind, re.Pattern[str], int], ...] = tuple(
 )
 # Trailing marks a furniture line may carry ("Share:", "Read more »"); a final period is not among them, so a
 # sentence never matches a pattern written for a label.
+# No pattern allows more than 60 words: longer lines are content without looking further.
+_MAX_LINE_CHARS = 1000
 _TRAILING = " \t:;,!*|-–—»›>…"
 
 
@@ -142,7 +144,7 @@ def classify_line(line: str) -> LineMatch | None:
     True
     """
     text = line.strip()
-    if not text:
+    if not text or len(text) > _MAX_LINE_CHARS:
         return None
     words = len(text.split())
     for kind, pattern, max_words in _COMPILED:

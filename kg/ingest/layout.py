@@ -34,7 +34,7 @@ MAX_TITLE_CHARS = 200
 
 Block = Literal["blank", "text", "heading", "list", "markup"]
 
-_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+_LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 _SENTENCE_END = tuple('.!?:;"”’»)…')
 _TITLE_BAD_END = tuple(".,;:")
 _URL = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
@@ -149,7 +149,7 @@ def looks_like_title(line: str) -> bool:
 
 
 def _read_lines(text: str, markdown: bool, front: dict[str, str]) -> list[_Line]:
-    raw = [(m.start(), m.start() + len(m.group().rstrip("\r\n"))) for m in _LINE.finditer(text) if m.group()]
+    raw = [(m.start(), m.end(1)) for m in _LINE.finditer(text) if m.end() > m.start()]
     lines: list[_Line] = []
     skip_until = _front_matter(text, raw, front) if markdown else 0
     in_fence = False
@@ -253,7 +253,9 @@ def _find_title(lines: list[_Line], content: list[int], *, markdown: bool, known
     if markdown and first.block == "heading":
         return content[0], first.plain
     if len(content) > 1 and first.block == "text" and looks_like_title(first.plain):
-        return content[0], first.plain
+        following = lines[content[0] + 1]
+        if following.block in ("blank", "markup") or not _continues(first.plain, following.plain):
+            return content[0], first.plain
     return -1, None
 
 

@@ -282,7 +282,7 @@ def _document(
     layout = analyse_text(text, markdown=markdown, title=meta.title)
     if not layout.body:
         raise InputError("E101", path=path, reason="no article text, only page furniture")
-    body_text = "\n".join(text[start:end] for start, end in layout.body)[:_LANGUAGE_SAMPLE]
+    body_text = _sample(text, layout.body)
     document = Document(
         text=text,
         source=source,
@@ -294,6 +294,18 @@ def _document(
         body=layout.body,
     )
     return document
+
+
+def _sample(text: str, body: tuple[tuple[int, int], ...]) -> str:
+    """The first few thousand characters of the body, without joining all of a huge text."""
+    parts: list[str] = []
+    size = 0
+    for start, end in body:
+        parts.append(text[start : min(end, start + _LANGUAGE_SAMPLE - size)])
+        size += len(parts[-1])
+        if size >= _LANGUAGE_SAMPLE:
+            break
+    return "\n".join(parts)
 
 
 def _read_sidecar(path: Path) -> _Meta:
