@@ -79,7 +79,8 @@ def walk_inputs(inputs: Sequence[str | Path], *, report: Callable[[InputError], 
 
     Yields
     ------
-    Paths under the names the user gave (``seeds/a.txt``), each real file once.
+    Paths under the names the user gave (``seeds/a.txt``), each real file once;
+    a named sidecar is skipped with a warning.
     Inside folders: only files with a suffix in :data:`SUFFIXES`, in sorted order,
     recursively, without hidden entries; other files raise a
     :class:`SkippedFileWarning` (sidecars are silently used by their article).
@@ -92,6 +93,9 @@ def walk_inputs(inputs: Sequence[str | Path], *, report: Callable[[InputError], 
             continue
         if stat.S_ISDIR(st.st_mode):
             files = _walk(path, frozenset({(st.st_dev, st.st_ino)}), report)
+        elif is_sidecar(path):  # `kg build data/*` names sidecars too: they are read with their article
+            warnings.warn(f"{path}: skipped, a metadata sidecar is read with its article", SkippedFileWarning, stacklevel=2)
+            continue
         else:
             files = iter([path])
         for file in files:

@@ -195,8 +195,10 @@ def _classify(text: str, start: int, end: int, markdown: bool) -> _Line:
             item = _MD_LIST.match(line, offset)
             if item:
                 block, offset = "list", item.end()
-    elif _MD_LIST.match(line) and line.lstrip()[:1] == "•":
-        block, offset = "list", _MD_LIST.match(line).end()  # type: ignore[union-attr]
+    elif line.lstrip().startswith("•"):  # a bullet in plain text starts an item of its own
+        item = _MD_LIST.match(line)
+        if item:
+            block, offset = "list", item.end()
     start += offset
     while start < end and text[start].isspace():
         start += 1

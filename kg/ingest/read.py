@@ -207,9 +207,9 @@ def _jsonl_lines(path: Path) -> Iterator[tuple[int, str | InputError]]:
             raise InputError("E101", path=source, reason=f"binary file ({kind}), not text")
         if head.startswith(_UNICODE_BOMS):  # UTF-16/32 cannot be split at newline bytes: decode it whole
             text = decode_bytes(read_bytes(path), path=source)
-            for number, line in enumerate(text.splitlines(), start=1):
+            for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: JSON may hold U+2028
                 if line.strip():
-                    yield number, line
+                    yield number, line.rstrip("\r")
             return
         handle.seek(0)
         for number, raw in enumerate(handle, start=1):
@@ -246,7 +246,7 @@ def _jsonl_document(line: str, source: str, number: int) -> Document:
         publisher=fields.get("publisher"),
         issued=_date(fields.get("date"), f"{source}:{number}"),
         url=fields.get("url"),
-        language=fields.get("language"),
+        language=_language(fields.get("language")),
     )
     try:
         return _document(text, f"{source}:{number}", meta=meta, path=source)
@@ -335,7 +335,7 @@ def _read_sidecar(path: Path) -> _Meta:
             publisher=fields.get("publisher"),
             issued=_date(fields.get("date"), str(candidate)),
             url=fields.get("url"),
-            language=fields.get("language"),
+            language=_language(fields.get("language")),
         )
     return _Meta()
 
@@ -347,6 +347,11 @@ def _date(value: str | None, where: str) -> str | None:
     if iso is None:
         warnings.warn(f"{where}: date {value!r} ignored (not a date claimgraph can read)", MetadataWarning, stacklevel=4)
     return iso
+
+
+def _language(value: str | None) -> str | None:
+    """A language tag as given ("en-GB", "EN") -> its lower-case primary subtag ("en")."""
+    return value.replace("_", "-").split("-")[0].lower() or None if value else None
 
 
 def _raise(err: InputError) -> None:

@@ -183,6 +183,15 @@ def test_other_file_types_in_folders_are_skipped_with_a_warning_and_sidecars_sil
     assert errors == []
 
 
+def test_a_glob_that_names_sidecars_reads_them_with_their_article(tmp_path):
+    (tmp_path / "a.txt").write_text(article("Alpha"))
+    (tmp_path / "a.meta.json").write_text(json.dumps({"publisher": "Guardian"}))
+    documents, errors, caught = read_all(sorted(tmp_path.iterdir()))
+    assert [(d.title, d.publisher) for d in documents] == [("Alpha report", "Guardian")]
+    assert errors == []
+    assert [w.category for w in caught] == [SkippedFileWarning]
+
+
 def test_named_files_of_other_types_are_errors(tmp_path):
     (tmp_path / "paper.pdf").write_bytes(b"%PDF-1.7\n")
     (tmp_path / "data.csv").write_text("a,b\n1,2\n")

@@ -116,5 +116,12 @@ def test_an_unreadable_date_warns_and_keeps_the_article(tmp_path):
 
 def test_language_field_is_taken_as_given(tmp_path):
     path = tmp_path / "batch.jsonl"
-    path.write_text(line(text=TEXT, language="en") + "\n" + line(text="Die Soldaten wurden geehrt.", lang="de") + "\n")
+    path.write_text(line(text=TEXT, language="en-GB") + "\n" + line(text="Die Soldaten wurden geehrt.", lang="DE") + "\n")
     assert [d.language for d in read_jsonl(path)] == ["en", "de"]
+
+
+def test_utf16_jsonl_keeps_a_line_separator_inside_a_json_string(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    text = "Kim spoke.\u2028Seoul listened to the speech of the leader."
+    path.write_bytes((line(text=text) + "\n").encode("utf-16"))
+    assert [d.text for d in read_jsonl(path)] == [text]

@@ -93,6 +93,11 @@ def test_a_heading_line_is_its_own_span():
     ]
 
 
+def test_plain_text_bullets_are_items_without_the_bullet():
+    text = "Officials listed the losses\n• 600 soldiers died in the fighting.\n• 4,700 were wounded.\n"
+    assert spans(text)[-2:] == ["600 soldiers died in the fighting.", "4,700 were wounded."]
+
+
 def test_crlf_and_cr_line_ends_keep_offsets_into_the_original():
     text = "Troops sent north\r\n\r\nThe North sent soldiers.\r\n4 Responses\r\nNice.\r\n"
     assert analyse_text(text).title == "Troops sent north"
