@@ -81,6 +81,7 @@ _UTF8_MULTIBYTE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}|\xed[\x80-\x9f][\x80-\xbf]"
     rb"|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
 )
+_HIGH_BYTES = bytes(range(0x80, 0x100))
 _WESTERN = frozenset(codecs.lookup(name).name for name in ("cp1252", "latin_1", "iso8859_15"))
 _MULTI_BYTE_FAMILIES = ("utf", "big5", "gb", "hz", "shift_jis", "euc", "cp932", "cp936", "cp949", "cp950", "johab", "iso2022")
 # charset-normalizer's "chaos" (share of odd character sequences, 0-100) above which a legacy guess is refused.
@@ -175,7 +176,7 @@ def _looks_like_broken_utf8(data: bytes) -> bool:
     sequences = _UTF8_MULTIBYTE.findall(data)
     if not sequences:
         return False
-    high = sum(1 for byte in data if byte >= 0x80)
+    high = len(data) - len(data.translate(None, _HIGH_BYTES))
     broken = high - sum(len(seq) for seq in sequences)
     return len(sequences) >= broken
 
