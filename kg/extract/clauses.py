@@ -1,0 +1,581 @@
+"""Clause extraction over spaCy's dependency parse.
+
+A *clause* is one proposition of a sentence: a predicate with its subject, its
+object and its other (n-ary) arguments, in the spirit of ClausIE, MinIE and
+OpenIE-4 but read off spaCy's (ClearNLP-style) dependency labels. Every verb
+heads a clause, whatever links it to the rest of the sentence (``conj``,
+``ccomp``, ``xcomp``, ``advcl``, ``relcl``, ``acl``); clauses without a subject
+of their own inherit one through coordination, control, relative and
+participial attachment. Noun phrases give clauses too: appositions ("Hong Min,
+a senior scholar at X" -> Hong Min | be | a senior scholar at X), possessives
+("X's leader Y" -> Y | be leader of | X), titles ("President Bush").
+
+Records hold token indices, not tokens, so they are cheap to keep and compare;
+``kg.extract`` turns them into character offsets. Confidences come from a small
+logistic model over general features of the parse and the rule that fired (see
+:data:`_WEIGHTS`).
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> words = ["Kim", "sent", "troops", "to", "Russia", "."]
+>>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 3, 1],
+...           deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
+...           pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])
+>>> [(c.subject, c.lemma, c.object, c.extras) for c in extract_clauses(doc[:])]
+[((0, 1), 'sent', (2, 3), (('to', (3, 5)),))]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+__all__ = ["Clause", "extract_clauses", "relation_words"]
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_DIRECT_OBJECTS = ("dobj", "attr", "oprd", "acomp")
+_PREPOSITIONS = frozenset({"prep", "agent", "dative"})
+#: How a verb may hang off another word and still head a clause.
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "parataxis", "csubj", "csubjpass"}
+)
+#: Children that never belong to an argument span: they are clauses of their own.
+_DETACHED = frozenset({"relcl", "advcl", "parataxis", "punct", "cc", "conj", "appos", "prep_rel"})
+_RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
+_REL_ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "across", "throughout"})
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
+_PERSONAL_PRONOUNS = frozenset({"PRP"})
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One proposition found in a sentence (token indices into the Doc).
+
+    ``relation`` holds the tokens of the relation as written, in order (empty for
+    relations the sentence implies without words, such as an apposition's "be");
+    ``lemma`` is the normalised relation. ``extras`` are the n-ary arguments as
+    ``(role, span)``: role is the preposition, or ``"time"``/``"location"``; the
+    span includes the preposition ("in April").
+    """
+
+    head: int
+    subject: tuple[int, int] | None
+    relation: tuple[int, ...]
+    lemma: str
+    object: tuple[int, int] | None
+    extras: tuple[tuple[str, tuple[int, int]], ...] = ()
+    negated: bool = False
+    confidence: float = 0.5
+    rule: str = ""
+
+
+# ---------------------------------------------------------------------------
+# argument spans
+
+
+def _span(head: Token, *, drop: frozenset[str] = _DETACHED) -> tuple[int, int]:
+    """Minimal-but-complete span of ``head``: its subtree without detached clauses.
+
+    Relative clauses, adverbial clauses, appositions, coordinated conjuncts and
+    edge punctuation are left out (they give claims of their own); everything else
+    under the head (determiners, modifiers, prepositional phrases) stays.
+    """
+    left = right = head.i
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ in drop and not (child.dep_ == "punct" and left < child.i < right):
+                continue
+            if child.dep_ == "appos" and tok is not head and not _comma_before(child):
+                pass  # a close apposition inside a phrase ("the novel Ulysses") stays
+            left = min(left, child.i)
+            right = max(right, child.i)
+            stack.append(child)
+    doc = head.doc
+    while right > left and (doc[right].is_punct and doc[right].text not in {")", "''", "'", '"', "%"}):
+        right -= 1
+    while left < right and doc[left].is_punct and doc[left].text not in {"(", "``", "`", '"', "$"}:
+        left += 1
+    return left, right + 1
+
+
+def _comma_before(tok: Token) -> bool:
+    return tok.i > 0 and tok.doc[tok.i - 1].text in {",", "(", "--", "-"}
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    """``head`` and the nouns coordinated with it ("A, B and C")."""
+    out = [head]
+    stack = [head]
+    while stack:
+        tok = stack.pop()
+        for child in tok.children:
+            if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "NUM", "PRON", "ADJ"}:
+                out.append(child)
+                stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _is_relative(tok: Token) -> bool:
+    return tok.tag_ in _RELATIVE_TAGS
+
+
+def _antecedent(verb: Token) -> Token | None:
+    """The noun a relative clause or participle modifies."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    if verb.dep_ in {"relcl", "acl"}:
+        return verb.head
+    return None
+
+
+# ---------------------------------------------------------------------------
+# predicates and their subjects
+
+
+def _is_predicate(tok: Token) -> bool:
+    if tok.dep_ not in _CLAUSE_DEPS:
+        return False
+    if tok.pos_ == "VERB":
+        return True
+    return tok.pos_ == "AUX" and tok.lemma_ == "be"
+
+
+def _own_subject(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in _SUBJECTS:
+            return child
+    return None
+
+
+def _merges_into_head(verb: Token) -> bool:
+    """An ``xcomp`` with no object on its governor folds into it: "tries to woo"."""
+    if verb.dep_ != "xcomp" or _own_subject(verb) is not None:
+        return False
+    head = verb.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":  # "is able to do"
+        return True
+    if not _is_predicate(head):
+        return False
+    return not any(c.dep_ in {"dobj", "dative"} for c in head.children)
+
+
+def _has_merged_xcomp(verb: Token) -> bool:
+    for child in verb.children:
+        if child.dep_ == "xcomp" and _merges_into_head(child):
+            return True
+        if child.dep_ == "acomp" and any(g.dep_ == "xcomp" and _merges_into_head(g) for g in child.children):
+            return True
+    return False
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
+    """The subject head of ``verb`` and how it was found."""
+    own = _own_subject(verb)
+    if own is not None:
+        if _is_relative(own):
+            ante = _antecedent(verb)
+            return (ante, "relcl") if ante is not None else (None, "")
+        return own, "own"
+    if depth > 8:
+        return None, ""
+    dep, head = verb.dep_, verb.head
+    if dep == "conj" and _is_predicate(head):
+        found, _ = _subject(head, depth + 1)
+        return found, "conj"
+    if dep == "xcomp":
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            found, _ = _subject(head.head, depth + 1)
+            return found, "control"
+        obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"), None)
+        if obj is not None:
+            return obj, "control"
+        found, _ = _subject(head, depth + 1) if _is_predicate(head) else (None, "")
+        return found, "control"
+    if dep == "relcl":
+        return head, "relcl"
+    if dep == "acl":
+        if any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+            return None, ""
+        return head, "acl"
+    if dep == "advcl" and _is_predicate(head):
+        found, _ = _subject(head, depth + 1)
+        return found, "advcl"
+    if dep == "pcomp" and head.dep_ == "prep" and _is_predicate(head.head):
+        found, _ = _subject(head.head, depth + 1)
+        return found, "advcl"
+    return None, ""
+
+
+def _governor_relation(verb: Token) -> list[int]:
+    """Relation tokens a merged ``xcomp`` takes from its governor(s)."""
+    head = verb.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        return _verb_group(head.head) + [head.i]
+    prefix = _verb_group(head)
+    if head.dep_ == "xcomp" and _merges_into_head(head):
+        prefix = _governor_relation(head) + prefix
+    return prefix
+
+
+def _verb_group(verb: Token) -> list[int]:
+    """The verb with its auxiliaries, negation, pre-verbal adverbs and particles."""
+    out = [verb.i]
+    subj = _own_subject(verb)
+    floor = subj.right_edge.i if subj is not None and subj.i < verb.i else -1
+    for child in verb.children:
+        dep = child.dep_
+        if dep in {"aux", "auxpass", "neg"}:
+            out.append(child.i)
+        elif dep == "prt":
+            out.append(child.i)
+        elif dep == "advmod" and floor < child.i < verb.i and child.tag_ in _REL_ADVERB_TAGS:
+            if child.i == verb.i - 1 or verb.doc[child.i + 1].dep_ in {"aux", "auxpass", "neg", "advmod"}:
+                out.append(child.i)
+    return sorted(out)
+
+
+# ---------------------------------------------------------------------------
+# objects and extra arguments
+
+
+def _role(prep: Token, pobj: Token | None) -> str:
+    if pobj is not None and pobj.ent_type_ in _TIME_ENTS:
+        return "time"
+    if pobj is not None and pobj.ent_type_ in _PLACE_ENTS and prep.lower_ in _PLACE_PREPS:
+        return "location"
+    return prep.lower_
+
+
+def _prep_object(prep: Token) -> Token | None:
+    for child in prep.children:
+        if child.dep_ in {"pobj", "pcomp"}:
+            return child
+    return None
+
+
+@dataclass
+class _Args:
+    obj: tuple[int, int] | None
+    obj_head: Token | None
+    folded: list[int]
+    extras: list[tuple[str, tuple[int, int]]]
+    clausal: bool
+
+
+def _arguments(verb: Token, relative_object: Token | None) -> _Args:
+    """Object, folded preposition and extras of a verb."""
+    obj_head: Token | None = None
+    clausal = False
+    folded: list[int] = []
+    extras: list[tuple[str, tuple[int, int]]] = []
+    if relative_object is not None:
+        obj_head = relative_object
+    for dep in _DIRECT_OBJECTS:
+        if obj_head is not None:
+            break
+        for child in verb.children:
+            if child.dep_ == dep and not _is_relative(child):
+                obj_head = child
+                break
+    preps = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep in _PREPOSITIONS and child.pos_ == "ADP":
+            preps.append(child)
+        elif dep == "dative" and obj_head is not None and child is not obj_head:
+            extras.append(("to", _span(child)))
+        elif dep == "dative" and obj_head is None:
+            obj_head = child
+        elif dep == "npadvmod" and child.ent_type_ in _TIME_ENTS:
+            extras.append(("time", _span(child)))
+        elif dep == "ccomp" and obj_head is None and child.pos_ in {"VERB", "AUX"}:
+            obj_head = child
+            clausal = True
+        elif dep == "xcomp" and obj_head is None and not _merges_into_head(child):
+            obj_head = child
+            clausal = True
+    obj = _span(obj_head) if obj_head is not None else None
+    if clausal and obj_head is not None:
+        mark = next((c for c in obj_head.children if c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"}), None)
+        if mark is not None:
+            folded.append(mark.i)
+            obj = (mark.i + 1, obj[1]) if obj[0] == mark.i else obj
+    for prep in sorted(preps, key=lambda t: t.i):
+        pobj = _prep_object(prep)
+        if pobj is None:
+            continue
+        if pobj.dep_ == "pcomp" and pobj.pos_ in {"VERB", "AUX"} and obj_head is not None:
+            continue  # "without revealing ...": a clause of its own
+        if _is_relative(pobj):
+            ante = _antecedent(verb)
+            if ante is None:
+                continue
+            span = _span(ante)
+            if obj_head is None:
+                obj_head, obj = ante, span
+                folded.append(prep.i)
+            else:
+                extras.append((prep.lower_, span))
+            continue
+        if obj_head is None and prep.i > verb.i:
+            obj_head, obj = pobj, _span(pobj)
+            folded.append(prep.i)
+        else:
+            extras.append((_role(prep, pobj), _span(prep)))
+    if obj_head is None and extras:
+        # "In 1941, he resigned": keep the first argument as the object
+        pass
+    return _Args(obj, obj_head, folded, extras, clausal)
+
+
+# ---------------------------------------------------------------------------
+# confidence
+
+
+#: Logistic weights over the features of :func:`_features`.
+_WEIGHTS: dict[str, float] = {
+    "bias": 0.4,
+    "rule=svo": 0.6,
+    "rule=passive": 0.4,
+    "rule=copula": 0.5,
+    "rule=xcomp": 0.3,
+    "rule=relcl": 0.1,
+    "rule=acl": -0.3,
+    "rule=advcl": -0.4,
+    "rule=conj": 0.0,
+    "rule=control": 0.0,
+    "rule=appos": -0.2,
+    "rule=nominal-poss": -0.8,
+    "rule=title": -0.6,
+    "no_object": -1.5,
+    "no_subject": -3.0,
+    "subject_pronoun": -0.3,
+    "subject_long": -0.6,
+    "object_long": -0.6,
+    "subject_entity": 0.3,
+    "object_entity": 0.2,
+    "clausal_object": -0.3,
+    "extras": -0.1,
+    "split": -0.2,
+    "root": 0.3,
+}
+
+
+def _confidence(features: dict[str, float]) -> float:
+    z = sum(_WEIGHTS.get(name, 0.0) * value for name, value in features.items())
+    return round(1.0 / (1.0 + math.exp(-z)), 4)
+
+
+def _features(
+    rule: str,
+    subject: tuple[int, int] | None,
+    obj: tuple[int, int] | None,
+    extras: Sequence[tuple[str, tuple[int, int]]],
+    head: Token,
+    *,
+    clausal: bool = False,
+    split: bool = False,
+) -> dict[str, float]:
+    doc = head.doc
+    f: dict[str, float] = {"bias": 1.0, f"rule={rule}": 1.0}
+    if obj is None:
+        f["no_object"] = 1.0
+    if subject is None:
+        f["no_subject"] = 1.0
+    else:
+        s0, s1 = subject
+        if s1 - s0 == 1 and doc[s0].tag_ in _PERSONAL_PRONOUNS:
+            f["subject_pronoun"] = 1.0
+        if s1 - s0 > 6:
+            f["subject_long"] = min((s1 - s0 - 6) / 6, 2.0)
+        if any(doc[i].ent_type_ in _NAME_ENTS for i in range(s0, s1)):
+            f["subject_entity"] = 1.0
+    if obj is not None:
+        o0, o1 = obj
+        if o1 - o0 > 8:
+            f["object_long"] = min((o1 - o0 - 8) / 8, 2.0)
+        if any(doc[i].ent_type_ in _NAME_ENTS for i in range(o0, o1)):
+            f["object_entity"] = 1.0
+    if clausal:
+        f["clausal_object"] = 1.0
+    if extras:
+        f["extras"] = float(len(extras))
+    if split:
+        f["split"] = 1.0
+    if head.dep_ == "ROOT":
+        f["root"] = 1.0
+    return f
+
+
+# ---------------------------------------------------------------------------
+# rules
+
+
+def _lemma(doc, relation: Sequence[int]) -> str:
+    words = []
+    for i in relation:
+        tok = doc[i]
+        if tok.dep_ in {"aux", "auxpass"} and tok.tag_ != "TO":
+            continue
+        if tok.dep_ == "neg":
+            continue
+        if tok.dep_ == "advmod":
+            continue
+        words.append(tok.lemma_.lower() if tok.pos_ in {"VERB", "AUX"} else tok.lower_)
+    return " ".join(words)
+
+
+def _verb_clauses(verb: Token) -> Iterator[Clause]:
+    if _has_merged_xcomp(verb):
+        return
+    subj_head, how = _subject(verb)
+    relative_object = None
+    if verb.dep_ == "relcl" or (verb.dep_ == "conj" and _antecedent(verb) is not None):
+        for child in verb.children:
+            if child.dep_ in {"dobj", "attr"} and _is_relative(child):
+                relative_object = _antecedent(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        how = "acl"
+    args = _arguments(verb, relative_object)
+    relation = _verb_group(verb)
+    if verb.dep_ == "xcomp" and _merges_into_head(verb):
+        relation = _governor_relation(verb) + relation
+        if how == "own":
+            how = "xcomp"
+        elif how == "control":
+            how = "xcomp"
+    relation = sorted(set(relation + args.folded))
+    doc = verb.doc
+    negated = any(doc[i].dep_ == "neg" for i in relation)
+    passive = any(c.dep_ in _PASSIVE_SUBJECTS or c.dep_ == "auxpass" for c in verb.children)
+    if how == "own":
+        rule = "passive" if passive else ("copula" if verb.lemma_ == "be" else "svo")
+    else:
+        rule = how or "svo"
+    lemma = _lemma(doc, relation)
+    subjects = _conjuncts(subj_head) if subj_head is not None else [None]
+    objects = _conjuncts(args.obj_head) if args.obj_head is not None and not args.clausal else [None]
+    for s in subjects:
+        s_span = _span(s) if s is not None else None
+        for o in objects:
+            if o is None:
+                o_span = args.obj
+            else:
+                o_span = _span(o) if len(objects) > 1 else args.obj
+            split = len(subjects) > 1 or len(objects) > 1
+            features = _features(rule, s_span, o_span, args.extras, verb, clausal=args.clausal, split=split)
+            yield Clause(
+                head=verb.i,
+                subject=s_span,
+                relation=tuple(relation),
+                lemma=lemma,
+                object=o_span,
+                extras=tuple(args.extras),
+                negated=negated,
+                confidence=_confidence(features),
+                rule=rule,
+            )
+
+
+def _appositions(noun: Token) -> Iterator[Clause]:
+    for child in noun.children:
+        if child.dep_ != "appos" or child.pos_ not in {"NOUN", "PROPN", "NUM"}:
+            continue
+        subject = _span(noun)
+        obj = _span(child)
+        features = _features("appos", subject, obj, (), child)
+        yield Clause(child.i, subject, (), "be", obj, confidence=_confidence(features), rule="appos")
+
+
+def _possessives(noun: Token) -> Iterator[Clause]:
+    """ "X's leader Y" -> Y | be leader of | X; "X's Y" -> X | have | Y."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is None or owner.tag_ in {"PRP$", "WP$"} or noun.pos_ not in {"NOUN", "PROPN"}:
+        return
+    owner_span = _span(owner)
+    doc = noun.doc
+    end = owner_span[1]
+    if end < len(doc) and doc[end].tag_ == "POS":
+        pass
+    owner_span = (owner_span[0], min(owner_span[1], owner.i + 1))
+    while owner_span[1] > owner_span[0] + 1 and doc[owner_span[1] - 1].tag_ == "POS":
+        owner_span = (owner_span[0], owner_span[1] - 1)
+    possessed_start = max(c.right_edge.i for c in noun.children if c.dep_ == "poss") + 1
+    possessed = (possessed_start, _span(noun)[1])
+    named = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "compound" or (named and noun.pos_ == "NOUN"):
+        target = noun.head if noun.dep_ == "compound" else named[0]
+        subject = _span(target)
+        if noun.dep_ == "compound":
+            subject = (noun.i + 1, subject[1])
+        lemma = f"be {noun.lower_} of"
+        features = _features("nominal-poss", subject, owner_span, (), noun)
+        yield Clause(noun.i, subject, (noun.i,), lemma, owner_span, confidence=_confidence(features), rule="nominal-poss")
+        return
+    if possessed[0] >= possessed[1]:
+        return
+    features = _features("nominal-poss", owner_span, possessed, (), noun)
+    yield Clause(noun.i, owner_span, (), "have", possessed, confidence=_confidence(features), rule="nominal-poss")
+
+
+def extract_clauses(sent: Span, *, min_confidence: float = 0.0) -> Iterator[Clause]:
+    """Yield the clauses of one sentence (or any span of a parsed Doc).
+
+    Parameters
+    ----------
+    sent:
+        A span of a Doc with a dependency parse (``doc[:]`` for a whole Doc).
+    min_confidence:
+        Clauses scoring below this are not yielded.
+
+    Yields
+    ------
+    Clause
+        In sentence order of their heads; verb clauses first for each head.
+
+    Raises
+    ------
+    ValueError
+        If the Doc has no dependency parse.
+    """
+    doc = sent.doc
+    if not doc.has_annotation("DEP"):
+        raise ValueError("extract_clauses needs a Doc with a dependency parse (run a parser first)")
+    seen: set[tuple] = set()
+    for tok in sent:
+        if _is_predicate(tok):
+            produced = _verb_clauses(tok)
+        elif tok.pos_ in {"NOUN", "PROPN", "NUM"}:
+            produced = _noun_clauses(tok)
+        else:
+            continue
+        for clause in produced:
+            key = (clause.subject, clause.relation, clause.lemma, clause.object)
+            if key in seen or clause.confidence < min_confidence:
+                continue
+            seen.add(key)
+            yield clause
+
+
+def _noun_clauses(noun: Token) -> Iterator[Clause]:
+    yield from _appositions(noun)
+    yield from _possessives(noun)
+
+
+def relation_words(clause: Clause, doc) -> list[str]:
+    """The relation as words: the tokens as written, or the lemma for an implied one.
+
+    An implied "have" is written "has" (the form open IE benchmarks use).
+    """
+    if clause.relation and clause.rule != "nominal-poss":
+        return [doc[i].text for i in clause.relation]
+    return ["has" if w == "have" else w for w in clause.lemma.split()]
