@@ -52,6 +52,8 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "across", "throughout"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _PERSONAL_PRONOUNS = frozenset({"PRP"})
+_OPENERS = frozenset({"(", "``", "`", "[", "-LRB-"})
+_CLOSERS = frozenset({")", "''", "'", "]", "-RRB-", "%"})
 
 
 @dataclass(frozen=True)
@@ -80,35 +82,58 @@ class Clause:
 # argument spans
 
 
-def _span(head: Token, *, drop: frozenset[str] = _DETACHED) -> tuple[int, int]:
+def _span(head: Token, *, skip: Token | None = None, drop: frozenset[str] = _DETACHED) -> tuple[int, int]:
     """Minimal-but-complete span of ``head``: its subtree without detached clauses.
 
     Relative clauses, adverbial clauses, appositions, coordinated conjuncts and
-    edge punctuation are left out (they give claims of their own); everything else
-    under the head (determiners, modifiers, prepositional phrases) stays.
+    edge punctuation are left out (they give claims of their own), and so is the
+    subtree of ``skip`` (the clause being built, when ``head`` is its antecedent);
+    everything else under the head (determiners, modifiers, prepositional
+    phrases) stays. A quote or bracket opened inside the span is closed in it.
     """
     left = right = head.i
     stack = [head]
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child.dep_ in drop and not (child.dep_ == "punct" and left < child.i < right):
+            if child is skip or (child.dep_ in drop and not (child.dep_ == "punct" and left < child.i < right)):
                 continue
-            if child.dep_ == "appos" and tok is not head and not _comma_before(child):
-                pass  # a close apposition inside a phrase ("the novel Ulysses") stays
             left = min(left, child.i)
             right = max(right, child.i)
             stack.append(child)
     doc = head.doc
-    while right > left and (doc[right].is_punct and doc[right].text not in {")", "''", "'", '"', "%"}):
+    while right > left and doc[right].is_punct and doc[right].text not in _CLOSERS:
         right -= 1
-    while left < right and doc[left].is_punct and doc[left].text not in {"(", "``", "`", '"', "$"}:
+    while left < right and doc[left].is_punct and doc[left].text not in _OPENERS:
         left += 1
-    return left, right + 1
+    return left, _balanced_end(doc, left, right + 1)
 
 
-def _comma_before(tok: Token) -> bool:
-    return tok.i > 0 and tok.doc[tok.i - 1].text in {",", "(", "--", "-"}
+def _balanced_end(doc, start: int, end: int) -> int:
+    """Extend ``end`` over a closing quote/bracket whose opener is in the span."""
+    depth = 0
+    for i in range(start, end):
+        text = doc[i].text
+        if text in _OPENERS:
+            depth += 1
+        elif text in _CLOSERS and depth:
+            depth -= 1
+    if depth and end < len(doc) and doc[end].text in _CLOSERS:
+        return end + 1
+    return end
+
+
+def _arg_span(head: Token, verb: Token) -> tuple[int, int]:
+    """:func:`_span` of an argument; when ``verb`` modifies it (a relative clause or
+    participle on its antecedent), the verb's own clause is left out."""
+    tok = verb
+    for _ in range(64):
+        if tok.head is tok:
+            return _span(head)
+        if tok.head is head:
+            return _span(head, skip=tok)
+        tok = tok.head
+    return _span(head)
 
 
 def _conjuncts(head: Token) -> list[Token]:
@@ -303,7 +328,7 @@ def _arguments(verb: Token, relative_object: Token | None) -> _Args:
         elif dep == "xcomp" and obj_head is None and not _merges_into_head(child):
             obj_head = child
             clausal = True
-    obj = _span(obj_head) if obj_head is not None else None
+    obj = _arg_span(obj_head, verb) if obj_head is not None else None
     if clausal and obj_head is not None:
         mark = next((c for c in obj_head.children if c.dep_ == "mark" and c.lower_ in {"that", "whether", "if"}), None)
         if mark is not None:
@@ -319,7 +344,7 @@ def _arguments(verb: Token, relative_object: Token | None) -> _Args:
             ante = _antecedent(verb)
             if ante is None:
                 continue
-            span = _span(ante)
+            span = _arg_span(ante, verb)
             if obj_head is None:
                 obj_head, obj = ante, span
                 folded.append(prep.i)
@@ -381,12 +406,18 @@ def _features(
     obj: tuple[int, int] | None,
     extras: Sequence[tuple[str, tuple[int, int]]],
     head: Token,
+    relation: Sequence[int] = (),
     *,
     clausal: bool = False,
     split: bool = False,
 ) -> dict[str, float]:
+    """General features of a clause for :func:`_confidence`: the rule, the parse
+    labels around its head, argument sizes and kinds."""
     doc = head.doc
-    f: dict[str, float] = {"bias": 1.0, f"rule={rule}": 1.0}
+    f: dict[str, float] = {"bias": 1.0, f"rule={rule}": 1.0, f"dep={head.dep_}": 1.0}
+    if head.pos_ in {"VERB", "AUX"}:
+        f[f"tag={head.tag_}"] = 1.0
+    f["relation_len"] = min(len(relation), 6) / 3
     if obj is None:
         f["no_object"] = 1.0
     if subject is None:
@@ -395,24 +426,32 @@ def _features(
         s0, s1 = subject
         if s1 - s0 == 1 and doc[s0].tag_ in _PERSONAL_PRONOUNS:
             f["subject_pronoun"] = 1.0
-        if s1 - s0 > 6:
-            f["subject_long"] = min((s1 - s0 - 6) / 6, 2.0)
+        f["subject_len"] = min(s1 - s0, 12) / 6
         if any(doc[i].ent_type_ in _NAME_ENTS for i in range(s0, s1)):
             f["subject_entity"] = 1.0
+        if s1 <= head.i and head.i - s1 > 4:
+            f["subject_far"] = 1.0
+        if s0 > head.i:
+            f["subject_after"] = 1.0
     if obj is not None:
         o0, o1 = obj
-        if o1 - o0 > 8:
-            f["object_long"] = min((o1 - o0 - 8) / 8, 2.0)
+        f["object_len"] = min(o1 - o0, 16) / 8
+        if o1 - o0 == 1 and doc[o0].pos_ == "PRON":
+            f["object_pronoun"] = 1.0
         if any(doc[i].ent_type_ in _NAME_ENTS for i in range(o0, o1)):
             f["object_entity"] = 1.0
+        if any(doc[i].pos_ in {"VERB", "AUX"} for i in range(o0, o1)):
+            f["object_has_verb"] = 1.0
     if clausal:
         f["clausal_object"] = 1.0
     if extras:
-        f["extras"] = float(len(extras))
+        f["extras"] = float(min(len(extras), 3))
     if split:
         f["split"] = 1.0
-    if head.dep_ == "ROOT":
-        f["root"] = 1.0
+    if any(doc[i].dep_ == "neg" for i in relation):
+        f["negated"] = 1.0
+    sent = head.sent
+    f["sentence_len"] = min(len(sent), 60) / 30
     return f
 
 
@@ -465,14 +504,14 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
     subjects = _conjuncts(subj_head) if subj_head is not None else [None]
     objects = _conjuncts(args.obj_head) if args.obj_head is not None and not args.clausal else [None]
     for s in subjects:
-        s_span = _span(s) if s is not None else None
+        s_span = _arg_span(s, verb) if s is not None else None
         for o in objects:
             if o is None:
                 o_span = args.obj
             else:
-                o_span = _span(o) if len(objects) > 1 else args.obj
+                o_span = _arg_span(o, verb) if len(objects) > 1 else args.obj
             split = len(subjects) > 1 or len(objects) > 1
-            features = _features(rule, s_span, o_span, args.extras, verb, clausal=args.clausal, split=split)
+            features = _features(rule, s_span, o_span, args.extras, verb, relation, clausal=args.clausal, split=split)
             yield Clause(
                 head=verb.i,
                 subject=s_span,
@@ -518,7 +557,7 @@ def _possessives(noun: Token) -> Iterator[Clause]:
         if noun.dep_ == "compound":
             subject = (noun.i + 1, subject[1])
         lemma = f"be {noun.lower_} of"
-        features = _features("nominal-poss", subject, owner_span, (), noun)
+        features = _features("nominal-poss", subject, owner_span, (), noun, (noun.i,))
         yield Clause(noun.i, subject, (noun.i,), lemma, owner_span, confidence=_confidence(features), rule="nominal-poss")
         return
     if possessed[0] >= possessed[1]:

@@ -71,10 +71,12 @@ def carb_lines(nlp: Language, sentences: Iterable[str], *, min_confidence: float
 
     Each input string is one pre-tokenized sentence; blank ones are skipped. A
     sentence the parser splits in two is still treated as one line of input.
+    Clauses without a subject, or with nothing after the relation, are left out:
+    a CaRB tuple has two arguments at least.
     """
     kept = [s.strip() for s in sentences if s.strip()]
     for sentence, doc in zip(kept, docs_from_sentences(nlp, kept)):
         for clause in extract_clauses(doc[:], min_confidence=min_confidence):
-            if clause.subject is None:
-                continue
+            if clause.subject is None or (clause.object is None and not clause.extras):
+                continue  # a CaRB tuple has two arguments at least
             yield "\t".join([sentence, *carb_fields(doc, clause)])
