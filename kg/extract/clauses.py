@@ -52,6 +52,8 @@ _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "on", "outside", "inside", "across", "throughout"})
 _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART"})
 _PERSONAL_PRONOUNS = frozenset({"PRP"})
+#: Prepositions whose noun attachment states a relation ("the house in Paris": the house is in Paris).
+_NOMINAL_PREPS = frozenset({"in", "at", "of", "from", "between", "on", "near", "as", "for", "with", "by", "to"})
 _OPENERS = frozenset({"(", "``", "`", "[", "-LRB-"})
 _CLOSERS = frozenset({")", "''", "'", "]", "-RRB-", "%"})
 
@@ -96,7 +98,7 @@ def _span(head: Token, *, skip: Token | None = None, drop: frozenset[str] = _DET
     while stack:
         tok = stack.pop()
         for child in tok.children:
-            if child is skip or (child.dep_ in drop and not (child.dep_ == "punct" and left < child.i < right)):
+            if (skip is not None and child.i == skip.i) or (child.dep_ in drop and not (child.dep_ == "punct" and left < child.i < right)):
                 continue
             left = min(left, child.i)
             right = max(right, child.i)
@@ -128,9 +130,9 @@ def _arg_span(head: Token, verb: Token) -> tuple[int, int]:
     participle on its antecedent), the verb's own clause is left out."""
     tok = verb
     for _ in range(64):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return _span(head)
-        if tok.head is head:
+        if tok.head.i == head.i:
             return _span(head, skip=tok)
         tok = tok.head
     return _span(head)
@@ -316,7 +318,7 @@ def _arguments(verb: Token, relative_object: Token | None) -> _Args:
         dep = child.dep_
         if dep in _PREPOSITIONS and child.pos_ == "ADP":
             preps.append(child)
-        elif dep == "dative" and obj_head is not None and child is not obj_head:
+        elif dep == "dative" and obj_head is not None and child.i != obj_head.i:
             extras.append(("to", _span(child)))
         elif dep == "dative" and obj_head is None:
             obj_head = child
@@ -368,56 +370,58 @@ def _arguments(verb: Token, relative_object: Token | None) -> _Args:
 
 #: Logistic weights over the features of :func:`_features`.
 _WEIGHTS: dict[str, float] = {
-    'bias': 0.344,
-    'clausal_object': 0.279,
-    'dep=ROOT': 0.7,
-    'dep=acl': -0.387,
-    'dep=advcl': -0.052,
-    'dep=appos': 0.077,
-    'dep=attr': -0.309,
-    'dep=ccomp': -0.069,
-    'dep=compound': -0.008,
-    'dep=conj': 0.246,
-    'dep=csubj': 0.136,
-    'dep=dobj': -0.052,
-    'dep=nsubj': 0.294,
-    'dep=nsubjpass': -0.306,
-    'dep=pcomp': -0.48,
-    'dep=pobj': -0.186,
-    'dep=relcl': 0.337,
-    'dep=xcomp': 0.403,
-    'extras': -0.209,
-    'negated': -0.242,
-    'no_object': 0.476,
-    'object_entity': 0.145,
-    'object_has_verb': -0.59,
-    'object_len': 0.089,
-    'object_pronoun': -0.289,
-    'relation_len': 0.444,
-    'rule=acl': -0.338,
-    'rule=advcl': 0.153,
-    'rule=appos': 0.589,
-    'rule=conj': 0.49,
-    'rule=control': -0.181,
-    'rule=copula': -0.044,
-    'rule=nominal-poss': -1.348,
-    'rule=passive': 0.104,
-    'rule=relcl': -0.189,
-    'rule=svo': 0.525,
-    'rule=xcomp': 0.584,
-    'sentence_len': -0.422,
-    'split': 0.1,
-    'subject_after': 0.587,
-    'subject_entity': 0.282,
-    'subject_far': 0.189,
-    'subject_len': -0.48,
-    'subject_pronoun': -0.204,
-    'tag=VB': 0.089,
-    'tag=VBD': 0.398,
-    'tag=VBG': -0.09,
-    'tag=VBN': 0.435,
-    'tag=VBP': 0.173,
-    'tag=VBZ': 0.098,
+    'bias': 0.24,
+    'clausal_object': 0.094,
+    'dep=ROOT': 0.691,
+    'dep=acl': -0.07,
+    'dep=advcl': -0.081,
+    'dep=appos': 0.054,
+    'dep=attr': -0.279,
+    'dep=ccomp': -0.091,
+    'dep=compound': -0.005,
+    'dep=conj': 0.232,
+    'dep=csubj': 0.106,
+    'dep=dobj': -0.088,
+    'dep=nsubj': 0.226,
+    'dep=nsubjpass': -0.289,
+    'dep=pcomp': -0.463,
+    'dep=pobj': -0.251,
+    'dep=prep': -0.083,
+    'dep=relcl': 0.278,
+    'dep=xcomp': 0.353,
+    'extras': -0.208,
+    'negated': -0.225,
+    'no_object': 0.482,
+    'object_entity': 0.134,
+    'object_has_verb': -0.515,
+    'object_len': 0.225,
+    'object_pronoun': -0.243,
+    'relation_len': 0.429,
+    'rule=acl': 0.16,
+    'rule=advcl': 0.125,
+    'rule=appos': 0.514,
+    'rule=conj': 0.441,
+    'rule=control': -0.216,
+    'rule=copula': -0.127,
+    'rule=nominal-poss': -1.376,
+    'rule=nominal-prep': -0.083,
+    'rule=passive': 0.011,
+    'rule=relcl': -0.222,
+    'rule=svo': 0.444,
+    'rule=xcomp': 0.569,
+    'sentence_len': -0.259,
+    'split': 0.074,
+    'subject_after': 0.512,
+    'subject_entity': 0.312,
+    'subject_far': 0.156,
+    'subject_len': -0.571,
+    'subject_pronoun': -0.213,
+    'tag=VB': 0.102,
+    'tag=VBD': 0.416,
+    'tag=VBG': -0.126,
+    'tag=VBN': 0.488,
+    'tag=VBP': 0.19,
+    'tag=VBZ': 0.116,
 }
 
 
@@ -634,6 +638,37 @@ def extract_clauses(sent: Span, *, min_confidence: float = 0.0) -> Iterator[Clau
 def _noun_clauses(noun: Token) -> Iterator[Clause]:
     yield from _appositions(noun)
     yield from _possessives(noun)
+    yield from _nominal_preps(noun)
+
+
+def _head_phrase(noun: Token) -> tuple[int, int]:
+    """The noun with its left modifiers only ("the brightest star" of "the brightest star in X")."""
+    left = noun.i
+    for child in noun.lefts:
+        if child.dep_ not in {"punct", "cc", "preconj", "appos"}:
+            left = min(left, child.left_edge.i)
+    doc = noun.doc
+    while left < noun.i and doc[left].is_punct:
+        left += 1
+    return left, noun.i + 1
+
+
+def _nominal_preps(noun: Token) -> Iterator[Clause]:
+    """ "communications between spouses" -> communications | be between | spouses."""
+    if noun.pos_ not in {"NOUN", "PROPN"}:
+        return
+    for prep in noun.rights:
+        if prep.dep_ != "prep" or prep.lower_ not in _NOMINAL_PREPS:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is None or pobj.pos_ not in {"NOUN", "PROPN", "NUM"}:
+            continue
+        subject = _head_phrase(noun)
+        obj = _span(pobj)
+        relation = tuple(sorted([prep.i] + [c.i for c in prep.children if c.dep_ in {"advmod", "amod"} and c.i < prep.i]))
+        lemma = "be " + " ".join(noun.doc[i].lower_ for i in relation)
+        features = _features("nominal-prep", subject, obj, (), prep, relation)
+        yield Clause(prep.i, subject, relation, lemma, obj, confidence=_confidence(features), rule="nominal-prep")
 
 
 def relation_words(clause: Clause, doc) -> list[str]:
@@ -641,6 +676,9 @@ def relation_words(clause: Clause, doc) -> list[str]:
 
     An implied "have" is written "has" (the form open IE benchmarks use).
     """
-    if clause.relation and clause.rule != "nominal-poss":
-        return [doc[i].text for i in clause.relation]
+    if clause.relation and clause.rule not in {"nominal-poss", "nominal-prep"}:
+        words = [doc[i].text for i in clause.relation]
+        if clause.rule == "acl":  # a reduced relative: "bills (that were) sold"
+            words.insert(0, "be")
+        return words
     return ["has" if w == "have" else w for w in clause.lemma.split()]
