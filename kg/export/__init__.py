@@ -1,0 +1,1 @@
+"""Export: the store -> files (RDF serialisations, the graph page)."""
