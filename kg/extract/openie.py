@@ -66,17 +66,28 @@ def carb_fields(doc: Doc, clause: Clause) -> list[str]:
     return [f"{clause.confidence:.4f}", " ".join(relation_words(clause, doc)), *args]
 
 
+def _clauses(doc: Doc) -> list[Clause]:
+    """The clauses the pipeline's ``claimgraph_clauses`` component found, else extract them now."""
+    if Doc.has_extension("clauses") and doc._.clauses is not None:
+        return doc._.clauses
+    return list(extract_clauses(doc[:]))
+
+
 def carb_lines(nlp: Language, sentences: Iterable[str], *, min_confidence: float = 0.0) -> Iterator[str]:
     """Extraction lines ``sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2...``.
 
     Each input string is one pre-tokenized sentence; blank ones are skipped. A
     sentence the parser splits in two is still treated as one line of input.
     Clauses without a subject, or with nothing after the relation, are left out:
-    a CaRB tuple has two arguments at least.
+    a CaRB tuple has two arguments at least. With ``kg.nlp.load_pipeline`` the
+    clauses come from the pipeline's own component (``doc._.clauses``), exactly
+    as in ``kg build``; with a bare spaCy pipeline they are extracted here.
     """
     kept = [s.strip() for s in sentences if s.strip()]
     for sentence, doc in zip(kept, docs_from_sentences(nlp, kept)):
-        for clause in extract_clauses(doc[:], min_confidence=min_confidence):
+        for clause in _clauses(doc):
+            if clause.confidence < min_confidence:
+                continue
             if clause.subject is None or (clause.object is None and not clause.extras):
                 continue  # a CaRB tuple has two arguments at least
             yield "\t".join([sentence, *carb_fields(doc, clause)])
