@@ -289,6 +289,23 @@ def _prep_object(prep: Token) -> Token | None:
     return None
 
 
+def _light_verb_object(verb: Token, obj: Token | None) -> tuple[Token, Token] | None:
+    """(preposition, its object) when ``obj`` is a bare noun that forms the relation
+    with the verb and the preposition right after it: "pay tribute to", "take part in"."""
+    if obj is None or obj.dep_ != "dobj" or obj.pos_ != "NOUN" or obj.tag_ not in {"NN"}:
+        return None
+    if any(True for _ in obj.lefts) or any(c.dep_ != "prep" for c in obj.rights):
+        return None
+    doc = verb.doc
+    if obj.i + 1 >= len(doc):
+        return None
+    prep = doc[obj.i + 1]
+    if prep.dep_ not in {"prep", "dative"} or prep.pos_ != "ADP" or prep.head.i not in {verb.i, obj.i}:
+        return None
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return (prep, pobj) if pobj is not None else None
+
+
 @dataclass
 class _Args:
     obj: tuple[int, int] | None
@@ -336,6 +353,12 @@ def _arguments(verb: Token, relative_object: Token | None) -> _Args:
         if mark is not None:
             folded.append(mark.i)
             obj = (mark.i + 1, obj[1]) if obj[0] == mark.i else obj
+    light = _light_verb_object(verb, obj_head) if not clausal else None
+    if light is not None:  # "paid tribute to X": relation "paid tribute to", object X
+        prep, pobj = light
+        folded.extend([obj_head.i, prep.i])
+        obj_head, obj = pobj, _span(pobj)
+        preps = [p for p in preps if p.i != prep.i]
     for prep in sorted(preps, key=lambda t: t.i):
         pobj = _prep_object(prep)
         if pobj is None:
@@ -499,7 +522,7 @@ def _lemma(doc, relation: Sequence[int]) -> str:
             continue
         if tok.dep_ == "advmod":
             continue
-        words.append(tok.lemma_.lower() if tok.pos_ in {"VERB", "AUX"} else tok.lower_)
+        words.append((tok.lemma_ or tok.text).lower() if tok.pos_ in {"VERB", "AUX"} else tok.lower_)
     return " ".join(words)
 
 
@@ -556,11 +579,18 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
 
 
 def _appositions(noun: Token) -> Iterator[Clause]:
+    """ "Hong Min, a senior scholar at X" -> Hong Min | be | a senior scholar at X.
+
+    The name is the subject whichever comes first ("Russia's leader, Vladimir Putin").
+    """
     for child in noun.children:
         if child.dep_ != "appos" or child.pos_ not in {"NOUN", "PROPN", "NUM"}:
             continue
-        subject = _span(noun)
-        obj = _span(child)
+        if noun.ent_type_ in _TIME_ENTS or child.ent_type_ in _TIME_ENTS:
+            continue  # "October 6, 1973": a date, not a claim
+        subject, obj = _span(noun), _span(child)
+        if noun.pos_ == "NOUN" and child.pos_ == "PROPN":
+            subject, obj = obj, subject
         features = _features("appos", subject, obj, (), child)
         yield Clause(child.i, subject, (), "be", obj, confidence=_confidence(features), rule="appos")
 
@@ -663,6 +693,8 @@ def _nominal_preps(noun: Token) -> Iterator[Clause]:
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is None or pobj.pos_ not in {"NOUN", "PROPN", "NUM"}:
             continue
+        if noun.ent_type_ and noun.ent_iob_ != "B" and pobj.ent_iob_ == "I" and noun.ent_type_ == pobj.ent_type_:
+            continue  # inside one name: "the Institute for National Unification"
         subject = _head_phrase(noun)
         obj = _span(pobj)
         relation = tuple(sorted([prep.i] + [c.i for c in prep.children if c.dep_ in {"advmod", "amod"} and c.i < prep.i]))
