@@ -44,7 +44,7 @@ _CLAUSE_DEPS = frozenset(
     {"ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "parataxis", "csubj", "csubjpass"}
 )
 #: Children that never belong to an argument span: they are clauses of their own.
-_DETACHED = frozenset({"relcl", "advcl", "parataxis", "punct", "cc", "conj", "appos", "prep_rel"})
+_DETACHED = frozenset({"relcl", "advcl", "parataxis", "punct", "cc", "conj", "appos"})
 _RELATIVE_TAGS = frozenset({"WDT", "WP", "WP$"})
 _REL_ADVERB_TAGS = frozenset({"RB", "RBR", "RBS"})
 _TIME_ENTS = frozenset({"DATE", "TIME"})
@@ -381,9 +381,6 @@ def _arguments(verb: Token, relative_object: Token | None) -> _Args:
             folded.append(prep.i)
         else:
             extras.append((_role(prep, pobj), _span(prep)))
-    if obj_head is None and extras:
-        # "In 1941, he resigned": keep the first argument as the object
-        pass
     return _Args(obj, obj_head, folded, extras, clausal)
 
 
@@ -602,9 +599,6 @@ def _possessives(noun: Token) -> Iterator[Clause]:
         return
     owner_span = _span(owner)
     doc = noun.doc
-    end = owner_span[1]
-    if end < len(doc) and doc[end].tag_ == "POS":
-        pass
     owner_span = (owner_span[0], min(owner_span[1], owner.i + 1))
     while owner_span[1] > owner_span[0] + 1 and doc[owner_span[1] - 1].tag_ == "POS":
         owner_span = (owner_span[0], owner_span[1] - 1)
