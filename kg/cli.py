@@ -51,8 +51,23 @@ class KgGroup(click.Group):
         except (OSError, ValueError) as exc:
             if ctx.meta.get("kg.debug"):
                 raise
-            click.echo(f"kg: error: {exc}", err=True)
+            click.echo(f"kg: error: {_one_line(exc)}", err=True)
             ctx.exit(1)
+        except KeyboardInterrupt:
+            if ctx.meta.get("kg.debug"):
+                raise
+            click.echo("kg: interrupted; the store keeps every document built so far (run the command again "
+                       "to finish)", err=True)
+            ctx.exit(130)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error as one line: its first line, with the file it names when the message does not."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    filename = getattr(exc, "filename", None)
+    if filename is not None and str(filename) not in text:
+        text = f"{filename}: {text}"
+    return text
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -80,9 +95,11 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Documents per batch sent to a worker (bounds memory).")
 @click.option("--ray-address", envvar="KG_RAY_ADDRESS", default=None,
               help="Ray cluster to use with --executor ray (e.g. auto, ray://head:10001); default: a local one.")
+@click.option("--wait", type=click.FloatRange(min=0), default=0.0, show_default=True, metavar="SECONDS",
+              help="When another process is writing the store, wait this long for it instead of failing (E200).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, batch_size, ray_address,
-          quiet) -> None:
+          wait, quiet) -> None:
     """Build the claim graph of INPUTS (files or folders of .txt, .md, .html, .jsonl) into --out."""
     from kg.build import DEFAULT_EXPORTS, build as run_build
     from kg.parallel import default_executor
@@ -93,9 +110,11 @@ def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, b
     with progress as update:
         report = run_build(inputs, out_dir, base_iri=base_iri or DEFAULT_BASE_IRI, model=model, force=force,
                            exports=exports, executor=executor or default_executor(), workers=workers,
-                           batch_size=batch_size, ray_address=ray_address, progress=update)
+                           batch_size=batch_size, ray_address=ray_address, progress=update, wait=wait)
     for line in report.skipped:
         click.echo(f"kg: skipped: {line}", err=True)
+    for line in report.left_out:
+        click.echo(f"kg: warning: {line}", err=True)
     for line in report.warnings:
         click.echo(f"kg: warning: {line}", err=True)
     if not quiet:
@@ -139,6 +158,9 @@ def _print_summary(report) -> None:
         f"cross-source: {s.get('multi_source_claims', 0)} claims supported by 2+ publishers, "
         f"{s.get('conflicts', 0)} conflicts"
     )
+    if report.skipped or report.left_out:
+        click.echo(f"skipped {len(report.skipped)} input(s) that could not be read or extracted, left out "
+                   f"{len(report.left_out)} document(s) not in English (listed on stderr)")
     for name, path in sorted(report.files.items()):
         click.echo(f"  {name:5} {path}")
     click.echo(f"  store {report.out_dir / 'store'}")

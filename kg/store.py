@@ -25,39 +25,55 @@ knowledge graph.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from kg import faults
 from kg.errors import QueryError, StoreError
-from kg.rdf.namespaces import PREFIXES
+from kg.rdf.namespaces import CG, PREFIXES
 
 __all__ = ["Store", "open_store"]
 
 #: The folder under the build directory that holds the Oxigraph database.
 STORE_DIRNAME = "store"
+#: How often a writer waiting for the lock (``wait=``) tries again, in seconds.
+LOCK_POLL_SECONDS = 0.2
+_SHA256 = ox.NamedNode(str(CG.sha256))
 
 
 class Store:
     """A claim store, on disk at ``path`` or in memory when ``path`` is None."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0
+    ) -> None:
         self.path = Path(path) if path is not None else None
-        try:
-            if self.path is None:
-                self._store = ox.Store()
-            elif read_only:
-                self._store = ox.Store.read_only(str(self.path))
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._store = ox.Store(str(self.path))
-        except OSError as exc:
-            reason = str(exc)
-            if "lock" in reason.lower():
-                raise StoreError("E200", path=str(self.path)) from exc
-            raise StoreError("E202", path=str(self.path), reason=reason) from exc
+        deadline = time.monotonic() + max(0.0, wait)
+        while True:
+            try:
+                self._store = self._open(read_only)
+                return
+            except OSError as exc:
+                reason = str(exc)
+                if "lock" not in reason.lower():
+                    raise StoreError("E202", path=str(self.path), reason=reason) from exc
+                if time.monotonic() >= deadline:
+                    hint = f"still locked after waiting {wait:g} s" if wait > 0 else (
+                        "try again when it has finished, or wait for it with --wait SECONDS")
+                    raise StoreError("E200", path=str(self.path), hint=hint) from exc
+                time.sleep(LOCK_POLL_SECONDS)
+
+    def _open(self, read_only: bool) -> ox.Store:
+        if self.path is None:
+            return ox.Store()
+        if read_only:
+            return ox.Store.read_only(str(self.path))
+        self.path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(self.path))
 
     # -- reading -------------------------------------------------------------------------
     def query(self, sparql: str, **kwargs: Any):
@@ -89,6 +105,14 @@ class Store:
     def has_graph(self, graph: ox.NamedNode) -> bool:
         return self._store.contains_named_graph(graph)
 
+    def holds_document(self, graph: ox.NamedNode) -> bool:
+        """Whether the document graph ``graph`` is complete: it holds its own ``cg:sha256`` triple.
+
+        That triple is loaded last (with the rest of a document in one atomic load, or
+        after every window of a huge one), so a graph without it was cut short by a crash.
+        """
+        return next(self._store.quads_for_pattern(graph, _SHA256, None, graph), None) is not None
+
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         """Every quad, or those of one graph."""
         return self._store.quads_for_pattern(None, None, None, graph)
@@ -101,12 +125,22 @@ class Store:
         """Atomically make ``graph`` hold exactly ``quads`` (see the module docstring)."""
         quads = list(quads)
         self._store.remove_graph(graph) if self._store.contains_named_graph(graph) else None
+        faults.reached("store.replace")
         self._store.extend(quads)
 
     def replace_graph_data(self, graph: ox.NamedNode, nquads: bytes) -> None:
         """Make ``graph`` hold exactly the quads of an N-Quads document (atomic load)."""
         if self._store.contains_named_graph(graph):
             self._store.remove_graph(graph)
+        faults.reached("store.load")
+        self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+
+    def add_quads(self, quads: Iterable[ox.Quad]) -> None:
+        """Add quads to what the store holds (one atomic write)."""
+        self._store.extend(list(quads))
+
+    def add_data(self, nquads: bytes) -> None:
+        """Add the quads of an N-Quads document to what the store holds (one atomic load)."""
         self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
 
     def bulk_replace(self, graphs: dict[ox.NamedNode, list[ox.Quad]]) -> None:
@@ -147,12 +181,20 @@ class Store:
         return dataset
 
 
-def open_store(out_dir: str | os.PathLike[str], *, create: bool = False, read_only: bool = False) -> Store:
+def open_store(
+    out_dir: str | os.PathLike[str], *, create: bool = False, read_only: bool = False, wait: float = 0.0
+) -> Store:
     """Open the store of a build directory; ``create`` makes it when missing.
 
-    Raises :class:`StoreError` E201 when the folder holds no store and ``create`` is false.
+    One process at a time may open a store for writing (RocksDB's lock file);
+    any number may open it ``read_only``, also while it is being written: they
+    see the state of the moment they opened it. A writer that finds the store
+    locked tries again for ``wait`` seconds.
+
+    Raises :class:`StoreError` E201 when the folder holds no store and ``create``
+    is false, E200 when another process holds it for writing.
     """
     path = Path(out_dir) / STORE_DIRNAME
     if not create and not path.is_dir():
         raise StoreError("E201", path=str(out_dir))
-    return Store(path, read_only=read_only)
+    return Store(path, read_only=read_only, wait=wait)

@@ -16,6 +16,7 @@ from kg.extract.attribution import Source, sources_of
 from kg.extract.clauses import Clause
 from kg.extract.entities import EntityIndex, clean_name, index_entities, phrase_key
 from kg.extract.semantics import certainty_of, polarity_of, quantity_in, time_of
+from kg.ingest.pieces import body_pieces
 from kg.model import Argument, Claim, Document, EntityMention, Extraction, TimeValue
 
 __all__ = ["extract_document", "extract_parsed", "parse_document", "split_pieces"]
@@ -24,7 +25,6 @@ _NOMINAL_POS = {"NOUN", "PROPN", "NUM", "PRON", "X"}
 _UNRESOLVED = {"it", "they", "them", "its", "their", "this", "that", "these", "those", "which", "who", "what",
                "he", "she", "him", "her", "his", "i", "we", "you", "me", "us", "there", "one", "itself", "themselves"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "from"}
-_MAX_CHUNK_CHARS = 200_000
 
 
 def parse_document(nlp: Language, document: Document) -> list[tuple[Doc, int]]:
@@ -37,17 +37,14 @@ def parse_document(nlp: Language, document: Document) -> list[tuple[Doc, int]]:
 
 
 def split_pieces(document: Document) -> Iterator[tuple[str, int]]:
-    """The body of a document as ``(text, char offset)`` pieces small enough for one spaCy ``Doc``."""
-    for start, end in document.body:
-        while start < end:
-            stop = end
-            if stop - start > _MAX_CHUNK_CHARS:
-                cut = document.text.rfind("\n", start, start + _MAX_CHUNK_CHARS)
-                stop = cut + 1 if cut > start else start + _MAX_CHUNK_CHARS
-            text = document.text[start:stop]
-            if text.strip():
-                yield text, start
-            start = stop
+    """The body of a document as ``(text, char offset)`` pieces small enough for one spaCy ``Doc``.
+
+    Long stretches without a sentence end are cut at spaces (see :mod:`kg.ingest.pieces`).
+    """
+    for start, stop in body_pieces(document.text, document.body):
+        text = document.text[start:stop]
+        if text.strip():
+            yield text, start
 
 
 def extract_document(document: Document, nlp: Language) -> Extraction:

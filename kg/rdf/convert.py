@@ -28,7 +28,15 @@ from kg.model import Argument, Claim, Document, Entity, EntityMention, Extractio
 from kg.rdf import terms
 from kg.rdf.namespaces import CG, DCTERMS, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
-__all__ = ["ENTITY_CLASSES", "document_quads", "extraction_to_quads", "publisher_label", "claim_identity", "typed_time"]
+__all__ = [
+    "ENTITY_CLASSES",
+    "document_quads",
+    "extraction_to_quads",
+    "publisher_label",
+    "claim_identity",
+    "seal_quads",
+    "typed_time",
+]
 
 #: claimgraph entity type -> schema.org class
 ENTITY_CLASSES = {
@@ -143,6 +151,21 @@ def document_quads(extraction: Extraction, base: str) -> list[Quad]:
     doc = _n(terms.document_iri(base, extraction.document.sha256))
     quads.append(Quad(doc, _n(CG.sentenceCount), _int(len(extraction.sentences)), doc))
     return quads
+
+
+def seal_quads(document: Document, base: str, sentences: int) -> list[Quad]:
+    """The quads that complete a document's graph: its ``cg:sha256`` and ``cg:sentenceCount``.
+
+    :func:`document_quads` includes them; a huge document extracted window by
+    window gets them once, after its last window, so that a graph holding its
+    ``cg:sha256`` is always complete (see :mod:`kg.store`).
+
+    >>> doc = Document(text="Kim spoke.", source="a.txt")
+    >>> sorted(q.predicate.value.rsplit("#")[-1] for q in seal_quads(doc, "http://ex.org/", 1))
+    ['sentenceCount', 'sha256']
+    """
+    d = _n(terms.document_iri(base, document.sha256))
+    return [Quad(d, _n(CG.sha256), Literal(document.sha256), d), Quad(d, _n(CG.sentenceCount), _int(sentences), d)]
 
 
 def _quads(ex: Extraction, base: str) -> Iterator[Quad]:
