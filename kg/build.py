@@ -38,7 +38,7 @@ from pyoxigraph import NamedNode
 
 from kg import faults
 from kg.errors import InputError, StoreError
-from kg.ingest.pieces import windows
+from kg.ingest.pieces import WINDOW_CHARS, windows
 from kg.model import Document
 from kg.rdf import terms
 from kg.store import Store, open_store
@@ -180,7 +180,7 @@ def build(
                 _drop_stale(store, previous, document.source, iri, report)
                 continue
             _save_text(out, document)
-            parts = windows(document.text, document.body)
+            parts = windows(document.text, document.body, max_chars=WINDOW_CHARS)
             if len(parts) == 1:
                 yield document
                 continue
@@ -192,7 +192,7 @@ def build(
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        batches = _batched(to_build(), batch_size)
+        batches = _batched(to_build(), batch_size, BATCH_CHARS)
         first = next(batches, None)
         if first is not None:  # start workers (and load spaCy) only when there is work
             runner = make_executor(executor, Settings(base_iri, model), workers=workers, ray_address=ray_address)

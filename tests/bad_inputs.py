@@ -52,7 +52,11 @@ the union said.</p>
 <footer>Copyright Harbour Times. Subscribe to our newsletter.</footer>
 <script>document.write("The footer script claimed victory")</script></body></html>
 """
-LONG_RUN = "Market list\n\n" + " ".join(f"item{i} apples pears plums" for i in range(3000)) + "\n"
+RUN = " ".join(f"item{i} apples pears plums" for i in range(3000))  # 80,000 characters, no sentence end
+LONG_RUN = (
+    "Market report\n\nTraders in Leeds said that prices rose sharply on Monday.\n\n" + RUN
+    + "\n\nThe market closes at noon on Saturdays, the council said.\n"
+)
 
 
 @dataclass(frozen=True)
