@@ -41,6 +41,7 @@ from kg.errors import InputError, StoreError
 from kg.ingest.pieces import WINDOW_CHARS, windows
 from kg.model import Document
 from kg.rdf import terms
+from kg.rdf.convert import clean_text
 from kg.store import Store, open_store
 
 __all__ = ["BuildReport", "build", "graph_stats", "DEFAULT_EXPORTS", "SUPPORTED_LANGUAGES"]
@@ -177,7 +178,7 @@ def build(
                 continue
             if store.holds_document(NamedNode(iri)) and not force:
                 report.unchanged += 1
-                _drop_stale(store, previous, document.source, iri, report)
+                _drop_stale(store, previous, clean_text(document.source), iri, report)
                 continue
             _save_text(out, document)
             parts = windows(document.text, document.body, max_chars=WINDOW_CHARS)
@@ -275,7 +276,7 @@ def _store_window(store: Store, result, large: dict[str, _Large], base: str, pre
         return
     store.add_quads(seal_quads(entry.document, base, entry.sentences))
     report.built += 1
-    _drop_stale(store, previous, result.source, result.iri, report)
+    _drop_stale(store, previous, clean_text(result.source), result.iri, report)
 
 
 def _drop_stale(store: Store, previous: dict[str, set[str]], source: str, iri: str, report: BuildReport) -> None:
@@ -291,7 +292,7 @@ def _store_result(store: Store, result, previous: dict[str, set[str]], report: B
         return
     store.replace_graph_data(NamedNode(result.iri), result.nquads)
     report.built += 1
-    _drop_stale(store, previous, result.source, result.iri, report)
+    _drop_stale(store, previous, clean_text(result.source), result.iri, report)
 
 
 def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, Path]:

@@ -46,7 +46,7 @@ class KgGroup(click.Group):
         except ClaimgraphError as exc:
             if ctx.meta.get("kg.debug"):
                 raise
-            click.echo(f"kg: error: {exc}", err=True)
+            click.echo(f"kg: error: {one_line(str(exc))}", err=True)
             ctx.exit(1)
         except (OSError, ValueError) as exc:
             if ctx.meta.get("kg.debug"):
@@ -67,7 +67,20 @@ def _one_line(exc: BaseException) -> str:
     filename = getattr(exc, "filename", None)
     if filename is not None and str(filename) not in text:
         text = f"{filename}: {text}"
-    return text
+    return one_line(text)
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+_CONTROL |= {c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029)}
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: line breaks and control characters (from odd file names, say) escaped.
+
+    >>> one_line("E101 bad\\nname.txt: empty file")
+    'E101 bad\\\\nname.txt: empty file'
+    """
+    return text.translate(_CONTROL)
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -112,11 +125,9 @@ def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, b
                            exports=exports, executor=executor or default_executor(), workers=workers,
                            batch_size=batch_size, ray_address=ray_address, progress=update, wait=wait)
     for line in report.skipped:
-        click.echo(f"kg: skipped: {line}", err=True)
-    for line in report.left_out:
-        click.echo(f"kg: warning: {line}", err=True)
-    for line in report.warnings:
-        click.echo(f"kg: warning: {line}", err=True)
+        click.echo(f"kg: skipped: {one_line(line)}", err=True)
+    for line in report.left_out + report.warnings:
+        click.echo(f"kg: warning: {one_line(line)}", err=True)
     if not quiet:
         _print_summary(report)
     if report.skipped:

@@ -57,6 +57,9 @@ class Store:
             try:
                 self._store = self._open(read_only)
                 return
+            except RuntimeError as exc:  # RocksDB reports a damaged store as "Corruption: ..."
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise StoreError("E202", path=str(self.path), reason=f"the store cannot be opened ({reason})") from exc
             except OSError as exc:
                 reason = str(exc)
                 if "lock" not in reason.lower():
@@ -82,7 +85,7 @@ class Store:
             return self._store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True, **kwargs)
         except SyntaxError as exc:
             raise QueryError("E300", reason=str(exc).splitlines()[0]) from exc
-        except OSError as exc:
+        except (OSError, RuntimeError) as exc:
             raise QueryError("E300", reason=str(exc)) from exc
 
     def select(self, sparql: str, **kwargs: Any) -> list[dict[str, Any]]:

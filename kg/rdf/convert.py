@@ -34,6 +34,7 @@ __all__ = [
     "extraction_to_quads",
     "publisher_label",
     "claim_identity",
+    "clean_text",
     "seal_quads",
     "typed_time",
 ]
@@ -57,6 +58,17 @@ _YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 _SPACE = re.compile(r"\s+")
 _LEAD_DET = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.I)
+# A file name that is not valid UTF-8 reaches Python with lone surrogates (PEP 383); RDF text cannot hold them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` fit for an RDF literal: lone surrogates (undecodable file-name bytes) become U+FFFD.
+
+    >>> clean_text("bad\\udcffname.txt")
+    'bad\ufffdname.txt'
+    """
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _n(iri) -> NamedNode:
@@ -91,12 +103,12 @@ def publisher_label(document: Document) -> str:
     'ap-0001'
     """
     if document.publisher:
-        return document.publisher.strip()
+        return clean_text(document.publisher.strip())
     if document.url:
         host = urlparse(document.url).hostname
         if host:
-            return host.removeprefix("www.")
-    return PurePath(document.source.split("#", 1)[0]).stem or document.source
+            return clean_text(host.removeprefix("www."))
+    return clean_text(PurePath(document.source.split("#", 1)[0]).stem or document.source)
 
 
 def typed_time(value: str | None) -> Literal | None:
@@ -181,14 +193,14 @@ def _quads(ex: Extraction, base: str) -> Iterator[Quad]:
     pub = _n(terms.entity_iri(base, pub_label))
     yield q(d, _A, _n(SCHEMA.NewsArticle))
     yield q(d, CG.sha256, Literal(doc.sha256))
-    yield q(d, DCTERMS.source, Literal(doc.source))
+    yield q(d, DCTERMS.source, Literal(clean_text(doc.source)))
     yield q(d, DCTERMS.publisher, pub)
     if doc.title:
-        yield q(d, DCTERMS.title, Literal(doc.title))
+        yield q(d, DCTERMS.title, Literal(clean_text(doc.title)))
     if doc.issued:
         yield q(d, DCTERMS.issued, typed_time(doc.issued) or Literal(doc.issued))
     if doc.url:
-        yield q(d, SCHEMA.url, Literal(doc.url, datatype=_n(XSD.anyURI)))
+        yield q(d, SCHEMA.url, Literal(clean_text(doc.url), datatype=_n(XSD.anyURI)))
     if doc.language:
         yield q(d, DCTERMS.language, Literal(doc.language))
     yield q(pub, _A, _n(CG.Entity))
