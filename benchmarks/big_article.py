@@ -51,6 +51,14 @@ def write_article(path: Path, chars: int) -> str:
     return text
 
 
+def _rss_mb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmRSS"))
+    except (OSError, StopIteration):
+        return 0
+
+
 def measure(megabytes: float, workdir: Path, sample: int) -> dict:
     folder = workdir / f"in-{megabytes:g}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -59,11 +67,21 @@ def measure(megabytes: float, workdir: Path, sample: int) -> dict:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", _CHILD, str(folder), str(out)], capture_output=True, text=True,
-                          env=env, check=True)
+    proc = subprocess.Popen([sys.executable, "-c", _CHILD, str(folder), str(out)], stdout=subprocess.PIPE,
+                            text=True, env=env)
+    samples = []
+    while proc.poll() is None:  # the RSS over time shows whether memory stays flat as windows go by
+        samples.append(_rss_mb(proc.pid))
+        if len(samples) % 6 == 0:
+            print(f"  {megabytes:g} MB article, {time.perf_counter() - start:.0f} s: RSS {samples[-1]} MB "
+                  f"(max {max(samples)})", file=sys.stderr, flush=True)
+        time.sleep(10)
+    stdout = proc.stdout.read()
+    if proc.returncode != 0:
+        raise SystemExit(f"the build failed with exit code {proc.returncode}")
     seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    result = json.loads(proc.stdout.splitlines()[-1])
+    result = json.loads(stdout.splitlines()[-1])
     sys.path.insert(0, str(ROOT))
     from kg.store import open_store
 

@@ -43,6 +43,9 @@ STORE_DIRNAME = "store"
 #: How often a writer waiting for the lock (``wait=``) tries again, in seconds.
 LOCK_POLL_SECONDS = 0.2
 _SHA256 = ox.NamedNode(str(CG.sha256))
+#: Loads add to RocksDB's in-memory tables until they are flushed; flushing after this many N-Quads bytes
+#: keeps a long build's memory flat (without it, memory grew by about 5 bytes per byte loaded, to gigabytes).
+FLUSH_EVERY_BYTES = 64 * 2**20
 
 
 class Store:
@@ -52,6 +55,7 @@ class Store:
         self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0
     ) -> None:
         self.path = Path(path) if path is not None else None
+        self._unflushed = 0
         deadline = time.monotonic() + max(0.0, wait)
         while True:
             try:
@@ -137,6 +141,7 @@ class Store:
             self._store.remove_graph(graph)
         faults.reached("store.load")
         self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+        self._loaded(len(nquads))
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads to what the store holds (one atomic write)."""
@@ -145,6 +150,13 @@ class Store:
     def add_data(self, nquads: bytes) -> None:
         """Add the quads of an N-Quads document to what the store holds (one atomic load)."""
         self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+        self._loaded(len(nquads))
+
+    def _loaded(self, size: int) -> None:
+        self._unflushed += size
+        if self._unflushed >= FLUSH_EVERY_BYTES and self.path is not None:
+            self._store.flush()
+            self._unflushed = 0
 
     def bulk_replace(self, graphs: dict[ox.NamedNode, list[ox.Quad]]) -> None:
         """Replace many graphs with Oxigraph's bulk loader: fast, not transactional."""
