@@ -144,8 +144,8 @@ def _write_turtle(store, out: BinaryIO) -> int:
 
 def _write_ntriples(store, out: BinaryIO) -> int:
     lines = _union_lines(store)
-    for line in lines:
-        out.write(line + b"\n")
+    if lines:
+        out.write(b"\n".join(lines) + b"\n")
     return len(lines)
 
 
@@ -168,8 +168,7 @@ def _write_nquads(store, out: BinaryIO) -> int:
     for graph, lines in _sorted_graphs(store):
         count += len(lines)
         suffix = b" ." if isinstance(graph, ox.DefaultGraph) else b" " + str(graph).encode() + b" ."
-        for line in lines:
-            out.write(line[:-2] + suffix + b"\n")
+        out.write(b"".join([line[:-2] + suffix + b"\n" for line in lines]))
     return count
 
 
