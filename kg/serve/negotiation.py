@@ -13,6 +13,10 @@ A ``format`` request parameter (``json``, ``xml``, ``csv``, ``tsv``, ``turtle``,
 'text/turtle'
 >>> choose("text/turtle", "solutions") is None
 True
+>>> choose("text/turtle", "triples", format_param="xml").name    # SPARQLWrapper sends format=xml
+'rdfxml'
+>>> choose("text/csv", "solutions", format_param="nonsense").name
+'csv'
 """
 
 from __future__ import annotations
@@ -48,10 +52,13 @@ GRAPH_FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "rdfxml": ("application/rdf+xml", ("application/rdf+xml", "application/xml", "text/xml")),
 }
 
+#: ``?format=`` values by result kind. Clients such as SPARQLWrapper send ``format=xml`` or
+#: ``format=json`` whatever the query form, so those name the matching format of each kind.
 _FORMAT_PARAM = {
-    "json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv",
-    "turtle": "turtle", "ttl": "turtle", "nt": "ntriples", "ntriples": "ntriples", "n-triples": "ntriples",
-    "jsonld": "jsonld", "json-ld": "jsonld", "rdfxml": "rdfxml", "rdf": "rdfxml",
+    "results": {"json": "json", "srj": "json", "xml": "xml", "srx": "xml", "csv": "csv", "tsv": "tsv"},
+    "graph": {"turtle": "turtle", "ttl": "turtle", "nt": "ntriples", "ntriples": "ntriples",
+              "n-triples": "ntriples", "jsonld": "jsonld", "json-ld": "jsonld", "json": "jsonld",
+              "rdfxml": "rdfxml", "rdf": "rdfxml", "xml": "rdfxml"},
 }
 
 
@@ -105,11 +112,13 @@ def choose(accept: str | None, kind: str, format_param: str | None = None) -> Ch
     """
     table, label = (GRAPH_FORMATS, "graph") if kind == "triples" else (RESULT_FORMATS, "results")
     if format_param:
-        name = _FORMAT_PARAM.get(format_param.strip().lower())
-        if name is None:
-            # a full media type in ?format= is accepted too
-            return choose(format_param, kind)
-        return Choice(name, table[name][0], label) if name in table else None
+        name = _FORMAT_PARAM[label].get(format_param.strip().lower())
+        if name is not None:
+            return Choice(name, table[name][0], label)
+        # a media type in ?format= is honoured too; anything else leaves the choice to Accept
+        chosen = choose(format_param, kind) if "/" in format_param else None
+        if chosen is not None:
+            return chosen
     for media_range, _ in parse_accept(accept):
         for name, (answer, accepted) in table.items():
             if any(_matches(media_range, media) for media in accepted):

@@ -79,7 +79,11 @@ class _Worker:
         if not self.conn.poll(timeout):
             self.kill()
             raise WorkerFailed(f"query worker did not start within {timeout:.0f} s")
-        message = self.conn.recv()
+        try:
+            message = self.conn.recv()
+        except (EOFError, OSError):
+            self.kill()
+            raise WorkerFailed("query worker stopped while starting") from None
         if message[0] != "ready":
             self.kill()
             raise WorkerFailed(message[1])
@@ -120,13 +124,10 @@ class ProcessPool:
             with self._lock:
                 self._all.add(worker)
             worker.wait_ready(self.start_timeout)
-        except WorkerFailed as exc:
-            with self._lock:
-                self._failure = str(exc)
-            return
-        except OSError as exc:
-            with self._lock:
-                self._failure = str(exc)
+        except (WorkerFailed, OSError) as exc:
+            if not self._closed:
+                with self._lock:
+                    self._failure = str(exc)
             return
         if self._closed:
             worker.kill()
