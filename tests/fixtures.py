@@ -1,6 +1,6 @@
 """Shared test data for the export, API, serve and push tests: a small hand-written build.
 
-``tests/data/sample.trig`` follows the RDF model of DESIGN.md (two documents, a resolution
+``tests/data/two_outlets.trig`` follows the RDF model of DESIGN.md (two documents, a resolution
 graph). :func:`make_build` loads it into a real on-disk store laid out like the output
 folder of ``kg build`` (``DIR/store`` and ``DIR/texts/<sha256>.txt``).
 
@@ -22,7 +22,7 @@ import pytest
 from kg.store import open_store
 
 DATA = Path(__file__).parent / "data"
-SAMPLE_TRIG = DATA / "sample.trig"
+SAMPLE_TRIG = DATA / "two_outlets.trig"
 SAMPLE_TEXTS = (DATA / "doc_a.txt", DATA / "doc_b.txt")
 RESOLUTION_GRAPH = "https://w3id.org/claimgraph/id/graph/resolution"
 
