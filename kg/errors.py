@@ -25,6 +25,7 @@ MESSAGES = {
     "E101": "{path}: {reason}",
     "E102": "{path}: cannot be decoded as text ({reason})",
     "E103": "{path}:{line}: {reason}",
+    "E104": "{path}: extraction failed ({reason})",
     "E200": "{path}: the store is in use by another process (another `kg build` or `kg serve`?)",
     "E201": "{path}: no claimgraph store here; run `kg build INPUT --out {path}` first",
     "E202": "{path}: {reason}",

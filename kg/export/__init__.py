@@ -1,1 +1,1 @@
-"""Exports of a build: RDF files every triple store accepts (:mod:`kg.export.formats`)."""
+"""Export: the store -> files (RDF serialisations: :mod:`kg.export.formats`; the graph page)."""

@@ -88,6 +88,12 @@ class Export:
     count: int
     counts: str
 
+    def __fspath__(self) -> str:
+        return str(self.path)
+
+    def __str__(self) -> str:
+        return str(self.path)
+
 
 # -- reading the store as sorted N-Triples lines -----------------------------------------
 

@@ -64,6 +64,7 @@ class CG(DefinedNamespace):
     mentionKind: URIRef
     # documents
     sha256: URIRef
+    sentenceCount: URIRef
     # resolution
     conflictsWith: URIRef
     conflictReason: URIRef

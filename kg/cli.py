@@ -1,0 +1,199 @@
+"""The `kg` command line: a click group of thin commands.
+
+Each command parses its arguments, calls one library function and prints the
+result. Errors of the ``ClaimgraphError`` family become one line on stderr and
+exit code 1 (``--debug`` shows the traceback); usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from kg import __version__
+from kg.errors import ClaimgraphError
+
+__all__ = ["main"]
+
+OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
+
+
+class BaseIRI(click.ParamType):
+    """An absolute IRI ending in '/' or '#', under which instance IRIs are minted."""
+
+    name = "IRI"
+
+    def convert(self, value, param, ctx):
+        from kg.rdf.terms import check_base_iri
+
+        try:
+            return check_base_iri(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+class KgGroup(click.Group):
+    """Turns library errors into one clear line on stderr."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ClaimgraphError as exc:
+            if ctx.meta.get("kg.debug"):
+                raise
+            click.echo(f"kg: error: {exc}", err=True)
+            ctx.exit(1)
+        except (OSError, ValueError) as exc:
+            if ctx.meta.get("kg.debug"):
+                raise
+            click.echo(f"kg: error: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kg")
+@click.option("--debug", is_flag=True, help="Show full tracebacks instead of one-line errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """claimgraph: build, query and publish claim-level knowledge graphs."""
+    ctx.meta["kg.debug"] = debug
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Build folder: holds the store, the texts and the exports.")
+@click.option("--base-iri", type=BaseIRI(), default=None, help="Base IRI for every node of the graph.")
+@click.option("--model", default=None, help="spaCy pipeline to load (an installed package name).")
+@click.option("--force", is_flag=True, help="Rebuild documents even when their graph is already in the store.")
+@click.option("--no-page", is_flag=True, help="Do not write graph.html.")
+@click.option("--executor", type=click.Choice(["serial", "processes", "ray"]), default=None,
+              help="Where per-document work runs; default: processes on a machine with more than one core.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes or Ray actors; default: one per core.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Documents per batch sent to a worker (bounds memory).")
+@click.option("--ray-address", envvar="KG_RAY_ADDRESS", default=None,
+              help="Ray cluster to use with --executor ray (e.g. auto, ray://head:10001); default: a local one.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, batch_size, ray_address,
+          quiet) -> None:
+    """Build the claim graph of INPUTS (files or folders of .txt, .md, .html, .jsonl) into --out."""
+    from kg.build import DEFAULT_EXPORTS, build as run_build
+    from kg.parallel import default_executor
+    from kg.rdf.terms import DEFAULT_BASE_IRI
+
+    exports = [e for e in DEFAULT_EXPORTS if not (no_page and e == "html")]
+    progress = _progress(quiet)
+    with progress as update:
+        report = run_build(inputs, out_dir, base_iri=base_iri or DEFAULT_BASE_IRI, model=model, force=force,
+                           exports=exports, executor=executor or default_executor(), workers=workers,
+                           batch_size=batch_size, ray_address=ray_address, progress=update)
+    for line in report.skipped:
+        click.echo(f"kg: skipped: {line}", err=True)
+    for line in report.warnings:
+        click.echo(f"kg: warning: {line}", err=True)
+    if not quiet:
+        _print_summary(report)
+    if report.skipped:
+        sys.exit(1)
+
+
+class _progress:
+    """A rich progress bar on a terminal; silent when piped or quiet."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+
+    def __enter__(self):
+        if not self.enabled:
+            return None
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), transient=True)
+        self._bar.__enter__()
+        self._task = self._bar.add_task("reading", total=None)
+
+        def update(document) -> None:
+            self._bar.update(self._task, description=f"building {document.source}", advance=1)
+
+        return update
+
+    def __exit__(self, *exc) -> None:
+        if self.enabled:
+            self._bar.__exit__(*exc)
+
+
+def _print_summary(report) -> None:
+    s = report.stats
+    click.echo(
+        f"built {report.built} document(s), {report.unchanged} unchanged, {report.replaced} replaced\n"
+        f"graph: {s.get('documents', 0)} documents, {s.get('sentences', 0)} sentences, "
+        f"{s.get('entities', 0)} named entities, {s.get('claims', 0)} claims "
+        f"({s.get('claim_mentions', 0)} mentions)\n"
+        f"cross-source: {s.get('multi_source_claims', 0)} claims supported by 2+ publishers, "
+        f"{s.get('conflicts', 0)} conflicts"
+    )
+    for name, path in sorted(report.files.items()):
+        click.echo(f"  {name:5} {path}")
+    click.echo(f"  store {report.out_dir / 'store'}")
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.argument("sparql", required=False)
+@click.option("--file", "-f", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a file.")
+@click.option("--named", "-n", help="Run a named query (support, conflicts, said, evidence).")
+@click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind a query variable to a literal, e.g. --param name='Hong Min'.")
+@click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default=None,
+              help="Output format; default: table on a terminal, tsv when piped.")
+@click.option("--list", "list_named", is_flag=True, help="List the named queries and exit.")
+def query(out_dir, sparql, query_file, named, params, fmt, list_named) -> None:
+    """Run SPARQL 1.1 on the store of OUT_DIR (the default graph is the union of all graphs)."""
+    from kg.queries import NAMED_QUERIES, describe, named_query
+
+    if list_named:
+        for name in sorted(NAMED_QUERIES):
+            click.echo(f"{name:10} {describe(name)}")
+        return
+    given = [x for x in (sparql, query_file, named) if x]
+    if len(given) != 1:
+        raise click.UsageError("give exactly one of SPARQL, --file or --named")
+    text = named_query(named) if named else (query_file.read() if query_file else sparql)
+    bindings = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"--param takes NAME=VALUE, got {item!r}")
+        bindings[name.lstrip("?$")] = value
+    from kg.api import run_query
+
+    columns, rows = run_query(out_dir, text, bindings)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    _print_rows(columns, rows, fmt)
+
+
+def _print_rows(columns: list[str], rows: list[list[str | None]], fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2))
+    elif fmt in {"csv", "tsv"}:
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows([["" if v is None else v for v in r] for r in rows])
+        click.echo(buf.getvalue(), nl=False)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns, show_lines=False)
+        for r in rows:
+            table.add_row(*("" if v is None else v for v in r))
+        Console().print(table)
+        click.echo(f"{len(rows)} row(s)")

@@ -1,0 +1,294 @@
+"""Extraction -> quads: the RDF model of DESIGN.md, one named graph per document.
+
+Every quad of a document lives in the graph named by the document IRI, and every
+node has a deterministic IRI (kg.rdf.terms), so converting twice gives the same
+quads and two documents that name the same entity or state the same claim meet
+on the same nodes.
+
+>>> from kg.model import Document, Extraction
+>>> doc = Document(text="Kim spoke.", source="a.txt", publisher="Daily")
+>>> quads = extraction_to_quads(Extraction(doc), "http://ex.org/")
+>>> {q.graph_name.value for q in quads} == {terms.document_iri("http://ex.org/", doc.sha256)}
+True
+>>> [q.object.value for q in quads if q.predicate.value.endswith("prefLabel")]
+['Daily']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import PurePath
+from urllib.parse import urlparse
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction, Quantity
+from kg.rdf import terms
+from kg.rdf.namespaces import CG, DCTERMS, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+
+__all__ = ["ENTITY_CLASSES", "document_quads", "extraction_to_quads", "publisher_label", "claim_identity", "typed_time"]
+
+#: claimgraph entity type -> schema.org class
+ENTITY_CLASSES = {
+    "Person": SCHEMA.Person,
+    "Organization": SCHEMA.Organization,
+    "NewsOrganization": SCHEMA.NewsMediaOrganization,
+    "Place": SCHEMA.Place,
+    "Group": SCHEMA.Organization,
+    "Event": SCHEMA.Event,
+    "Work": SCHEMA.CreativeWork,
+    "Product": SCHEMA.Product,
+    "Thing": SCHEMA.Thing,
+}
+_CERTAINTY = {"certain": CG.Certain, "probable": CG.Probable, "possible": CG.Possible}
+_POLARITY = {"positive": CG.Positive, "negative": CG.Negative}
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
+_YEAR = re.compile(r"^\d{4}$")
+_SPACE = re.compile(r"\s+")
+_LEAD_DET = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.I)
+
+
+def _n(iri) -> NamedNode:
+    return NamedNode(str(iri))
+
+
+_A = _n(RDF.type)
+_XSD_INT = _n(XSD.integer)
+_XSD_NNI = _n(XSD.nonNegativeInteger)
+_XSD_DEC = _n(XSD.decimal)
+_XSD_BOOL = _n(XSD.boolean)
+
+
+def _int(value: int, datatype: NamedNode = _XSD_INT) -> Literal:
+    return Literal(str(value), datatype=datatype)
+
+
+def _decimal(value: float) -> Literal:
+    d = Decimal(repr(float(value))).normalize()
+    text = format(d, "f")
+    return Literal(text if "." in text else text + ".0", datatype=_XSD_DEC)
+
+
+def _bool(value: bool) -> Literal:
+    return Literal("true" if value else "false", datatype=_XSD_BOOL)
+
+
+def publisher_label(document: Document) -> str:
+    """The publisher's name; without one, the source's host or file name (each source its own voice).
+
+    >>> publisher_label(Document(text="x", source="/tmp/feeds/ap-0001.txt"))
+    'ap-0001'
+    """
+    if document.publisher:
+        return document.publisher.strip()
+    if document.url:
+        host = urlparse(document.url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return PurePath(document.source.split("#", 1)[0]).stem or document.source
+
+
+def typed_time(value: str | None) -> Literal | None:
+    """An ISO date, month or year as the matching XSD literal."""
+    if not value:
+        return None
+    if _DATE.match(value):
+        return Literal(value, datatype=_n(XSD.date))
+    if _YEAR_MONTH.match(value):
+        return Literal(value, datatype=_n(XSD.gYearMonth))
+    if _YEAR.match(value):
+        return Literal(value, datatype=_n(XSD.gYear))
+    return None
+
+
+def _literal_key(text: str) -> str:
+    return _LEAD_DET.sub("", _SPACE.sub(" ", text).strip()).casefold()
+
+
+def _quantity_key(q: Quantity) -> str:
+    flags = "".join(f for f, on in (("~", q.approximate), (">", q.lower_bound), ("<", q.upper_bound)) if on)
+    return f"{flags}{Decimal(repr(q.value)).normalize()}"
+
+
+def claim_identity(base: str, claim: Claim) -> tuple[str, str]:
+    """The claim IRI and its key: subject, relation, object and qualifiers, normalised."""
+    subject = terms.entity_iri(base, claim.subject.entity or claim.subject.text)
+    obj = ""
+    if claim.object is not None:
+        obj = terms.entity_iri(base, claim.object.entity) if claim.object.entity else _literal_key(claim.object.text)
+    qualifiers: list[tuple[str, str]] = []
+    if claim.quantity is not None:
+        qualifiers.append(("quantity", _quantity_key(claim.quantity)))
+    if claim.time is not None and claim.time.value:
+        qualifiers.append(("time", claim.time.value))
+    if claim.location:
+        qualifiers.append(("location", terms.entity_iri(base, claim.location)))
+    if claim.polarity == "negative":
+        qualifiers.append(("polarity", "negative"))
+    key = terms.claim_key(subject, terms.relation_iri(base, claim.relation), obj, tuple(qualifiers))
+    return terms.claim_iri(base, key), key
+
+
+def extraction_to_quads(extraction: Extraction, base: str) -> list[Quad]:
+    """All quads of one document, in its own named graph."""
+    return list(_quads(extraction, base))
+
+
+def document_quads(extraction: Extraction, base: str) -> list[Quad]:
+    """The quads of one document's graph: the extraction plus the document's sentence count."""
+    quads = extraction_to_quads(extraction, base)
+    doc = _n(terms.document_iri(base, extraction.document.sha256))
+    quads.append(Quad(doc, _n(CG.sentenceCount), _int(len(extraction.sentences)), doc))
+    return quads
+
+
+def _quads(ex: Extraction, base: str) -> Iterator[Quad]:
+    doc = ex.document
+    d = _n(terms.document_iri(base, doc.sha256))
+    g = d
+
+    def q(s, p, o) -> Quad:
+        return Quad(s, _n(p) if not isinstance(p, NamedNode) else p, o, g)
+
+    # the document and its publisher
+    pub_label = publisher_label(doc)
+    pub = _n(terms.entity_iri(base, pub_label))
+    yield q(d, _A, _n(SCHEMA.NewsArticle))
+    yield q(d, CG.sha256, Literal(doc.sha256))
+    yield q(d, DCTERMS.source, Literal(doc.source))
+    yield q(d, DCTERMS.publisher, pub)
+    if doc.title:
+        yield q(d, DCTERMS.title, Literal(doc.title))
+    if doc.issued:
+        yield q(d, DCTERMS.issued, typed_time(doc.issued) or Literal(doc.issued))
+    if doc.url:
+        yield q(d, SCHEMA.url, Literal(doc.url, datatype=_n(XSD.anyURI)))
+    if doc.language:
+        yield q(d, DCTERMS.language, Literal(doc.language))
+    yield q(pub, _A, _n(CG.Entity))
+    yield q(pub, _A, _n(SCHEMA.NewsMediaOrganization))
+    yield q(pub, SKOS.prefLabel, Literal(pub_label))
+
+    entities = {e.key: e for e in ex.entities}
+    for entity in ex.entities:
+        yield from _entity_quads(entity, base, q)
+    for mention in ex.mentions:
+        yield from _mention_quads(mention, d, doc.text, base, q)
+
+    relations: set[str] = set()
+    for claim in ex.claims:
+        yield from _claim_quads(claim, d, pub, doc.text, base, q, entities, relations)
+
+
+def _entity_quads(entity: Entity, base: str, q) -> Iterator[Quad]:
+    e = _n(terms.entity_iri(base, entity.key))
+    yield q(e, _A, _n(CG.Entity))
+    yield q(e, _A, _n(ENTITY_CLASSES.get(entity.type, SCHEMA.Thing)))
+    yield q(e, SKOS.prefLabel, Literal(entity.label))
+    for alias in entity.aliases:
+        if alias != entity.label:
+            yield q(e, SKOS.altLabel, Literal(alias))
+
+
+def _selectors(annotation: NamedNode, doc_iri: NamedNode, text: str, start: int, end: int, q) -> Iterator[Quad]:
+    t = _n(terms.target_iri(annotation.value))
+    pos = _n(terms.position_selector_iri(annotation.value))
+    quote = _n(terms.quote_selector_iri(annotation.value))
+    yield q(annotation, OA.hasTarget, t)
+    yield q(t, _A, _n(OA.SpecificResource))
+    yield q(t, OA.hasSource, doc_iri)
+    yield q(t, OA.hasSelector, pos)
+    yield q(t, OA.hasSelector, quote)
+    yield q(pos, _A, _n(OA.TextPositionSelector))
+    yield q(pos, OA.start, _int(start, _XSD_NNI))
+    yield q(pos, OA.end, _int(end, _XSD_NNI))
+    yield q(quote, _A, _n(OA.TextQuoteSelector))
+    yield q(quote, OA.exact, Literal(text[start:end]))
+
+
+def _mention_quads(m: EntityMention, doc_iri: NamedNode, text: str, base: str, q) -> Iterator[Quad]:
+    a = _n(terms.entity_mention_iri(doc_iri.value, m.start, m.end))
+    yield q(a, _A, _n(CG.EntityMention))
+    yield q(a, _A, _n(OA.Annotation))
+    yield q(a, OA.hasBody, _n(terms.entity_iri(base, m.entity)))
+    yield q(a, CG.mentionKind, Literal(m.kind))
+    yield from _selectors(a, doc_iri, text, m.start, m.end, q)
+
+
+def _object_term(arg: Argument, base: str):
+    if arg.entity:
+        return _n(terms.entity_iri(base, arg.entity))
+    return Literal(_SPACE.sub(" ", arg.text).strip())
+
+
+def _label(arg: Argument | None, entities: dict[str, Entity]) -> str:
+    if arg is None:
+        return ""
+    if arg.entity and arg.entity in entities:
+        return entities[arg.entity].label
+    return _SPACE.sub(" ", arg.text).strip()
+
+
+def _claim_quads(
+    claim: Claim, doc_iri: NamedNode, publisher: NamedNode, text: str, base: str, q, entities, relations: set[str]
+) -> Iterator[Quad]:
+    c_iri, key = claim_identity(base, claim)
+    c = _n(c_iri)
+    subject = _n(terms.entity_iri(base, claim.subject.entity or claim.subject.text))
+    rel = _n(terms.relation_iri(base, claim.relation))
+    if claim.relation not in relations:
+        relations.add(claim.relation)
+        yield q(rel, _A, _n(CG.Relation))
+        yield q(rel, RDFS.label, Literal(claim.relation))
+    obj = _object_term(claim.object, base) if claim.object is not None else Literal("")
+    yield q(c, _A, _n(CG.Claim))
+    yield q(c, RDF.subject, subject)
+    yield q(c, RDF.predicate, rel)
+    yield q(c, RDF.object, obj)
+    readable = " ".join(p for p in (_label(claim.subject, entities), claim.relation, _label(claim.object, entities)) if p)
+    yield q(c, SCHEMA.text, Literal(readable))
+    yield q(subject, rel, obj)
+    if claim.quantity is not None:
+        qty = claim.quantity
+        yield q(c, CG.quantity, _int(int(qty.value)) if float(qty.value).is_integer() else _decimal(qty.value))
+        if qty.unit:
+            yield q(c, CG.unit, Literal(qty.unit))
+        if qty.approximate:
+            yield q(c, CG.approximate, _bool(True))
+        if qty.lower_bound:
+            yield q(c, CG.lowerBound, _bool(True))
+        if qty.upper_bound:
+            yield q(c, CG.upperBound, _bool(True))
+    if claim.time is not None:
+        typed = typed_time(claim.time.value)
+        if typed is not None:
+            yield q(c, CG.time, typed)
+        yield q(c, CG.timeText, Literal(claim.time.text))
+    if claim.location:
+        yield q(c, CG.location, _n(terms.entity_iri(base, claim.location)))
+    for arg in claim.arguments:
+        yield q(c, CG.argument, _object_term(arg, base))
+
+    start, end = claim.sentence
+    m = _n(terms.claim_mention_iri(doc_iri.value, start, end, key))
+    yield q(m, _A, _n(CG.ClaimMention))
+    yield q(m, _A, _n(OA.Annotation))
+    yield q(m, _A, _n(PROV.Entity))
+    yield q(m, OA.hasBody, c)
+    speaker = _n(terms.entity_iri(base, claim.speaker)) if claim.speaker else publisher
+    yield q(m, PROV.wasAttributedTo, speaker)
+    if claim.cue:
+        yield q(m, CG.cue, Literal(claim.cue))
+    yield q(m, CG.certainty, _n(_CERTAINTY[claim.certainty]))
+    yield q(m, CG.polarity, _n(_POLARITY[claim.polarity]))
+    yield q(m, CG.confidence, _decimal(round(max(0.0, min(1.0, claim.confidence)), 4)))
+    if claim.rule:
+        yield q(m, CG.rule, Literal(claim.rule))
+    if claim.relation_text:
+        yield q(m, CG.relationText, Literal(claim.relation_text))
+    yield from _selectors(m, doc_iri, text, start, end, q)
+
+

@@ -1,0 +1,75 @@
+"""The `kg` command line: exit codes, one-line errors, summaries and query output."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def test_build_prints_a_summary(runner, seeds_dir, tmp_path):
+    result = runner.invoke(main, ["build", str(seeds_dir), "--out", str(tmp_path / "out"), "--no-page"])
+    assert result.exit_code == 0, result.output
+    assert "built 2 document(s)" in result.output
+    assert "claims supported by 2+ publishers" in result.output
+    assert "graph.trig" in result.output
+
+
+def test_build_with_a_bad_input_exits_1_and_names_it(runner, seeds_dir, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    result = runner.invoke(main, ["build", str(empty), str(seeds_dir), "--out", str(tmp_path / "o"), "--no-page"])
+    assert result.exit_code == 1
+    assert "built 2 document(s)" in result.stdout
+    lines = [l for l in result.stderr.splitlines() if "empty.txt" in l]
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+
+
+def test_bad_base_iri_is_a_usage_error(runner, seeds_dir, tmp_path):
+    result = runner.invoke(main, ["build", str(seeds_dir), "--out", str(tmp_path), "--base-iri", "nope"])
+    assert result.exit_code == 2
+    assert "base IRI" in result.stderr
+
+
+def test_query_named_json(runner, seeds_build):
+    out, _ = seeds_build
+    result = runner.invoke(main, ["query", str(out), "--named", "said", "--param", "name=Hong Min", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert rows and {r["name"] for r in rows} == {"Hong Min"}
+
+
+def test_query_text_and_csv(runner, seeds_build):
+    out, _ = seeds_build
+    result = runner.invoke(main, ["query", str(out), "SELECT (COUNT(*) AS ?n) WHERE { ?d a schema:NewsArticle }",
+                                  "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0] == "n"
+    assert int(result.stdout.splitlines()[1]) == 2
+
+
+def test_query_errors_are_one_line(runner, seeds_build, tmp_path):
+    out, _ = seeds_build
+    bad = runner.invoke(main, ["query", str(out), "SELECT nonsense"])
+    assert bad.exit_code == 1 and bad.stderr.count("\n") == 1 and "E300" in bad.stderr
+    missing = runner.invoke(main, ["query", str(tmp_path / "none"), "--named", "support"])
+    assert missing.exit_code == 1 and "E201" in missing.stderr
+    unknown = runner.invoke(main, ["query", str(out), "--named", "nope"])
+    assert unknown.exit_code == 1 and "support" in unknown.stderr
+    both = runner.invoke(main, ["query", str(out)])
+    assert both.exit_code == 2
+
+
+def test_query_list(runner, seeds_build):
+    out, _ = seeds_build
+    result = runner.invoke(main, ["query", str(out), "--list"])
+    assert result.exit_code == 0
+    assert {"support", "conflicts", "said", "evidence"} <= {l.split()[0] for l in result.stdout.splitlines()}
