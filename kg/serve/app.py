@@ -49,7 +49,6 @@ from starlette.staticfiles import StaticFiles
 
 from kg.rdf.namespaces import sparql_prologue
 from kg.serve.engine import Answer, error_answer
-from kg.serve.queries import named_queries
 from kg.serve.workers import PoolBusy, ProcessPool, QueryTimeout, ThreadPool, WorkerFailed
 from kg.store import STORE_DIRNAME, Store, open_store
 
@@ -177,12 +176,14 @@ def _format_param(request: Request) -> str | None:
 
 
 def _query_page(service: _Service) -> str:
+    from kg.queries import NAMED_QUERIES
+
     template = (STATIC_DIR / "query.html").read_text(encoding="utf-8")
     prologue = sparql_prologue()
     config = {
         "endpoint": "sparql",
         "queries": [{"name": name, "query": prologue + "\n" + text.strip() + "\n"}
-                    for name, text in named_queries().items()],
+                    for name, text in NAMED_QUERIES.items()],
         "readOnly": not service.allow_update,
     }
     blob = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")

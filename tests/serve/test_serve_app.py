@@ -327,13 +327,13 @@ def test_index_serves_graph_html_when_the_build_has_one(client, sample_build, tm
 
 
 def test_query_page_bundles_yasgui_and_the_named_queries(client):
-    from kg.serve.queries import named_queries
+    from kg.queries import NAMED_QUERIES
 
     page = client.get("/query")
     assert page.status_code == 200
     assert 'src="static/yasgui.min.js"' in page.text and "http" not in page.text.split("<script")[1][:40]
     config = json.loads(page.text.split("const CONFIG = ", 1)[1].split(";\n", 1)[0])
-    assert [q["name"] for q in config["queries"]] == list(named_queries())
+    assert [q["name"] for q in config["queries"]] == list(NAMED_QUERIES)
     assert all(q["query"].startswith("PREFIX cg:") for q in config["queries"])
     script = client.get("/static/yasgui.min.js")
     assert script.status_code == 200 and len(script.content) > 500_000
