@@ -206,6 +206,26 @@ def openie(file, fmt, model, min_confidence) -> None:
         click.echo(line)
 
 
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Show at most this many violations (0: all).")
+def validate(out_dir, limit) -> None:
+    """Check the graph of OUT_DIR against the SHACL shapes of the RDF model (exit 1 if it does not conform)."""
+    from kg.api import open as open_build
+    from kg.validate import validate as run_validate
+
+    report = run_validate(open_build(out_dir, read_only=True))
+    if report.conforms:
+        click.echo(f"{out_dir}: conforms to the claimgraph shapes")
+        return
+    shown = report.results if limit == 0 else report.results[:limit]
+    for r in shown:
+        click.echo(f"{r.focus}  {r.path or ''}  {r.message}")
+    click.echo(f"kg: error: {out_dir}: {report.violations} violation(s) of the claimgraph shapes", err=True)
+    sys.exit(1)
+
+
 def _print_rows(columns: list[str], rows: list[list[str | None]], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2))
