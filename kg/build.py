@@ -183,7 +183,7 @@ def _drop_stale(store: Store, previous: dict[str, set[str]], source: str, iri: s
 
 def _store_result(store: Store, result, previous: dict[str, set[str]], report: BuildReport) -> None:
     if result.error:
-        report.skipped.append(str(InputError("E104", path=result.source, reason=result.error)))
+        report.skipped.append(str(InputError("E106", path=result.source, reason=result.error)))
         return
     store.replace_graph_data(NamedNode(result.iri), result.nquads)
     report.built += 1

@@ -179,6 +179,53 @@ def query(out_dir, sparql, query_file, named, params, fmt, list_named) -> None:
     _print_rows(columns, rows, fmt)
 
 
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["carb"]), default="carb", show_default=True,
+              help="Output format; carb: one extraction per line, sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2...")
+@click.option("--model", default=None, help="spaCy pipeline to load (an installed package name).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Leave out extractions scoring below this confidence.")
+def openie(file, fmt, model, min_confidence) -> None:
+    """Open IE over FILE: one pre-tokenized sentence per line (tokens separated by spaces; - reads stdin)."""
+    from kg.errors import InputError
+    from kg.extract.openie import carb_lines
+    from kg.nlp import DEFAULT_MODEL, load_pipeline
+
+    if str(file) == "-":
+        lines = sys.stdin.read().splitlines()
+    elif not file.is_file():
+        raise InputError("E100", path=str(file))
+    else:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except UnicodeDecodeError as exc:
+            raise InputError("E102", path=str(file), reason=str(exc)) from None
+    nlp = load_pipeline(model or DEFAULT_MODEL)
+    for line in carb_lines(nlp, lines, min_confidence=min_confidence):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Show at most this many violations (0: all).")
+def validate(out_dir, limit) -> None:
+    """Check the graph of OUT_DIR against the SHACL shapes of the RDF model (exit 1 if it does not conform)."""
+    from kg.api import open as open_build
+    from kg.validate import validate as run_validate
+
+    report = run_validate(open_build(out_dir, read_only=True))
+    if report.conforms:
+        click.echo(f"{out_dir}: conforms to the claimgraph shapes")
+        return
+    shown = report.results if limit == 0 else report.results[:limit]
+    for r in shown:
+        click.echo(f"{r.focus}  {r.path or ''}  {r.message}")
+    click.echo(f"kg: error: {out_dir}: {report.violations} violation(s) of the claimgraph shapes", err=True)
+    sys.exit(1)
+
+
 def _print_rows(columns: list[str], rows: list[list[str | None]], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2))

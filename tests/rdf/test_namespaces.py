@@ -26,7 +26,8 @@ VANN = "http://purl.org/vocab/vann/"
 XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 
 #: The kinds a cg: term can be declared as.
-KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual}
+# rdf:Property for the few terms whose values are entities or literals (cg:argument)
+KINDS = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.NamedIndividual, RDF.Property}
 
 
 @pytest.fixture(scope="module")
