@@ -213,13 +213,30 @@ class _Assembler:
             comp = next((ch for ch in head.children if ch.dep_ == "ccomp"), None)
             if comp is not None:
                 obj_span = doc[comp.left_edge.i : comp.right_edge.i + 1]
-        obj = self.argument(obj_span, c, offset, nominal_only=False) if obj_span is not None else None
         relation = clause.lemma
         rule = clause.rule
         extras_in = [(role, _strip_preposition(doc, s, e)) for role, (s, e) in clause.extras]
+        folded = next((doc[i] for i in clause.relation if doc[i].dep_ in {"prep", "agent"} and obj_span is not None
+                       and obj_span.root.head.i == i), None)
+        if folded is not None and _quantity_token(subj_span) >= 0 and relation.endswith(" " + folded.lemma_.lower()):
+            # "Of these, 600 have died", "300 soldiers died in the fighting": the count is the object, the
+            # folded preposition goes back to the arguments (a partitive "of" only names what is counted)
+            relation = relation[: -len(folded.lemma_) - 1]
+            if folded.lower_ != "of":
+                extras_in.append((folded.lemma_.lower(), (obj_span.start, obj_span.end)))
+            obj_span = None
+        obj = self.argument(obj_span, c, offset, nominal_only=False) if obj_span is not None else None
         quantity = quantity_of_phrase(obj_span) if obj_span is not None else None
         if quantity is None:
             quantity = self._subject_quantity(subj_span, c, subject)
+        counted = _quantity_token(subj_span)
+        if obj is None and quantity is not None and subj_span.start <= counted < subj_span.end:
+            # "Of these, 600 have died", "600 soldiers died": the count is the object
+            number = doc[counted]
+            n_start, n_end = _number_start(number), number.idx + len(number)
+            obj = Argument(doc.text[n_start:n_end], offset + n_start, offset + n_end, role="quantity")
+            extras_in = [(role, se) for role, se in extras_in if role != "of"]
+            rule = f"{rule}/count"
         if obj is None:
             for n, (role, (s, e)) in enumerate(extras_in):
                 span = doc[s:e]
@@ -228,15 +245,12 @@ class _Assembler:
                     relation = f"{relation} {role}"
                     del extras_in[n]
                     break
-        if obj is None and quantity is not None and subj_span.start <= _quantity_token(subj_span) < subj_span.end:
-            number = doc[_quantity_token(subj_span)]
-            n_start, n_end = _number_start(number), number.idx + len(number)
-            obj = Argument(doc.text[n_start:n_end], offset + n_start, offset + n_end, role="quantity")
-            rule = f"{rule}/count"
-        elif obj is None:
+        if obj is None:
             if any(ch.dep_ in {"xcomp", "ccomp", "csubj"} for ch in head.children):
                 return None  # "tried to portray", "appears to have been released": the complement is the claim
             rule = f"{rule}/intransitive"
+        if quantity is not None and obj is not None and obj.role != "quantity":
+            relation = _without_bound_words(relation)
         extras, location, time = [], None, None
         issued, tense = self.document.issued, tense_of(head)
         for role, (s, e) in extras_in:
@@ -286,8 +300,7 @@ class _Assembler:
     def _subject(self, span: Span, c: int, offset: int, speaker: str | None) -> Argument | None:
         """The subject argument; "I" inside reported speech is the speaker."""
         low = span.root.lower_
-        if speaker is not None and (low in _FIRST_PERSON or (
-                low in _FIRST_PLURAL and self.index.type_of(speaker) in {"Organization", "NewsOrganization", "Place"})):
+        if speaker is not None and (low in _FIRST_PERSON or low in _FIRST_PLURAL):
             return Argument(span.text, offset + span.start_char, offset + span.end_char, entity=speaker)
         return self.argument(span, c, offset, nominal_only=True)
 
@@ -357,6 +370,17 @@ def _core(span: Span) -> Span:
     while end - 1 > span.start and span.doc[end - 1].is_punct:
         end -= 1
     return span.doc[span.start : max(end, root.i + 1)]
+
+
+_BOUND_TAILS = (" up to", " over", " under", " about", " around", " nearly", " almost", " some", " up")
+
+
+def _without_bound_words(relation: str) -> str:
+    """"destroy over" -> "destroy" when "over" bounds the object's number ("destroyed over 300 homes")."""
+    for tail in _BOUND_TAILS:
+        if relation.endswith(tail) and relation != tail.strip():
+            return relation[: -len(tail)]
+    return relation
 
 
 def _strip_preposition(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -62,7 +62,7 @@ DENIAL_VERBS = frozenset({"deny", "dispute", "reject", "refute", "dismiss", "reb
 EPISTEMIC_VERBS = frozenset({"believe", "think", "suspect", "estimate", "suggest", "expect", "predict", "speculate",
                              "guess", "reckon", "assume", "hint", "imply", "fear", "hope", "doubt", "indicate"})
 #: Verbs whose inanimate subject is evidence, not a speaker ("the clothing suggests P").
-EVIDENCE_VERBS = frozenset({"suggest", "indicate", "show", "imply", "mean", "reveal", "prove", "confirm", "signal"})
+EVIDENCE_VERBS = frozenset({"suggest", "indicate", "show", "imply", "mean", "prove"})
 #: Nouns naming a report: "according to estimates by X" has X as its source.
 REPORT_NOUNS = frozenset({"estimate", "report", "statement", "data", "figure", "study", "survey", "poll", "analysis",
                           "assessment", "document", "release", "communique", "letter", "memo", "briefing", "record",

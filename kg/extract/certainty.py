@@ -106,6 +106,11 @@ def _governors(verb: Token) -> list[Token]:
             out.append(head)
             tok = head
             continue
+        if tok.dep_ == "ccomp" and any(ch.dep_ == "acomp" and ch.lower_ in _PROBABLE_ADJ | _POSSIBLE_ADJ
+                                       for ch in head.children):
+            out.extend(ch for ch in head.children if ch.dep_ == "acomp")  # "it is likely that P"
+            tok = head
+            continue
         if tok.dep_ in {"ccomp", "xcomp"} and head.pos_ == "ADJ" and head.dep_ == "acomp":
             out.extend([head, head.head])  # "it is likely that P", "X is likely to P"
             tok = head.head

@@ -48,6 +48,7 @@ ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "or
                        "newspaper", "broadcaster", "outlet", "party", "union", "bank", "university", "council",
                        "committee", "network", "station", "channel", "daily", "paper", "corporation", "court",
                        "department", "office", "service", "think-tank", "tank"})
+_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency"})
 _MASCULINE = frozenset({"he", "him", "his", "himself"})
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _NEUTER = frozenset({"it", "its", "itself"})
@@ -303,18 +304,25 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     if any(ch.dep_ in {"relcl", "acl"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
         return None  # restrictive modifiers introduce something new ("the leader of the opposition")
     noun = root.lemma_.lower()
+    # a modifier that is not a nationality makes a new referent ("the central bank", "a rival startup")
+    modified = any(t.i != root.i and t.dep_ in {"amod", "compound", "nmod"} and
+                   index.type_of(index.by_token.get((c, t.i))) != "Group" for t in span)
     if noun in PERSON_ROLES:
         holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person"]
         if holders:
             return max(holders, key=lambda k: (sal.value(k), -holders.index(k)))
+        if modified:
+            return None
         return sal.best(lambda k: index.type_of(k) == "Person" and not index.roles.get(k))
-    if noun in GOVERNMENT_NOUNS:
+    if noun in GOVERNMENT_NOUNS and not modified:
         return sal.best(lambda k: index.type_of(k) == "Place")
     if noun in ORG_NOUNS:
         named = [k for k, e in index.entities.items()
                  if e.type in {"Organization", "NewsOrganization"} and noun in e.key.casefold().split()]
         if named:
             return max(named, key=lambda k: sal.value(k))
+        if modified or noun not in _GENERIC_ORG_NOUNS:
+            return None
         return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"})
     return None
 

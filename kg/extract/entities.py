@@ -87,7 +87,8 @@ PERSON_ROLES = frozenset(
     cousin widow widower grandson granddaughter grandfather grandmother visitor resident victim witness
     survivor soldier fellow citizen dean lecturer historian engineer executive owner chef farmer pilot
     strategist negotiator commentator presenter host anchor blogger founder-director vice-president deputy
-    counsellor councillor councilor inspector commissioner superintendent warden detective sheriff""".split()
+    counsellor councillor councilor inspector commissioner superintendent warden detective sheriff striker
+    goalkeeper midfielder defender forward batsman bowler jockey cyclist athlete runner boxer""".split()
 )
 #: Words that make a name an organisation ("Korea Institute for National Unification").
 ORG_WORDS = frozenset(
@@ -114,6 +115,8 @@ PLACE_NOUNS = frozenset(
 )
 _HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None,
                "dr.": None, "prof": None, "prof.": None, "sir": "m", "lady": "f", "lord": "m", "madam": "f"}
+_OUTLET_NOUNS = frozenset({"agency", "news", "broadcaster", "newspaper", "outlet", "daily", "tabloid", "network",
+                           "channel", "station", "wire", "magazine", "weekly"})
 _REPORT_SUBJECT_VERBS = frozenset({"report", "broadcast", "publish"})
 _FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "at", "de", "la", "du", "des", "&", "to"})
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
@@ -323,6 +326,17 @@ def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
     out = []
     covered: set[int] = set()
     for ent in merged:
+        start = ent.start
+        while start < ent.end - 1 and (_role_word(doc[start]) or doc[start].lower_ in _HONORIFICS
+                                       or doc[start].lower_ in {"the", "a", "an"}):
+            start += 1  # "Striker Marco Bellini": the title is context, not name
+        if start > ent.start and ent.label_ != "PERSON" and any(_role_word(doc[i]) for i in range(ent.start, start)):
+            ent = Span(doc, start, ent.end, label="PERSON")
+        elif start > ent.start:
+            ent = Span(doc, start, ent.end, label=ent.label_)
+        bracket = next((t.i for t in ent if t.text == "("), None)
+        if bracket is not None and bracket > ent.start:
+            ent = Span(doc, ent.start, bracket, label=ent.label_)  # "World Health Organization (WHO"
         name = clean_name(ent.text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
@@ -335,17 +349,19 @@ def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
             evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
             out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, "Organization", evidence, roles, gender))
             continue
-        # "the North", "the South": a capitalised word after "the" that no entity covers
+        # a capitalised word no entity covers: "the North" may stand for "North Korea", "Bellini" for a person
         if (
             tok.i not in covered
             and tok.pos_ == "PROPN"
             and tok.text[:1].isupper()
             and tok.text.isalpha()
-            and tok.i > 0
-            and doc[tok.i - 1].lower_ == "the"
             and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN")
+            and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
         ):
-            out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, "Place", [], [], None, weak=True))
+            after_the = tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+            label: EntityType = "Place" if after_the else "Person"
+            evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
+            out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, label, evidence, roles, gender, weak=True))
     out.sort(key=lambda o: (o.chunk, o.span.start))
     return out
 
@@ -389,6 +405,9 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             evidence.append("Person")
             gender = _HONORIFICS[doc[i].lower_]
             break
+        if doc[i].lemma_.lower() in _OUTLET_NOUNS:
+            evidence.append("NewsOrganization")  # "state news agency KCNA", "broadcaster KBS"
+            break
         if doc[i].pos_ not in {"PROPN", "ADJ", "NOUN"}:
             break
     # an apposition: "Hong Min, a senior scholar at ...", "his visitor, Olga Lyubimova"
@@ -406,6 +425,9 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             evidence.append("Organization")
         elif app.lemma_.lower() in PLACE_NOUNS:
             evidence.append("Place")
+    # a noun the name is compounded with: "the KCNA news agency" (an outlet)
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _OUTLET_NOUNS and not (ent.start <= root.head.i < ent.end):
+        evidence.append("NewsOrganization")
     # a place noun right after the name: "the Kursk region"
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is not None and after.lower_ in PLACE_NOUNS and root.head.i == after.i and root.dep_ == "compound":
@@ -457,7 +479,7 @@ def _compatible(short: str, full: str, types: dict[str, EntityType], occ: _Occur
         return False
     if ftype == "Person":
         strong_other = [t for t in occ.evidence if t != "Person"]
-        return not strong_other and stype not in {"Group"} and not (occ.weak)
+        return not strong_other and stype not in {"Group"} and not (occ.weak and occ.label != "Person")
     if ftype in {"Place"}:
         return words[0] == word and stype in {"Place", "Organization", "Thing"}
     if ftype in {"Organization", "NewsOrganization"}:

@@ -50,6 +50,9 @@ _LOWER = frozenset({"over", "more", "above", "exceeding", "least", "upwards", "p
 _UPPER = frozenset({"under", "less", "fewer", "below", "most", "up", "maximum", "max"})
 _UNIT_WORDS = {"%": "percent", "percent": "percent", "per cent": "percent", "$": "USD", "€": "EUR", "£": "GBP",
                "¥": "JPY", "₩": "KRW"}
+#: Bound words the parser may attach to the verb instead of the number ("destroyed over 300 homes").
+_LOOSE_BOUNDS = frozenset({"over", "under", "about", "around", "nearly", "almost", "roughly", "approximately",
+                           "some", "above", "below"})
 _NUMERIC = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _SUFFIXED = re.compile(r"^([+-]?\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.I)
 _QUANTITY_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -133,6 +136,8 @@ def _number_head(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in {"nummod", "quantmod"} and _is_number(child):
             return child
+        if child.dep_ in {"compound", "amod"} and child.lower_ in NUMBER_WORDS and child.i < tok.i:
+            return child  # "a dozen officers"
     return None
 
 
@@ -180,9 +185,16 @@ def quantity_of_token(tok: Token, *, unit: str | None = None) -> Quantity | None
     if value is None:
         return None
     modifiers = " ".join(t.lower_ for t in words if t not in value_words)
+    first = words[0].i
+    before = [t.lower_ for t in head.doc[max(0, first - 2) : first]]
+    if not modifiers.strip() and before:
+        if before[-1] in _LOOSE_BOUNDS:
+            modifiers = before[-1]
+        elif before == ["up", "to"]:
+            modifiers = "up to"
     approx, lower, upper = number_flags(modifiers)
     if head.lower_ in _PLURAL_VAGUE:
-        approx, lower = True, True
+        lower = True  # "hundreds of": at least two hundred
     if unit is None:
         unit = _unit_of(tok, head)
     start = min(t.i for t in words)
