@@ -116,6 +116,7 @@ class _State:
     things: dict[str, str] = field(default_factory=dict)  # Thing key -> label
     last_person: str | None = None
     role_holders: dict[str, list[str]] = field(default_factory=dict)
+    org_words: dict[str, list[str]] = field(default_factory=dict)  # word of an organisation's name -> keys
     token_key: dict[tuple[int, int], str] = field(default_factory=dict)  # noun phrase roots -> thing keys
     counted: set[str] = field(default_factory=set)  # things mentioned with a number ("15,000 soldiers")
     speakers: set[str] = field(default_factory=set)  # sources named in the current sentence
@@ -127,6 +128,10 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex) -> Non
     for key, roles in index.roles.items():
         for role in roles:
             state.role_holders.setdefault(role, []).append(key)
+    for entity in index.entities.values():
+        if entity.type in {"Organization", "NewsOrganization"}:
+            for word in set(entity.key.casefold().split()):
+                state.org_words.setdefault(word, []).append(entity.key)
     for c, (doc, offset) in enumerate(chunks):
         chunk_of = {nc.root.i: nc for nc in doc.noun_chunks}
         for sent in doc.sents:
@@ -317,8 +322,7 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     if noun in GOVERNMENT_NOUNS and not modified:
         return sal.best(lambda k: index.type_of(k) == "Place")
     if noun in ORG_NOUNS:
-        named = [k for k, e in index.entities.items()
-                 if e.type in {"Organization", "NewsOrganization"} and noun in e.key.casefold().split()]
+        named = state.org_words.get(noun, [])
         if named:
             return max(named, key=lambda k: sal.value(k))
         if modified or noun not in _GENERIC_ORG_NOUNS:
