@@ -61,7 +61,7 @@ def find_claim(ex: Extraction, target: dict) -> Claim | None:
     act = bool(target.get("act"))
     found = []
     for claim in ex.claims:
-        if claim.relation.split()[0] != target["verb"] or claim.rule.startswith("attribution") != act:
+        if target["verb"] not in claim.relation.split() or claim.rule.startswith("attribution") != act:
             continue
         if target.get("subject_text") and target["subject_text"] not in ex.document.text[claim.sentence[0]:claim.sentence[1]][
                 claim.subject.start - claim.sentence[0]:]:

@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.attribution import Attribution, Source, attribute
-from kg.extract.certainty import certainty_of, min_certainty, polarity_of
+from kg.extract.certainty import EVIDENTIAL_PASSIVES, certainty_of, min_certainty, polarity_of
 from kg.extract.clauses import Clause
 from kg.extract.coref import resolve_references
 from kg.extract.entities import EntityIndex, clean_name, index_entities, phrase_key
@@ -61,6 +61,8 @@ _FIRST_PLURAL = {"we", "us", "our", "ourselves"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "from", "across", "throughout"}
 _AGENTS = {"Person", "Organization", "NewsOrganization", "Place", "Group"}
 _MAX_CHUNK_CHARS = 200_000
+_RAISING_VERBS = frozenset({"appear", "seem"})
+_NEGATIVE_VERBS = frozenset({"refuse", "fail", "decline", "neglect"})
 _CONFIDENCE = {"verb": 0.8, "according": 0.85, "quote": 0.6}
 
 
@@ -214,7 +216,7 @@ class _Assembler:
             comp = next((ch for ch in head.children if ch.dep_ == "ccomp"), None)
             if comp is not None:
                 obj_span = doc[comp.left_edge.i : comp.right_edge.i + 1]
-        relation = clause.lemma
+        relation = _unhedged(clause.lemma, [doc[i] for i in clause.relation if i != clause.head])
         rule = clause.rule
         extras_in = [(role, _strip_preposition(doc, s, e)) for role, (s, e) in clause.extras]
         folded = next((doc[i] for i in clause.relation if doc[i].dep_ in {"prep", "agent"} and obj_span is not None
@@ -371,6 +373,36 @@ def _core(span: Span) -> Span:
     while end - 1 > span.start and span.doc[end - 1].is_punct:
         end -= 1
     return span.doc[span.start : max(end, root.i + 1)]
+
+
+_HEDGE_ADJECTIVES = ("likely", "unlikely", "expected", "due", "certain", "sure", "bound")
+
+
+def _unhedged(lemma: str, governors: list) -> str:
+    """The relation without the verbs that only hedge or negate it.
+
+    "is believed to have originated" -> "originate", "appears to have damaged" ->
+    "damage", "refused to approve" -> "approve", "is likely to win" -> "win": their
+    meaning is in the claim's certainty and polarity, and the bare relation is
+    what another source states.
+
+    >>> _unhedged("appear to release", [])
+    'release'
+    >>> _unhedged("try to portray", [])
+    'try to portray'
+    """
+    words = lemma.split()
+    for _ in range(3):
+        if len(words) > 2 and words[1] == "to" and (words[0] in _RAISING_VERBS or words[0] in _NEGATIVE_VERBS or (
+                words[0] in EVIDENTIAL_PASSIVES and any(g.lemma_.lower() == words[0] and g.tag_ == "VBN" and
+                                                         any(c.dep_ == "auxpass" for c in g.children)
+                                                         for g in governors))):
+            words = words[2:]
+        elif len(words) > 3 and words[0] == "be" and words[1] in _HEDGE_ADJECTIVES and words[2] == "to":
+            words = words[3:]
+        else:
+            break
+    return " ".join(words)
 
 
 _BOUND_TAILS = (" up to", " over", " under", " about", " around", " nearly", " almost", " some", " up")

@@ -26,8 +26,8 @@ def extract(pipeline):
 
 
 def claim_with(ex: Extraction, verb: str, *, act: bool = False) -> Claim:
-    """The claim whose relation starts with ``verb`` (a reporting act when ``act``); fails if there is none."""
-    found = [c for c in ex.claims if c.relation.split()[0] == verb and c.rule.startswith("attribution") == act]
+    """The claim whose relation has the word ``verb`` (a reporting act when ``act``); fails if there is none."""
+    found = [c for c in ex.claims if verb in c.relation.split() and c.rule.startswith("attribution") == act]
     assert found, f"no {'reporting act' if act else 'claim'} for {verb!r}: {[(c.relation, c.rule) for c in ex.claims]}"
     return found[-1]
 
