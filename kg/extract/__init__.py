@@ -237,7 +237,8 @@ class _Assembler:
             # "Of these, 600 have died", "600 soldiers died": the count is the object
             number = doc[counted]
             n_start, n_end = _number_start(number), number.idx + len(number)
-            obj = Argument(doc.text[n_start:n_end], offset + n_start, offset + n_end, role="quantity")
+            obj = Argument(self.document.text[offset + n_start : offset + n_end], offset + n_start, offset + n_end,
+                           role="quantity")
             extras_in = [(role, se) for role, se in extras_in if role != "of"]
             rule = f"{rule}/count"
         if obj is None:
