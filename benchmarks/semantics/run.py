@@ -10,6 +10,7 @@ run).
 
     python -m benchmarks.semantics.run               # the table
     python -m benchmarks.semantics.run --failures    # and what each failing case produced
+    python -m benchmarks.semantics.run --cases benchmarks/semantics/heldout.jsonl   # cases written after tuning
 """
 
 from __future__ import annotations
@@ -123,9 +124,9 @@ def describe(ex: Extraction, claim: Claim | None) -> str:
             f"time={(claim.time.text, claim.time.value) if claim.time else None}")
 
 
-def run(show_failures: bool = False) -> dict:
+def run(show_failures: bool = False, cases_path: Path = CASES) -> dict:
     nlp = load_pipeline()
-    cases = load_cases()
+    cases = load_cases(cases_path)
     documents = [Document(text=c["text"], source=f"case:{c['id']}", publisher="Test Daily", issued=c.get("issued"))
                  for c in cases]
     # reference: bare spaCy parsing (with the clause component) of the same texts
@@ -150,7 +151,7 @@ def run(show_failures: bool = False) -> dict:
             failures.append((case, results, describe(ex, claim) if "verb" in case["target"] else
                              str([(e.label, e.type) for e in ex.entities])))
     total = [ok for oks in per_construction.values() for ok in oks]
-    print(f"Claim semantics benchmark: {len(cases)} cases, {os.cpu_count()} cores")
+    print(f"Claim semantics benchmark: {cases_path.name}, {len(cases)} cases, {os.cpu_count()} cores")
     print()
     print("| construction | cases | correct | accuracy |")
     print("|---|---|---|---|")
@@ -176,8 +177,9 @@ def run(show_failures: bool = False) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", action="store_true", help="print what each failing case produced")
+    parser.add_argument("--cases", type=Path, default=CASES, help="a cases file (default: cases.jsonl)")
     args = parser.parse_args()
-    run(show_failures=args.failures)
+    run(show_failures=args.failures, cases_path=args.cases)
 
 
 if __name__ == "__main__":

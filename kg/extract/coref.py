@@ -118,7 +118,8 @@ class _State:
     role_holders: dict[str, list[str]] = field(default_factory=dict)
     org_words: dict[str, list[str]] = field(default_factory=dict)  # word of an organisation's name -> keys
     token_key: dict[tuple[int, int], str] = field(default_factory=dict)  # noun phrase roots -> thing keys
-    counted: set[str] = field(default_factory=set)  # things mentioned with a number ("15,000 soldiers")
+    counted: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)  # things that are persons ("the president")  # things mentioned with a number ("15,000 soldiers")
     speakers: set[str] = field(default_factory=set)  # sources named in the current sentence
 
 
@@ -250,8 +251,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
         gender = "m" if low in _MASCULINE else "f"
 
         def accept(key: str) -> bool:
-            return (index.type_of(key) == "Person" and index.gender.get(key, gender) == gender
-                    and key not in blocked)
+            person = index.type_of(key) == "Person" or (key in state.people and not sal.plural.get(key, False))
+            return person and index.gender.get(key, gender) == gender and key not in blocked
 
         key = sal.best(accept)
         if key is None and state.last_person and accept(state.last_person):
@@ -354,6 +355,8 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         state.things[thing] = label
         if any(ch.dep_ == "nummod" for ch in root.children):
             state.counted.add(thing)
+        if root.lemma_.lower() in PERSON_ROLES:
+            state.people.add(thing)  # "the officer", "a minister": a person without a name
         if _according_source(root):
             state.speakers.add(thing)
         state.token_key[(c, root.i)] = thing

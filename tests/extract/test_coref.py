@@ -86,3 +86,8 @@ def test_mentions_have_kinds_and_exact_offsets(nlp):
     assert kinds == {"name", "nominal", "pronoun"}
     for m in index.mentions:
         assert text[m.start : m.end] == m.text
+
+
+def test_he_can_be_an_unnamed_person(nlp):
+    doc, index = _resolve(nlp, "The president told aides that he would not run again.")
+    assert _key_at(doc, index, "he") == "president"
