@@ -97,19 +97,22 @@ def build(
     force: bool = False,
     exports: Iterable[str] = DEFAULT_EXPORTS,
     progress: Callable[[Document], None] | None = None,
+    aliases: str | os.PathLike[str] | None = None,
 ) -> BuildReport:
     """Build (or update) the claim graph of ``inputs`` in ``out_dir``.
 
     Inputs that cannot be read are listed in ``report.skipped`` and the rest is
-    built. Raises :class:`kg.errors.StoreError` when the store is locked by another
-    process.
+    built. ``aliases`` is an alias file for the resolve stage (:mod:`kg.resolve.aliases`);
+    it is read before anything is built, so a bad file fails fast. Raises
+    :class:`kg.errors.StoreError` when the store is locked by another process.
     """
     from kg.extract import extract_document
     from kg.nlp import DEFAULT_MODEL, load_pipeline
     from kg.ingest import iter_documents
-    from kg.resolve import resolve
+    from kg.resolve import load_aliases, resolve
 
     base_iri = terms.check_base_iri(base_iri)
+    alias_rules = load_aliases(aliases) if aliases is not None else None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(out_dir=out)
@@ -146,7 +149,7 @@ def build(
                 report.replaced += 1
         report.warnings.extend(str(w.message) for w in caught)
 
-    resolve(store, base_iri)
+    resolve(store, base_iri, aliases=alias_rules)
     store.flush()
     report.stats = graph_stats(store)
     report.files = write_outputs(store, out, exports)

@@ -72,8 +72,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--model", default=None, help="spaCy pipeline to load (an installed package name).")
 @click.option("--force", is_flag=True, help="Rebuild documents even when their graph is already in the store.")
 @click.option("--no-page", is_flag=True, help="Do not write graph.html.")
+@click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV or YAML alias file (label, canonical label or IRI, type) forcing or forbidding merges.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(inputs, out_dir, base_iri, model, force, no_page, quiet) -> None:
+def build(inputs, out_dir, base_iri, model, force, no_page, aliases, quiet) -> None:
     """Build the claim graph of INPUTS (files or folders of .txt, .md, .html, .jsonl) into --out."""
     from kg.build import DEFAULT_EXPORTS, build as run_build
     from kg.rdf.terms import DEFAULT_BASE_IRI
@@ -82,7 +84,7 @@ def build(inputs, out_dir, base_iri, model, force, no_page, quiet) -> None:
     progress = _progress(quiet)
     with progress as update:
         report = run_build(inputs, out_dir, base_iri=base_iri or DEFAULT_BASE_IRI, model=model, force=force,
-                           exports=exports, progress=update)
+                           exports=exports, progress=update, aliases=aliases)
     for line in report.skipped:
         click.echo(f"kg: skipped: {line}", err=True)
     for line in report.warnings:

@@ -81,7 +81,7 @@ _HEAD_STOP = frozenset(
     through than that which who whom whose where when while because if and or but""".split()
 )
 _PRONOUN_LIKE = frozenset("""it its they them their he she him her his this that these those who which what one
-    ones some any all both each either neither none several many few other others another such same own""".split())
+    ones some any all both each either neither none several many few others such""".split())
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 
 
