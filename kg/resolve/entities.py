@@ -404,7 +404,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     # 5. compass words used as names ("the North")
     places_by_doc: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for r in records:
-        if r.kind in {"place", "named"}:
+        if r.kind == "place" or (r.kind == "named" and "Place" in r.types):
             for label in r.prefs:
                 words = tokens(label)
                 if len(words) >= 2 and words[0] in COMPASS_WORDS:
