@@ -10,19 +10,19 @@ previous version; building twice gives the same graph.
 
 from __future__ import annotations
 
+import itertools
 import os
 import warnings
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from kg.errors import ClaimgraphError, InputError
-from kg.model import Document, Extraction
+from kg.errors import InputError
+from kg.model import Document
 from kg.rdf import terms
-from kg.rdf.convert import extraction_to_quads
 from kg.store import Store, open_store
 
 __all__ = ["BuildReport", "build", "graph_stats", "DEFAULT_EXPORTS"]
@@ -30,6 +30,8 @@ __all__ = ["BuildReport", "build", "graph_stats", "DEFAULT_EXPORTS"]
 #: Files every build writes unless told otherwise.
 DEFAULT_EXPORTS = ("ttl", "trig", "html")
 TEXTS_DIRNAME = "texts"
+#: Documents per batch sent to a worker: big enough for nlp.pipe to batch well, small enough to bound memory.
+DEFAULT_BATCH_SIZE = 16
 
 
 @dataclass
@@ -96,57 +98,66 @@ def build(
     model: str | None = None,
     force: bool = False,
     exports: Iterable[str] = DEFAULT_EXPORTS,
+    executor: str = "serial",
+    workers: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    ray_address: str | None = None,
     progress: Callable[[Document], None] | None = None,
     aliases: str | os.PathLike[str] | None = None,
 ) -> BuildReport:
     """Build (or update) the claim graph of ``inputs`` in ``out_dir``.
 
     Inputs that cannot be read are listed in ``report.skipped`` and the rest is
-    built. ``aliases`` is an alias file for the resolve stage (:mod:`kg.resolve.aliases`);
-    it is read before anything is built, so a bad file fails fast. Raises
+    built. ``executor`` picks where per-document work runs (see kg.parallel).
+    ``aliases`` is an alias file for the resolve stage (:mod:`kg.resolve.aliases`); it is
+    read before anything is built, so a bad file fails fast. Raises
     :class:`kg.errors.StoreError` when the store is locked by another process.
     """
-    from kg.extract import extract_document
-    from kg.nlp import DEFAULT_MODEL, load_pipeline
     from kg.ingest import iter_documents
+    from kg.parallel import Settings, make_executor
     from kg.resolve import load_aliases, resolve
 
     base_iri = terms.check_base_iri(base_iri)
+    if batch_size < 1:
+        raise ValueError(f"batch size must be at least 1, got {batch_size}")
     alias_rules = load_aliases(aliases) if aliases is not None else None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(out_dir=out)
     store = open_store(out, create=True)
     previous = _existing_sources(store)
-    nlp = None
+    seen: set[str] = set()
 
     def on_error(err: InputError) -> None:
         report.skipped.append(str(err))
 
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
+    def to_build() -> Iterator[Document]:
         for document in iter_documents(list(inputs), on_error=on_error):
             if progress is not None:
                 progress(document)
             iri = terms.document_iri(base_iri, document.sha256)
-            graph = NamedNode(iri)
-            stale = previous.get(document.source, set()) - {iri}
-            if store.has_graph(graph) and not force:
+            if iri in seen:
+                continue  # the same text twice in one run: one graph
+            seen.add(iri)
+            if store.has_graph(NamedNode(iri)) and not force:
                 report.unchanged += 1
-            else:
-                if nlp is None:
-                    nlp = load_pipeline(model or DEFAULT_MODEL)
-                try:
-                    extraction = extract_document(document, nlp)
-                except ClaimgraphError as err:
-                    report.skipped.append(str(err))
-                    continue
-                store.replace_graph(graph, document_quads(extraction, base_iri))
-                _save_text(out, document)
-                report.built += 1
-            for old in sorted(stale):
-                store.drop_graph(NamedNode(old))
-                report.replaced += 1
+                _drop_stale(store, previous, document.source, iri, report)
+                continue
+            _save_text(out, document)
+            yield document
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        batches = _batched(to_build(), batch_size)
+        first = next(batches, None)
+        if first is not None:  # start workers (and load spaCy) only when there is work
+            runner = make_executor(executor, Settings(base_iri, model), workers=workers, ray_address=ray_address)
+            try:
+                for results in runner.map(itertools.chain([first], batches)):
+                    for result in results:
+                        _store_result(store, result, previous, report)
+            finally:
+                runner.close()
         report.warnings.extend(str(w.message) for w in caught)
 
     resolve(store, base_iri, aliases=alias_rules)
@@ -156,17 +167,31 @@ def build(
     return report
 
 
-def document_quads(extraction: Extraction, base_iri: str):
-    """The quads of one document's graph, including its sentence count."""
-    from pyoxigraph import Literal, Quad
+def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    batch: list[Document] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
-    from kg.rdf.namespaces import CG, XSD
 
-    quads = extraction_to_quads(extraction, base_iri)
-    doc = NamedNode(terms.document_iri(base_iri, extraction.document.sha256))
-    count = Literal(str(len(extraction.sentences)), datatype=NamedNode(str(XSD.integer)))
-    quads.append(Quad(doc, NamedNode(str(CG.sentenceCount)), count, doc))
-    return quads
+def _drop_stale(store: Store, previous: dict[str, set[str]], source: str, iri: str, report: BuildReport) -> None:
+    """A file that changed leaves the graph of its previous version behind: drop it."""
+    for old in sorted(previous.pop(source, set()) - {iri}):
+        store.drop_graph(NamedNode(old))
+        report.replaced += 1
+
+
+def _store_result(store: Store, result, previous: dict[str, set[str]], report: BuildReport) -> None:
+    if result.error:
+        report.skipped.append(str(InputError("E106", path=result.source, reason=result.error)))
+        return
+    store.replace_graph_data(NamedNode(result.iri), result.nquads)
+    report.built += 1
+    _drop_stale(store, previous, result.source, result.iri, report)
 
 
 def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, Path]:

@@ -72,19 +72,30 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--model", default=None, help="spaCy pipeline to load (an installed package name).")
 @click.option("--force", is_flag=True, help="Rebuild documents even when their graph is already in the store.")
 @click.option("--no-page", is_flag=True, help="Do not write graph.html.")
+@click.option("--executor", type=click.Choice(["serial", "processes", "ray"]), default=None,
+              help="Where per-document work runs; default: processes on a machine with more than one core.")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes or Ray actors; default: one per core.")
+@click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
+              help="Documents per batch sent to a worker (bounds memory).")
+@click.option("--ray-address", envvar="KG_RAY_ADDRESS", default=None,
+              help="Ray cluster to use with --executor ray (e.g. auto, ray://head:10001); default: a local one.")
 @click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="CSV or YAML alias file (label, canonical label or IRI, type) forcing or forbidding merges.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
-def build(inputs, out_dir, base_iri, model, force, no_page, aliases, quiet) -> None:
+def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, batch_size, ray_address,
+          aliases, quiet) -> None:
     """Build the claim graph of INPUTS (files or folders of .txt, .md, .html, .jsonl) into --out."""
     from kg.build import DEFAULT_EXPORTS, build as run_build
+    from kg.parallel import default_executor
     from kg.rdf.terms import DEFAULT_BASE_IRI
 
     exports = [e for e in DEFAULT_EXPORTS if not (no_page and e == "html")]
     progress = _progress(quiet)
     with progress as update:
         report = run_build(inputs, out_dir, base_iri=base_iri or DEFAULT_BASE_IRI, model=model, force=force,
-                           exports=exports, progress=update, aliases=aliases)
+                           exports=exports, executor=executor or default_executor(), workers=workers,
+                           batch_size=batch_size, ray_address=ray_address, progress=update, aliases=aliases)
     for line in report.skipped:
         click.echo(f"kg: skipped: {line}", err=True)
     for line in report.warnings:
@@ -168,6 +179,53 @@ def query(out_dir, sparql, query_file, named, params, fmt, list_named) -> None:
     columns, rows = run_query(out_dir, text, bindings)
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
     _print_rows(columns, rows, fmt)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["carb"]), default="carb", show_default=True,
+              help="Output format; carb: one extraction per line, sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2...")
+@click.option("--model", default=None, help="spaCy pipeline to load (an installed package name).")
+@click.option("--min-confidence", type=click.FloatRange(0.0, 1.0), default=0.0, show_default=True,
+              help="Leave out extractions scoring below this confidence.")
+def openie(file, fmt, model, min_confidence) -> None:
+    """Open IE over FILE: one pre-tokenized sentence per line (tokens separated by spaces; - reads stdin)."""
+    from kg.errors import InputError
+    from kg.extract.openie import carb_lines
+    from kg.nlp import DEFAULT_MODEL, load_pipeline
+
+    if str(file) == "-":
+        lines = sys.stdin.read().splitlines()
+    elif not file.is_file():
+        raise InputError("E100", path=str(file))
+    else:
+        try:
+            lines = file.read_text(encoding="utf-8").splitlines()
+        except UnicodeDecodeError as exc:
+            raise InputError("E102", path=str(file), reason=str(exc)) from None
+    nlp = load_pipeline(model or DEFAULT_MODEL)
+    for line in carb_lines(nlp, lines, min_confidence=min_confidence):
+        click.echo(line)
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Show at most this many violations (0: all).")
+def validate(out_dir, limit) -> None:
+    """Check the graph of OUT_DIR against the SHACL shapes of the RDF model (exit 1 if it does not conform)."""
+    from kg.api import open as open_build
+    from kg.validate import validate as run_validate
+
+    report = run_validate(open_build(out_dir, read_only=True))
+    if report.conforms:
+        click.echo(f"{out_dir}: conforms to the claimgraph shapes")
+        return
+    shown = report.results if limit == 0 else report.results[:limit]
+    for r in shown:
+        click.echo(f"{r.focus}  {r.path or ''}  {r.message}")
+    click.echo(f"kg: error: {out_dir}: {report.violations} violation(s) of the claimgraph shapes", err=True)
+    sys.exit(1)
 
 
 def _print_rows(columns: list[str], rows: list[list[str | None]], fmt: str) -> None:

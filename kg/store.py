@@ -103,6 +103,12 @@ class Store:
         self._store.remove_graph(graph) if self._store.contains_named_graph(graph) else None
         self._store.extend(quads)
 
+    def replace_graph_data(self, graph: ox.NamedNode, nquads: bytes) -> None:
+        """Make ``graph`` hold exactly the quads of an N-Quads document (atomic load)."""
+        if self._store.contains_named_graph(graph):
+            self._store.remove_graph(graph)
+        self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
+
     def bulk_replace(self, graphs: dict[ox.NamedNode, list[ox.Quad]]) -> None:
         """Replace many graphs with Oxigraph's bulk loader: fast, not transactional."""
         for graph in graphs:

@@ -18,7 +18,7 @@ from kg.extract.entities import EntityIndex, clean_name, index_entities, phrase_
 from kg.extract.semantics import certainty_of, polarity_of, quantity_in, time_of
 from kg.model import Argument, Claim, Document, EntityMention, Extraction, TimeValue
 
-__all__ = ["extract_document", "extract_parsed", "parse_document"]
+__all__ = ["extract_document", "extract_parsed", "parse_document", "split_pieces"]
 
 _NOMINAL_POS = {"NOUN", "PROPN", "NUM", "PRON", "X"}
 _UNRESOLVED = {"it", "they", "them", "its", "their", "this", "that", "these", "those", "which", "who", "what",
@@ -32,11 +32,12 @@ def parse_document(nlp: Language, document: Document) -> list[tuple[Doc, int]]:
 
     Long spans are cut at paragraph breaks so no ``Doc`` exceeds spaCy's comfortable size.
     """
-    pieces = list(_pieces(document))
+    pieces = list(split_pieces(document))
     return [(doc, offset) for doc, (_, offset) in zip(nlp.pipe(text for text, _ in pieces), pieces)]
 
 
-def _pieces(document: Document) -> Iterator[tuple[str, int]]:
+def split_pieces(document: Document) -> Iterator[tuple[str, int]]:
+    """The body of a document as ``(text, char offset)`` pieces small enough for one spaCy ``Doc``."""
     for start, end in document.body:
         while start < end:
             stop = end

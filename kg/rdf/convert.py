@@ -28,7 +28,7 @@ from kg.model import Argument, Claim, Document, Entity, EntityMention, Extractio
 from kg.rdf import terms
 from kg.rdf.namespaces import CG, DCTERMS, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
 
-__all__ = ["ENTITY_CLASSES", "extraction_to_quads", "publisher_label", "claim_identity", "typed_time"]
+__all__ = ["ENTITY_CLASSES", "document_quads", "extraction_to_quads", "publisher_label", "claim_identity", "typed_time"]
 
 #: claimgraph entity type -> schema.org class
 ENTITY_CLASSES = {
@@ -135,6 +135,14 @@ def claim_identity(base: str, claim: Claim) -> tuple[str, str]:
 def extraction_to_quads(extraction: Extraction, base: str) -> list[Quad]:
     """All quads of one document, in its own named graph."""
     return list(_quads(extraction, base))
+
+
+def document_quads(extraction: Extraction, base: str) -> list[Quad]:
+    """The quads of one document's graph: the extraction plus the document's sentence count."""
+    quads = extraction_to_quads(extraction, base)
+    doc = _n(terms.document_iri(base, extraction.document.sha256))
+    quads.append(Quad(doc, _n(CG.sentenceCount), _int(len(extraction.sentences)), doc))
+    return quads
 
 
 def _quads(ex: Extraction, base: str) -> Iterator[Quad]:

@@ -300,6 +300,7 @@ def resolve_claims(
     for a, b, reason in _casualty_conflicts(claims, mentions, canon, origins):
         conflict(a, b, reason)
 
+    corroborates -= set(conflicts)  # a pair is one or the other, never both
     support = {}
     neighbours: dict[str, set[str]] = defaultdict(set)
     for a, b in corroborates:

@@ -1,0 +1,164 @@
+"""Web page furniture: the lines of a scraped page that are not the article.
+
+Copying an article out of a web page drags along reader comments, the comment
+form, video widgets, "Read more" teasers, share and subscribe prompts, cookie
+notices and metadata lines. None of it may become a claim. Each kind is a
+regular expression over one whole line (after trimming spaces and markup),
+limited to short lines so that an article sentence that merely starts with the
+same words is never taken for furniture:
+
+- ``comments``: a comments header ("4 Responses", "12 Comments", "Comments",
+  "Leave a Reply"). Everything after it is the comment section and is cut.
+- ``source``: "Source: X" names the publisher; ``dateline``: "Published: <date>"
+  gives the date. Both are metadata, not content.
+- ``furniture``: any other line that is page chrome.
+
+>>> classify_line("4 Responses").kind
+'comments'
+>>> classify_line("Source: Guardian").value
+'Guardian'
+>>> classify_line("Your email address will not be published. Required fields are marked *").kind
+'furniture'
+>>> classify_line("Share prices fell sharply on Monday.") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from kg.ingest.dates import normalise_date
+
+__all__ = ["LINE_KINDS", "LineKind", "LineMatch", "classify_line"]
+
+LineKind = Literal["comments", "source", "dateline", "furniture"]
+
+_NUMBER = r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+# Capitalised name words, for bylines and credit lines ("Jane Doe", "J. R. O'Neil-Smith").
+_NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|der|da|bin|al))*"
+_NAMES = _NAME + r"(?:\s*(?:,|;|&|(?i:and))\s*" + _NAME + r")*"
+
+#: ``(kind, pattern, at most this many words)``: a line is of ``kind`` when the pattern matches all of it.
+#: Patterns are case-insensitive except where a name must be capitalised; a named group ``value`` is captured.
+LINE_KINDS: tuple[tuple[LineKind, str, int], ...] = (
+    # --- comment section headers: the reader comments that follow are not the article ---
+    # "4 Responses", "12 thoughts on “Title”" (a title after to/on must be quoted, so "Two responses to the crisis
+    # emerged." stays content)
+    ("comments", _NUMBER + r"\s+(?:responses?|comments?|replies|reply|reactions?|thoughts?)"
+                 r"(?:\s+(?:to|on)\s+[“\"'‘«].*)?", 20),
+    ("comments", r"(?:reader\s+|user\s+)?(?:comments?|responses)(?:\s*\(\d+\))?\s*:?|no\s+comments(?:\s+yet)?", 3),
+    ("comments", r"(?:show|view|see|load|read|hide|open)\s+(?:all\s+|the\s+)?(?:\d+\s+)?comments?", 5),
+    ("comments", r"(?:join|start)\s+the\s+(?:discussion|conversation)", 4),
+    ("comments", r"(?:leave|post|add|write|submit)\s+(?:a|your)\s+(?:reply|comment|response)(?:\s+cancel\s+reply)?", 6),
+    # --- the comment form ---
+    ("furniture", r"your\s+email\s+address\s+will\s+not\s+be\s+published\b.*", 20),
+    ("furniture", r"required\s+fields\s+are\s+marked\b.*", 8),
+    ("furniture", r"save\s+my\s+name,?\s+email\b.*", 25),
+    ("furniture", r"notify\s+me\s+of\s+(?:new|follow-up|followup)\s+(?:comments|posts|replies)\b.*", 15),
+    ("furniture", r"comments\s+(?:are|have\s+been)\s+closed\.?", 5),
+    ("furniture", r"this\s+site\s+uses\s+akismet\b.*", 20),
+    ("furniture", r"(?:name|email|website|comment)\s*\*?", 2),
+    # --- video and teaser widgets ---
+    ("furniture", r"(?:now|currently)\s+(?:watching|playing)|up\s+next|(?:watch|play)(?:\s+(?:now|video|live|again))?"
+                  r"|loading(?:\.\.\.|…)?", 3),
+    ("furniture", r"(?:read|see)\s+(?:more|also|next|the\s+full\s+(?:story|article))\b.*", 15),
+    ("furniture", r"continue\s+reading\b.*|click\s+here\b.*", 12),
+    ("furniture", r"related(?:\s+(?:stories|articles|news|coverage|content|posts|topics))?(?:\s*:.*)?", 12),
+    ("furniture", r"(?:more\s+(?:stories|on\s+this\s+story|from\s+[A-Za-z]+)|you\s+(?:may|might)\s+also\s+like"
+                  r"|recommended(?:\s+for\s+you)?|most\s+(?:read|popular|viewed|shared)|trending(?:\s+now)?"
+                  r"|top\s+stories)\b[^.]*", 10),
+    # --- share and subscribe prompts ---
+    ("furniture", r"(?:share|tweet|email|e-mail|print|copy\s+link|save|bookmark|facebook|twitter|x|whatsapp|linkedin"
+                  r"|pinterest|reddit|telegram|messenger|flipboard)(?:\s+(?:this|on|via|to)\b[^.]*)?", 6),
+    ("furniture", r"share\s+(?:this|the)\s+(?:article|story|post|page|video)\b.*", 10),
+    ("furniture", r"(?:subscribe|sign\s+up|get|join|follow|register)\b.*\b(?:newsletters?|inbox|alerts|podcasts?"
+                  r"|subscription)\b.*", 16),
+    ("furniture", r"subscribe(?:\s+(?:now|today|here|for\s+free))?|follow\s+us\b[^.]*|sign\s+in|log\s+in|register", 8),
+    # --- cookie and consent notices ---
+    ("furniture", r"(?:we|this\s+(?:web)?site)\s+uses?\s+cookies\b.*", 60),
+    ("furniture", r".*\bby\s+(?:continuing|using\s+(?:this|our)\s+(?:web)?site)\b.*\bcookies\b.*", 60),
+    ("furniture", r"(?:accept|reject|allow|manage|decline)\s+(?:all\s+)?(?:cookies|preferences|consent)\b.*", 6),
+    ("furniture", r"cookie\s+(?:policy|settings|preferences|consent|notice)|privacy\s+policy|terms\s+of\s+(?:use|service)",
+     4),
+    ("furniture", r"(?:accept|i\s+agree|agree|ok|got\s+it|dismiss|close|menu|search|home)", 2),
+    # --- bylines and metadata ---
+    ("source", r"(?:source|sources|via)\s*:\s*(?P<value>.+)", 12),
+    ("dateline", r"(?:published|updated|posted|last\s+updated|first\s+published|last\s+modified|date)(?:\s+(?:on|at))?"
+                 r"\s*:?\s*(?P<value>.+)", 12),
+    ("furniture", r"(?i:by)\s+" + _NAMES + r"(?:\s*[,|-]\s*" + _NAMES + r")?", 10),
+    ("furniture", r"(?:(?i:additional\s+)?(?i:writing|reporting|editing|reported|written|edited|compiled)\s+(?i:by)\s+"
+                  + _NAMES + r"\s*[;,.]?\s*)+", 20),
+    ("furniture", r"(?:author|authors|editor|editors|contributor|contributors)\s*:\s*.+|posted\s+(?:by|in)\s+[^.]+", 8),
+    ("furniture", r"(?:photo|photos|photograph|image|images|picture|pictures|illustration|video|graphic|credit|photo"
+                  r"\s+credit|caption)\s*:.*", 25),
+    ("furniture", r"(?:image|media)\s+(?:caption|source|copyright)\b.*", 25),
+    ("furniture", r"(?:tags?|topics?|filed\s+under|categor(?:y|ies)|keywords|labels)\s*:.*", 25),
+    ("furniture", r"advertisement|advert|sponsored(?:\s+content)?|skip\s+(?:to\s+(?:main\s+)?content|advert(?:isement)?)"
+                  r"|back\s+to\s+top|\d+\s+min(?:ute)?s?\s+read|listen\s+to\s+(?:this\s+)?article\b[^.]*", 6),
+    ("furniture", r"(?:©|\(c\))\s*.*|copyright\s+(?:©\s*|\(c\)\s*)?(?:\d{4}|by)\b.*|all\s+rights\s+reserved\.?", 15),
+)
+
+_COMPILED: tuple[tuple[LineKind, re.Pattern[str], int], ...] = tuple(
+    (kind, re.compile(pattern, re.IGNORECASE if "(?i:" not in pattern else 0), max_words)
+    for kind, pattern, max_words in LINE_KINDS
+)
+# Trailing marks a furniture line may carry ("Share:", "Read more »"); a final period is not among them, so a
+# sentence never matches a pattern written for a label.
+# No pattern allows more than 60 words: longer lines are content without looking further.
+_MAX_LINE_CHARS = 1000
+_TRAILING = " \t:;,!*|-–—»›>…"
+
+
+@dataclass(frozen=True)
+class LineMatch:
+    """What a line was recognised as; ``value`` is the captured publisher or ISO date."""
+
+    kind: LineKind
+    value: str | None = None
+
+
+def classify_line(line: str) -> LineMatch | None:
+    """Recognise one line of page furniture, or return ``None`` for article content.
+
+    Parameters
+    ----------
+    line:
+        The line's text without its line end; surrounding spaces and markup are
+        the caller's to trim, but trailing punctuation is tolerated.
+
+    Returns
+    -------
+    The first :data:`LINE_KINDS` entry that matches the whole line, with the
+    captured value (a publisher for ``source``, an ISO date for ``dateline``).
+    A ``dateline`` whose value is not a date is not a dateline.
+
+    >>> classify_line("Published: 22 June 2025")
+    LineMatch(kind='dateline', value='2025-06-22')
+    >>> classify_line("Published in 2019, the report found that poverty rose.") is None
+    True
+    >>> classify_line("By Jane Doe and John Roe, Reuters").kind
+    'furniture'
+    >>> classify_line("By Monday, the troops had left the town.") is None
+    True
+    """
+    text = line.strip()
+    if not text or len(text) > _MAX_LINE_CHARS:
+        return None
+    words = len(text.split())
+    for kind, pattern, max_words in _COMPILED:
+        if words > max_words:
+            continue
+        match = pattern.fullmatch(text) or pattern.fullmatch(text.rstrip(_TRAILING))
+        if match is None:
+            continue
+        value = match.groupdict().get("value")
+        if kind == "dateline":
+            value = normalise_date((value or "").strip())
+            if value is None:
+                continue
+        elif value is not None:
+            value = value.strip().strip("\"'“”‘’*_").rstrip(".").strip() or None
+        return LineMatch(kind, value)
+    return None
