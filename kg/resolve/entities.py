@@ -74,6 +74,9 @@ STORY_SIMILARITY = 0.1
 #: :data:`STORY_MIN_DF` documents) are too common to tell stories apart; they are not blocking keys.
 STORY_MAX_DF_SHARE = 0.5
 STORY_MIN_DF = 4
+#: ... and so are entities in more documents than this, whatever the share: it bounds the pairs one
+#: entity contributes, so grouping stays linear in the number of documents.
+STORY_MAX_DF = 200
 
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
 _HEAD_STOP = frozenset(
@@ -513,7 +516,7 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None) 
     df = Counter(e for ents in doc_entities.values() for e in ents)
     idf = {e: math.log(1 + n_docs / c) for e, c in df.items()}
     postings: dict[str, list[str]] = defaultdict(list)
-    limit = max(STORY_MIN_DF, STORY_MAX_DF_SHARE * n_docs)
+    limit = min(max(STORY_MIN_DF, STORY_MAX_DF_SHARE * n_docs), STORY_MAX_DF)
     for d in sorted(doc_entities):
         for e in doc_entities[d]:
             if df[e] <= limit:
