@@ -103,20 +103,24 @@ def build(
     batch_size: int = DEFAULT_BATCH_SIZE,
     ray_address: str | None = None,
     progress: Callable[[Document], None] | None = None,
+    aliases: str | os.PathLike[str] | None = None,
 ) -> BuildReport:
     """Build (or update) the claim graph of ``inputs`` in ``out_dir``.
 
     Inputs that cannot be read are listed in ``report.skipped`` and the rest is
     built. ``executor`` picks where per-document work runs (see kg.parallel).
-    Raises :class:`kg.errors.StoreError` when the store is locked by another process.
+    ``aliases`` is an alias file for the resolve stage (:mod:`kg.resolve.aliases`); it is
+    read before anything is built, so a bad file fails fast. Raises
+    :class:`kg.errors.StoreError` when the store is locked by another process.
     """
     from kg.ingest import iter_documents
     from kg.parallel import Settings, make_executor
-    from kg.resolve import resolve
+    from kg.resolve import load_aliases, resolve
 
     base_iri = terms.check_base_iri(base_iri)
     if batch_size < 1:
         raise ValueError(f"batch size must be at least 1, got {batch_size}")
+    alias_rules = load_aliases(aliases) if aliases is not None else None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(out_dir=out)
@@ -156,7 +160,7 @@ def build(
                 runner.close()
         report.warnings.extend(str(w.message) for w in caught)
 
-    resolve(store, base_iri)
+    resolve(store, base_iri, aliases=alias_rules)
     store.flush()
     report.stats = graph_stats(store)
     report.files = write_outputs(store, out, exports)

@@ -80,9 +80,11 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Documents per batch sent to a worker (bounds memory).")
 @click.option("--ray-address", envvar="KG_RAY_ADDRESS", default=None,
               help="Ray cluster to use with --executor ray (e.g. auto, ray://head:10001); default: a local one.")
+@click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV or YAML alias file (label, canonical label or IRI, type) forcing or forbidding merges.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, batch_size, ray_address,
-          quiet) -> None:
+          aliases, quiet) -> None:
     """Build the claim graph of INPUTS (files or folders of .txt, .md, .html, .jsonl) into --out."""
     from kg.build import DEFAULT_EXPORTS, build as run_build
     from kg.parallel import default_executor
@@ -93,7 +95,7 @@ def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, b
     with progress as update:
         report = run_build(inputs, out_dir, base_iri=base_iri or DEFAULT_BASE_IRI, model=model, force=force,
                            exports=exports, executor=executor or default_executor(), workers=workers,
-                           batch_size=batch_size, ray_address=ray_address, progress=update)
+                           batch_size=batch_size, ray_address=ray_address, progress=update, aliases=aliases)
     for line in report.skipped:
         click.echo(f"kg: skipped: {line}", err=True)
     for line in report.warnings:
