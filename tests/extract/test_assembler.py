@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import claim_with, label
+from tests.extract.helpers import claim_with, label
 
 
 def test_reported_claim_is_attributed_and_the_act_is_a_claim(extract):

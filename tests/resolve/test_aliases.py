@@ -11,7 +11,7 @@ from kg.rdf import terms
 from kg.resolve import load_aliases, resolve
 from kg.resolve.aliases import parse_aliases
 
-from resolve_kit import BASE, Doc, eid, load, merged, same_as
+from tests.resolve.resolve_kit import BASE, Doc, eid, load, merged, same_as
 
 
 def test_csv_with_header_comments_types_and_forbids(tmp_path):

@@ -10,7 +10,7 @@ from kg.rdf import terms
 from kg.resolve import resolve
 from kg.resolve.claims import number_interval, numbers_conflict
 
-from resolve_kit import BASE, Doc, load
+from tests.resolve.resolve_kit import BASE, Doc, load
 
 G = terms.resolution_graph_iri(BASE)
 

@@ -9,7 +9,7 @@ from kg.rdf import terms
 from kg.resolve import resolve
 from kg.resolve.entities import EntityRecord, resolve_entities, thing_head
 
-from resolve_kit import BASE, Doc, clusters, eid, load, merged, same_as
+from tests.resolve.resolve_kit import BASE, Doc, clusters, eid, load, merged, same_as
 
 
 def _two(store, left: list[tuple], right: list[tuple]) -> None:
