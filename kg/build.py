@@ -47,7 +47,7 @@ from kg.store import Store, open_store
 __all__ = ["BuildReport", "build", "graph_stats", "DEFAULT_EXPORTS", "SUPPORTED_LANGUAGES"]
 
 #: Files every build writes unless told otherwise.
-DEFAULT_EXPORTS = ("ttl", "trig", "html")
+DEFAULT_EXPORTS = ("ttl", "trig", "nq", "jsonld", "html")
 TEXTS_DIRNAME = "texts"
 #: Documents per batch sent to a worker: big enough for nlp.pipe to batch well, small enough to bound memory.
 DEFAULT_BATCH_SIZE = 16
@@ -129,6 +129,7 @@ def build(
     batch_size: int = DEFAULT_BATCH_SIZE,
     ray_address: str | None = None,
     progress: Callable[[Document], None] | None = None,
+    aliases: str | os.PathLike[str] | None = None,
     languages: Iterable[str] = SUPPORTED_LANGUAGES,
     wait: float = 0.0,
 ) -> BuildReport:
@@ -137,16 +138,19 @@ def build(
     Inputs that cannot be read are listed in ``report.skipped`` and the rest is
     built; documents detected as written in a language not in ``languages`` are
     listed in ``report.left_out``. ``executor`` picks where per-document work
-    runs (see kg.parallel). Raises :class:`kg.errors.StoreError` when the store
-    is locked by another process (after waiting up to ``wait`` seconds for it).
+    runs (see kg.parallel). ``aliases`` is an alias file for the resolve stage
+    (:mod:`kg.resolve.aliases`); it is read before anything is built, so a bad
+    file fails fast. Raises :class:`kg.errors.StoreError` when the store is
+    locked by another process (after waiting up to ``wait`` seconds for it).
     """
     from kg.ingest import iter_documents
     from kg.parallel import Settings, make_executor
-    from kg.resolve import resolve
+    from kg.resolve import load_aliases, resolve
 
     base_iri = terms.check_base_iri(base_iri)
     if batch_size < 1:
         raise ValueError(f"batch size must be at least 1, got {batch_size}")
+    alias_rules = load_aliases(aliases) if aliases is not None else None
     accepted = frozenset(languages)
     out = Path(out_dir)
     try:
@@ -209,7 +213,7 @@ def build(
                 runner.close()
         report.warnings.extend(str(w.message) for w in caught)
 
-    resolve(store, base_iri)
+    resolve(store, base_iri, aliases=alias_rules)
     store.flush()
     report.stats = graph_stats(store)
     report.files = write_outputs(store, out, exports)
@@ -308,6 +312,6 @@ def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, 
                 continue
             files[fmt] = write_page(store, out / "graph.html")
         else:
-            files[fmt] = write_export(store, fmt, out / f"graph.{fmt}")
+            files[fmt] = write_export(store, fmt, out / f"graph.{fmt}").path
         faults.reached("build.export")
     return files

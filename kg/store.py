@@ -195,6 +195,12 @@ class Store:
         bind_prefixes(dataset)
         return dataset
 
+    def to_networkx(self):
+        """Entities as nodes, claims as edges: a ``networkx.MultiDiGraph`` (see :mod:`kg.network`)."""
+        from kg.network import to_networkx
+
+        return to_networkx(self)
+
 
 def open_store(
     out_dir: str | os.PathLike[str], *, create: bool = False, read_only: bool = False, wait: float = 0.0

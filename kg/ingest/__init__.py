@@ -13,6 +13,7 @@ patterns), :mod:`~kg.ingest.layout` (title, metadata lines, body spans),
 :mod:`~kg.ingest.language`, :mod:`~kg.ingest.read` (the readers).
 
 >>> import tempfile, pathlib
+>>> from kg.ingest import read_document
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
 >>> _ = path.write_text("Kim honours soldiers\\n\\nKim placed his hands on the coffins.\\n\\nSource: Guardian\\n"
 ...                     "\\n1 Response\\n\\nNice post.\\n")

@@ -136,3 +136,12 @@ def test_lone_surrogate_escapes_become_replacement_characters(tmp_path):
     assert document.text == "Kim \ufffd sent soldiers \U0001F600 to Russia, the agency said."
     assert document.publisher == "Wire \ufffd"
     assert len(document.sha256) == 64
+
+
+def test_a_one_line_article_whose_title_is_its_text_keeps_its_body(tmp_path):
+    line = "A climber who survived two nights on the mountain was rescued on Thursday."
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"text": line, "title": line}) + "\n", encoding="utf-8")
+    (doc,) = list(iter_documents([path]))
+    assert [doc.text[s:e] for s, e in doc.body] == [line]
+    assert doc.title == line
