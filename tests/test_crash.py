@@ -23,7 +23,7 @@ from tests.test_build_large import long_article
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
-EXPORTS = ("graph.ttl", "graph.trig")
+EXPORTS = ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld")
 # A build whose windows are small, so a short article is loaded window by window (see kg.build).
 SMALL_WINDOWS = "import sys, kg.build; kg.build.WINDOW_CHARS = 3000; kg.build.BATCH_CHARS = 3000; " \
                 "from kg.cli import main; sys.exit(main(prog_name='kg'))"

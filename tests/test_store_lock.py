@@ -110,11 +110,19 @@ def test_the_library_waits_and_refuses_the_same_way(tmp_path):
 
 
 def _wait_for_lock(out: Path, proc: subprocess.Popen) -> None:
+    """Wait until ``proc`` has the store's lock file open (RocksDB locks it right after opening it)."""
+    lock = str((out / "store" / "LOCK").resolve())
     deadline = time.monotonic() + 120
-    while not (out / "store" / "LOCK").exists():
+    while True:
         assert proc.poll() is None and time.monotonic() < deadline, "the build ended before taking the lock"
+        fds = Path(f"/proc/{proc.pid}/fd")
+        try:
+            if any(os.readlink(fd) == lock for fd in fds.iterdir()):
+                break
+        except OSError:  # a descriptor closed while we looked
+            pass
         time.sleep(0.02)
-    time.sleep(0.5)  # the lock file exists a moment before it is locked
+    time.sleep(0.3)
 
 
 def test_two_builds_on_one_folder_never_interleave_and_queries_work_meanwhile(tmp_path, seeds_build):
