@@ -28,6 +28,8 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from kg.rdf.namespaces import PREFIXES
+
 __all__ = [
     "DEFAULT_BASE_IRI",
     "check_base_iri",
@@ -49,6 +51,7 @@ __all__ = [
 DEFAULT_BASE_IRI = "https://w3id.org/claimgraph/id/"
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
+_PREFIX_NAMES = frozenset(name.lower() for name in PREFIXES)
 
 # RFC 3987 (IRI) syntax, from its ABNF; ``ucschar`` less the bidirectional formatting characters that
 # section 4.1 forbids (LRM, RLM, LRE..RLO, and the isolates LRI..PDI).
@@ -102,6 +105,9 @@ def check_base_iri(base: str) -> str:
     invisible = any(unicodedata.category(c) in _INVISIBLE for c in base)
     if base[-1:] not in "/#" or not is_iri(base) or invisible or (base.endswith("#") and "#" in base[:-1]):
         raise ValueError(f"base IRI must be absolute (scheme:...) and end with '/' or '#': {base!r}")
+    scheme = base.split(":", 1)[0].lower()
+    if scheme in _PREFIX_NAMES:  # "cg:x/entity/a" would read as a prefixed name in JSON-LD and SPARQL
+        raise ValueError(f"base IRI must not use a prefix name ({scheme}:) as its scheme: {base!r}")
     return base
 
 
