@@ -17,6 +17,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
+from pyoxigraph import NamedNode
+
 from kg.rdf.namespaces import CG, SCHEMA
 from kg.store import Store
 
@@ -56,33 +58,37 @@ _CERTAINTY = {f"{_CG}Certain": "certain", f"{_CG}Probable": "probable", f"{_CG}P
 _POLARITY = {f"{_CG}Positive": "positive", f"{_CG}Negative": "negative"}
 _QUALIFIERS = ("quantity", "unit", "approximate", "lowerBound", "upperBound", "time", "timeText", "location", "argument")
 
-_Q_ENTITIES = """
-SELECT ?e ?type ?label WHERE {
-  ?e a cg:Entity .
-  OPTIONAL { ?e a ?type FILTER(STRSTARTS(STR(?type), "https://schema.org/")) }
-  OPTIONAL { ?e skos:prefLabel ?label }
-}"""
-_Q_ALT_LABELS = "SELECT ?e ?alt WHERE { ?e a cg:Entity ; skos:altLabel ?alt }"
+# The default graph is the union of every document graph, and Oxigraph's union is a
+# bag: a triple asserted in k graphs matches k times. An entity or claim stated by k
+# documents would make a join of j patterns yield k**j rows, so each query below
+# matches ONE shared triple pattern (with DISTINCT) and the joins happen in Python.
+# Only mention- and document-specific triples, which live in a single graph, are
+# joined in SPARQL.
+_Q_ENTITIES = "SELECT DISTINCT ?e WHERE { ?e a cg:Entity }"
+_Q_TYPES = 'SELECT DISTINCT ?e ?type WHERE { ?e a ?type FILTER(STRSTARTS(STR(?type), "https://schema.org/")) }'
+_Q_LABELS = "SELECT DISTINCT ?e ?label WHERE { ?e skos:prefLabel ?label }"
+_Q_ALT_LABELS = "SELECT DISTINCT ?e ?alt WHERE { ?e skos:altLabel ?alt }"
 _Q_ENTITY_MENTIONS = """
-SELECT ?e ?doc (COUNT(?m) AS ?n) WHERE {
+SELECT ?e ?doc (COUNT(DISTINCT ?m) AS ?n) WHERE {
   ?m a cg:EntityMention ; oa:hasBody ?e ; oa:hasTarget ?t . ?t oa:hasSource ?doc
 } GROUP BY ?e ?doc"""
-_Q_SAME_AS = "SELECT ?a ?b WHERE { ?a a cg:Entity ; owl:sameAs ?b . FILTER(isIRI(?b)) }"
-_Q_CLAIMS = """
-SELECT ?c ?s ?p ?plabel ?o ?text ?support WHERE {
-  ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
-  OPTIONAL { ?p rdfs:label ?plabel }
-  OPTIONAL { ?c schema:text ?text }
-  OPTIONAL { ?c cg:supportCount ?support }
-}"""
+_Q_SAME_AS = "SELECT DISTINCT ?a ?b WHERE { ?a owl:sameAs ?b . FILTER(isIRI(?a) && isIRI(?b)) }"
+_Q_CLAIMS = "SELECT DISTINCT ?c WHERE { ?c a cg:Claim }"
+_Q_CLAIM_PARTS = {
+    "s": "SELECT DISTINCT ?c ?v WHERE { ?c rdf:subject ?v }",
+    "p": "SELECT DISTINCT ?c ?v WHERE { ?c rdf:predicate ?v }",
+    "o": "SELECT DISTINCT ?c ?v WHERE { ?c rdf:object ?v }",
+    "text": "SELECT DISTINCT ?c ?v WHERE { ?c schema:text ?v }",
+    "support": "SELECT DISTINCT ?c ?v WHERE { ?c cg:supportCount ?v }",
+}
+_Q_RELATION_LABELS = "SELECT DISTINCT ?r ?label WHERE { ?r rdfs:label ?label }"
 _Q_QUALIFIERS = """
-SELECT ?c ?q ?v ?vlabel WHERE {
+SELECT DISTINCT ?c ?q ?v WHERE {
   VALUES ?q { %s }
-  ?c a cg:Claim ; ?q ?v .
-  OPTIONAL { ?v skos:prefLabel ?vlabel }
+  ?c ?q ?v .
 }""" % " ".join(f"cg:{name}" for name in _QUALIFIERS)
 _Q_MENTIONS = """
-SELECT ?m ?c ?doc ?start ?end ?exact ?speaker ?cue ?certainty ?polarity ?confidence ?reltext WHERE {
+SELECT DISTINCT ?m ?c ?doc ?start ?end ?exact ?speaker ?cue ?certainty ?polarity ?confidence ?reltext WHERE {
   ?m a cg:ClaimMention ; oa:hasBody ?c ; oa:hasTarget ?t .
   ?t oa:hasSource ?doc .
   OPTIONAL { ?t oa:hasSelector ?qs . ?qs oa:exact ?exact }
@@ -95,15 +101,16 @@ SELECT ?m ?c ?doc ?start ?end ?exact ?speaker ?cue ?certainty ?polarity ?confide
   OPTIONAL { ?m cg:relationText ?reltext }
 }"""
 _Q_DOCUMENTS = """
-SELECT ?d ?title ?source ?issued ?pub ?publabel WHERE {
-  { ?d a schema:NewsArticle } UNION { ?m a cg:ClaimMention ; oa:hasTarget/oa:hasSource ?d }
+SELECT DISTINCT ?d ?title ?source ?issued ?pub WHERE {
+  ?d a schema:NewsArticle .
   OPTIONAL { ?d dct:title ?title }
   OPTIONAL { ?d dct:source ?source }
   OPTIONAL { ?d dct:issued ?issued }
-  OPTIONAL { ?d dct:publisher ?pub OPTIONAL { ?pub skos:prefLabel ?publabel } }
+  OPTIONAL { ?d dct:publisher ?pub }
 }"""
+_Q_SOURCES = "SELECT DISTINCT ?d WHERE { ?t a oa:SpecificResource ; oa:hasSource ?d }"
 _Q_CONFLICTS = """
-SELECT ?a ?b ?reason WHERE { ?a cg:conflictsWith ?b OPTIONAL { ?a cg:conflictReason ?reason } }"""
+SELECT DISTINCT ?a ?b ?reason WHERE { ?a cg:conflictsWith ?b OPTIONAL { ?a cg:conflictReason ?reason } }"""
 
 
 @dataclass(frozen=True)
@@ -212,7 +219,7 @@ def collect_page_data(store: Store, *, max_nodes: int = DEFAULT_MAX_NODES, title
         raise ValueError(f"max_nodes must be positive, got {max_nodes}")
     entities = _read_entities(store)
     canon = _same_as_groups(store, entities)
-    documents = _read_documents(store)
+    documents = _read_documents(store, entities)
     claims = _read_claims(store, canon)
     _merge_entities(entities, canon)
     mentions = _read_mentions(store, canon, entities)
@@ -252,7 +259,7 @@ def collect_page_data(store: Store, *, max_nodes: int = DEFAULT_MAX_NODES, title
                 weight[m.speaker] += 0.5
     for iri in list(weight):
         if iri not in entities:  # a claim about an IRI that is not typed cg:Entity: still show it
-            entities[iri] = {"labels": [], "types": set(), "alts": set(), "same_as": {iri}, "docs": Counter()}
+            entities[iri] = _new_entity(iri)
     keep = sorted(weight, key=lambda e: (-weight[e] - 0.01 * sum(entities[e]["docs"].values()), e))
     dropped_entities = max(0, len(keep) - max_nodes)
     kept = set(keep[:max_nodes])
@@ -314,19 +321,20 @@ def _local(iri: str) -> str:
     return iri.rstrip("/#").rsplit("/", 1)[-1].rsplit("#", 1)[-1]
 
 
+def _new_entity(iri: str) -> dict[str, Any]:
+    return {"labels": [], "types": set(), "alts": set(), "same_as": {iri}, "docs": Counter()}
+
+
 def _read_entities(store: Store) -> dict[str, dict[str, Any]]:
-    entities: dict[str, dict[str, Any]] = {}
-    for row in store.select(_Q_ENTITIES):
-        iri = _value(row, "e")
-        rec = entities.setdefault(
-            iri, {"labels": [], "types": set(), "alts": set(), "same_as": {iri}, "docs": Counter()}
-        )
-        t = _value(row, "type")
-        if t.startswith(_SCHEMA):
-            rec["types"].add(t[len(_SCHEMA):])
-        label = _value(row, "label")
-        if label and label not in rec["labels"]:
-            rec["labels"].append(label)
+    entities = {_value(row, "e"): _new_entity(_value(row, "e")) for row in store.select(_Q_ENTITIES)}
+    for row in store.select(_Q_TYPES):
+        rec = entities.get(_value(row, "e"))
+        if rec is not None:
+            rec["types"].add(_value(row, "type")[len(_SCHEMA):])
+    for row in store.select(_Q_LABELS):
+        rec = entities.get(_value(row, "e"))
+        if rec is not None and _value(row, "label") not in rec["labels"]:
+            rec["labels"].append(_value(row, "label"))
     for row in store.select(_Q_ALT_LABELS):
         rec = entities.get(_value(row, "e"))
         if rec is not None:
@@ -377,9 +385,7 @@ def _merge_entities(entities: dict[str, dict[str, Any]], canon: dict[str, str]) 
         if iri == rep or iri not in entities:
             continue
         src = entities.pop(iri)
-        dst = entities.setdefault(
-            rep, {"labels": [], "types": set(), "alts": set(), "same_as": {rep}, "docs": Counter()}
-        )
+        dst = entities.setdefault(rep, _new_entity(rep))
         dst["alts"].update(src["labels"])
         dst["alts"].update(src["alts"])
         dst["types"].update(src["types"])
@@ -411,24 +417,31 @@ def _label_of(entities: dict[str, dict[str, Any]], iri: str) -> str:
 
 
 def _read_claims(store: Store, canon: dict[str, str]) -> dict[str, dict[str, Any]]:
+    parts: dict[str, dict[str, list[Any]]] = {name: defaultdict(list) for name in _Q_CLAIM_PARTS}
+    for name, query in _Q_CLAIM_PARTS.items():
+        for row in store.select(query):
+            parts[name][_value(row, "c")].append(row["v"])
+    relation_label: dict[str, str] = {}
+    for row in store.select(_Q_RELATION_LABELS):
+        relation_label.setdefault(_value(row, "r"), _value(row, "label"))
     claims: dict[str, dict[str, Any]] = {}
     for row in store.select(_Q_CLAIMS):
         iri = _value(row, "c")
-        obj = row["o"]
-        is_iri = type(obj).__name__ == "NamedNode"
-        rec = claims.get(iri)
-        support = _value(row, "support")
-        if rec is None:
-            rec = claims[iri] = {
-                "s": canon.get(_value(row, "s"), _value(row, "s")),
-                "relation": _value(row, "plabel") or _local(_value(row, "p")),
-                "o": canon.get(obj.value, obj.value) if is_iri else None,
-                "literal": None if is_iri else obj.value,
-                "text": _value(row, "text"),
-                "support": None,
-            }
-        if support:
-            rec["support"] = max(rec["support"] or 0, int(float(support)))
+        s, p, o = parts["s"].get(iri), parts["p"].get(iri), parts["o"].get(iri)
+        if not (s and p and o):
+            continue  # not a complete proposition: nothing to draw
+        subject, predicate, obj = min(s, key=str).value, min(p, key=str).value, min(o, key=str)
+        is_iri = isinstance(obj, NamedNode)
+        supports = [int(float(v.value)) for v in parts["support"].get(iri, ())]
+        texts = sorted(v.value for v in parts["text"].get(iri, ()))
+        claims[iri] = {
+            "s": canon.get(subject, subject),
+            "relation": relation_label.get(predicate) or _local(predicate),
+            "o": canon.get(obj.value, obj.value) if is_iri else None,
+            "literal": None if is_iri else obj.value,
+            "text": texts[0] if texts else "",
+            "support": max(supports) if supports else None,
+        }
     return claims
 
 
@@ -467,17 +480,14 @@ def _read_qualifiers(
     for row in store.select(_Q_QUALIFIERS):
         name = _value(row, "q")[len(_CG):]
         v = row["v"]
-        if type(v).__name__ == "NamedNode":
-            text = _value(row, "vlabel") or _label_of(entities, canon.get(v.value, v.value))
-        else:
-            text = v.value
+        text = _label_of(entities, canon.get(v.value, v.value)) if isinstance(v, NamedNode) else v.value
         values = out[_value(row, "c")][name]
         if text not in values:
             values.append(text)
     return out
 
 
-def _read_documents(store: Store) -> dict[str, PageDocument]:
+def _read_documents(store: Store, entities: dict[str, dict[str, Any]]) -> dict[str, PageDocument]:
     docs: dict[str, PageDocument] = {}
     for row in store.select(_Q_DOCUMENTS):
         iri = _value(row, "d")
@@ -490,8 +500,11 @@ def _read_documents(store: Store) -> dict[str, PageDocument]:
             source=_value(row, "source"),
             issued=_value(row, "issued"),
             publisher=pub,
-            publisher_label=_value(row, "publabel") or (_local(pub) if pub else ""),
+            publisher_label=_label_of(entities, pub) if pub else "",
         )
+    for row in store.select(_Q_SOURCES):
+        iri = _value(row, "d")
+        docs.setdefault(iri, PageDocument(iri=iri))
     return docs
 
 

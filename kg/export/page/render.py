@@ -65,12 +65,14 @@ TYPE_STYLES: dict[str, tuple[str, str, str]] = {
     "CreativeWork": ("Work", "#76b7b2", "#4a8a85"),
     "Product": ("Product", "#ff9da7", "#d0626f"),
     "Thing": ("Other thing", "#a3b1c2", "#6b7b8f"),
-    "Value": ("Value (text or number)", "#f1f5f9", "#94a3b8"),
+    "Value": ("Value (literal)", "#f1f5f9", "#94a3b8"),
 }
 CONFLICT_COLOR = "#dc2626"
 EDGE_COLOR = "#9aa7b8"
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 _LABEL_MAX = 34
+_NODE_SIZE = (9.0, 34.0)
+_LABEL_SIZE = (14, 26)
 _ASSETS = Path(__file__).with_name("assets")
 _VIS_DIR = Path(pyvis.__file__).with_name("templates") / "lib" / "vis-9.1.2"
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -222,6 +224,9 @@ def _build_view(data: PageData, *, initial_nodes: int, physics_threshold: int) -
     graph.add_edges_from(edges)
     pos = layout_positions(graph, first=first, priority=score)
 
+    weight = {n: math.sqrt(max(score[n], 0.0)) for n in all_ids}
+    lo, hi = min(weight.values(), default=0.0), max(weight.values(), default=0.0)
+    scale = {n: (w - lo) / (hi - lo) if hi > lo else 0.5 for n, w in weight.items()}
     vis_nodes = []
     for e in data.entities:
         nid = ent_id[e.iri]
@@ -230,9 +235,9 @@ def _build_view(data: PageData, *, initial_nodes: int, physics_threshold: int) -
         tip = f"{e.label}\n{TYPE_STYLES[style][0]} · {claims_of[nid]} claim{'s' if claims_of[nid] != 1 else ''}"
         if alts:
             tip += f"\nalso: {alts}"
-        vis_nodes.append(_vis_node(nid, e.label, style, score[nid], pos[nid], tip))
+        vis_nodes.append(_vis_node(nid, e.label, style, scale[nid], pos[nid], tip))
     for (subject, literal), nid in value_id.items():
-        vis_nodes.append(_vis_node(nid, literal, "Value", score[nid], pos[nid], literal))
+        vis_nodes.append(_vis_node(nid, literal, "Value", scale[nid], pos[nid], literal))
 
     vis_edges = []
     for (src, dst), idxs in edges.items():
@@ -256,6 +261,7 @@ def _build_view(data: PageData, *, initial_nodes: int, physics_threshold: int) -
         "conflictColor": CONFLICT_COLOR,
         "edgeColor": EDGE_COLOR,
         "physics": physics,
+        "physicsThreshold": physics_threshold,
         "first": sorted(first, key=lambda n: (n[0], int(n[1:]))),
         "rank": rank,
         "pubs": [{"iri": "" if k.startswith("doc:") else k, "label": pub_label[k]} for k in pubs],
@@ -339,10 +345,17 @@ def _short(text: str, limit: int = _LABEL_MAX) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def _vis_node(nid: str, label: str, group: str, score: float, xy: tuple[float, float], tip: str) -> dict[str, Any]:
-    value = round(1 + math.sqrt(max(score, 0.0)), 3)
+def _vis_node(nid: str, label: str, group: str, scale: float, xy: tuple[float, float], tip: str) -> dict[str, Any]:
+    """A vis-network node; ``scale`` in 0..1 (importance) sets its size and label size.
+
+    Sizes are fixed here rather than left to vis-network's value scaling: that
+    re-measures every label whenever a node is added, which makes expanding slow.
+    """
     shape = "box" if group == "Value" else "dot"
-    options = {"group": group, "value": value, "x": round(xy[0], 1), "y": round(xy[1], 1), "title": tip}
+    options: dict[str, Any] = {"group": group, "x": round(xy[0], 1), "y": round(xy[1], 1), "title": tip}
+    if group != "Value":
+        options["size"] = round(_NODE_SIZE[0] + scale * (_NODE_SIZE[1] - _NODE_SIZE[0]), 1)
+        options["font"] = {"size": round(_LABEL_SIZE[0] + scale * (_LABEL_SIZE[1] - _LABEL_SIZE[0]))}
     return Node(nid, shape, label=_short(label), **options).options
 
 
@@ -398,7 +411,6 @@ def _vis_options(physics: bool, shown: int) -> dict[str, Any]:
             "font": {"size": 12, "color": "#334155", "strokeWidth": 0},
             "margin": {"top": 4, "bottom": 4, "left": 6, "right": 6},
             "shapeProperties": {"borderRadius": 4},
-            "scaling": {"label": {"enabled": False}},
             "borderWidth": 1,
         }
     )
@@ -410,11 +422,7 @@ def _vis_options(physics: bool, shown: int) -> dict[str, Any]:
             "borderWidth": 1.5,
             "borderWidthSelected": 3,
             "font": {"face": _FONT, "size": 14, "color": "#1f2937", "strokeWidth": 4, "strokeColor": "#ffffff"},
-            "scaling": {
-                "min": 9,
-                "max": 34,
-                "label": {"enabled": True, "min": 13, "max": 24, "maxVisible": 26, "drawThreshold": 6},
-            },
+            "scaling": {"label": {"enabled": False, "drawThreshold": 5}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.45}},

@@ -62,6 +62,7 @@
   var visibleNodes = new Set();
   var visibleEdges = new Set();
   var selection = null;
+  var physicsOn = D.physics;
 
   function freshFilters() {
     return { pub: -1, doc: -1, minSupport: 1, conflictsOnly: false,
@@ -138,32 +139,40 @@
     });
   }
   function refresh() {
+    if (physicsOn && shown.size > D.physicsThreshold) setPhysics(false);  // too many to simulate smoothly
     computeVisible();
     nodeView.refresh();
     edgeView.refresh();
     updateStatus();
   }
 
-  /** Add nodes (and every edge between them and the working set) to the network. */
+  /** Add nodes (and every edge between them and the working set) to the network, in one batch:
+   *  each DataSet change makes vis-network re-scan all nodes, so changes are grouped. */
   function addNodes(ids) {
-    var nodes = [];
-    var edges = [];
+    var added = [];
     ids.forEach(function (nid) {
-      if (shown.has(nid) && nodesDS.get(nid)) return;
+      if (shown.has(nid) || !visNode.has(nid)) return;
       shown.add(nid);
-      nodes.push(visNode.get(nid));
+      added.push(nid);
     });
-    nodesDS.add(nodes);
-    nodes.forEach(function (n) {
-      (adjacency.get(n.id) || []).forEach(function (eid) {
+    if (!added.length) return 0;
+    var edges = new Map();
+    added.forEach(function (nid) {
+      (adjacency.get(nid) || []).forEach(function (eid) {
         var e = edgeInfo.get(eid);
-        if (shown.has(e.from) && shown.has(e.to) && !edgesDS.get(eid)) { edges.push(visEdge.get(eid)); }
+        if (shown.has(e.from) && shown.has(e.to) && !edges.has(eid) && !edgesDS.get(eid)) edges.set(eid, visEdge.get(eid));
       });
     });
-    var seen = new Set();
-    edgesDS.add(edges.filter(function (e) { if (seen.has(e.id)) return false; seen.add(e.id); return true; }));
-    markHiddenNeighbours(nodes.map(function (n) { return n.id; }));
-    return nodes.length;
+    var marks = hiddenMarks(added);
+    nodesDS.add(added.map(function (nid) {
+      var n = visNode.get(nid);
+      return marks.has(nid) ? Object.assign({}, n, marks.get(nid)) : n;
+    }));
+    edgesDS.add(Array.from(edges.values()));
+    var updates = [];
+    marks.forEach(function (m, nid) { if (added.indexOf(nid) < 0) updates.push(m); });
+    if (updates.length) nodesDS.update(updates);
+    return added.length;
   }
   function hiddenNeighbours(nid) {
     var out = new Set();
@@ -174,22 +183,27 @@
     });
     return out;
   }
-  /** A dashed border says "this node has neighbours not drawn yet" (double-click to expand). */
-  function markHiddenNeighbours(changed) {
+  /** Style changes for shown nodes near ``changed`` whose "has hidden neighbours" state flips:
+   *  a dashed border says "neighbours not drawn yet" (double-click to expand). */
+  function hiddenMarks(changed) {
     var touch = new Set(changed || shown);
     if (changed) changed.forEach(function (nid) {
       (adjacency.get(nid) || []).forEach(function (eid) { var e = edgeInfo.get(eid); touch.add(e.from); touch.add(e.to); });
     });
-    var updates = [];
+    var marks = new Map();
     touch.forEach(function (nid) {
       if (!shown.has(nid)) return;
       var more = hiddenNeighbours(nid).size > 0;
       var n = visNode.get(nid);
       if (!!n._more === more) return;
       n._more = more;
-      updates.push({ id: nid, shapeProperties: { borderDashes: more ? [3, 3] : false }, borderWidth: more ? 2.5 : 1.5 });
+      marks.set(nid, { id: nid, shapeProperties: { borderDashes: more ? [3, 3] : false }, borderWidth: more ? 2.5 : 1.5 });
     });
-    if (updates.length) nodesDS.update(updates);
+    return marks;
+  }
+  function markHiddenNeighbours() {
+    var marks = hiddenMarks(null);
+    if (marks.size) nodesDS.update(Array.from(marks.values()));
   }
   function expand(nid) {
     var added = addNodes(Array.from(hiddenNeighbours(nid)));
@@ -206,7 +220,7 @@
 
   // -- selection -------------------------------------------------------------------------
   function ensureShown(nid) {
-    if (!shown.has(nid) || !nodesDS.get(nid)) { addNodes([nid]); addNodes(Array.from(hiddenNeighbours(nid))); }
+    if (!shown.has(nid)) { addNodes([nid].concat(Array.from(hiddenNeighbours(nid)))); }
     if (!visibleNodes.has(nid)) { pinned.add(nid); }
     refresh();
   }
@@ -224,7 +238,8 @@
   function selectEdge(eid, opts) {
     var e = edgeInfo.get(eid);
     if (!e) return false;
-    [e.from, e.to].forEach(function (nid) { if (!shown.has(nid)) addNodes([nid]); if (!visibleNodes.has(nid)) pinned.add(nid); });
+    addNodes([e.from, e.to]);
+    [e.from, e.to].forEach(function (nid) { if (!visibleNodes.has(nid)) pinned.add(nid); });
     if (!visibleEdges.has(eid)) { filters = freshFilters(); syncFilterInputs(); }
     refresh();
     selection = { kind: "edge", id: eid };
@@ -367,7 +382,8 @@
     var other = c.s === from ? c.o : c.s;
     var label = nodeInfo.get(other).label;
     var rel = (negated(c) ? "not " : "") + c.rel;
-    var line = c.s === from ? ["→ ", h("i", { text: rel }), " → ", label] : [label, " → ", h("i", { text: rel }), " →"];
+    var self = h("span", { class: "cg-self", text: shortText(nodeInfo.get(from).label, 40) });
+    var line = c.s === from ? [self, " → ", h("i", { text: rel }), " → ", label] : [label, " → ", h("i", { text: rel }), " → ", self];
     var meta = [plural(c.support, "source")];
     if (c.conf.length) meta.push("conflict");
     var cert = certaintyOf(c);
@@ -475,7 +491,9 @@
 
   // -- search ----------------------------------------------------------------------------
   var index = null;
+  var rankOrder = null;
   function buildIndex() {
+    rankOrder = new Map(D.rank.map(function (id, i) { return [id, i]; }));
     index = [];
     D.nodes.forEach(function (n) {
       index.push([n.label.toLowerCase(), n.id, null]);
@@ -496,7 +514,7 @@
       var prev = best.get(entry[1]);
       if (!prev || rank < prev.rank) best.set(entry[1], { id: entry[1], rank: rank, via: entry[2] });
     });
-    var order = new Map(D.rank.map(function (id, i) { return [id, i]; }));
+    var order = rankOrder;
     return Array.from(best.values()).sort(function (a, b) { return a.rank - b.rank || order.get(a.id) - order.get(b.id); }).slice(0, limit || SEARCH_LIMIT);
   }
   var searchBox = $("cg-search");
@@ -615,13 +633,13 @@
   }
   moreButton.addEventListener("click", showMore);
   $("cg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
-  var physicsOn = D.physics;
   physicsButton.hidden = !D.physics;
-  physicsButton.addEventListener("click", function () {
-    physicsOn = !physicsOn;
-    network.setOptions({ physics: { enabled: physicsOn } });
-    physicsButton.textContent = physicsOn ? "Freeze layout" : "Let nodes move";
-  });
+  physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
+  function setPhysics(on) {
+    physicsOn = on;
+    network.setOptions({ physics: { enabled: on } });
+    physicsButton.textContent = on ? "Freeze layout" : "Let nodes move";
+  }
 
   var counts = $("cg-counts");
   [[D.counts.entities, "entities"], [D.counts.claims, "claims"], [D.counts.documents, "documents"]].forEach(function (p, i) {
