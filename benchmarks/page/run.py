@@ -126,7 +126,7 @@ def measure_page(browser, path: Path) -> dict:
     cdp.send("Performance.enable")
     wall = time.perf_counter()
     page.goto(path.as_uri(), wait_until="commit")
-    page.wait_for_function("window.claimgraph && window.claimgraph.ready !== null", timeout=300_000, polling=20)
+    page.wait_for_function("() => window.claimgraph && window.claimgraph.ready !== null", timeout=300_000, polling=20)
     ready = page.evaluate("window.claimgraph.ready")
     target = page.evaluate(
         """() => { const s = new Set(window.claimgraph.shown());

@@ -27,7 +27,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-READY = "window.claimgraph && window.claimgraph.ready !== null && window.claimgraph.stabilized"
+READY = "() => window.claimgraph && window.claimgraph.ready !== null && window.claimgraph.stabilized"
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +116,7 @@ def _search(page, text: str) -> None:
     page.keyboard.type(text)
     page.wait_for_selector("#cg-results li[role=option]")
     page.keyboard.press("Enter")
-    page.wait_for_function("window.claimgraph.selection() !== null")
+    page.wait_for_function("() => window.claimgraph.selection() !== null")
 
 
 def _selected_label(page) -> str:
@@ -226,7 +226,7 @@ def test_search_finds_aliases(browser, trig_page):
     page.wait_for_selector("#cg-results li[role=option]")
     assert "as “the DPRK”" in page.locator("#cg-results li").first.inner_text()
     page.keyboard.press("Enter")
-    page.wait_for_function("window.claimgraph.selection() !== null")
+    page.wait_for_function("() => window.claimgraph.selection() !== null")
     assert _selected_label(page) == "North Korea"
     assert "the DPRK" in page.locator("#cg-details .cg-alts").inner_text()
     run.assert_clean(trig_page.as_uri())

@@ -34,7 +34,8 @@ EDGE_LENGTH = 140.0
 #: Largest node set given to spring_layout at once (networkx's dense solver; above
 #: 500 nodes it needs scipy, and its cost grows with the square of the size).
 CORE_SIZE = 450
-_GAP = 0.9 * EDGE_LENGTH
+_GAP = 0.6 * EDGE_LENGTH
+_LABEL_HEIGHT = 24.0
 _GOLDEN = math.pi * (3 - math.sqrt(5))
 
 Pos = dict[Hashable, tuple[float, float]]
@@ -45,6 +46,7 @@ def layout_positions(
     *,
     first: Collection[Hashable] | None = None,
     priority: Mapping[Hashable, float] | None = None,
+    label_width: Mapping[Hashable, float] | None = None,
     seed: int = 7,
 ) -> Pos:
     """Positions for every node of ``graph``, in pixels.
@@ -58,6 +60,9 @@ def layout_positions(
         ``None`` means all nodes.
     priority:
         Higher goes first: in the spring core of big components and when fanning out.
+    label_width:
+        Width in pixels of each node's label (drawn centred under the node); packing
+        keeps labels of neighbouring components from overlapping.
     seed:
         Seed of the spring layout, so the same graph always looks the same.
 
@@ -69,27 +74,34 @@ def layout_positions(
     prio = priority or {}
     rank: Callable[[Hashable], tuple[float, str]] = lambda n: (-prio.get(n, 0.0), str(n))  # noqa: E731
     shown = set(g) if first is None else set(first) & set(g)
+    widths = label_width or {}
+    half = lambda n: 0.5 * widths.get(n, 0.0)  # noqa: E731
 
-    pos = _pack([_component(g.subgraph(c), rank, seed) for c in nx.connected_components(g.subgraph(shown))])
+    def comp(nodes: Iterable[Hashable]) -> Pos:
+        return _component(g.subgraph(nodes), rank, seed, half)
+
+    pos = _pack([comp(c) for c in nx.connected_components(g.subgraph(shown))], half)
     rest = set(g) - shown
     if rest:
         _fan_out(g, pos, sorted(pos, key=rank), rank)
         missing = [n for n in g if n not in pos]
         if missing:
             top = max((y for _, y in pos.values()), default=-_GAP) + 2 * _GAP
-            extra = _pack([_component(g.subgraph(c), rank, seed) for c in nx.connected_components(g.subgraph(missing))])
+            extra = _pack([comp(c) for c in nx.connected_components(g.subgraph(missing))], half)
             pos.update({n: (x, y + top) for n, (x, y) in extra.items()})
     return pos
 
 
-def _component(g: nx.Graph, rank: Callable[[Hashable], tuple[float, str]], seed: int) -> Pos:
+def _component(
+    g: nx.Graph, rank: Callable[[Hashable], tuple[float, str]], seed: int, half: Callable[[Hashable], float]
+) -> Pos:
     """Lay out one connected component; coordinates scaled to :data:`EDGE_LENGTH`."""
     nodes = sorted(g, key=rank)
     n = len(nodes)
     if n == 1:
         return {nodes[0]: (0.0, 0.0)}
-    if n == 2:
-        return {nodes[0]: (0.0, 0.0), nodes[1]: (EDGE_LENGTH, 0.0)}
+    if n == 2:  # side by side, far enough apart for both labels
+        return {nodes[0]: (0.0, 0.0), nodes[1]: (max(EDGE_LENGTH, half(nodes[0]) + half(nodes[1]) + 24.0), 0.0)}
     core = nodes[:CORE_SIZE]
     sub = g.subgraph(core)
     raw = nx.spring_layout(sub, seed=seed, iterations=60 if len(core) < 200 else 40)
@@ -148,13 +160,17 @@ def _fan(k: int, away: float, spread: float) -> list[tuple[float, float]]:
     return out
 
 
-def _pack(parts: list[Pos]) -> Pos:
-    """Pack component layouts in rows (shelves), biggest first, into a roughly 16:10 box."""
+def _pack(parts: list[Pos], half: Callable[[Hashable], float]) -> Pos:
+    """Pack component layouts in rows (shelves), biggest first, into a roughly 16:10 box.
+
+    A component's box includes its nodes' labels (centred under each node).
+    """
     boxes = []
     for part in parts:
-        xs = [x for x, _ in part.values()]
+        x0 = min(x - half(n) for n, (x, _) in part.items())
+        x1 = max(x + half(n) for n, (x, _) in part.items())
         ys = [y for _, y in part.values()]
-        boxes.append((part, min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+        boxes.append((part, x0, min(ys), x1 - x0, max(ys) - min(ys) + _LABEL_HEIGHT))
     boxes.sort(key=lambda b: (-len(b[0]), -b[3] * b[4]))
     area = sum((w + _GAP) * (h + _GAP) for _, _, _, w, h in boxes)
     widest = max((w for *_, w, _ in boxes), default=0.0)

@@ -52,8 +52,10 @@ __all__ = [
 
 #: How many nodes a big graph shows before the reader expands it.
 DEFAULT_INITIAL_NODES = 700
-#: Above this many shown nodes the layout is static (physics off).
-DEFAULT_PHYSICS_THRESHOLD = 250
+#: Above this many shown nodes the layout is static (physics off). Physics pushes the
+#: packed components apart until labels are too small to draw at the zoom that fits
+#: them all, so only small graphs get it; the reader can switch it on.
+DEFAULT_PHYSICS_THRESHOLD = 50
 
 #: Entity type -> (legend label, fill colour, border colour); "Value" is a literal object.
 TYPE_STYLES: dict[str, tuple[str, str, str]] = {
@@ -72,6 +74,10 @@ EDGE_COLOR = "#9aa7b8"
 _FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 _LABEL_MAX = 34
 _NODE_SIZE = (9.0, 34.0)
+#: Above this many shown nodes edges are straight and hover is off: each frame must stay cheap.
+_SMOOTH_LIMIT = 300
+#: Border of a node whose neighbours are not all shown yet (the page updates it on expand).
+_MORE_BORDER = {"shapeProperties": {"borderDashes": [3, 3]}, "borderWidth": 2.5}
 _LABEL_SIZE = (14, 26)
 _ASSETS = Path(__file__).with_name("assets")
 _VIS_DIR = Path(pyvis.__file__).with_name("templates") / "lib" / "vis-9.1.2"
@@ -215,6 +221,7 @@ def _build_view(data: PageData, *, initial_nodes: int, physics_threshold: int) -
         score[ent_id[e.iri]] += 0.01 * e.mention_count
 
     all_ids = list(ent_id.values()) + list(value_id.values())
+    value_ids = set(value_id.values())
     rank = sorted(all_ids, key=lambda n: (-score[n], int(n[1:]), n[0]))
     first = frozenset(rank[:initial_nodes])
     physics = len(first) <= physics_threshold
@@ -222,11 +229,12 @@ def _build_view(data: PageData, *, initial_nodes: int, physics_threshold: int) -
     graph = nx.Graph()
     graph.add_nodes_from(all_ids)
     graph.add_edges_from(edges)
-    pos = layout_positions(graph, first=first, priority=score)
-
     weight = {n: math.sqrt(max(score[n], 0.0)) for n in all_ids}
     lo, hi = min(weight.values(), default=0.0), max(weight.values(), default=0.0)
     scale = {n: (w - lo) / (hi - lo) if hi > lo else 0.5 for n, w in weight.items()}
+    labels = {ent_id[e.iri]: e.label for e in data.entities} | {nid: lit for (_, lit), nid in value_id.items()}
+    widths = {n: _label_width(labels[n], scale[n], n in value_ids) for n in all_ids}
+    pos = layout_positions(graph, first=first, priority=score, label_width=widths)
     vis_nodes = []
     for e in data.entities:
         nid = ent_id[e.iri]
@@ -239,6 +247,11 @@ def _build_view(data: PageData, *, initial_nodes: int, physics_threshold: int) -
     for (subject, literal), nid in value_id.items():
         vis_nodes.append(_vis_node(nid, literal, "Value", scale[nid], pos[nid], literal))
 
+    for node in vis_nodes:
+        nid = node["id"]
+        if nid in first and any(m not in first for m in graph[nid]):
+            node.update(_MORE_BORDER)
+            node["_more"] = True
     vis_edges = []
     for (src, dst), idxs in edges.items():
         cs = [data.claims[i] for i in idxs]
@@ -359,6 +372,12 @@ def _vis_node(nid: str, label: str, group: str, scale: float, xy: tuple[float, f
     return Node(nid, shape, label=_short(label), **options).options
 
 
+def _label_width(label: str, scale: float, is_value: bool) -> float:
+    """Rough pixel width of a node's drawn label (average glyph ~0.55 em)."""
+    size = 12 if is_value else _LABEL_SIZE[0] + scale * (_LABEL_SIZE[1] - _LABEL_SIZE[0])
+    return len(_short(label)) * size * 0.55 + (12 if is_value else 0)
+
+
 def _relation_label(c: PageClaim) -> str:
     negative = bool(c.mentions) and all(m.polarity == "negative" for m in c.mentions)
     return ("not " if negative else "") + c.relation
@@ -393,7 +412,7 @@ def _edge_width(support: int) -> float:
 
 
 def _vis_options(physics: bool, shown: int) -> dict[str, Any]:
-    big = shown > 1500
+    big = shown > _SMOOTH_LIMIT
     groups = {
         t: {
             "color": {
@@ -447,8 +466,8 @@ def _vis_options(physics: bool, shown: int) -> dict[str, Any]:
             "enabled": physics,
             "solver": "barnesHut",
             "barnesHut": {
-                "gravitationalConstant": -3500,
-                "centralGravity": 0.15,
+                "gravitationalConstant": -2500,
+                "centralGravity": 0.3,
                 "springLength": EDGE_LENGTH,
                 "springConstant": 0.03,
                 "damping": 0.35,

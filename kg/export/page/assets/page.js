@@ -10,6 +10,7 @@
 
   var READY_EVENT = "claimgraph:ready";
   var MORE_STEP = 500;
+  var SMOOTH_LIMIT = 300;
   var SEARCH_LIMIT = 12;
   var CERTAINTY = [["certain", "Certain", ""], ["probable", "Probable", "reportedly, likely"], ["possible", "Possible", "may, might, could"]];
   var WORD = /[\p{L}\p{N}]/u;
@@ -186,8 +187,8 @@
   /** Style changes for shown nodes near ``changed`` whose "has hidden neighbours" state flips:
    *  a dashed border says "neighbours not drawn yet" (double-click to expand). */
   function hiddenMarks(changed) {
-    var touch = new Set(changed || shown);
-    if (changed) changed.forEach(function (nid) {
+    var touch = new Set(changed);
+    changed.forEach(function (nid) {
       (adjacency.get(nid) || []).forEach(function (eid) { var e = edgeInfo.get(eid); touch.add(e.from); touch.add(e.to); });
     });
     var marks = new Map();
@@ -200,10 +201,6 @@
       marks.set(nid, { id: nid, shapeProperties: { borderDashes: more ? [3, 3] : false }, borderWidth: more ? 2.5 : 1.5 });
     });
     return marks;
-  }
-  function markHiddenNeighbours() {
-    var marks = hiddenMarks(null);
-    if (marks.size) nodesDS.update(Array.from(marks.values()));
   }
   function expand(nid) {
     var added = addNodes(Array.from(hiddenNeighbours(nid)));
@@ -219,6 +216,10 @@
   }
 
   // -- selection -------------------------------------------------------------------------
+  /** Glide to a target on small graphs; jump on big ones, where each animation frame is costly. */
+  function animation() {
+    return visibleNodes.size <= SMOOTH_LIMIT ? { duration: 450, easingFunction: "easeInOutQuad" } : false;
+  }
   function ensureShown(nid) {
     if (!shown.has(nid)) { addNodes([nid].concat(Array.from(hiddenNeighbours(nid)))); }
     if (!visibleNodes.has(nid)) { pinned.add(nid); }
@@ -230,7 +231,7 @@
     selection = { kind: "node", id: nid };
     network.selectNodes([nid], true);
     if (!opts || opts.focus !== false) {
-      network.focus(nid, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
+      network.focus(nid, { scale: Math.max(network.getScale(), 1.0), animation: animation() });
     }
     showNode(nid);
     return true;
@@ -247,7 +248,7 @@
     if (!opts || opts.focus !== false) {
       var p = network.getPositions([e.from, e.to]);
       var a = p[e.from], b = p[e.to];
-      if (a && b) network.moveTo({ position: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, scale: Math.max(network.getScale(), 0.9), animation: { duration: 450, easingFunction: "easeInOutQuad" } });
+      if (a && b) network.moveTo({ position: { x: (a.x + b.x) / 2, y: (a.y + b.y) / 2 }, scale: Math.max(network.getScale(), 0.9), animation: animation() });
     }
     showEdge(eid);
     return true;
@@ -633,7 +634,8 @@
   }
   moreButton.addEventListener("click", showMore);
   $("cg-fit").addEventListener("click", function () { network.fit({ animation: { duration: 400 } }); });
-  physicsButton.hidden = !D.physics;
+  physicsButton.hidden = false;
+  physicsButton.textContent = physicsOn ? "Freeze layout" : "Let nodes move";
   physicsButton.addEventListener("click", function () { setPhysics(!physicsOn); });
   function setPhysics(on) {
     physicsOn = on;
@@ -650,7 +652,6 @@
   $("cg-title").textContent = D.title;
   document.title = D.title + " · claimgraph";
 
-  markHiddenNeighbours();
   updateStatus();
   showOverview();
 })();
