@@ -190,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-reference", action="store_true", help="skip the stock pyvis reference")
     parser.add_argument("--reference-max", type=int, default=5000, help="largest size given the reference")
     parser.add_argument("--reference-timeout", type=float, default=120.0, help="seconds before the reference gives up")
+    parser.add_argument("--initial-nodes", type=int, default=None,
+                        help="nodes drawn at first (default: the page's own default; a big number draws everything)")
     parser.add_argument("--json", type=Path, help="also write the results here as JSON")
     args = parser.parse_args(argv)
 
@@ -209,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
             row["collect_s"] = round(time.perf_counter() - t, 2)
             row["claims"] = len(data.claims)
             t = time.perf_counter()
-            html = render_page(data)
+            html = render_page(data) if args.initial_nodes is None else render_page(data, initial_nodes=args.initial_nodes)
             row["render_s"] = round(time.perf_counter() - t, 2)
             row["html_mb"] = round(len(html.encode("utf-8")) / 2**20, 1)
             path = Path(tmp) / f"graph-{n}.html"

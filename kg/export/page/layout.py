@@ -22,6 +22,7 @@ True
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 
@@ -102,7 +103,7 @@ def _component(
         return {nodes[0]: (0.0, 0.0)}
     if n == 2:  # side by side, far enough apart for both labels
         return {nodes[0]: (0.0, 0.0), nodes[1]: (max(EDGE_LENGTH, half(nodes[0]) + half(nodes[1]) + 24.0), 0.0)}
-    core = nodes[:CORE_SIZE]
+    core = _connected_core(g, nodes, rank) if n > CORE_SIZE else nodes
     sub = g.subgraph(core)
     raw = nx.spring_layout(sub, seed=seed, iterations=60 if len(core) < 200 else 40)
     pos: Pos = {k: (float(v[0]), float(v[1])) for k, v in raw.items()}
@@ -113,6 +114,26 @@ def _component(
     if n > len(core):
         _fan_out(g, pos, core, rank)
     return pos
+
+
+def _connected_core(g: nx.Graph, nodes: list[Hashable], rank: Callable[[Hashable], tuple[float, str]]) -> list[Hashable]:
+    """The first :data:`CORE_SIZE` nodes of a best-first walk from the top node.
+
+    A connected core keeps spring_layout from flinging nodes that have no edge
+    inside the core to the far edges of the picture.
+    """
+    start = nodes[0]
+    seen = {start}
+    frontier = [(rank(start), start)]
+    core: list[Hashable] = []
+    while frontier and len(core) < CORE_SIZE:
+        _, node = heapq.heappop(frontier)
+        core.append(node)
+        for nb in g[node]:
+            if nb not in seen:
+                seen.add(nb)
+                heapq.heappush(frontier, (rank(nb), nb))
+    return core
 
 
 def _fan_out(g: nx.Graph, pos: Pos, roots: Iterable[Hashable], rank: Callable[[Hashable], tuple[float, str]]) -> None:
