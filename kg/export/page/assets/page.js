@@ -221,9 +221,10 @@
     return visibleNodes.size <= SMOOTH_LIMIT ? { duration: 450, easingFunction: "easeInOutQuad" } : false;
   }
   function ensureShown(nid) {
-    if (!shown.has(nid)) { addNodes([nid].concat(Array.from(hiddenNeighbours(nid)))); }
-    if (!visibleNodes.has(nid)) { pinned.add(nid); }
-    refresh();
+    var changed = false;
+    if (!shown.has(nid)) { addNodes([nid].concat(Array.from(hiddenNeighbours(nid)))); changed = true; }
+    if (!visibleNodes.has(nid)) { pinned.add(nid); changed = true; }
+    if (changed) refresh();  // a refresh re-filters every node and edge: skip it when nothing changed
   }
   function selectNode(nid, opts) {
     if (!nodeInfo.has(nid)) return false;
@@ -239,10 +240,10 @@
   function selectEdge(eid, opts) {
     var e = edgeInfo.get(eid);
     if (!e) return false;
-    addNodes([e.from, e.to]);
-    [e.from, e.to].forEach(function (nid) { if (!visibleNodes.has(nid)) pinned.add(nid); });
-    if (!visibleEdges.has(eid)) { filters = freshFilters(); syncFilterInputs(); }
-    refresh();
+    var changed = addNodes([e.from, e.to]) > 0;
+    [e.from, e.to].forEach(function (nid) { if (!visibleNodes.has(nid)) { pinned.add(nid); changed = true; } });
+    if (!visibleEdges.has(eid)) { filters = freshFilters(); syncFilterInputs(); changed = true; }
+    if (changed) refresh();
     selection = { kind: "edge", id: eid };
     network.setSelection({ nodes: [], edges: [eid] }, { unselectAll: true, highlightEdges: false });
     if (!opts || opts.focus !== false) {
