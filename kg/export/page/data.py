@@ -56,7 +56,9 @@ _SCHEMA = str(SCHEMA)
 _CG = str(CG._NS)
 _CERTAINTY = {f"{_CG}Certain": "certain", f"{_CG}Probable": "probable", f"{_CG}Possible": "possible"}
 _POLARITY = {f"{_CG}Positive": "positive", f"{_CG}Negative": "negative"}
-_QUALIFIERS = ("quantity", "unit", "approximate", "lowerBound", "upperBound", "time", "timeText", "location", "argument")
+_QUALIFIERS = (
+    "quantity", "unit", "approximate", "lowerBound", "upperBound", "time", "timeText", "location", "argument",
+)
 
 # The default graph is the union of every document graph, and Oxigraph's union is a
 # bag: a triple asserted in k graphs matches k times. An entity or claim stated by k

@@ -116,7 +116,9 @@ def _component(
     return pos
 
 
-def _connected_core(g: nx.Graph, nodes: list[Hashable], rank: Callable[[Hashable], tuple[float, str]]) -> list[Hashable]:
+def _connected_core(
+    g: nx.Graph, nodes: list[Hashable], rank: Callable[[Hashable], tuple[float, str]]
+) -> list[Hashable]:
     """The first :data:`CORE_SIZE` nodes of a best-first walk from the top node.
 
     A connected core keeps spring_layout from flinging nodes that have no edge
@@ -182,7 +184,9 @@ def _fan(k: int, away: float, spread: float) -> list[tuple[float, float]]:
 
 
 def _pack(parts: list[Pos], half: Callable[[Hashable], float]) -> Pos:
-    """Pack component layouts in rows (shelves), biggest first, into a roughly 16:10 box.
+    """Pack component layouts in rows (shelves), biggest first, into a roughly 5:4 box.
+
+    5:4 is about the shape of the canvas between the page's two side panels.
 
     A component's box includes its nodes' labels (centred under each node).
     """
@@ -195,7 +199,7 @@ def _pack(parts: list[Pos], half: Callable[[Hashable], float]) -> Pos:
     boxes.sort(key=lambda b: (-len(b[0]), -b[3] * b[4]))
     area = sum((w + _GAP) * (h + _GAP) for _, _, _, w, h in boxes)
     widest = max((w for *_, w, _ in boxes), default=0.0)
-    row_width = max(widest, math.sqrt(area * 1.6))
+    row_width = max(widest, math.sqrt(area * 1.25))
     out: Pos = {}
     x = y = row_h = 0.0
     for part, x0, y0, w, h in boxes:

@@ -306,7 +306,9 @@ def _build_view(data: PageData, *, initial_nodes: int, physics_threshold: int) -
             {"id": nid, "label": literal, "type": "Value", "subject": ent_id[subject]}
             for (subject, literal), nid in value_id.items()
         ],
-        "edges": [{"id": edge_id[pair], "from": pair[0], "to": pair[1], "claims": idxs} for pair, idxs in edges.items()],
+        "edges": [
+            {"id": edge_id[pair], "from": pair[0], "to": pair[1], "claims": idxs} for pair, idxs in edges.items()
+        ],
         "claims": [_claim_json(c, ent_id, doc_idx, claim_idx, edge_id, value_id) for c in data.claims],
     }
     return _View(data=page, vis_nodes=vis_nodes, vis_edges=vis_edges, first=first, physics=physics)
