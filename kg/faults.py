@@ -14,7 +14,10 @@ Points:
 - ``build.extract``: a batch of documents came back from the workers, before any of it is stored;
 - ``store.load``: a document's old graph was dropped, its new one not yet loaded;
 - ``store.replace``: a graph (the resolution graph, during resolve) was dropped, its new quads not yet added;
-- ``build.export``: between two export files.
+- ``build.export``: between two export files;
+- ``worker.poison``: a worker process dies (SIGKILL) when it is given a document whose
+  text contains :data:`POISON`, as when the kernel kills it for memory or a native
+  library crashes on some input.
 
 The variable is read once, at import; with it unset :func:`reached` is one
 comparison, so the calls may stay in production code (they are per document or
@@ -30,12 +33,14 @@ from __future__ import annotations
 import os
 import signal
 
-__all__ = ["ENV", "POINTS", "reached"]
+__all__ = ["ENV", "POINTS", "POISON", "poison", "reached"]
 
 #: The environment variable that arms a crash point.
 ENV = "KG_FAULT"
 #: Every crash point claimgraph's code calls.
-POINTS = ("build.extract", "store.load", "store.replace", "build.export")
+POINTS = ("build.extract", "store.load", "store.replace", "build.export", "worker.poison")
+#: The text that kills a worker when ``KG_FAULT=worker.poison``.
+POISON = "KG-POISON-PILL"
 
 
 def _parse(value: str | None) -> tuple[str, int] | None:
@@ -57,4 +62,10 @@ def reached(point: str) -> None:
         return
     _seen[point] = _seen.get(point, 0) + 1
     if _seen[point] == _PLAN[1]:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def poison(text: str) -> None:
+    """Kill this process with SIGKILL if ``KG_FAULT=worker.poison`` and ``text`` holds :data:`POISON`."""
+    if _PLAN is not None and _PLAN[0] == "worker.poison" and POISON in text:
         os.kill(os.getpid(), signal.SIGKILL)
