@@ -203,6 +203,9 @@ def main() -> int:
     try:
         quads = count_quads(server.url)
         warm, warm_errors, _ = asyncio.run(burst(server.url, queries, 200, args.concurrency))
+        # reference, same server and mix: one client, one request at a time
+        single, single_errors, single_elapsed = asyncio.run(burst(server.url, queries, 200, 1))
+        warm_errors += single_errors
         rss_before = server.rss()
         latencies, errors, elapsed = asyncio.run(burst(server.url, queries, args.requests, args.concurrency))
         rss_after = server.rss()
@@ -245,13 +248,22 @@ def main() -> int:
         failures.append(f"the write with the token: status {with_token}, {added} quads added")
 
     rate = len(latencies) / elapsed
+    single_rate = len(single) / single_elapsed
     print(f"store: {quads} quads (seeds); {args.requests} requests at concurrency {args.concurrency}, "
           f"mix of support/conflicts/said/evidence; server: kg serve --workers 2; {os.cpu_count()} cores")
     print("| requests | concurrency | errors | requests/s | p50 ms | p99 ms | max ms | server RSS before -> after (MB) |")
     print("|---|---|---|---|---|---|---|---|")
-    print(f"| {len(latencies)} | {args.concurrency} | {len(errors)} | {rate:.0f} | "
+    print(f"| {len(single)} (reference) | 1 | {len(single_errors)} | {single_rate:.0f} | "
+          f"{statistics.median(single) * 1000:.0f} | {percentile(single, 0.99) * 1000:.0f} | "
+          f"{max(single) * 1000:.0f} | |")
+    print(f"| {len(latencies)} | {args.concurrency} | {len(errors)} | {rate:.0f} ({rate / single_rate:.2f}x) | "
           f"{statistics.median(latencies) * 1000:.0f} | {percentile(latencies, 0.99) * 1000:.0f} | "
           f"{max(latencies) * 1000:.0f} | {rss_before:.0f} -> {rss_after:.0f} |")
+    per_query = {}
+    for n, latency in enumerate(single):
+        per_query.setdefault(("support", "conflicts", "said", "evidence")[n % 4], []).append(latency)
+    print("one client, median per query: " + ", ".join(f"{name} {statistics.median(v) * 1000:.0f} ms"
+                                                      for name, v in per_query.items()))
     print(f"time limit (second server, --timeout 2): runaway answered {slow['runaway_status']}; {slow['answered_while_runaway_ran']} quick "
           f"queries answered while it ran, {slow['after_ok']}/20 after")
     print(f"writes: read-only server {refused_read_only}; --allow-update without token {no_token}, wrong token "

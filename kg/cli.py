@@ -191,7 +191,11 @@ def _print_summary(report) -> None:
               help="Output format; default: table on a terminal, tsv when piped.")
 @click.option("--list", "list_named", is_flag=True, help="List the named queries and exit.")
 def query(out_dir, sparql, query_file, named, params, fmt, list_named) -> None:
-    """Run SPARQL 1.1 on the store of OUT_DIR (the default graph is the union of all graphs)."""
+    """Run SPARQL 1.1 on the store of OUT_DIR (the default graph is the union of all graphs).
+
+    Opens the store read-only, so it also works while `kg build` writes it, and sees every document
+    committed so far.
+    """
     from kg.queries import NAMED_QUERIES, describe, named_query
 
     if list_named:
