@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -114,9 +115,24 @@ def _iris(quads) -> set[str]:
     return found
 
 
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_NUMERIC = {_XSD + t for t in ("decimal", "integer", "nonNegativeInteger", "double")}
+
+
+def _lexical(value: str, datatype: str) -> str:
+    """Numbers by value: rdflib's Turtle/TriG parser rewrites a long decimal in its own (exponent) notation."""
+    if datatype in _NUMERIC:
+        try:
+            return str(Decimal(value).normalize())
+        except InvalidOperation:
+            return value
+    return value
+
+
 def _ox_key(term) -> tuple:
     if isinstance(term, ox.Literal):
-        return ("L", term.value, term.language or "", term.datatype.value if not term.language else "")
+        datatype = term.datatype.value if not term.language else ""
+        return ("L", _lexical(term.value, datatype), term.language or "", datatype)
     if isinstance(term, ox.DefaultGraph) or term is None:
         return ("D",)
     return ("I", term.value)
@@ -128,7 +144,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 def _rdflib_key(term) -> tuple:
     if isinstance(term, rdflib.Literal):
         datatype = str(term.datatype) if term.datatype else ("" if term.language else _XSD_STRING)
-        return ("L", str(term), term.language or "", datatype)
+        return ("L", _lexical(str(term), datatype), term.language or "", datatype)
     if term is None or (isinstance(term, rdflib.URIRef) and str(term) == str(rdflib.graph.DATASET_DEFAULT_GRAPH_ID)):
         return ("D",)
     return ("I", str(term))
