@@ -1,7 +1,7 @@
 """DESIGN.md's "What the seeds show", for the cross-document part, on one build of seeds/.
 
-Some checks need within-document work of the extractor (a mention typed wrongly by the
-NER, metonymy, claims for the casualty sentences); they are marked xfail with the reason.
+Checks that need within-document work the extractor does not do yet (metonymy) are
+marked xfail with the reason.
 """
 
 from __future__ import annotations
@@ -97,17 +97,34 @@ def test_soldiers_sent_is_supported_by_two_publishers(seeds_store):
     assert _support_of_quantity(seeds_store, 15000) == 2
 
 
-@pytest.mark.xfail(reason="extractor: no claim carries the 600 of 'including 600 fatalities' / '600 have died'")
 def test_six_hundred_dead_is_supported_by_two_publishers(seeds_store):
     assert _support_of_quantity(seeds_store, 600) == 2
 
 
-@pytest.mark.xfail(reason="extractor: the casualty sentences yield no claims with their numbers (North Korea | "
-                          "suffer | casualties >4,700; 600 dead; 4,700 wounded); the rule is tested on a hand-made "
-                          "store in test_claims.py::test_casualty_figures_that_do_not_add_up")
 def test_casualty_figures_conflict(seeds_store):
-    rows = seeds_store.select(f"SELECT ?a ?b WHERE {{ GRAPH <{G}> {{ ?a cg:conflictsWith ?b }} }}")
+    """One outlet: over 4,700 casualties including 600 fatalities; the other: 600 dead and another 4,700 wounded."""
+    rows = seeds_store.select(f"""SELECT ?a ?b ?r ?ta ?tb WHERE {{ GRAPH <{G}> {{ ?a cg:conflictsWith ?b ;
+                                  cg:conflictReason ?r }} ?a schema:text ?ta . ?b schema:text ?tb }}""")
     assert rows
+    pairs = {frozenset((r["ta"].value, r["tb"].value)) for r in rows}
+    assert any(any("casualt" in t for t in p) and any("wounded" in t for t in p) for p in pairs), pairs
+    assert any("do not add up" in r["r"].value for r in rows)
+    # the two outlets stand behind the two sides
+    docs = {r["a"].value: {d["doc"].value for d in seeds_store.select(
+        f"SELECT DISTINCT ?doc WHERE {{ ?m oa:hasBody <{r['a'].value}> ; oa:hasTarget/oa:hasSource ?doc }}")}
+        for r in rows}
+    assert all(len(v) == 1 for v in docs.values()) and len(set().union(*docs.values())) == 2
+
+
+def test_about_15000_and_15000_corroborate_never_conflict(seeds_store):
+    sent = seeds_store.select(f"""SELECT DISTINCT ?c WHERE {{ ?c cg:quantity ?q ; rdf:predicate/rdfs:label "send"
+                                  FILTER(?q = 15000) }}""")
+    claims = {r["c"].value for r in sent}
+    assert len(claims) == 2  # "15,000" (the Guardian) and "about 15,000" (the other outlet)
+    a, b = sorted(claims)
+    assert bool(seeds_store.query(f"ASK {{ GRAPH <{G}> {{ <{a}> cg:corroborates <{b}> }} }}"))
+    assert not bool(seeds_store.query(f"ASK {{ GRAPH <{G}> {{ <{a}> cg:conflictsWith ?x }} }}"))
+    assert not bool(seeds_store.query(f"ASK {{ GRAPH <{G}> {{ <{b}> cg:conflictsWith ?x }} }}"))
 
 
 def test_the_guardian_reports_is_the_guardians_story(seeds_store):
