@@ -75,7 +75,7 @@ _CONFIDENCE = {"verb": 0.8, "according": 0.85, "quote": 0.6}
 #: Clause rules that read a claim off a noun phrase rather than a verb.
 _NOUN_RULES = frozenset({"appos", "nominal-prep", "nominal-poss"})
 #: Clause rules whose subject is the antecedent of a modifier ("six coffins covered in flags"), not its own.
-_INHERITED_SUBJECT_RULES = frozenset({"acl", "relcl"})
+_INHERITED_SUBJECT_RULES = frozenset({"acl", "relcl", "control", "advcl"})
 _REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself",
                          "yourselves", "oneself"})
 #: Prepositions whose noun attachment states one relation with a named thing: place, affiliation, company.
@@ -188,6 +188,9 @@ class _Assembler:
         start, end = offset + span.start_char, offset + span.end_char
         index = self.index
         root = span.root
+        if _joint(root) and any(t.dep_ == "conj" and t.head.i == root.i for t in span):
+            # "between Kim and Putin": several parties as one argument, a literal (each keeps its own mention)
+            return None if nominal_only else Argument(span.text, start, end)
         key = index.entity_of(chunk, span) or index.referents.get((chunk, root.i))
         if key is None and (root.pos_ == "PRON" or root.lower_ in _UNRESOLVED or root.pos_ == "NUM"):
             return None if nominal_only else Argument(span.text, start, end)
@@ -273,9 +276,25 @@ class _Assembler:
             if folded.lower_ != "of":
                 extras_in.append((folded.lemma_.lower(), (obj_span.start, obj_span.end)))
             obj_span = None
-        obj = self.argument(obj_span, c, offset, nominal_only=False) if obj_span is not None else None
+        first = obj_span.root if obj_span is not None else None
+        while first is not None and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first is not None and first.dep_ == "pobj" and first.head.i in clause.relation and _temporal(first):
+            # "would occur in July or August": the time is the object of the written relation; it stays
+            # whole ("July or August", not two claims) and a literal; "confirmed for the first time" has none
+            root = obj_span.root
+            if root.i != first.i or root.ent_type_ not in {"DATE", "TIME"}:
+                return None
+            obj_span = doc[root.left_edge.i : root.right_edge.i + 1]
+            obj = Argument(obj_span.text, offset + obj_span.start_char, offset + obj_span.end_char, role="time")
+        else:
+            obj = self.argument(obj_span, c, offset, nominal_only=False) if obj_span is not None else None
         if obj is not None and nominal:
-            obj = self._nominal_object(clause, subject, obj, obj_span, c, offset)
+            owned = self._owned_description(clause, subject, obj_span, c, offset)
+            if owned is not None:  # "his daughter Kim Ju-ae": Kim Ju-ae | be daughter of | Kim Jong-un
+                relation, obj = owned
+            else:
+                obj = self._nominal_object(clause, subject, obj, obj_span, c, offset)
             if obj is None:
                 return None
         elif obj is not None and obj.entity is not None and obj.entity == subject.entity \
@@ -388,11 +407,35 @@ class _Assembler:
             return obj
         if clause.rule == "nominal-prep":
             prep = clause.lemma.split()[-1]
+            if prep in {"between", "among", "amongst"}:
+                return obj if any(t.dep_ == "conj" for t in obj_span) else None
             if prep not in _NOMINAL_RELATION_PREPS or not self._named(obj.entity):
                 return None
-            if prep in {"between", "among"} and not any(t.dep_ == "conj" for t in obj_span):
-                return None
         return obj
+
+    def _owned_description(self, clause: Clause, subject: Argument, span: Span, c: int,
+                           offset: int) -> tuple[str, Argument] | None:
+        """An apposition whose description has an owner: "his daughter, Kim Ju-ae" -> ("be daughter of", his).
+
+        The owner is a possessive (a name, or a pronoun coreference resolved); the relation is the
+        description's noun, so "Kim's daughter, Ju-ae" and "his daughter Kim Ju-ae" state the same claim.
+        """
+        if clause.rule != "appos":
+            return None
+        root = span.root
+        if root.pos_ != "NOUN" or any(ch.dep_ in {"prep", "acl", "relcl"} for ch in root.children):
+            return None
+        poss = next((ch for ch in root.children if ch.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        key = self.index.by_token.get((c, poss.i)) or self.index.referents.get((c, poss.i))
+        if key is None or key == subject.entity or not self._named(key):
+            return None
+        owner = span.doc[poss.left_edge.i : poss.i + 1]
+        while len(owner) > 1 and owner[-1].tag_ == "POS":
+            owner = owner[:-1]
+        return f"be {root.lemma_.lower()} of", Argument(owner.text, offset + owner.start_char, offset + owner.end_char,
+                                                        entity=key)
 
     def _concept(self, span: Span, c: int, offset: int) -> Argument | None:
         """``span`` as a noun-phrase concept (its core phrase), whatever entity its words refer to."""
@@ -610,6 +653,18 @@ def _without_infinitive_marker(relation: str) -> str:
     ('fight in', 'want to present')
     """
     return relation[3:] if relation.startswith("to ") and len(relation) > 3 else relation
+
+
+def _temporal(tok) -> bool:
+    """A date or time, or a noun that only places an event in time ("for the first time", "at the same time")."""
+    return tok.ent_type_ in {"DATE", "TIME"} or (tok.lemma_.lower() in {"time", "moment", "while"} and any(
+        ch.dep_ in {"amod", "det"} and ch.lower_ in {"first", "last", "same", "long", "second", "next", "a", "this"}
+        for ch in tok.children))
+
+
+def _joint(tok) -> bool:
+    """Whether ``tok`` is the object of "between"/"among", whose coordinated parties form one argument."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"between", "among", "amongst"}
 
 
 def _is_passive(verb) -> bool:
