@@ -60,6 +60,10 @@ _SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "bring", "hire", "recr
 #: Verbs of perception or depiction whose object does what an -ing clause says ("showed Kim sitting").
 _PERCEPTION_VERBS = frozenset({"see", "show", "watch", "hear", "find", "catch", "depict", "picture", "film",
                                "photograph", "spot", "notice", "observe", "leave", "keep", "capture"})
+#: Verbs that take their meaning from a bare noun object ("pay tribute to", "take part in", "make use of").
+_LIGHT_VERBS = frozenset({"pay", "take", "make", "give", "have", "hold", "play", "lay", "set", "draw", "cast", "do",
+                          "put", "keep", "lend", "bear", "strike", "exert", "wage", "offer", "raise", "voice",
+                          "express", "place", "gain", "lose", "get", "find", "come", "bring", "shed", "cause"})
 #: Prepositions whose object is all the coordinated parties together ("a pact between A and B").
 _JOINT_PREPS = frozenset({"between", "among", "amongst"})
 _OPENERS = frozenset({"(", "``", "`", "[", "-LRB-"})
@@ -331,6 +335,8 @@ def _light_verb_object(verb: Token, obj: Token | None) -> tuple[Token, Token] | 
     with the verb and the preposition right after it: "pay tribute to", "take part in"."""
     if obj is None or obj.dep_ != "dobj" or obj.pos_ != "NOUN" or obj.tag_ not in {"NN"}:
         return None
+    if verb.lemma_.lower() not in _LIGHT_VERBS:
+        return None  # "aired footage of the banquet": the footage is what was aired
     if any(True for _ in obj.lefts) or any(c.dep_ != "prep" for c in obj.rights):
         return None
     doc = verb.doc
