@@ -151,6 +151,7 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
         claim = assembler.reporting_claim(source)
         if claim is not None:
             claims.append(claim)
+    claims = _distinct(claims)
     claims.sort(key=lambda cl: (cl.sentence[0], cl.subject.start, cl.relation))
     mentions = sorted(set(index.mentions), key=lambda m: (m.start, m.end, m.entity))
     return Extraction(
@@ -160,6 +161,21 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
         mentions=tuple(mentions),
         claims=tuple(claims),
     )
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim per proposition and sentence: two rules reading the same claim off one sentence ("his
+    daughter, Ju-ae" and "Kim's daughter Ju-ae") keep the more confident reading."""
+    best: dict[tuple, Claim] = {}
+    for claim in claims:
+        obj = claim.object
+        key = (claim.sentence, claim.subject.entity or claim.subject.text, claim.relation,
+               (obj.entity or " ".join(obj.text.split()).lower()) if obj is not None else None,
+               claim.quantity, claim.time.value if claim.time else None, claim.location, claim.polarity, claim.speaker)
+        kept = best.get(key)
+        if kept is None or claim.confidence > kept.confidence:
+            best[key] = claim
+    return list(best.values())
 
 
 def _trim(sent: Span, offset: int) -> tuple[int, int]:
@@ -235,7 +251,7 @@ class _Assembler:
         head = doc[clause.head]
         if obj_span is not None and claim.object is not None and claim.object.role != "quantity":
             out.extend(self._inclusions(claim, c, doc, offset, head, obj_span))
-        self._note_owner(claim, clause, head, c, obj_span)
+        self._note_owner(claim, clause, head, c, obj_span, doc[clause.subject[0] : clause.subject[1]])
         if claim.rule.endswith("/count"):
             loss = self._loss_claim(claim, c, doc, head, doc[clause.subject[0] : clause.subject[1]])
             if loss is not None:
@@ -287,6 +303,8 @@ class _Assembler:
                 return None
             obj_span = doc[root.left_edge.i : root.right_edge.i + 1]
             obj = Argument(obj_span.text, offset + obj_span.start_char, offset + obj_span.end_char, role="time")
+        elif first is not None and first.dep_ == "dobj" and _temporal(first) and first.ent_type_ not in {"DATE", "TIME"}:
+            return None  # "marked the first time that ...": what happened is in the clause, not in "time"
         else:
             obj = self.argument(obj_span, c, offset, nominal_only=False) if obj_span is not None else None
         if obj is not None and nominal:
@@ -297,9 +315,9 @@ class _Assembler:
                 obj = self._nominal_object(clause, subject, obj, obj_span, c, offset)
             if obj is None:
                 return None
-        elif obj is not None and obj.entity is not None and obj.entity == subject.entity \
-                and obj_span.root.lower_ not in _REFLEXIVES:
-            return None  # "the leaders called them heroes" read as leaders calling leaders: no such claim
+        elif obj is not None and obj.entity is not None and obj_span.root.lower_ not in _REFLEXIVES and (
+                obj.entity == subject.entity or (obj_span.root.pos_ == "PRON" and obj.entity == _head_key(subj_span))):
+            return None  # "the leaders ... calling them heroes": "them" is never its own clause's subject
         elif obj is not None and obj.entity is None and obj_span.root.lower_ in _UNRESOLVED:
             return None  # an object nobody can tell ("denied it", "sent them"): nothing to state
         quantity = None
@@ -445,9 +463,7 @@ class _Assembler:
         key, label = phrase_key(core), clean_name(core.text)
         if not key or not label:
             return None
-        self.index.add(key, key, "Thing", alias=label)
-        self.index.mentions.append(EntityMention(key, offset + core.start_char, offset + core.end_char, core.text,
-                                                 "nominal"))
+        self.index.add(key, key, "Thing", alias=label)  # no mention: the phrase is a mention of the name already
         return Argument(span.text, offset + span.start_char, offset + span.end_char, entity=key)
 
     # -- figures: inclusions, counted groups and their owners -------------------------------------
@@ -479,14 +495,19 @@ class _Assembler:
                                    confidence=round(claim.confidence * 0.95, 4)))
         return out
 
-    def _note_owner(self, claim: Claim, clause: Clause, head, c: int, obj_span: Span | None) -> None:
-        """Remember who a group belongs to: the sender of "the DPRK has sent 15,000 soldiers", the owner of
-        "North Korea's soldiers" / "its soldiers", the nation of "North Korean soldiers"."""
+    def _note_owner(self, claim: Claim, clause: Clause, head, c: int, obj_span: Span | None,
+                    subj_span: Span) -> None:
+        """Remember who a group belongs to: the sender of "the DPRK has sent 15,000 soldiers" (or the owner of
+        the sender: "North Korea's army has lost 2,000 soldiers"), the owner of "North Korea's soldiers" /
+        "its soldiers", the nation of "North Korean soldiers"."""
         obj = claim.object
         if obj is not None and obj.entity and obj_span is not None and claim.rule.split("/")[0] in {"svo", "conj"}:
-            if head.lemma_.lower() in GROUP_HOLDING_VERBS and self.index.type_of(claim.subject.entity) in _AGENTS:
-                self._owners[obj.entity] = claim.subject
-                return
+            if head.lemma_.lower() in GROUP_HOLDING_VERBS:
+                holder = claim.subject if self.index.type_of(claim.subject.entity) in _AGENTS else \
+                    self._owner_in_phrase(subj_span.root, c)
+                if holder is not None:
+                    self._owners[obj.entity] = holder
+                    return
             owner = self._owner_in_phrase(obj_span.root, c)
             if owner is not None:
                 self._owners[obj.entity] = owner
@@ -653,6 +674,12 @@ def _without_infinitive_marker(relation: str) -> str:
     ('fight in', 'want to present')
     """
     return relation[3:] if relation.startswith("to ") and len(relation) > 3 else relation
+
+
+def _head_key(span: Span) -> str:
+    """The concept key of a phrase's head noun with its left modifiers ("the leaders of the DPRK" -> "leader")."""
+    root = span.root
+    return phrase_key(span.doc[min([root.i, *[t.left_edge.i for t in root.lefts]]) : root.i + 1])
 
 
 def _temporal(tok) -> bool:

@@ -242,7 +242,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         if head.pos_ == "ADJ" and head.dep_ == "acomp":
             found, _ = _subject(head.head, depth + 1)
             return found, "control"
-        obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"), None)
+        obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"
+                    and c.ent_type_ not in _TIME_ENTS), None)  # "it took three years to build": no controller
         if obj is not None:
             return obj, "control"
         found, _ = _subject(head, depth + 1) if _is_predicate(head) else (None, "")

@@ -135,3 +135,49 @@ def test_the_guardian_reports_is_the_guardians_story(seeds_store):
     origins = seeds_store.select(f"SELECT DISTINCT ?m ?o WHERE {{ GRAPH <{G}> {{ ?m prov:hadPrimarySource ?o }} }}")
     attributed = {(r["m"].value, r["speaker"].value) for r in rows}
     assert all((r["m"].value, r["o"].value) in attributed for r in origins)
+
+
+def _attributed(store, label: str) -> list[tuple[str, str]]:
+    """(document, quoted sentence) of every claim mention attributed to the entity labelled ``label``."""
+    rows = store.select(f"""SELECT DISTINCT ?doc ?x WHERE {{ ?m a cg:ClaimMention ; prov:wasAttributedTo ?who ;
+        oa:hasTarget ?t . ?t oa:hasSource ?doc ; oa:hasSelector/oa:exact ?x . ?who skos:prefLabel {label!r} }}""")
+    return [(r["doc"].value, r["x"].value) for r in rows]
+
+
+def test_hong_mins_statements_are_his_in_both_documents(seeds_store):
+    said = _attributed(seeds_store, "Hong Min")
+    assert len({d for d, _ in said}) == 2
+    sentences = " ".join(x for _, x in said)
+    for words in ("likely wished to portray", "footage appears to have been released",
+                  "present the dead as heroes", "became possible only after"):
+        assert words in sentences, words
+
+
+def test_kcna_speaks_for_itself_in_both_documents(seeds_store):
+    said = _attributed(seeds_store, "KCNA")
+    assert len({d for d, _ in said}) == 2 and all("friendship" in x for _, x in said)
+
+
+@pytest.mark.parametrize(("words", "relation"), [("reportedly sent 15,000", "send"),
+                                               ("allegedly displayed", "display"),
+                                               ("likely wished to portray", "wish to portray"),
+                                               ("allegedly sent Russia", "send"),
+                                               ("allegedly found", "find on")])
+def test_hedges_lower_certainty(seeds_store, words, relation):
+    rows = seeds_store.select(f"""SELECT ?x ?cert WHERE {{ ?m a cg:ClaimMention ; cg:certainty ?cert ;
+        oa:hasBody/rdf:predicate/rdfs:label {relation!r} ; oa:hasTarget/oa:hasSelector/oa:exact ?x }}""")
+    found = {r["cert"].value.rsplit("#", 1)[-1] for r in rows if words in r["x"].value}
+    assert found == {"Probable"}
+
+
+def test_no_junk_claims(seeds_store, components):
+    """No empty objects, no claim whose object is its own subject, no "X be of Y" noun-phrase readings."""
+    rows = seeds_store.select("""SELECT ?c ?s ?o ?l ?t WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:object ?o ;
+        rdf:predicate/rdfs:label ?l ; schema:text ?t }""")
+    assert rows
+    for r in rows:
+        s, o, label = r["s"].value, r["o"].value, r["l"].value
+        assert o.strip(), r["t"].value
+        assert components.get(s, s) != components.get(o, o), r["t"].value
+        assert label not in {"be of", "be to", "be for", "be by"}, r["t"].value
+        assert not label.startswith("to "), r["t"].value
