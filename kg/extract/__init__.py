@@ -26,9 +26,35 @@ Clauses without an object are kept, in one of two forms:
   number as a literal and the claim carries the :class:`kg.model.Quantity`, so
   two sources giving the same count state the same claim and different counts
   are comparable (``soldier | die | "600"``, quantity 600 soldier);
-- otherwise an intransitive claim with ``object=None`` ("the footage appears to
-  have been released": ``footage | release | -``), unless a prepositional
-  argument can be folded into the relation ("move to Pyongyang").
+- otherwise a one-place claim with ``object=None`` ("the footage appears to
+  have been released": ``footage | release | -``; :mod:`kg.rdf` writes its object
+  as ``true``), unless a prepositional argument can be folded into the relation
+  ("move to Pyongyang"). A clause whose complement says it all ("tried to
+  portray ...", "were sent to fight ...") gives no claim of its own: the
+  complement does.
+
+Figures are made comparable across sources:
+
+- an inclusion ("suffered over 4,700 casualties, including 600 fatalities")
+  states a second figure with the same subject and relation
+  (``North Korea | suffer | fatality``, 600);
+- the losses of a counted group are also the losses of its *owner*, the party
+  that sent or holds the group or owns it by name ("the DPRK has sent about
+  15,000 soldiers. Of these, 600 have died" -> ``DPRK | suffer | dead``, 600
+  soldier; "300 North Korean soldiers were killed" -> ``North Korea | suffer |
+  dead``). The object is a concept naming the measure (dead, wounded, captured;
+  :data:`kg.extract.quantities.LOSS_VERBS`), the quantity counts the group. So one
+  outlet's "600 fatalities" of North Korea meets another's 600 dead of the DPRK,
+  and the resolver compares casualty figures of one party
+  (:mod:`kg.resolve.claims`).
+
+What the graph never gets: appositions that restate the name ("Hong Min, a
+senior scholar at X" is ``Hong Min | be | senior scholar at X``, not ``Hong Min |
+be | Hong Min``; with an owner, "his daughter Kim Ju-ae" is ``Kim Ju-ae | be
+daughter of | Kim Jong-un``), noun-phrase readings about nothing named ("addition
+| be to | photos", "X be of Y"), objects that are unresolved pronouns or the
+clause's own subject, temporal nouns as objects ("confirmed for the first time"),
+subjects nobody can name (pleonastic "it" gives no subject).
 """
 
 from __future__ import annotations
@@ -64,6 +90,9 @@ _UNRESOLVED = {"it", "they", "them", "its", "their", "this", "that", "these", "t
                "whom", "whose", "where", "when", "some", "many", "all", "both", "each", "others", "other", "none",
                "something", "anything", "everything", "nothing", "someone", "anyone", "everyone", "herself",
                "himself", "our", "my", "your", "yours", "ours", "mine"}
+#: Pronouns that only point at something else: as an object left unresolved they state nothing.
+_REFERRING = frozenset({"it", "them", "this", "that", "these", "those", "him", "her", "which", "who", "whom", "one",
+                        "there", "its", "their", "his"})
 _FIRST_PERSON = {"i", "me", "my", "myself"}
 _FIRST_PLURAL = {"we", "us", "our", "ourselves"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "from", "across", "throughout"}
@@ -318,7 +347,7 @@ class _Assembler:
         elif obj is not None and obj.entity is not None and obj_span.root.lower_ not in _REFLEXIVES and (
                 obj.entity == subject.entity or (obj_span.root.pos_ == "PRON" and obj.entity == _head_key(subj_span))):
             return None  # "the leaders ... calling them heroes": "them" is never its own clause's subject
-        elif obj is not None and obj.entity is None and obj_span.root.lower_ in _UNRESOLVED:
+        elif obj is not None and obj.entity is None and obj_span.root.lower_ in _REFERRING:
             return None  # an object nobody can tell ("denied it", "sent them"): nothing to state
         quantity = None
         if obj_span is not None and not nominal:
@@ -344,12 +373,7 @@ class _Assembler:
         if obj is None:
             if any(ch.dep_ in {"xcomp", "ccomp", "csubj"} for ch in head.children) or _purpose_clause(head):
                 return None  # "tried to portray", "were sent to fight": the complement is the claim
-            if not _is_passive(head):
-                return None  # "the moment has arrived": no object to state in the graph (kg openie keeps it)
-            # "the footage was released": the state the passive asserts, "footage | be | released"
-            obj = Argument(head.text, offset + head.idx, offset + head.idx + len(head), role="state")
-            relation = "be"
-            rule = f"{rule}/state"
+            rule = f"{rule}/intransitive"  # "talks have collapsed": a one-place claim (kg.rdf writes it so)
         if quantity is not None and obj is not None and obj.role != "quantity":
             relation = _without_bound_words(relation)
         extras, location, time = [], None, None

@@ -6,6 +6,7 @@ marked xfail with the reason.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 import pytest
 
 from kg.rdf import terms
@@ -171,13 +172,16 @@ def test_hedges_lower_certainty(seeds_store, words, relation):
 
 
 def test_no_junk_claims(seeds_store, components):
-    """No empty objects, no claim whose object is its own subject, no "X be of Y" noun-phrase readings."""
+    """No empty objects (a one-place claim says ``true``), no claim whose object is its own subject, no "X be of
+    Y" noun-phrase readings."""
     rows = seeds_store.select("""SELECT ?c ?s ?o ?l ?t WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:object ?o ;
         rdf:predicate/rdfs:label ?l ; schema:text ?t }""")
     assert rows
     for r in rows:
         s, o, label = r["s"].value, r["o"].value, r["l"].value
         assert o.strip(), r["t"].value
+        if isinstance(r["o"], ox.Literal) and r["o"].datatype.value.endswith("#boolean"):
+            assert o == "true" and len(r["t"].value.split()) >= 2
         assert components.get(s, s) != components.get(o, o), r["t"].value
         assert label not in {"be of", "be to", "be for", "be by"}, r["t"].value
         assert not label.startswith("to "), r["t"].value
