@@ -567,8 +567,19 @@ def _lemma(doc, relation: Sequence[int]) -> str:
     return " ".join(words)
 
 
+def _adjectival_participle(verb: Token) -> bool:
+    """A participle the parser hung on the verb that is really a noun modifier after a conjunction: "performances
+    by North Korean and visiting Russian artists"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "CCONJ" or before.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not any(c.dep_ in _SUBJECTS or c.dep_ in {"aux", "mark", "advmod"} for c in verb.children)
+
+
 def _verb_clauses(verb: Token) -> Iterator[Clause]:
-    if _has_merged_xcomp(verb):
+    if _has_merged_xcomp(verb) or _adjectival_participle(verb):
         return
     subj_head, how = _subject(verb)
     relative_object = None

@@ -244,3 +244,8 @@ def test_modified_noun_count_is_not_the_modifiers_object(extract):
     ex = extract("Photos showed six coffins covered in flags.")
     cover = claim_with(ex, "cover")
     assert not cover.rule.endswith("/count") and cover.object.entity == "flag"
+
+
+def test_participle_modifying_a_noun_is_no_clause(extract):
+    ex = extract("The event featured performances by North Korean and visiting Russian artists.")
+    assert claim_with(ex, "feature") and not [c for c in ex.claims if c.relation == "visit"]
