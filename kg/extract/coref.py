@@ -149,9 +149,9 @@ def _is_speaker(tok: Token) -> bool:
 def _embedded(tok: Token) -> bool:
     """Is the phrase inside another noun phrase ("the alliance with Russia")?"""
     head = tok.head
-    while head.pos_ == "ADP" and head.head is not head:
+    while head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
-    return head is not tok and head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+    return head.i != tok.i and head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
 
 
 def _weight(tok: Token, *, thing: bool = False) -> float:

@@ -244,7 +244,7 @@ def _chain_to(tok: Token, root: Token) -> bool:
     for _ in range(6):
         if tok.head.i == root.i:
             return True
-        if tok.dep_ != "compound" or tok.head is tok:
+        if tok.dep_ != "compound" or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
