@@ -221,9 +221,15 @@ class EntityIndex:
             aliases.discard(label)
         self.entities[key] = Entity(key=key, label=label, type=etype, aliases=tuple(sorted(aliases)))
 
-    def mention(self, key: str, chunk: int, span: Span, offset: int, kind: str) -> None:
-        """Record that ``span`` of chunk ``chunk`` refers to ``key``."""
-        for tok in span:
+    def mention(self, key: str, chunk: int, span: Span, offset: int, kind: str, *,
+                anchor: Token | None = None) -> None:
+        """Record that ``span`` of chunk ``chunk`` refers to ``key``.
+
+        Every token of the span is marked as belonging to ``key``, or only ``anchor``
+        when given (a phrase with nested phrases, "the coach of the team", keeps its
+        inner phrases free for mentions of their own).
+        """
+        for tok in (span if anchor is None else (anchor,)):
             self.by_token.setdefault((chunk, tok.i), key)
         self.mentions.append(
             EntityMention(key, offset + span.start_char, offset + span.end_char, span.text, kind)  # type: ignore[arg-type]

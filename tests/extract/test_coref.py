@@ -76,7 +76,8 @@ def test_bare_numbers_count_what_they_refer_to(nlp):
 
 def test_modified_description_is_a_new_referent(nlp):
     doc, index = _resolve(nlp, "The Tribune reported the news. The central bank raised rates.")
-    assert _key_at(doc, index, "bank") is None
+    assert _key_at(doc, index, "bank") == "central bank"  # its own entity, not the Tribune
+    assert index.entities["central bank"].type == "Thing"
 
 
 def test_mentions_have_kinds_and_exact_offsets(nlp):
