@@ -40,11 +40,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.model import Entity, EntityMention, EntityType
+from kg.model import Argument, Document, Entity, EntityMention, EntityType, Extraction
 
 __all__ = [
     "ENT_TYPES",
@@ -59,6 +59,7 @@ __all__ = [
     "initials",
     "name_type_hint",
     "phrase_key",
+    "scope_common_nouns",
 ]
 
 #: spaCy NER label -> claimgraph entity type; labels not listed (DATE, CARDINAL, ...) are values, not entities.
@@ -123,6 +124,7 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(['’]s|['’])$")
 _DROP_DEPS = {"det", "poss", "nummod", "quantmod", "predet", "punct", "case"}
 _STRONG = 3  # weight of context evidence against spaCy's label (weight 1)
+_ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 
 
 def clean_name(text: str) -> str:
@@ -555,3 +557,46 @@ def _demonyms(index: EntityIndex) -> dict[str, str]:
         if best is not None:
             out[entity.key] = best[1]
     return out
+
+
+def scope_common_nouns(extraction: Extraction) -> Extraction:
+    """Give the common-noun entities (type ``Thing``) of one document keys of their own.
+
+    A name identifies its bearer across documents ("Maurice Cheeks" is one person in every
+    article), but a description does not: "the man" of one report and "the man" of another
+    are the same person only when the two tell the same story, which only the
+    cross-document step (:mod:`kg.resolve.entities`) can judge, and records as
+    ``owl:sameAs``. So a ``Thing`` key gets the document's hash appended ("man #1a2b3c4d"),
+    which keeps its IRI to this document; its label is unchanged. Times whose normalised
+    value is their key ("2024-04") name the same period everywhere and stay as they are.
+
+    >>> doc = Document(text="The man left.", source="a.txt")
+    >>> ex = Extraction(doc, entities=(Entity("man", "man"),), mentions=(EntityMention("man", 4, 7, "man", "nominal"),))
+    >>> scope_common_nouns(ex).mentions[0].entity
+    'man #4da5ddbd'
+    """
+    sha = extraction.document.sha256[:8]
+    scoped = {e.key: f"{e.key} #{sha}" for e in extraction.entities
+              if e.type == "Thing" and not _ISO_VALUE.match(e.key)}
+    if not scoped:
+        return extraction
+
+    def key(k: str | None) -> str | None:
+        return scoped.get(k, k) if k is not None else None
+
+    def arg(a: Argument | None) -> Argument | None:
+        return None if a is None or a.entity not in scoped else replace(a, entity=scoped[a.entity])
+
+    claims = []
+    for c in extraction.claims:
+        claims.append(replace(
+            c, subject=arg(c.subject) or c.subject, object=arg(c.object) or c.object,
+            arguments=tuple(arg(a) or a for a in c.arguments), speaker=key(c.speaker), location=key(c.location),
+        ))
+    return replace(
+        extraction,
+        entities=tuple(sorted((replace(e, key=key(e.key)) for e in extraction.entities), key=lambda e: e.key)),
+        mentions=tuple(sorted((replace(m, entity=key(m.entity)) for m in extraction.mentions),
+                              key=lambda m: (m.start, m.end, m.entity))),
+        claims=tuple(claims),
+    )
