@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, phrase_key
-from kg.extract.times import normalise_time, tense_of
+from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.model import EntityMention
 
 __all__ = ["GOVERNMENT_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "resolve_references", "time_key"]
@@ -506,12 +506,19 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
 def time_key(text: str, value: str | None) -> str:
     """The entity key of a time expression: its normalised value, else its words in lower case.
 
-    >>> time_key("Friday", "2008-12-05"), time_key("early Sunday", None)
-    ('2008-12-05', 'early sunday')
+    A time of day on a named day is keyed by the day: "Saturday morning" is part of the
+    Saturday an article talks about.
+
+    >>> time_key("Friday", "2008-12-05"), time_key("early Sunday", None), time_key("last year", None)
+    ('2008-12-05', 'sunday', 'last year')
     """
     if value:
         return value
-    return " ".join(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in {"the", "a", "an"})
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in {"the", "a", "an"}]
+    named = [w for w in words if w in WEEKDAYS or w in MONTHS or w.isdigit()]
+    if named:  # "early Sunday", "Saturday morning": the day they fall on
+        return " ".join(named)
+    return " ".join(words)
 
 
 def _is_age(tok: Token) -> bool:
@@ -521,10 +528,15 @@ def _is_age(tok: Token) -> bool:
 
 def _time_mentions(index: EntityIndex, c: int, doc: Doc, offset: int, issued: str | None) -> None:
     """A mention of a time entity for every date or time expression ("Friday", "last year", "2009")."""
+    spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ not in _TIME_LABELS or _AGE.search(ent.text):
             continue
-        start, end = ent.start, ent.end
+        if spans and spans[-1][1] == ent.start:  # "Saturday" + "morning": one expression
+            spans[-1] = (spans[-1][0], ent.end)
+        else:
+            spans.append((ent.start, ent.end))
+    for start, end in spans:
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
             start += 1
         while end > start and doc[end - 1].is_punct:

@@ -60,6 +60,7 @@ __all__ = [
     "name_type_hint",
     "phrase_key",
     "scope_common_nouns",
+    "unscoped",
 ]
 
 #: spaCy NER label -> claimgraph entity type; labels not listed (DATE, CARDINAL, ...) are values, not entities.
@@ -124,6 +125,7 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(['’]s|['’])$")
 _DROP_DEPS = {"det", "poss", "nummod", "quantmod", "predet", "punct", "case"}
 _STRONG = 3  # weight of context evidence against spaCy's label (weight 1)
+_SCOPE = re.compile(r" #[0-9a-f]{8}$")
 _ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 
 
@@ -600,3 +602,12 @@ def scope_common_nouns(extraction: Extraction) -> Extraction:
                               key=lambda m: (m.start, m.end, m.entity))),
         claims=tuple(claims),
     )
+
+
+def unscoped(key: str) -> str:
+    """A key without the document scope :func:`scope_common_nouns` gave it.
+
+    >>> unscoped("soldier #b01d8d7a"), unscoped("North Korea")
+    ('soldier', 'North Korea')
+    """
+    return _SCOPE.sub("", key)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.extract.entities import unscoped
 from tests.extract.helpers import claim_with, label
 
 
@@ -20,8 +21,8 @@ def test_reported_claim_is_attributed_and_the_act_is_a_claim(extract):
 def test_nested_reporting_act_is_attributed_to_the_outer_speaker(extract):
     ex = extract("The Tribune reports that the central bank said interest rates would remain unchanged.")
     act = claim_with(ex, "say", act=True)
-    assert act.subject.entity == "central bank" and label(ex, act.speaker) == "Tribune" and act.cue == "reports"
-    assert claim_with(ex, "remain").speaker == "central bank"
+    assert unscoped(act.subject.entity) == "central bank" and label(ex, act.speaker) == "Tribune"
+    assert act.cue == "reports" and claim_with(ex, "remain").speaker == act.subject.entity
 
 
 def test_unattributed_claim_belongs_to_the_publisher(extract):
@@ -32,7 +33,7 @@ def test_unattributed_claim_belongs_to_the_publisher(extract):
 def test_denied_content_is_negative(extract):
     ex = extract("The army denied that its soldiers had fired on protesters.")
     claim = claim_with(ex, "fire")
-    assert claim.polarity == "negative" and claim.speaker == "army"
+    assert claim.polarity == "negative" and unscoped(claim.speaker) == "army"
     assert claim_with(ex, "deny", act=True).polarity == "positive"
 
 
@@ -45,7 +46,7 @@ def test_partitive_count_is_the_object(extract):
     text = "The bus carried 40 passengers. Of these, 12 were injured."
     ex = extract(text)
     claim = claim_with(ex, "injure")
-    assert claim.relation == "injure" and claim.subject.entity == "passenger"
+    assert claim.relation == "injure" and unscoped(claim.subject.entity) == "passenger"
     assert claim.object.text == "12" and claim.object.role == "quantity" and claim.rule.endswith("/count")
     assert text[claim.object.start : claim.object.end] == "12"
     assert (claim.quantity.value, claim.quantity.unit) == (12, "passenger")
@@ -60,7 +61,9 @@ def test_counted_subject_keeps_its_prepositional_argument(extract):
 def test_two_ways_of_counting_state_the_same_claim(extract):
     a = claim_with(extract("Of these soldiers, 600 have died."), "die")
     b = claim_with(extract("600 soldiers have died."), "die")
-    assert (a.subject.entity, a.relation, a.object.text) == (b.subject.entity, b.relation, b.object.text)
+    # one key in both documents; each document's common noun is its own entity until resolve links them
+    assert unscoped(a.subject.entity) == unscoped(b.subject.entity) and a.subject.entity != b.subject.entity
+    assert (a.relation, a.object.text) == (b.relation, b.object.text)
 
 
 def test_intransitive_clause_is_kept_without_object(extract):
