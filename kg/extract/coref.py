@@ -76,6 +76,10 @@ _AGE = re.compile(r"\byears?[\s-]*old\b", re.I)
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"})
 _SKIP_NOUNS = frozenset({"thing", "one", "way", "time", "part", "lot", "kind", "sort", "number", "couple", "bit"})
 _MAX_ALIAS_WORDS = 8
+#: Verbs of state action: a city as their subject ("Pyongyang moved to ...", "Washington warned") is the state.
+_STATE_ACTIONS = frozenset("""move decide announce deny claim send deploy warn threaten accuse refuse agree respond
+    retaliate demand reject insist vow pledge launch order approve sign condemn urge protest recognise recognize
+    sanction expel recall summon negotiate veto ratify declare acknowledge admit confirm""".split())
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "dative", "conj", "ROOT"})
 _MASCULINE = frozenset({"he", "him", "his", "himself"})
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
@@ -105,6 +109,7 @@ class _Salience:
     last_role: dict[str, str] = field(default_factory=dict)
     sentence: int = 0
     this_sentence: dict[str, float] = field(default_factory=dict)
+    subject_at: dict[str, int] = field(default_factory=dict)  # the last sentence an entity was a subject in
 
     def add(self, key: str, weight: float, *, plural: bool | None = None, role: str = "") -> None:
         # within one sentence an entity's salience is that of its most prominent mention, not a sum
@@ -115,6 +120,8 @@ class _Salience:
         if plural is not None:
             self.plural[key] = plural
         self.last_role[key] = role
+        if role in {"nsubj", "nsubjpass"}:
+            self.subject_at[key] = self.sentence
 
     def value(self, key: str) -> float:
         score, when = self.scores.get(key, (0.0, self.sentence))
@@ -222,6 +229,9 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
     state.speakers = set()
     for tok in sent:
         key = index.by_token.get((c, tok.i))
+        if key is not None and tok.dep_ == "nsubj" and tok.head.lemma_ in _STATE_ACTIONS and \
+                index.type_of(key) == "Place" and key not in index.demonyms.values():
+            key = _metonymy(state, c, offset, tok, key)
         if key is not None:
             if tok.head.i == tok.i or index.by_token.get((c, tok.head.i)) != key or tok.head.i < sent.start:
                 if _according_source(tok):
@@ -253,6 +263,42 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         _resolve_number(state, c, tok)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
+
+
+def _metonymy(state: _State, c: int, offset: int, tok: Token, key: str) -> str:
+    """A city that acts like a state ("then Pyongyang moved to create a narrative") names its government.
+
+    The capital stands for the state the text has been talking about: the most salient
+    other place or organisation that is a state (it has a nationality adjective in the text,
+    "North Korean") or that was the subject of a clause lately ("the DPRK denied ..."), an
+    acting subject counting most.
+    The name's mention and tokens move to that entity; without one the name keeps its own.
+    """
+    index, sal = state.index, state.salience
+    states = set(index.demonyms.values())
+
+    def statelike(k: str) -> bool:
+        if k == key or index.type_of(k) not in {"Place", "Organization"}:
+            return False
+        return k in states or acting(k)
+
+    def acting(k: str) -> bool:
+        return sal.sentence - sal.subject_at.get(k, -_WINDOW) <= 1
+
+    found = sal.best(statelike, lambda k: 2.0 * _RECENCY if acting(k) else 0.0)
+    if found is None:
+        return key
+    start, end = tok.i, tok.i + 1
+    while start > tok.sent.start and index.by_token.get((c, start - 1)) == key:
+        start -= 1
+    for i in range(start, end):
+        index.by_token[(c, i)] = found
+    begin, end_char = offset + tok.doc[start].idx, offset + tok.idx + len(tok.text)
+    for n, m in enumerate(index.mentions):  # the name's mention (a rare case: one scan is cheap enough)
+        if m.entity == key and m.start == begin and m.end == end_char:
+            index.mentions[n] = EntityMention(found, m.start, m.end, m.text, m.kind)
+            break
+    return found
 
 
 def _pleonastic(tok: Token) -> bool:
