@@ -72,6 +72,7 @@ _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
 _TIME_LABELS = frozenset({"DATE", "TIME"})
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _AGE = re.compile(r"\byears?[\s-]*old\b", re.I)
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"})
 _SKIP_NOUNS = frozenset({"thing", "one", "way", "time", "part", "lot", "kind", "sort", "number", "couple", "bit"})
@@ -576,8 +577,8 @@ def _time_mentions(index: EntityIndex, c: int, doc: Doc, offset: int, issued: st
     """A mention of a time entity for every date or time expression ("Friday", "last year", "2009")."""
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ not in _TIME_LABELS or _AGE.search(ent.text):
-            continue
+        if ent.label_ not in _TIME_LABELS or _AGE.search(ent.text) or _BARE_NUMBER.match(ent.text):
+            continue  # "33-year-old", "Daniel Okafor, 61,": ages, not times
         if spans and spans[-1][1] == ent.start:  # "Saturday" + "morning": one expression
             spans[-1] = (spans[-1][0], ent.end)
         else:
