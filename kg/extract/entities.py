@@ -575,7 +575,7 @@ def scope_common_nouns(extraction: Extraction) -> Extraction:
     >>> doc = Document(text="The man left.", source="a.txt")
     >>> ex = Extraction(doc, entities=(Entity("man", "man"),), mentions=(EntityMention("man", 4, 7, "man", "nominal"),))
     >>> scope_common_nouns(ex).mentions[0].entity
-    'man #4da5ddbd'
+    'man #9478da07'
     """
     sha = extraction.document.sha256[:8]
     scoped = {e.key: f"{e.key} #{sha}" for e in extraction.entities
