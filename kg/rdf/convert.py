@@ -5,6 +5,13 @@ node has a deterministic IRI (kg.rdf.terms), so converting twice gives the same
 quads and two documents that name the same entity or state the same claim meet
 on the same nodes.
 
+A one-place claim (a clause without an object: "talks have collapsed", "the footage
+was released") is the unary predicate written as a boolean-valued property, the
+usual RDF reading of P(x): ``rdf:object true`` (``xsd:boolean``) and the direct edge
+``<talks> <rel/collapse> true``; its ``schema:text`` has no object ("talks collapse").
+A negated one ("talks have not collapsed") keeps ``true`` and says ``cg:Negative`` on
+its mention, so it meets the positive claim of another source and conflicts by polarity.
+
 >>> from kg.model import Document, Extraction
 >>> doc = Document(text="Kim spoke.", source="a.txt", publisher="Daily")
 >>> quads = extraction_to_quads(Extraction(doc), "http://ex.org/")
@@ -74,6 +81,10 @@ def _decimal(value: float) -> Literal:
 
 def _bool(value: bool) -> Literal:
     return Literal("true" if value else "false", datatype=_XSD_BOOL)
+
+
+#: The object of a one-place claim ("talks have collapsed": talks | collapse | true).
+_TRUE = _bool(True)
 
 
 def publisher_label(document: Document) -> str:
@@ -243,7 +254,7 @@ def _claim_quads(
         relations.add(claim.relation)
         yield q(rel, _A, _n(CG.Relation))
         yield q(rel, RDFS.label, Literal(claim.relation))
-    obj = _object_term(claim.object, base) if claim.object is not None else Literal("")
+    obj = _object_term(claim.object, base) if claim.object is not None else _TRUE
     yield q(c, _A, _n(CG.Claim))
     yield q(c, RDF.subject, subject)
     yield q(c, RDF.predicate, rel)
