@@ -154,7 +154,7 @@ def extract_many(documents: Iterable[Document], nlp: Language) -> Iterator[Extra
 def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extraction:
     """Extract from already-parsed chunks (each Doc carries ``doc._.clauses``)."""
     index = index_entities(chunks)
-    resolve_references(chunks, index)
+    resolve_references(chunks, index, issued=document.issued)
     attribution = attribute(chunks)
     assembler = _Assembler(document, chunks, index, attribution)
     claims: list[Claim] = []

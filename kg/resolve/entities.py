@@ -65,7 +65,8 @@ from kg.resolve.names import (
     tokens,
 )
 
-__all__ = ["EntityRecord", "EntityResolution", "read_entities", "resolve_entities", "story_groups", "thing_head"]
+__all__ = ["EntityRecord", "EntityResolution", "name_head", "read_entities", "resolve_entities", "story_groups",
+           "thing_head", "thing_modifiers"]
 
 #: A story group joins two documents whose named entities overlap at least this much
 #: (cosine of IDF-weighted named-entity sets).
@@ -269,18 +270,21 @@ def thing_modifiers(label: str) -> frozenset[str]:
     """The content words before the head of a common-noun phrase ("deceased DPRK soldiers" -> deceased, dprk).
 
     Two phrases with one head may name one thing when the modifiers of one are all
-    modifiers of the other ("the soldiers", "the deceased soldiers"); "the long time" and
-    "the same time" may not. Words after the head (prepositional phrases, relative clauses)
-    are left out: they add detail more often than they tell things apart.
+    modifiers of the other ("the soldiers", "the Somali soldiers"); "the long time" and
+    "the same time", "the Vancouver man" and "the Michigan man" may not. Participles
+    ("the arrested pirates", "the deceased soldiers") tell what happened to the thing, which
+    another report may not say, so they never clash and are left out. Words after the head
+    (prepositional phrases, relative clauses) are left out too: they add detail more often
+    than they tell things apart.
 
     >>> sorted(thing_modifiers("the deceased DPRK soldiers who died in the war"))
-    ['deceased', 'dprk']
+    ['dprk']
     """
     found = set()
     for i, w in enumerate(tokens(label)):
         if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)):
             break
-        if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit():
+        if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit() and not _ING_ED.match(w):
             found.add(_singular(w))
     found.discard(thing_head(label))
     return frozenset(found)
@@ -438,7 +442,48 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for other in members[1:]:
             uf.union(members[0], other, f"head:{key[1]}")
 
+    # 7. a common noun that is a name written in lower case ("the Indian navy"), or the head noun of
+    #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
+    named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
+    for r in records:
+        if r.kind not in {"named", "place"} or r.publisher:
+            continue
+        for label in r.prefs:
+            words = tokens(label)
+            if len(words) < 2:
+                continue
+            head = name_head(words)
+            for story in {groups[d] for d in r.documents}:
+                named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
+    for r in records:
+        if r.kind != "thing" or not r.prefs or not r.documents:
+            continue
+        label = r.prefs[0]
+        exact = [iri for iri in by_form.get(normalise(label), ()) if by_iri[iri].kind != "person"]
+        if len(tokens(label)) >= 2 and len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
+            uf.union(r.iri, exact[0], f"name-as-noun:{normalise(label)}")
+            continue
+        head, mods = thing_head(label), thing_modifiers(label)
+        story = {groups[d] for d in r.documents}
+        if not head or len(story) != 1:
+            continue
+        cands = [iri for words, iri in named_heads.get((story.pop(), head), ()) if mods <= words]
+        found = _distinct_clusters(uf, cands, exclude=r.iri)
+        if len(found) == 1:
+            uf.union(r.iri, found[0], f"name-head:{head}")
+
     return _result(uf, records, external)
+
+
+def name_head(words: Sequence[str]) -> str:
+    """The head noun of a multi-word name: the word before "of", else the last ("Gulf of Aden" -> gulf).
+
+    >>> name_head(("gulf", "of", "aden")), name_head(("indian", "navy")), name_head(("philadelphia", "76ers"))
+    ('gulf', 'navy', '76er')
+    """
+    if "of" in words[1:]:
+        return _singular(words[words.index("of") - 1])
+    return _singular(words[-1])
 
 
 def _distinct_clusters(uf: _UnionFind, iris: Iterable[str], *, exclude: str) -> list[str]:

@@ -209,3 +209,47 @@ def test_blocking_compares_only_entities_that_share_a_key():
                                          ("head coach of the 76ers", "coach"), ("those", "")])
 def test_thing_head(label, head):
     assert thing_head(label) == head
+
+
+def _story(store, left, right):
+    """Two documents of one story (they share two named entities) with the given common nouns."""
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("Indian Navy", "Organization")
+        d.entity("Gulf of Aden", "Place")
+    for d, specs in ((a, left), (b, right)):
+        for label, key in specs:
+            d.entity(label, "Thing", key=key)
+    load(store, a, b)
+    resolve(store, BASE)
+
+
+def test_participles_never_clash_but_places_in_modifiers_do(store):
+    _story(store, [("Somali pirates", "somali pirate #a"), ("the Vancouver man", "vancouver man #a")],
+           [("the arrested pirates", "arrested pirate #b"), ("the Michigan man", "michigan man #b")])
+    assert merged(store, "somali pirate #a", "arrested pirate #b")
+    assert not merged(store, "vancouver man #a", "michigan man #b")
+
+
+def test_a_common_noun_joins_the_name_it_spells_or_heads(store):
+    _story(store, [("the Indian navy", "indian navy #a")], [("the gulf", "gulf #b")])
+    assert merged(store, "indian navy #a", "Indian Navy")
+    assert merged(store, "gulf #b", "Gulf of Aden")
+
+
+def test_a_head_noun_shared_by_two_names_joins_neither(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("Indian Navy", "Organization")
+        d.entity("Pakistan Navy", "Organization")
+    a.entity("the navy", "Thing", key="navy #a")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, "navy #a", "Indian Navy") and not merged(store, "navy #a", "Pakistan Navy")
+
+
+def test_name_head_reads_of_phrases_and_plurals():
+    from kg.resolve.entities import name_head
+
+    assert name_head(("gulf", "of", "aden")) == "gulf"
+    assert name_head(("portland", "trail", "blazers")) == "blazer"

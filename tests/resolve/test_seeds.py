@@ -71,9 +71,6 @@ def test_north_korea_the_north_and_the_dprk_are_one(seeds_store, components):
     assert len(docs) == 2 and len(clusters) == 1
 
 
-@pytest.mark.xfail(reason="extractor: 'Pyongyang moved to create a heroic narrative' names the government; the "
-                          "mention is linked to East Pyongyang (a city) instead of North Korea. Metonymy is decided "
-                          "per mention, inside the document")
 def test_pyongyang_as_government_is_north_korea(seeds_store, components):
     north = _clusters_of(seeds_store, components, "North Korea")[1]
     agent = [e for d, e in _mentions(seeds_store, "Pyongyang") if components.get(e, e) in north]
