@@ -1,4 +1,11 @@
-"""RDF export writers (first version): graph.ttl (union) and graph.trig (graph per document)."""
+"""RDF export writers (first version): graph.ttl (union) and graph.trig (graph per document).
+
+Both stream from Oxigraph, so memory stays flat on big graphs: TriG is the store's own
+dump; Turtle is a ``CONSTRUCT`` over the union graph, which Oxigraph answers from its
+subject-ordered index with the copies of a triple held by several graphs adjacent, so
+they are dropped without a set of every triple seen. Output order is the store's index
+order: the same graph always gives the same bytes, and each subject's triples are grouped.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,7 @@ from kg.store import Store
 __all__ = ["FORMATS", "write_export"]
 
 FORMATS = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG}
+_UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
 
 def write_export(store: Store, fmt: str, path: str | os.PathLike[str]) -> Path:
@@ -22,10 +30,8 @@ def write_export(store: Store, fmt: str, path: str | os.PathLike[str]) -> Path:
     path = Path(path)
     tmp = path.with_name(path.name + ".tmp")
     if fmt == "ttl":
-        triples = sorted({(q.subject, q.predicate, q.object) for q in store.quads()}, key=lambda t: tuple(map(str, t)))
-        ox.serialize((ox.Triple(*t) for t in triples), tmp, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        ox.serialize(store.query(_UNION), tmp, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     else:
-        quads = sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-        ox.serialize(quads, tmp, ox.RdfFormat.TRIG, prefixes=PREFIXES)
+        store.dump(tmp, ox.RdfFormat.TRIG, prefixes=PREFIXES)
     os.replace(tmp, path)
     return path
