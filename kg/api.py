@@ -1,10 +1,19 @@
-"""Library entry points that sit above the stages: open a build, run a query.
+"""Library entry points above the stages, for notebooks and the CLI: open a build, run a query.
 
->>> import tempfile
->>> open(tempfile.mkdtemp())
+``kg.open(DIR)`` gives the store of a build. Why: analysts work in notebooks; they want
+the graph in one call, then SPARQL (:meth:`~kg.store.Store.query`,
+:meth:`~kg.store.Store.select`), an ``rdflib.Dataset`` (:meth:`~kg.store.Store.to_rdflib`)
+or a networkx graph of entities and claims (:meth:`~kg.store.Store.to_networkx`).
+
+The store opens read-only by default, so a notebook does not lock the build folder
+against ``kg build`` or ``kg serve``; pass ``read_only=False`` to change the graph.
+Reading while another process writes sees the data as it was when the store was opened.
+
+>>> import kg, tempfile
+>>> kg.open(tempfile.mkdtemp())
 Traceback (most recent call last):
 ...
-kg.errors.StoreError: E201 ... no claimgraph store here; run `kg build INPUT --out ...` first
+kg.errors.StoreError: E201 ...: no claimgraph store here; run `kg build INPUT --out ...` first
 """
 
 from __future__ import annotations
@@ -16,8 +25,12 @@ from kg.store import Store, open_store
 __all__ = ["open", "run_query"]
 
 
-def open(out_dir: str | os.PathLike[str], *, read_only: bool = False) -> Store:  # noqa: A001 (mirrors kg.open)
-    """Open the store of a build folder (``kg.open(DIR)``)."""
+def open(out_dir: str | os.PathLike[str], *, read_only: bool = True) -> Store:  # noqa: A001 (mirrors kg.open)
+    """Open the store of the build folder ``out_dir`` (the ``--out`` of ``kg build``).
+
+    Raises :class:`kg.errors.StoreError` (E201) when it holds no store, E200 when another
+    process holds it for writing and ``read_only`` is false.
+    """
     return open_store(out_dir, read_only=read_only)
 
 

@@ -39,7 +39,7 @@ from kg.store import Store, open_store
 __all__ = ["BuildReport", "build", "graph_stats", "DEFAULT_EXPORTS"]
 
 #: Files every build writes unless told otherwise.
-DEFAULT_EXPORTS = ("ttl", "trig", "html")
+DEFAULT_EXPORTS = ("ttl", "trig", "nq", "jsonld", "html")
 TEXTS_DIRNAME = "texts"
 #: Documents per batch sent to a worker: big enough for nlp.pipe to batch well, small enough to bound memory.
 DEFAULT_BATCH_SIZE = 16
@@ -118,18 +118,21 @@ def build(
     batch_size: int = DEFAULT_BATCH_SIZE,
     ray_address: str | None = None,
     progress: Callable[[Document], None] | None = None,
+    aliases: str | os.PathLike[str] | None = None,
 ) -> BuildReport:
     """Build (or update) the claim graph of ``inputs`` in ``out_dir``.
 
     Inputs that cannot be read are listed in ``report.skipped`` and the rest is
     built. ``executor`` picks where per-document work runs (see kg.parallel and
     ``auto`` in the module docstring); ``batch_size`` is the number of documents
-    per batch sent to a worker.
-    Raises :class:`kg.errors.StoreError` when the store is locked by another process.
+    per batch sent to a worker. ``aliases`` is an alias file for the resolve stage
+    (:mod:`kg.resolve.aliases`); it is read before anything is built, so a bad file
+    fails fast. Raises :class:`kg.errors.StoreError` when the store is locked by
+    another process.
     """
     from kg.ingest import iter_documents
     from kg.parallel import Settings, check_executor, default_executor, make_executor
-    from kg.resolve import resolve
+    from kg.resolve import load_aliases, resolve
 
     base_iri = terms.check_base_iri(base_iri)
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
@@ -138,6 +141,7 @@ def build(
         raise ValueError(f"workers must be a whole number, at least 1, got {workers!r}")
     if executor != "auto":
         check_executor(executor)
+    alias_rules = load_aliases(aliases) if aliases is not None else None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report = BuildReport(out_dir=out)
@@ -182,7 +186,7 @@ def build(
                 runner.close()
         report.warnings.extend(str(w.message) for w in caught)
 
-    resolve(store, base_iri)
+    resolve(store, base_iri, aliases=alias_rules)
     store.flush()
     report.stats = graph_stats(store)
     report.files = write_outputs(store, out, exports)
@@ -261,5 +265,5 @@ def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, 
                 continue
             files[fmt] = write_page(store, out / "graph.html")
         else:
-            files[fmt] = write_export(store, fmt, out / f"graph.{fmt}")
+            files[fmt] = write_export(store, fmt, out / f"graph.{fmt}").path
     return files

@@ -82,9 +82,11 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Documents per batch sent to a worker (bounds memory).")
 @click.option("--ray-address", envvar="KG_RAY_ADDRESS", default=None,
               help="Ray cluster to use with --executor ray (e.g. auto, ray://head:10001); default: a local one.")
+@click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="CSV or YAML alias file (label, canonical label or IRI, type) forcing or forbidding merges.")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, batch_size, ray_address,
-          quiet) -> None:
+          aliases, quiet) -> None:
     """Build the claim graph of INPUTS (files or folders of .txt, .md, .html, .jsonl) into --out."""
     from kg.build import DEFAULT_EXPORTS, build as run_build
     from kg.rdf.terms import DEFAULT_BASE_IRI
@@ -94,7 +96,7 @@ def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, b
     with progress as update:
         report = run_build(inputs, out_dir, base_iri=base_iri or DEFAULT_BASE_IRI, model=model, force=force,
                            exports=exports, executor=executor, workers=workers,
-                           batch_size=batch_size, ray_address=ray_address, progress=update)
+                           batch_size=batch_size, ray_address=ray_address, progress=update, aliases=aliases)
     for line in report.skipped:
         click.echo(f"kg: skipped: {line}", err=True)
     for line in report.warnings:
@@ -207,6 +209,26 @@ def openie(file, fmt, model, min_confidence) -> None:
         click.echo(line)
 
 
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--limit", type=click.IntRange(min=0), default=20, show_default=True,
+              help="Show at most this many violations (0: all).")
+def validate(out_dir, limit) -> None:
+    """Check the graph of OUT_DIR against the SHACL shapes of the RDF model (exit 1 if it does not conform)."""
+    from kg.api import open as open_build
+    from kg.validate import validate as run_validate
+
+    report = run_validate(open_build(out_dir, read_only=True))
+    if report.conforms:
+        click.echo(f"{out_dir}: conforms to the claimgraph shapes")
+        return
+    shown = report.results if limit == 0 else report.results[:limit]
+    for r in shown:
+        click.echo(f"{r.focus}  {r.path or ''}  {r.message}")
+    click.echo(f"kg: error: {out_dir}: {report.violations} violation(s) of the claimgraph shapes", err=True)
+    sys.exit(1)
+
+
 def _print_rows(columns: list[str], rows: list[list[str | None]], fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2))
@@ -225,3 +247,102 @@ def _print_rows(columns: list[str], rows: list[list[str | None]], fmt: str) -> N
             table.add_row(*("" if v is None else v for v in r))
         Console().print(table)
         click.echo(f"{len(rows)} row(s)")
+
+
+class AuthParam(click.ParamType):
+    """Credentials for a remote store: USER:PASSWORD (Basic), digest:USER:PASSWORD or bearer:TOKEN."""
+
+    name = "CREDENTIALS"
+
+    def convert(self, value, param, ctx):
+        from kg.push import make_auth
+
+        if not isinstance(value, str):
+            return value
+        try:
+            make_auth(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)  # the message never repeats the secret
+        return value
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, envvar="KG_SERVE_HOST",
+              help="Address to bind; the default answers this machine only.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, envvar="KG_SERVE_PORT",
+              help="TCP port to listen on.")
+@click.option("--allow-update", is_flag=True,
+              help="Accept SPARQL Update and Graph Store writes from clients that send the token.")
+@click.option("--token", envvar="KG_SERVE_TOKEN", default=None,
+              help="Bearer token writes must carry; with --allow-update and no token, one is generated and printed.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=30.0, show_default=True,
+              help="Seconds a query may run before it is stopped and answered with 503.")
+@click.option("--max-rows", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Most rows (SELECT) or triples (CONSTRUCT) in one answer; more answers 413.")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True,
+              help="Query worker processes (one when --allow-update).")
+def serve(out_dir, host, port, allow_update, token, timeout, max_rows, workers) -> None:
+    """Serve OUT_DIR: SPARQL at /sparql, Graph Store at /store, the graph page at /, an editor at /query."""
+    import secrets
+
+    from kg.serve import serve as run_server
+
+    if allow_update and not token:
+        token = secrets.token_urlsafe(24)
+        click.echo(f"kg: update token (send as 'Authorization: Bearer ...'): {token}", err=True)
+    mode = "updates allowed with the token" if allow_update else "read-only"
+    click.echo(f"kg: serving {out_dir} at http://{host}:{port}/ ({mode}); SPARQL endpoint "
+               f"http://{host}:{port}/sparql, editor http://{host}:{port}/query", err=True)
+    run_server(out_dir, host, port, allow_update=allow_update, token=token if allow_update else None,
+               timeout=timeout, max_rows=max_rows, workers=workers, log_level="warning")
+
+
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--endpoint", required=True, envvar="KG_PUSH_ENDPOINT",
+              help="SPARQL query endpoint of the remote store, e.g. http://localhost:7878/query (Oxigraph).")
+@click.option("--graph-store", envvar="KG_PUSH_GRAPH_STORE", default=None,
+              help="Graph Store Protocol URL; default: derived from --endpoint for Oxigraph, Fuseki, GraphDB, "
+                   "Virtuoso (see docs/push.md).")
+@click.option("--auth", type=AuthParam(), envvar="KG_PUSH_AUTH", default=None,
+              help="Credentials: USER:PASSWORD (HTTP Basic), digest:USER:PASSWORD or bearer:TOKEN.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=120.0, show_default=True,
+              help="Seconds to wait for each HTTP request.")
+@click.option("--no-verify", is_flag=True, help="Do not count each graph's triples on the server afterwards.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+def push(out_dir, endpoint, graph_store, auth, timeout, no_verify, quiet) -> None:
+    """Load the build in OUT_DIR into a remote store: one PUT per document graph, plus the resolution graph."""
+    from kg.push import push as run_push
+
+    report = run_push(out_dir, endpoint, graph_store=graph_store, auth=auth, timeout=timeout, verify=not no_verify)
+    if not quiet:
+        click.echo(report.summary())
+    for iri in report.mismatched:
+        local = next(g for g in report.graphs if g.iri == iri)
+        click.echo(f"kg: warning: <{iri}> has {local.remote_triples} triples on the server, "
+                   f"{local.triples} locally", err=True)
+    if report.mismatched:
+        sys.exit(1)
+
+
+@main.command("export")
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--format", "-f", "formats", multiple=True, metavar="FORMAT",
+              help="ttl, trig, nq, jsonld, nt (or another name or media type); repeat for several; "
+                   "default: ttl, trig, nq, jsonld.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="File to write (one --format only); default: OUT_DIR/graph.EXT.")
+def export(out_dir, formats, output) -> None:
+    """Write RDF exports of the store in OUT_DIR: sorted, prefixed and stable from build to build."""
+    from kg.api import open as open_build
+    from kg.export.formats import DEFAULT_FORMATS, get_format, write_export
+
+    names = [get_format(f).name for f in formats] or list(DEFAULT_FORMATS)
+    if output is not None and len(names) != 1:
+        raise click.UsageError("--output takes exactly one --format")
+    store = open_build(out_dir)
+    for name in names:
+        target = output or out_dir / f"graph{get_format(name).extension}"
+        done = write_export(store, name, target)
+        click.echo(f"{done.path}: {done.count} {done.counts} ({name})")

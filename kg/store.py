@@ -191,6 +191,12 @@ class Store:
         bind_prefixes(dataset)
         return dataset
 
+    def to_networkx(self):
+        """Entities as nodes, claims as edges: a ``networkx.MultiDiGraph`` (see :mod:`kg.network`)."""
+        from kg.network import to_networkx
+
+        return to_networkx(self)
+
 
 def _split_seal(nquads: bytes, graph: ox.NamedNode) -> tuple[bytes, bytes]:
     """``(the other lines, the cg:sha256 line)`` of a document's N-Quads.

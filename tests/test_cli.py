@@ -73,3 +73,30 @@ def test_query_list(runner, seeds_build):
     result = runner.invoke(main, ["query", str(out), "--list"])
     assert result.exit_code == 0
     assert {"support", "conflicts", "said", "evidence"} <= {l.split()[0] for l in result.stdout.splitlines()}
+
+
+def test_validate_accepts_the_seeds_build(runner, seeds_build):
+    out, _ = seeds_build
+    result = runner.invoke(main, ["validate", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "conforms" in result.stdout
+
+
+def test_validate_reports_a_broken_graph(runner, seeds_build, tmp_path):
+    import shutil
+
+    from pyoxigraph import NamedNode, Quad
+
+    from kg.store import open_store
+
+    out, _ = seeds_build
+    broken = tmp_path / "broken"
+    shutil.copytree(out / "store", broken / "store")
+    store = open_store(broken)
+    g = NamedNode("http://example.org/doc")
+    store.replace_graph(g, [Quad(NamedNode("http://example.org/c"), NamedNode(
+        "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), NamedNode("https://w3id.org/claimgraph/ns#Claim"), g)])
+    del store
+    result = runner.invoke(main, ["validate", str(broken)])
+    assert result.exit_code == 1
+    assert "http://example.org/c" in result.stdout and "violation" in result.stderr

@@ -1,1 +1,1 @@
-"""Export: the store -> files (RDF serialisations, the graph page)."""
+"""Export: the store -> files (RDF serialisations: :mod:`kg.export.formats`; the graph page)."""

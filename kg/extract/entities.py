@@ -1,28 +1,65 @@
-"""Entities and their mentions within one document.
+"""Named entities of one document: names grouped into entities, with types fixed from context.
 
 spaCy's named entities are grouped into document-level entities keyed by their
-canonical (longest, cleaned) name; a short form ("Kim", "Hong") joins the most
-recent preceding full name that contains it, so surname-only mentions land on the
-person they mean. Pronouns (he/she/his/her) point to the most recent person.
-Noun phrases that are not named entities become ``Thing`` entities keyed by their
-normalised text, so that every claim argument can be a node of the graph.
+canonical (longest, cleaned) name. Three passes over the document:
+
+1. *Occurrences.* Every named entity span (adjacent name pieces the small model
+   splits, such as "Choe Son" + "Hui", are joined), with the evidence its context
+   gives about its type: an apposition or a title that is a person's role ("Hong
+   Min, a senior scholar at ...", "Foreign Minister X", "Mr X") makes a person; an
+   organisation word in the name ("Agency", "Institute", "Herald") an organisation
+   or a news outlet; a place noun after it ("the Kursk region") a place; the
+   subject of "told" a person; a one-word name that is *told* something, or that
+   something is *according to*, and that is no person's surname, an outlet; the
+   subject of "reports" an outlet.
+2. *Linking.* A one-word name joins the multi-word name it shortens, anywhere in
+   the document (a surname "Kim" or "Hong" joins a person; "the North" joins
+   "North Korea", whose first word it is; "Yonhap" joins "Yonhap News Agency");
+   among several candidates the most mentioned wins. Acronyms join the name they
+   abbreviate, whether introduced in brackets ("Korean Central News Agency
+   (KCNA)") or matching its initials.
+3. *Typing.* Each entity takes the type most of its context evidence votes for,
+   and spaCy's label only when the context says nothing.
+
+Pronouns and descriptions are resolved afterwards by :mod:`kg.extract.coref`,
+which reads and extends the :class:`EntityIndex` built here.
 
 >>> clean_name("the Korea Herald's")
 'Korea Herald'
 >>> ENT_TYPES["GPE"]
 'Place'
+>>> initials("Korean Central News Agency")
+'KCNA'
+>>> name_type_hint("Korea Institute for National Unification")
+'Organization'
+>>> name_type_hint("The Korea Herald")
+'NewsOrganization'
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.model import Entity, EntityMention, EntityType
 
-__all__ = ["ENT_TYPES", "EntityIndex", "clean_name", "index_entities", "phrase_key"]
+__all__ = [
+    "ENT_TYPES",
+    "NEWS_WORDS",
+    "ORG_WORDS",
+    "PERSON_ROLES",
+    "PLACE_NOUNS",
+    "KIND_NOUNS",
+    "EntityIndex",
+    "clean_name",
+    "index_entities",
+    "initials",
+    "name_type_hint",
+    "phrase_key",
+]
 
 #: spaCy NER label -> claimgraph entity type; labels not listed (DATE, CARDINAL, ...) are values, not entities.
 ENT_TYPES: dict[str, EntityType] = {
@@ -37,17 +74,78 @@ ENT_TYPES: dict[str, EntityType] = {
     "PRODUCT": "Product",
     "LAW": "Work",
 }
-_PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+#: Nouns naming what a person is or does: in an apposition or a title they make a person.
+PERSON_ROLES = frozenset(
+    """leader president minister premier chancellor secretary spokesman spokeswoman spokesperson official
+    scholar researcher professor analyst expert economist scientist director chairman chairwoman chair ceo
+    founder head chief commander general colonel lieutenant captain sergeant admiral marshal ambassador envoy
+    diplomat governor mayor senator lawmaker legislator congressman congresswoman mp representative judge
+    lawyer attorney prosecutor author writer journalist reporter editor correspondent columnist photographer
+    artist actor actress singer musician player coach manager officer adviser advisor aide assistant student
+    teacher doctor nurse activist campaigner candidate king queen prince princess emperor dictator monarch
+    pope bishop priest cleric imam rabbi daughter son wife husband sister brother mother father uncle aunt
+    cousin widow widower grandson granddaughter grandfather grandmother visitor resident victim witness
+    survivor soldier fellow citizen dean lecturer historian engineer executive owner chef farmer pilot
+    strategist negotiator commentator presenter host anchor blogger founder-director vice-president deputy
+    counsellor councillor councilor inspector commissioner superintendent warden detective sheriff striker
+    goalkeeper midfielder defender forward batsman bowler jockey cyclist athlete runner boxer""".split()
+)
+#: Words that make a name an organisation ("Korea Institute for National Unification").
+ORG_WORDS = frozenset(
+    """agency institute institution university college school academy ministry department council committee
+    commission party company corporation corp inc ltd llc plc group bank association foundation organization
+    organisation union service office administration authority bureau court parliament assembly congress
+    senate army navy forces police fund federation league club network alliance coalition board centre center
+    society trust command directorate secretariat cabinet government regime""".split()
+)
+#: Words that make a name a news outlet ("Korea Herald", "Yonhap News Agency").
+NEWS_WORDS = frozenset(
+    """news times herald post journal press tribune gazette telegraph guardian daily weekly television tv radio
+    broadcasting broadcaster media chronicle observer mirror magazine newspaper outlet channel wire bulletin
+    dispatch""".split()
+)
+#: Nouns that say a name is an organisation when they head it ("the KCNA news agency").
+KIND_NOUNS = frozenset({"company", "firm", "agency", "organisation", "organization", "group", "outlet", "broadcaster",
+                        "newspaper", "station", "channel", "think-tank", "tank", "daily", "paper"})
+#: Head nouns that make the name before them a place ("the Kursk region").
+PLACE_NOUNS = frozenset(
+    """region area province city town village district county oblast island islands river mountain mountains
+    valley border peninsula capital coast sea lake strait bay gulf desert prefecture territory municipality
+    state""".split()
+)
+_HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None,
+               "dr.": None, "prof": None, "prof.": None, "sir": "m", "lady": "f", "lord": "m", "madam": "f"}
+_OUTLET_NOUNS = frozenset({"agency", "news", "broadcaster", "newspaper", "outlet", "daily", "tabloid", "network",
+                           "channel", "station", "wire", "magazine", "weekly"})
+_REPORT_SUBJECT_VERBS = frozenset({"report", "broadcast", "publish"})
+_FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "on", "in", "at", "de", "la", "du", "des", "&", "to"})
 _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(['’]s|['’])$")
 _DROP_DEPS = {"det", "poss", "nummod", "quantmod", "predet", "punct", "case"}
+_STRONG = 3  # weight of context evidence against spaCy's label (weight 1)
 
 
 def clean_name(text: str) -> str:
     """Strip a leading article, a possessive ending and surrounding punctuation."""
-    text = " ".join(text.split()).strip(" \t\"'“”‘’.,;:")
+    text = " ".join(text.split()).strip(" \t\"'“”‘’.,;:()[]")
     text = _LEADING.sub("", text)
     return _TRAILING.sub("", text).strip()
+
+
+def initials(name: str) -> str:
+    """Upper-case initials of the content words of a name (the acronym it would have)."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _FUNCTION_WORDS]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def name_type_hint(name: str) -> EntityType | None:
+    """The type the words of a name imply on their own (outlet, organisation), if any."""
+    words = [w.lower().strip(".,") for w in re.split(r"[\s-]+", name)]
+    if any(w in NEWS_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in {"news"}):
+        return "NewsOrganization"
+    if any(w in ORG_WORDS for w in words):
+        return "Organization"
+    return None
 
 
 def phrase_key(span: Span) -> str:
@@ -58,7 +156,7 @@ def phrase_key(span: Span) -> str:
     root = span.root
     words = []
     for tok in span:
-        if tok.dep_ in _DROP_DEPS or tok.like_num or tok.is_punct or (tok.i < root.i and tok.tag_ in {"JJS", "JJR"} and False):
+        if tok.dep_ in _DROP_DEPS or tok.like_num or tok.is_punct:
             continue
         if tok.head.dep_ in {"nummod", "quantmod"} and tok.i < root.i and tok.head.i != root.i:
             continue
@@ -70,24 +168,49 @@ def phrase_key(span: Span) -> str:
 class EntityIndex:
     """The entities of one document and which tokens belong to which of them.
 
-    ``by_token`` maps ``(chunk, token index)`` to an entity key.
+    ``by_token`` maps ``(chunk, token index)`` to an entity key; ``roles`` the role
+    nouns a person was given ("leader", "minister") and ``gender`` what pronouns or
+    honorifics told about them, both used by coreference; ``referents`` maps bare
+    numbers ("Of these, 600 have died") to the entity they count.
     """
 
     entities: dict[str, Entity] = field(default_factory=dict)
     mentions: list[EntityMention] = field(default_factory=list)
     by_token: dict[tuple[int, int], str] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    gender: dict[str, str] = field(default_factory=dict)
+    referents: dict[tuple[int, int], str] = field(default_factory=dict)
+    demonyms: dict[str, str] = field(default_factory=dict)  # Group key -> Place key ("North Korean" -> "North Korea")
 
     def entity_of(self, chunk: int, span: Span) -> str | None:
-        """The entity the phrase ``span`` refers to: that of its root, else of any of its tokens."""
-        key = self.by_token.get((chunk, span.root.i))
+        """The entity the phrase ``span`` refers to.
+
+        That of its root; else a name in apposition to the root ("the agency,
+        KCNA"); else a name compounded with a root noun that says what kind of
+        thing the name is ("the KCNA news agency", "the Kursk region"), but not
+        one that merely modifies ("DPRK soldiers").
+        """
+        root = span.root
+        key = self.by_token.get((chunk, root.i))
         if key is not None:
             return key
         for tok in span:
-            if tok.head.i == span.root.i and (chunk, tok.i) in self.by_token and tok.dep_ in {"compound", "appos"}:
-                return self.by_token[(chunk, tok.i)]
+            key = self.by_token.get((chunk, tok.i)) if tok.i != root.i else None
+            if key is None:
+                continue
+            if tok.dep_ == "appos" and tok.head.i == root.i and self.type_of(key) != "Group":
+                return key
+            if tok.dep_ == "compound" and _kind_noun(root, self.type_of(key)) and _chain_to(tok, root):
+                return key
         return None
 
+    def type_of(self, key: str | None) -> EntityType | None:
+        """The type of entity ``key`` (``None`` when it is not known)."""
+        entity = self.entities.get(key) if key else None
+        return entity.type if entity else None
+
     def add(self, key: str, label: str, etype: EntityType, alias: str | None = None) -> None:
+        """Add an entity, or a surface form to an existing one (its type set once, or refined from Thing)."""
         old = self.entities.get(key)
         aliases = set(old.aliases) if old else set()
         if alias and alias != label:
@@ -95,52 +218,334 @@ class EntityIndex:
         if old is not None:
             etype = old.type if old.type != "Thing" else etype
             label = old.label
+            aliases.discard(label)
         self.entities[key] = Entity(key=key, label=label, type=etype, aliases=tuple(sorted(aliases)))
+
+    def mention(self, key: str, chunk: int, span: Span, offset: int, kind: str) -> None:
+        """Record that ``span`` of chunk ``chunk`` refers to ``key``."""
+        for tok in span:
+            self.by_token.setdefault((chunk, tok.i), key)
+        self.mentions.append(
+            EntityMention(key, offset + span.start_char, offset + span.end_char, span.text, kind)  # type: ignore[arg-type]
+        )
+
+
+def _kind_noun(root: Token, etype: EntityType | None) -> bool:
+    """Does the noun ``root`` name the kind of thing an entity of type ``etype`` is?"""
+    lemma = root.lemma_.lower()
+    if etype in {"Organization", "NewsOrganization"}:
+        return lemma in ORG_WORDS or lemma in NEWS_WORDS or lemma in KIND_NOUNS
+    if etype == "Place":
+        return lemma in PLACE_NOUNS
+    return False
+
+
+def _chain_to(tok: Token, root: Token) -> bool:
+    for _ in range(6):
+        if tok.head.i == root.i:
+            return True
+        if tok.dep_ != "compound" or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+@dataclass
+class _Occurrence:
+    chunk: int
+    span: Span
+    name: str
+    label: EntityType  # spaCy's, mapped
+    evidence: list[EntityType]
+    roles: list[str]
+    gender: str | None
+    weak: bool = False  # a bare capitalised word ("the North"): kept only if it links to a name
 
 
 def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
-    """Group the named entities of a document's chunks ``(Doc, char offset)`` into entities."""
+    """Group the named entities of a document's chunks ``(Doc, char offset)`` into typed entities."""
+    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc)]
+    name_types = _name_types(occurrences)
+    links = _link_names(occurrences, name_types)
     index = EntityIndex()
-    full_names: list[tuple[str, str, EntityType]] = []  # (key, label, type) of multi-word names, in text order
-    last_person: str | None = None
-    for c, (doc, offset) in enumerate(chunks):
-        ents = {tok.i: ent for ent in doc.ents for tok in ent}
-        for tok in doc:
-            ent = ents.get(tok.i)
-            if ent is not None and tok.i == ent.start and ent.label_ in ENT_TYPES:
-                name = clean_name(ent.text)
-                if not name:
-                    continue
-                etype = ENT_TYPES[ent.label_]
-                key = _link_short_name(name, etype, full_names) or name
-                if key == name and len(name.split()) > 1:
-                    full_names.append((key, name, etype))
-                index.add(key, key, etype, alias=name)
-                for t in ent:
-                    index.by_token[(c, t.i)] = key
-                index.mentions.append(
-                    EntityMention(key, offset + ent.start_char, offset + ent.end_char, ent.text, "name")
-                )
-                if index.entities[key].type == "Person":
-                    last_person = key
-            elif ent is None and tok.lower_ in _PERSON_PRONOUNS and tok.pos_ == "PRON" and last_person:
-                index.by_token[(c, tok.i)] = last_person
-                index.mentions.append(
-                    EntityMention(last_person, offset + tok.idx, offset + tok.idx + len(tok), tok.text, "pronoun")
-                )
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for occ in occurrences:
+        key = links.get(occ.name, occ.name)
+        if occ.weak and key == occ.name:
+            continue
+        for etype in occ.evidence:
+            votes[key][etype] += _STRONG
+        votes[key][occ.label] += 1
+        index.roles[key].update(occ.roles)
+        if occ.gender:
+            index.gender.setdefault(key, occ.gender)
+    for key, counter in votes.items():
+        hint = name_type_hint(key)
+        if hint is not None and not any(counter[t] >= _STRONG for t in ("Person",)):
+            counter[hint] += _STRONG
+    for occ in occurrences:
+        key = links.get(occ.name, occ.name)
+        if occ.weak and key == occ.name:
+            continue
+        etype = _decide(votes[key])
+        index.add(key, key, etype, alias=occ.name)
+        offset = chunks[occ.chunk][1]
+        index.mention(key, occ.chunk, occ.span, offset, "name")
+    for key, entity in list(index.entities.items()):
+        index.entities[key] = Entity(key, entity.label, _decide(votes[key]), entity.aliases)
+    index.demonyms = _demonyms(index)
     return index
 
 
-def _link_short_name(name: str, etype: EntityType, full_names: list[tuple[str, str, EntityType]]) -> str | None:
-    """A one-word name that is a word of a preceding multi-word name of a compatible type joins it."""
-    if len(name.split()) != 1:
-        return None
-    word = name.casefold()
-    for key, label, other in reversed(full_names):
-        if word in (w.casefold() for w in re.split(r"[\s-]+", label)) and (other == etype or "Person" in (other, etype)):
-            return key
-    return None
+def _decide(counter: Counter) -> EntityType:
+    if not counter:
+        return "Thing"
+    best = max(counter.values())
+    for etype in ("Person", "NewsOrganization", "Organization", "Place", "Group", "Event", "Work", "Product"):
+        if counter.get(etype) == best:
+            return etype
+    return counter.most_common(1)[0][0]
 
 
-def is_pronoun(tok: Token) -> bool:
-    return tok.pos_ == "PRON"
+def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
+    ents = [e for e in doc.ents if e.label_ in ENT_TYPES]
+    merged: list[Span] = []
+    for ent in ents:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.label_ == "PERSON"
+            and ent.start == prev.end
+            and len(ent) == 1
+            and ent[0].pos_ == "PROPN"
+            and ent[0].text[:1].isupper()
+        ):
+            merged[-1] = Span(doc, prev.start, ent.end, label="PERSON")
+            continue
+        merged.append(ent)
+    out = []
+    covered: set[int] = set()
+    for ent in merged:
+        start = ent.start
+        while start < ent.end - 1 and (_role_word(doc[start]) or doc[start].lower_ in _HONORIFICS
+                                       or doc[start].lower_ in {"the", "a", "an"}):
+            start += 1  # "Striker Marco Bellini": the title is context, not name
+        if start > ent.start and ent.label_ != "PERSON" and any(_role_word(doc[i]) for i in range(ent.start, start)):
+            ent = Span(doc, start, ent.end, label="PERSON")
+        elif start > ent.start:
+            ent = Span(doc, start, ent.end, label=ent.label_)
+        bracket = next((t.i for t in ent if t.text == "("), None)
+        if bracket is not None and bracket > ent.start:
+            ent = Span(doc, ent.start, bracket, label=ent.label_)  # "World Health Organization (WHO"
+        name = clean_name(ent.text)
+        if not name or not any(ch.isalpha() for ch in name):
+            continue
+        covered.update(range(ent.start, ent.end))
+        evidence, roles, gender = _context_evidence(ent)
+        out.append(_Occurrence(chunk, _trim_span(ent), name, ENT_TYPES[ent.label_], evidence, roles, gender))
+    for tok in doc:
+        # an acronym the tagger missed ("the state-run KCNA news agency")
+        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text.isupper() and tok.text.isalpha() and len(tok) > 1:
+            evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
+            out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, "Organization", evidence, roles, gender))
+            continue
+        # a capitalised word no entity covers: "the North" may stand for "North Korea", "Bellini" for a person
+        if (
+            tok.i not in covered
+            and tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and tok.text.isalpha()
+            and (tok.i + 1 >= len(doc) or doc[tok.i + 1].pos_ != "PROPN")
+            and (tok.i == 0 or doc[tok.i - 1].pos_ != "PROPN")
+        ):
+            after_the = tok.i > 0 and doc[tok.i - 1].lower_ == "the"
+            label: EntityType = "Place" if after_the else "Person"
+            evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
+            out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, label, evidence, roles, gender, weak=True))
+    out.sort(key=lambda o: (o.chunk, o.span.start))
+    return out
+
+
+def _trim_span(ent: Span) -> Span:
+    """The entity span without a leading article or a trailing possessive."""
+    start, end = ent.start, ent.end
+    while start < end - 1 and ent.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    while end - 1 > start and ent.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return ent.doc[start:end]
+
+
+def _role_word(tok: Token) -> str | None:
+    low = tok.lower_.strip(".")
+    if low in PERSON_ROLES:
+        return low
+    lemma = tok.lemma_.lower()
+    return lemma if lemma in PERSON_ROLES else None
+
+
+def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | None]:
+    """Types the context of a name votes for, the role nouns it is given, and a gender if said."""
+    doc = ent.doc
+    root = ent.root
+    evidence: list[EntityType] = []
+    roles: list[str] = []
+    gender = None
+    # a title right before the name: "North Korean leader Kim", "Foreign Minister Choe", "Mr Smith"
+    for back in range(1, 4):
+        i = ent.start - back
+        if i < 0 or doc[i].is_punct:
+            break
+        role = _role_word(doc[i])
+        if role is not None:
+            evidence.append("Person")
+            roles.append(role)
+            break
+        if doc[i].lower_ in _HONORIFICS:
+            evidence.append("Person")
+            gender = _HONORIFICS[doc[i].lower_]
+            break
+        if doc[i].lemma_.lower() in _OUTLET_NOUNS:
+            evidence.append("NewsOrganization")  # "state news agency KCNA", "broadcaster KBS"
+            break
+        if doc[i].pos_ not in {"PROPN", "ADJ", "NOUN"}:
+            break
+    # an apposition: "Hong Min, a senior scholar at ...", "his visitor, Olga Lyubimova"
+    appositions = [c for c in root.children if c.dep_ == "appos" and not (ent.start <= c.i < ent.end)]
+    if root.dep_ == "appos" and not (ent.start <= root.head.i < ent.end):
+        appositions.append(root.head)
+    for app in appositions:
+        role = _role_word(app)
+        if role is not None:
+            evidence.append("Person")
+            roles.append(role)
+        elif app.lower_ in NEWS_WORDS or app.lemma_.lower() in {"agency", "broadcaster", "newspaper", "outlet"}:
+            evidence.append("NewsOrganization")
+        elif app.lemma_.lower() in ORG_WORDS or app.lemma_.lower() in {"company", "firm", "organisation", "group"}:
+            evidence.append("Organization")
+        elif app.lemma_.lower() in PLACE_NOUNS:
+            evidence.append("Place")
+    # a noun the name is compounded with: "the KCNA news agency" (an outlet)
+    if root.dep_ == "compound" and root.head.lemma_.lower() in _OUTLET_NOUNS and not (ent.start <= root.head.i < ent.end):
+        evidence.append("NewsOrganization")
+    # a place noun right after the name: "the Kursk region"
+    after = doc[ent.end] if ent.end < len(doc) else None
+    if after is not None and after.lower_ in PLACE_NOUNS and root.head.i == after.i and root.dep_ == "compound":
+        evidence.append("Place")
+    # possessed kin or role: "Kim's daughter" (a person); "X's president" (a country or an organisation)
+    if root.dep_ == "poss" and _role_word(root.head) in {"daughter", "son", "wife", "husband", "sister", "brother",
+                                                        "mother", "father", "uncle", "aunt", "cousin", "widow"}:
+        evidence.append("Person")
+    head = root.head
+    single = len([t for t in ent if not t.is_punct]) == 1
+    looks_org = name_type_hint(ent.text) is not None or (ent.text.isupper() and len(ent.text) > 1)
+    if root.dep_ in {"nsubj"} and head.lemma_ == "tell" and not looks_org:
+        evidence.append("Person")
+    if root.dep_ in {"dobj", "dative"} and head.lemma_ == "tell" and single:
+        evidence.append("NewsOrganization")
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according" and single and ent.label_ != "GPE":
+        evidence.append("NewsOrganization" if looks_org or ent.label_ == "PERSON" else "Organization")
+    if root.dep_ == "nsubj" and head.lemma_ in _REPORT_SUBJECT_VERBS and head.pos_ == "VERB" and ent.label_ != "PERSON":
+        evidence.append("NewsOrganization")
+    return evidence, roles, gender
+
+
+def _name_types(occurrences: list[_Occurrence]) -> dict[str, EntityType]:
+    """The type of each surface name on its own (before short names join full ones)."""
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for occ in occurrences:
+        for etype in occ.evidence:
+            votes[occ.name][etype] += _STRONG
+        votes[occ.name][occ.label] += 1
+    for name, counter in votes.items():
+        hint = name_type_hint(name)
+        if hint is not None and counter["Person"] < _STRONG:
+            counter[hint] += _STRONG
+    return {name: _decide(counter) for name, counter in votes.items()}
+
+
+def _words(name: str) -> list[str]:
+    return [w.casefold() for w in name.split()]
+
+
+def _compatible(short: str, full: str, types: dict[str, EntityType], occ: _Occurrence) -> bool:
+    """May the one-word name ``short`` stand for the multi-word name ``full``?"""
+    stype, ftype = types.get(short, "Thing"), types.get(full, "Thing")
+    word = short.casefold()
+    words = _words(full)
+    if short.isupper() and len(short) > 1 and initials(full) == short and ftype != "Person":
+        return True
+    if word not in words:
+        return False
+    if ftype == "Person":
+        strong_other = [t for t in occ.evidence if t != "Person"]
+        return not strong_other and stype not in {"Group"} and not (occ.weak and occ.label != "Person")
+    if ftype in {"Place"}:
+        return words[0] == word and stype in {"Place", "Organization", "Thing"}
+    if ftype in {"Organization", "NewsOrganization"}:
+        return words[0] == word and stype != "Place"
+    return stype == ftype and words[0] == word
+
+
+def _link_names(occurrences: list[_Occurrence], types: dict[str, EntityType]) -> dict[str, str]:
+    """Map each short name (one word, or an acronym) to the full name it stands for."""
+    full_names = {o.name for o in occurrences if len(o.name.split()) > 1 and not o.weak}
+    if not full_names:
+        return {}
+    counts = Counter(o.name for o in occurrences if not o.weak)
+    first_seen: dict[str, int] = {}
+    for n, occ in enumerate(occurrences):
+        first_seen.setdefault(occ.name, n)
+    by_word: dict[str, list[str]] = defaultdict(list)
+    for full in full_names:
+        for w in set(_words(full)):
+            by_word[w].append(full)
+        by_word[initials(full).casefold()].append(full)
+    links: dict[str, str] = {}
+    bracketed = _bracketed_acronyms(occurrences)
+    links.update(bracketed)
+    for n, occ in enumerate(occurrences):
+        if occ.name in links or len(occ.name.split()) != 1:
+            continue
+        candidates = [f for f in by_word.get(occ.name.casefold(), []) if _compatible(occ.name, f, types, occ)]
+        if not candidates:
+            continue
+        # prefer names seen before this mention, then the most mentioned, then the most recent
+        candidates.sort(key=lambda f: (first_seen[f] < n, counts[f], first_seen[f]))
+        links[occ.name] = candidates[-1]
+    return links
+
+
+def _bracketed_acronyms(occurrences: list[_Occurrence]) -> dict[str, str]:
+    """ "Korean Central News Agency (KCNA)": the bracketed acronym joins the name before it."""
+    links = {}
+    for prev, occ in zip(occurrences, occurrences[1:]):
+        if prev.chunk != occ.chunk or len(prev.name.split()) < 2:
+            continue
+        doc = occ.span.doc
+        between = doc[prev.span.end : occ.span.start]
+        if [t.text for t in between] == ["("] and occ.span.end < len(doc) and doc[occ.span.end].text == ")":
+            if occ.name.replace(".", "").isupper():
+                links[occ.name] = prev.name
+    return links
+
+
+def _demonyms(index: EntityIndex) -> dict[str, str]:
+    """Group names that are the adjective of a place name: "North Korean" -> "North Korea", "Russian" -> "Russia"."""
+    places = [e.key for e in index.entities.values() if e.type == "Place"]
+    out = {}
+    for entity in index.entities.values():
+        if entity.type != "Group":
+            continue
+        best = None
+        for place in places:
+            common = 0
+            for a, b in zip(entity.key.casefold(), place.casefold()):
+                if a != b:
+                    break
+                common += 1
+            if common >= max(4, len(place) - 2) and (best is None or common > best[0]):
+                best = (common, place)
+        if best is not None:
+            out[entity.key] = best[1]
+    return out

@@ -250,8 +250,9 @@ def _find_title(lines: list[_Line], content: list[int], *, markdown: bool, known
         return -1, None
     first = lines[content[0]]
     if known is not None:
+        # a first line equal to the known title is the title line, unless it is all the text there is
         same = " ".join(known.split()).casefold() == " ".join(first.plain.split()).casefold()
-        return (content[0], first.plain) if same else (-1, None)
+        return (content[0], first.plain) if same and len(content) > 1 else (-1, None)
     if markdown and first.block == "heading":
         return content[0], first.plain
     if len(content) > 1 and first.block == "text" and looks_like_title(first.plain):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from pathlib import Path
 
 import pytest
@@ -141,6 +143,8 @@ def _real_corpus() -> Path:
     try:
         return find_corpus()
     except InputError:
+        if os.environ.get("CI"):  # CI clones the project with shared/ beside it: a missing corpus is a failure
+            raise
         pytest.skip("ECB+ is not beside this checkout (shared/corpora/ecbplus)")
 
 

@@ -125,3 +125,12 @@ def test_utf16_jsonl_keeps_a_line_separator_inside_a_json_string(tmp_path):
     text = "Kim spoke.\u2028Seoul listened to the speech of the leader."
     path.write_bytes((line(text=text) + "\n").encode("utf-16"))
     assert [d.text for d in read_jsonl(path)] == [text]
+
+
+def test_a_one_line_article_whose_title_is_its_text_keeps_its_body(tmp_path):
+    line = "A climber who survived two nights on the mountain was rescued on Thursday."
+    path = tmp_path / "one.jsonl"
+    path.write_text(json.dumps({"text": line, "title": line}) + "\n", encoding="utf-8")
+    (doc,) = list(iter_documents([path]))
+    assert [doc.text[s:e] for s, e in doc.body] == [line]
+    assert doc.title == line

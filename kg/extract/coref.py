@@ -1,0 +1,390 @@
+"""Within-document coreference: pronouns, descriptions and bare numbers resolved to entities.
+
+Rules over the dependency parse and the entity types of :mod:`kg.extract.entities`
+(no neural model: the coreference packages for spaCy download weights). The
+document is read once, in order, keeping a *salience* score per entity in the
+spirit of Lappin and Leass (1994): every mention adds a weight that depends on
+its grammatical role (subject > object > oblique > possessor) and being a speaker,
+and scores halve with each sentence. A referring expression takes the most
+salient compatible entity seen in the last few sentences:
+
+- *he, him, his, she, her*: a person, of the gender the text has used for it
+  (an object pronoun never takes its own clause's subject: "Kim praised him");
+- *it, its*: an organisation, a place or a singular thing, unless *it* is
+  pleonastic ("it is a rare admission that ...", "it is not known when ...");
+- *they, them, their, these, those*: a plural thing or group;
+- definite descriptions: "the North Korean leader" a person given that role (or
+  with no role known), "the regime"/"the government"/"the country" a place,
+  "the agency" an organisation whose name holds the word; a description in
+  apposition to a name ("his visitor, Olga Lyubimova") is that name;
+- bare numbers ("Of these, 600 have died") count what "of these" or the nearest
+  plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
+  mentions (600 is a part of the soldiers, not the soldiers).
+
+Every resolved pronoun or description becomes an :class:`kg.model.EntityMention`
+of kind ``pronoun`` or ``nominal`` with its own offsets. The work per token is
+bounded by the number of entities seen in the last few sentences, so a document
+is read in linear time.
+
+>>> sorted(GOVERNMENT_NOUNS)[:3]
+['administration', 'country', 'government']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, phrase_key
+
+__all__ = ["GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references"]
+
+#: Descriptions of a state or its government ("the regime", "the country").
+GOVERNMENT_NOUNS = frozenset({"regime", "government", "administration", "country", "nation", "state", "leadership",
+                              "kingdom", "republic", "junta"})
+#: Descriptions of an organisation ("the agency", "the company").
+ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "organization", "ministry", "institute",
+                       "newspaper", "broadcaster", "outlet", "party", "union", "bank", "university", "council",
+                       "committee", "network", "station", "channel", "daily", "paper", "corporation", "court",
+                       "department", "office", "service", "think-tank", "tank"})
+_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency"})
+_MASCULINE = frozenset({"he", "him", "his", "himself"})
+_FEMININE = frozenset({"she", "her", "hers", "herself"})
+_NEUTER = frozenset({"it", "its", "itself"})
+_PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+_DEMONSTRATIVES = frozenset({"these", "those"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
+_ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 70, "dobj": 50, "attr": 50, "dative": 40, "pobj": 40, "poss": 30,
+                 "appos": 30, "conj": 40, "compound": 20}
+_RECENCY = 100
+_SPEAKER_BONUS = 40
+_HEAD_NOUN = 80  # a phrase not embedded in another
+_WINDOW = 3  # sentences back that a pronoun may reach
+_PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "turn",
+                               "rain", "snow", "make", "mean", "follow", "emerge", "transpire"})
+_NON_PERSON = frozenset({"Organization", "NewsOrganization", "Place", "Event", "Work", "Product"})
+_REPORTING = frozenset({"say", "tell", "note", "add", "state", "claim", "report", "announce", "assert", "insist",
+                        "explain", "continue", "confirm", "deny", "write", "argue", "warn", "estimate"})
+
+
+@dataclass
+class _Salience:
+    """Decaying salience of the entities seen lately; only recent ones are kept."""
+
+    scores: dict[str, tuple[float, int]] = field(default_factory=dict)
+    plural: dict[str, bool] = field(default_factory=dict)
+    last_role: dict[str, str] = field(default_factory=dict)
+    sentence: int = 0
+    this_sentence: dict[str, float] = field(default_factory=dict)
+
+    def add(self, key: str, weight: float, *, plural: bool | None = None, role: str = "") -> None:
+        # within one sentence an entity's salience is that of its most prominent mention, not a sum
+        best = self.this_sentence.get(key, 0.0)
+        if weight > best:
+            self.scores[key] = (self.value(key) + weight - best, self.sentence)
+            self.this_sentence[key] = weight
+        if plural is not None:
+            self.plural[key] = plural
+        self.last_role[key] = role
+
+    def value(self, key: str) -> float:
+        score, when = self.scores.get(key, (0.0, self.sentence))
+        return score * 0.5 ** (self.sentence - when)
+
+    def next_sentence(self) -> None:
+        self.sentence += 1
+        self.this_sentence = {}
+        stale = [k for k, (_, when) in self.scores.items() if self.sentence - when > _WINDOW]
+        for key in stale:
+            del self.scores[key]
+
+    def best(self, accept, bonus=None) -> str | None:
+        found, top = None, 0.0
+        for key in self.scores:
+            if accept(key):
+                value = self.value(key) + (bonus(key) if bonus is not None else 0.0)
+                if value > top:
+                    found, top = key, value
+        return found
+
+
+@dataclass
+class _State:
+    index: EntityIndex
+    salience: _Salience = field(default_factory=_Salience)
+    things: dict[str, str] = field(default_factory=dict)  # Thing key -> label
+    last_person: str | None = None
+    role_holders: dict[str, list[str]] = field(default_factory=dict)
+    org_words: dict[str, list[str]] = field(default_factory=dict)  # word of an organisation's name -> keys
+    token_key: dict[tuple[int, int], str] = field(default_factory=dict)  # noun phrase roots -> thing keys
+    counted: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)  # things that are persons ("the president")  # things mentioned with a number ("15,000 soldiers")
+    speakers: set[str] = field(default_factory=set)  # sources named in the current sentence
+
+
+def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Resolve the pronouns, descriptions and bare numbers of a document into ``index`` (in place)."""
+    state = _State(index)
+    for key, roles in index.roles.items():
+        for role in roles:
+            state.role_holders.setdefault(role, []).append(key)
+    for entity in index.entities.values():
+        if entity.type in {"Organization", "NewsOrganization"}:
+            for word in set(entity.key.casefold().split()):
+                state.org_words.setdefault(word, []).append(entity.key)
+    for c, (doc, offset) in enumerate(chunks):
+        chunk_of = {nc.root.i: nc for nc in doc.noun_chunks}
+        for sent in doc.sents:
+            _resolve_sentence(state, c, doc, offset, sent, chunk_of)
+            state.salience.next_sentence()
+
+
+def _is_speaker(tok: Token) -> bool:
+    head = tok.head
+    return (tok.dep_ == "nsubj" and head.lemma_ in _REPORTING) or (
+        tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according")
+
+
+def _embedded(tok: Token) -> bool:
+    """Is the phrase inside another noun phrase ("the alliance with Russia")?"""
+    head = tok.head
+    while head.pos_ == "ADP" and head.head is not head:
+        head = head.head
+    return head is not tok and head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+
+
+def _weight(tok: Token, *, thing: bool = False) -> float:
+    weight = _RECENCY + _ROLE_WEIGHTS.get(tok.dep_, 20) + (0 if _embedded(tok) else _HEAD_NOUN)
+    if not thing and _is_speaker(tok):
+        weight += _SPEAKER_BONUS
+    return weight
+
+
+def _partitive(tok: Token) -> bool:
+    """"these" in "Of these, 600 ...": what it refers to was counted."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NUM"
+
+
+def _is_plural(tok: Token) -> bool:
+    text = tok.text
+    acronym_plural = len(text) > 2 and text.endswith("s") and text[:-1].isupper()  # "MPs", "NGOs"
+    return tok.tag_ in {"NNS", "NNPS"} or acronym_plural or any(c.dep_ == "conj" for c in tok.children)
+
+
+def _according_source(tok: Token) -> bool:
+    head = tok.head
+    return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
+
+
+def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, chunk_of: dict[int, Span]) -> None:
+    index, sal = state.index, state.salience
+    bare_numbers: list[Token] = []
+    state.speakers = set()
+    for tok in sent:
+        key = index.by_token.get((c, tok.i))
+        if key is not None:
+            if tok.head.i == tok.i or index.by_token.get((c, tok.head.i)) != key or tok.head.i < sent.start:
+                if _according_source(tok):
+                    state.speakers.add(key)
+                etype = index.type_of(key)
+                sal.add(key, _weight(tok), plural=etype == "Group", role=tok.dep_)
+                if etype == "Person":
+                    state.last_person = key
+                place = index.demonyms.get(key)
+                if place is not None:
+                    sal.add(place, 30, plural=False, role=tok.dep_)
+            continue
+        low = tok.lower_
+        if tok.pos_ == "PRON" or (low in _DEMONSTRATIVES and tok.dep_ not in {"det"}):
+            _resolve_pronoun(state, c, doc, offset, tok)
+        elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
+            bare_numbers.append(tok)
+        elif tok.pos_ == "NOUN" and tok.i in chunk_of:
+            _resolve_description(state, c, doc, offset, chunk_of[tok.i])
+    for tok in bare_numbers:
+        _resolve_number(state, c, tok)
+
+
+def _pleonastic(tok: Token) -> bool:
+    """A dummy "it": "it is clear that ...", "it was reported that ...", "it is not known when ..."."""
+    if tok.lower_ != "it" or tok.dep_ not in {"nsubj", "nsubjpass", "expl"}:
+        return tok.dep_ == "expl"
+    head = tok.head
+    later = [ch for ch in head.children if ch.i > tok.i]
+    if any(ch.dep_ in {"ccomp", "xcomp", "csubj"} for ch in later) and (
+        head.lemma_ in _PLEONASTIC_HEADS or any(ch.dep_ == "auxpass" for ch in head.children)
+        or any(ch.dep_ in {"acomp", "attr"} for ch in head.children)
+    ):
+        return True
+    for ch in later:
+        if ch.dep_ in {"acomp", "attr", "oprd"} and any(g.dep_ in {"ccomp", "xcomp", "acl", "relcl", "advcl"} for g in ch.children):
+            if any(g.dep_ == "acl" and any(m.lower_ == "that" and m.dep_ == "mark" for m in g.children) for g in ch.children) or ch.dep_ == "acomp" or ch.pos_ == "ADJ":
+                return True
+            if any(g.dep_ in {"ccomp", "xcomp"} for g in ch.children):
+                return True
+    if head.tag_ == "VBN" and any(ch.dep_ in {"advcl", "ccomp"} for ch in later) and any(
+        ch.dep_ == "auxpass" for ch in head.children
+    ):
+        return True
+    return head.lemma_ in {"rain", "snow"}
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    return next((ch for ch in tok.head.children if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i != tok.i), None)
+
+
+def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
+    index, sal = state.index, state.salience
+    low = tok.lower_
+    blocked: set[str] = set(state.speakers) if low not in _MASCULINE | _FEMININE else set()
+    for anc in list(tok.ancestors)[:4]:  # a phrase never contains its own antecedent ("the role of its army")
+        if anc.pos_ in {"NOUN", "PROPN"}:
+            held = index.by_token.get((c, anc.i)) or state.token_key.get((c, anc.i))
+            if held is not None:
+                blocked.add(held)
+    if tok.dep_ in _OBJECT_DEPS and not low.endswith("self") and not low.endswith("selves"):
+        subj = _clause_subject(tok if tok.dep_ != "pobj" else tok.head)
+        if subj is not None and (c, subj.i) in index.by_token:
+            blocked.add(index.by_token[(c, subj.i)])
+    if low in _MASCULINE or low in _FEMININE:
+        gender = "m" if low in _MASCULINE else "f"
+
+        def accept(key: str) -> bool:
+            person = index.type_of(key) == "Person" or (key in state.people and not sal.plural.get(key, False))
+            return person and index.gender.get(key, gender) == gender and key not in blocked
+
+        key = sal.best(accept)
+        if key is None and state.last_person and accept(state.last_person):
+            key = state.last_person
+        if key is not None:
+            index.gender.setdefault(key, gender)
+    elif low in _NEUTER:
+        if _pleonastic(tok):
+            return
+
+        def accept(key: str) -> bool:
+            etype = index.type_of(key) or ("Thing" if key in state.things else None)
+            if key in blocked or etype is None:
+                return False
+            if etype == "Thing":
+                return not sal.plural.get(key, False) and sal.last_role.get(key) in {"nsubj", "nsubjpass", "dobj"}
+            return etype in _NON_PERSON
+
+        key = sal.best(accept)
+    elif low in _PLURAL or low in _DEMONSTRATIVES:
+
+        def accept(key: str) -> bool:
+            etype = index.type_of(key) or ("Thing" if key in state.things else None)
+            if key in blocked or etype is None:
+                return False
+            return etype in {"Thing", "Group"} and sal.plural.get(key, False)
+
+        partitive = _partitive(tok)
+        key = sal.best(accept, lambda k: 100.0 if partitive and k in state.counted else 0.0)
+    else:
+        return
+    if key is None:
+        return
+    if key in state.things and key not in index.entities:
+        index.add(key, key, "Thing", alias=state.things[key])
+    index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+    sal.add(key, _weight(tok), role=tok.dep_)
+
+
+def _description_key(state: _State, c: int, span: Span) -> str | None:
+    """The entity a definite description refers to, if the rules find one."""
+    index, sal = state.index, state.salience
+    root = span.root
+    # in apposition to a name: "his visitor, Olga Lyubimova", "Olga Lyubimova, the Russian culture minister"
+    if root.dep_ == "appos" and (c, root.head.i) in index.by_token:
+        return index.by_token[(c, root.head.i)]
+    for child in root.children:
+        if child.dep_ == "appos" and (c, child.i) in index.by_token:
+            return index.by_token[(c, child.i)]
+    det = span[0].lower_
+    if det not in {"the", "this", "that"} or root.tag_ in {"NNS", "NNPS"}:
+        return None
+    if any(t.pos_ == "PROPN" and (c, t.i) not in index.by_token for t in span):
+        return None  # "the KCNA news agency": a name the tagger missed, not an anaphor
+    if any(ch.dep_ in {"relcl", "acl"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
+        return None  # restrictive modifiers introduce something new ("the leader of the opposition")
+    noun = root.lemma_.lower()
+    # a modifier that is not a nationality makes a new referent ("the central bank", "a rival startup")
+    modified = any(t.i != root.i and t.dep_ in {"amod", "compound", "nmod"} and
+                   index.type_of(index.by_token.get((c, t.i))) != "Group" for t in span)
+    if noun in PERSON_ROLES:
+        holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person"]
+        if holders:
+            return max(holders, key=lambda k: (sal.value(k), -holders.index(k)))
+        if modified:
+            return None
+        return sal.best(lambda k: index.type_of(k) == "Person" and not index.roles.get(k))
+    if noun in GOVERNMENT_NOUNS and not modified:
+        return sal.best(lambda k: index.type_of(k) == "Place")
+    if noun in ORG_NOUNS:
+        named = state.org_words.get(noun, [])
+        if named:
+            return max(named, key=lambda k: sal.value(k))
+        if modified or noun not in _GENERIC_ORG_NOUNS:
+            return None
+        return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"})
+    return None
+
+
+def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Span) -> None:
+    index, sal = state.index, state.salience
+    root = span.root
+    for t in span:
+        other = index.by_token.get((c, t.i)) if t.i != root.i else None
+        if other is not None and index.type_of(other) != "Group":
+            return  # a name inside the phrase says what it is ("the KCNA news agency")
+    key = _description_key(state, c, span)
+    if key is not None:
+        start = span.start
+        while start < root.i and span.doc[start].dep_ == "poss":
+            start += 1
+        index.mention(key, c, doc[start : root.i + 1], offset, "nominal")
+        sal.add(key, _weight(root), role=root.dep_)
+        return
+    if span[0].lower_ == "no" or root.lemma_.lower() in {"thing", "one", "way", "time", "part", "lot"}:
+        return
+    thing = phrase_key(span)
+    label = clean_name(span.text)
+    if thing and label:
+        state.things[thing] = label
+        if any(ch.dep_ == "nummod" for ch in root.children):
+            state.counted.add(thing)
+        if root.lemma_.lower() in PERSON_ROLES:
+            state.people.add(thing)  # "the officer", "a minister": a person without a name
+        if _according_source(root):
+            state.speakers.add(thing)
+        state.token_key[(c, root.i)] = thing
+        sal.add(thing, _weight(root, thing=True), plural=_is_plural(root), role=root.dep_)
+
+
+def _resolve_number(state: _State, c: int, tok: Token) -> None:
+    """What a bare number counts: the object of "of" ("600 of the soldiers"), else the nearest plural thing."""
+    index, sal = state.index, state.salience
+    if any(ch.dep_ in {"nummod", "compound"} and ch.pos_ == "NOUN" for ch in tok.children):
+        return
+    key = None
+    of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+    pobj = next((ch for ch in of.children if ch.dep_ == "pobj"), None) if of is not None else None
+    if pobj is not None:
+        key = index.by_token.get((c, pobj.i))
+        if key is None and pobj.pos_ in {"NOUN", "PROPN"}:
+            key = phrase_key(tok.doc[pobj.left_edge.i : pobj.i + 1])
+            state.things.setdefault(key, clean_name(pobj.text))
+    if key is None and tok.head.dep_ == "conj":
+        sibling = next((ch for ch in tok.head.head.children if ch.dep_ in {"nsubj", "nsubjpass", "dobj"}
+                        and ch.pos_ == "NUM"), None)
+        if sibling is not None:
+            key = index.referents.get((c, sibling.i))
+    if key is None:
+        key = sal.best(lambda k: (index.type_of(k) in {"Thing", "Group"} or k in state.things) and sal.plural.get(k, False))
+    if key is None:
+        return
+    if key in state.things and key not in index.entities:
+        index.add(key, key, "Thing", alias=state.things[key])
+    index.referents[(c, tok.i)] = key

@@ -1,0 +1,410 @@
+"""Cross-document claims: which claims are the same, how many sources support them, which conflict.
+
+Two outlets rarely state a claim in the same words. After entity resolution
+(:mod:`kg.resolve.entities`), claims whose subject, predicate and object are the same
+(IRIs compared through their canonical entity) and whose qualifiers can both be true
+("15,000 soldiers" and "about 15,000 soldiers") **corroborate** each other; those whose
+numbers or dates cannot both be true **conflict**.
+
+Numbers are read as intervals (:func:`number_interval`), the way news prose means them:
+
+- "about 15,000" (``cg:approximate``): 15,000 give or take :data:`APPROX_TOLERANCE`;
+- a round number ("15,000", "600") stands for the values that round to it: half its last
+  non-zero digit's unit either way (15,000 covers 14,500-15,500);
+- "over 4,700" (``cg:lowerBound``): above 4,700, and not by much: a writer who knew of
+  5,300 would say "over 5,000", so the bound reaches :data:`APPROX_TOLERANCE` or one unit of
+  its last non-zero digit above it, whichever is more (4,700 < x <= 5,170). Below 100 a bound
+  stays open. "under 50" (``cg:upperBound``) mirrors it.
+
+Casualty figures are checked as sums as well, because reports split them differently:
+casualties = dead + wounded (:data:`CASUALTY_MEASURES`). One source's "over 4,700
+casualties, including 600 dead" implies 4,100-4,570 wounded; another's "600 dead and
+another 4,700 wounded" implies 5,300 casualties; the two cannot both be true.
+
+Support counts distinct **original sources**, never mentions: a mention's source is its
+document's publisher, unless the mention is attributed (``prov:wasAttributedTo``) to a
+news outlet ("..., The Guardian reports"), in which case that outlet is its original
+source: wire copy republished by two outlets counts once. The resolution graph records
+this as ``<mention> prov:hadPrimarySource <outlet>``.
+
+>>> number_interval(15000, approximate=True)
+(13500.0, 16500.0)
+>>> number_interval(4700, lower=True)
+(4700.000001, 5170.0)
+>>> numbers_conflict(number_interval(15000), number_interval(15000, approximate=True))
+False
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from kg.resolve.names import normalise
+
+__all__ = [
+    "APPROX_TOLERANCE",
+    "CASUALTY_MEASURES",
+    "ClaimRecord",
+    "ClaimResolution",
+    "MentionRecord",
+    "number_interval",
+    "numbers_conflict",
+    "read_claims",
+    "resolve_claims",
+]
+
+#: Relative tolerance of an approximate number, and how far a bound reaches.
+APPROX_TOLERANCE = 0.1
+#: Word (unit, object head or predicate) -> the casualty measure it counts.
+CASUALTY_MEASURES: dict[str, str] = {
+    **dict.fromkeys("dead death fatality fatalities killed kill die died life lives".split(), "killed"),
+    **dict.fromkeys("wounded wound injured injury injuries injure".split(), "wounded"),
+    **dict.fromkeys("casualty casualties".split(), "casualties"),
+}
+_EPS = 1e-6
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A claim as the store holds it (one ``cg:Claim`` node)."""
+
+    iri: str
+    subject: str
+    predicate: str
+    object: str  # an IRI, or the literal's text
+    object_is_iri: bool = True
+    predicate_label: str = ""
+    text: str = ""
+    quantity: float | None = None
+    unit: str | None = None
+    approximate: bool = False
+    lower: bool = False
+    upper: bool = False
+    time: str | None = None  # ISO lexical form (date, year-month or year)
+    location: str | None = None
+    polarity: str = "positive"
+
+
+@dataclass(frozen=True)
+class MentionRecord:
+    """One ``cg:ClaimMention``: which claim, in which document, from which publisher, said by whom."""
+
+    iri: str
+    claim: str
+    document: str
+    publisher: str | None = None
+    speaker: str | None = None
+
+
+@dataclass
+class ClaimResolution:
+    support: dict[str, int]  # claim -> distinct original sources
+    corroborates: set[tuple[str, str]]  # both directions
+    conflicts: dict[tuple[str, str], str]  # (a, b) -> reason, both directions
+    primary_sources: dict[str, str] = field(default_factory=dict)  # mention -> outlet entity
+
+
+# -- reading the store ---------------------------------------------------------------------
+_CLAIMS = "SELECT DISTINCT ?c ?s ?p ?o WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"
+#: optional properties, read one by one: Oxigraph joins many OPTIONALs slowly
+_CLAIM_PROPERTIES = {
+    "text": "?c schema:text ?v", "plabel": "?c rdf:predicate/rdfs:label ?v", "q": "?c cg:quantity ?v",
+    "unit": "?c cg:unit ?v", "approx": "?c cg:approximate ?v", "lower": "?c cg:lowerBound ?v",
+    "upper": "?c cg:upperBound ?v", "time": "?c cg:time ?v", "loc": "?c cg:location ?v",
+}
+_NEGATIVE = "SELECT DISTINCT ?c WHERE { ?m oa:hasBody ?c ; cg:polarity cg:Negative }"
+_MENTIONS = """
+SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE {
+  ?m a cg:ClaimMention ; oa:hasBody ?c ; oa:hasTarget/oa:hasSource ?doc .
+  OPTIONAL { ?doc dct:publisher ?pub } OPTIONAL { ?m prov:wasAttributedTo ?who } }
+"""
+
+
+def _true(term) -> bool:
+    return term is not None and term.value in {"true", "1"}
+
+
+def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
+    """Every claim and claim mention of the store."""
+    from pyoxigraph import NamedNode
+
+    negative = {row["c"].value for row in store.select(_NEGATIVE)}
+    values: dict[str, dict[str, object]] = {}
+    for name, pattern in _CLAIM_PROPERTIES.items():
+        found: dict[str, object] = {}
+        for row in store.select(f"SELECT ?c ?v WHERE {{ {pattern} }} ORDER BY ?c STR(?v)"):
+            found.setdefault(row["c"].value, row["v"])
+        values[name] = found
+    claims: dict[str, ClaimRecord] = {}
+    for row in store.select(_CLAIMS):
+        iri = row["c"].value
+        if iri in claims:  # a claim with two subjects or objects: keep the first, deterministically
+            continue
+        get = lambda name: values[name].get(iri)  # noqa: E731
+        text = lambda name: get(name).value if get(name) is not None else None  # noqa: E731
+        q = get("q")
+        claims[iri] = ClaimRecord(
+            iri=iri,
+            subject=row["s"].value,
+            predicate=row["p"].value,
+            object=row["o"].value,
+            object_is_iri=isinstance(row["o"], NamedNode),
+            predicate_label=text("plabel") or "",
+            text=text("text") or "",
+            quantity=float(q.value) if q is not None else None,
+            unit=text("unit"),
+            approximate=_true(get("approx")),
+            lower=_true(get("lower")),
+            upper=_true(get("upper")),
+            time=text("time"),
+            location=text("loc"),
+            polarity="negative" if iri in negative else "positive",
+        )
+    mentions = [
+        MentionRecord(row["m"].value, row["c"].value, row["doc"].value,
+                      row["pub"].value if "pub" in row else None, row["who"].value if "who" in row else None)
+        for row in store.select(_MENTIONS)
+    ]
+    return [claims[k] for k in sorted(claims)], sorted(set(mentions), key=lambda m: m.iri)
+
+
+# -- numbers -------------------------------------------------------------------------------
+def _grain(value: float) -> float:
+    """The unit of the last non-zero digit of a whole number (4,700 -> 100); 1 otherwise."""
+    if value != int(value) or value == 0:
+        return 1.0
+    n, grain = abs(int(value)), 1
+    while n % 10 == 0:
+        n //= 10
+        grain *= 10
+    return float(grain)
+
+
+def number_interval(value: float, *, approximate: bool = False, lower: bool = False,
+                    upper: bool = False) -> tuple[float, float]:
+    """The values a number stated in news prose admits (see the module docstring).
+
+    >>> number_interval(600)
+    (550.0, 650.0)
+    >>> number_interval(5300)
+    (5250.0, 5350.0)
+    >>> number_interval(12)
+    (12.0, 12.0)
+    >>> number_interval(40, lower=True)[1]
+    inf
+    """
+    grain = _grain(value)
+    spread = APPROX_TOLERANCE * abs(value)
+    if lower or upper:
+        reach = max(spread, grain) if abs(value) >= 100 else float("inf")
+        return (value + _EPS, value + reach) if lower else (value - reach, value - _EPS)
+    if approximate:
+        half = max(spread, grain / 2)
+        return value - half, value + half
+    half = grain / 2 if grain >= 100 else 0.0
+    return value - half, value + half
+
+
+def numbers_conflict(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Two intervals that do not overlap: the numbers cannot both be true."""
+    return a[1] < b[0] or b[1] < a[0]
+
+
+def _times_compatible(a: str | None, b: str | None) -> bool:
+    """Dates agree when one is missing or one is a prefix of the other ("2025" and "2025-04")."""
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+
+
+def _describe(c: ClaimRecord) -> str:
+    if c.quantity is None:
+        return c.text or c.iri
+    prefix = "about " if c.approximate else "over " if c.lower else "under " if c.upper else ""
+    return f"{prefix}{_fmt(c.quantity)}{' ' + c.unit if c.unit else ''}"
+
+
+def _interval(c: ClaimRecord) -> tuple[float, float]:
+    assert c.quantity is not None
+    return number_interval(c.quantity, approximate=c.approximate, lower=c.lower, upper=c.upper)
+
+
+# -- resolution ----------------------------------------------------------------------------
+def resolve_claims(
+    claims: Sequence[ClaimRecord],
+    mentions: Sequence[MentionRecord],
+    canonical: dict[str, str],
+    outlets: Iterable[str] = (),
+) -> ClaimResolution:
+    """Corroboration, support and conflicts over claims; ``canonical`` maps entity IRIs to their cluster.
+
+    ``outlets`` are the canonical IRIs of news outlets (publishers and news organisations).
+    """
+    canon = lambda iri: canonical.get(iri, iri)  # noqa: E731
+    outlets = set(outlets)
+    origins: dict[str, set[str]] = defaultdict(set)
+    primary: dict[str, str] = {}
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        publisher = canon(m.publisher) if m.publisher else m.document
+        source = publisher
+        if m.speaker and canon(m.speaker) in outlets and canon(m.speaker) != publisher:
+            source = canon(m.speaker)
+            primary[m.iri] = source
+        origins[m.claim].add(source)
+        docs_of[m.claim].add(m.document)
+
+    def obj(c: ClaimRecord) -> str:
+        return canon(c.object) if c.object_is_iri else "\x00" + normalise(c.object)
+
+    corroborates: set[tuple[str, str]] = set()
+    conflicts: dict[tuple[str, str], str] = {}
+
+    def conflict(a: ClaimRecord, b: ClaimRecord, reason: str) -> None:
+        if (a.iri, b.iri) not in conflicts:
+            conflicts[(a.iri, b.iri)] = conflicts[(b.iri, a.iri)] = reason
+
+    # same subject, predicate and object: corroboration, or a conflict of numbers, dates or polarity
+    by_spo: dict[tuple[str, str, str], list[ClaimRecord]] = defaultdict(list)
+    for c in claims:
+        by_spo[(canon(c.subject), c.predicate, obj(c))].append(c)
+    for group in by_spo.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.location and b.location and canon(a.location) != canon(b.location):
+                    continue
+                reason = _pair_conflict(a, b)
+                if reason is None:
+                    corroborates.add((a.iri, b.iri))
+                    corroborates.add((b.iri, a.iri))
+                elif origins[a.iri].isdisjoint(origins[b.iri]):
+                    conflict(a, b, reason)
+
+    # same subject and predicate, numbers of the same measure with different objects
+    by_measure: dict[tuple[str, str, str], list[ClaimRecord]] = defaultdict(list)
+    for c in claims:
+        if c.quantity is not None and c.polarity == "positive":
+            by_measure[(canon(c.subject), c.predicate, _measure(c, obj(c)))].append(c)
+    for group in by_measure.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if obj(a) == obj(b) or not _times_compatible(a.time, b.time):
+                    continue
+                if origins[a.iri].isdisjoint(origins[b.iri]) and numbers_conflict(_interval(a), _interval(b)):
+                    conflict(a, b, f"incompatible numbers: {_describe(a)} vs {_describe(b)}")
+
+    for a, b, reason in _casualty_conflicts(claims, mentions, canon, origins):
+        conflict(a, b, reason)
+
+    corroborates -= set(conflicts)  # a pair is one or the other, never both
+    support = {}
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for a, b in corroborates:
+        neighbours[a].add(b)
+    for c in claims:
+        sources = set(origins.get(c.iri, ()))
+        for other in neighbours.get(c.iri, ()):
+            sources |= origins.get(other, set())
+        if sources:
+            support[c.iri] = len(sources)
+    return ClaimResolution(support, corroborates, conflicts, primary)
+
+
+def _pair_conflict(a: ClaimRecord, b: ClaimRecord) -> str | None:
+    """Why two claims with one subject, predicate and object cannot both be true, or None."""
+    if a.polarity != b.polarity:
+        return "one source states it, the other denies it"
+    if not _times_compatible(a.time, b.time):
+        return f"different dates: {a.time} vs {b.time}"
+    if a.quantity is not None and b.quantity is not None:
+        same_unit = not a.unit or not b.unit or normalise(a.unit) == normalise(b.unit)
+        if same_unit and numbers_conflict(_interval(a), _interval(b)):
+            return f"incompatible numbers: {_describe(a)} vs {_describe(b)}"
+    return None
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 4 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def _measure(c: ClaimRecord, obj_key: str) -> str:
+    """What a number counts: its unit, else the object's last word."""
+    if c.unit:
+        return _singular(normalise(c.unit).split()[-1]) if normalise(c.unit) else ""
+    words = normalise(c.object.rsplit("/", 1)[-1].replace("-", " ") if c.object_is_iri else c.object).split()
+    return _singular(words[-1]) if words else obj_key
+
+
+def _casualty_measure(c: ClaimRecord) -> str | None:
+    words = []
+    if c.unit:
+        words += normalise(c.unit).split()
+    obj_text = c.object.rsplit("/", 1)[-1].replace("-", " ") if c.object_is_iri else c.object
+    words += normalise(obj_text).split()[-1:]
+    words += normalise(c.predicate_label).split()
+    for w in words:
+        if w in CASUALTY_MEASURES:
+            return CASUALTY_MEASURES[w]
+    return None
+
+
+def _casualty_conflicts(claims, mentions, canon, origins) -> list[tuple[ClaimRecord, ClaimRecord, str]]:
+    """Casualty figures of one subject in two sources that cannot add up (casualties = dead + wounded)."""
+    by_claim = {c.iri: c for c in claims}
+    # (subject, source) -> measure -> first claim stating it
+    figures: dict[tuple[str, str], dict[str, ClaimRecord]] = defaultdict(dict)
+    for m in mentions:
+        c = by_claim.get(m.claim)
+        if c is None or c.quantity is None or c.polarity != "positive":
+            continue
+        measure = _casualty_measure(c)
+        if measure is None:
+            continue
+        for source in sorted(origins[c.iri]):
+            figures[(canon(c.subject), source)].setdefault(measure, c)
+
+    def derived(f: dict[str, ClaimRecord]) -> dict[str, tuple[tuple[float, float], list[ClaimRecord], str]]:
+        out = {m: (_interval(c), [c], _describe(c)) for m, c in f.items()}
+        if "casualties" in f and "killed" in f and "wounded" not in f:
+            (clo, chi), (klo, khi) = _interval(f["casualties"]), _interval(f["killed"])
+            out["wounded"] = ((clo - khi, chi - klo), [f["casualties"], f["killed"]],
+                              f"{_describe(f['casualties'])} including {_describe(f['killed'])}")
+        if "killed" in f and "wounded" in f and "casualties" not in f:
+            (klo, khi), (wlo, whi) = _interval(f["killed"]), _interval(f["wounded"])
+            total = f["killed"].quantity + f["wounded"].quantity
+            out["casualties"] = ((klo + wlo, khi + whi), [f["killed"], f["wounded"]],
+                                 f"{_describe(f['killed'])} + {_describe(f['wounded'])} = {_fmt(total)}")
+        return out
+
+    found = []
+    by_subject: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+    for (subject, source), f in sorted(figures.items()):
+        by_subject[subject].append((source, derived(f)))
+    for subject, entries in by_subject.items():
+        for i, (sa, da) in enumerate(entries):
+            for sb, db in entries[i + 1 :]:
+                for measure in ("casualties", "wounded", "killed"):
+                    if measure not in da or measure not in db:
+                        continue
+                    (ia, ca, ta), (ib, cb, tb) = da[measure], db[measure]
+                    if len(ca) == 1 and len(cb) == 1:
+                        continue  # two stated figures: the general rules compare them
+                    if numbers_conflict(ia, ib):
+                        a, b = _pick(ca, db), _pick(cb, da)
+                        if a.iri != b.iri:
+                            found.append((a, b, f"{measure} do not add up: {ta} vs {tb}"))
+                        break
+    return found
+
+
+def _pick(contributing: list[ClaimRecord], other: dict) -> ClaimRecord:
+    """The claim to link for a (possibly derived) figure: the one stating what the other source does not."""
+    if len(contributing) == 1:
+        return contributing[0]
+    stated_there = {m for m, (_, cs, _) in other.items() if len(cs) == 1}
+    fresh = [c for c in contributing if _casualty_measure(c) not in stated_there]
+    return (fresh or contributing)[-1]

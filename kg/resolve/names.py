@@ -1,0 +1,278 @@
+"""Name normalisation for cross-document entity resolution: pure functions over strings.
+
+Two labels that name the same thing usually differ in predictable, language-level ways:
+an article ("The Guardian" / "Guardian"), a possessive, hyphens and dots ("Kim Jong-un" /
+"Kim Jong Un", "U.S." / "US"), a title before a person's name ("Russian Culture Minister
+Olga Lyubimova"), a type word after an outlet's name ("Yonhap News Agency"), an acronym
+("Korean Central News Agency" / "KCNA"), or a well-known alternative name of a country
+("DPRK" / "North Korea"). Each function here removes one such difference; the resolver
+(:mod:`kg.resolve.entities`) turns the results into blocking keys.
+
+>>> normalise("The Korea Herald's")
+'korea herald'
+>>> normalise("Kim Jong-un") == normalise("Kim Jong Un")
+True
+>>> person_core("Russian Culture Minister Olga Lyubimova")
+'olga lyubimova'
+>>> org_core("Yonhap News Agency")
+'yonhap'
+>>> sorted(acronyms("Korean Central News Agency"))
+['kcna']
+>>> common_name("the DPRK")
+'north korea'
+>>> place_stem("North Korea") in demonym_stems("North Korean")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "COMMON_NAMES",
+    "COMPASS_WORDS",
+    "FUNCTION_WORDS",
+    "IRREGULAR_DEMONYMS",
+    "TITLE_WORDS",
+    "acronyms",
+    "common_name",
+    "demonym_stems",
+    "host_name",
+    "is_acronym",
+    "normalise",
+    "org_core",
+    "person_core",
+    "place_stem",
+    "tokens",
+]
+
+#: Words left out of an acronym ("Korea Institute for National Unification" -> KINU).
+FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "in", "on", "at", "to", "de", "du", "des", "la", "le", "von"})
+
+#: Words that stand before a person's name as a title or role; everything up to the last
+#: of them is dropped ("former Vice President Joe Biden" -> "joe biden").
+TITLE_WORDS = frozenset(
+    """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister chancellor
+    premier secretary general gen lt col colonel maj capt captain sgt sergeant cpl corporal adm admiral
+    officer sen senator rep representative congressman congresswoman gov governor mayor judge justice chief
+    king queen prince princess pope father rev reverend sheikh leader chairman chairwoman chair ceo director
+    ambassador deputy former late envoy spokesman spokeswoman spokesperson commander marshal
+    coach actor actress singer rapper star""".split()
+)
+
+#: Trailing words that say what kind of organisation a name is, not which one.
+ORG_SUFFIXES: tuple[tuple[str, ...], ...] = (
+    ("news", "agency"), ("news", "service"), ("press", "agency"), ("wire", "service"), ("news", "network"),
+    ("inc",), ("corp",), ("corporation",), ("co",), ("ltd",), ("llc",), ("plc",), ("gmbh",), ("ag",), ("sa",),
+)
+
+#: Well-known alternative names and acronyms of countries and international bodies -> the
+#: normalised name used as their key. General world knowledge, kept deliberately small; a
+#: user extends it with ``--aliases``.
+COMMON_NAMES: dict[str, str] = {
+    "dprk": "north korea",
+    "democratic peoples republic of korea": "north korea",
+    "rok": "south korea",
+    "republic of korea": "south korea",
+    "us": "united states",
+    "usa": "united states",
+    "united states of america": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "great britain": "united kingdom",
+    "prc": "china",
+    "peoples republic of china": "china",
+    "russian federation": "russia",
+    "ussr": "soviet union",
+    "un": "united nations",
+    "eu": "european union",
+    "uae": "united arab emirates",
+    "drc": "democratic republic of the congo",
+    "dr congo": "democratic republic of the congo",
+}
+
+#: Demonyms whose country name is not a suffix change away.
+IRREGULAR_DEMONYMS: dict[str, str] = {
+    "french": "france", "dutch": "netherlands", "british": "united kingdom", "english": "england",
+    "welsh": "wales", "scottish": "scotland", "scots": "scotland", "irish": "ireland", "polish": "poland",
+    "swedish": "sweden", "danish": "denmark", "finnish": "finland", "turkish": "turkey", "spanish": "spain",
+    "swiss": "switzerland", "greek": "greece", "thai": "thailand", "filipino": "philippines",
+    "norwegian": "norway", "peruvian": "peru", "belgian": "belgium", "saudi": "saudi arabia",
+    "afghan": "afghanistan", "portuguese": "portugal", "icelandic": "iceland",
+}
+#: Single words that, used as a name ("the North"), stand for a place named with them.
+COMPASS_WORDS = frozenset({"north", "south", "east", "west"})
+
+_DEMONYM_SUFFIXES = ("ians", "eans", "ans", "ian", "ean", "an", "n", "ese", "ish", "is", "i", "ic")
+_TLDS = frozenset({"com", "org", "net", "co", "uk", "au", "ca", "de", "fr", "in", "nz", "ie", "int", "gov", "edu",
+                   "info", "news", "tv", "kr", "jp", "ru", "www", "m", "edition", "eu", "us"})
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_LEADING = re.compile(r"^(?:the|a|an)\s+")
+_POSSESSIVE = re.compile(r"'s?$")
+_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+_NON_WORD = re.compile(r"[^\w&]+")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Z0-9&]{1,5}$")
+_HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
+_TRAILING_VOWELS = re.compile(r"[aeiouy]+$")
+
+
+def normalise(text: str) -> str:
+    """Lower case, no leading article, no possessive, dots of acronyms and other punctuation removed.
+
+    >>> normalise("U.S. Department of Justice")
+    'us department of justice'
+    >>> normalise("  the DPRK’s ")
+    'dprk'
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().strip()
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _POSSESSIVE.sub("", text.strip(" \"'.,;:"))
+    text = _NON_WORD.sub(" ", text.replace("'", "")).replace("_", " ")
+    text = " ".join(text.split())
+    return _LEADING.sub("", text)
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The words of the normalised text.
+
+    >>> tokens("Kim Ju-ae")
+    ('kim', 'ju', 'ae')
+    """
+    return tuple(normalise(text).split())
+
+
+def person_core(text: str) -> str:
+    """A person's name without the titles and roles before it ("President Vladimir Putin" -> "vladimir putin").
+
+    A title word at the very end is kept, since it is then part of the name ("John Major").
+
+    >>> person_core("Foreign Minister Choe Son Hui")
+    'choe son hui'
+    >>> person_core("Martin Luther King")
+    'martin luther king'
+    """
+    words = tokens(text)
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        if word in TITLE_WORDS:
+            cut = i + 1
+    return " ".join(words[cut:])
+
+
+def org_core(text: str) -> str:
+    """An organisation's name without a trailing type word ("Reuters News Agency" -> "reuters").
+
+    Host names of outlets lose their domain ("theguardian.com" -> "guardian").
+
+    >>> org_core("Apple Inc.")
+    'apple'
+    >>> org_core("theguardian.com")
+    'guardian'
+    >>> org_core("News Agency")
+    'news agency'
+    """
+    host = host_name(text)
+    if host:
+        return host
+    words = tokens(text)
+    for suffix in ORG_SUFFIXES:
+        n = len(suffix)
+        if len(words) > n and words[-n:] == suffix:
+            return " ".join(words[:-n])
+    return " ".join(words)
+
+
+def host_name(text: str) -> str | None:
+    """The outlet name in a host name: the longest label that is not a domain part, without "the".
+
+    >>> host_name("www.bbc.co.uk")
+    'bbc'
+    >>> host_name("Kim Jong-un") is None
+    True
+    """
+    text = text.strip().casefold()
+    if not _HOST.match(text):
+        return None
+    labels = [p for p in text.split(".") if p not in _TLDS]
+    if not labels:
+        return None
+    name = max(labels, key=len)
+    if name.startswith("the") and len(name) >= 7:
+        name = name[3:]
+    return name
+
+
+def is_acronym(label: str) -> bool:
+    """A short all-capitals word such as "KCNA", "U.S." or "NATO".
+
+    >>> is_acronym("KCNA"), is_acronym("U.S."), is_acronym("Kim"), is_acronym("A")
+    (True, True, False, False)
+    """
+    return bool(_ACRONYM.match(label.strip()))
+
+
+def acronyms(label: str) -> set[str]:
+    """The acronyms a multi-word name can be shortened to: initials of its content words, and of all words.
+
+    >>> sorted(acronyms("Democratic People's Republic of Korea"))
+    ['dprk', 'dprok']
+    >>> acronyms("Pyongyang")
+    set()
+    """
+    words = [w for w in tokens(label) if not w.isdigit()]
+    content = [w for w in words if w not in FUNCTION_WORDS]
+    if len(content) < 2:
+        return set()
+    found = {"".join(w[0] for w in content)}
+    every = [w for w in words if w != "the"]
+    found.add("".join(w[0] for w in every))
+    return found
+
+
+def common_name(label: str) -> str | None:
+    """The key of a well-known alternative name (:data:`COMMON_NAMES`), or None.
+
+    >>> common_name("U.S."), common_name("Pyongyang")
+    ('united states', None)
+    """
+    return COMMON_NAMES.get(normalise(label))
+
+
+def place_stem(label: str) -> str:
+    """A place name with the trailing vowels of its last word removed, to meet its demonym.
+
+    >>> place_stem("Ukraine"), place_stem("Germany"), place_stem("Japan")
+    ('ukrain', 'german', 'japan')
+    """
+    words = list(tokens(label))
+    if not words:
+        return ""
+    words[-1] = _TRAILING_VOWELS.sub("", words[-1]) or words[-1]
+    return " ".join(words)
+
+
+def demonym_stems(label: str) -> set[str]:
+    """The place stems (:func:`place_stem`) a demonym may come from ("Ukrainian" -> "ukrain").
+
+    Irregular demonyms map to their country's stem. Stems shorter than three letters are
+    not produced.
+
+    >>> sorted(demonym_stems("Russians"))
+    ['russ', 'russi', 'russians']
+    >>> demonym_stems("French")
+    {'franc'}
+    """
+    words = list(tokens(label))
+    if not words:
+        return set()
+    *head, last = words
+    if last in IRREGULAR_DEMONYMS:
+        return {place_stem(" ".join([*head, IRREGULAR_DEMONYMS[last]]))}
+    stems = {last}
+    for suffix in _DEMONYM_SUFFIXES:
+        if last.endswith(suffix) and len(last) - len(suffix) >= 3:
+            base = last[: -len(suffix)]
+            stems.add(base)
+            stems.add(_TRAILING_VOWELS.sub("", base) or base)
+    return {" ".join([*head, s]) for s in stems if len(s) >= 3}

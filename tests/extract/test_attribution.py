@@ -1,0 +1,108 @@
+"""Who says what: sources and their content spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.attribution import attribute
+
+
+def _sources(nlp, text):
+    doc = nlp(text)
+    return doc, attribute([(doc, 0)])
+
+
+def _source_of(doc, result, word):
+    tok = next(t for t in doc if t.text == word)
+    return result.source_of(0, tok.i)
+
+
+@pytest.mark.parametrize(
+    "text, word, speaker, cue",
+    [
+        ("Hong Min told Yonhap that the army likely wished to rebuild.", "rebuild", "Hong Min", "told"),
+        ("The ministry said the outbreak had killed 40 people.", "killed", "The ministry", "said"),
+        ("Shares fell sharply on Monday, the Financial Times reports.", "fell", "the Financial Times", "reports"),
+        ("According to the United Nations, 3,000 families have fled.", "fled", "the United Nations", "according to"),
+        ("According to estimates by local officials, the dam burst.", "burst", "local officials", "according to"),
+        ("The army, a spokesman said, has withdrawn.", "withdrawn", "a spokesman", "said"),
+        ('"We will rebuild every house," the governor said.', "rebuild", "the governor", "said"),
+        ("After the vote, Karim Nasser added, \u201cthe council has approved the plan.\u201d", "approved",
+         "Karim Nasser", "added"),
+    ],
+)
+def test_speaker_and_cue(nlp, text, word, speaker, cue):
+    doc, result = _sources(nlp, text)
+    source = _source_of(doc, result, word)
+    assert source is not None and source.speaker.text == speaker and source.cue == cue
+
+
+def test_content_span_is_the_reported_clause(nlp):
+    text = "Seoul's intelligence service asserted that more deployments would occur in July."
+    doc, result = _sources(nlp, text)
+    source = _source_of(doc, result, "occur")
+    start, end = source.content
+    assert text[start:end] == "more deployments would occur in July"
+
+
+def test_nested_attribution_gives_the_innermost_speaker(nlp):
+    doc, result = _sources(nlp, "The Tribune reports that the central bank said rates would remain unchanged.")
+    inner = _source_of(doc, result, "remain")
+    assert inner.speaker.text == "the central bank"
+    assert inner.outer is not None and inner.outer.speaker.text == "The Tribune"
+    assert _source_of(doc, result, "said").speaker.text == "The Tribune"
+
+
+def test_unattributed_sentence_has_no_source(nlp):
+    doc, result = _sources(nlp, "Heavy rain flooded the lower town overnight.")
+    assert _source_of(doc, result, "flooded") is None
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [("The army denied that its soldiers had fired on protesters.", "fired"),
+     ("The club has denied reports that its manager was sacked.", "sacked")],
+)
+def test_denial_marks_its_content(nlp, text, word):
+    doc, result = _sources(nlp, text)
+    assert _source_of(doc, result, word).denial
+
+
+def test_belief_verbs_and_impersonal_reports_are_epistemic(nlp):
+    doc, result = _sources(nlp, "Analysts believe that inflation will fall.")
+    assert _source_of(doc, result, "fall").epistemic
+    doc, result = _sources(nlp, "It is said that the mayor will resign.")
+    source = _source_of(doc, result, "resign")
+    assert source.kind == "impersonal" and source.speaker is None and source.epistemic
+
+
+def test_quote_spanning_sentences_keeps_its_speaker(nlp):
+    doc, result = _sources(nlp, 'Coach Anna Weiss said: "The team played well. We deserved the win."')
+    assert _source_of(doc, result, "deserved").speaker.text == "Coach Anna Weiss"
+
+
+def test_quote_continues_the_previous_speaker(nlp):
+    text = '"Prices keep rising," Omar Haddad said. "Families cannot afford food."'
+    doc, result = _sources(nlp, text)
+    source = _source_of(doc, result, "afford")
+    assert source.speaker.text == "Omar Haddad" and source.kind == "quote"
+    assert text[source.content[0] : source.content[1]] == "Families cannot afford food"
+
+
+def test_quote_continues_across_paragraphs(nlp):
+    first, second = nlp('"The engine failed," Meyer said.'), nlp('"The crew landed safely."')
+    result = attribute([(first, 0), (second, 40)])
+    tok = next(t for t in second if t.text == "landed")
+    source = result.source_of(1, tok.i)
+    assert source is not None and source.speaker.text == "Meyer" and source.chunk == 0
+
+
+def test_scare_quotes_are_not_speech(nlp):
+    doc, result = _sources(nlp, 'The leaders met in April, calling the soldiers "heroes".')
+    assert _source_of(doc, result, "heroes") is None
+
+
+def test_colon_hands_the_speaker_to_the_next_sentence(nlp):
+    doc, result = _sources(nlp, "The minister said: The border will stay closed.")
+    source = _source_of(doc, result, "stay")
+    assert source is not None and source.speaker.text == "The minister"

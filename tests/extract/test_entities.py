@@ -1,0 +1,101 @@
+"""Entities: names grouped, short names linked, types fixed from context."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.entities import index_entities, initials, name_type_hint
+
+
+def _index(nlp, *paragraphs):
+    chunks, offset = [], 0
+    for text in paragraphs:
+        chunks.append((nlp(text), offset))
+        offset += len(text) + 1
+    return index_entities(chunks)
+
+
+def _type(index, name):
+    entity = next((e for e in index.entities.values() if e.label == name or name in e.aliases), None)
+    assert entity is not None, f"{name!r} not among {[e.label for e in index.entities.values()]}"
+    return entity.type
+
+
+@pytest.mark.parametrize(
+    "text, name, etype",
+    [
+        ("Hong Min, a senior scholar at the Korea Institute for National Unification, spoke.", "Hong Min", "Person"),
+        ("Martin Keller, a senior researcher at the Lindgren Institute, said the data was flawed.", "Martin Keller",
+         "Person"),
+        ("Hassan told Kyodo the talks had failed.", "Kyodo", "NewsOrganization"),
+        ("Hassan told Kyodo the talks had failed.", "Hassan", "Person"),
+        ("Julia Romero told Reuters that the plant would close.", "Reuters", "NewsOrganization"),
+        ("According to Interfax, the pipeline was damaged.", "Interfax", "Organization"),
+        ("Mr Abara said the vote would be delayed.", "Abara", "Person"),
+        ("Fighting continued in the Donbas region on Sunday.", "Donbas", "Place"),
+        ("Talks between the two unions have collapsed, the Daily Courier reports.", "Daily Courier",
+         "NewsOrganization"),
+        ("The Morning Herald reports that talks collapsed.", "Morning Herald", "NewsOrganization"),
+        ("Officials at the Korea Institute for National Unification met.", "Korea Institute for National Unification",
+         "Organization"),
+    ],
+)
+def test_types_from_context(nlp, text, name, etype):
+    found = _type(_index(nlp, text), name)
+    assert found == etype or {found, etype} == {"Organization", "NewsOrganization"}
+
+
+def test_surname_joins_the_full_name_even_before_it(nlp):
+    index = _index(nlp, "Hong told reporters the plan had failed.", "Hong Min, a senior scholar, spoke to Yonhap.")
+    assert "Hong" in index.entities["Hong Min"].aliases and "Hong" not in index.entities
+    kinds = [m for m in index.mentions if m.entity == "Hong Min"]
+    assert len(kinds) == 2
+
+
+def test_short_name_prefers_the_most_mentioned_person(nlp):
+    index = _index(nlp, "Kim Jong-un visited the plant. Kim Jong-un spoke. His sister Kim Yo Jong watched.",
+                   "Kim praised the workers.")
+    last = max((m for m in index.mentions if m.text == "Kim"), key=lambda m: m.start)
+    assert last.entity == "Kim Jong-un"
+
+
+def test_place_short_name_is_the_first_word(nlp):
+    index = _index(nlp, "North Korea sent troops. Officials in the North denied it.")
+    assert "North" in index.entities["North Korea"].aliases
+
+
+def test_acronyms_join_their_names(nlp):
+    index = _index(nlp, "The World Health Organization (WHO) declared an emergency. The WHO said cases rose.",
+                   "The Federal Aviation Administration grounded the jets. The FAA said checks would take weeks.")
+    assert "WHO" in index.entities["World Health Organization"].aliases
+    assert "FAA" in index.entities["Federal Aviation Administration"].aliases
+
+
+def test_title_is_not_part_of_the_name(nlp):
+    index = _index(nlp, "Striker Marco Bellini scored twice. Bellini has now scored 30 goals.")
+    assert "Marco Bellini" in index.entities and index.entities["Marco Bellini"].type == "Person"
+    assert "striker" in index.roles["Marco Bellini"]
+
+
+def test_compound_name_counts_only_under_a_kind_noun(nlp):
+    doc = nlp("The state-run KCNA news agency praised the deceased DPRK soldiers.")
+    index = index_entities([(doc, 0)])
+    agency = doc[0 : next(t.i for t in doc if t.text == "agency") + 1]
+    soldiers_root = next(t for t in doc if t.text == "soldiers")
+    soldiers = doc[soldiers_root.left_edge.i : soldiers_root.i + 1]
+    assert index.entity_of(0, agency) == "KCNA"
+    assert index.entity_of(0, soldiers) is None
+
+
+def test_every_name_mention_quotes_its_text(nlp):
+    text = "Prime Minister Helena Varga visited Oslo. Varga met the mayor."
+    index = _index(nlp, text)
+    assert index.mentions
+    for m in index.mentions:
+        assert text[m.start : m.end] == m.text
+
+
+def test_helpers():
+    assert initials("Democratic People's Republic of Korea") == "DPRK"
+    assert name_type_hint("Yonhap News Agency") == "NewsOrganization"
+    assert name_type_hint("Kim Jong-un") is None

@@ -1,0 +1,111 @@
+"""Helpers for small hand-made stores in the resolve tests, written through the public RDF model.
+
+Each document is a :class:`kg.model.Extraction` made by hand (no spaCy) and converted with
+:func:`kg.rdf.convert.extraction_to_quads`, so the store holds exactly what `kg build`
+would write for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pyoxigraph import NamedNode
+
+from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction, Quantity, TimeValue
+from kg.rdf import terms
+from kg.rdf.convert import extraction_to_quads
+from kg.store import Store
+
+BASE = "http://ex.org/"
+
+
+@dataclass
+class Doc:
+    """A document under construction: text grows as entities and claims are added."""
+
+    publisher: str
+    name: str = "doc"
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: list[EntityMention] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    text: str = ""
+
+    def __post_init__(self) -> None:
+        self.text = f"{self.name} by {self.publisher}. "  # two documents never share a text (nor an IRI)
+
+    def _span(self, words: str) -> tuple[int, int]:
+        start = len(self.text)
+        self.text += words + ". "
+        return start, start + len(words)
+
+    def entity(self, label: str, type_: str = "Person", *aliases: str, key: str | None = None) -> str:
+        key = key or label
+        old = self.entities.get(key)
+        alias_set = tuple(sorted(set(aliases) | set(old.aliases if old else ())))
+        self.entities[key] = Entity(key, label, type_, alias_set)
+        start, end = self._span(label)
+        self.mentions.append(EntityMention(key, start, end, label, "name"))
+        return key
+
+    def claim(self, subject: str, relation: str, obj: str | None = None, *, literal: str | None = None,
+              quantity: Quantity | None = None, time: str | None = None, speaker: str | None = None,
+              polarity: str = "positive") -> None:
+        sentence = self._span(f"{subject} {relation} {obj or literal}")
+        s = Argument(subject, sentence[0], sentence[0] + 1, entity=subject)
+        o = Argument(obj, sentence[0], sentence[0] + 1, entity=obj) if obj else Argument(literal or "", *sentence)
+        self.claims.append(Claim(
+            subject=s, relation=relation, object=o, sentence=sentence, quantity=quantity,
+            time=TimeValue(time, time) if time else None, speaker=speaker, polarity=polarity,
+            cue="reports" if speaker else None,
+        ))
+
+    def extraction(self) -> Extraction:
+        document = Document(text=self.text, source=f"{self.name}.txt", publisher=self.publisher)
+        return Extraction(document, ((0, len(document.text)),), tuple(self.entities.values()),
+                          tuple(self.mentions), tuple(self.claims))
+
+
+def load(store: Store, *docs: Doc) -> list[str]:
+    """Put each document's graph in the store; return the document IRIs."""
+    iris = []
+    for doc in docs:
+        ex = doc.extraction()
+        iri = terms.document_iri(BASE, ex.document.sha256)
+        store.replace_graph(NamedNode(iri), extraction_to_quads(ex, BASE))
+        iris.append(iri)
+    return iris
+
+
+def eid(key: str) -> str:
+    return terms.entity_iri(BASE, key)
+
+
+def same_as(store: Store) -> set[tuple[str, str]]:
+    """owl:sameAs pairs of the resolution graph, as entity keys' IRIs."""
+    g = terms.resolution_graph_iri(BASE)
+    return {(r["a"].value, r["b"].value)
+            for r in store.select(f"SELECT ?a ?b WHERE {{ GRAPH <{g}> {{ ?a owl:sameAs ?b }} }}")}
+
+
+def clusters(store: Store) -> dict[str, str]:
+    """Entity IRI -> representative of its owl:sameAs component."""
+    parent: dict[str, str] = {}
+
+    def find(x):
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a, b in same_as(store):
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in parent}
+
+
+def merged(store: Store, a: str, b: str) -> bool:
+    c = clusters(store)
+    ia, ib = eid(a), eid(b)
+    return ia == ib or (ia in c and ib in c and c[ia] == c[ib])
+

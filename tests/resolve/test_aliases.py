@@ -1,0 +1,109 @@
+"""User alias files: parsing, clear errors with line numbers, forced/forbidden merges, external IRIs."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import main
+from kg.errors import InputError
+from kg.rdf import terms
+from kg.resolve import load_aliases, resolve
+from kg.resolve.aliases import parse_aliases
+
+from tests.resolve.resolve_kit import BASE, Doc, eid, load, merged, same_as
+
+
+def test_csv_with_header_comments_types_and_forbids(tmp_path):
+    path = tmp_path / "a.csv"
+    path.write_text("label,canonical,type\n# a comment\n\nthe Agency,IAEA,Organization\nKim,!Kim Jong-un,person\n",
+                    encoding="utf-8")
+    rules = load_aliases(path)
+    assert [(r.label, r.target, r.type, r.forbid, r.line) for r in rules] == [
+        ("the Agency", "IAEA", "Organization", False, 4), ("Kim", "Kim Jong-un", "Person", True, 5)]
+
+
+def test_yaml_rules(tmp_path):
+    path = tmp_path / "a.yaml"
+    path.write_text("- {label: DPRK, canonical: 'http://www.wikidata.org/entity/Q423', type: Place}\n"
+                    "- label: Kim Yo Jong\n  not: Kim Jong-un\n", encoding="utf-8")
+    rules = load_aliases(path)
+    assert rules[0].is_iri and rules[0].type == "Place" and rules[0].line == 1
+    assert rules[1].forbid and rules[1].target == "Kim Jong-un" and rules[1].line == 2
+
+
+@pytest.mark.parametrize(
+    "name, text, line, words",
+    [
+        ("a.csv", "label,canonical\nDPRK,North Korea\nNorth\n", 3, "got 1 field"),
+        ("a.csv", "DPRK,North Korea,Place,extra\n", 1, "got 4 field"),
+        ("a.csv", "DPRK,North Korea,Country\n", 1, "unknown type 'Country'"),
+        ("a.csv", ",North Korea\n", 1, "empty label"),
+        ("a.csv", "DPRK,http://exa mple.org/x\n", 1, "not a valid IRI"),
+        ("a.csv", "A,B\nA,!B\n", 2, "contradicts line 1"),
+        ("a.yaml", "- {label: DPRK}\n", 1, "exactly one of 'canonical' and 'not'"),
+        ("a.yaml", "- label: DPRK\n  canonical: North Korea\n  typ: Place\n", 1, "unknown field(s) typ"),
+        ("a.yaml", "- {label: DPRK, canonical: [North Korea]}\n", 1, "must be a single value"),
+        ("a.yaml", "- label: a\n- label: [b\n", 3, "bad YAML"),
+        ("a.yaml", "label: a\n", 1, "expected a list"),
+    ],
+)
+def test_bad_files_name_the_line(name, text, line, words):
+    with pytest.raises(InputError) as err:
+        parse_aliases(text, name)
+    assert err.value.code == "E103"
+    assert f"{name}:{line}:" in str(err.value) and words in str(err.value)
+
+
+def test_missing_and_wrong_suffix(tmp_path):
+    with pytest.raises(InputError, match="E100"):
+        load_aliases(tmp_path / "none.csv")
+    (tmp_path / "a.txt").write_text("a,b\n", encoding="utf-8")
+    with pytest.raises(InputError, match="alias files are"):
+        load_aliases(tmp_path / "a.txt")
+
+
+def test_force_forbid_and_external(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a.entity("the Agency", "Organization", key="Agency")
+    a.entity("Yonhap", "Organization")
+    a.entity("North Korea", "Place")
+    b.entity("International Atomic Energy Agency", "Organization")
+    b.entity("Yonhap News Agency", "Organization")
+    load(store, a, b)
+    rules = parse_aliases("Agency,International Atomic Energy Agency\nYonhap,!Yonhap News Agency\n"
+                          "North Korea,http://www.wikidata.org/entity/Q423,Place\n", "x.csv")
+    resolve(store, BASE, aliases=rules)
+    assert merged(store, "Agency", "International Atomic Energy Agency")
+    assert not merged(store, "Yonhap", "Yonhap News Agency")  # the name rule would have merged them
+    assert (eid("North Korea"), "http://www.wikidata.org/entity/Q423") in same_as(store)
+
+
+def test_type_restricts_a_rule(store):
+    a = Doc("Daily", "a")
+    a.entity("Jordan", "Place")
+    a.entity("Michael Jordan", "Person", key="MJ")
+    load(store, a)
+    resolve(store, BASE, aliases=parse_aliases("Jordan,http://www.wikidata.org/entity/Q810,Person\n", "x.csv"))
+    assert not any(a == eid("Jordan") for a, _ in same_as(store))
+
+
+def test_cli_build_with_aliases_and_a_bad_file(tmp_path, seeds_dir):
+    good = tmp_path / "aliases.csv"
+    good.write_text("Kim Jong-un,http://www.wikidata.org/entity/Q56226\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(seeds_dir), "--out", str(out), "--no-page", "-q",
+                                       "--aliases", str(good)])
+    assert result.exit_code == 0, result.output
+    from kg.store import open_store
+
+    g = terms.resolution_graph_iri(terms.DEFAULT_BASE_IRI)
+    rows = open_store(out, read_only=True).select(
+        f"SELECT ?e WHERE {{ GRAPH <{g}> {{ ?e owl:sameAs <http://www.wikidata.org/entity/Q56226> }} }}")
+    assert rows
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Kim Jong-un,Kim,Leader\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(seeds_dir), "--out", str(out), "--no-page", "-q",
+                                       "--aliases", str(bad)])
+    assert result.exit_code == 1
+    assert "E103" in result.output and "bad.csv:1:" in result.output and "Traceback" not in result.output

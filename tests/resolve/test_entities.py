@@ -1,0 +1,211 @@
+"""Cross-document entity resolution, one rule per test, on small hand-made stores."""
+
+from __future__ import annotations
+
+import pytest
+from pyoxigraph import NamedNode, RdfFormat, parse
+
+from kg.rdf import terms
+from kg.resolve import resolve
+from kg.resolve.entities import EntityRecord, resolve_entities, thing_head
+
+from tests.resolve.resolve_kit import BASE, Doc, clusters, eid, load, merged, same_as
+
+
+def _two(store, left: list[tuple], right: list[tuple]) -> None:
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for spec in left:
+        a.entity(*spec)
+    for spec in right:
+        b.entity(*spec)
+    load(store, a, b)
+    resolve(store, BASE)
+
+
+@pytest.mark.parametrize(
+    "left, right",
+    [
+        (("Olga Lyubimova", "Person"), ("Russian Culture Minister Olga Lyubimova", "Person")),
+        (("Vladimir Putin", "Person"), ("President Vladimir Putin", "Person")),
+        (("Yonhap", "Organization"), ("Yonhap News Agency", "Organization")),
+        (("KCNA", "Organization"), ("Korean Central News Agency", "Organization")),
+        (("Korea Institute for National Unification", "Organization"), ("KINU", "Organization")),
+        (("DPRK", "Organization"), ("North Korea", "Place")),
+        (("U.S.", "Place"), ("United States", "Place")),
+        (("Ju-ae", "Person"), ("Kim Ju-ae", "Person")),
+        (("Hong", "Person"), ("Hong Min", "Person")),
+    ],
+    ids=["title", "president", "news-agency", "acronym", "acronym-of-function-words", "common-name",
+         "dotted-acronym", "given-name", "surname"],
+)
+def test_merges_names_of_one_thing(store, left, right):
+    _two(store, [left], [right])
+    assert merged(store, left[0], right[0])
+
+
+def test_outlet_with_and_without_the(store):
+    a = Doc("The Guardian", "a")
+    a.entity("Kim Jong-un")
+    b = Doc("Daily", "b")
+    b.entity("Guardian", "Organization")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "The Guardian", "Guardian")
+
+
+@pytest.mark.parametrize("short", ["Kim", "Kim Jong"])
+def test_never_merges_people_sharing_a_surname(store, short):
+    _two(store, [("Kim Jong-un", "Person"), ("Kim Ju-ae", "Person"), (short, "Person")],
+         [("Kim Yo Jong", "Person"), ("Kim Jong-il", "Person")])
+    people = ["Kim Jong-un", "Kim Ju-ae", "Kim Yo Jong", "Kim Jong-il", short]
+    for i, x in enumerate(people):
+        for y in people[i + 1 :]:
+            assert not merged(store, x, y), (x, y)
+
+
+def test_never_merges_places_sharing_a_word(store):
+    _two(store, [("North Korea", "Place"), ("Pyongyang", "Place"), ("Korea", "Place")],
+         [("South Korea", "Place"), ("East Pyongyang", "Place"), ("North Carolina", "Place")])
+    for x, y in [("North Korea", "South Korea"), ("Pyongyang", "East Pyongyang"), ("Korea", "North Korea"),
+                 ("Korea", "South Korea"), ("North Korea", "North Carolina")]:
+        assert not merged(store, x, y), (x, y)
+
+
+def test_shortened_name_that_is_a_part_of_an_alt_label_is_not_a_key(store):
+    # doc a linked "Kim" to Kim Jong-un, doc b linked "Kim" to Kim Yo Jong: the shared alt label merges nothing
+    _two(store, [("Kim Jong-un", "Person", "Kim")], [("Kim Yo Jong", "Person", "Kim")])
+    assert not merged(store, "Kim Jong-un", "Kim Yo Jong")
+
+
+def test_compass_word_joins_the_place_named_with_it_in_its_documents(store):
+    a = Doc("Daily", "a")
+    a.entity("North Korea", "Place")
+    a.entity("North", "Place")
+    b = Doc("Herald", "b")
+    b.entity("DPRK", "Organization")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "North", "North Korea") and merged(store, "DPRK", "North")
+
+
+def test_compass_word_stays_apart_when_ambiguous(store):
+    a = Doc("Daily", "a")
+    a.entity("North Korea", "Place")
+    a.entity("North Carolina", "Place")
+    a.entity("North", "Place")
+    load(store, a)
+    resolve(store, BASE)
+    assert not merged(store, "North", "North Korea") and not merged(store, "North", "North Carolina")
+
+
+def test_demonym_is_linked_not_merged(store):
+    _two(store, [("North Korea", "Place"), ("Russia", "Place")], [("North Korean", "Group"), ("Russians", "Group")])
+    assert not merged(store, "North Korean", "North Korea")
+    g = terms.resolution_graph_iri(BASE)
+    rows = store.select(f"SELECT ?a ?b WHERE {{ GRAPH <{g}> {{ ?a cg:demonymOf ?b }} }}")
+    links = {(r["a"].value, r["b"].value) for r in rows}
+    assert (eid("North Korean"), eid("North Korea")) in links
+    assert (eid("Russians"), eid("Russia")) in links
+    assert (eid("North Korean"), eid("Russia")) not in links
+
+
+def test_same_as_is_a_star_both_ways_and_alt_labels_list_every_form(store):
+    _two(store, [("North Korea", "Place")], [("DPRK", "Organization"), ("Democratic People's Republic of Korea", "Place")])
+    links = same_as(store)
+    c = clusters(store)
+    members = {eid("North Korea"), eid("DPRK"), eid("Democratic People's Republic of Korea")}
+    assert len({c[m] for m in members}) == 1
+    canonical = next(m for m in members if all((m, o) in links for o in members - {m}))
+    assert all((o, canonical) in links for o in members - {canonical})
+    g = terms.resolution_graph_iri(BASE)
+    alts = {r["l"].value for r in store.select(
+        f"SELECT ?l WHERE {{ GRAPH <{g}> {{ <{canonical}> skos:altLabel ?l }} }}")}
+    assert len(alts) == 2 and alts <= {"North Korea", "DPRK", "Democratic People's Republic of Korea"}
+
+
+def test_common_nouns_merge_by_head_within_a_story_when_modifiers_nest(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("Kim Jong-un")
+        d.entity("North Korea", "Place")
+    a.entity("soldiers", "Thing", key="soldier")
+    a.entity("the long time", "Thing", key="long time")
+    b.entity("the deceased soldiers", "Thing", key="deceased soldier")
+    b.entity("the same time", "Thing", key="same time")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "soldier", "deceased soldier")
+    assert not merged(store, "long time", "same time")
+
+
+def test_common_nouns_of_unrelated_stories_stay_apart(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a.entity("Kim Jong-un")
+    a.entity("Pyongyang", "Place")
+    a.entity("the earthquake", "Thing", key="earthquake")
+    b.entity("Hugh Jackman")
+    b.entity("Hollywood", "Place")
+    b.entity("an earthquake", "Thing", key="earthquake in california")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, "earthquake", "earthquake in california")
+
+
+def test_entity_iris_of_documents_are_unchanged_and_resolution_is_rewritten(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a.entity("Yonhap", "Organization")
+    b.entity("Yonhap News Agency", "Organization")
+    iri_a, iri_b = load(store, a, b)
+    before = {str(q) for q in store.quads(NamedNode(iri_a))}
+    resolve(store, BASE)
+    assert merged(store, "Yonhap", "Yonhap News Agency")
+    assert {str(q) for q in store.quads(NamedNode(iri_a))} == before
+    store.drop_graph(NamedNode(iri_b))  # the document goes away: so do the links it caused
+    resolve(store, BASE)
+    assert same_as(store) == set()
+
+
+def test_incremental_add_links_the_new_document(store):
+    a = Doc("Daily", "a")
+    a.entity("Olga Lyubimova")
+    load(store, a)
+    resolve(store, BASE)
+    assert same_as(store) == set()
+    b = Doc("Herald", "b")
+    b.entity("Culture Minister Olga Lyubimova")
+    load(store, b)
+    resolve(store, BASE)
+    assert merged(store, "Olga Lyubimova", "Culture Minister Olga Lyubimova")
+
+
+def test_graph_built_elsewhere_with_other_iris(store):
+    trig = """
+    @prefix cg: <https://w3id.org/claimgraph/ns#> . @prefix schema: <https://schema.org/> .
+    @prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix dct: <http://purl.org/dc/terms/> .
+    <urn:d1> { <urn:d1> a schema:NewsArticle ; dct:publisher <urn:p1> .
+               <urn:p1> a cg:Entity, schema:NewsMediaOrganization ; skos:prefLabel "AP" .
+               <urn:x1> a cg:Entity, schema:Organization ; skos:prefLabel "KCNA" . }
+    <urn:d2> { <urn:d2> a schema:NewsArticle ; dct:publisher <urn:p2> .
+               <urn:p2> a cg:Entity, schema:NewsMediaOrganization ; skos:prefLabel "Reuters" .
+               <urn:x2> a cg:Entity, schema:Organization ; skos:prefLabel "Korean Central News Agency" . }
+    """
+    quads = list(parse(trig, format=RdfFormat.TRIG))
+    for g in {q.graph_name for q in quads}:
+        store.replace_graph(g, [q for q in quads if q.graph_name == g])
+    resolve(store, BASE)
+    assert ("urn:x1", "urn:x2") in same_as(store) or ("urn:x2", "urn:x1") in same_as(store)
+
+
+def test_blocking_compares_only_entities_that_share_a_key():
+    # 3,000 people with distinct names: no merge, and the union-find never sees a pair without a key
+    records = [EntityRecord(f"e:{i}", (f"Person{i} Surname{i}",), frozenset({"Person"}), frozenset({f"d{i % 50}"}), 1)
+               for i in range(3000)]
+    result = resolve_entities(records)
+    assert len(result.clusters) == 3000
+
+
+@pytest.mark.parametrize("label, head", [("coffins covered in the nation's flag", "coffin"),
+                                         ("the North Korean soldiers who died", "soldier"),
+                                         ("head coach of the 76ers", "coach"), ("those", "")])
+def test_thing_head(label, head):
+    assert thing_head(label) == head
