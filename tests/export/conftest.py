@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from page_graphs import SEEDS_TRIG, XSS_TRIG, load_trig
+from tests.export.page_graphs import SEEDS_TRIG, XSS_TRIG, load_trig
 
 from kg.store import Store
 

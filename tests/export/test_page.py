@@ -25,7 +25,7 @@ from kg.export.page import (
 from kg.export.page.data import format_qualifiers
 from kg.export.page.layout import EDGE_LENGTH, layout_positions
 
-from page_graphs import SEEDS_TRIG, XSS, load_trig
+from tests.export.page_graphs import SEEDS_TRIG, XSS, load_trig
 
 E = "https://w3id.org/claimgraph/id/entity/"
 C = "https://w3id.org/claimgraph/id/claim/"

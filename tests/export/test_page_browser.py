@@ -12,7 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from page_graphs import XSS
+from tests.export.page_graphs import XSS
 
 from kg.export.page import PageClaim, PageData, PageEntity, PageMention, render_page, write_page
 
@@ -98,6 +98,24 @@ def _edge_middle(page, edge_id: str) -> tuple[float, float]:
 
 def _node_point(page, node_id: str) -> tuple[float, float]:
     return _screen_point(page, "(net, id) => net.getPositions([id])[id]", node_id)
+
+
+def _settled_node_point(page, node_id: str, timeout_ms: int = 5000) -> tuple[float, float]:
+    """The node's page position once the view stops moving (focus animations) and the node is the one drawn there."""
+    page.wait_for_function(
+        """(id) => {
+            const net = window.claimgraph.network;
+            const d = net.canvasToDOM(net.getPositions([id])[id]);
+            const key = Math.round(d.x) + ',' + Math.round(d.y);
+            const still = window.__cgLastPoint === key;
+            window.__cgLastPoint = key;
+            return still && net.getNodeAt(d) === id;
+        }""",
+        arg=node_id,
+        polling=200,
+        timeout=timeout_ms,
+    )
+    return _node_point(page, node_id)
 
 
 def _edge_between(page, subject: str, obj: str) -> str:
@@ -321,11 +339,12 @@ def test_big_graph_shows_the_top_and_expands_on_demand(browser, tmp_path):
                    for (const id of api.shown()) {
                      const out = api.data.edges.filter((e) => e.from === id || e.to === id)
                        .map((e) => e.from === id ? e.to : e.from).filter((o) => !shown.has(o));
-                     if (out.length) return [id, out]; } }"""
+                     // a node no other node covers, so a click at its centre reaches it
+                     const d = api.network.canvasToDOM(api.network.getPositions([id])[id]);
+                     if (out.length && api.network.getNodeAt(d) === id) return [id, out]; } }"""
     )
     page.evaluate("(id) => window.claimgraph.selectNode(id)", nid)
-    page.wait_for_timeout(600)
-    x, y = _node_point(page, nid)
+    x, y = _settled_node_point(page, nid)
     page.mouse.dblclick(x, y)
     page.wait_for_function("(n) => window.claimgraph.shown().length > n", arg=200)
     shown = set(page.evaluate("window.claimgraph.shown()"))
