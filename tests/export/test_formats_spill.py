@@ -18,9 +18,9 @@ def test_spilling_to_sorted_runs_writes_the_same_file(seeds_store, tmp_path, mon
         spilled_runs.append(len(lines))
         return real_write_run(lines, path)
 
-    monkeypatch.setattr(formats, "_RUN_LINES", 300)  # the seeds graph has a few thousand distinct triples
+    monkeypatch.setattr(formats, "_RUN_LINES", 300)  # a run closes after the graph that passes 300 lines
     monkeypatch.setattr(formats, "_write_run", counting_write_run)
     spilled = write_export(seeds_store, fmt, tmp_path / f"spilled.{fmt}")
-    assert len(spilled_runs) > 3 and max(spilled_runs) < in_memory.count
+    assert len(spilled_runs) >= 2 and max(spilled_runs) < in_memory.count  # whole graphs per run, several runs
     assert spilled.count == in_memory.count
     assert (tmp_path / f"spilled.{fmt}").read_bytes() == (tmp_path / f"memory.{fmt}").read_bytes()
