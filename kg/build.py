@@ -6,6 +6,17 @@ Per-document work depends only on (document, settings), so the build is
 incremental and idempotent: a document whose graph is already in the store (same
 content hash, hence same IRI) is skipped; a changed file replaces the graph of its
 previous version; building twice gives the same graph.
+
+Speed and memory: per-document work runs on an executor (kg.parallel) with a
+bounded number of batches in flight; the document graphs come back as N-Quads and
+are written with Oxigraph's bulk loader in chunks of about :data:`LOAD_CHUNK_BYTES`
+(:meth:`kg.store.Store.load_documents`, crash-safe through each document's
+``cg:sha256`` triple), so memory depends on the batch and chunk sizes, not on the
+corpus. The ``auto`` executor runs local processes on a multi-core machine, except
+for small inputs: when fewer than :data:`AUTO_SERIAL_BELOW` documents need building
+(found by reading ahead at most that many, not the whole input) it works in this
+process, since starting worker processes and loading spaCy in each costs more than
+it saves.
 """
 
 from __future__ import annotations
@@ -32,6 +43,10 @@ DEFAULT_EXPORTS = ("ttl", "trig", "nq", "jsonld", "html")
 TEXTS_DIRNAME = "texts"
 #: Documents per batch sent to a worker: big enough for nlp.pipe to batch well, small enough to bound memory.
 DEFAULT_BATCH_SIZE = 16
+#: N-Quads bytes collected before one bulk load into the store (bigger loads are faster, up to a point).
+LOAD_CHUNK_BYTES = 32 * 1024 * 1024
+#: With ``executor="auto"``, fewer documents to build than this are built in this process.
+AUTO_SERIAL_BELOW = 32
 
 
 @dataclass
@@ -98,7 +113,7 @@ def build(
     model: str | None = None,
     force: bool = False,
     exports: Iterable[str] = DEFAULT_EXPORTS,
-    executor: str = "serial",
+    executor: str = "auto",
     workers: int | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     ray_address: str | None = None,
@@ -108,18 +123,24 @@ def build(
     """Build (or update) the claim graph of ``inputs`` in ``out_dir``.
 
     Inputs that cannot be read are listed in ``report.skipped`` and the rest is
-    built. ``executor`` picks where per-document work runs (see kg.parallel).
-    ``aliases`` is an alias file for the resolve stage (:mod:`kg.resolve.aliases`); it is
-    read before anything is built, so a bad file fails fast. Raises
-    :class:`kg.errors.StoreError` when the store is locked by another process.
+    built. ``executor`` picks where per-document work runs (see kg.parallel and
+    ``auto`` in the module docstring); ``batch_size`` is the number of documents
+    per batch sent to a worker. ``aliases`` is an alias file for the resolve stage
+    (:mod:`kg.resolve.aliases`); it is read before anything is built, so a bad file
+    fails fast. Raises :class:`kg.errors.StoreError` when the store is locked by
+    another process.
     """
     from kg.ingest import iter_documents
-    from kg.parallel import Settings, make_executor
+    from kg.parallel import Settings, check_executor, default_executor, make_executor
     from kg.resolve import load_aliases, resolve
 
     base_iri = terms.check_base_iri(base_iri)
-    if batch_size < 1:
-        raise ValueError(f"batch size must be at least 1, got {batch_size}")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch size must be a whole number of documents, at least 1, got {batch_size!r}")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers must be a whole number, at least 1, got {workers!r}")
+    if executor != "auto":
+        check_executor(executor)
     alias_rules = load_aliases(aliases) if aliases is not None else None
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
@@ -139,7 +160,7 @@ def build(
             if iri in seen:
                 continue  # the same text twice in one run: one graph
             seen.add(iri)
-            if store.has_graph(NamedNode(iri)) and not force:
+            if store.holds_document(NamedNode(iri)) and not force:
                 report.unchanged += 1
                 _drop_stale(store, previous, document.source, iri, report)
                 continue
@@ -149,13 +170,18 @@ def build(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         batches = _batched(to_build(), batch_size)
-        first = next(batches, None)
-        if first is not None:  # start workers (and load spaCy) only when there is work
+        ahead = _read_ahead(batches, AUTO_SERIAL_BELOW if executor == "auto" else 1)
+        if ahead:  # start workers (and load spaCy) only when there is work
+            if executor == "auto":
+                few = sum(map(len, ahead)) < AUTO_SERIAL_BELOW
+                executor = "serial" if few else default_executor()
             runner = make_executor(executor, Settings(base_iri, model), workers=workers, ray_address=ray_address)
+            loader = _Loader(store, previous, report)
             try:
-                for results in runner.map(itertools.chain([first], batches)):
+                for results in runner.map(itertools.chain(ahead, batches)):
                     for result in results:
-                        _store_result(store, result, previous, report)
+                        loader.add(result)
+                loader.flush()
             finally:
                 runner.close()
         report.warnings.extend(str(w.message) for w in caught)
@@ -185,13 +211,45 @@ def _drop_stale(store: Store, previous: dict[str, set[str]], source: str, iri: s
         report.replaced += 1
 
 
-def _store_result(store: Store, result, previous: dict[str, set[str]], report: BuildReport) -> None:
-    if result.error:
-        report.skipped.append(str(InputError("E106", path=result.source, reason=result.error)))
-        return
-    store.replace_graph_data(NamedNode(result.iri), result.nquads)
-    report.built += 1
-    _drop_stale(store, previous, result.source, result.iri, report)
+def _read_ahead(batches: Iterator[list[Document]], documents: int) -> list[list[Document]]:
+    """The first batches, until they hold ``documents`` documents or the input ends."""
+    ahead: list[list[Document]] = []
+    count = 0
+    while count < documents:
+        batch = next(batches, None)
+        if batch is None:
+            break
+        ahead.append(batch)
+        count += len(batch)
+    return ahead
+
+
+class _Loader:
+    """Collects document graphs (N-Quads) and writes them into the store in bulk chunks."""
+
+    def __init__(self, store: Store, previous: dict[str, set[str]], report: BuildReport,
+                 chunk_bytes: int = LOAD_CHUNK_BYTES) -> None:
+        self.store, self.previous, self.report, self.chunk_bytes = store, previous, report, chunk_bytes
+        self._pending: list = []
+        self._size = 0
+
+    def add(self, result) -> None:
+        if result.error:
+            self.report.skipped.append(str(InputError("E106", path=result.source, reason=result.error)))
+            return
+        self._pending.append(result)
+        self._size += len(result.nquads)
+        if self._size >= self.chunk_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        self.store.load_documents((NamedNode(r.iri), r.nquads) for r in self._pending)
+        for result in self._pending:
+            self.report.built += 1
+            _drop_stale(self.store, self.previous, result.source, result.iri, self.report)
+        self._pending, self._size = [], 0
 
 
 def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, Path]:

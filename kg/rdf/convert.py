@@ -33,9 +33,35 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction, Quantity
 from kg.rdf import terms
-from kg.rdf.namespaces import CG, DCTERMS, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.rdf import namespaces as _ns
 
 __all__ = ["ENTITY_CLASSES", "document_quads", "extraction_to_quads", "publisher_label", "claim_identity", "typed_time"]
+
+
+class _Nodes:
+    """The terms of one namespace as pyoxigraph ``NamedNode``s, each made once.
+
+    Why: a document yields thousands of quads, and an rdflib namespace lookup
+    (``CG.sha256``) plus a ``NamedNode`` per quad cost more than the rest of the
+    conversion. ``_Nodes(RDFS).label`` is the node of ``rdfs:label``.
+
+    >>> _Nodes(_ns.RDFS).label.value
+    'http://www.w3.org/2000/01/rdf-schema#label'
+    """
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> NamedNode:
+        node = NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+
+# In this module the vocabulary names are tables of NamedNodes (see _Nodes).
+CG, DCTERMS, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD = map(
+    _Nodes, (_ns.CG, _ns.DCTERMS, _ns.OA, _ns.PROV, _ns.RDF, _ns.RDFS, _ns.SCHEMA, _ns.SKOS, _ns.XSD)
+)
 
 #: claimgraph entity type -> schema.org class
 ENTITY_CLASSES = {
@@ -59,7 +85,7 @@ _LEAD_DET = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.I)
 
 
 def _n(iri) -> NamedNode:
-    return NamedNode(str(iri))
+    return iri if isinstance(iri, NamedNode) else NamedNode(str(iri))
 
 
 _A = _n(RDF.type)
@@ -162,7 +188,7 @@ def _quads(ex: Extraction, base: str) -> Iterator[Quad]:
     g = d
 
     def q(s, p, o) -> Quad:
-        return Quad(s, _n(p) if not isinstance(p, NamedNode) else p, o, g)
+        return Quad(s, p, o, g)  # p is always a NamedNode of a _Nodes table
 
     # the document and its publisher
     pub_label = publisher_label(doc)
