@@ -1,7 +1,7 @@
 """The throughput corpus: every ECB+ document as one .jsonl line, and N copies of it.
 
 ECB+ (../shared/corpora/ecbplus) ships tokens; :mod:`benchmarks.ecbplus.corpus` renders them
-back to prose. Here every document of every topic becomes one JSON object (text, title,
+back to prose. Here every document of every topic becomes one JSON object (text,
 publisher, url, source), the record :func:`benchmarks.ecbplus.run.write_jsonl` writes.
 
 For the memory check the corpus is replicated: copy ``k > 0`` prefixes each text with a
@@ -29,13 +29,13 @@ def _header_text(text: str, copy: int) -> str:
 def read_records(root: str | os.PathLike[str] | None = None) -> list[dict]:
     """One record per ECB+ document, in topic order (the same fields the ECB+ harness writes)."""
     from benchmarks.ecbplus.corpus import find_corpus, read_topic, topics_in
-    from benchmarks.ecbplus.run import _title
 
     root = Path(root) if root is not None else find_corpus()
     records = []
     for topic in topics_in(root):
         for d in read_topic(root, topic):
-            record = {"text": d.text, "title": _title(d), "source": f"ecbplus/{d.topic}/{d.name}.xml"}
+            # no title: ECB+ has no headline field (see benchmarks.ecbplus.run.write_jsonl)
+            record = {"text": d.text, "source": f"ecbplus/{d.topic}/{d.name}.xml"}
             if d.publisher:
                 record["publisher"] = d.publisher
             if d.url:

@@ -109,18 +109,24 @@ class ClaimResolution:
 
 
 # -- reading the store ---------------------------------------------------------------------
-_CLAIMS = "SELECT DISTINCT ?c ?s ?p ?o WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"
+#: A claim's description sits whole in each document graph stating it; matching it inside one graph (GRAPH ?g)
+#: keeps the union graph's copies from multiplying across the joined patterns.
+_CLAIMS = ("SELECT DISTINCT ?c ?s ?p ?o WHERE { GRAPH ?g { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; "
+           "rdf:object ?o } }")
 #: optional properties, read one by one: Oxigraph joins many OPTIONALs slowly
 _CLAIM_PROPERTIES = {
-    "text": "?c schema:text ?v", "plabel": "?c rdf:predicate/rdfs:label ?v", "q": "?c cg:quantity ?v",
+    "text": "?c schema:text ?v", "q": "?c cg:quantity ?v",
     "unit": "?c cg:unit ?v", "approx": "?c cg:approximate ?v", "lower": "?c cg:lowerBound ?v",
     "upper": "?c cg:upperBound ?v", "time": "?c cg:time ?v", "loc": "?c cg:location ?v",
 }
+#: relation labels, read apart from the claims: a path rdf:predicate/rdfs:label over the union graph multiplies
+#: the copies of both triples (one per document graph stating them)
+_RELATION_LABELS = "SELECT DISTINCT ?p ?v WHERE { ?p a cg:Relation ; rdfs:label ?v }"
 _NEGATIVE = "SELECT DISTINCT ?c WHERE { ?m oa:hasBody ?c ; cg:polarity cg:Negative }"
 _MENTIONS = """
-SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE {
+SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE { GRAPH ?g {
   ?m a cg:ClaimMention ; oa:hasBody ?c ; oa:hasTarget/oa:hasSource ?doc .
-  OPTIONAL { ?doc dct:publisher ?pub } OPTIONAL { ?m prov:wasAttributedTo ?who } }
+  OPTIONAL { ?doc dct:publisher ?pub } OPTIONAL { ?m prov:wasAttributedTo ?who } } }
 """
 
 
@@ -139,6 +145,9 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
         for row in store.select(f"SELECT ?c ?v WHERE {{ {pattern} }} ORDER BY ?c STR(?v)"):
             found.setdefault(row["c"].value, row["v"])
         values[name] = found
+    relation_labels: dict[str, str] = {}
+    for row in store.select(_RELATION_LABELS + " ORDER BY ?p STR(?v)"):
+        relation_labels.setdefault(row["p"].value, row["v"].value)
     claims: dict[str, ClaimRecord] = {}
     for row in store.select(_CLAIMS):
         iri = row["c"].value
@@ -153,7 +162,7 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
             predicate=row["p"].value,
             object=row["o"].value,
             object_is_iri=isinstance(row["o"], NamedNode),
-            predicate_label=text("plabel") or "",
+            predicate_label=relation_labels.get(row["p"].value, ""),
             text=text("text") or "",
             quantity=float(q.value) if q is not None else None,
             unit=text("unit"),
