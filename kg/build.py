@@ -17,10 +17,26 @@ for small inputs: when fewer than :data:`AUTO_SERIAL_BELOW` documents need build
 (found by reading ahead at most that many, not the whole input) it works in this
 process, since starting worker processes and loading spaCy in each costs more than
 it saves.
+
+Scraped input is expected to be messy, and a build goes on through all of it:
+an input that cannot be read or extracted is listed in ``BuildReport.skipped``
+with the reason (and the build's exit code says so); a document in a language
+other than English is left out with a warning (``BuildReport.left_out``), since
+the English pipeline would make garbage claims from it; a document whose body is
+longer than :data:`kg.ingest.pieces.WINDOW_CHARS` is extracted window by window,
+so memory stays bounded however large it is.
+
+Crash safety: a document counts as built only when its graph holds its
+``cg:sha256`` triple (:meth:`kg.store.Store.holds_document`), which is loaded
+with the rest of the document in one atomic load, or after the last window of a
+huge one. A build killed at any moment leaves documents either built or not,
+and the next build finishes the job; resolve and the exports are recomputed
+from the store every time. The crash tests use the points of :mod:`kg.faults`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import os
 import warnings
@@ -31,12 +47,15 @@ from pathlib import Path
 
 from pyoxigraph import NamedNode
 
-from kg.errors import InputError
+from kg import faults
+from kg.errors import InputError, StoreError
+from kg.ingest.pieces import WINDOW_CHARS, windows
 from kg.model import Document
 from kg.rdf import terms
+from kg.rdf.convert import clean_text
 from kg.store import Store, open_store
 
-__all__ = ["BuildReport", "build", "graph_stats", "DEFAULT_EXPORTS"]
+__all__ = ["BuildReport", "build", "graph_stats", "DEFAULT_EXPORTS", "SUPPORTED_LANGUAGES"]
 
 #: Files every build writes unless told otherwise.
 DEFAULT_EXPORTS = ("ttl", "trig", "nq", "jsonld", "html")
@@ -47,6 +66,11 @@ DEFAULT_BATCH_SIZE = 16
 LOAD_CHUNK_BYTES = 32 * 1024 * 1024
 #: With ``executor="auto"``, fewer documents to build than this are built in this process.
 AUTO_SERIAL_BELOW = 32
+#: Most body characters in one batch: with huge documents cut into windows, this bounds a worker's memory.
+BATCH_CHARS = 200_000
+#: Languages the extraction handles (an English pipeline and English rules). Documents detected as another
+#: language are left out with a warning; documents whose language cannot be told are built.
+SUPPORTED_LANGUAGES = ("en",)
 
 
 @dataclass
@@ -58,12 +82,14 @@ class BuildReport:
     unchanged: int = 0
     replaced: int = 0
     skipped: list[str] = field(default_factory=list)  # one line per input that could not be built
+    left_out: list[str] = field(default_factory=list)  # one line per document not built on purpose (language)
     warnings: list[str] = field(default_factory=list)
     stats: dict[str, int] = field(default_factory=dict)
     files: dict[str, Path] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
+        """True when every input was read and extracted (documents left out on purpose do not count)."""
         return not self.skipped
 
 
@@ -119,16 +145,20 @@ def build(
     ray_address: str | None = None,
     progress: Callable[[Document], None] | None = None,
     aliases: str | os.PathLike[str] | None = None,
+    languages: Iterable[str] = SUPPORTED_LANGUAGES,
+    wait: float = 0.0,
 ) -> BuildReport:
     """Build (or update) the claim graph of ``inputs`` in ``out_dir``.
 
     Inputs that cannot be read are listed in ``report.skipped`` and the rest is
-    built. ``executor`` picks where per-document work runs (see kg.parallel and
-    ``auto`` in the module docstring); ``batch_size`` is the number of documents
-    per batch sent to a worker. ``aliases`` is an alias file for the resolve stage
-    (:mod:`kg.resolve.aliases`); it is read before anything is built, so a bad file
-    fails fast. Raises :class:`kg.errors.StoreError` when the store is locked by
-    another process.
+    built; documents detected as written in a language not in ``languages`` are
+    listed in ``report.left_out``. ``executor`` picks where per-document work
+    runs (see kg.parallel and ``auto`` in the module docstring); ``batch_size`` is
+    the number of documents per batch sent to a worker. ``aliases`` is an alias
+    file for the resolve stage (:mod:`kg.resolve.aliases`); it is read before
+    anything is built, so a bad file fails fast. Raises
+    :class:`kg.errors.StoreError` when the store is locked by another process
+    (after waiting up to ``wait`` seconds for it).
     """
     from kg.ingest import iter_documents
     from kg.parallel import Settings, check_executor, default_executor, make_executor
@@ -142,12 +172,17 @@ def build(
     if executor != "auto":
         check_executor(executor)
     alias_rules = load_aliases(aliases) if aliases is not None else None
+    accepted = frozenset(languages)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError("E202", path=str(out), reason=f"cannot create the build folder ({exc.strerror or exc})") from exc
     report = BuildReport(out_dir=out)
-    store = open_store(out, create=True)
+    store = open_store(out, create=True, wait=wait)
     previous = _existing_sources(store)
     seen: set[str] = set()
+    large: dict[str, _Large] = {}  # huge documents being loaded window by window, by sha256
 
     def on_error(err: InputError) -> None:
         report.skipped.append(str(err))
@@ -160,16 +195,30 @@ def build(
             if iri in seen:
                 continue  # the same text twice in one run: one graph
             seen.add(iri)
+            if document.language and document.language not in accepted:
+                report.left_out.append(
+                    f"{document.source}: written in {document.language!r}, not English; left out "
+                    "(the extraction would make garbage claims from it)"
+                )
+                continue
             if store.holds_document(NamedNode(iri)) and not force:
                 report.unchanged += 1
-                _drop_stale(store, previous, document.source, iri, report)
+                _drop_stale(store, previous, clean_text(document.source), iri, report)
                 continue
             _save_text(out, document)
-            yield document
+            parts = windows(document.text, document.body, max_chars=WINDOW_CHARS)
+            if len(parts) == 1:
+                yield document
+                continue
+            large[document.sha256] = _Large(document, len(parts))
+            for body in parts:
+                window = dataclasses.replace(document, body=body)
+                window.__dict__["sha256"] = document.sha256  # the cached hash: not 20 MB hashed per window
+                yield window
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        batches = _batched(to_build(), batch_size)
+        batches = _batched(to_build(), batch_size, BATCH_CHARS)
         ahead = _read_ahead(batches, AUTO_SERIAL_BELOW if executor == "auto" else 1)
         if ahead:  # start workers (and load spaCy) only when there is work
             if executor == "auto":
@@ -179,8 +228,13 @@ def build(
             loader = _Loader(store, previous, report)
             try:
                 for results in runner.map(itertools.chain(ahead, batches)):
+                    faults.reached("build.extract")
                     for result in results:
-                        loader.add(result)
+                        if result.sha256 in large:
+                            loader.flush()  # whole documents first: a huge one is loaded window by window
+                            _store_window(store, result, large, base_iri, previous, report)
+                        else:
+                            loader.add(result)
                 loader.flush()
             finally:
                 runner.close()
@@ -193,15 +247,67 @@ def build(
     return report
 
 
-def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def _batched(items: Iterable[Document], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Document]]:
+    """Batches of at most ``size`` documents and (unless one document is larger) ``max_chars`` body characters."""
     batch: list[Document] = []
+    chars = 0
     for item in items:
+        length = sum(end - start for start, end in item.body)
+        if batch and chars + length > max_chars:
+            yield batch
+            batch, chars = [], 0
         batch.append(item)
+        chars += length
         if len(batch) >= size:
             yield batch
-            batch = []
+            batch, chars = [], 0
     if batch:
         yield batch
+
+
+@dataclass
+class _Large:
+    """A huge document whose windows are being extracted and loaded one after the other."""
+
+    document: Document
+    windows: int
+    done: int = 0
+    sentences: int = 0
+    error: str | None = None
+
+
+def _without_seal(nquads: bytes, iri: str) -> bytes:
+    """A window's N-Quads without the document's ``cg:sha256`` and ``cg:sentenceCount`` lines."""
+    from kg.rdf.namespaces import CG
+
+    seal = tuple(f"<{iri}> <{p}> ".encode() for p in (CG.sha256, CG.sentenceCount))
+    return b"".join(line for line in nquads.splitlines(keepends=True) if not line.startswith(seal))
+
+
+def _store_window(store: Store, result, large: dict[str, _Large], base: str, previous, report: BuildReport) -> None:
+    """Load one window of a huge document; after the last one, seal the graph (or drop it if a window failed)."""
+    from kg.rdf.convert import seal_quads
+
+    entry = large[result.sha256]
+    graph = NamedNode(result.iri)
+    if entry.done == 0:
+        store.drop_graph(graph)  # what an interrupted build left of this document
+    entry.done += 1
+    if result.error:
+        entry.error = entry.error or result.error
+    elif entry.error is None:
+        store.add_data(_without_seal(result.nquads, result.iri))
+        entry.sentences += result.sentences
+    if entry.done < entry.windows:
+        return
+    del large[result.sha256]
+    if entry.error is not None:
+        store.drop_graph(graph)
+        report.skipped.append(str(InputError("E106", path=result.source, reason=entry.error)))
+        return
+    store.add_quads(seal_quads(entry.document, base, entry.sentences))
+    report.built += 1
+    _drop_stale(store, previous, clean_text(result.source), result.iri, report)
 
 
 def _drop_stale(store: Store, previous: dict[str, set[str]], source: str, iri: str, report: BuildReport) -> None:
@@ -248,7 +354,7 @@ class _Loader:
         self.store.load_documents((NamedNode(r.iri), r.nquads) for r in self._pending)
         for result in self._pending:
             self.report.built += 1
-            _drop_stale(self.store, self.previous, result.source, result.iri, self.report)
+            _drop_stale(self.store, self.previous, clean_text(result.source), result.iri, self.report)
         self._pending, self._size = [], 0
 
 
@@ -266,4 +372,5 @@ def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, 
             files[fmt] = write_page(store, out / "graph.html")
         else:
             files[fmt] = write_export(store, fmt, out / f"graph.{fmt}").path
+        faults.reached("build.export")
     return files

@@ -52,13 +52,41 @@ class KgGroup(click.Group):
         except ClaimgraphError as exc:
             if ctx.meta.get("kg.debug"):
                 raise
-            click.echo(f"kg: error: {exc}", err=True)
+            click.echo(f"kg: error: {one_line(str(exc))}", err=True)
             ctx.exit(1)
         except (OSError, ValueError) as exc:
             if ctx.meta.get("kg.debug"):
                 raise
-            click.echo(f"kg: error: {exc}", err=True)
+            click.echo(f"kg: error: {_one_line(exc)}", err=True)
             ctx.exit(1)
+        except KeyboardInterrupt:
+            if ctx.meta.get("kg.debug"):
+                raise
+            click.echo("kg: interrupted; the store keeps every document built so far (run the command again "
+                       "to finish)", err=True)
+            ctx.exit(130)
+
+
+def _one_line(exc: BaseException) -> str:
+    """An error as one line: its first line, with the file it names when the message does not."""
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    filename = getattr(exc, "filename", None)
+    if filename is not None and str(filename) not in text:
+        text = f"{filename}: {text}"
+    return one_line(text)
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F]} | {0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t"}
+_CONTROL |= {c: f"\\u{c:04x}" for c in (0x85, 0x2028, 0x2029)}
+
+
+def one_line(text: str) -> str:
+    """``text`` on one line: line breaks and control characters (from odd file names, say) escaped.
+
+    >>> one_line("E101 bad\\nname.txt: empty file")
+    'E101 bad\\\\nname.txt: empty file'
+    """
+    return text.translate(_CONTROL)
 
 
 @click.group(cls=KgGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -90,9 +118,11 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Ray cluster to use with --executor ray (e.g. auto, ray://head:10001); default: a local one.")
 @click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="CSV or YAML alias file (label, canonical label or IRI, type) forcing or forbidding merges.")
+@click.option("--wait", type=click.FloatRange(min=0), default=0.0, show_default=True, metavar="SECONDS",
+              help="When another process is writing the store, wait this long for it instead of failing (E200).")
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, batch_size, ray_address,
-          aliases, quiet) -> None:
+          aliases, wait, quiet) -> None:
     """Build the claim graph of INPUTS (files or folders of .txt, .md, .html, .jsonl) into --out."""
     from kg.build import DEFAULT_EXPORTS, build as run_build
     from kg.rdf.terms import DEFAULT_BASE_IRI
@@ -102,11 +132,12 @@ def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, b
     with progress as update:
         report = run_build(inputs, out_dir, base_iri=base_iri or DEFAULT_BASE_IRI, model=model, force=force,
                            exports=exports, executor=executor, workers=workers,
-                           batch_size=batch_size, ray_address=ray_address, progress=update, aliases=aliases)
+                           batch_size=batch_size, ray_address=ray_address, progress=update, aliases=aliases,
+                           wait=wait)
     for line in report.skipped:
-        click.echo(f"kg: skipped: {line}", err=True)
-    for line in report.warnings:
-        click.echo(f"kg: warning: {line}", err=True)
+        click.echo(f"kg: skipped: {one_line(line)}", err=True)
+    for line in report.left_out + report.warnings:
+        click.echo(f"kg: warning: {one_line(line)}", err=True)
     if not quiet:
         _print_summary(report)
     if report.skipped:
@@ -148,6 +179,9 @@ def _print_summary(report) -> None:
         f"cross-source: {s.get('multi_source_claims', 0)} claims supported by 2+ publishers, "
         f"{s.get('conflicts', 0)} conflicts"
     )
+    if report.skipped or report.left_out:
+        click.echo(f"skipped {len(report.skipped)} input(s) that could not be read or extracted, left out "
+                   f"{len(report.left_out)} document(s) not in English (listed on stderr)")
     for name, path in sorted(report.files.items()):
         click.echo(f"  {name:5} {path}")
     click.echo(f"  store {report.out_dir / 'store'}")
@@ -164,7 +198,11 @@ def _print_summary(report) -> None:
               help="Output format; default: table on a terminal, tsv when piped.")
 @click.option("--list", "list_named", is_flag=True, help="List the named queries and exit.")
 def query(out_dir, sparql, query_file, named, params, fmt, list_named) -> None:
-    """Run SPARQL 1.1 on the store of OUT_DIR (the default graph is the union of all graphs)."""
+    """Run SPARQL 1.1 on the store of OUT_DIR (the default graph is the union of all graphs).
+
+    Opens the store read-only, so it also works while `kg build` writes it, and sees every document
+    committed so far.
+    """
     from kg.queries import NAMED_QUERIES, describe, named_query
 
     if list_named:

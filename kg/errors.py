@@ -28,7 +28,8 @@ MESSAGES = {
     "E104": "{path}: cannot be read ({reason})",
     "E105": "{path}: unsupported file type {suffix!r} (supported: {known})",
     "E106": "{path}: extraction failed ({reason})",
-    "E200": "{path}: the store is in use by another process (another `kg build` or `kg serve`?)",
+    "E200": "{path}: the store is in use by another process (another `kg build` or `kg serve --allow-update`?);"
+    " {hint}",
     "E201": "{path}: no claimgraph store here; run `kg build INPUT --out {path}` first",
     "E202": "{path}: {reason}",
     "E300": "query failed: {reason}",

@@ -59,20 +59,32 @@ class DocumentResult:
 def process_batch(documents: list[Document], settings: Settings) -> list[DocumentResult]:
     """Parse, extract and convert a batch of documents in this process.
 
-    One failing document yields a result with ``error`` set; the others go on.
+    One failing document yields a result with ``error`` set; the others go on. When
+    parsing the batch fails as a whole, its documents are retried one by one, so
+    only the document that fails is lost.
     """
     import pyoxigraph as ox
 
+    from kg import faults
     from kg.extract import extract_parsed, split_pieces
     from kg.nlp import DEFAULT_MODEL, load_pipeline
     from kg.rdf import terms
     from kg.rdf.convert import document_quads
 
     nlp = load_pipeline(settings.model or DEFAULT_MODEL)
+    for document in documents:
+        faults.poison(document.text)
     pieces = [(i, text, offset) for i, doc in enumerate(documents) for text, offset in split_pieces(doc)]
     parsed: list[list] = [[] for _ in documents]
-    for (i, _, offset), spacy_doc in zip(pieces, nlp.pipe(text for _, text, _ in pieces)):
-        parsed[i].append((spacy_doc, offset))
+    try:
+        for (i, _, offset), spacy_doc in zip(pieces, nlp.pipe(text for _, text, _ in pieces)):
+            parsed[i].append((spacy_doc, offset))
+    except Exception as exc:  # the parser or a pipeline component failed on some piece of the batch
+        if len(documents) > 1:
+            return [result for document in documents for result in process_batch([document], settings)]
+        document = documents[0]
+        iri = terms.document_iri(settings.base_iri, document.sha256)
+        return [DocumentResult(document.source, document.sha256, iri, error=f"{type(exc).__name__}: {exc}")]
     results = []
     for document, chunks in zip(documents, parsed):
         iri = terms.document_iri(settings.base_iri, document.sha256)
@@ -109,21 +121,58 @@ def _init_worker(settings: Settings) -> None:
 
 
 class ProcessExecutor:
-    """A pool of local processes, each loading spaCy once."""
+    """A pool of local processes, each loading spaCy once.
+
+    A worker that dies (killed by the kernel for memory, or crashed by a native
+    library on some input) breaks the pool. The executor then starts a new pool and
+    runs the batches that were in flight again one document at a time: a document
+    that kills its worker a second time gets an error result, and the build goes on.
+    """
 
     def __init__(self, settings: Settings, workers: int | None = None) -> None:
+        self.settings = settings
+        self.workers = workers or max(1, os.cpu_count() or 1)
+        self._pool = self._start()
+
+    def _start(self):
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        self.settings = settings
-        self.workers = workers or max(1, os.cpu_count() or 1)
         context = multiprocessing.get_context("spawn")  # no fork of a process holding an open store
-        self._pool = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
-                                         initargs=(settings,))
+        return ProcessPoolExecutor(self.workers, mp_context=context, initializer=_init_worker,
+                                   initargs=(self.settings,))
 
     def map(self, batches: Iterable[list[Document]]) -> Iterator[list[DocumentResult]]:
-        yield from _bounded(lambda b: self._pool.submit(process_batch, b, self.settings), batches, 2 * self.workers,
-                            lambda f: f.result())
+        yield from _bounded(lambda b: (b, self._pool.submit(process_batch, b, self.settings)), batches,
+                            2 * self.workers, self._result)
+
+    def _result(self, submitted) -> list[DocumentResult]:
+        from concurrent.futures.process import BrokenProcessPool
+
+        batch, future = submitted
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            self._restart()
+            return [self._alone(document) for document in batch]
+
+    def _alone(self, document: Document) -> DocumentResult:
+        """One document in a pool of its own making: its result, or the error that its worker died."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        from kg.rdf import terms
+
+        try:
+            return self._pool.submit(process_batch, [document], self.settings).result()[0]
+        except BrokenProcessPool:
+            self._restart()
+            iri = terms.document_iri(self.settings.base_iri, document.sha256)
+            return DocumentResult(document.source, document.sha256, iri,
+                                  error="the worker process died while extracting it (out of memory, or a crash)")
+
+    def _restart(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool = self._start()
 
     def close(self) -> None:
         self._pool.shutdown(cancel_futures=True)

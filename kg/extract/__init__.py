@@ -80,6 +80,7 @@ from kg.extract.quantities import (
     quantity_of_token,
 )
 from kg.extract.times import tense_of, time_of_clause, time_value
+from kg.ingest.pieces import body_pieces
 from kg.model import Argument, Claim, Document, EntityMention, Extraction, Quantity
 
 __all__ = ["extract_document", "extract_many", "extract_parsed", "parse_document", "split_pieces"]
@@ -97,7 +98,6 @@ _FIRST_PERSON = {"i", "me", "my", "myself"}
 _FIRST_PLURAL = {"we", "us", "our", "ourselves"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "from", "across", "throughout"}
 _AGENTS = {"Person", "Organization", "NewsOrganization", "Place", "Group"}
-_MAX_CHUNK_CHARS = 200_000
 _RAISING_VERBS = frozenset({"appear", "seem"})
 _NEGATIVE_VERBS = frozenset({"refuse", "fail", "decline", "neglect"})
 _CONFIDENCE = {"verb": 0.8, "according": 0.85, "quote": 0.6}
@@ -127,17 +127,14 @@ def parse_document(nlp: Language, document: Document) -> list[tuple[Doc, int]]:
 
 
 def split_pieces(document: Document) -> Iterator[tuple[str, int]]:
-    """The body of a document as ``(text, char offset)`` pieces small enough for one spaCy ``Doc``."""
-    for start, end in document.body:
-        while start < end:
-            stop = end
-            if stop - start > _MAX_CHUNK_CHARS:
-                cut = document.text.rfind("\n", start, start + _MAX_CHUNK_CHARS)
-                stop = cut + 1 if cut > start else start + _MAX_CHUNK_CHARS
-            text = document.text[start:stop]
-            if text.strip():
-                yield text, start
-            start = stop
+    """The body of a document as ``(text, char offset)`` pieces small enough for one spaCy ``Doc``.
+
+    Long stretches without a sentence end are cut at spaces (see :mod:`kg.ingest.pieces`).
+    """
+    for start, stop in body_pieces(document.text, document.body):
+        text = document.text[start:stop]
+        if text.strip():
+            yield text, start
 
 
 def extract_document(document: Document, nlp: Language) -> Extraction:

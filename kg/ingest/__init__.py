@@ -13,6 +13,7 @@ patterns), :mod:`~kg.ingest.layout` (title, metadata lines, body spans),
 :mod:`~kg.ingest.language`, :mod:`~kg.ingest.read` (the readers).
 
 >>> import tempfile, pathlib
+>>> from kg.ingest import read_document
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.txt"
 >>> _ = path.write_text("Kim honours soldiers\\n\\nKim placed his hands on the coffins.\\n\\nSource: Guardian\\n"
 ...                     "\\n1 Response\\n\\nNice post.\\n")
@@ -23,8 +24,8 @@ patterns), :mod:`~kg.ingest.layout` (title, metadata lines, body spans),
 
 from __future__ import annotations
 
-from kg.ingest.files import SUFFIXES, SkippedFileWarning
-from kg.ingest.read import DuplicateDocumentWarning, MetadataWarning, iter_documents, read_document, read_jsonl
+import importlib
+from typing import Any
 
 __all__ = [
     "SUFFIXES",
@@ -35,3 +36,20 @@ __all__ = [
     "read_document",
     "read_jsonl",
 ]
+
+# Names load on first use: the parser workers import kg.ingest.pieces alone, without the HTML stack.
+_HOMES = {
+    "SUFFIXES": "kg.ingest.files",
+    "SkippedFileWarning": "kg.ingest.files",
+    "DuplicateDocumentWarning": "kg.ingest.read",
+    "MetadataWarning": "kg.ingest.read",
+    "iter_documents": "kg.ingest.read",
+    "read_document": "kg.ingest.read",
+    "read_jsonl": "kg.ingest.read",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _HOMES:
+        return getattr(importlib.import_module(_HOMES[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 import warnings
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -39,6 +40,8 @@ _ALIASES = {"issued": "date", "published": "date", "source": "publisher", "site_
 _LANGUAGE_SAMPLE = 20_000
 _HEAD_BYTES = 8192
 _UNICODE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+# JSON may spell a lone UTF-16 surrogate ("\\ud800"): no UTF-8 text can hold one, so it becomes U+FFFD.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class DuplicateDocumentWarning(UserWarning):
@@ -230,7 +233,9 @@ def _jsonl_document(line: str, source: str, number: int) -> Document:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise bad(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+        raise bad(f"not valid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from exc
+    if "\\u" in line:  # only a \u escape can put a lone surrogate in the decoded record
+        record = _without_surrogates(record)
     if not isinstance(record, dict):
         raise bad("not a JSON object")
     text = record.get("text")
@@ -252,6 +257,21 @@ def _jsonl_document(line: str, source: str, number: int) -> Document:
         return _document(text, f"{source}:{number}", meta=meta, path=source)
     except InputError as err:
         raise bad(str(err.fields.get("reason", err))) from err
+
+
+def _without_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate in its strings replaced by U+FFFD (one code point for one).
+
+    >>> _without_surrogates({"text": "a\\ud800b", "n": [1, "\\udc00"]})
+    {'text': 'a\ufffdb', 'n': [1, '\ufffd']}
+    """
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {_without_surrogates(k): _without_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_surrogates(v) for v in value]
+    return value
 
 
 def _fields(record: dict[str, Any], bad: Callable[[str], InputError]) -> dict[str, str]:
@@ -314,7 +334,9 @@ def _read_sidecar(path: Path) -> _Meta:
         if not candidate.is_file():
             continue
         try:
-            record = json.loads(decode_bytes(read_bytes(candidate, limit=1 << 20), path=str(candidate)))
+            record = _without_surrogates(
+                json.loads(decode_bytes(read_bytes(candidate, limit=1 << 20), path=str(candidate)))
+            )
         except (InputError, json.JSONDecodeError) as exc:
             warnings.warn(f"{candidate}: metadata ignored ({exc})", MetadataWarning, stacklevel=3)
             return _Meta()

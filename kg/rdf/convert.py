@@ -35,7 +35,16 @@ from kg.model import Argument, Claim, Document, Entity, EntityMention, Extractio
 from kg.rdf import terms
 from kg.rdf import namespaces as _ns
 
-__all__ = ["ENTITY_CLASSES", "document_quads", "extraction_to_quads", "publisher_label", "claim_identity", "typed_time"]
+__all__ = [
+    "ENTITY_CLASSES",
+    "document_quads",
+    "extraction_to_quads",
+    "publisher_label",
+    "claim_identity",
+    "clean_text",
+    "seal_quads",
+    "typed_time",
+]
 
 
 class _Nodes:
@@ -82,6 +91,17 @@ _YEAR_MONTH = re.compile(r"^\d{4}-\d{2}$")
 _YEAR = re.compile(r"^\d{4}$")
 _SPACE = re.compile(r"\s+")
 _LEAD_DET = re.compile(r"^(the|a|an|this|that|these|those)\s+", re.I)
+# A file name that is not valid UTF-8 reaches Python with lone surrogates (PEP 383); RDF text cannot hold them.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """``value`` fit for an RDF literal: lone surrogates (undecodable file-name bytes) become U+FFFD.
+
+    >>> clean_text("bad\\udcffname.txt")
+    'bad\ufffdname.txt'
+    """
+    return _SURROGATE.sub("\ufffd", value)
 
 
 def _n(iri) -> NamedNode:
@@ -120,12 +140,12 @@ def publisher_label(document: Document) -> str:
     'ap-0001'
     """
     if document.publisher:
-        return document.publisher.strip()
+        return clean_text(document.publisher.strip())
     if document.url:
         host = urlparse(document.url).hostname
         if host:
-            return host.removeprefix("www.")
-    return PurePath(document.source.split("#", 1)[0]).stem or document.source
+            return clean_text(host.removeprefix("www."))
+    return clean_text(PurePath(document.source.split("#", 1)[0]).stem or document.source)
 
 
 def typed_time(value: str | None) -> Literal | None:
@@ -182,6 +202,21 @@ def document_quads(extraction: Extraction, base: str) -> list[Quad]:
     return quads
 
 
+def seal_quads(document: Document, base: str, sentences: int) -> list[Quad]:
+    """The quads that complete a document's graph: its ``cg:sha256`` and ``cg:sentenceCount``.
+
+    :func:`document_quads` includes them; a huge document extracted window by
+    window gets them once, after its last window, so that a graph holding its
+    ``cg:sha256`` is always complete (see :mod:`kg.store`).
+
+    >>> doc = Document(text="Kim spoke.", source="a.txt")
+    >>> sorted(q.predicate.value.rsplit("#")[-1] for q in seal_quads(doc, "http://ex.org/", 1))
+    ['sentenceCount', 'sha256']
+    """
+    d = _n(terms.document_iri(base, document.sha256))
+    return [Quad(d, _n(CG.sha256), Literal(document.sha256), d), Quad(d, _n(CG.sentenceCount), _int(sentences), d)]
+
+
 def _quads(ex: Extraction, base: str) -> Iterator[Quad]:
     doc = ex.document
     d = _n(terms.document_iri(base, doc.sha256))
@@ -195,14 +230,14 @@ def _quads(ex: Extraction, base: str) -> Iterator[Quad]:
     pub = _n(terms.entity_iri(base, pub_label))
     yield q(d, _A, _n(SCHEMA.NewsArticle))
     yield q(d, CG.sha256, Literal(doc.sha256))
-    yield q(d, DCTERMS.source, Literal(doc.source))
+    yield q(d, DCTERMS.source, Literal(clean_text(doc.source)))
     yield q(d, DCTERMS.publisher, pub)
     if doc.title:
-        yield q(d, DCTERMS.title, Literal(doc.title))
+        yield q(d, DCTERMS.title, Literal(clean_text(doc.title)))
     if doc.issued:
         yield q(d, DCTERMS.issued, typed_time(doc.issued) or Literal(doc.issued))
     if doc.url:
-        yield q(d, SCHEMA.url, Literal(doc.url, datatype=_n(XSD.anyURI)))
+        yield q(d, SCHEMA.url, Literal(clean_text(doc.url), datatype=_n(XSD.anyURI)))
     if doc.language:
         yield q(d, DCTERMS.language, Literal(doc.language))
     yield q(pub, _A, _n(CG.Entity))

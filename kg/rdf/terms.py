@@ -28,9 +28,12 @@ import re
 import unicodedata
 from urllib.parse import quote
 
+from kg.rdf.namespaces import PREFIXES
+
 __all__ = [
     "DEFAULT_BASE_IRI",
     "check_base_iri",
+    "is_iri",
     "slug",
     "document_iri",
     "entity_iri",
@@ -48,11 +51,49 @@ __all__ = [
 DEFAULT_BASE_IRI = "https://w3id.org/claimgraph/id/"
 
 _NON_WORD = re.compile(r"[^\w]+", re.UNICODE)
-_IRI_FORBIDDEN = re.compile(r'[\s<>"{}|\\^`\x00-\x20]')
+_PREFIX_NAMES = frozenset(name.lower() for name in PREFIXES)
+
+# RFC 3987 (IRI) syntax, from its ABNF; ``ucschar`` less the bidirectional formatting characters that
+# section 4.1 forbids (LRM, RLM, LRE..RLO, and the isolates LRI..PDI).
+_UCS = (
+    "\u00a0-\u200d\u2010-\u2029\u202f-\u2065\u206a-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+    "\U00010000-\U0001fffd\U00020000-\U0002fffd\U00030000-\U0003fffd\U00040000-\U0004fffd"
+    "\U00050000-\U0005fffd\U00060000-\U0006fffd\U00070000-\U0007fffd\U00080000-\U0008fffd"
+    "\U00090000-\U0009fffd\U000a0000-\U000afffd\U000b0000-\U000bfffd\U000c0000-\U000cfffd"
+    "\U000d0000-\U000dfffd\U000e1000-\U000efffd"
+)
+# Characters RFC 3987 allows but a base IRI typed by a person never means to hold: spaces, format characters.
+_INVISIBLE = {"Cc", "Cf", "Zs", "Zl", "Zp"}
+_PRIVATE = "\ue000-\uf8ff\U000f0000-\U000ffffd\U00100000-\U0010fffd"
+_UNRESERVED = f"A-Za-z0-9\\-._~{_UCS}"
+_SUB_DELIMS = "!$&'()*+,;="
+_PCT = "%[0-9A-Fa-f]{2}"
+_PCHAR = f"(?:[{_UNRESERVED}{_SUB_DELIMS}:@]|{_PCT})"
+_IRI = re.compile(
+    "[A-Za-z][A-Za-z0-9+.\\-]*:"  # scheme
+    f"(?://(?:(?:[{_UNRESERVED}{_SUB_DELIMS}:]|{_PCT})*@)?"  # authority: userinfo
+    f"(?:\\[[0-9A-Fa-f:.vV]+\\]|(?:[{_UNRESERVED}{_SUB_DELIMS}]|{_PCT})*)"  # host
+    "(?::[0-9]*)?"  # port
+    f"(?:/{_PCHAR}*)*"  # path-abempty
+    f"|/?(?:{_PCHAR}+(?:/{_PCHAR}*)*)?)"  # path-absolute, path-rootless, path-empty
+    f"(?:\\?(?:{_PCHAR}|[/?{_PRIVATE}])*)?"  # query
+    f"(?:#(?:{_PCHAR}|[/?])*)?"  # fragment
+)
+
+
+def is_iri(text: str) -> bool:
+    """Whether ``text`` is an absolute IRI by RFC 3987 (no spaces, ``<>"{}|\\^```, controls or bidi marks).
+
+    >>> is_iri("https://w3id.org/claimgraph/id/entity/m%C3%BCller"), is_iri("https://例え.jp/グラフ/")
+    (True, True)
+    >>> is_iri("http://ex.org/a b"), is_iri("http://ex.org/<x>"), is_iri("relative/path")
+    (False, False, False)
+    """
+    return _IRI.fullmatch(text) is not None
 
 
 def check_base_iri(base: str) -> str:
-    """Validate a user-given base IRI; it must be absolute and end in '/' or '#'.
+    """Validate a user-given base IRI; it must be an absolute RFC 3987 IRI ending in '/' or '#'.
 
     >>> check_base_iri("http://example.org/kg/")
     'http://example.org/kg/'
@@ -61,8 +102,12 @@ def check_base_iri(base: str) -> str:
     ...
     ValueError: base IRI must be absolute (scheme:...) and end with '/' or '#': 'example'
     """
-    if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", base) or base[-1:] not in "/#" or _IRI_FORBIDDEN.search(base):
+    invisible = any(unicodedata.category(c) in _INVISIBLE for c in base)
+    if base[-1:] not in "/#" or not is_iri(base) or invisible or (base.endswith("#") and "#" in base[:-1]):
         raise ValueError(f"base IRI must be absolute (scheme:...) and end with '/' or '#': {base!r}")
+    scheme = base.split(":", 1)[0].lower()
+    if scheme in _PREFIX_NAMES:  # "cg:x/entity/a" would read as a prefixed name in JSON-LD and SPARQL
+        raise ValueError(f"base IRI must not use a prefix name ({scheme}:) as its scheme: {base!r}")
     return base
 
 

@@ -127,6 +127,17 @@ def test_utf16_jsonl_keeps_a_line_separator_inside_a_json_string(tmp_path):
     assert [d.text for d in read_jsonl(path)] == [text]
 
 
+def test_lone_surrogate_escapes_become_replacement_characters(tmp_path):
+    """JSON can spell a lone UTF-16 surrogate, which no UTF-8 text holds: it must not crash hashing or RDF."""
+    path = tmp_path / "s.jsonl"
+    path.write_text('{"text": "Kim \\ud800 sent soldiers \\ud83d\\ude00 to Russia, the agency said.", '
+                    '"publisher": "Wire \\udfff"}\n')
+    [document] = list(read_jsonl(path))
+    assert document.text == "Kim \ufffd sent soldiers \U0001F600 to Russia, the agency said."
+    assert document.publisher == "Wire \ufffd"
+    assert len(document.sha256) == 64
+
+
 def test_a_one_line_article_whose_title_is_its_text_keeps_its_body(tmp_path):
     line = "A climber who survived two nights on the mountain was rescued on Thursday."
     path = tmp_path / "one.jsonl"
