@@ -100,6 +100,7 @@ class EntityRecord:
     mentions: int = 0
     pref_count: int = 1  # how many of ``labels`` are preferred labels
     publisher: bool = False  # the dct:publisher of some document
+    descriptions: frozenset[tuple[str, str]] = frozenset()  # (document, text) of its common-noun mentions
 
     @property
     def prefs(self) -> tuple[str, ...]:
@@ -142,6 +143,10 @@ _TYPES = "SELECT DISTINCT ?e ?t WHERE { ?e a cg:Entity ; a ?t }"
 _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
 _MENTIONS = "SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a cg:EntityMention ; oa:hasBody ?e } GROUP BY ?e"
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
+_DESCRIPTIONS = """
+SELECT DISTINCT ?e ?d ?text WHERE { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ; oa:hasTarget ?t .
+  ?e a schema:Person . ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text }
+"""
 
 
 def read_entities(store, resolution_graph: str | None = None) -> list[EntityRecord]:
@@ -161,13 +166,16 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
             docs[row["e"].value].add(g)
     counts = {row["e"].value: int(row["n"].value) for row in store.select(_MENTIONS)}
     publishers = {row["e"].value for row in store.select(_PUBLISHERS)}
+    descriptions: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for row in store.select(_DESCRIPTIONS):
+        descriptions[row["e"].value].add((row["d"].value, row["text"].value))
     records = []
     for iri in sorted(docs):
         p = sorted(prefs.get(iri, ()))
         a = sorted(alts.get(iri, set()) - set(p))
         records.append(EntityRecord(
             iri, tuple(p + a), frozenset(types.get(iri, set()) - {"Entity"}), frozenset(docs[iri]),
-            counts.get(iri, 0), len(p), iri in publishers,
+            counts.get(iri, 0), len(p), iri in publishers, frozenset(descriptions.get(iri, ())),
         ))
     return records
 
@@ -290,6 +298,60 @@ def thing_modifiers(label: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def distinguishing_modifiers(label: str) -> frozenset[str]:
+    """The modifiers of a common-noun phrase that tell its referent apart from others with its head.
+
+    Two descriptions with one head in one story usually name one thing ("the gunman", "the
+    disgruntled gunman", "the 61-year-old gunman"): news reports add different details.
+    They name different things when the details are of a kind that identifies: a proper-noun
+    or nationality modifier ("the Vancouver office" / "the Michigan office"), a number
+    ("two boats" / "three boats") or a contrastive word ("the other worker", "a second
+    boat"). Those are returned (lower-cased); other adjectives are not.
+    A label written in title case (a headline) gives no proper-noun evidence.
+
+    >>> sorted(distinguishing_modifiers("the Vancouver wholesaler")), sorted(distinguishing_modifiers("two boats"))
+    (['vancouver'], ['2'])
+    >>> distinguishing_modifiers("the disgruntled former employee"), distinguishing_modifiers("Angry Former Employee")
+    (frozenset(), frozenset())
+    """
+    raw = [w for w in re.split(r"[\s/]+", label) if w]
+    words = tokens(label)
+    head = thing_head(label)
+    titled = len(raw) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in raw if w.lower() not in FUNCTION_WORDS)
+    found = set()
+    for i, w in enumerate(words):
+        if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)) or _singular(w) == head:
+            break
+        if w in _CONTRASTIVE:
+            found.add(w)
+            continue
+        number = _NUMBER_WORDS.get(w, w if w.isdigit() else None)
+        if number is not None and i + 1 < len(words) and words[i + 1] in _AGE_WORDS:
+            continue  # an age ("the 61-year-old man") is a detail, not a count
+        if number is not None:
+            found.add(number)
+            continue
+        original = next((r for r in raw if r.lower().strip(".,'\"") == w), "")
+        if not titled and original[:1].isupper() and w not in FUNCTION_WORDS:
+            found.add(w)
+    return frozenset(found)
+
+
+#: Modifiers that set a referent against another of its kind ("the other worker", "a second boat").
+_CONTRASTIVE = frozenset("other another different same second third fourth fifth next previous".split())
+#: Heads too general to identify anything across documents ("the same time", "the only way").
+_GENERIC_HEADS = frozenset("time way thing lot part kind sort number couple bit place fact case".split())
+_AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "old", "yr"})
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _strong_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each side has an identifying modifier the other lacks, or one side only a contrastive one
+    ("the worker" / "the other worker"); see :func:`distinguishing_modifiers`."""
+    return (bool(a - b) and bool(b - a)) or bool((a ^ b) & _CONTRASTIVE)
+
+
 def _singular(word: str) -> str:
     return word[:-1] if len(word) >= 5 and word.endswith("s") and not word.endswith("ss") else word
 
@@ -304,6 +366,8 @@ class _UnionFind:
         self.kinds = {r.iri: {r.kind} for r in records}
         self.modifiers = {r.iri: ({thing_modifiers(r.prefs[0])} if r.kind == "thing" and r.prefs else set())
                           for r in records}
+        self.strong = {r.iri: ({distinguishing_modifiers(r.prefs[0])} if r.kind == "thing" and r.prefs else set())
+                       for r in records}
         self.forbidden: dict[str, set[str]] = defaultdict(set)
         self.reasons: dict[str, str] = {}
 
@@ -319,7 +383,7 @@ class _UnionFind:
         self.forbidden[a].add(b)
         self.forbidden[b].add(a)
 
-    def union(self, a: str, b: str, reason: str, *, force: bool = False) -> bool:
+    def union(self, a: str, b: str, reason: str, *, force: bool = False, strong_clash_only: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
@@ -334,13 +398,17 @@ class _UnionFind:
             kinds = self.kinds[ra] | self.kinds[rb]
             if {"person", "place"} <= kinds:
                 return False
-            if not all(x <= y or y <= x for x in self.modifiers[ra] for y in self.modifiers[rb]):
+            if strong_clash_only:
+                if any(_strong_clash(x, y) for x in self.strong[ra] for y in self.strong[rb]):
+                    return False
+            elif not all(x <= y or y <= x for x in self.modifiers[ra] for y in self.modifiers[rb]):
                 return False
         self.parent[ra] = rb
         mb |= ma
         self.names[rb] |= self.names.pop(ra)
         self.kinds[rb] |= self.kinds.pop(ra)
         self.modifiers[rb] |= self.modifiers.pop(ra)
+        self.strong[rb] |= self.strong.pop(ra)
         del self.members[ra]
         self.reasons.setdefault(a if a != rb else b, reason)
         return True
@@ -432,15 +500,15 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if r.kind != "thing" or not r.documents:
             continue
         head = thing_head(r.prefs[0]) if r.prefs else ""
-        if not head:
+        if not head or head in _GENERIC_HEADS:
             continue
-        story = {groups[d] for d in r.documents}
-        if len(story) == 1:
-            heads[(story.pop(), head)].append(r.iri)
+        # a common noun whose IRI is shared by documents of several stories already joins them
+        for story in sorted({groups[d] for d in r.documents}):
+            heads[(story, head)].append(r.iri)
     for key in sorted(heads):
-        members = heads[key]
+        members = sorted(heads[key], key=lambda iri: _rank(by_iri[iri]))
         for other in members[1:]:
-            uf.union(members[0], other, f"head:{key[1]}")
+            uf.union(members[0], other, f"head:{key[1]}", strong_clash_only=True)
 
     # 7. a common noun that is a name written in lower case ("the Indian navy"), or the head noun of
     #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
@@ -471,6 +539,27 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         found = _distinct_clusters(uf, cands, exclude=r.iri)
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
+
+    # 8. a description in one article and the person another article of the story calls so
+    #    ("the climber" / "Robert Buckley" where some article says "Buckley, the climber")
+    described: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind != "person":
+            continue
+        for doc, text in r.descriptions:
+            head = thing_head(text)
+            if head and doc in groups:
+                described[(groups[doc], head)].append(r.iri)
+    for r in records:
+        if r.kind != "thing" or not r.prefs or not r.documents:
+            continue
+        head = thing_head(r.prefs[0])
+        stories = {groups[d] for d in r.documents}
+        if not head or len(stories) != 1:
+            continue
+        found = _distinct_clusters(uf, described.get((stories.pop(), head), ()), exclude=r.iri)
+        if len(found) == 1:
+            uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)
 
     return _result(uf, records, external)
 

@@ -253,3 +253,89 @@ def test_name_head_reads_of_phrases_and_plurals():
 
     assert name_head(("gulf", "of", "aden")) == "gulf"
     assert name_head(("portland", "trail", "blazers")) == "blazer"
+
+
+def test_descriptions_with_one_head_merge_in_a_story_despite_different_details(store):
+    _story(store, [("the disgruntled former employee", "disgruntled former employee #a"),
+                   ("the 61-year-old man", "61-year-old man #a")],
+           [("an employee", "employee #b"), ("a Canadian man", "canadian man #b")])
+    assert merged(store, "disgruntled former employee #a", "employee #b")
+    assert merged(store, "61-year-old man #a", "canadian man #b")
+
+
+def test_descriptions_with_clashing_numbers_or_proper_modifiers_stay_apart(store):
+    _story(store, [("two boats", "two boat #a"), ("the Vancouver office", "vancouver office #a"),
+                   ("the worker", "worker #a"), ("the long time", "long time #a")],
+           [("three boats", "three boat #b"), ("the Troy office", "troy office #b"),
+            ("the other worker", "other worker #b"), ("the time", "time #b")])
+    assert not merged(store, "two boat #a", "three boat #b")
+    assert not merged(store, "vancouver office #a", "troy office #b")
+    assert not merged(store, "worker #a", "other worker #b")
+    assert not merged(store, "long time #a", "time #b")  # too general a head to identify anything
+
+
+def test_a_clash_inside_a_cluster_does_not_block_a_plain_description(store):
+    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Times", "c")
+    for d in (a, b, c):
+        d.entity("Indian Navy", "Organization")
+        d.entity("Gulf of Aden", "Place")
+    a.entity("the long voyage", "Thing", key="long voyage #a")
+    b.entity("the voyage", "Thing", key="voyage #b")
+    c.entity("the old ship", "Thing", key="old ship #c")
+    b.entity("the new ship", "Thing", key="new ship #b")
+    load(store, a, b, c)
+    resolve(store, BASE)
+    assert merged(store, "old ship #c", "new ship #b")  # adjectives are details, not identities
+    assert merged(store, "long voyage #a", "voyage #b")
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("the Vancouver wholesaler", {"vancouver"}), ("two boats", {"2"}), ("the 3 soldiers", {"3"}),
+    ("the disgruntled former employee", set()), ("Angry Former Employee", set()),
+    ("the Michigan man who was arrested", {"michigan"}), ("the other worker", {"other"})])
+def test_distinguishing_modifiers(label, expected):
+    from kg.resolve.entities import distinguishing_modifiers
+
+    assert distinguishing_modifiers(label) == expected
+
+
+def test_a_description_joins_the_person_another_article_of_the_story_calls_so(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("Indian Navy", "Organization")
+        d.entity("Gulf of Aden", "Place")
+    a.entity("Robert Buckley")
+    a.describe("Robert Buckley", "the climber")
+    b.entity("the climber", "Thing", key="climber #b")
+    b.entity("the guide", "Thing", key="guide #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "climber #b", "Robert Buckley")
+    assert not merged(store, "guide #b", "Robert Buckley")
+
+
+def test_a_description_given_to_two_people_joins_neither(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("Indian Navy", "Organization")
+        d.entity("Gulf of Aden", "Place")
+    a.entity("Robert Buckley")
+    a.describe("Robert Buckley", "the climber")
+    a.entity("Duncan Rait")
+    a.describe("Duncan Rait", "the climber")
+    b.entity("the climber", "Thing", key="climber #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, "climber #b", "Robert Buckley") and not merged(store, "climber #b", "Duncan Rait")
+
+
+def test_a_description_in_an_unrelated_story_joins_no_person(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a.entity("Indian Navy", "Organization")
+    a.entity("Robert Buckley")
+    a.describe("Robert Buckley", "the climber")
+    b.entity("Hugh Jackman")
+    b.entity("the climber", "Thing", key="climber #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, "climber #b", "Robert Buckley")
