@@ -86,6 +86,10 @@ _HEAD_STOP = frozenset(
 )
 _PRONOUN_LIKE = frozenset("""it its they them their he she him her his this that these those who which what one
     ones some any all both each either neither none several many few others such""".split())
+#: A "person name" longer than this, or with one of these words, is a misread phrase
+#: ("Obama To Nominate Regina Benjamin", a headline): never the full form of a shortened name.
+_MAX_NAME_WORDS = 4
+_NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", "by", "from"})
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 
 
@@ -459,7 +463,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if r.kind == "person":
             for label in r.prefs:
                 words = tuple(person_core(label).split())
-                if len(words) >= 2:
+                if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES:
                     persons_by_word[words[0]].append((words, r.iri))
                     persons_by_word[words[-1]].append((words, r.iri))
     for r in records:
@@ -555,10 +559,11 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue
         head = thing_head(r.prefs[0])
         stories = {groups[d] for d in r.documents}
-        if not head or len(stories) != 1:
-            continue
+        if not head or len(stories) != 1 or _singular(tokens(r.prefs[0])[-1]) != head:
+            continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
         found = _distinct_clusters(uf, described.get((stories.pop(), head), ()), exclude=r.iri)
-        if len(found) == 1:
+        if len(found) == 1 and not r.documents & by_iri[found[0]].documents:
+            # (in a document that names the person, the extractor already judged the description)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)
 
     return _result(uf, records, external)

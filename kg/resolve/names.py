@@ -110,7 +110,7 @@ _TLDS = frozenset({"com", "org", "net", "co", "uk", "au", "ca", "de", "fr", "in"
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _LEADING = re.compile(r"^(?:the|a|an)\s+")
 _POSSESSIVE = re.compile(r"'s?$")
-_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+_DOTTED = re.compile(r"\b(?:[a-z]\. ?){1,}[a-z]\.(?= |$)|\b(?:[a-z]\.){2,}")
 _NON_WORD = re.compile(r"[^\w&]+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Z0-9&]{1,5}$")
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
@@ -122,11 +122,13 @@ def normalise(text: str) -> str:
 
     >>> normalise("U.S. Department of Justice")
     'us department of justice'
+    >>> normalise("U. S. Surgeon General"), normalise("Regina M. Benjamin")
+    ('us surgeon general', 'regina m benjamin')
     >>> normalise("  the DPRK’s ")
     'dprk'
     """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().strip()
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").replace(" ", ""), text)
     text = _POSSESSIVE.sub("", text.strip(" \"'.,;:"))
     text = _NON_WORD.sub(" ", text.replace("'", "")).replace("_", " ")
     text = " ".join(text.split())

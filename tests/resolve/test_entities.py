@@ -339,3 +339,15 @@ def test_a_description_in_an_unrelated_story_joins_no_person(store):
     load(store, a, b)
     resolve(store, BASE)
     assert not merged(store, "climber #b", "Robert Buckley")
+
+
+def test_a_misread_phrase_typed_as_a_person_does_not_make_a_surname_ambiguous(store):
+    _two(store, [("Barack Obama", "Person"), ("Obama To Nominate Regina Benjamin", "Person")],
+         [("Obama", "Person")])
+    assert merged(store, "Obama", "Barack Obama")
+    assert not merged(store, "Obama To Nominate Regina Benjamin", "Barack Obama")
+
+
+def test_spaced_initials_are_one_word(store):
+    _two(store, [("U. S. Surgeon General", "Organization")], [("US Surgeon General", "Organization")])
+    assert merged(store, "U. S. Surgeon General", "US Surgeon General")
