@@ -209,10 +209,24 @@ def _name_forms(rec: EntityRecord) -> set[str]:
             forms.add(common)
         if kind == "person":
             forms.add(person_core(label))
+            forms.add(_without_initials(person_core(label)))
         else:
             forms.add(org_core(label))
     forms.discard("")
     return forms
+
+
+def _without_initials(name: str) -> str:
+    """A normalised person name without its middle initials ("raj k chohan" -> "raj chohan").
+
+    >>> _without_initials("raj k chohan"), _without_initials("j k rowling"), _without_initials("kim jong un")
+    ('raj chohan', 'j k rowling', 'kim jong un')
+    """
+    words = name.split()
+    if len(words) < 3:
+        return name
+    kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(kept) if len(words[0]) > 1 else name
 
 
 def _is_part(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -235,7 +249,7 @@ def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...]]]:
     found = set()
     for label in rec.prefs:
         if kind == "person":
-            words = tuple(person_core(label).split())
+            words = tuple(_without_initials(person_core(label)).split())
         else:
             words = tuple((common_name(label) or org_core(label)).split())
         if len(words) >= 2:
@@ -475,7 +489,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 continue
             cands = {(w, iri) for key in {short[0], short[-1]} for w, iri in persons_by_word.get(key, ())
                      if _is_edge(short, w)}
-            names = {w for w, _ in cands}
+            names = {uf.find(iri) for _, iri in cands}  # one person under several full forms counts once
             if len(names) == 1:
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"short-name:{' '.join(short)}")

@@ -351,3 +351,18 @@ def test_a_misread_phrase_typed_as_a_person_does_not_make_a_surname_ambiguous(st
 def test_spaced_initials_are_one_word(store):
     _two(store, [("U. S. Surgeon General", "Organization")], [("US Surgeon General", "Organization")])
     assert merged(store, "U. S. Surgeon General", "US Surgeon General")
+
+
+def test_middle_initials_do_not_tell_people_apart_and_the_surname_joins_them(store):
+    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Times", "c")
+    a.entity("Raj Chohan")
+    b.entity("Raj K. Chohan")
+    c.entity("Chohan")
+    load(store, a, b, c)
+    resolve(store, BASE)
+    assert merged(store, "Raj Chohan", "Raj K. Chohan") and merged(store, "Chohan", "Raj Chohan")
+
+
+def test_different_given_names_with_one_initial_stay_apart(store):
+    _two(store, [("Raj K. Chohan", "Person")], [("Anil K. Chohan", "Person"), ("Kim Yo Jong", "Person")])
+    assert not merged(store, "Raj K. Chohan", "Anil K. Chohan")
