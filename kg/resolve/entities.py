@@ -216,6 +216,20 @@ def _name_forms(rec: EntityRecord) -> set[str]:
     return forms
 
 
+def _names_place(words: str, place_names: set[str]) -> bool:
+    """``words`` (normalised) name a place of the store or a well-known country ("us")."""
+    return words in place_names or common_name(words) is not None
+
+
+def _whole_words(label: str, kind: str) -> tuple[str, ...]:
+    """The normalised words of a name with hyphenated words kept whole ("Kim Jong-un" -> kim, jongun).
+
+    A hyphenated given name is one name: "Kim Jong" is no part of "Kim Jong-un".
+    """
+    joined = re.sub(r"(?<=\w)[-‐‑](?=\w)", "", label)
+    return tuple((person_core(joined) if kind == "person" else normalise(joined)).split())
+
+
 def _without_initials(name: str) -> str:
     """A normalised person name without its middle initials ("raj k chohan" -> "raj chohan").
 
@@ -493,6 +507,37 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(names) == 1:
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"short-name:{' '.join(short)}")
+
+    # 4b. a full name with extra words at one end: a role or a misread ("Comedian Ellen DeGeneres",
+    #     "Ellen DeGeneres Returns") joins the one shorter full name it ends or starts with; an
+    #     organisation's name does so only when the extra words name a place ("U.S. Surgeon General")
+    full_by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind in {"person", "named"}:
+            for label in r.prefs:
+                words = _whole_words(label, r.kind)
+                if len(words) >= 2:
+                    full_by_words[words].append(r.iri)
+    place_names = {normalise(label) for r in records if r.kind == "place" for label in r.prefs}
+    place_names |= {name for name in (common_name(label) for r in records if r.kind == "place"
+                                      for label in r.prefs) if name}
+    for r in records:
+        if r.kind not in {"person", "named"}:
+            continue
+        for label in r.prefs:
+            words = _whole_words(label, r.kind)
+            if len(words) < 3 or len(words) > _MAX_NAME_WORDS + 1:
+                continue
+            found = set()
+            for n in range(2, len(words)):
+                for part, extra in ((words[:n], words[n:]), (words[-n:], words[:-n])):
+                    if r.kind == "named" and (part != words[-n:] or not _names_place(" ".join(extra), place_names)):
+                        continue
+                    found |= {uf.find(iri) for iri in full_by_words.get(part, ()) if by_iri[iri].kind == r.kind}
+            found.discard(uf.find(r.iri))
+            if len(found) == 1:
+                # (two organisation names that differ never merge otherwise: this rule checked the difference)
+                uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
 
     # 5. compass words used as names ("the North")
     places_by_doc: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)

@@ -366,3 +366,23 @@ def test_middle_initials_do_not_tell_people_apart_and_the_surname_joins_them(sto
 def test_different_given_names_with_one_initial_stay_apart(store):
     _two(store, [("Raj K. Chohan", "Person")], [("Anil K. Chohan", "Person"), ("Kim Yo Jong", "Person")])
     assert not merged(store, "Raj K. Chohan", "Anil K. Chohan")
+
+
+def test_a_full_name_with_an_extra_word_joins_the_one_name_it_contains(store):
+    _two(store, [("Ellen DeGeneres", "Person"), ("U.S. Surgeon General", "Organization"),
+                 ("United States", "Place")],
+         [("Comedian Ellen DeGeneres", "Person"), ("Surgeon General", "Organization"),
+          ("Navy Surgeon General", "Organization")])
+    assert merged(store, "Comedian Ellen DeGeneres", "Ellen DeGeneres")
+    assert merged(store, "U.S. Surgeon General", "Surgeon General")
+    assert not merged(store, "Navy Surgeon General", "Surgeon General")  # "Navy" is no place
+
+
+def test_a_misread_name_ending_in_a_verb_joins_the_name(store):
+    _two(store, [("Ellen DeGeneres", "Person")], [("Ellen DeGeneres Returns", "Person")])
+    assert merged(store, "Ellen DeGeneres Returns", "Ellen DeGeneres")
+
+
+def test_a_longer_name_containing_two_different_names_joins_neither(store):
+    _two(store, [("Kim Jong-un", "Person"), ("Jong Un Kim", "Person")], [("Kim Jong Un Kim", "Person")])
+    assert not merged(store, "Kim Jong Un Kim", "Kim Jong-un") or not merged(store, "Kim Jong Un Kim", "Jong Un Kim")
