@@ -90,6 +90,9 @@ _PRONOUN_LIKE = frozenset("""it its they them their he she him her his this that
 #: ("Obama To Nominate Regina Benjamin", a headline): never the full form of a shortened name.
 _MAX_NAME_WORDS = 4
 _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", "by", "from"})
+#: A name ending in one of these names a group, whatever its type says ("Obama administration").
+_GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
+    staff camp cabinet foundation company group""".split())
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 
 
@@ -491,7 +494,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if r.kind == "person":
             for label in r.prefs:
                 words = tuple(person_core(label).split())
-                if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES:
+                if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES and \
+                        words[-1] not in _GROUP_HEADS:
                     persons_by_word[words[0]].append((words, r.iri))
                     persons_by_word[words[-1]].append((words, r.iri))
     for r in records:

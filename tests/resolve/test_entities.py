@@ -342,10 +342,12 @@ def test_a_description_in_an_unrelated_story_joins_no_person(store):
 
 
 def test_a_misread_phrase_typed_as_a_person_does_not_make_a_surname_ambiguous(store):
-    _two(store, [("Barack Obama", "Person"), ("Obama To Nominate Regina Benjamin", "Person")],
+    _two(store, [("Barack Obama", "Person"), ("Obama To Nominate Regina Benjamin", "Person"),
+                 ("Obama administration", "Person")],
          [("Obama", "Person")])
     assert merged(store, "Obama", "Barack Obama")
     assert not merged(store, "Obama To Nominate Regina Benjamin", "Barack Obama")
+    assert not merged(store, "Obama administration", "Barack Obama")
 
 
 def test_spaced_initials_are_one_word(store):
