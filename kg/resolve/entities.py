@@ -84,6 +84,7 @@ _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
     through than that which who whom whose where when while because if and or but""".split()
 )
+_COORDINATORS = frozenset({"and", "or"})
 _PRONOUN_LIKE = frozenset("""it its they them their he she him her his this that these those who which what one
     ones some any all both each either neither none several many few others such""".split())
 #: A "person name" longer than this, or with one of these words, is a misread phrase
@@ -294,12 +295,16 @@ def thing_head(label: str) -> str:
 
     >>> thing_head("coffins covered in the nation's flag"), thing_head("host of annual show")
     ('coffin', 'host')
+    >>> thing_head("drunk hit-and-run driver"), thing_head("fan base of DeGeneres or Rock")
+    ('driver', 'base')
     >>> thing_head("several")
     ''
     """
     words = tokens(label)
     head = ""
     for i, w in enumerate(words):
+        if w in _COORDINATORS and 0 < i < len(words) - 1:
+            continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)):
             break
         head = w
@@ -324,7 +329,10 @@ def thing_modifiers(label: str) -> frozenset[str]:
     ['dprk']
     """
     found = set()
-    for i, w in enumerate(tokens(label)):
+    words = tokens(label)
+    for i, w in enumerate(words):
+        if w in _COORDINATORS and 0 < i < len(words) - 1:
+            continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)):
             break
         if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit() and not _ING_ED.match(w):
@@ -355,6 +363,8 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     titled = len(raw) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in raw if w.lower() not in FUNCTION_WORDS)
     found = set()
     for i, w in enumerate(words):
+        if w in _COORDINATORS and 0 < i < len(words) - 1:
+            continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)) or _singular(w) == head:
             break
         if w in _CONTRASTIVE:
