@@ -220,6 +220,30 @@ def _name_forms(rec: EntityRecord) -> set[str]:
     return forms
 
 
+def _spelling_variant(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two names of as many words that differ in one word, by one letter, in words of four letters or more."""
+    if len(x) != len(y):
+        return False
+    diff = [(a, b) for a, b in zip(x, y) if a != b]
+    return len(diff) == 1 and min(map(len, diff[0])) >= 4 and one_edit(*diff[0])
+
+
+def one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by exactly one inserted, deleted or replaced letter.
+
+    >>> one_edit("rait", "raite"), one_edit("aden", "eden"), one_edit("north", "south"), one_edit("kim", "kim")
+    (True, True, False, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
 def _names_place(words: str, place_names: set[str]) -> bool:
     """``words`` (normalised) name a place of the store or a well-known country ("us")."""
     return words in place_names or common_name(words) is not None
@@ -281,6 +305,8 @@ def _compatible_names(a: set, b: set) -> bool:
             if kind_a != kind_b or x == y:
                 continue
             if kind_a == "person" and (_is_edge(x, y) or _is_edge(y, x)):
+                continue
+            if _spelling_variant(x, y):
                 continue
             return False
     return True
@@ -553,6 +579,32 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
                 uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
 
+    # 4c. one misspelt word in a multi-word name, within a story ("Duncan Rait" / "Duncan Raite",
+    #     "Gulf of Aden" / "Gulf of Eden"), unless both spellings are names in their own right
+    spell_groups = story_groups(records, uf)
+    single_names = {tokens(label)[0] for r in records if r.kind != "thing" for label in r.prefs
+                    if len(tokens(label)) == 1}
+    variants: dict[tuple, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for r in records:
+        if r.kind == "thing" or r.publisher:
+            continue
+        for label in r.prefs:
+            words = _whole_words(label, r.kind)
+            if not 2 <= len(words) <= _MAX_NAME_WORDS:
+                continue
+            for story in {spell_groups[d] for d in r.documents if d in spell_groups}:
+                for i in range(len(words)):
+                    variants[(story, r.kind, i, words[:i], words[i + 1 :])].append((words, r.iri))
+    for key in sorted(variants):
+        group = variants[key]
+        i = key[2]
+        for n, (words_a, iri_a) in enumerate(group):
+            for words_b, iri_b in group[n + 1 :]:
+                a, b = words_a[i], words_b[i]
+                if a != b and min(len(a), len(b)) >= 4 and one_edit(a, b) and \
+                        not (a in single_names and b in single_names):
+                    uf.union(iri_a, iri_b, f"spelling:{a}/{b}")
+
     # 5. compass words used as names ("the North")
     places_by_doc: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for r in records:
@@ -619,14 +671,18 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     # 8. a description in one article and the person another article of the story calls so
     #    ("the climber" / "Robert Buckley" where some article says "Buckley, the climber")
-    described: dict[tuple[int, str], list[str]] = defaultdict(list)
+    described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
         if r.kind != "person":
             continue
-        for doc, text in r.descriptions:
+        said = set(r.descriptions)
+        # an alternative label that is a description ("59-year-old grandmother": ends in a lower-case word)
+        said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split()[-1][:1].islower()
+                 for doc in r.documents}
+        for doc, text in said:
             head = thing_head(text)
             if head and doc in groups:
-                described[(groups[doc], head)].append(r.iri)
+                described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri))
     for r in records:
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue
@@ -634,7 +690,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         stories = {groups[d] for d in r.documents}
         if not head or len(stories) != 1 or _singular(tokens(r.prefs[0])[-1]) != head:
             continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
-        found = _distinct_clusters(uf, described.get((stories.pop(), head), ()), exclude=r.iri)
+        # "the British climber" joins the climber described as British, when two climbers are named
+        mods = distinguishing_modifiers(r.prefs[0])
+        cands = [iri for said_mods, iri in described.get((stories.pop(), head), ()) if mods <= said_mods]
+        found = _distinct_clusters(uf, cands, exclude=r.iri)
         if len(found) == 1 and not r.documents & by_iri[found[0]].documents:
             # (in a document that names the person, the extractor already judged the description)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)

@@ -389,3 +389,44 @@ def test_a_misread_name_ending_in_a_verb_joins_the_name(store):
 def test_a_longer_name_containing_two_different_names_joins_neither(store):
     _two(store, [("Kim Jong-un", "Person"), ("Jong Un Kim", "Person")], [("Kim Jong Un Kim", "Person")])
     assert not merged(store, "Kim Jong Un Kim", "Kim Jong-un") or not merged(store, "Kim Jong Un Kim", "Jong Un Kim")
+
+
+def test_a_one_letter_misspelling_in_a_name_of_the_story_merges(store):
+    a, b = Doc("Post", "c"), Doc("Sun", "d")
+    for d in (a, b):
+        d.entity("Indian Navy", "Organization")
+        d.entity("Gulf of Aden", "Place")
+    a.entity("Duncan Rait")
+    b.entity("Duncan Raite")
+    b.entity("Gulf of Eden", "Place")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "Duncan Rait", "Duncan Raite") and merged(store, "Gulf of Aden", "Gulf of Eden")
+
+
+@pytest.mark.parametrize("left, right, type_", [
+    ("Kim Jong-un", "Kim Jong-il", "Person"), ("North Korea", "South Korea", "Place"),
+    ("Northern Iraq", "Northern Iran", "Place"), ("Jon Raw", "Jon Rat", "Person")])
+def test_names_differing_by_more_than_a_misspelling_stay_apart(store, left, right, type_):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("Indian Navy", "Organization")
+        d.entity("Gulf of Aden", "Place")
+        d.entity("Iraq", "Place")
+        d.entity("Iran", "Place")
+    a.entity(left, type_)
+    b.entity(right, type_)
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, left, right)
+
+
+def test_a_misspelling_across_unrelated_stories_stays_apart(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a.entity("Duncan Rait")
+    a.entity("Pyongyang", "Place")
+    b.entity("Duncan Raite")
+    b.entity("Hollywood", "Place")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, "Duncan Rait", "Duncan Raite")
