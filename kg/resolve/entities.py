@@ -57,6 +57,7 @@ from kg.resolve.names import (
     acronyms,
     common_name,
     demonym_stems,
+    given_name_variant,
     is_acronym,
     normalise,
     org_core,
@@ -228,6 +229,12 @@ def _spelling_variant(x: Sequence[str], y: Sequence[str]) -> bool:
     return len(diff) == 1 and min(map(len, diff[0])) >= 4 and one_edit(*diff[0])
 
 
+def _given_name_variant(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two person names with one surname whose given names are short and full forms ("mo cheeks" / "maurice cheeks")."""
+    x, y = x[-2:], y[-2:]  # (a word before the name is a title or a misread: "Hire Maurice Cheeks")
+    return len(x) == len(y) == 2 and x[1] == y[1] and given_name_variant(x[0], y[0])
+
+
 def one_edit(a: str, b: str) -> bool:
     """``a`` and ``b`` differ by exactly one inserted, deleted or replaced letter.
 
@@ -306,7 +313,7 @@ def _compatible_names(a: set, b: set) -> bool:
                 continue
             if kind_a == "person" and (_is_edge(x, y) or _is_edge(y, x)):
                 continue
-            if _spelling_variant(x, y):
+            if _spelling_variant(x, y) or (kind_a == "person" and _given_name_variant(x, y)):
                 continue
             return False
     return True
@@ -524,6 +531,35 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(candidates) == 1:
                 uf.union(r.iri, candidates[0], f"acronym:{key}")
 
+    # 4a. one misspelt word in a multi-word name, within a story ("Duncan Rait" / "Duncan Raite",
+    #     "Gulf of Aden" / "Gulf of Eden"), unless both spellings are names in their own right; a person's given name and its short form
+    #     ("Mo Cheeks" / "Maurice Cheeks")
+    spell_groups = story_groups(records, uf)
+    single_names = {tokens(label)[0] for r in records if r.kind != "thing" for label in r.prefs
+                    if len(tokens(label)) == 1}
+    variants: dict[tuple, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for r in records:
+        if r.kind == "thing" or r.publisher:
+            continue
+        for label in r.prefs:
+            words = _whole_words(label, r.kind)
+            if not 2 <= len(words) <= _MAX_NAME_WORDS:
+                continue
+            for story in {spell_groups[d] for d in r.documents if d in spell_groups}:
+                for i in range(len(words)):
+                    variants[(story, r.kind, i, words[:i], words[i + 1 :])].append((words, r.iri))
+    for key in sorted(variants):
+        group = variants[key]
+        i = key[2]
+        for n, (words_a, iri_a) in enumerate(group):
+            for words_b, iri_b in group[n + 1 :]:
+                a, b = words_a[i], words_b[i]
+                if a != b and min(len(a), len(b)) >= 4 and one_edit(a, b) and \
+                        not (a in single_names and b in single_names):
+                    uf.union(iri_a, iri_b, f"spelling:{a}/{b}")
+                elif key[1] == "person" and i == 0 and len(words_a) == 2 and given_name_variant(a, b):
+                    uf.union(iri_a, iri_b, f"given-name:{a}/{b}")
+
     # 4. shortened person names
     persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for r in records:
@@ -578,32 +614,6 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(found) == 1:
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
                 uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
-
-    # 4c. one misspelt word in a multi-word name, within a story ("Duncan Rait" / "Duncan Raite",
-    #     "Gulf of Aden" / "Gulf of Eden"), unless both spellings are names in their own right
-    spell_groups = story_groups(records, uf)
-    single_names = {tokens(label)[0] for r in records if r.kind != "thing" for label in r.prefs
-                    if len(tokens(label)) == 1}
-    variants: dict[tuple, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for r in records:
-        if r.kind == "thing" or r.publisher:
-            continue
-        for label in r.prefs:
-            words = _whole_words(label, r.kind)
-            if not 2 <= len(words) <= _MAX_NAME_WORDS:
-                continue
-            for story in {spell_groups[d] for d in r.documents if d in spell_groups}:
-                for i in range(len(words)):
-                    variants[(story, r.kind, i, words[:i], words[i + 1 :])].append((words, r.iri))
-    for key in sorted(variants):
-        group = variants[key]
-        i = key[2]
-        for n, (words_a, iri_a) in enumerate(group):
-            for words_b, iri_b in group[n + 1 :]:
-                a, b = words_a[i], words_b[i]
-                if a != b and min(len(a), len(b)) >= 4 and one_edit(a, b) and \
-                        not (a in single_names and b in single_names):
-                    uf.union(iri_a, iri_b, f"spelling:{a}/{b}")
 
     # 5. compass words used as names ("the North")
     places_by_doc: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)

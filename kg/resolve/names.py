@@ -33,11 +33,13 @@ __all__ = [
     "COMMON_NAMES",
     "COMPASS_WORDS",
     "FUNCTION_WORDS",
+    "SHORT_GIVEN_NAMES",
     "IRREGULAR_DEMONYMS",
     "TITLE_WORDS",
     "acronyms",
     "common_name",
     "demonym_stems",
+    "given_name_variant",
     "host_name",
     "is_acronym",
     "normalise",
@@ -60,6 +62,18 @@ TITLE_WORDS = frozenset(
     ambassador deputy former late envoy spokesman spokeswoman spokesperson commander marshal
     coach actor actress singer rapper star""".split()
 )
+
+#: Common English short forms of given names that are not a prefix of the full form (a prefix,
+#: "Rob" / "Robert", needs no entry): short form -> the full forms it stands for.
+SHORT_GIVEN_NAMES: dict[str, frozenset[str]] = {short: frozenset(full.split()) for short, full in {
+    "bob": "robert", "bobby": "robert", "bill": "william", "billy": "william", "mo": "maurice morris",
+    "jim": "james", "jimmy": "james", "mike": "michael", "dave": "david", "dick": "richard", "rick": "richard",
+    "ricky": "richard", "joe": "joseph", "tony": "anthony", "liz": "elizabeth", "beth": "elizabeth",
+    "betty": "elizabeth", "peggy": "margaret", "jack": "john", "harry": "henry", "hank": "henry",
+    "ted": "edward", "ned": "edward", "chuck": "charles", "sandy": "alexandra", "kathy": "katherine catherine",
+    "cathy": "catherine", "kate": "katherine catherine", "larry": "lawrence", "jerry": "gerald jeremy",
+    "sally": "sarah", "patty": "patricia", "peggie": "margaret", "bert": "albert herbert", "sasha": "alexander",
+}.items()}
 
 #: Trailing words that say what kind of organisation a name is, not which one.
 ORG_SUFFIXES: tuple[tuple[str, ...], ...] = (
@@ -212,6 +226,24 @@ def is_acronym(label: str) -> bool:
     (True, True, False, False)
     """
     return bool(_ACRONYM.match(label.strip()))
+
+
+def given_name_variant(a: str, b: str) -> bool:
+    """Two given names that may be one person's: a known short form, or a prefix of at least three letters
+    that leaves at least two letters ("Mo" / "Maurice", "Rob" / "Robert"; not "Chris" / "Christina").
+
+    >>> given_name_variant("mo", "maurice"), given_name_variant("rob", "robert"), given_name_variant("kim", "kimberly")
+    (True, True, True)
+    >>> given_name_variant("chris", "christina"), given_name_variant("anna", "hanna"), given_name_variant("jo", "john")
+    (False, False, False)
+    """
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    if b in SHORT_GIVEN_NAMES.get(a, ()):
+        return True
+    return 3 <= len(a) <= 4 and len(b) >= len(a) + 2 and b.startswith(a)
 
 
 def acronyms(label: str) -> set[str]:

@@ -430,3 +430,30 @@ def test_a_misspelling_across_unrelated_stories_stays_apart(store):
     load(store, a, b)
     resolve(store, BASE)
     assert not merged(store, "Duncan Rait", "Duncan Raite")
+
+
+def test_a_short_given_name_joins_the_full_one_and_the_surname_follows(store):
+    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Times", "c")
+    for d in (a, b, c):
+        d.entity("Philadelphia 76ers", "Organization")
+        d.entity("Portland", "Place")
+    a.entity("Maurice Cheeks")
+    b.entity("Mo Cheeks")
+    c.entity("Cheeks")
+    load(store, a, b, c)
+    resolve(store, BASE)
+    assert merged(store, "Mo Cheeks", "Maurice Cheeks") and merged(store, "Cheeks", "Maurice Cheeks")
+
+
+@pytest.mark.parametrize("left, right", [("Chris Evans", "Christina Evans"), ("Mo Cheeks", "Mary Cheeks"),
+                                         ("Kim Jong-un", "Kim Ju-ae"), ("Kim Yo Jong", "Kim Jong-un")])
+def test_different_given_names_stay_apart(store, left, right):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("Philadelphia 76ers", "Organization")
+        d.entity("Portland", "Place")
+    a.entity(left)
+    b.entity(right)
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, left, right)
