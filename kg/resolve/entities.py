@@ -615,6 +615,27 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
                 uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
 
+    # 4d. a surname the tagger read as a common noun ("Cheeks" -> the noun "cheek"): a capitalised
+    #     one-word label of a common noun joins the one person of its stories with that surname
+    name_groups = story_groups(records, uf)
+    surnames: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for key_word, entries in persons_by_word.items():
+        for words, iri in entries:
+            if words[-1] == key_word:
+                for d in by_iri[iri].documents:
+                    if d in name_groups:
+                        surnames[(name_groups[d], key_word)].add(iri)
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        capitalised = {normalise(label) for label in r.labels if len(label.split()) == 1 and label[:1].isupper()}
+        for word in sorted(capitalised):
+            cands = {iri for d in r.documents if d in name_groups for iri in surnames.get((name_groups[d], word), ())}
+            found = _distinct_clusters(uf, cands, exclude=r.iri)
+            if len(found) == 1:
+                uf.union(r.iri, found[0], f"surname-as-noun:{word}")
+                break
+
     # 5. compass words used as names ("the North")
     places_by_doc: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for r in records:

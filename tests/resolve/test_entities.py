@@ -457,3 +457,17 @@ def test_different_given_names_stay_apart(store, left, right):
     load(store, a, b)
     resolve(store, BASE)
     assert not merged(store, left, right)
+
+
+def test_a_surname_read_as_a_common_noun_joins_the_one_person_with_it(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("Philadelphia 76ers", "Organization")
+        d.entity("Portland", "Place")
+    a.entity("Maurice Cheeks")
+    b.entity("Cheeks", "Thing", key="cheek #b")
+    b.entity("the cheek", "Thing", key="cheek")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "cheek #b", "Maurice Cheeks")
+    assert not merged(store, "cheek", "Maurice Cheeks")  # written in lower case: a noun
