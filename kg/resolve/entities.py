@@ -85,6 +85,10 @@ _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
     through than that which who whom whose where when while because if and or but""".split()
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_WORDS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec morning evening night afternoon noon midnight early late
+    am pm a m p on at about around this last hours hour o clock""".split())
 _COORDINATORS = frozenset({"and", "or"})
 _PRONOUN_LIKE = frozenset("""it its they them their he she him her his this that these those who which what one
     ones some any all both each either neither none several many few others such""".split())
@@ -695,8 +699,14 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         story = {groups[d] for d in r.documents}
         if not head or len(story) != 1:
             continue
-        cands = [iri for words, iri in named_heads.get((story.pop(), head), ()) if mods <= words]
-        found = _distinct_clusters(uf, cands, exclude=r.iri)
+        named = named_heads.get((story.pop(), head), ())
+        found = _distinct_clusters(uf, [iri for words, iri in named if mods <= words], exclude=r.iri)
+        if not found:
+            # "the next surgeon general" / "Surgeon General": a noun modifier shared with the name picks
+            # it; adjectives and contrast words are details; a proper-noun modifier must be in the name
+            strong = distinguishing_modifiers(label) - _CONTRASTIVE
+            found = _distinct_clusters(uf, [iri for words, iri in named if strong <= words and
+                                            (not mods or mods & words)], exclude=r.iri)
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
 
@@ -729,8 +739,34 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             # (in a document that names the person, the extractor already judged the description)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)
 
+    # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
+    #    "Thursday, November 10, 2011") name one day
+    days: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        weekdays = {day for label in r.labels for day in _weekdays(label)}
+        stories = {groups[d] for d in r.documents}
+        if len(weekdays) == 1 and len(stories) == 1:
+            days[(stories.pop(), weekdays.pop())].append(r.iri)
+    for key in sorted(days):
+        members = days[key]
+        for other in members[1:]:
+            uf.union(members[0], other, f"weekday:{key[1]}", force=True)
+
     return _result(uf, records, external)
 
+
+def _weekdays(label: str) -> set[str]:
+    """The weekday a time expression names, if it is only a time expression ("early Sunday", "1:45 p.m. Sunday").
+
+    >>> _weekdays("Sunday, February 1, 2009"), _weekdays("Pittsburgh Steelers Sunday"), _weekdays("next year")
+    ({'sunday'}, set(), set())
+    """
+    words = tokens(label)
+    if not words or not all(w in _TIME_WORDS or w in _WEEKDAYS or w.isdigit() for w in words):
+        return set()
+    return {w for w in words if w in _WEEKDAYS}
 
 def name_head(words: Sequence[str]) -> str:
     """The head noun of a multi-word name: the word before "of", else the last ("Gulf of Aden" -> gulf).

@@ -481,3 +481,27 @@ def test_a_lower_case_noun_never_joins_a_surname(store):
     load(store, a, b)
     resolve(store, BASE)
     assert not merged(store, "cheek #b", "Maurice Cheeks")
+
+
+def test_expressions_of_one_weekday_in_a_story_name_one_day(store):
+    _story(store, [("early Thursday morning", "thursday #a"), ("next year", "next year #a")],
+           [("Thursday, November 10, 2011", "2011-11-10 #b"), ("Friday", "friday #b"),
+            ("Thursday's vote", "vote #b")])
+    assert merged(store, "thursday #a", "2011-11-10 #b")
+    assert not merged(store, "thursday #a", "friday #b")
+    assert not merged(store, "thursday #a", "vote #b")  # a thing on Thursday is no day
+
+
+def test_a_description_joins_the_name_it_shares_a_noun_modifier_with(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("Surgeon General", "Organization")
+        d.entity("Attorney General", "Organization")
+        d.entity("Barack Obama")
+    b.entity("the next surgeon general", "Thing", key="next surgeon general #b")
+    b.entity("the new general", "Thing", key="new general #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "next surgeon general #b", "Surgeon General")
+    assert not merged(store, "new general #b", "Surgeon General") and not merged(store, "new general #b",
+                                                                                 "Attorney General")
