@@ -687,6 +687,15 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             head = name_head(words)
             for story in {groups[d] for d in r.documents}:
                 named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
+    for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Indian Navy")
+        words = tokens(r.prefs[0]) if r.prefs else ()
+        if r.kind != "named" or r.publisher or len(words) != 1 or not r.documents:
+            continue
+        stories = {groups[d] for d in r.documents}
+        cands = [iri for story in stories for _, iri in named_heads.get((story, _singular(words[0])), ())]
+        found = _distinct_clusters(uf, cands, exclude=r.iri)
+        if len(found) == 1:
+            uf.union(r.iri, found[0], f"name-head:{words[0]}")
     for r in records:
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue

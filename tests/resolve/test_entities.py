@@ -505,3 +505,15 @@ def test_a_description_joins_the_name_it_shares_a_noun_modifier_with(store):
     assert merged(store, "next surgeon general #b", "Surgeon General")
     assert not merged(store, "new general #b", "Surgeon General") and not merged(store, "new general #b",
                                                                                  "Attorney General")
+
+
+def test_a_one_word_name_joins_the_one_longer_name_it_heads(store):
+    _two(store, [("Indian Navy", "Organization"), ("Gulf of Aden", "Place")],
+         [("Navy", "Organization"), ("Gulf of Aden", "Place")])
+    assert merged(store, "Navy", "Indian Navy")
+
+
+def test_a_one_word_name_heading_two_names_joins_neither(store):
+    _two(store, [("Indian Navy", "Organization"), ("Pakistan Navy", "Organization")],
+         [("Navy", "Organization"), ("Indian Navy", "Organization")])
+    assert not merged(store, "Navy", "Indian Navy") and not merged(store, "Navy", "Pakistan Navy")
