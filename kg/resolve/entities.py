@@ -553,8 +553,11 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for i in range(len(words)):
                     variants[(story, r.kind, i, words[:i], words[i + 1 :])].append((words, r.iri))
     for key in sorted(variants):
-        group = variants[key]
         i = key[2]
+        by_word: dict[str, tuple[tuple[str, ...], str]] = {}
+        for words, iri in variants[key]:  # one entry per spelling: equal names were merged by rule 2
+            by_word.setdefault(words[i], (words, iri))
+        group = sorted(by_word.values())
         for n, (words_a, iri_a) in enumerate(group):
             for words_b, iri_b in group[n + 1 :]:
                 a, b = words_a[i], words_b[i]
