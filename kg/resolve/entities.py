@@ -149,8 +149,8 @@ class EntityResolution:
 
 # -- reading the store ---------------------------------------------------------------------
 _LABELS = """
-SELECT DISTINCT ?e ?label ?pref WHERE { ?e a cg:Entity .
-  { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } }
+SELECT DISTINCT ?e ?label ?pref ?g WHERE { GRAPH ?g { ?e a cg:Entity .
+  { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } }
 """
 _TYPES = "SELECT DISTINCT ?e ?t WHERE { ?e a cg:Entity ; a ?t }"
 _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
@@ -167,6 +167,8 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     prefs: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
     for row in store.select(_LABELS):
+        if row["g"].value == resolution_graph:
+            continue  # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
         (prefs if row["pref"].value == "true" else alts)[row["e"].value].add(row["label"].value)
     types: dict[str, set[str]] = defaultdict(set)
     for row in store.select(_TYPES):
@@ -554,18 +556,21 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                     variants[(story, r.kind, i, words[:i], words[i + 1 :])].append((words, r.iri))
     for key in sorted(variants):
         i = key[2]
-        by_word: dict[str, tuple[tuple[str, ...], str]] = {}
-        for words, iri in variants[key]:  # one entry per spelling: equal names were merged by rule 2
-            by_word.setdefault(words[i], (words, iri))
-        group = sorted(by_word.values())
-        for n, (words_a, iri_a) in enumerate(group):
-            for words_b, iri_b in group[n + 1 :]:
-                a, b = words_a[i], words_b[i]
-                if a != b and min(len(a), len(b)) >= 4 and one_edit(a, b) and \
-                        not (a in single_names and b in single_names):
-                    uf.union(iri_a, iri_b, f"spelling:{a}/{b}")
-                elif key[1] == "person" and i == 0 and len(words_a) == 2 and given_name_variant(a, b):
-                    uf.union(iri_a, iri_b, f"given-name:{a}/{b}")
+        by_word: dict[str, list[str]] = defaultdict(list)
+        for words, iri in variants[key]:
+            by_word[words[i]].append(iri)
+        spellings = list(by_word)  # compared once per distinct spelling, so a large block stays cheap
+        for n, a in enumerate(spellings):
+            for b in spellings[n + 1 :]:
+                if min(len(a), len(b)) >= 4 and one_edit(a, b) and not (a in single_names and b in single_names):
+                    reason = f"spelling:{a}/{b}"
+                elif key[1] == "person" and i == 0 and len(key[4]) == 1 and given_name_variant(a, b):
+                    reason = f"given-name:{a}/{b}"
+                else:
+                    continue
+                for iri_a in by_word[a]:
+                    for iri_b in by_word[b]:
+                        uf.union(iri_a, iri_b, reason)
 
     # 4. shortened person names
     persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)

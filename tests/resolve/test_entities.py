@@ -517,3 +517,21 @@ def test_a_one_word_name_heading_two_names_joins_neither(store):
     _two(store, [("Indian Navy", "Organization"), ("Pakistan Navy", "Organization")],
          [("Navy", "Organization"), ("Indian Navy", "Organization")])
     assert not merged(store, "Navy", "Indian Navy") and not merged(store, "Navy", "Pakistan Navy")
+
+
+def test_resolving_twice_gives_the_same_resolution_graph(store):
+    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Times", "c")
+    for d in (a, b, c):
+        d.entity("Philadelphia 76ers", "Organization")
+        d.entity("Portland", "Place")
+    a.entity("Maurice Cheeks")
+    b.entity("Mo Cheeks")
+    c.entity("Cheeks", "Thing", key="cheek #c")
+    c.entity("the coach", "Thing", key="coach #c")
+    a.entity("the head coach", "Thing", key="head coach #a")
+    load(store, a, b, c)
+    g = NamedNode(terms.resolution_graph_iri(BASE))
+    resolve(store, BASE)
+    first = {str(q) for q in store.quads(g)}
+    resolve(store, BASE)
+    assert first and {str(q) for q in store.quads(g)} == first
