@@ -284,6 +284,22 @@ def _without_initials(name: str) -> str:
     return " ".join(kept) if len(words[0]) > 1 else name
 
 
+def _share_name(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two person names that are one full name of two words or more with a word added before it in one
+    and after it in the other (hyphenated words kept whole): "comedian ellen degeneres" / "ellen degeneres
+    returns". Words added on the same side complete the name differently ("kim jong un" / "kim jong il").
+
+    >>> _share_name(("comedian", "ellen", "degeneres"), ("ellen", "degeneres", "returns"))
+    True
+    >>> _share_name(("kim", "jong", "un"), ("kim", "jong", "il")), _share_name(("kim", "yo", "jong"), ("kim", "jongun"))
+    (False, False)
+    """
+    for n in range(2, min(len(x), len(y))):
+        if tuple(x[-n:]) == tuple(y[:n]) or tuple(x[:n]) == tuple(y[-n:]):
+            return True
+    return False
+
+
 def _is_part(short: Sequence[str], long: Sequence[str]) -> bool:
     """``short`` is a proper, contiguous part of ``long``."""
     n = len(short)
@@ -305,19 +321,21 @@ def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...]]]:
     for label in rec.prefs:
         if kind == "person":
             words = tuple(_without_initials(person_core(label)).split())
+            whole = tuple(_without_initials(" ".join(_whole_words(label, kind))).split())
         else:
             words = tuple((common_name(label) or org_core(label)).split())
+            whole = words
         if len(words) >= 2:
-            found.add(("person" if kind == "person" else "other", words))
+            found.add(("person" if kind == "person" else "other", words, whole))
     return found
 
 
 def _compatible_names(a: set, b: set) -> bool:
-    for kind_a, x in a:
-        for kind_b, y in b:
+    for kind_a, x, whole_x in a:
+        for kind_b, y, whole_y in b:
             if kind_a != kind_b or x == y:
                 continue
-            if kind_a == "person" and (_is_edge(x, y) or _is_edge(y, x)):
+            if kind_a == "person" and (_is_edge(x, y) or _is_edge(y, x) or _share_name(whole_x, whole_y)):
                 continue
             if _spelling_variant(x, y) or (kind_a == "person" and _given_name_variant(x, y)):
                 continue

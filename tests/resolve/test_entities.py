@@ -535,3 +535,14 @@ def test_resolving_twice_gives_the_same_resolution_graph(store):
     first = {str(q) for q in store.quads(g)}
     resolve(store, BASE)
     assert first and {str(q) for q in store.quads(g)} == first
+
+
+def test_a_name_with_a_word_before_and_one_with_a_word_after_are_one_person(store):
+    _two(store, [("Ellen DeGeneres", "Person"), ("Comedian Ellen DeGeneres", "Person")],
+         [("Ellen DeGeneres Returns", "Person")])
+    assert merged(store, "Ellen DeGeneres Returns", "Comedian Ellen DeGeneres")
+
+
+def test_names_completed_differently_stay_apart_even_through_their_common_start(store):
+    _two(store, [("Kim Jong Un", "Person"), ("Kim Jong", "Person")], [("Kim Jong Il", "Person")])
+    assert not merged(store, "Kim Jong Un", "Kim Jong Il")
