@@ -726,8 +726,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue
         label = r.prefs[0]
-        exact = [iri for iri in by_form.get(normalise(label), ()) if by_iri[iri].kind != "person"]
-        if len(tokens(label)) >= 2 and len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
+        # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
+        spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
+        exact = sorted({iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"})
+        if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
             uf.union(r.iri, exact[0], f"name-as-noun:{normalise(label)}")
             continue
         head, mods = thing_head(label), thing_modifiers(label)

@@ -546,3 +546,14 @@ def test_a_name_with_a_word_before_and_one_with_a_word_after_are_one_person(stor
 def test_names_completed_differently_stay_apart_even_through_their_common_start(store):
     _two(store, [("Kim Jong Un", "Person"), ("Kim Jong", "Person")], [("Kim Jong Il", "Person")])
     assert not merged(store, "Kim Jong Un", "Kim Jong Il")
+
+
+def test_a_common_noun_joins_the_name_one_of_its_forms_spells(store):
+    _two(store, [("Philadelphia 76ers", "Organization"), ("Portland", "Place")],
+         [("Portland", "Place")])
+    b = Doc("Times", "c")
+    b.entity("Philadelphia 76er", "Thing", "Philadelphia 76ers", key="philadelphia 76er #c")
+    b.entity("Portland", "Place")
+    load(store, b)
+    resolve(store, BASE)
+    assert merged(store, "philadelphia 76er #c", "Philadelphia 76ers")
