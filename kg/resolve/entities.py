@@ -17,17 +17,29 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 3. an acronym ("KCNA") and the one multi-word name whose initials it is;
 4. a shortened person name ("Hong", "Ju-ae") and the one longer person name that starts
    or ends with it; "Kim" with Kim Jong-un, Kim Yo Jong and Kim Ju-ae in the store stays
-   apart, as it could be any of them;
+   apart, as it could be any of them; within a story, one misspelt word ("Duncan Rait" /
+   "Duncan Raite"), a known short form or short prefix of a given name ("Mo" / "Maurice
+   Cheeks"), middle initials ("Raj K. Chohan"), a full name with extra words at one end
+   ("Comedian Ellen DeGeneres", "U.S. Surgeon General") and a surname the tagger read as a
+   common noun ("Cheeks") join the one person or name they fit;
 5. a compass word used as a name ("the North") and the one place named with it in the
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun,
    in documents that tell the same story (:func:`story_groups`: documents that share
    enough of their named entities), so "the earthquake" of two reports of one earthquake
-   meet, and those of two different earthquakes do not.
+   meet, and those of two different earthquakes do not; news reports add different
+   details ("the gunman", "the disgruntled 61-year-old gunman"), so only identifying
+   modifiers keep two apart (:func:`distinguishing_modifiers`);
+7. a common noun that spells a name, or heads exactly one name of its story ("the navy");
+8. a description and the one person another article of the story describes so ("the
+   climber" / "Robert Buckley, the climber");
+9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
 
-Never merged: two common nouns whose other words clash (each has a word the other lacks:
-"the long time", "the same time"), two people whose full names differ (neither is the start or end of the
-other), two multi-word names of places or organisations that differ, a person with a
+Never merged: two common nouns with clashing identifying modifiers ("the Vancouver man" /
+"the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), nouns
+too general to identify anything ("the same time"), two people whose full names differ
+(neither is the start or end of the other, nor a spelling or short-form variant), two
+multi-word names of places or organisations that differ, a person with a
 place, anything the alias file forbids. A demonym ("North Korean") is linked to its
 country with ``cg:demonymOf``, not merged.
 
@@ -66,8 +78,8 @@ from kg.resolve.names import (
     tokens,
 )
 
-__all__ = ["EntityRecord", "EntityResolution", "name_head", "read_entities", "resolve_entities", "story_groups",
-           "thing_head", "thing_modifiers"]
+__all__ = ["EntityRecord", "EntityResolution", "distinguishing_modifiers", "name_head", "one_edit", "read_entities",
+           "resolve_entities", "story_groups", "thing_head", "thing_modifiers"]
 
 #: A story group joins two documents whose named entities overlap at least this much
 #: (cosine of IDF-weighted named-entity sets).
@@ -417,7 +429,8 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     raw = [w for w in re.split(r"[\s/]+", label) if w]
     words = tokens(label)
     head = thing_head(label)
-    titled = len(raw) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in raw if w.lower() not in FUNCTION_WORDS)
+    titled = len(raw) > 1 and all(w[:1].isupper() or not w[:1].isalpha()
+                                  for w in raw if w.lower() not in FUNCTION_WORDS)
     found = set()
     for i, w in enumerate(words):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
@@ -556,8 +569,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 uf.union(r.iri, candidates[0], f"acronym:{key}")
 
     # 4a. one misspelt word in a multi-word name, within a story ("Duncan Rait" / "Duncan Raite",
-    #     "Gulf of Aden" / "Gulf of Eden"), unless both spellings are names in their own right; a person's given name and its short form
-    #     ("Mo Cheeks" / "Maurice Cheeks")
+    #     "Gulf of Aden" / "Gulf of Eden"), unless both spellings are names in their own right; a
+    #     person's given name and its short form ("Mo Cheeks" / "Maurice Cheeks")
     spell_groups = story_groups(records, uf)
     single_names = {tokens(label)[0] for r in records if r.kind != "thing" for label in r.prefs
                     if len(tokens(label)) == 1}
