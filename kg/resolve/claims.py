@@ -109,18 +109,27 @@ class ClaimResolution:
 
 
 # -- reading the store ---------------------------------------------------------------------
-_CLAIMS = "SELECT DISTINCT ?c ?s ?p ?o WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"
+#: the union graph repeats a claim's triples in every document stating it: each pattern is made distinct
+#: before the join (same rows as the plain star, without its copies multiplying); joins of single-pattern
+#: subqueries are evaluated by hashing, far faster on a big store than Oxigraph's lookup per row
+_CLAIMS = """
+SELECT DISTINCT ?c ?s ?p ?o WHERE {
+  { SELECT DISTINCT ?c WHERE { ?c a cg:Claim } } { SELECT DISTINCT ?c ?s WHERE { ?c rdf:subject ?s } }
+  { SELECT DISTINCT ?c ?p WHERE { ?c rdf:predicate ?p } } { SELECT DISTINCT ?c ?o WHERE { ?c rdf:object ?o } } }"""
 #: optional properties, read one by one: Oxigraph joins many OPTIONALs slowly
 _CLAIM_PROPERTIES = {
-    "text": "?c schema:text ?v", "plabel": "?c rdf:predicate/rdfs:label ?v", "q": "?c cg:quantity ?v",
+    "text": "?c schema:text ?v", "q": "?c cg:quantity ?v",
+    "plabel": "{ SELECT DISTINCT ?c ?r WHERE { ?c rdf:predicate ?r } } { SELECT DISTINCT ?r ?v WHERE { ?r rdfs:label ?v } }",
     "unit": "?c cg:unit ?v", "approx": "?c cg:approximate ?v", "lower": "?c cg:lowerBound ?v",
     "upper": "?c cg:upperBound ?v", "time": "?c cg:time ?v", "loc": "?c cg:location ?v",
 }
 _NEGATIVE = "SELECT DISTINCT ?c WHERE { ?m oa:hasBody ?c ; cg:polarity cg:Negative }"
 _MENTIONS = """
 SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE {
-  ?m a cg:ClaimMention ; oa:hasBody ?c ; oa:hasTarget/oa:hasSource ?doc .
-  OPTIONAL { ?doc dct:publisher ?pub } OPTIONAL { ?m prov:wasAttributedTo ?who } }
+  { SELECT ?m WHERE { ?m a cg:ClaimMention } } { SELECT ?m ?c WHERE { ?m oa:hasBody ?c } }
+  { SELECT ?m ?t WHERE { ?m oa:hasTarget ?t } } { SELECT ?t ?doc WHERE { ?t oa:hasSource ?doc } }
+  OPTIONAL { SELECT ?doc ?pub WHERE { ?doc dct:publisher ?pub } }
+  OPTIONAL { SELECT ?m ?who WHERE { ?m prov:wasAttributedTo ?who } } }
 """
 
 
@@ -136,8 +145,11 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
     values: dict[str, dict[str, object]] = {}
     for name, pattern in _CLAIM_PROPERTIES.items():
         found: dict[str, object] = {}
-        for row in store.select(f"SELECT ?c ?v WHERE {{ {pattern} }} ORDER BY ?c STR(?v)"):
-            found.setdefault(row["c"].value, row["v"])
+        # the value with the smallest lexical form, picked here: ORDER BY costs seconds on a big store
+        for row in store.select(f"SELECT DISTINCT ?c ?v WHERE {{ {pattern} }}"):
+            c, v = row["c"].value, row["v"]
+            if c not in found or v.value < found[c].value:
+                found[c] = v
         values[name] = found
     claims: dict[str, ClaimRecord] = {}
     for row in store.select(_CLAIMS):
