@@ -96,7 +96,8 @@ class BuildReport:
 _STATS = {
     "documents": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }",
     "sentences": "SELECT (SUM(?c) AS ?n) WHERE { ?d a schema:NewsArticle ; cg:sentenceCount ?c }",
-    "entities": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a cg:Entity FILTER NOT EXISTS { ?e a schema:Thing } }",
+    "entities": "SELECT (COUNT(*) AS ?n) WHERE { { SELECT DISTINCT ?e WHERE { ?e a cg:Entity } } "
+                "FILTER NOT EXISTS { ?e a schema:Thing } }",
     "claims": "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a cg:Claim }",
     "claim_mentions": "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a cg:ClaimMention }",
     "multi_source_claims": "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cg:supportCount ?k FILTER (?k >= 2) }",

@@ -164,9 +164,10 @@ _LABELS = """
 SELECT DISTINCT ?e ?label ?pref ?g WHERE { GRAPH ?g { ?e a cg:Entity .
   { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } }
 """
-_TYPES = "SELECT DISTINCT ?e ?t WHERE { ?e a cg:Entity ; a ?t }"
+_TYPES = "SELECT DISTINCT ?e ?t WHERE { { SELECT DISTINCT ?e WHERE { ?e a cg:Entity } } ?e a ?t }"
 _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
-_MENTIONS = "SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a cg:EntityMention ; oa:hasBody ?e } GROUP BY ?e"
+_MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
+  { SELECT ?m WHERE { ?m a cg:EntityMention } } { SELECT ?m ?e WHERE { ?m oa:hasBody ?e } } } GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
 _DESCRIPTIONS = """
 SELECT DISTINCT ?e ?d ?text WHERE { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ; oa:hasTarget ?t .
