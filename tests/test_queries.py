@@ -63,10 +63,11 @@ DESIGN_EVIDENCE = """SELECT ?doc ?start ?end ?exact WHERE { ?c rdf:subject ?s ; 
 INTERNAL = [
     ("claims", "SELECT DISTINCT ?c ?s ?p ?o WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }",
      lambda: claims_module._CLAIMS),
-    ("predicate labels", "SELECT DISTINCT ?c ?v WHERE { ?c rdf:predicate/rdfs:label ?v }",
-     lambda: f"SELECT DISTINCT ?c ?v WHERE {{ {claims_module._CLAIM_PROPERTIES['plabel']} }}"),
-    ("entity labels", """SELECT DISTINCT ?e ?label ?pref WHERE { ?e a cg:Entity .
-  { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } }""",
+    ("relation labels", "SELECT DISTINCT ?p ?v WHERE { ?p a cg:Relation . ?p rdfs:label ?v }",
+     lambda: claims_module._RELATION_LABELS),
+    # labels per document graph: resolve reads the documents' own labels, not its previous output
+    ("entity labels", """SELECT DISTINCT ?e ?label ?pref ?g WHERE { GRAPH ?g { ?e a cg:Entity .
+  { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } }""",
      lambda: entities_module._LABELS),
     ("entity types", "SELECT DISTINCT ?e ?t WHERE { ?e a cg:Entity ; a ?t }", lambda: entities_module._TYPES),
     ("entity mention counts",
