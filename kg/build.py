@@ -7,6 +7,17 @@ incremental and idempotent: a document whose graph is already in the store (same
 content hash, hence same IRI) is skipped; a changed file replaces the graph of its
 previous version; building twice gives the same graph.
 
+Speed and memory: per-document work runs on an executor (kg.parallel) with a
+bounded number of batches in flight; the document graphs come back as N-Quads and
+are written with Oxigraph's bulk loader in chunks of about :data:`LOAD_CHUNK_BYTES`
+(:meth:`kg.store.Store.load_documents`, crash-safe through each document's
+``cg:sha256`` triple), so memory depends on the batch and chunk sizes, not on the
+corpus. The ``auto`` executor runs local processes on a multi-core machine, except
+for small inputs: when fewer than :data:`AUTO_SERIAL_BELOW` documents need building
+(found by reading ahead at most that many, not the whole input) it works in this
+process, since starting worker processes and loading spaCy in each costs more than
+it saves.
+
 Scraped input is expected to be messy, and a build goes on through all of it:
 an input that cannot be read or extracted is listed in ``BuildReport.skipped``
 with the reason (and the build's exit code says so); a document in a language
@@ -51,6 +62,10 @@ DEFAULT_EXPORTS = ("ttl", "trig", "nq", "jsonld", "html")
 TEXTS_DIRNAME = "texts"
 #: Documents per batch sent to a worker: big enough for nlp.pipe to batch well, small enough to bound memory.
 DEFAULT_BATCH_SIZE = 16
+#: N-Quads bytes collected before one bulk load into the store (bigger loads are faster, up to a point).
+LOAD_CHUNK_BYTES = 32 * 1024 * 1024
+#: With ``executor="auto"``, fewer documents to build than this are built in this process.
+AUTO_SERIAL_BELOW = 32
 #: Most body characters in one batch: with huge documents cut into windows, this bounds a worker's memory.
 BATCH_CHARS = 200_000
 #: Languages the extraction handles (an English pipeline and English rules). Documents detected as another
@@ -81,7 +96,8 @@ class BuildReport:
 _STATS = {
     "documents": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a schema:NewsArticle }",
     "sentences": "SELECT (SUM(?c) AS ?n) WHERE { ?d a schema:NewsArticle ; cg:sentenceCount ?c }",
-    "entities": "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a cg:Entity FILTER NOT EXISTS { ?e a schema:Thing } }",
+    "entities": "SELECT (COUNT(*) AS ?n) WHERE { { SELECT DISTINCT ?e WHERE { ?e a cg:Entity } } "
+                "FILTER NOT EXISTS { ?e a schema:Thing } }",
     "claims": "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a cg:Claim }",
     "claim_mentions": "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a cg:ClaimMention }",
     "multi_source_claims": "SELECT (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c cg:supportCount ?k FILTER (?k >= 2) }",
@@ -124,7 +140,7 @@ def build(
     model: str | None = None,
     force: bool = False,
     exports: Iterable[str] = DEFAULT_EXPORTS,
-    executor: str = "serial",
+    executor: str = "auto",
     workers: int | None = None,
     batch_size: int = DEFAULT_BATCH_SIZE,
     ray_address: str | None = None,
@@ -138,18 +154,24 @@ def build(
     Inputs that cannot be read are listed in ``report.skipped`` and the rest is
     built; documents detected as written in a language not in ``languages`` are
     listed in ``report.left_out``. ``executor`` picks where per-document work
-    runs (see kg.parallel). ``aliases`` is an alias file for the resolve stage
-    (:mod:`kg.resolve.aliases`); it is read before anything is built, so a bad
-    file fails fast. Raises :class:`kg.errors.StoreError` when the store is
-    locked by another process (after waiting up to ``wait`` seconds for it).
+    runs (see kg.parallel and ``auto`` in the module docstring); ``batch_size`` is
+    the number of documents per batch sent to a worker. ``aliases`` is an alias
+    file for the resolve stage (:mod:`kg.resolve.aliases`); it is read before
+    anything is built, so a bad file fails fast. Raises
+    :class:`kg.errors.StoreError` when the store is locked by another process
+    (after waiting up to ``wait`` seconds for it).
     """
     from kg.ingest import iter_documents
-    from kg.parallel import Settings, make_executor
+    from kg.parallel import Settings, check_executor, default_executor, make_executor
     from kg.resolve import load_aliases, resolve
 
     base_iri = terms.check_base_iri(base_iri)
-    if batch_size < 1:
-        raise ValueError(f"batch size must be at least 1, got {batch_size}")
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch size must be a whole number of documents, at least 1, got {batch_size!r}")
+    if workers is not None and (isinstance(workers, bool) or not isinstance(workers, int) or workers < 1):
+        raise ValueError(f"workers must be a whole number, at least 1, got {workers!r}")
+    if executor != "auto":
+        check_executor(executor)
     alias_rules = load_aliases(aliases) if aliases is not None else None
     accepted = frozenset(languages)
     out = Path(out_dir)
@@ -198,17 +220,23 @@ def build(
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         batches = _batched(to_build(), batch_size, BATCH_CHARS)
-        first = next(batches, None)
-        if first is not None:  # start workers (and load spaCy) only when there is work
+        ahead = _read_ahead(batches, AUTO_SERIAL_BELOW if executor == "auto" else 1)
+        if ahead:  # start workers (and load spaCy) only when there is work
+            if executor == "auto":
+                few = sum(map(len, ahead)) < AUTO_SERIAL_BELOW
+                executor = "serial" if few else default_executor()
             runner = make_executor(executor, Settings(base_iri, model), workers=workers, ray_address=ray_address)
+            loader = _Loader(store, previous, report)
             try:
-                for results in runner.map(itertools.chain([first], batches)):
+                for results in runner.map(itertools.chain(ahead, batches)):
                     faults.reached("build.extract")
                     for result in results:
                         if result.sha256 in large:
+                            loader.flush()  # whole documents first: a huge one is loaded window by window
                             _store_window(store, result, large, base_iri, previous, report)
                         else:
-                            _store_result(store, result, previous, report)
+                            loader.add(result)
+                loader.flush()
             finally:
                 runner.close()
         report.warnings.extend(str(w.message) for w in caught)
@@ -290,13 +318,45 @@ def _drop_stale(store: Store, previous: dict[str, set[str]], source: str, iri: s
         report.replaced += 1
 
 
-def _store_result(store: Store, result, previous: dict[str, set[str]], report: BuildReport) -> None:
-    if result.error:
-        report.skipped.append(str(InputError("E106", path=result.source, reason=result.error)))
-        return
-    store.replace_graph_data(NamedNode(result.iri), result.nquads)
-    report.built += 1
-    _drop_stale(store, previous, clean_text(result.source), result.iri, report)
+def _read_ahead(batches: Iterator[list[Document]], documents: int) -> list[list[Document]]:
+    """The first batches, until they hold ``documents`` documents or the input ends."""
+    ahead: list[list[Document]] = []
+    count = 0
+    while count < documents:
+        batch = next(batches, None)
+        if batch is None:
+            break
+        ahead.append(batch)
+        count += len(batch)
+    return ahead
+
+
+class _Loader:
+    """Collects document graphs (N-Quads) and writes them into the store in bulk chunks."""
+
+    def __init__(self, store: Store, previous: dict[str, set[str]], report: BuildReport,
+                 chunk_bytes: int = LOAD_CHUNK_BYTES) -> None:
+        self.store, self.previous, self.report, self.chunk_bytes = store, previous, report, chunk_bytes
+        self._pending: list = []
+        self._size = 0
+
+    def add(self, result) -> None:
+        if result.error:
+            self.report.skipped.append(str(InputError("E106", path=result.source, reason=result.error)))
+            return
+        self._pending.append(result)
+        self._size += len(result.nquads)
+        if self._size >= self.chunk_bytes:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        self.store.load_documents((NamedNode(r.iri), r.nquads) for r in self._pending)
+        for result in self._pending:
+            self.report.built += 1
+            _drop_stale(self.store, self.previous, clean_text(result.source), result.iri, self.report)
+        self._pending, self._size = [], 0
 
 
 def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, Path]:

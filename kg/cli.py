@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -43,6 +44,11 @@ class KgGroup(click.Group):
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # the reader went away (`kg query ... | head`): stop quietly, as Unix tools do
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(0)
         except ClaimgraphError as exc:
             if ctx.meta.get("kg.debug"):
                 raise
@@ -100,8 +106,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--model", default=None, help="spaCy pipeline to load (an installed package name).")
 @click.option("--force", is_flag=True, help="Rebuild documents even when their graph is already in the store.")
 @click.option("--no-page", is_flag=True, help="Do not write graph.html.")
-@click.option("--executor", type=click.Choice(["serial", "processes", "ray"]), default=None,
-              help="Where per-document work runs; default: processes on a machine with more than one core.")
+@click.option("--executor", type=click.Choice(["auto", "serial", "processes", "ray"]), default="auto",
+              show_default=True,
+              help="Where per-document work runs. auto: local processes on a machine with more than one core, "
+                   "but this process when only a few documents need building.")
 @click.option("--workers", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes or Ray actors; default: one per core.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=16, show_default=True,
@@ -117,14 +125,13 @@ def build(inputs, out_dir, base_iri, model, force, no_page, executor, workers, b
           aliases, wait, quiet) -> None:
     """Build the claim graph of INPUTS (files or folders of .txt, .md, .html, .jsonl) into --out."""
     from kg.build import DEFAULT_EXPORTS, build as run_build
-    from kg.parallel import default_executor
     from kg.rdf.terms import DEFAULT_BASE_IRI
 
     exports = [e for e in DEFAULT_EXPORTS if not (no_page and e == "html")]
     progress = _progress(quiet)
     with progress as update:
         report = run_build(inputs, out_dir, base_iri=base_iri or DEFAULT_BASE_IRI, model=model, force=force,
-                           exports=exports, executor=executor or default_executor(), workers=workers,
+                           exports=exports, executor=executor, workers=workers,
                            batch_size=batch_size, ray_address=ray_address, progress=update, aliases=aliases,
                            wait=wait)
     for line in report.skipped:

@@ -24,7 +24,15 @@ from dataclasses import dataclass
 
 from kg.model import Document
 
-__all__ = ["EXECUTORS", "DocumentResult", "Settings", "default_executor", "make_executor", "process_batch"]
+__all__ = [
+    "EXECUTORS",
+    "DocumentResult",
+    "Settings",
+    "check_executor",
+    "default_executor",
+    "make_executor",
+    "process_batch",
+]
 
 
 @dataclass(frozen=True)
@@ -240,9 +248,20 @@ def default_executor() -> str:
     return "processes" if (os.cpu_count() or 1) > 1 else "serial"
 
 
-def make_executor(name: str, settings: Settings, *, workers: int | None = None, ray_address: str | None = None):
+def check_executor(name: str) -> str:
+    """``name`` when it names an executor, else a ValueError listing the known ones.
+
+    >>> check_executor("ray")
+    'ray'
+    """
     if name not in EXECUTORS:
         raise ValueError(f"unknown executor {name!r}; known: {', '.join(sorted(EXECUTORS))}")
+    return name
+
+
+def make_executor(name: str, settings: Settings, *, workers: int | None = None, ray_address: str | None = None):
+    """Start the executor ``name`` (workers load spaCy now); ``close()`` it when done."""
+    check_executor(name)
     if name == "ray":
         return RayExecutor(settings, workers, ray_address)
     return EXECUTORS[name](settings, workers)

@@ -100,3 +100,16 @@ def test_validate_reports_a_broken_graph(runner, seeds_build, tmp_path):
     result = runner.invoke(main, ["validate", str(broken)])
     assert result.exit_code == 1
     assert "http://example.org/c" in result.stdout and "violation" in result.stderr
+
+
+def test_a_closed_pipe_ends_quietly(seeds_build):
+    """`kg query DIR ... | head -1`: when the reader goes away, no error line and exit 0, like any Unix filter."""
+    import subprocess
+    import sys
+
+    out, _ = seeds_build
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "query", str(out), "--named", "support", "--format", "tsv"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before the first line is written: every write hits a closed pipe
+    assert proc.wait(timeout=120) == 0
+    assert proc.stderr.read() == b""

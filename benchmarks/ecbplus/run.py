@@ -1,7 +1,7 @@
 """Score claimgraph's cross-document entity merging on ECB+ against the same-head-lemma baseline.
 
 For each topic: render its documents (:mod:`benchmarks.ecbplus.corpus`), write them as
-one ``.jsonl`` (text, title, publisher, url, source), build them with claimgraph's
+one ``.jsonl`` (text, publisher, url, source), build them with claimgraph's
 library API (``kg.build.build``), map every evaluated gold mention to the entity the
 build gave it (:mod:`benchmarks.ecbplus.mapping`), and score system and baseline
 (:mod:`benchmarks.ecbplus.baseline`) with MUC, B3, CEAF-e and CoNLL F1
@@ -65,20 +65,17 @@ class TopicResult:
     unmatched_kinds: dict[str, tuple[int, int]]  # gold kind -> (unmatched, total)
 
 
-def _title(document: CorpusDocument) -> str | None:
-    """The first sentence that is not the source URL (the headline, in most ECB+ files)."""
-    url = document.url
-    for line in document.text.split("\n"):
-        if line.strip() and line != url:
-            return line.strip()
-    return None
-
-
 def write_jsonl(documents: Sequence[CorpusDocument], path: Path) -> None:
-    """One JSON object per line: ``text`` (the rendered text, unchanged), ``title``, ``publisher``, ``url``, ``source``."""
+    """One JSON object per line: ``text`` (the rendered text, unchanged), ``publisher``, ``url``, ``source``.
+
+    No ``title``: ECB+ has no headline field, and its first sentence is article text
+    (a lede in the ``ecb`` documents). Given as a title, ingest would take that line out
+    of the body and the build would never read it; without one, ingest decides from the
+    text like for any plain article (a short first line without a final period is a title).
+    """
     with path.open("w", encoding="utf-8") as handle:
         for d in documents:
-            record = {"text": d.text, "title": _title(d), "source": f"ecbplus/{d.topic}/{d.name}.xml"}
+            record = {"text": d.text, "source": f"ecbplus/{d.topic}/{d.name}.xml"}
             if d.publisher:
                 record["publisher"] = d.publisher
             if d.url:

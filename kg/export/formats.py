@@ -27,6 +27,7 @@ kg.errors.ExportError: E400 unknown format 'rdfxml'; known: jsonld, json-ld, app
 
 from __future__ import annotations
 
+import heapq
 import io
 import json
 import os
@@ -61,6 +62,8 @@ _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _TYPE_BYTES = b" <" + _RDF_TYPE.encode() + b"> "
 #: Sorts before any IRI, so every subject's ``rdf:type`` lines come first.
 _TYPE_SORT_KEY = b" <\x00> "
+#: Distinct union triples sorted in memory at once; beyond that they spill to sorted runs on disk.
+_RUN_LINES = 1_000_000
 #: Local names safe to write as a JSON-LD compact IRI (no '/', '#', ':' or leading '//').
 _LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 
@@ -125,12 +128,56 @@ def _sorted_graphs(store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, list
         yield graph, lines
 
 
-def _union_lines(store) -> list[bytes]:
-    """Every distinct triple of every graph, sorted."""
+def _union_lines(store) -> Iterator[bytes]:
+    """Every distinct triple of every graph, sorted, in bounded memory.
+
+    An external merge sort: distinct lines are collected graph by graph; every
+    :data:`_RUN_LINES` of them are sorted and written to a temporary run file, and the
+    runs are merged (duplicates across runs dropped as they meet). A graph that fits
+    in one run never touches the disk.
+    """
+    runs: list[Path] = []
     seen: set[bytes] = set()
-    for graph in _graphs(store):
-        seen.update(_graph_lines(store, graph))
-    return sorted(seen, key=_type_first)
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:
+        for graph in _graphs(store):
+            seen.update(_graph_lines(store, graph))
+            if len(seen) >= _RUN_LINES:
+                runs.append(_write_run(sorted(seen, key=_type_first), Path(folder) / f"{len(runs)}.nt"))
+                seen = set()
+        if not runs:
+            yield from sorted(seen, key=_type_first)
+            return
+        if seen:
+            runs.append(_write_run(sorted(seen, key=_type_first), Path(folder) / f"{len(runs)}.nt"))
+            seen = set()
+        previous = None
+        for line in heapq.merge(*(_read_run(run) for run in runs), key=_type_first):
+            if line != previous:
+                yield line
+                previous = line
+
+
+def _write_run(lines: list[bytes], path: Path) -> Path:
+    with path.open("wb") as handle:
+        handle.write(b"\n".join(lines) + b"\n")
+    return path
+
+
+def _read_run(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        for line in handle:
+            yield line.rstrip(b"\n")
+
+
+def _chunks(lines: Iterable[bytes], size: int = 100_000) -> Iterator[list[bytes]]:
+    chunk: list[bytes] = []
+    for line in lines:
+        chunk.append(line)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def _triples(lines: list[bytes]) -> Iterator[ox.Triple]:
@@ -143,16 +190,24 @@ def _triples(lines: list[bytes]) -> Iterator[ox.Triple]:
 
 
 def _write_turtle(store, out: BinaryIO) -> int:
-    lines = _union_lines(store)
-    ox.serialize(_triples(lines), out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return len(lines)
+    count = 0
+
+    def triples() -> Iterator[ox.Triple]:
+        nonlocal count
+        for chunk in _chunks(_union_lines(store)):
+            count += len(chunk)
+            yield from _triples(chunk)
+
+    ox.serialize(triples(), out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return count
 
 
 def _write_ntriples(store, out: BinaryIO) -> int:
-    lines = _union_lines(store)
-    if lines:
-        out.write(b"\n".join(lines) + b"\n")
-    return len(lines)
+    count = 0
+    for chunk in _chunks(_union_lines(store)):
+        count += len(chunk)
+        out.write(b"\n".join(chunk) + b"\n")
+    return count
 
 
 def _write_trig(store, out: BinaryIO) -> int:

@@ -26,15 +26,42 @@ Clauses without an object are kept, in one of two forms:
   number as a literal and the claim carries the :class:`kg.model.Quantity`, so
   two sources giving the same count state the same claim and different counts
   are comparable (``soldier | die | "600"``, quantity 600 soldier);
-- otherwise an intransitive claim with ``object=None`` ("the footage appears to
-  have been released": ``footage | release | -``), unless a prepositional
-  argument can be folded into the relation ("move to Pyongyang").
+- otherwise a one-place claim with ``object=None`` ("the footage appears to
+  have been released": ``footage | release | -``; :mod:`kg.rdf` writes its object
+  as ``true``), unless a prepositional argument can be folded into the relation
+  ("move to Pyongyang"). A clause whose complement says it all ("tried to
+  portray ...", "were sent to fight ...") gives no claim of its own: the
+  complement does.
+
+Figures are made comparable across sources:
+
+- an inclusion ("suffered over 4,700 casualties, including 600 fatalities")
+  states a second figure with the same subject and relation
+  (``North Korea | suffer | fatality``, 600);
+- the losses of a counted group are also the losses of its *owner*, the party
+  that sent or holds the group or owns it by name ("the DPRK has sent about
+  15,000 soldiers. Of these, 600 have died" -> ``DPRK | suffer | dead``, 600
+  soldier; "300 North Korean soldiers were killed" -> ``North Korea | suffer |
+  dead``). The object is a concept naming the measure (dead, wounded, captured;
+  :data:`kg.extract.quantities.LOSS_VERBS`), the quantity counts the group. So one
+  outlet's "600 fatalities" of North Korea meets another's 600 dead of the DPRK,
+  and the resolver compares casualty figures of one party
+  (:mod:`kg.resolve.claims`).
+
+What the graph never gets: appositions that restate the name ("Hong Min, a
+senior scholar at X" is ``Hong Min | be | senior scholar at X``, not ``Hong Min |
+be | Hong Min``; with an owner, "his daughter Kim Ju-ae" is ``Kim Ju-ae | be
+daughter of | Kim Jong-un``), noun-phrase readings about nothing named ("addition
+| be to | photos", "X be of Y"), objects that are unresolved pronouns or the
+clause's own subject, temporal nouns as objects ("confirmed for the first time"),
+subjects nobody can name (pleonastic "it" gives no subject).
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -44,7 +71,14 @@ from kg.extract.certainty import EVIDENTIAL_PASSIVES, certainty_of, min_certaint
 from kg.extract.clauses import Clause
 from kg.extract.coref import resolve_references
 from kg.extract.entities import EntityIndex, clean_name, index_entities, phrase_key
-from kg.extract.quantities import quantity_of_phrase, quantity_of_token
+from kg.extract.quantities import (
+    GROUP_HOLDING_VERBS,
+    INTRANSITIVE_LOSS_VERBS,
+    LOSS_VERBS,
+    is_definite_count,
+    quantity_of_phrase,
+    quantity_of_token,
+)
 from kg.extract.times import tense_of, time_of_clause, time_value
 from kg.ingest.pieces import body_pieces
 from kg.model import Argument, Claim, Document, EntityMention, Extraction, Quantity
@@ -57,6 +91,9 @@ _UNRESOLVED = {"it", "they", "them", "its", "their", "this", "that", "these", "t
                "whom", "whose", "where", "when", "some", "many", "all", "both", "each", "others", "other", "none",
                "something", "anything", "everything", "nothing", "someone", "anyone", "everyone", "herself",
                "himself", "our", "my", "your", "yours", "ours", "mine"}
+#: Pronouns that only point at something else: as an object left unresolved they state nothing.
+_REFERRING = frozenset({"it", "them", "this", "that", "these", "those", "him", "her", "which", "who", "whom", "one",
+                        "there", "its", "their", "his"})
 _FIRST_PERSON = {"i", "me", "my", "myself"}
 _FIRST_PLURAL = {"we", "us", "our", "ourselves"}
 _PLACE_PREPS = {"in", "at", "near", "inside", "outside", "from", "across", "throughout"}
@@ -64,6 +101,20 @@ _AGENTS = {"Person", "Organization", "NewsOrganization", "Place", "Group"}
 _RAISING_VERBS = frozenset({"appear", "seem"})
 _NEGATIVE_VERBS = frozenset({"refuse", "fail", "decline", "neglect"})
 _CONFIDENCE = {"verb": 0.8, "according": 0.85, "quote": 0.6}
+#: Clause rules that read a claim off a noun phrase rather than a verb.
+_NOUN_RULES = frozenset({"appos", "nominal-prep", "nominal-poss"})
+#: Clause rules whose subject is the antecedent of a modifier ("six coffins covered in flags"), not its own.
+_INHERITED_SUBJECT_RULES = frozenset({"acl", "relcl", "control", "advcl"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself",
+                         "yourselves", "oneself"})
+#: Prepositions whose noun attachment states one relation with a named thing: place, affiliation, company.
+_NOMINAL_RELATION_PREPS = frozenset({"in", "at", "from", "near", "on", "with", "between", "among", "inside",
+                                     "outside"})
+#: Prepositions that introduce a part of the figure before them ("4,700 casualties, including 600 dead").
+_INCLUSION_PREPS = frozenset({"including", "incl."})
+#: Passive verbs of perception or depiction whose "-ing" complement is the event ("were seen wiping their eyes").
+_PERCEPTION_VERBS = frozenset({"see", "show", "hear", "watch", "observe", "film", "photograph", "picture", "spot",
+                               "catch", "depict"})
 
 
 def parse_document(nlp: Language, document: Document) -> list[tuple[Doc, int]]:
@@ -100,7 +151,7 @@ def extract_many(documents: Iterable[Document], nlp: Language) -> Iterator[Extra
 def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extraction:
     """Extract from already-parsed chunks (each Doc carries ``doc._.clauses``)."""
     index = index_entities(chunks)
-    resolve_references(chunks, index)
+    resolve_references(chunks, index, issued=document.issued)
     attribution = attribute(chunks)
     assembler = _Assembler(document, chunks, index, attribution)
     claims: list[Claim] = []
@@ -121,13 +172,12 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
                 continue
             sentences.append(sent_span)
             for clause in by_sentence.get(sent.start, ()):
-                claim = assembler.clause_claim(c, doc, offset, sent, sent_span, clause)
-                if claim is not None:
-                    claims.append(claim)
+                claims.extend(assembler.clause_claims(c, doc, offset, sent, sent_span, clause))
     for source in attribution.sources:
         claim = assembler.reporting_claim(source)
         if claim is not None:
             claims.append(claim)
+    claims = _distinct(claims)
     claims.sort(key=lambda cl: (cl.sentence[0], cl.subject.start, cl.relation))
     mentions = sorted(set(index.mentions), key=lambda m: (m.start, m.end, m.entity))
     return Extraction(
@@ -137,6 +187,21 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
         mentions=tuple(mentions),
         claims=tuple(claims),
     )
+
+
+def _distinct(claims: list[Claim]) -> list[Claim]:
+    """One claim per proposition and sentence: two rules reading the same claim off one sentence ("his
+    daughter, Ju-ae" and "Kim's daughter Ju-ae") keep the more confident reading."""
+    best: dict[tuple, Claim] = {}
+    for claim in claims:
+        obj = claim.object
+        key = (claim.sentence, claim.subject.entity or claim.subject.text, claim.relation,
+               (obj.entity or " ".join(obj.text.split()).lower()) if obj is not None else None,
+               claim.quantity, claim.time.value if claim.time else None, claim.location, claim.polarity, claim.speaker)
+        kept = best.get(key)
+        if kept is None or claim.confidence > kept.confidence:
+            best[key] = claim
+    return list(best.values())
 
 
 def _trim(sent: Span, offset: int) -> tuple[int, int]:
@@ -156,6 +221,7 @@ class _Assembler:
         self.attribution = attribution
         self.reporting_verbs = {(s.chunk, s.verb) for s in attribution.sources if s.verb is not None}
         self._speakers: dict[int, str | None] = {}
+        self._owners: dict[str, Argument] = {}  # group entity -> who sent, holds or owns it (latest mention)
 
     # -- arguments -------------------------------------------------------------------------------
 
@@ -164,6 +230,9 @@ class _Assembler:
         start, end = offset + span.start_char, offset + span.end_char
         index = self.index
         root = span.root
+        if _joint(root) and any(t.dep_ == "conj" and t.head.i == root.i for t in span):
+            # "between Kim and Putin": several parties as one argument, a literal (each keeps its own mention)
+            return None if nominal_only else Argument(span.text, start, end)
         key = index.entity_of(chunk, span) or index.referents.get((chunk, root.i))
         if key is None and (root.pos_ == "PRON" or root.lower_ in _UNRESOLVED or root.pos_ == "NUM"):
             return None if nominal_only else Argument(span.text, start, end)
@@ -197,8 +266,26 @@ class _Assembler:
 
     # -- clause claims ---------------------------------------------------------------------------
 
-    def clause_claim(self, c: int, doc: Doc, offset: int, sent: Span, sent_span: tuple[int, int],
-                     clause: Clause) -> Claim | None:
+    def clause_claims(self, c: int, doc: Doc, offset: int, sent: Span, sent_span: tuple[int, int],
+                      clause: Clause) -> list[Claim]:
+        """The claims one clause states: its own, the figures it includes, the losses it counts."""
+        built = self._clause_claim(c, doc, offset, sent, sent_span, clause)
+        if built is None:
+            return []
+        claim, obj_span = built
+        out = [claim]
+        head = doc[clause.head]
+        if obj_span is not None and claim.object is not None and claim.object.role != "quantity":
+            out.extend(self._inclusions(claim, c, doc, offset, head, obj_span))
+        self._note_owner(claim, clause, head, c, obj_span, doc[clause.subject[0] : clause.subject[1]])
+        if claim.rule.endswith("/count"):
+            loss = self._loss_claim(claim, c, doc, head, doc[clause.subject[0] : clause.subject[1]])
+            if loss is not None:
+                out.append(loss)
+        return out
+
+    def _clause_claim(self, c: int, doc: Doc, offset: int, sent: Span, sent_span: tuple[int, int],
+                      clause: Clause) -> tuple[Claim, Span | None] | None:
         if clause.subject is None or (c, clause.head) in self.reporting_verbs:
             return None
         head = doc[clause.head]
@@ -208,28 +295,62 @@ class _Assembler:
         subject = self._subject(subj_span, c, offset, speaker)
         if subject is None:
             return None
+        nominal = clause.rule in _NOUN_RULES
+        if nominal and not self._named(subject.entity):
+            return None  # "addition | be to | photos", "nation | have | flag": noun phrases about nothing named
         obj_span = doc[clause.object[0] : clause.object[1]] if clause.object else None
         if obj_span is None:
             comp = next((ch for ch in head.children if ch.dep_ == "ccomp"), None)
             if comp is not None:
                 obj_span = doc[comp.left_edge.i : comp.right_edge.i + 1]
         relation = _unhedged(clause.lemma, [doc[i] for i in clause.relation if i != clause.head])
+        relation = _without_infinitive_marker(relation)
         rule = clause.rule
         extras_in = [(role, _strip_preposition(doc, s, e)) for role, (s, e) in clause.extras]
+        own_subject = clause.rule not in _INHERITED_SUBJECT_RULES and not nominal
+        counted = _quantity_token(subj_span) if own_subject and not is_definite_count(subj_span.root) else -1
         folded = next((doc[i] for i in clause.relation if doc[i].dep_ in {"prep", "agent"} and obj_span is not None
                        and obj_span.root.head.i == i), None)
-        if folded is not None and _quantity_token(subj_span) >= 0 and relation.endswith(" " + folded.lemma_.lower()):
+        if folded is not None and counted >= 0 and relation.endswith(" " + folded.lemma_.lower()):
             # "Of these, 600 have died", "300 soldiers died in the fighting": the count is the object, the
             # folded preposition goes back to the arguments (a partitive "of" only names what is counted)
             relation = relation[: -len(folded.lemma_) - 1]
             if folded.lower_ != "of":
                 extras_in.append((folded.lemma_.lower(), (obj_span.start, obj_span.end)))
             obj_span = None
-        obj = self.argument(obj_span, c, offset, nominal_only=False) if obj_span is not None else None
-        quantity = quantity_of_phrase(obj_span) if obj_span is not None else None
-        if quantity is None:
+        first = obj_span.root if obj_span is not None else None
+        while first is not None and first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        if first is not None and first.dep_ == "pobj" and first.head.i in clause.relation and _temporal(first):
+            # "would occur in July or August": the time is the object of the written relation; it stays
+            # whole ("July or August", not two claims) and a literal; "confirmed for the first time" has none
+            root = obj_span.root
+            if root.i != first.i or root.ent_type_ not in {"DATE", "TIME"}:
+                return None
+            obj_span = doc[root.left_edge.i : root.right_edge.i + 1]
+            obj = Argument(obj_span.text, offset + obj_span.start_char, offset + obj_span.end_char, role="time")
+        elif first is not None and first.dep_ == "dobj" and _temporal(first) and first.ent_type_ not in {"DATE", "TIME"}:
+            return None  # "marked the first time that ...": what happened is in the clause, not in "time"
+        else:
+            obj = self.argument(obj_span, c, offset, nominal_only=False) if obj_span is not None else None
+        if obj is not None and nominal:
+            owned = self._owned_description(clause, subject, obj_span, c, offset)
+            if owned is not None:  # "his daughter Kim Ju-ae": Kim Ju-ae | be daughter of | Kim Jong-un
+                relation, obj = owned
+            else:
+                obj = self._nominal_object(clause, subject, obj, obj_span, c, offset)
+            if obj is None:
+                return None
+        elif obj is not None and obj.entity is not None and obj_span.root.lower_ not in _REFLEXIVES and (
+                obj.entity == subject.entity or (obj_span.root.pos_ == "PRON" and obj.entity == _head_key(subj_span))):
+            return None  # "the leaders ... calling them heroes": "them" is never its own clause's subject
+        elif obj is not None and obj.entity is None and obj_span.root.lower_ in _REFERRING:
+            return None  # an object nobody can tell ("denied it", "sent them"): nothing to state
+        quantity = None
+        if obj_span is not None and not nominal:
+            quantity = quantity_of_phrase(obj_span)
+        if quantity is None and own_subject and not is_definite_count(subj_span.root):
             quantity = self._subject_quantity(subj_span, c, subject)
-        counted = _quantity_token(subj_span)
         if obj is None and quantity is not None and subj_span.start <= counted < subj_span.end:
             # "Of these, 600 have died", "600 soldiers died": the count is the object
             number = doc[counted]
@@ -247,9 +368,9 @@ class _Assembler:
                     del extras_in[n]
                     break
         if obj is None:
-            if any(ch.dep_ in {"xcomp", "ccomp", "csubj"} for ch in head.children):
-                return None  # "tried to portray", "appears to have been released": the complement is the claim
-            rule = f"{rule}/intransitive"
+            if any(ch.dep_ in {"xcomp", "ccomp", "csubj"} for ch in head.children) or _purpose_clause(head):
+                return None  # "tried to portray", "were sent to fight": the complement is the claim
+            rule = f"{rule}/intransitive"  # "talks have collapsed": a one-place claim (kg.rdf writes it so)
         if quantity is not None and obj is not None and obj.role != "quantity":
             relation = _without_bound_words(relation)
         extras, location, time = [], None, None
@@ -261,6 +382,8 @@ class _Assembler:
                     full = doc[max(0, s - 1) : e] if s > 0 and doc[s - 1].dep_ == "prep" else span
                     time = time_value(full, offset, issued, tense)
                 continue
+            if role in _INCLUSION_PREPS and quantity_of_phrase(span) is not None:
+                continue  # "suffered 4,700 casualties, including 600 dead": a claim of its own
             arg = self.argument(span, c, offset, nominal_only=False)
             if arg is None:
                 continue
@@ -280,7 +403,7 @@ class _Assembler:
                 certainty = min_certainty(certainty, "possible")
             if source.denial:
                 polarity = "negative" if polarity == "positive" else "positive"
-        return Claim(
+        claim = Claim(
             subject=subject,
             relation=relation,
             object=obj,
@@ -297,6 +420,164 @@ class _Assembler:
             confidence=clause.confidence,
             rule=rule,
         )
+        return claim, obj_span
+
+    def _named(self, key: str | None) -> bool:
+        """Whether ``key`` is a named entity (a person, organisation, place, group...), not a noun-phrase concept."""
+        return key is not None and self.index.type_of(key) not in {None, "Thing"}
+
+    def _nominal_object(self, clause: Clause, subject: Argument, obj: Argument, obj_span: Span, c: int,
+                        offset: int) -> Argument | None:
+        """The object of a claim read off a noun phrase, or ``None`` when the phrase states nothing.
+
+        - apposition: the description, as a concept, even when coreference linked it to the name
+          ("Hong Min, a senior scholar at X" -> Hong Min | be | senior scholar at X, never Hong Min | be | Hong Min);
+        - "X in/at/from/near/on/with Y" (place, affiliation, company): Y must be named;
+          "X of Y", "X for Y", "X by Y" say too many things to be one relation;
+          "between" needs two parties ("the pact between the North and Russia");
+        - "X's Y": kept (the owner is named; checked by the caller).
+        """
+        if clause.rule == "appos":
+            if obj.entity is None or obj.entity == subject.entity or self._named(obj.entity):
+                concept = self._concept(obj_span, c, offset)
+                if concept is None or concept.entity == subject.entity:
+                    return None
+                return concept
+            return obj
+        if clause.rule == "nominal-prep":
+            prep = clause.lemma.split()[-1]
+            if prep in {"between", "among", "amongst"}:
+                return obj if any(t.dep_ == "conj" for t in obj_span) else None
+            if prep not in _NOMINAL_RELATION_PREPS or not self._named(obj.entity):
+                return None
+        return obj
+
+    def _owned_description(self, clause: Clause, subject: Argument, span: Span, c: int,
+                           offset: int) -> tuple[str, Argument] | None:
+        """An apposition whose description has an owner: "his daughter, Kim Ju-ae" -> ("be daughter of", his).
+
+        The owner is a possessive (a name, or a pronoun coreference resolved); the relation is the
+        description's noun, so "Kim's daughter, Ju-ae" and "his daughter Kim Ju-ae" state the same claim.
+        """
+        if clause.rule != "appos":
+            return None
+        root = span.root
+        if root.pos_ != "NOUN" or any(ch.dep_ in {"prep", "acl", "relcl"} for ch in root.children):
+            return None
+        poss = next((ch for ch in root.children if ch.dep_ == "poss"), None)
+        if poss is None:
+            return None
+        key = self.index.by_token.get((c, poss.i)) or self.index.referents.get((c, poss.i))
+        if key is None or key == subject.entity or not self._named(key):
+            return None
+        owner = span.doc[poss.left_edge.i : poss.i + 1]
+        while len(owner) > 1 and owner[-1].tag_ == "POS":
+            owner = owner[:-1]
+        return f"be {root.lemma_.lower()} of", Argument(owner.text, offset + owner.start_char, offset + owner.end_char,
+                                                        entity=key)
+
+    def _concept(self, span: Span, c: int, offset: int) -> Argument | None:
+        """``span`` as a noun-phrase concept (its core phrase), whatever entity its words refer to."""
+        if span.root.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        core = _core(span)
+        key, label = phrase_key(core), clean_name(core.text)
+        if not key or not label:
+            return None
+        self.index.add(key, key, "Thing", alias=label)  # no mention: the phrase is a mention of the name already
+        return Argument(span.text, offset + span.start_char, offset + span.end_char, entity=key)
+
+    # -- figures: inclusions, counted groups and their owners -------------------------------------
+
+    def _inclusions(self, claim: Claim, c: int, doc: Doc, offset: int, head, obj_span: Span) -> list[Claim]:
+        """"suffered over 4,700 casualties, including 600 fatalities": a second figure, same subject and relation.
+
+        The included part is stated with its own number (``North Korea | suffer | fatality``, 600), so it
+        can be compared with what other sources say of the same part. An inclusion without a number adds
+        nothing a reader can compare and gives no claim.
+        """
+        root = obj_span.root
+        preps = [ch for ch in root.children if ch.dep_ == "prep" and ch.lower_ in _INCLUSION_PREPS]
+        preps += [ch for ch in head.children if ch.dep_ == "prep" and ch.lower_ in _INCLUSION_PREPS and ch.i > root.i]
+        out = []
+        for prep in preps:
+            pobj = next((ch for ch in prep.children if ch.dep_ == "pobj"), None)
+            if pobj is None:
+                continue
+            for part in [pobj, *[t for t in pobj.conjuncts if t.i > pobj.i]]:
+                quantity = quantity_of_token(part)
+                if quantity is None:
+                    continue
+                obj = self.argument(_noun_phrase(part), c, offset, nominal_only=True)
+                if obj is None:
+                    continue
+                out.append(replace(claim, object=obj, quantity=quantity, arguments=(),
+                                   relation=_without_bound_words(claim.relation), rule=f"{claim.rule}/including",
+                                   confidence=round(claim.confidence * 0.95, 4)))
+        return out
+
+    def _note_owner(self, claim: Claim, clause: Clause, head, c: int, obj_span: Span | None,
+                    subj_span: Span) -> None:
+        """Remember who a group belongs to: the sender of "the DPRK has sent 15,000 soldiers" (or the owner of
+        the sender: "North Korea's army has lost 2,000 soldiers"), the owner of "North Korea's soldiers" /
+        "its soldiers", the nation of "North Korean soldiers"."""
+        obj = claim.object
+        if obj is not None and obj.entity and obj_span is not None and claim.rule.split("/")[0] in {"svo", "conj"}:
+            if head.lemma_.lower() in GROUP_HOLDING_VERBS:
+                holder = claim.subject if self.index.type_of(claim.subject.entity) in _AGENTS else \
+                    self._owner_in_phrase(subj_span.root, c)
+                if holder is not None:
+                    self._owners[obj.entity] = holder
+                    return
+            owner = self._owner_in_phrase(obj_span.root, c)
+            if owner is not None:
+                self._owners[obj.entity] = owner
+
+    def _owner_in_phrase(self, noun, c: int) -> Argument | None:
+        """The possessor ("North Korea's soldiers", "its soldiers") or nation ("North Korean soldiers") of a noun."""
+        offset = self.chunks[c][1]
+        for child in noun.children:
+            key = None
+            if child.dep_ == "poss":
+                key = self.index.by_token.get((c, child.i)) or self.index.referents.get((c, child.i))
+            elif child.dep_ in {"amod", "compound"}:
+                group = self.index.by_token.get((c, child.i))
+                key = self.index.demonyms.get(group) if group else None
+            if key is not None and self.index.type_of(key) in _AGENTS:
+                span = noun.doc[child.left_edge.i : child.i + 1]
+                return Argument(span.text, offset + span.start_char, offset + span.end_char, entity=key)
+        return None
+
+    def _loss_claim(self, count: Claim, c: int, doc: Doc, head, subj_span: Span) -> Claim | None:
+        """The party's loss behind a counted group: "the DPRK has sent 15,000 soldiers. Of these, 600 have
+        died" -> ``DPRK | suffer | dead`` (600 soldiers), comparable with "North Korea suffered 600 fatalities".
+
+        The party is the owner of the counted group: a possessor or nation in the phrase itself ("600 of
+        its soldiers", "600 North Korean soldiers"), else the one who sent or held the group the count
+        refers back to (:meth:`_note_owner`). The measure is what the verb does to the group:
+        :data:`kg.extract.quantities.LOSS_VERBS` (die -> dead, be wounded -> wounded, ...); verbs
+        that need a passive to be a loss ("were killed") count only in the passive.
+        """
+        measure = LOSS_VERBS.get(head.lemma_.lower())
+        if measure is None or count.quantity is None or count.polarity != "positive":
+            return None
+        if head.lemma_.lower() not in INTRANSITIVE_LOSS_VERBS and not _is_passive(head):
+            return None
+        root = subj_span.root
+        noun = root
+        if root.pos_ == "NUM":
+            of = next((ch for ch in root.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+            noun = next((ch for ch in of.children if ch.dep_ == "pobj"), root) if of is not None else root
+        owner = self._owner_in_phrase(noun, c) if noun.pos_ in {"NOUN", "PROPN"} else None
+        if owner is None and count.subject.entity is not None:
+            owner = self._owners.get(count.subject.entity)
+        if owner is None:
+            return None
+        offset = self.chunks[c][1]
+        self.index.add(measure, measure, "Thing")
+        obj = Argument(head.text, offset + head.idx, offset + head.idx + len(head), entity=measure, role="measure")
+        return replace(count, subject=owner, relation="suffer", object=obj, rule=f"{count.rule}/loss",
+                       confidence=round(count.confidence * 0.9, 4))
 
     def _subject(self, span: Span, c: int, offset: int, speaker: str | None) -> Argument | None:
         """The subject argument; "I" inside reported speech is the speaker."""
@@ -398,9 +679,50 @@ def _unhedged(lemma: str, governors: list) -> str:
             words = words[2:]
         elif len(words) > 3 and words[0] == "be" and words[1] in _HEDGE_ADJECTIVES and words[2] == "to":
             words = words[3:]
+        elif len(words) > 1 and words[1] != "to" and words[0] in _PERCEPTION_VERBS and any(
+                g.lemma_.lower() == words[0] and g.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in g.children)
+                for g in governors):
+            words = words[1:]  # "were seen blotting their eyes": they blotted their eyes
         else:
             break
     return " ".join(words)
+
+
+def _without_infinitive_marker(relation: str) -> str:
+    """"to commemorate" -> "commemorate": the infinitive marker of a purpose clause is not part of the relation.
+
+    >>> _without_infinitive_marker("to fight in"), _without_infinitive_marker("want to present")
+    ('fight in', 'want to present')
+    """
+    return relation[3:] if relation.startswith("to ") and len(relation) > 3 else relation
+
+
+def _head_key(span: Span) -> str:
+    """The concept key of a phrase's head noun with its left modifiers ("the leaders of the DPRK" -> "leader")."""
+    root = span.root
+    return phrase_key(span.doc[min([root.i, *[t.left_edge.i for t in root.lefts]]) : root.i + 1])
+
+
+def _temporal(tok) -> bool:
+    """A date or time, or a noun that only places an event in time ("for the first time", "at the same time")."""
+    return tok.ent_type_ in {"DATE", "TIME"} or (tok.lemma_.lower() in {"time", "moment", "while"} and any(
+        ch.dep_ in {"amod", "det"} and ch.lower_ in {"first", "last", "same", "long", "second", "next", "a", "this"}
+        for ch in tok.children))
+
+
+def _joint(tok) -> bool:
+    """Whether ``tok`` is the object of "between"/"among", whose coordinated parties form one argument."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"between", "among", "amongst"}
+
+
+def _is_passive(verb) -> bool:
+    return any(ch.dep_ in {"auxpass", "nsubjpass"} for ch in verb.children)
+
+
+def _purpose_clause(verb) -> bool:
+    """Whether ``verb`` has an infinitive of purpose ("were sent to fight alongside ..."), a claim of its own."""
+    return any(ch.dep_ == "advcl" and any(a.dep_ == "aux" and a.tag_ == "TO" for a in ch.children)
+               for ch in verb.children)
 
 
 _BOUND_TAILS = (" up to", " over", " under", " about", " around", " nearly", " almost", " some", " up")

@@ -54,6 +54,18 @@ _NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT",
 _PERSONAL_PRONOUNS = frozenset({"PRP"})
 #: Prepositions whose noun attachment states a relation ("the house in Paris": the house is in Paris).
 _NOMINAL_PREPS = frozenset({"in", "at", "of", "from", "between", "on", "near", "as", "for", "with", "by", "to"})
+#: Verbs whose object carries out a purpose infinitive ("sent soldiers to fight", "hired lawyers to sue").
+_SENDING_VERBS = frozenset({"send", "deploy", "dispatch", "bring", "hire", "recruit", "train", "mobilize", "mobilise",
+                            "assign", "employ", "enlist", "draft", "ship", "fly", "transfer", "order", "invite"})
+#: Verbs of perception or depiction whose object does what an -ing clause says ("showed Kim sitting").
+_PERCEPTION_VERBS = frozenset({"see", "show", "watch", "hear", "find", "catch", "depict", "picture", "film",
+                               "photograph", "spot", "notice", "observe", "leave", "keep", "capture"})
+#: Verbs that take their meaning from a bare noun object ("pay tribute to", "take part in", "make use of").
+_LIGHT_VERBS = frozenset({"pay", "take", "make", "give", "have", "hold", "play", "lay", "set", "draw", "cast", "do",
+                          "put", "keep", "lend", "bear", "strike", "exert", "wage", "offer", "raise", "voice",
+                          "express", "place", "gain", "lose", "get", "find", "come", "bring", "shed", "cause"})
+#: Prepositions whose object is all the coordinated parties together ("a pact between A and B").
+_JOINT_PREPS = frozenset({"between", "among", "amongst"})
 _OPENERS = frozenset({"(", "``", "`", "[", "-LRB-"})
 _CLOSERS = frozenset({")", "''", "'", "]", "-RRB-", "%"})
 
@@ -97,8 +109,11 @@ def _span(head: Token, *, skip: Token | None = None, drop: frozenset[str] = _DET
     stack = [head]
     while stack:
         tok = stack.pop()
+        joint = _joint_object(tok)
         for child in tok.children:
-            if (skip is not None and child.i == skip.i) or (child.dep_ in drop and not (child.dep_ == "punct" and left < child.i < right)):
+            if joint and child.dep_ in {"conj", "cc"}:
+                pass  # "between the North and Russia": the parties are one argument
+            elif (skip is not None and child.i == skip.i) or (child.dep_ in drop and not (child.dep_ == "punct" and left < child.i < right)):
                 continue
             left = min(left, child.i)
             right = max(right, child.i)
@@ -109,6 +124,11 @@ def _span(head: Token, *, skip: Token | None = None, drop: frozenset[str] = _DET
     while left < right and doc[left].is_punct and doc[left].text not in _OPENERS:
         left += 1
     return left, _balanced_end(doc, left, right + 1)
+
+
+def _joint_object(tok: Token) -> bool:
+    """Whether ``tok`` heads the object of a preposition that needs several parties ("between A and B")."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _JOINT_PREPS
 
 
 def _balanced_end(doc, start: int, end: int) -> int:
@@ -222,7 +242,8 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
         if head.pos_ == "ADJ" and head.dep_ == "acomp":
             found, _ = _subject(head.head, depth + 1)
             return found, "control"
-        obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"), None)
+        obj = next((c for c in head.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"
+                    and c.ent_type_ not in _TIME_ENTS), None)  # "it took three years to build": no controller
         if obj is not None:
             return obj, "control"
         found, _ = _subject(head, depth + 1) if _is_predicate(head) else (None, "")
@@ -234,12 +255,33 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, str]:
             return None, ""
         return head, "acl"
     if dep == "advcl" and _is_predicate(head):
+        controller = _object_controller(verb, head)
+        if controller is not None:
+            return controller, "control"
         found, _ = _subject(head, depth + 1)
         return found, "advcl"
     if dep == "pcomp" and head.dep_ == "prep" and _is_predicate(head.head):
         found, _ = _subject(head.head, depth + 1)
         return found, "advcl"
     return None, ""
+
+
+def _object_controller(verb: Token, head: Token) -> Token | None:
+    """The governor's object when it, not the subject, does what an adverbial clause says.
+
+    "sent 15,000 soldiers to fight": the soldiers fight (a purpose infinitive after a verb of
+    sending or engaging someone); "showed Kim sitting next to X": Kim sits (an -ing clause after a
+    verb of perception or depiction).
+    """
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN", "PRON"}), None)
+    if obj is None or obj.i > verb.i or any(c.dep_ == "mark" for c in verb.children):
+        return None
+    infinitive = any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    if infinitive and head.lemma_.lower() in _SENDING_VERBS:
+        return obj
+    if verb.tag_ == "VBG" and not infinitive and head.lemma_.lower() in _PERCEPTION_VERBS:
+        return obj
+    return None
 
 
 def _governor_relation(verb: Token) -> list[int]:
@@ -294,6 +336,8 @@ def _light_verb_object(verb: Token, obj: Token | None) -> tuple[Token, Token] | 
     with the verb and the preposition right after it: "pay tribute to", "take part in"."""
     if obj is None or obj.dep_ != "dobj" or obj.pos_ != "NOUN" or obj.tag_ not in {"NN"}:
         return None
+    if verb.lemma_.lower() not in _LIGHT_VERBS:
+        return None  # "aired footage of the banquet": the footage is what was aired
     if any(True for _ in obj.lefts) or any(c.dep_ != "prep" for c in obj.rights):
         return None
     doc = verb.doc
@@ -523,8 +567,19 @@ def _lemma(doc, relation: Sequence[int]) -> str:
     return " ".join(words)
 
 
+def _adjectival_participle(verb: Token) -> bool:
+    """A participle the parser hung on the verb that is really a noun modifier after a conjunction: "performances
+    by North Korean and visiting Russian artists"."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i == 0:
+        return False
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "CCONJ" or before.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return not any(c.dep_ in _SUBJECTS or c.dep_ in {"aux", "mark", "advmod"} for c in verb.children)
+
+
 def _verb_clauses(verb: Token) -> Iterator[Clause]:
-    if _has_merged_xcomp(verb):
+    if _has_merged_xcomp(verb) or _adjectival_participle(verb):
         return
     subj_head, how = _subject(verb)
     relative_object = None
@@ -552,7 +607,9 @@ def _verb_clauses(verb: Token) -> Iterator[Clause]:
         rule = how or "svo"
     lemma = _lemma(doc, relation)
     subjects = _conjuncts(subj_head) if subj_head is not None else [None]
-    objects = _conjuncts(args.obj_head) if args.obj_head is not None and not args.clausal else [None]
+    objects = [None]
+    if args.obj_head is not None and not args.clausal and not _joint_object(args.obj_head):
+        objects = _conjuncts(args.obj_head)
     for s in subjects:
         s_span = _arg_span(s, verb) if s is not None else None
         for o in objects:
@@ -580,6 +637,9 @@ def _appositions(noun: Token) -> Iterator[Clause]:
 
     The name is the subject whichever comes first ("Russia's leader, Vladimir Putin").
     """
+    names = [ch for ch in noun.children if ch.dep_ == "appos" and ch.pos_ == "PROPN"]
+    if len(names) > 1 and noun.pos_ == "NOUN":
+        return  # "his sister Kim Yo Jong and Foreign Minister Choe Son Hui": which name is the sister is unclear
     for child in noun.children:
         if child.dep_ != "appos" or child.pos_ not in {"NOUN", "PROPN", "NUM"}:
             continue

@@ -32,13 +32,16 @@ is read in linear time.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, phrase_key
+from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
+from kg.model import EntityMention
 
-__all__ = ["GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references"]
+__all__ = ["GOVERNMENT_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "resolve_references", "time_key"]
 
 #: Descriptions of a state or its government ("the regime", "the country").
 GOVERNMENT_NOUNS = frozenset({"regime", "government", "administration", "country", "nation", "state", "leadership",
@@ -49,6 +52,36 @@ ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "or
                        "committee", "network", "station", "channel", "daily", "paper", "corporation", "court",
                        "department", "office", "service", "think-tank", "tank"})
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency"})
+#: Nouns for a person that name no role ("the man", "the star"): any salient person of their gender.
+PERSON_NOUNS = frozenset("""man woman person boy girl guy lady gentleman star celebrity teenager teen youngster
+    individual child kid youth superstar icon legend veteran newcomer""".split())
+#: The gender a person noun implies ("the actress" is no man).
+_NOUN_GENDER = {
+    **{w: "m" for w in """man boy guy gentleman actor king prince father husband son brother uncle nephew
+       grandfather grandson spokesman chairman congressman businessman sportsman policeman widower""".split()},
+    **{w: "f" for w in """woman girl lady actress queen princess mother wife daughter sister aunt niece
+       grandmother granddaughter spokeswoman chairwoman congresswoman businesswoman sportswoman policewoman
+       widow""".split()},
+}
+_INDEFINITE = frozenset({"a", "an", "another", "some", "any", "no", "one", "each", "every", "several", "many",
+                         "few", "other", "such"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+_COPULAS = frozenset({"be", "become", "remain"})
+_NAMING_VERBS = frozenset({"name", "appoint", "elect", "make", "hire", "choose", "select", "crown"})
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
+_REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
+_TIME_LABELS = frozenset({"DATE", "TIME"})
+_BARE_NUMBER = re.compile(r"^\d{1,3}$")
+_AGE = re.compile(r"\byears?[\s-]*old\b", re.I)
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"})
+_SKIP_NOUNS = frozenset({"thing", "one", "way", "time", "part", "lot", "kind", "sort", "number", "couple", "bit"})
+_MAX_ALIAS_WORDS = 8
+#: Verbs of state action: a city as their subject ("Pyongyang moved to ...", "Washington warned") is the state.
+_STATE_ACTIONS = frozenset("""move decide announce deny claim send deploy warn threaten accuse refuse agree respond
+    retaliate demand reject insist vow pledge launch order approve sign condemn urge protest recognise recognize
+    sanction expel recall summon negotiate veto ratify declare acknowledge admit confirm""".split())
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "dative", "conj", "ROOT"})
 _MASCULINE = frozenset({"he", "him", "his", "himself"})
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _NEUTER = frozenset({"it", "its", "itself"})
@@ -77,6 +110,7 @@ class _Salience:
     last_role: dict[str, str] = field(default_factory=dict)
     sentence: int = 0
     this_sentence: dict[str, float] = field(default_factory=dict)
+    subject_at: dict[str, int] = field(default_factory=dict)  # the last sentence an entity was a subject in
 
     def add(self, key: str, weight: float, *, plural: bool | None = None, role: str = "") -> None:
         # within one sentence an entity's salience is that of its most prominent mention, not a sum
@@ -87,6 +121,8 @@ class _Salience:
         if plural is not None:
             self.plural[key] = plural
         self.last_role[key] = role
+        if role in {"nsubj", "nsubjpass"}:
+            self.subject_at[key] = self.sentence
 
     def value(self, key: str) -> float:
         score, when = self.scores.get(key, (0.0, self.sentence))
@@ -121,10 +157,19 @@ class _State:
     counted: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)  # things that are persons ("the president")  # things mentioned with a number ("15,000 soldiers")
     speakers: set[str] = field(default_factory=set)  # sources named in the current sentence
+    heads: dict[tuple[str, bool], list[str]] = field(default_factory=dict)  # (head lemma, plural) -> thing keys
+    modifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # thing key -> modifier words seen
 
 
-def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
-    """Resolve the pronouns, descriptions and bare numbers of a document into ``index`` (in place)."""
+def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None) -> None:
+    """Resolve the pronouns, descriptions and bare numbers of a document into ``index`` (in place).
+
+    Every noun phrase that refers becomes a mention: of the entity a rule links it to,
+    else of a common-noun entity of its own (``Thing``, keyed by :func:`phrase_key`), which
+    later phrases with the same head noun and compatible modifiers join ("two boats" ...
+    "the larger boat"). Time expressions become mentions of time entities keyed by
+    :func:`time_key` (their normalised value when ``issued``, the document's date, allows).
+    """
     state = _State(index)
     for key, roles in index.roles.items():
         for role in roles:
@@ -134,6 +179,7 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex) -> Non
             for word in set(entity.key.casefold().split()):
                 state.org_words.setdefault(word, []).append(entity.key)
     for c, (doc, offset) in enumerate(chunks):
+        _time_mentions(index, c, doc, offset, issued)
         chunk_of = {nc.root.i: nc for nc in doc.noun_chunks}
         for sent in doc.sents:
             _resolve_sentence(state, c, doc, offset, sent, chunk_of)
@@ -149,9 +195,9 @@ def _is_speaker(tok: Token) -> bool:
 def _embedded(tok: Token) -> bool:
     """Is the phrase inside another noun phrase ("the alliance with Russia")?"""
     head = tok.head
-    while head.pos_ == "ADP" and head.head is not head:
+    while head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head
-    return head is not tok and head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
+    return head.i != tok.i and head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}
 
 
 def _weight(tok: Token, *, thing: bool = False) -> float:
@@ -180,9 +226,13 @@ def _according_source(tok: Token) -> bool:
 def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, chunk_of: dict[int, Span]) -> None:
     index, sal = state.index, state.salience
     bare_numbers: list[Token] = []
+    first_person: list[Token] = []
     state.speakers = set()
     for tok in sent:
         key = index.by_token.get((c, tok.i))
+        if key is not None and tok.dep_ == "nsubj" and tok.head.lemma_ in _STATE_ACTIONS and \
+                index.type_of(key) == "Place" and key not in index.demonyms.values():
+            key = _metonymy(state, c, offset, tok, key)
         if key is not None:
             if tok.head.i == tok.i or index.by_token.get((c, tok.head.i)) != key or tok.head.i < sent.start:
                 if _according_source(tok):
@@ -196,14 +246,60 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
                     sal.add(place, 30, plural=False, role=tok.dep_)
             continue
         low = tok.lower_
-        if tok.pos_ == "PRON" or (low in _DEMONSTRATIVES and tok.dep_ not in {"det"}):
+        if low in _FIRST_SINGULAR and tok.pos_ == "PRON":
+            first_person.append(tok)
+        elif low in _RELATIVE and _relative_antecedent(tok) is not None:
+            _resolve_relative(state, c, doc, offset, tok)
+        elif tok.pos_ == "PRON" or (low in _DEMONSTRATIVES and tok.dep_ not in {"det"}):
             _resolve_pronoun(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
             bare_numbers.append(tok)
         elif tok.pos_ == "NOUN" and tok.i in chunk_of:
             _resolve_description(state, c, doc, offset, chunk_of[tok.i])
+        elif tok.pos_ == "NOUN" and tok.dep_ == "poss":  # "the actress's lawyer": the possessor is a phrase too
+            _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
+        elif tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS and _is_age(tok):  # "the 33-year-old was held"
+            _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
     for tok in bare_numbers:
         _resolve_number(state, c, tok)
+    if first_person:
+        _resolve_first_person(state, c, doc, offset, sent, first_person)
+
+
+def _metonymy(state: _State, c: int, offset: int, tok: Token, key: str) -> str:
+    """A city that acts like a state ("then Pyongyang moved to create a narrative") names its government.
+
+    The capital stands for the state the text has been talking about: the most salient
+    other place or organisation that is a state (it has a nationality adjective in the text,
+    "North Korean") or that was the subject of a clause lately ("the DPRK denied ..."), an
+    acting subject counting most.
+    The name's mention and tokens move to that entity; without one the name keeps its own.
+    """
+    index, sal = state.index, state.salience
+    states = set(index.demonyms.values())
+
+    def statelike(k: str) -> bool:
+        if k == key or index.type_of(k) not in {"Place", "Organization"}:
+            return False
+        return k in states or acting(k)
+
+    def acting(k: str) -> bool:
+        return sal.sentence - sal.subject_at.get(k, -_WINDOW) <= 1
+
+    found = sal.best(statelike, lambda k: 2.0 * _RECENCY if acting(k) else 0.0)
+    if found is None:
+        return key
+    start, end = tok.i, tok.i + 1
+    while start > tok.sent.start and index.by_token.get((c, start - 1)) == key:
+        start -= 1
+    for i in range(start, end):
+        index.by_token[(c, i)] = found
+    begin, end_char = offset + tok.doc[start].idx, offset + tok.idx + len(tok.text)
+    for n, m in enumerate(index.mentions):  # the name's mention (a rare case: one scan is cheap enough)
+        if m.entity == key and m.start == begin and m.end == end_char:
+            index.mentions[n] = EntityMention(found, m.start, m.end, m.text, m.kind)
+            break
+    return found
 
 
 def _pleonastic(tok: Token) -> bool:
@@ -247,6 +343,14 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
         subj = _clause_subject(tok if tok.dep_ != "pobj" else tok.head)
         if subj is not None and (c, subj.i) in index.by_token:
             blocked.add(index.by_token[(c, subj.i)])
+    if low in _REFLEXIVE:  # "the actress checked herself into rehab": the clause's subject
+        subj = _clause_subject(tok if tok.dep_ != "pobj" else tok.head)
+        key = None
+        if subj is not None:
+            key = index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
+        if key is not None:
+            index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+            return
     if low in _MASCULINE or low in _FEMININE:
         gender = "m" if low in _MASCULINE else "f"
 
@@ -293,7 +397,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
 
 
 def _description_key(state: _State, c: int, span: Span) -> str | None:
-    """The entity a definite description refers to, if the rules find one."""
+    """The entity a description refers to, if the rules find one."""
     index, sal = state.index, state.salience
     root = span.root
     # in apposition to a name: "his visitor, Olga Lyubimova", "Olga Lyubimova, the Russian culture minister"
@@ -302,24 +406,41 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     for child in root.children:
         if child.dep_ == "appos" and (c, child.i) in index.by_token:
             return index.by_token[(c, child.i)]
+    noun = root.lemma_.lower()
+    personal = noun in PERSON_ROLES or noun in PERSON_NOUNS or _is_age(root)
+    plural = root.tag_ in {"NNS", "NNPS"}
+    # a predicate noun of identity: "Cheeks is the coach", "she became a mother", "X was named head coach"
+    predicate = _predicate_subject(state, c, root)
+    if predicate is not None and not plural:
+        subject_person = index.type_of(predicate) == "Person" or predicate in state.people
+        if personal == subject_person:
+            return predicate
     det = span[0].lower_
-    if det not in {"the", "this", "that"} or root.tag_ in {"NNS", "NNPS"}:
+    if det not in {"the", "this", "that"} or plural:
         return None
     if any(t.pos_ == "PROPN" and (c, t.i) not in index.by_token for t in span):
         return None  # "the KCNA news agency": a name the tagger missed, not an anaphor
     if any(ch.dep_ in {"relcl", "acl"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
         return None  # restrictive modifiers introduce something new ("the leader of the opposition")
-    noun = root.lemma_.lower()
     # a modifier that is not a nationality makes a new referent ("the central bank", "a rival startup")
     modified = any(t.i != root.i and t.dep_ in {"amod", "compound", "nmod"} and
                    index.type_of(index.by_token.get((c, t.i))) != "Group" for t in span)
-    if noun in PERSON_ROLES:
+    if personal:
+        gender = _NOUN_GENDER.get(noun)
         holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person"]
         if holders:
             return max(holders, key=lambda k: (sal.value(k), -holders.index(k)))
-        if modified:
-            return None
-        return sal.best(lambda k: index.type_of(k) == "Person" and not index.roles.get(k))
+
+        def fits(k: str) -> bool:
+            if index.type_of(k) != "Person" or (gender and index.gender.get(k, gender) != gender):
+                return False
+            roles = index.roles.get(k)
+            return not roles or noun in roles or noun in PERSON_NOUNS or _is_age(root)
+
+        found = sal.best(fits)
+        if found is not None and (not modified or sal.value(found) >= _RECENCY):
+            return found
+        return None
     if noun in GOVERNMENT_NOUNS and not modified:
         return sal.best(lambda k: index.type_of(k) == "Place")
     if noun in ORG_NOUNS:
@@ -332,13 +453,29 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     return None
 
 
+def _predicate_subject(state: _State, c: int, root: Token) -> str | None:
+    """The entity a predicate noun is said of: the subject of "be"/"become", the object of "name X coach"."""
+    head = root.head
+    if root.dep_ == "attr" and head.lemma_ in _COPULAS:
+        subj = next((ch for ch in head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    elif root.dep_ in {"oprd", "attr", "xcomp"} and head.lemma_ in _NAMING_VERBS:
+        subj = next((ch for ch in head.children if ch.dep_ in {"nsubjpass", "dobj"}), None)
+    else:
+        return None
+    if subj is None or subj.pos_ not in {"NOUN", "PROPN", "PRON"}:
+        return None
+    return state.index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
+
+
 def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Span) -> None:
     index, sal = state.index, state.salience
     root = span.root
-    for t in span:
-        other = index.by_token.get((c, t.i)) if t.i != root.i else None
-        if other is not None and index.type_of(other) != "Group":
-            return  # a name inside the phrase says what it is ("the KCNA news agency")
+    if root.ent_type_ in _TIME_LABELS and not _is_age(root):
+        return  # "Friday night": a time, mentioned by _time_mentions
+    named = index.entity_of(c, span)
+    if named is not None:  # "the KCNA news agency", "the agency, KCNA": the name's entity
+        index.mention(named, c, _extended(span), offset, "nominal", anchor=root)
+        return
     key = _description_key(state, c, span)
     if key is not None:
         start = span.start
@@ -347,20 +484,166 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         index.mention(key, c, doc[start : root.i + 1], offset, "nominal")
         sal.add(key, _weight(root), role=root.dep_)
         return
-    if span[0].lower_ == "no" or root.lemma_.lower() in {"thing", "one", "way", "time", "part", "lot"}:
+    if span[0].lower_ == "no" or root.lemma_.lower() in _SKIP_NOUNS:
         return
-    thing = phrase_key(span)
-    label = clean_name(span.text)
-    if thing and label:
-        state.things[thing] = label
-        if any(ch.dep_ == "nummod" for ch in root.children):
-            state.counted.add(thing)
-        if root.lemma_.lower() in PERSON_ROLES:
-            state.people.add(thing)  # "the officer", "a minister": a person without a name
-        if _according_source(root):
-            state.speakers.add(thing)
-        state.token_key[(c, root.i)] = thing
-        sal.add(thing, _weight(root, thing=True), plural=_is_plural(root), role=root.dep_)
+    extended = _extended(span)
+    thing = phrase_key(extended)
+    label = clean_name(extended.text)
+    if not thing or not label:
+        return
+    plural = _is_plural(root)
+    key = _nominal_antecedent(state, span) or thing
+    index.add(key, key, "Thing", alias=label if len(label.split()) <= _MAX_ALIAS_WORDS else None)
+    index.mention(key, c, extended, offset, "nominal", anchor=root)
+    heads = state.heads.setdefault((root.lemma_.lower(), plural), [])
+    if key in heads:
+        heads.remove(key)
+    heads.append(key)
+    state.modifiers[key] = state.modifiers.get(key, frozenset()) | _modifiers(span)
+    state.things[key] = index.entities[key].label
+    if any(ch.dep_ == "nummod" for ch in root.children):
+        state.counted.add(key)
+    if root.lemma_.lower() in PERSON_ROLES or root.lemma_.lower() in PERSON_NOUNS or _is_age(root):
+        state.people.add(key)  # "the officer", "a minister": a person without a name
+    if _according_source(root):
+        state.speakers.add(key)
+    state.token_key[(c, root.i)] = key
+    sal.add(key, _weight(root, thing=True), plural=plural, role=root.dep_)
+
+# -- relative and first-person pronouns --------------------------------------------------------------
+def _relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for: "the man *who* ...", "the office *where* ...", "*whose*"."""
+    clause = tok.head
+    if tok.dep_ in {"poss", "pobj"}:  # "whose film", "in which"
+        clause = clause.head
+    if clause.dep_ != "relcl" or tok.i > clause.i:
+        return None
+    antecedent = clause.head
+    if antecedent.pos_ not in {"NOUN", "PROPN", "PRON"} or antecedent.i > tok.i:
+        return None
+    return antecedent
+
+
+def _resolve_relative(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
+    antecedent = _relative_antecedent(tok)
+    if antecedent is None:
+        return
+    key = state.index.by_token.get((c, antecedent.i)) or state.token_key.get((c, antecedent.i))
+    if key is not None:
+        state.index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+
+
+def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Span, tokens: list[Token]) -> None:
+    """ "I" in a sentence that reports a speaker ("'I am sorry,' the actor said") is that speaker."""
+    index = state.index
+    speaker = None
+    for tok in sent:
+        if tok.dep_ == "nsubj" and tok.head.lemma_ in _REPORTING and tok.head.pos_ in {"VERB", "AUX"} \
+                and tok.lower_ not in _FIRST_SINGULAR:
+            speaker = index.by_token.get((c, tok.i)) or state.token_key.get((c, tok.i))
+            if speaker is not None:
+                break
+    if speaker is None:
+        return
+    for tok in tokens:
+        index.mention(speaker, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+
+
+# -- times --------------------------------------------------------------------------------------------
+def time_key(text: str, value: str | None) -> str:
+    """The entity key of a time expression: its normalised value, else its words in lower case.
+
+    A time of day on a named day is keyed by the day: "Saturday morning" is part of the
+    Saturday an article talks about.
+
+    >>> time_key("Friday", "2008-12-05"), time_key("early Sunday", None), time_key("last year", None)
+    ('2008-12-05', 'sunday', 'last year')
+    """
+    if value:
+        return value
+    words = [w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in {"the", "a", "an"}]
+    named = [w for w in words if w in WEEKDAYS or w in MONTHS or w.isdigit()]
+    if named:  # "early Sunday", "Saturday morning": the day they fall on
+        return " ".join(named)
+    return " ".join(words)
+
+
+def _is_age(tok: Token) -> bool:
+    """ "33-year-old", "33 years old": an age, which describes a person, not a time."""
+    return _AGE.search(tok.doc[tok.left_edge.i : tok.i + 1].text) is not None
+
+
+def _time_mentions(index: EntityIndex, c: int, doc: Doc, offset: int, issued: str | None) -> None:
+    """A mention of a time entity for every date or time expression ("Friday", "last year", "2009")."""
+    spans: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _TIME_LABELS or _AGE.search(ent.text) or _BARE_NUMBER.match(ent.text):
+            continue  # "33-year-old", "Daniel Okafor, 61,": ages, not times
+        if spans and spans[-1][1] == ent.start:  # "Saturday" + "morning": one expression
+            spans[-1] = (spans[-1][0], ent.end)
+        else:
+            spans.append((ent.start, ent.end))
+    for start, end in spans:
+        while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
+            start += 1
+        while end > start and doc[end - 1].is_punct:
+            end -= 1
+        if start >= end:
+            continue
+        span = doc[start:end]
+        verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        value = normalise_time(span.text, issued, tense=tense_of(verb) if verb is not None else "past")
+        key = time_key(span.text, value)
+        if not key:
+            continue
+        index.add(key, span.text, "Thing", alias=span.text)
+        index.mentions.append(EntityMention(key, offset + span.start_char, offset + span.end_char, span.text,
+                                            "nominal"))
+
+
+# -- common-noun phrases ------------------------------------------------------------------------------
+def _extended(span: Span) -> Span:
+    """A base noun phrase with the prepositional phrases that modify its head ("the coach of the team")."""
+    root = span.root
+    end = span.end
+    for child in root.rights:
+        if child.i < span.end:
+            continue
+        if child.dep_ != "prep" or child.i != end:
+            break
+        end = child.right_edge.i + 1
+    while end > span.start + 1 and span.doc[end - 1].is_punct:
+        end -= 1
+    start = span.start
+    while start < root.i and span.doc[start].dep_ in {"det", "predet", "punct"} and \
+            span.doc[start].lower_ not in {"this", "that", "these", "those"}:
+        start += 1
+    return span.doc[start:end]
+
+
+def _modifiers(span: Span) -> frozenset[str]:
+    """The words that restrict the head of a base noun phrase ("the two small boats" -> two, small)."""
+    root = span.root
+    return frozenset(t.lower_ for t in span if t.i != root.i and t.i < root.i and t.dep_ in _MODIFIER_DEPS
+                     and not t.is_punct)
+
+
+def _nominal_antecedent(state: _State, span: Span) -> str | None:
+    """An earlier common-noun entity a definite phrase refers back to: same head, compatible modifiers.
+
+    "two boats" ... "the larger boat" join (no modifier clashes); "the smaller boat" after that
+    does not ("larger" and "smaller" each lack the other).
+    """
+    root = span.root
+    det = span[0].lower_
+    if det in _INDEFINITE or any(ch.dep_ == "det" and ch.lower_ in _INDEFINITE for ch in root.children):
+        return None
+    mods = _modifiers(span)
+    for key in reversed(state.heads.get((root.lemma_.lower(), _is_plural(root)), ())):
+        known = state.modifiers.get(key, frozenset())
+        if mods <= known or known <= mods:
+            return key
+    return None
 
 
 def _resolve_number(state: _State, c: int, tok: Token) -> None:

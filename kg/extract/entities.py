@@ -40,11 +40,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.model import Entity, EntityMention, EntityType
+from kg.model import Argument, Document, Entity, EntityMention, EntityType, Extraction
 
 __all__ = [
     "ENT_TYPES",
@@ -59,6 +59,8 @@ __all__ = [
     "initials",
     "name_type_hint",
     "phrase_key",
+    "scope_common_nouns",
+    "unscoped",
 ]
 
 #: spaCy NER label -> claimgraph entity type; labels not listed (DATE, CARDINAL, ...) are values, not entities.
@@ -123,6 +125,8 @@ _LEADING = re.compile(r"^(the|a|an)\s+", re.I)
 _TRAILING = re.compile(r"(['’]s|['’])$")
 _DROP_DEPS = {"det", "poss", "nummod", "quantmod", "predet", "punct", "case"}
 _STRONG = 3  # weight of context evidence against spaCy's label (weight 1)
+_SCOPE = re.compile(r" #[0-9a-f]{8}$")
+_ISO_VALUE = re.compile(r"^\d{4}(?:-\d{2}){0,2}$")
 
 
 def clean_name(text: str) -> str:
@@ -221,9 +225,15 @@ class EntityIndex:
             aliases.discard(label)
         self.entities[key] = Entity(key=key, label=label, type=etype, aliases=tuple(sorted(aliases)))
 
-    def mention(self, key: str, chunk: int, span: Span, offset: int, kind: str) -> None:
-        """Record that ``span`` of chunk ``chunk`` refers to ``key``."""
-        for tok in span:
+    def mention(self, key: str, chunk: int, span: Span, offset: int, kind: str, *,
+                anchor: Token | None = None) -> None:
+        """Record that ``span`` of chunk ``chunk`` refers to ``key``.
+
+        Every token of the span is marked as belonging to ``key``, or only ``anchor``
+        when given (a phrase with nested phrases, "the coach of the team", keeps its
+        inner phrases free for mentions of their own).
+        """
+        for tok in (span if anchor is None else (anchor,)):
             self.by_token.setdefault((chunk, tok.i), key)
         self.mentions.append(
             EntityMention(key, offset + span.start_char, offset + span.end_char, span.text, kind)  # type: ignore[arg-type]
@@ -244,7 +254,7 @@ def _chain_to(tok: Token, root: Token) -> bool:
     for _ in range(6):
         if tok.head.i == root.i:
             return True
-        if tok.dep_ != "compound" or tok.head is tok:
+        if tok.dep_ != "compound" or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -549,3 +559,55 @@ def _demonyms(index: EntityIndex) -> dict[str, str]:
         if best is not None:
             out[entity.key] = best[1]
     return out
+
+
+def scope_common_nouns(extraction: Extraction) -> Extraction:
+    """Give the common-noun entities (type ``Thing``) of one document keys of their own.
+
+    A name identifies its bearer across documents ("Maurice Cheeks" is one person in every
+    article), but a description does not: "the man" of one report and "the man" of another
+    are the same person only when the two tell the same story, which only the
+    cross-document step (:mod:`kg.resolve.entities`) can judge, and records as
+    ``owl:sameAs``. So a ``Thing`` key gets the document's hash appended ("man #1a2b3c4d"),
+    which keeps its IRI to this document; its label is unchanged. Times whose normalised
+    value is their key ("2024-04") name the same period everywhere and stay as they are.
+
+    >>> doc = Document(text="The man left.", source="a.txt")
+    >>> ex = Extraction(doc, entities=(Entity("man", "man"),), mentions=(EntityMention("man", 4, 7, "man", "nominal"),))
+    >>> scope_common_nouns(ex).mentions[0].entity
+    'man #9478da07'
+    """
+    sha = extraction.document.sha256[:8]
+    scoped = {e.key: f"{e.key} #{sha}" for e in extraction.entities
+              if e.type == "Thing" and not _ISO_VALUE.match(e.key)}
+    if not scoped:
+        return extraction
+
+    def key(k: str | None) -> str | None:
+        return scoped.get(k, k) if k is not None else None
+
+    def arg(a: Argument | None) -> Argument | None:
+        return None if a is None or a.entity not in scoped else replace(a, entity=scoped[a.entity])
+
+    claims = []
+    for c in extraction.claims:
+        claims.append(replace(
+            c, subject=arg(c.subject) or c.subject, object=arg(c.object) or c.object,
+            arguments=tuple(arg(a) or a for a in c.arguments), speaker=key(c.speaker), location=key(c.location),
+        ))
+    return replace(
+        extraction,
+        entities=tuple(sorted((replace(e, key=key(e.key)) for e in extraction.entities), key=lambda e: e.key)),
+        mentions=tuple(sorted((replace(m, entity=key(m.entity)) for m in extraction.mentions),
+                              key=lambda m: (m.start, m.end, m.entity))),
+        claims=tuple(claims),
+    )
+
+
+def unscoped(key: str) -> str:
+    """A key without the document scope :func:`scope_common_nouns` gave it.
+
+    >>> unscoped("soldier #b01d8d7a"), unscoped("North Korea")
+    ('soldier', 'North Korea')
+    """
+    return _SCOPE.sub("", key)

@@ -27,7 +27,18 @@ from spacy.tokens import Span, Token
 
 from kg.model import Quantity
 
-__all__ = ["NUMBER_WORDS", "SCALES", "number_flags", "parse_number", "quantity_of_phrase", "quantity_of_token"]
+__all__ = [
+    "GROUP_HOLDING_VERBS",
+    "INTRANSITIVE_LOSS_VERBS",
+    "LOSS_VERBS",
+    "NUMBER_WORDS",
+    "SCALES",
+    "is_definite_count",
+    "number_flags",
+    "parse_number",
+    "quantity_of_phrase",
+    "quantity_of_token",
+]
 
 #: English number words below a hundred.
 NUMBER_WORDS: dict[str, int] = {
@@ -53,6 +64,18 @@ _UNIT_WORDS = {"%": "percent", "percent": "percent", "per cent": "percent", "$":
 #: Bound words the parser may attach to the verb instead of the number ("destroyed over 300 homes").
 _LOOSE_BOUNDS = frozenset({"over", "under", "about", "around", "nearly", "almost", "roughly", "approximately",
                            "some", "above", "below"})
+#: Verbs that count losses of a group, and the measure each counts ("600 have died": 600 dead).
+LOSS_VERBS: dict[str, str] = {
+    **dict.fromkeys(("die", "perish", "kill", "slay", "execute"), "dead"),
+    **dict.fromkeys(("wound", "injure", "hurt", "maim"), "wounded"),
+    **dict.fromkeys(("capture", "detain", "imprison"), "captured"),
+}
+#: Loss verbs that are losses without a passive ("600 died"); the others only as passives ("600 were killed").
+INTRANSITIVE_LOSS_VERBS = frozenset({"die", "perish"})
+#: Verbs whose subject is the party a group of their object belongs to ("the DPRK has sent 15,000 soldiers").
+GROUP_HOLDING_VERBS = frozenset({"send", "deploy", "dispatch", "commit", "station", "mobilize", "mobilise", "field",
+                                 "have", "lose", "contribute", "transfer", "train", "recruit", "command", "employ"})
+_DEFINITE = frozenset({"the", "these", "those", "this", "that", "both"})
 _NUMERIC = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 _SUFFIXED = re.compile(r"^([+-]?\d+(?:\.\d+)?)(k|m|mn|bn|b|tn)$", re.I)
 _QUANTITY_ENTS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT"})
@@ -127,6 +150,16 @@ def parse_number(text: str) -> float | None:
             return None
         seen = True
     return total + current if seen else None
+
+
+def is_definite_count(tok: Token) -> bool:
+    """Whether a counted noun names a known set rather than stating a count: "the two nations", "its six ships".
+
+    "Two nations signed" tells how many; "the two nations signed" refers back to them.
+    """
+    noun = tok.head if tok.dep_ == "nummod" and tok.head.pos_ in {"NOUN", "PROPN"} else tok
+    return any(ch.dep_ == "poss" or (ch.dep_ in {"det", "predet"} and ch.lower_ in _DEFINITE)
+               for ch in noun.children if ch.i < noun.i)
 
 
 def _number_head(tok: Token) -> Token | None:

@@ -5,6 +5,13 @@ node has a deterministic IRI (kg.rdf.terms), so converting twice gives the same
 quads and two documents that name the same entity or state the same claim meet
 on the same nodes.
 
+A one-place claim (a clause without an object: "talks have collapsed", "the footage
+was released") is the unary predicate written as a boolean-valued property, the
+usual RDF reading of P(x): ``rdf:object true`` (``xsd:boolean``) and the direct edge
+``<talks> <rel/collapse> true``; its ``schema:text`` has no object ("talks collapse").
+A negated one ("talks have not collapsed") keeps ``true`` and says ``cg:Negative`` on
+its mention, so it meets the positive claim of another source and conflicts by polarity.
+
 >>> from kg.model import Document, Extraction
 >>> doc = Document(text="Kim spoke.", source="a.txt", publisher="Daily")
 >>> quads = extraction_to_quads(Extraction(doc), "http://ex.org/")
@@ -26,7 +33,7 @@ from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction, Quantity
 from kg.rdf import terms
-from kg.rdf.namespaces import CG, DCTERMS, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD
+from kg.rdf import namespaces as _ns
 
 __all__ = [
     "ENTITY_CLASSES",
@@ -38,6 +45,32 @@ __all__ = [
     "seal_quads",
     "typed_time",
 ]
+
+
+class _Nodes:
+    """The terms of one namespace as pyoxigraph ``NamedNode``s, each made once.
+
+    Why: a document yields thousands of quads, and an rdflib namespace lookup
+    (``CG.sha256``) plus a ``NamedNode`` per quad cost more than the rest of the
+    conversion. ``_Nodes(RDFS).label`` is the node of ``rdfs:label``.
+
+    >>> _Nodes(_ns.RDFS).label.value
+    'http://www.w3.org/2000/01/rdf-schema#label'
+    """
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> NamedNode:
+        node = NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, node)
+        return node
+
+
+# In this module the vocabulary names are tables of NamedNodes (see _Nodes).
+CG, DCTERMS, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD = map(
+    _Nodes, (_ns.CG, _ns.DCTERMS, _ns.OA, _ns.PROV, _ns.RDF, _ns.RDFS, _ns.SCHEMA, _ns.SKOS, _ns.XSD)
+)
 
 #: claimgraph entity type -> schema.org class
 ENTITY_CLASSES = {
@@ -72,7 +105,7 @@ def clean_text(value: str) -> str:
 
 
 def _n(iri) -> NamedNode:
-    return NamedNode(str(iri))
+    return iri if isinstance(iri, NamedNode) else NamedNode(str(iri))
 
 
 _A = _n(RDF.type)
@@ -94,6 +127,10 @@ def _decimal(value: float) -> Literal:
 
 def _bool(value: bool) -> Literal:
     return Literal("true" if value else "false", datatype=_XSD_BOOL)
+
+
+#: The object of a one-place claim ("talks have collapsed": talks | collapse | true).
+_TRUE = _bool(True)
 
 
 def publisher_label(document: Document) -> str:
@@ -186,7 +223,7 @@ def _quads(ex: Extraction, base: str) -> Iterator[Quad]:
     g = d
 
     def q(s, p, o) -> Quad:
-        return Quad(s, _n(p) if not isinstance(p, NamedNode) else p, o, g)
+        return Quad(s, p, o, g)  # p is always a NamedNode of a _Nodes table
 
     # the document and its publisher
     pub_label = publisher_label(doc)
@@ -278,7 +315,7 @@ def _claim_quads(
         relations.add(claim.relation)
         yield q(rel, _A, _n(CG.Relation))
         yield q(rel, RDFS.label, Literal(claim.relation))
-    obj = _object_term(claim.object, base) if claim.object is not None else Literal("")
+    obj = _object_term(claim.object, base) if claim.object is not None else _TRUE
     yield q(c, _A, _n(CG.Claim))
     yield q(c, RDF.subject, subject)
     yield q(c, RDF.predicate, rel)

@@ -64,6 +64,8 @@ CASUALTY_MEASURES: dict[str, str] = {
     **dict.fromkeys("casualty casualties".split(), "casualties"),
 }
 _EPS = 1e-6
+_CASUALTY_PREFIX = "casualty:"
+_MEASURE_WORDS = {"killed": "dead", "wounded": "wounded", "casualties": "casualties"}
 
 
 @dataclass(frozen=True)
@@ -107,18 +109,24 @@ class ClaimResolution:
 
 
 # -- reading the store ---------------------------------------------------------------------
-_CLAIMS = "SELECT DISTINCT ?c ?s ?p ?o WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"
+#: A claim's description sits whole in each document graph stating it; matching it inside one graph (GRAPH ?g)
+#: keeps the union graph's copies from multiplying across the joined patterns.
+_CLAIMS = ("SELECT DISTINCT ?c ?s ?p ?o WHERE { GRAPH ?g { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; "
+           "rdf:object ?o } }")
 #: optional properties, read one by one: Oxigraph joins many OPTIONALs slowly
 _CLAIM_PROPERTIES = {
-    "text": "?c schema:text ?v", "plabel": "?c rdf:predicate/rdfs:label ?v", "q": "?c cg:quantity ?v",
+    "text": "?c schema:text ?v", "q": "?c cg:quantity ?v",
     "unit": "?c cg:unit ?v", "approx": "?c cg:approximate ?v", "lower": "?c cg:lowerBound ?v",
     "upper": "?c cg:upperBound ?v", "time": "?c cg:time ?v", "loc": "?c cg:location ?v",
 }
+#: relation labels, read apart from the claims: a path rdf:predicate/rdfs:label over the union graph multiplies
+#: the copies of both triples (one per document graph stating them)
+_RELATION_LABELS = "SELECT DISTINCT ?p ?v WHERE { ?p a cg:Relation ; rdfs:label ?v }"
 _NEGATIVE = "SELECT DISTINCT ?c WHERE { ?m oa:hasBody ?c ; cg:polarity cg:Negative }"
 _MENTIONS = """
-SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE {
+SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE { GRAPH ?g {
   ?m a cg:ClaimMention ; oa:hasBody ?c ; oa:hasTarget/oa:hasSource ?doc .
-  OPTIONAL { ?doc dct:publisher ?pub } OPTIONAL { ?m prov:wasAttributedTo ?who } }
+  OPTIONAL { ?doc dct:publisher ?pub } OPTIONAL { ?m prov:wasAttributedTo ?who } } }
 """
 
 
@@ -134,9 +142,15 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
     values: dict[str, dict[str, object]] = {}
     for name, pattern in _CLAIM_PROPERTIES.items():
         found: dict[str, object] = {}
-        for row in store.select(f"SELECT ?c ?v WHERE {{ {pattern} }} ORDER BY ?c STR(?v)"):
-            found.setdefault(row["c"].value, row["v"])
+        # the value with the smallest lexical form, picked here: ORDER BY costs seconds on a big store
+        for row in store.select(f"SELECT DISTINCT ?c ?v WHERE {{ {pattern} }}"):
+            c, v = row["c"].value, row["v"]
+            if c not in found or v.value < found[c].value:
+                found[c] = v
         values[name] = found
+    relation_labels: dict[str, str] = {}
+    for row in store.select(_RELATION_LABELS + " ORDER BY ?p STR(?v)"):
+        relation_labels.setdefault(row["p"].value, row["v"].value)
     claims: dict[str, ClaimRecord] = {}
     for row in store.select(_CLAIMS):
         iri = row["c"].value
@@ -151,7 +165,7 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
             predicate=row["p"].value,
             object=row["o"].value,
             object_is_iri=isinstance(row["o"], NamedNode),
-            predicate_label=text("plabel") or "",
+            predicate_label=relation_labels.get(row["p"].value, ""),
             text=text("text") or "",
             quantity=float(q.value) if q is not None else None,
             unit=text("unit"),
@@ -221,11 +235,16 @@ def _fmt(value: float) -> str:
     return f"{value:,.0f}" if value == int(value) else f"{value:,g}"
 
 
-def _describe(c: ClaimRecord) -> str:
+def _describe(c: ClaimRecord, measure: str | None = None) -> str:
+    """"over 4,700 casualty"; with ``measure``, what the number counts is named by it unless the unit is a
+    casualty word itself ("600 dead" for 600 soldiers who died)."""
     if c.quantity is None:
         return c.text or c.iri
     prefix = "about " if c.approximate else "over " if c.lower else "under " if c.upper else ""
-    return f"{prefix}{_fmt(c.quantity)}{' ' + c.unit if c.unit else ''}"
+    unit = c.unit
+    if measure is not None and (not unit or not any(w in CASUALTY_MEASURES for w in normalise(unit).split())):
+        unit = measure
+    return f"{prefix}{_fmt(c.quantity)}{' ' + unit if unit else ''}"
 
 
 def _interval(c: ClaimRecord) -> tuple[float, float]:
@@ -284,18 +303,24 @@ def resolve_claims(
                 elif origins[a.iri].isdisjoint(origins[b.iri]):
                     conflict(a, b, reason)
 
-    # same subject and predicate, numbers of the same measure with different objects
+    # same subject and predicate, numbers of the same measure with different objects: a conflict when
+    # the numbers cannot both be true; for a casualty measure, whose object only names the measure
+    # ("600 fatalities", "600 dead"), agreeing numbers corroborate
     by_measure: dict[tuple[str, str, str], list[ClaimRecord]] = defaultdict(list)
     for c in claims:
         if c.quantity is not None and c.polarity == "positive":
             by_measure[(canon(c.subject), c.predicate, _measure(c, obj(c)))].append(c)
-    for group in by_measure.values():
+    for (_, _, measure), group in by_measure.items():
         for i, a in enumerate(group):
             for b in group[i + 1 :]:
                 if obj(a) == obj(b) or not _times_compatible(a.time, b.time):
                     continue
-                if origins[a.iri].isdisjoint(origins[b.iri]) and numbers_conflict(_interval(a), _interval(b)):
-                    conflict(a, b, f"incompatible numbers: {_describe(a)} vs {_describe(b)}")
+                if numbers_conflict(_interval(a), _interval(b)):
+                    if origins[a.iri].isdisjoint(origins[b.iri]):
+                        conflict(a, b, f"incompatible numbers: {_describe(a)} vs {_describe(b)}")
+                elif measure.startswith(_CASUALTY_PREFIX):
+                    corroborates.add((a.iri, b.iri))
+                    corroborates.add((b.iri, a.iri))
 
     for a, b, reason in _casualty_conflicts(claims, mentions, canon, origins):
         conflict(a, b, reason)
@@ -332,7 +357,11 @@ def _singular(word: str) -> str:
 
 
 def _measure(c: ClaimRecord, obj_key: str) -> str:
-    """What a number counts: its unit, else the object's last word."""
+    """What a number counts: a casualty measure (:data:`CASUALTY_MEASURES`), else its unit, else the object's
+    last word."""
+    casualty = _casualty_measure(c)
+    if casualty is not None:
+        return _CASUALTY_PREFIX + casualty
     if c.unit:
         return _singular(normalise(c.unit).split()[-1]) if normalise(c.unit) else ""
     words = normalise(c.object.rsplit("/", 1)[-1].replace("-", " ") if c.object_is_iri else c.object).split()
@@ -340,12 +369,16 @@ def _measure(c: ClaimRecord, obj_key: str) -> str:
 
 
 def _casualty_measure(c: ClaimRecord) -> str | None:
+    """The casualty measure a figure counts: its unit's, its object's ("suffered 600 fatalities"), or, for a
+    counted subject ("600 soldiers died": the object is the number), its predicate's. The predicate of a
+    claim with an entity object says what the subject did, not what it suffered ("X killed 40 civilians")."""
     words = []
     if c.unit:
         words += normalise(c.unit).split()
     obj_text = c.object.rsplit("/", 1)[-1].replace("-", " ") if c.object_is_iri else c.object
     words += normalise(obj_text).split()[-1:]
-    words += normalise(c.predicate_label).split()
+    if not c.object_is_iri:
+        words += normalise(c.predicate_label).split()
     for w in words:
         if w in CASUALTY_MEASURES:
             return CASUALTY_MEASURES[w]
@@ -368,16 +401,17 @@ def _casualty_conflicts(claims, mentions, canon, origins) -> list[tuple[ClaimRec
             figures[(canon(c.subject), source)].setdefault(measure, c)
 
     def derived(f: dict[str, ClaimRecord]) -> dict[str, tuple[tuple[float, float], list[ClaimRecord], str]]:
-        out = {m: (_interval(c), [c], _describe(c)) for m, c in f.items()}
+        d = {m: _describe(c, _MEASURE_WORDS[m]) for m, c in f.items()}
+        out = {m: (_interval(c), [c], d[m]) for m, c in f.items()}
         if "casualties" in f and "killed" in f and "wounded" not in f:
             (clo, chi), (klo, khi) = _interval(f["casualties"]), _interval(f["killed"])
             out["wounded"] = ((clo - khi, chi - klo), [f["casualties"], f["killed"]],
-                              f"{_describe(f['casualties'])} including {_describe(f['killed'])}")
+                              f"{d['casualties']} including {d['killed']}")
         if "killed" in f and "wounded" in f and "casualties" not in f:
             (klo, khi), (wlo, whi) = _interval(f["killed"]), _interval(f["wounded"])
             total = f["killed"].quantity + f["wounded"].quantity
             out["casualties"] = ((klo + wlo, khi + whi), [f["killed"], f["wounded"]],
-                                 f"{_describe(f['killed'])} + {_describe(f['wounded'])} = {_fmt(total)}")
+                                 f"{d['killed']} + {d['wounded']} = {_fmt(total)}")
         return out
 
     found = []

@@ -17,17 +17,29 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 3. an acronym ("KCNA") and the one multi-word name whose initials it is;
 4. a shortened person name ("Hong", "Ju-ae") and the one longer person name that starts
    or ends with it; "Kim" with Kim Jong-un, Kim Yo Jong and Kim Ju-ae in the store stays
-   apart, as it could be any of them;
+   apart, as it could be any of them; within a story, one misspelt word ("Duncan Rait" /
+   "Duncan Raite"), a known short form or short prefix of a given name ("Mo" / "Maurice
+   Cheeks"), middle initials ("Raj K. Chohan"), a full name with extra words at one end
+   ("Comedian Ellen DeGeneres", "U.S. Surgeon General") and a surname the tagger read as a
+   common noun ("Cheeks") join the one person or name they fit;
 5. a compass word used as a name ("the North") and the one place named with it in the
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun,
    in documents that tell the same story (:func:`story_groups`: documents that share
    enough of their named entities), so "the earthquake" of two reports of one earthquake
-   meet, and those of two different earthquakes do not.
+   meet, and those of two different earthquakes do not; news reports add different
+   details ("the gunman", "the disgruntled 61-year-old gunman"), so only identifying
+   modifiers keep two apart (:func:`distinguishing_modifiers`);
+7. a common noun that spells a name, or heads exactly one name of its story ("the navy");
+8. a description and the one person another article of the story describes so ("the
+   climber" / "Robert Buckley, the climber");
+9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
 
-Never merged: two common nouns whose other words clash (each has a word the other lacks:
-"the long time", "the same time"), two people whose full names differ (neither is the start or end of the
-other), two multi-word names of places or organisations that differ, a person with a
+Never merged: two common nouns with clashing identifying modifiers ("the Vancouver man" /
+"the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), nouns
+too general to identify anything ("the same time"), two people whose full names differ
+(neither is the start or end of the other, nor a spelling or short-form variant), two
+multi-word names of places or organisations that differ, a person with a
 place, anything the alias file forbids. A demonym ("North Korean") is linked to its
 country with ``cg:demonymOf``, not merged.
 
@@ -57,6 +69,7 @@ from kg.resolve.names import (
     acronyms,
     common_name,
     demonym_stems,
+    given_name_variant,
     is_acronym,
     normalise,
     org_core,
@@ -65,7 +78,8 @@ from kg.resolve.names import (
     tokens,
 )
 
-__all__ = ["EntityRecord", "EntityResolution", "read_entities", "resolve_entities", "story_groups", "thing_head"]
+__all__ = ["EntityRecord", "EntityResolution", "distinguishing_modifiers", "name_head", "one_edit", "read_entities",
+           "resolve_entities", "story_groups", "thing_head", "thing_modifiers"]
 
 #: A story group joins two documents whose named entities overlap at least this much
 #: (cosine of IDF-weighted named-entity sets).
@@ -83,8 +97,20 @@ _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
     through than that which who whom whose where when while because if and or but""".split()
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_TIME_WORDS = frozenset("""january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec morning evening night afternoon noon midnight early late
+    am pm a m p on at about around this last hours hour o clock""".split())
+_COORDINATORS = frozenset({"and", "or"})
 _PRONOUN_LIKE = frozenset("""it its they them their he she him her his this that these those who which what one
     ones some any all both each either neither none several many few others such""".split())
+#: A "person name" longer than this, or with one of these words, is a misread phrase
+#: ("Obama To Nominate Regina Benjamin", a headline): never the full form of a shortened name.
+_MAX_NAME_WORDS = 4
+_NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", "by", "from"})
+#: A name ending in one of these names a group, whatever its type says ("Obama administration").
+_GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
+    staff camp cabinet foundation company group""".split())
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 
 
@@ -99,6 +125,7 @@ class EntityRecord:
     mentions: int = 0
     pref_count: int = 1  # how many of ``labels`` are preferred labels
     publisher: bool = False  # the dct:publisher of some document
+    descriptions: frozenset[tuple[str, str]] = frozenset()  # (document, text) of its common-noun mentions
 
     @property
     def prefs(self) -> tuple[str, ...]:
@@ -134,13 +161,18 @@ class EntityResolution:
 
 # -- reading the store ---------------------------------------------------------------------
 _LABELS = """
-SELECT DISTINCT ?e ?label ?pref WHERE { ?e a cg:Entity .
-  { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } }
+SELECT DISTINCT ?e ?label ?pref ?g WHERE { GRAPH ?g { ?e a cg:Entity .
+  { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } }
 """
-_TYPES = "SELECT DISTINCT ?e ?t WHERE { ?e a cg:Entity ; a ?t }"
+_TYPES = "SELECT DISTINCT ?e ?t WHERE { { SELECT DISTINCT ?e WHERE { ?e a cg:Entity } } ?e a ?t }"
 _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
-_MENTIONS = "SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a cg:EntityMention ; oa:hasBody ?e } GROUP BY ?e"
+_MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
+  { SELECT ?m WHERE { ?m a cg:EntityMention } } { SELECT ?m ?e WHERE { ?m oa:hasBody ?e } } } GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
+_DESCRIPTIONS = """
+SELECT DISTINCT ?e ?d ?text WHERE { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ; oa:hasTarget ?t .
+  ?e a schema:Person . ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text }
+"""
 
 
 def read_entities(store, resolution_graph: str | None = None) -> list[EntityRecord]:
@@ -148,6 +180,8 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     prefs: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
     for row in store.select(_LABELS):
+        if row["g"].value == resolution_graph:
+            continue  # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
         (prefs if row["pref"].value == "true" else alts)[row["e"].value].add(row["label"].value)
     types: dict[str, set[str]] = defaultdict(set)
     for row in store.select(_TYPES):
@@ -160,13 +194,16 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
             docs[row["e"].value].add(g)
     counts = {row["e"].value: int(row["n"].value) for row in store.select(_MENTIONS)}
     publishers = {row["e"].value for row in store.select(_PUBLISHERS)}
+    descriptions: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for row in store.select(_DESCRIPTIONS):
+        descriptions[row["e"].value].add((row["d"].value, row["text"].value))
     records = []
     for iri in sorted(docs):
         p = sorted(prefs.get(iri, ()))
         a = sorted(alts.get(iri, set()) - set(p))
         records.append(EntityRecord(
             iri, tuple(p + a), frozenset(types.get(iri, set()) - {"Entity"}), frozenset(docs[iri]),
-            counts.get(iri, 0), len(p), iri in publishers,
+            counts.get(iri, 0), len(p), iri in publishers, frozenset(descriptions.get(iri, ())),
         ))
     return records
 
@@ -196,10 +233,84 @@ def _name_forms(rec: EntityRecord) -> set[str]:
             forms.add(common)
         if kind == "person":
             forms.add(person_core(label))
+            forms.add(_without_initials(person_core(label)))
         else:
             forms.add(org_core(label))
     forms.discard("")
     return forms
+
+
+def _spelling_variant(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two names of as many words that differ in one word, by one letter, in words of four letters or more."""
+    if len(x) != len(y):
+        return False
+    diff = [(a, b) for a, b in zip(x, y) if a != b]
+    return len(diff) == 1 and min(map(len, diff[0])) >= 4 and one_edit(*diff[0])
+
+
+def _given_name_variant(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two person names with one surname whose given names are short and full forms ("mo cheeks" / "maurice cheeks")."""
+    x, y = x[-2:], y[-2:]  # (a word before the name is a title or a misread: "Hire Maurice Cheeks")
+    return len(x) == len(y) == 2 and x[1] == y[1] and given_name_variant(x[0], y[0])
+
+
+def one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by exactly one inserted, deleted or replaced letter.
+
+    >>> one_edit("rait", "raite"), one_edit("aden", "eden"), one_edit("north", "south"), one_edit("kim", "kim")
+    (True, True, False, False)
+    """
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i + (len(a) == len(b)) :] == b[i + 1 :]
+
+
+def _names_place(words: str, place_names: set[str]) -> bool:
+    """``words`` (normalised) name a place of the store or a well-known country ("us")."""
+    return words in place_names or common_name(words) is not None
+
+
+def _whole_words(label: str, kind: str) -> tuple[str, ...]:
+    """The normalised words of a name with hyphenated words kept whole ("Kim Jong-un" -> kim, jongun).
+
+    A hyphenated given name is one name: "Kim Jong" is no part of "Kim Jong-un".
+    """
+    joined = re.sub(r"(?<=\w)[-‐‑](?=\w)", "", label)
+    return tuple((person_core(joined) if kind == "person" else normalise(joined)).split())
+
+
+def _without_initials(name: str) -> str:
+    """A normalised person name without its middle initials ("raj k chohan" -> "raj chohan").
+
+    >>> _without_initials("raj k chohan"), _without_initials("j k rowling"), _without_initials("kim jong un")
+    ('raj chohan', 'j k rowling', 'kim jong un')
+    """
+    words = name.split()
+    if len(words) < 3:
+        return name
+    kept = [words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]]
+    return " ".join(kept) if len(words[0]) > 1 else name
+
+
+def _share_name(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two person names that are one full name of two words or more with a word added before it in one
+    and after it in the other (hyphenated words kept whole): "comedian ellen degeneres" / "ellen degeneres
+    returns". Words added on the same side complete the name differently ("kim jong un" / "kim jong il").
+
+    >>> _share_name(("comedian", "ellen", "degeneres"), ("ellen", "degeneres", "returns"))
+    True
+    >>> _share_name(("kim", "jong", "un"), ("kim", "jong", "il")), _share_name(("kim", "yo", "jong"), ("kim", "jongun"))
+    (False, False)
+    """
+    for n in range(2, min(len(x), len(y))):
+        if tuple(x[-n:]) == tuple(y[:n]) or tuple(x[:n]) == tuple(y[-n:]):
+            return True
+    return False
 
 
 def _is_part(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -222,20 +333,24 @@ def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...]]]:
     found = set()
     for label in rec.prefs:
         if kind == "person":
-            words = tuple(person_core(label).split())
+            words = tuple(_without_initials(person_core(label)).split())
+            whole = tuple(_without_initials(" ".join(_whole_words(label, kind))).split())
         else:
             words = tuple((common_name(label) or org_core(label)).split())
+            whole = words
         if len(words) >= 2:
-            found.add(("person" if kind == "person" else "other", words))
+            found.add(("person" if kind == "person" else "other", words, whole))
     return found
 
 
 def _compatible_names(a: set, b: set) -> bool:
-    for kind_a, x in a:
-        for kind_b, y in b:
+    for kind_a, x, whole_x in a:
+        for kind_b, y, whole_y in b:
             if kind_a != kind_b or x == y:
                 continue
-            if kind_a == "person" and (_is_edge(x, y) or _is_edge(y, x)):
+            if kind_a == "person" and (_is_edge(x, y) or _is_edge(y, x) or _share_name(whole_x, whole_y)):
+                continue
+            if _spelling_variant(x, y) or (kind_a == "person" and _given_name_variant(x, y)):
                 continue
             return False
     return True
@@ -250,12 +365,16 @@ def thing_head(label: str) -> str:
 
     >>> thing_head("coffins covered in the nation's flag"), thing_head("host of annual show")
     ('coffin', 'host')
+    >>> thing_head("drunk hit-and-run driver"), thing_head("fan base of DeGeneres or Rock")
+    ('driver', 'base')
     >>> thing_head("several")
     ''
     """
     words = tokens(label)
     head = ""
     for i, w in enumerate(words):
+        if w in _COORDINATORS and 0 < i < len(words) - 1:
+            continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)):
             break
         head = w
@@ -269,21 +388,84 @@ def thing_modifiers(label: str) -> frozenset[str]:
     """The content words before the head of a common-noun phrase ("deceased DPRK soldiers" -> deceased, dprk).
 
     Two phrases with one head may name one thing when the modifiers of one are all
-    modifiers of the other ("the soldiers", "the deceased soldiers"); "the long time" and
-    "the same time" may not. Words after the head (prepositional phrases, relative clauses)
-    are left out: they add detail more often than they tell things apart.
+    modifiers of the other ("the soldiers", "the Somali soldiers"); "the long time" and
+    "the same time", "the Vancouver man" and "the Michigan man" may not. Participles
+    ("the arrested pirates", "the deceased soldiers") tell what happened to the thing, which
+    another report may not say, so they never clash and are left out. Words after the head
+    (prepositional phrases, relative clauses) are left out too: they add detail more often
+    than they tell things apart.
 
     >>> sorted(thing_modifiers("the deceased DPRK soldiers who died in the war"))
-    ['deceased', 'dprk']
+    ['dprk']
     """
     found = set()
-    for i, w in enumerate(tokens(label)):
+    words = tokens(label)
+    for i, w in enumerate(words):
+        if w in _COORDINATORS and 0 < i < len(words) - 1:
+            continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)):
             break
-        if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit():
+        if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit() and not _ING_ED.match(w):
             found.add(_singular(w))
     found.discard(thing_head(label))
     return frozenset(found)
+
+
+def distinguishing_modifiers(label: str) -> frozenset[str]:
+    """The modifiers of a common-noun phrase that tell its referent apart from others with its head.
+
+    Two descriptions with one head in one story usually name one thing ("the gunman", "the
+    disgruntled gunman", "the 61-year-old gunman"): news reports add different details.
+    They name different things when the details are of a kind that identifies: a proper-noun
+    or nationality modifier ("the Vancouver office" / "the Michigan office"), a number
+    ("two boats" / "three boats") or a contrastive word ("the other worker", "a second
+    boat"). Those are returned (lower-cased); other adjectives are not.
+    A label written in title case (a headline) gives no proper-noun evidence.
+
+    >>> sorted(distinguishing_modifiers("the Vancouver wholesaler")), sorted(distinguishing_modifiers("two boats"))
+    (['vancouver'], ['2'])
+    >>> distinguishing_modifiers("the disgruntled former employee"), distinguishing_modifiers("Angry Former Employee")
+    (frozenset(), frozenset())
+    """
+    raw = [w for w in re.split(r"[\s/]+", label) if w]
+    words = tokens(label)
+    head = thing_head(label)
+    titled = len(raw) > 1 and all(w[:1].isupper() or not w[:1].isalpha()
+                                  for w in raw if w.lower() not in FUNCTION_WORDS)
+    found = set()
+    for i, w in enumerate(words):
+        if w in _COORDINATORS and 0 < i < len(words) - 1:
+            continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
+        if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)) or _singular(w) == head:
+            break
+        if w in _CONTRASTIVE:
+            found.add(w)
+            continue
+        number = _NUMBER_WORDS.get(w, w if w.isdigit() else None)
+        if number is not None and i + 1 < len(words) and words[i + 1] in _AGE_WORDS:
+            continue  # an age ("the 61-year-old man") is a detail, not a count
+        if number is not None:
+            found.add(number)
+            continue
+        original = next((r for r in raw if r.lower().strip(".,'\"") == w), "")
+        if not titled and original[:1].isupper() and w not in FUNCTION_WORDS:
+            found.add(w)
+    return frozenset(found)
+
+
+#: Modifiers that set a referent against another of its kind ("the other worker", "a second boat").
+_CONTRASTIVE = frozenset("other another different same second third fourth fifth next previous".split())
+#: Heads too general to identify anything across documents ("the same time", "the only way").
+_GENERIC_HEADS = frozenset("time way thing lot part kind sort number couple bit place fact case".split())
+_AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "old", "yr"})
+_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+
+
+def _strong_clash(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each side has an identifying modifier the other lacks, or one side only a contrastive one
+    ("the worker" / "the other worker"); see :func:`distinguishing_modifiers`."""
+    return (bool(a - b) and bool(b - a)) or bool((a ^ b) & _CONTRASTIVE)
 
 
 def _singular(word: str) -> str:
@@ -300,6 +482,8 @@ class _UnionFind:
         self.kinds = {r.iri: {r.kind} for r in records}
         self.modifiers = {r.iri: ({thing_modifiers(r.prefs[0])} if r.kind == "thing" and r.prefs else set())
                           for r in records}
+        self.strong = {r.iri: ({distinguishing_modifiers(r.prefs[0])} if r.kind == "thing" and r.prefs else set())
+                       for r in records}
         self.forbidden: dict[str, set[str]] = defaultdict(set)
         self.reasons: dict[str, str] = {}
 
@@ -315,7 +499,7 @@ class _UnionFind:
         self.forbidden[a].add(b)
         self.forbidden[b].add(a)
 
-    def union(self, a: str, b: str, reason: str, *, force: bool = False) -> bool:
+    def union(self, a: str, b: str, reason: str, *, force: bool = False, strong_clash_only: bool = False) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
@@ -330,13 +514,17 @@ class _UnionFind:
             kinds = self.kinds[ra] | self.kinds[rb]
             if {"person", "place"} <= kinds:
                 return False
-            if not all(x <= y or y <= x for x in self.modifiers[ra] for y in self.modifiers[rb]):
+            if strong_clash_only:
+                if any(_strong_clash(x, y) for x in self.strong[ra] for y in self.strong[rb]):
+                    return False
+            elif not all(x <= y or y <= x for x in self.modifiers[ra] for y in self.modifiers[rb]):
                 return False
         self.parent[ra] = rb
         mb |= ma
         self.names[rb] |= self.names.pop(ra)
         self.kinds[rb] |= self.kinds.pop(ra)
         self.modifiers[rb] |= self.modifiers.pop(ra)
+        self.strong[rb] |= self.strong.pop(ra)
         del self.members[ra]
         self.reasons.setdefault(a if a != rb else b, reason)
         return True
@@ -381,13 +569,49 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(candidates) == 1:
                 uf.union(r.iri, candidates[0], f"acronym:{key}")
 
+    # 4a. one misspelt word in a multi-word name, within a story ("Duncan Rait" / "Duncan Raite",
+    #     "Gulf of Aden" / "Gulf of Eden"), unless both spellings are names in their own right; a
+    #     person's given name and its short form ("Mo Cheeks" / "Maurice Cheeks")
+    spell_groups = story_groups(records, uf)
+    single_names = {tokens(label)[0] for r in records if r.kind != "thing" for label in r.prefs
+                    if len(tokens(label)) == 1}
+    variants: dict[tuple, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for r in records:
+        if r.kind == "thing" or r.publisher:
+            continue
+        for label in r.prefs:
+            words = _whole_words(label, r.kind)
+            if not 2 <= len(words) <= _MAX_NAME_WORDS:
+                continue
+            for story in {spell_groups[d] for d in r.documents if d in spell_groups}:
+                for i in range(len(words)):
+                    variants[(story, r.kind, i, words[:i], words[i + 1 :])].append((words, r.iri))
+    for key in sorted(variants):
+        i = key[2]
+        by_word: dict[str, list[str]] = defaultdict(list)
+        for words, iri in variants[key]:
+            by_word[words[i]].append(iri)
+        spellings = list(by_word)  # compared once per distinct spelling, so a large block stays cheap
+        for n, a in enumerate(spellings):
+            for b in spellings[n + 1 :]:
+                if min(len(a), len(b)) >= 4 and one_edit(a, b) and not (a in single_names and b in single_names):
+                    reason = f"spelling:{a}/{b}"
+                elif key[1] == "person" and i == 0 and len(key[4]) == 1 and given_name_variant(a, b):
+                    reason = f"given-name:{a}/{b}"
+                else:
+                    continue
+                for iri_a in by_word[a]:
+                    for iri_b in by_word[b]:
+                        uf.union(iri_a, iri_b, reason)
+
     # 4. shortened person names
     persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for r in records:
         if r.kind == "person":
             for label in r.prefs:
                 words = tuple(person_core(label).split())
-                if len(words) >= 2:
+                if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES and \
+                        words[-1] not in _GROUP_HEADS:
                     persons_by_word[words[0]].append((words, r.iri))
                     persons_by_word[words[-1]].append((words, r.iri))
     for r in records:
@@ -399,10 +623,62 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 continue
             cands = {(w, iri) for key in {short[0], short[-1]} for w, iri in persons_by_word.get(key, ())
                      if _is_edge(short, w)}
-            names = {w for w, _ in cands}
+            names = {uf.find(iri) for _, iri in cands}  # one person under several full forms counts once
             if len(names) == 1:
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"short-name:{' '.join(short)}")
+
+    # 4b. a full name with extra words at one end: a role or a misread ("Comedian Ellen DeGeneres",
+    #     "Ellen DeGeneres Returns") joins the one shorter full name it ends or starts with; an
+    #     organisation's name does so only when the extra words name a place ("U.S. Surgeon General")
+    full_by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind in {"person", "named"}:
+            for label in r.prefs:
+                words = _whole_words(label, r.kind)
+                if len(words) >= 2:
+                    full_by_words[words].append(r.iri)
+    place_names = {normalise(label) for r in records if r.kind == "place" for label in r.prefs}
+    place_names |= {name for name in (common_name(label) for r in records if r.kind == "place"
+                                      for label in r.prefs) if name}
+    for r in records:
+        if r.kind not in {"person", "named"}:
+            continue
+        for label in r.prefs:
+            words = _whole_words(label, r.kind)
+            if len(words) < 3 or len(words) > _MAX_NAME_WORDS + 1:
+                continue
+            found = set()
+            for n in range(2, len(words)):
+                for part, extra in ((words[:n], words[n:]), (words[-n:], words[:-n])):
+                    if r.kind == "named" and (part != words[-n:] or not _names_place(" ".join(extra), place_names)):
+                        continue
+                    found |= {uf.find(iri) for iri in full_by_words.get(part, ()) if by_iri[iri].kind == r.kind}
+            found.discard(uf.find(r.iri))
+            if len(found) == 1:
+                # (two organisation names that differ never merge otherwise: this rule checked the difference)
+                uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
+
+    # 4d. a surname the tagger read as a common noun ("Cheeks" -> the noun "cheek"): a capitalised
+    #     one-word label of a common noun joins the one person of its stories with that surname
+    name_groups = story_groups(records, uf)
+    surnames: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for key_word, entries in persons_by_word.items():
+        for words, iri in entries:
+            if words[-1] == key_word:
+                for d in by_iri[iri].documents:
+                    if d in name_groups:
+                        surnames[(name_groups[d], key_word)].add(iri)
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        capitalised = {normalise(label) for label in r.labels if len(label.split()) == 1 and label[:1].isupper()}
+        for word in sorted(capitalised):
+            cands = {iri for d in r.documents if d in name_groups for iri in surnames.get((name_groups[d], word), ())}
+            found = _distinct_clusters(uf, cands, exclude=r.iri)
+            if len(found) == 1:
+                uf.union(r.iri, found[0], f"surname-as-noun:{word}")
+                break
 
     # 5. compass words used as names ("the North")
     places_by_doc: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -428,17 +704,130 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if r.kind != "thing" or not r.documents:
             continue
         head = thing_head(r.prefs[0]) if r.prefs else ""
-        if not head:
+        if not head or head in _GENERIC_HEADS:
             continue
-        story = {groups[d] for d in r.documents}
-        if len(story) == 1:
-            heads[(story.pop(), head)].append(r.iri)
+        # a common noun whose IRI is shared by documents of several stories already joins them
+        for story in sorted({groups[d] for d in r.documents}):
+            heads[(story, head)].append(r.iri)
     for key in sorted(heads):
-        members = heads[key]
+        members = sorted(heads[key], key=lambda iri: _rank(by_iri[iri]))
         for other in members[1:]:
-            uf.union(members[0], other, f"head:{key[1]}")
+            uf.union(members[0], other, f"head:{key[1]}", strong_clash_only=True)
+
+    # 7. a common noun that is a name written in lower case ("the Indian navy"), or the head noun of
+    #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
+    named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
+    for r in records:
+        if r.kind not in {"named", "place"} or r.publisher:
+            continue
+        for label in r.prefs:
+            words = tokens(label)
+            if len(words) < 2:
+                continue
+            head = name_head(words)
+            for story in {groups[d] for d in r.documents}:
+                named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
+    for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Indian Navy")
+        words = tokens(r.prefs[0]) if r.prefs else ()
+        if r.kind != "named" or r.publisher or len(words) != 1 or not r.documents:
+            continue
+        stories = {groups[d] for d in r.documents}
+        cands = [iri for story in stories for _, iri in named_heads.get((story, _singular(words[0])), ())]
+        found = _distinct_clusters(uf, cands, exclude=r.iri)
+        if len(found) == 1:
+            uf.union(r.iri, found[0], f"name-head:{words[0]}")
+    for r in records:
+        if r.kind != "thing" or not r.prefs or not r.documents:
+            continue
+        label = r.prefs[0]
+        # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
+        spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
+        exact = sorted({iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"})
+        if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
+            uf.union(r.iri, exact[0], f"name-as-noun:{normalise(label)}")
+            continue
+        head, mods = thing_head(label), thing_modifiers(label)
+        story = {groups[d] for d in r.documents}
+        if not head or len(story) != 1:
+            continue
+        named = named_heads.get((story.pop(), head), ())
+        found = _distinct_clusters(uf, [iri for words, iri in named if mods <= words], exclude=r.iri)
+        if not found:
+            # "the next surgeon general" / "Surgeon General": a noun modifier shared with the name picks
+            # it; adjectives and contrast words are details; a proper-noun modifier must be in the name
+            strong = distinguishing_modifiers(label) - _CONTRASTIVE
+            found = _distinct_clusters(uf, [iri for words, iri in named if strong <= words and
+                                            (not mods or mods & words)], exclude=r.iri)
+        if len(found) == 1:
+            uf.union(r.iri, found[0], f"name-head:{head}")
+
+    # 8. a description in one article and the person another article of the story calls so
+    #    ("the climber" / "Robert Buckley" where some article says "Buckley, the climber")
+    described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
+    for r in records:
+        if r.kind != "person":
+            continue
+        said = set(r.descriptions)
+        # an alternative label that is a description ("59-year-old grandmother": ends in a lower-case word)
+        said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split()[-1][:1].islower()
+                 for doc in r.documents}
+        for doc, text in said:
+            head = thing_head(text)
+            if head and doc in groups:
+                described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri))
+    for r in records:
+        if r.kind != "thing" or not r.prefs or not r.documents:
+            continue
+        head = thing_head(r.prefs[0])
+        stories = {groups[d] for d in r.documents}
+        if not head or len(stories) != 1 or _singular(tokens(r.prefs[0])[-1]) != head:
+            continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
+        # "the British climber" joins the climber described as British, when two climbers are named
+        mods = distinguishing_modifiers(r.prefs[0])
+        cands = [iri for said_mods, iri in described.get((stories.pop(), head), ()) if mods <= said_mods]
+        found = _distinct_clusters(uf, cands, exclude=r.iri)
+        if len(found) == 1 and not r.documents & by_iri[found[0]].documents:
+            # (in a document that names the person, the extractor already judged the description)
+            uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)
+
+    # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
+    #    "Thursday, November 10, 2011") name one day
+    days: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        weekdays = {day for label in r.labels for day in _weekdays(label)}
+        stories = {groups[d] for d in r.documents}
+        if len(weekdays) == 1 and len(stories) == 1:
+            days[(stories.pop(), weekdays.pop())].append(r.iri)
+    for key in sorted(days):
+        members = days[key]
+        for other in members[1:]:
+            uf.union(members[0], other, f"weekday:{key[1]}", force=True)
 
     return _result(uf, records, external)
+
+
+def _weekdays(label: str) -> set[str]:
+    """The weekday a time expression names, if it is only a time expression ("early Sunday", "1:45 p.m. Sunday").
+
+    >>> _weekdays("Sunday, February 1, 2009"), _weekdays("Pittsburgh Steelers Sunday"), _weekdays("next year")
+    ({'sunday'}, set(), set())
+    """
+    words = tokens(label)
+    if not words or not all(w in _TIME_WORDS or w in _WEEKDAYS or w.isdigit() for w in words):
+        return set()
+    return {w for w in words if w in _WEEKDAYS}
+
+def name_head(words: Sequence[str]) -> str:
+    """The head noun of a multi-word name: the word before "of", else the last ("Gulf of Aden" -> gulf).
+
+    >>> name_head(("gulf", "of", "aden")), name_head(("indian", "navy")), name_head(("philadelphia", "76ers"))
+    ('gulf', 'navy', '76er')
+    """
+    if "of" in words[1:]:
+        return _singular(words[words.index("of") - 1])
+    return _singular(words[-1])
 
 
 def _distinct_clusters(uf: _UnionFind, iris: Iterable[str], *, exclude: str) -> list[str]:

@@ -33,11 +33,13 @@ __all__ = [
     "COMMON_NAMES",
     "COMPASS_WORDS",
     "FUNCTION_WORDS",
+    "SHORT_GIVEN_NAMES",
     "IRREGULAR_DEMONYMS",
     "TITLE_WORDS",
     "acronyms",
     "common_name",
     "demonym_stems",
+    "given_name_variant",
     "host_name",
     "is_acronym",
     "normalise",
@@ -60,6 +62,18 @@ TITLE_WORDS = frozenset(
     ambassador deputy former late envoy spokesman spokeswoman spokesperson commander marshal
     coach actor actress singer rapper star""".split()
 )
+
+#: Common English short forms of given names that are not a prefix of the full form (a prefix,
+#: "Rob" / "Robert", needs no entry): short form -> the full forms it stands for.
+SHORT_GIVEN_NAMES: dict[str, frozenset[str]] = {short: frozenset(full.split()) for short, full in {
+    "bob": "robert", "bobby": "robert", "bill": "william", "billy": "william", "mo": "maurice morris",
+    "jim": "james", "jimmy": "james", "mike": "michael", "dave": "david", "dick": "richard", "rick": "richard",
+    "ricky": "richard", "joe": "joseph", "tony": "anthony", "liz": "elizabeth", "beth": "elizabeth",
+    "betty": "elizabeth", "peggy": "margaret", "jack": "john", "harry": "henry", "hank": "henry",
+    "ted": "edward", "ned": "edward", "chuck": "charles", "sandy": "alexandra", "kathy": "katherine catherine",
+    "cathy": "catherine", "kate": "katherine catherine", "larry": "lawrence", "jerry": "gerald jeremy",
+    "sally": "sarah", "patty": "patricia", "peggie": "margaret", "bert": "albert herbert", "sasha": "alexander",
+}.items()}
 
 #: Trailing words that say what kind of organisation a name is, not which one.
 ORG_SUFFIXES: tuple[tuple[str, ...], ...] = (
@@ -110,7 +124,7 @@ _TLDS = frozenset({"com", "org", "net", "co", "uk", "au", "ca", "de", "fr", "in"
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _LEADING = re.compile(r"^(?:the|a|an)\s+")
 _POSSESSIVE = re.compile(r"'s?$")
-_DOTTED = re.compile(r"\b(?:[a-z]\.){2,}")
+_DOTTED = re.compile(r"\b(?:[a-z]\. ?){1,}[a-z]\.(?= |$)|\b(?:[a-z]\.){2,}")
 _NON_WORD = re.compile(r"[^\w&]+")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$|^[A-Z][A-Z0-9&]{1,5}$")
 _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
@@ -122,11 +136,13 @@ def normalise(text: str) -> str:
 
     >>> normalise("U.S. Department of Justice")
     'us department of justice'
+    >>> normalise("U. S. Surgeon General"), normalise("Regina M. Benjamin")
+    ('us surgeon general', 'regina m benjamin')
     >>> normalise("  the DPRK’s ")
     'dprk'
     """
     text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().strip()
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").replace(" ", ""), text)
     text = _POSSESSIVE.sub("", text.strip(" \"'.,;:"))
     text = _NON_WORD.sub(" ", text.replace("'", "")).replace("_", " ")
     text = " ".join(text.split())
@@ -210,6 +226,24 @@ def is_acronym(label: str) -> bool:
     (True, True, False, False)
     """
     return bool(_ACRONYM.match(label.strip()))
+
+
+def given_name_variant(a: str, b: str) -> bool:
+    """Two given names that may be one person's: a known short form, or a prefix of at least three letters
+    that leaves at least two letters ("Mo" / "Maurice", "Rob" / "Robert"; not "Chris" / "Christina").
+
+    >>> given_name_variant("mo", "maurice"), given_name_variant("rob", "robert"), given_name_variant("kim", "kimberly")
+    (True, True, True)
+    >>> given_name_variant("chris", "christina"), given_name_variant("anna", "hanna"), given_name_variant("jo", "john")
+    (False, False, False)
+    """
+    if a == b:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    if b in SHORT_GIVEN_NAMES.get(a, ()):
+        return True
+    return 3 <= len(a) <= 4 and len(b) >= len(a) + 2 and b.startswith(a)
 
 
 def acronyms(label: str) -> set[str]:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from tests.export.page_graphs import XSS
 
 from kg.export.page import PageClaim, PageData, PageEntity, PageMention, render_page, write_page
@@ -100,6 +101,24 @@ def _node_point(page, node_id: str) -> tuple[float, float]:
     return _screen_point(page, "(net, id) => net.getPositions([id])[id]", node_id)
 
 
+def _settled_edge_middle(page, edge_id: str, timeout_ms: int = 5000) -> tuple[float, float]:
+    """The middle of an edge once the view stops moving and a click there reaches that edge (no node on top)."""
+    page.wait_for_function(
+        """(id) => {
+            const net = window.claimgraph.network;
+            const d = net.canvasToDOM(net.body.edges[id].edgeType.getPoint(0.5));
+            const key = Math.round(d.x) + ',' + Math.round(d.y);
+            const still = window.__cgLastEdgePoint === key;
+            window.__cgLastEdgePoint = key;
+            return still && net.getNodeAt(d) === undefined && net.getEdgeAt(d) === id;
+        }""",
+        arg=edge_id,
+        polling=200,
+        timeout=timeout_ms,
+    )
+    return _edge_middle(page, edge_id)
+
+
 def _settled_node_point(page, node_id: str, timeout_ms: int = 5000) -> tuple[float, float]:
     """The node's page position once the view stops moving (focus animations) and the node is the one drawn there."""
     page.wait_for_function(
@@ -178,15 +197,20 @@ def test_searching_hong_min_selects_the_node(browser, seeds_page):
 def test_clicking_a_seeds_edge_shows_its_sentence(browser, seeds_page):
     run = _open(browser, seeds_page)
     page = run.page
-    edge_id, quote = page.evaluate(
-        """() => { const D = window.claimgraph.data;
-                   const c = D.claims.find((c) => c.m.length && c.m[0].q && c.s !== c.o);
-                   return [c.edge, c.m[0].q]; }"""
+    candidates = page.evaluate(
+        """() => window.claimgraph.data.claims.filter((c) => c.m.length && c.m[0].q && c.s !== c.o)
+                   .slice(0, 12).map((c) => [c.edge, c.m[0].q])"""
     )
-    page.evaluate("(id) => window.claimgraph.selectEdge(id)", edge_id)  # centre it on screen
-    page.wait_for_timeout(600)
-    page.evaluate("() => { window.claimgraph.network.unselectAll(); }")
-    x, y = _edge_middle(page, edge_id)
+    for edge_id, quote in candidates:  # the first edge whose middle no node or other edge covers
+        page.evaluate("(id) => window.claimgraph.selectEdge(id)", edge_id)  # centre it on screen
+        page.evaluate("() => { window.claimgraph.network.unselectAll(); }")
+        try:
+            x, y = _settled_edge_middle(page, edge_id, timeout_ms=3000)
+            break
+        except PlaywrightTimeout:
+            continue
+    else:
+        pytest.fail("no seeds edge can be clicked on its own")
     page.mouse.click(x, y)
     page.wait_for_function("(id) => { const s = window.claimgraph.selection(); return s && s.id === id; }", arg=edge_id)
     assert " ".join(quote.split()) in " ".join(page.locator("#cg-details .cg-quote").first.inner_text().split())
@@ -203,9 +227,8 @@ def test_clicking_an_edge_shows_each_sentence_source_and_speaker(browser, trig_p
     run = _open(browser, trig_page)
     page = run.page
     page.evaluate("window.claimgraph.network.fit()")
-    page.wait_for_timeout(300)
     edge_id = _edge_between(page, "Kim Jong-un", "North Korean soldiers")
-    x, y = _edge_middle(page, edge_id)
+    x, y = _settled_edge_middle(page, edge_id)
     page.mouse.click(x, y)
     page.wait_for_function("(id) => { const s = window.claimgraph.selection(); return s && s.id === id; }", arg=edge_id)
     details = page.locator("#cg-details")

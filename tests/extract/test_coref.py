@@ -76,7 +76,8 @@ def test_bare_numbers_count_what_they_refer_to(nlp):
 
 def test_modified_description_is_a_new_referent(nlp):
     doc, index = _resolve(nlp, "The Tribune reported the news. The central bank raised rates.")
-    assert _key_at(doc, index, "bank") is None
+    assert _key_at(doc, index, "bank") == "central bank"  # its own entity, not the Tribune
+    assert index.entities["central bank"].type == "Thing"
 
 
 def test_mentions_have_kinds_and_exact_offsets(nlp):
@@ -91,3 +92,101 @@ def test_mentions_have_kinds_and_exact_offsets(nlp):
 def test_he_can_be_an_unnamed_person(nlp):
     doc, index = _resolve(nlp, "The president told aides that he would not run again.")
     assert _key_at(doc, index, "he") == "president"
+
+
+# -- mentions for every referring expression (issue 5) -----------------------------------------------
+def _mentions_of(index, key):
+    return sorted((m.text, m.kind) for m in index.mentions if m.entity == key)
+
+
+def test_every_noun_phrase_is_a_mention_with_its_own_offsets(nlp):
+    text = "Heavy rain flooded the lower town. The mayor of the town visited a shelter."
+    doc, index = _resolve(nlp, text)
+    texts = {m.text for m in index.mentions}
+    assert {"Heavy rain", "lower town", "mayor of the town", "town", "shelter"} <= texts
+    for m in index.mentions:
+        assert text[m.start : m.end] == m.text
+    assert index.entities[_key_at(doc, index, "shelter")].type == "Thing"
+
+
+def test_a_later_description_with_the_same_head_joins_an_earlier_one(nlp):
+    doc, index = _resolve(nlp, "Police stopped two boats at sea. The larger boat carried rifles. "
+                               "Officers searched the boats.")
+    assert _key_at(doc, index, "boats", 1) == _key_at(doc, index, "boats", 0)
+    assert _key_at(doc, index, "boat") is not None
+
+
+def test_descriptions_whose_modifiers_clash_stay_apart(nlp):
+    doc, index = _resolve(nlp, "The larger boat was a dhow. The smaller boat was towed.")
+    assert _key_at(doc, index, "boat", 0) != _key_at(doc, index, "boat", 1)
+
+
+def test_indefinite_description_is_a_new_referent(nlp):
+    doc, index = _resolve(nlp, "The guard stopped the larger car. Then a smaller car arrived.")
+    assert _key_at(doc, index, "car", 0) != _key_at(doc, index, "car", 1)
+
+
+@pytest.mark.parametrize(
+    "text, word, key",
+    [
+        ("Daniel Okafor met the miners. The 33-year-old was arrested later.", "old", "Daniel Okafor"),
+        ("Maria Santos is the new president of the club.", "president", "Maria Santos"),
+        ("Police arrested Daniel Okafor, who denied the charges.", "who", "Daniel Okafor"),
+        ("Maria Santos checked herself into a clinic.", "herself", "Maria Santos"),
+        ("\u201cI am sorry,\u201d Daniel Okafor said on Friday.", "I", "Daniel Okafor"),
+        ("Maria Santos arrived. The actress thanked the crowd.", "actress", "Maria Santos"),
+    ],
+)
+def test_descriptions_and_pronouns_of_a_named_person(nlp, text, word, key):
+    doc, index = _resolve(nlp, text)
+    assert _key_at(doc, index, word) == key
+
+
+def test_gendered_description_skips_a_person_of_the_other_gender(nlp):
+    doc, index = _resolve(nlp, "Ms Santos met Mr Abara. The actor left early.")
+    assert _key_at(doc, index, "actor") == "Abara"
+
+
+def test_relative_pronoun_takes_the_noun_it_modifies(nlp):
+    doc, index = _resolve(nlp, "The man who shot his boss was arrested. Police searched the office where he worked.")
+    assert _key_at(doc, index, "who") == _key_at(doc, index, "man")
+    assert _key_at(doc, index, "where") == _key_at(doc, index, "office")
+
+
+def test_times_are_mentions_keyed_by_their_value_or_their_day(nlp):
+    text = "The ship was seized on Friday. The crew was freed early Sunday."
+    doc = nlp(text)
+    index = index_entities([(doc, 0)])
+    resolve_references([(doc, 0)], index, issued="2008-12-08")
+    keys = {m.text: m.entity for m in index.mentions}
+    assert keys["Friday"] == "2008-12-05"
+    index = index_entities([(doc, 0)])
+    resolve_references([(doc, 0)], index)
+    keys = {m.text: m.entity for m in index.mentions}
+    assert keys["Friday"] == "friday" and keys["early Sunday"] == "sunday"
+
+
+def test_an_age_is_not_a_time(nlp):
+    doc, index = _resolve(nlp, "Daniel Okafor, 61, met the miners. The 61-year-old left on Monday.")
+    times = [m.text for m in index.mentions if m.entity in {"monday", "61 year old", "61"}]
+    assert times == ["Monday"]
+
+
+@pytest.mark.parametrize(
+    "text, agent",
+    [
+        ("The DPRK denied the report, and then Pyongyang moved to create a heroic narrative.", "DPRK"),
+        ("Russia has expelled two diplomats. Moscow warned that more would follow.", "Russia"),
+    ],
+)
+def test_a_city_acting_as_a_state_is_the_state(nlp, text, agent):
+    doc, index = _resolve(nlp, text)
+    city = next(t for t in doc if t.text in {"Pyongyang", "Moscow"})
+    assert index.by_token[(0, city.i)] == agent
+    assert any(m.text == city.text and m.entity == agent for m in index.mentions)
+
+
+def test_a_city_that_only_hosts_stays_a_city(nlp):
+    doc, index = _resolve(nlp, "The DPRK denied the report. Pyongyang hosted a gala in June.")
+    city = next(t for t in doc if t.text == "Pyongyang")
+    assert index.by_token[(0, city.i)] == "Pyongyang"

@@ -99,3 +99,24 @@ def test_helpers():
     assert initials("Democratic People's Republic of Korea") == "DPRK"
     assert name_type_hint("Yonhap News Agency") == "NewsOrganization"
     assert name_type_hint("Kim Jong-un") is None
+
+
+def test_common_nouns_get_document_scoped_keys_names_and_dates_do_not():
+    from kg.extract.entities import scope_common_nouns, unscoped
+    from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction
+
+    doc = Document(text="Kim met the man in 2024.", source="a.txt")
+    man = Argument("the man", 8, 15, entity="man")
+    ex = Extraction(
+        doc,
+        entities=(Entity("Kim", "Kim", "Person"), Entity("man", "man"), Entity("2024", "2024")),
+        mentions=(EntityMention("Kim", 0, 3, "Kim"), EntityMention("man", 12, 15, "man", "nominal")),
+        claims=(Claim(Argument("Kim", 0, 3, entity="Kim"), "meet", man, (0, 24), speaker="man"),),
+    )
+    out = scope_common_nouns(ex)
+    keys = {e.key for e in out.entities}
+    scoped = f"man #{doc.sha256[:8]}"
+    assert keys == {"Kim", "2024", scoped}
+    assert out.mentions[1].entity == scoped and out.claims[0].object.entity == scoped
+    assert out.claims[0].speaker == scoped and out.claims[0].subject.entity == "Kim"
+    assert unscoped(scoped) == "man"

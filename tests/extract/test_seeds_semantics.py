@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from kg.extract import extract_document
+from kg.extract.entities import unscoped
 from kg.ingest import read_document
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
@@ -80,12 +81,28 @@ def test_allegedly_displayed_is_probable(seeds):
 
 def test_casualty_figures(seeds):
     guardian = seeds["000"]
-    suffer = next(c for c in guardian.claims if c.relation.startswith("suffer") and c.quantity)
-    assert suffer.subject.entity == "North Korea" and suffer.quantity.value == 4700 and suffer.quantity.lower_bound
+    suffer = [c for c in guardian.claims if c.relation == "suffer" and c.quantity]
+    casualties = next(c for c in suffer if c.object.entity == "casualty")
+    assert casualties.subject.entity == "North Korea" and casualties.quantity.value == 4700
+    assert casualties.quantity.lower_bound
+    fatalities = next(c for c in suffer if c.object.entity == "fatality")  # "including 600 fatalities"
+    assert fatalities.subject.entity == "North Korea" and fatalities.quantity.value == 600
+    assert fatalities.speaker == casualties.speaker and fatalities.speaker is not None
     other = seeds["002"]
     died = next(c for c in other.claims if c.relation == "die")
-    assert (died.subject.entity, died.object.text, died.quantity.value) == ("soldier", "600", 600)
+    assert (unscoped(died.subject.entity), died.object.text, died.quantity.value) == ("soldier", "600", 600)
     assert next(c for c in other.claims if c.relation == "send").quantity.approximate
+    # "the DPRK has sent about 15,000 soldiers ... Of these, 600 have died and another 4,700 have been wounded"
+    losses = {c.object.entity: c for c in other.claims if c.rule.endswith("/loss")}
+    assert {m: (c.subject.entity, c.relation, c.quantity.value) for m, c in losses.items()} == {
+        "dead": ("DPRK", "suffer", 600), "wounded": ("DPRK", "suffer", 4700)}
+
+
+def test_no_claim_with_an_empty_object_or_about_itself(seeds):
+    for ex in seeds.values():
+        for c in ex.claims:
+            assert c.object is None or c.object.text.strip(), c
+            assert c.object is None or c.object.entity is None or c.object.entity != c.subject.entity, c
 
 
 def test_about_15000_is_attributed_to_the_parliamentarians(seeds):

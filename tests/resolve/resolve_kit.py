@@ -47,6 +47,11 @@ class Doc:
         self.mentions.append(EntityMention(key, start, end, label, "name"))
         return key
 
+    def describe(self, key: str, words: str) -> None:
+        """A common-noun mention (``"nominal"``) of the entity ``key`` ("the climber" for a person)."""
+        start, end = self._span(words)
+        self.mentions.append(EntityMention(key, start, end, words, "nominal"))
+
     def claim(self, subject: str, relation: str, obj: str | None = None, *, literal: str | None = None,
               quantity: Quantity | None = None, time: str | None = None, speaker: str | None = None,
               polarity: str = "positive") -> None:

@@ -199,3 +199,31 @@ def test_named_queries_show_conflicts_and_support_once(store):
 )
 def test_number_intervals(a, b, conflict):
     assert numbers_conflict(a, b) is conflict
+
+
+@pytest.mark.parametrize("dead, relation", [(600, "corroborates"), (900, "conflictsWith")])
+def test_one_casualty_measure_in_other_words(store, dead, relation):
+    """"600 fatalities" and "600 dead" count one measure: equal numbers corroborate, others conflict."""
+    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
+    _casualties(a, [("fatalities", Quantity(600, "600", "fatality"))])
+    _casualties(b, [("dead", Quantity(dead, f"{dead}", "soldier"))])
+    load(store, a, b)
+    resolve(store, BASE)
+    ca, cb = _claim_of(store, "fatalities"), _claim_of(store, "dead")
+    assert (ca, cb) in _pairs(store, f"cg:{relation}")
+    if relation == "corroborates":
+        assert _support(store)[ca] == _support(store)[cb] == 2
+
+
+def test_what_a_party_inflicts_is_not_its_loss(store):
+    """"North Korea killed 3,000 soldiers" is no figure of North Korea's own dead: its 4,150 wounded fit the
+    other outlet's "over 4,700 casualties, including 600 fatalities"."""
+    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
+    _casualties(a, [("casualties", Quantity(4700, "over 4,700", "casualty", lower_bound=True)),
+                    ("fatalities", Quantity(600, "600", "fatality"))])
+    _casualties(b, [("wounded", Quantity(4150, "4,150", "wounded"))])
+    b.entity("soldiers", "Thing", key="soldier")
+    b.claim("North Korea", "kill", "soldier", quantity=Quantity(3000, "3,000", "soldier"))
+    load(store, a, b)
+    resolve(store, BASE)
+    assert _pairs(store, "cg:conflictsWith") == set()

@@ -1,0 +1,176 @@
+"""Throughput, memory and incremental cost of ``kg build`` on the ECB+ articles (issue 8).
+
+Steps (``--steps``, comma separated; default all but ``memory``):
+
+- ``bare``: the reference, bare ``nlp.pipe`` over the texts the build parses (one process,
+  same model and batch size; :mod:`benchmarks.throughput.bare`).
+- ``build``: ``kg build CORPUS --no-page`` (exports ttl and trig) as a subprocess with the
+  ``serial`` executor and with ``processes`` and 1 and 2 workers: wall time, documents/s,
+  tokens/s (tokens counted by the reference), peak RSS of the process tree, ratios.
+- ``stages``: where the time of a serial build goes (:mod:`benchmarks.throughput.stages`).
+- ``incremental``: after the 2-worker build, add 1% new documents (copies of the first
+  1% with a header line) and build again into the same folder.
+- ``memory``: peak RSS of ``kg build`` (default executor) on the corpus and on 10 copies
+  of it (each copy with its own header line, so every document is new).
+
+Every number of one run comes from the same machine state; the load average is recorded
+before and after. Results print as a markdown table (and ``--json FILE``).
+
+    python -m benchmarks.throughput.run --work /tmp/tp --markdown
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from benchmarks.throughput.corpus import read_records, write_corpus
+from benchmarks.throughput.measure import measure, project_env
+
+__all__ = ["main"]
+
+DEFAULT_STEPS = ("bare", "build", "stages", "incremental")
+BATCH_SIZE = 16
+
+
+def _python(*args: str) -> list[str]:
+    return [sys.executable, *args]
+
+
+def _kg_build(inputs: Sequence[Path], out: Path, *extra: str) -> list[str]:
+    return _python("-m", "kg", "build", *map(str, inputs), "--out", str(out), "--no-page", "-q",
+                   "--batch-size", str(BATCH_SIZE), *extra)
+
+
+def _check(run, what: str) -> None:
+    """Exit code 1 with only 'skipped' lines is a build that left out unreadable inputs: still measured."""
+    lines = [line for line in run.stderr.splitlines() if line.strip()]
+    if run.returncode == 0 or (run.returncode == 1 and lines and all(l.startswith("kg: skipped:") for l in lines)):
+        return
+    raise SystemExit(f"{what} failed (exit {run.returncode}):\n{run.stderr[-3000:]}")
+
+
+def _load() -> str:
+    return " / ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+def run_steps(steps: Sequence[str], work: Path) -> dict:
+    env = project_env()
+    results: dict = {"nproc": os.cpu_count(), "load_before": _load(), "batch_size": BATCH_SIZE}
+    records = read_records()
+    corpus = write_corpus(records, work / "ecbplus.jsonl")
+    results["records"] = len(records)
+
+    def build(name: str, *extra: str, inputs: Sequence[Path] = (corpus,), fresh: bool = True) -> dict:
+        out = work / name
+        if fresh:
+            shutil.rmtree(out, ignore_errors=True)
+        run = measure(_kg_build(inputs, out, *extra), env=env)
+        _check(run, name)
+        skipped = sum(1 for l in run.stderr.splitlines() if l.startswith("kg: skipped:"))
+        return {"seconds": round(run.seconds, 2), "peak_rss_mb": round(run.peak_rss / 2**20), "skipped": skipped}
+
+    if "bare" in steps:
+        run = measure(_python("-m", "benchmarks.throughput.bare", str(corpus), "--batch-size", str(BATCH_SIZE)), env=env)
+        _check(run, "bare")
+        bare = json.loads(run.stdout)
+        bare["seconds"] = round(run.seconds, 2)  # the whole process, startup and model load included
+        bare["peak_rss_mb"] = round(run.peak_rss / 2**20)
+        results["bare"] = bare
+    if "build" in steps:
+        results["serial"] = build("serial", "--executor", "serial")
+        results["processes_1"] = build("processes-1", "--executor", "processes", "--workers", "1")
+        results["processes_2"] = build("processes-2", "--executor", "processes", "--workers", "2")
+    if "stages" in steps:
+        run = measure(_python("-m", "benchmarks.throughput.stages", str(corpus), "--out", str(work / "stages"),
+                              "--batch-size", str(BATCH_SIZE)), env=env)
+        _check(run, "stages")
+        results["stages"] = json.loads(run.stdout)
+    if "incremental" in steps:
+        if not (work / "processes-2").is_dir():
+            results["processes_2"] = build("processes-2", "--executor", "processes", "--workers", "2")
+        extra = write_corpus(records[: max(1, len(records) // 100)], work / "new.jsonl", first=1)
+        run = measure(_python("-m", "benchmarks.throughput.stages", str(corpus), str(extra), "--out",
+                              str(work / "processes-2"), "--executor", "serial", "--batch-size", str(BATCH_SIZE)),
+                      env=env)
+        _check(run, "incremental")
+        inc = json.loads(run.stdout)
+        inc["seconds"] = round(run.seconds, 2)
+        inc["new_records"] = max(1, len(records) // 100)
+        results["incremental"] = inc
+    if "memory" in steps:
+        ten = write_corpus(records, work / "ecbplus-x10.jsonl", copies=10)
+        results["memory_1x"] = build("memory-1x")
+        results["memory_10x"] = build("memory-10x", inputs=(ten,))
+    results["load_after"] = _load()
+    return results
+
+
+def _ratio(a: float, b: float) -> str:
+    return f"{a / b:.2f}x" if b else "-"
+
+
+def format_markdown(r: dict) -> str:
+    lines = [f"nproc {r['nproc']}, batch size {r['batch_size']}, {r['records']} records; "
+             f"load average (1/5/15 min) before {r['load_before']}, after {r['load_after']}", ""]
+    bare = r.get("bare")
+    if bare:
+        lines += [f"Reference (bare nlp.pipe, one process): {bare['documents']} documents, {bare['pieces']} texts, "
+                  f"{bare['tokens']} tokens; model load {bare['load_s']:.1f} s, parse {bare['parse_s']:.1f} s, "
+                  f"whole process {bare['seconds']:.1f} s, peak RSS {bare['peak_rss_mb']} MB.", ""]
+    rows = [(k, r[k]) for k in ("serial", "processes_1", "processes_2") if k in r]
+    if rows:
+        lines += ["| kg build | seconds | docs/s | tokens/s | peak RSS MB | vs bare process | vs bare parse |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for name, row in rows:
+            docs = (bare["documents"] - row["skipped"]) if bare else 0
+            lines.append(
+                f"| {name} | {row['seconds']:.1f} | {docs / row['seconds']:.1f} | "
+                f"{(bare['tokens'] if bare else 0) / row['seconds']:.0f} | {row['peak_rss_mb']} | "
+                f"{_ratio(row['seconds'], bare['seconds']) if bare else '-'} | "
+                f"{_ratio(row['seconds'], bare['parse_s']) if bare else '-'} |")
+        if "processes_1" in r and "processes_2" in r:
+            lines += ["", f"2 workers vs 1: {_ratio(r['processes_1']['seconds'], r['processes_2']['seconds'])} faster."]
+        lines.append("")
+    if "stages" in r:
+        s = r["stages"]
+        lines += ["Serial build by stage (s): " + ", ".join(f"{k} {v:.1f}" for k, v in s["stages"].items())
+                  + f"; total {s['total_s']:.1f}", ""]
+    if "incremental" in r:
+        inc = r["incremental"]
+        full = r.get("processes_2", {}).get("seconds")
+        lines += [f"Incremental: {inc['new_records']} new records on the built corpus: built {inc['built']}, "
+                  f"unchanged {inc['unchanged']}, {inc['seconds']:.1f} s in all (full 2-worker build "
+                  f"{full} s); stages (s): " + ", ".join(f"{k} {v:.1f}" for k, v in inc["stages"].items()), ""]
+    if "memory_1x" in r:
+        a, b = r["memory_1x"], r["memory_10x"]
+        lines += [f"Memory (default executor): 1x {a['peak_rss_mb']} MB in {a['seconds']:.0f} s, 10x "
+                  f"{b['peak_rss_mb']} MB in {b['seconds']:.0f} s: {_ratio(b['peak_rss_mb'], a['peak_rss_mb'])}.", ""]
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", default=",".join(DEFAULT_STEPS))
+    parser.add_argument("--work", default=None, help="folder for the corpus and the builds (default: a temporary one)")
+    parser.add_argument("--json", default=None, help="also write the results as JSON to this file")
+    parser.add_argument("--markdown", action="store_true")
+    args = parser.parse_args(argv)
+    steps = [s for s in args.steps.split(",") if s]
+    work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="kg-throughput-"))
+    work.mkdir(parents=True, exist_ok=True)
+    results = run_steps(steps, work)
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+    print(format_markdown(results) if args.markdown else json.dumps(results, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
