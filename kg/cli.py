@@ -183,8 +183,8 @@ def _print_summary(report) -> None:
         click.echo(f"skipped {len(report.skipped)} input(s) that could not be read or extracted, left out "
                    f"{len(report.left_out)} document(s) not in English (listed on stderr)")
     for name, path in sorted(report.files.items()):
-        click.echo(f"  {name:5} {path}")
-    click.echo(f"  store {report.out_dir / 'store'}")
+        click.echo(f"  {name:6} {path}")
+    click.echo(f"  store  {report.out_dir / 'store'}")
 
 
 @main.command()
