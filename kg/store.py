@@ -18,7 +18,12 @@ adds those triples. A build killed during the bulk load leaves graphs without th
 :meth:`Store.bulk_replace` uses the bulk loader for big first loads of quads.
 
 The default graph of every query is the union of all named graphs: the merged
-knowledge graph.
+knowledge graph. Oxigraph's union is a bag: a triple stated in k document graphs (an
+entity's label, a claim's text) matches k times, and plain joins multiply the copies.
+Queries over shared nodes make each shared pattern distinct in a subquery, and join
+single-pattern subqueries (hash joins of scans) rather than plain patterns (one index
+lookup per row); ORDER BY over many rows costs seconds (terms are decoded at every
+comparison). See kg/queries/*.rq and benchmarks/RESULTS.md.
 
 >>> store = Store()                      # in memory
 >>> from pyoxigraph import NamedNode, Quad, Literal
