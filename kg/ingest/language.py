@@ -36,7 +36,7 @@ STOPWORDS: dict[str, frozenset[str]] = {
         "en": "the of and to in is was that for on it with as are by at from his this had have has be were "
         "been which their its not but they would will who said an or after more than",
         "de": "der die und das den von zu mit ist des sich nicht auf für ein eine im dem auch es als wurde "
-        "sie bei nach wird hat aus oder sind einer über zum zur noch wie werden",
+        "sie bei nach wird hat aus oder sind einer über zum zur noch wie werden am an",
         "fr": "le la les de des et est du un une que qui dans pour pas sur au par avec il ont été ce sont aux "
         "mais plus cette ses elle leur selon ne se",
         "es": "el la los las de y que en del un una por con para es se no al lo como más su sus pero fue ha "
@@ -70,13 +70,19 @@ _SCRIPTS: tuple[tuple[str, str], ...] = (
 )
 _SCRIPT_RE = {code: re.compile(f"[{ranges}]") for code, ranges in _SCRIPTS}
 _LETTER = re.compile(r"[^\W\d_]")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Whole words only: the letters inside "9402E6D7" or "76ERS" are not words ("E", "A" and "D"
+# would count as Italian, Portuguese or Spanish function words).
+_WORD = re.compile(r"\b[^\W\d_]+(?:['’][^\W\d_]+)?\b")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _UKRAINIAN = re.compile("[іїєґІЇЄҐ]")
 _PERSIAN = re.compile("[پچژگ]")
 _SAMPLE_CHARS = 20_000
 _MIN_LETTERS = 20
 _MIN_WORDS = 8
 _MIN_STOPWORD_SHARE = 0.12
+# Leaving a document out is costly, so a language needs several different function words, not one
+# frequent one: a one-word "a" or "de" in a headline of names decides nothing.
+_MIN_DISTINCT_STOPWORDS = 2
 
 
 def detect_language(text: str) -> str | None:
@@ -102,12 +108,14 @@ def detect_language(text: str) -> str | None:
     script = _script_language(sample, letters)
     if script is not None:
         return script
-    words = [word.lower() for word in _WORD.findall(sample)]
+    words = [word.lower() for word in _WORD.findall(_URL.sub(" ", sample))]
     if len(words) < _MIN_WORDS:
         return None
     scores = {code: sum(word in stop for word in words) / len(words) for code, stop in STOPWORDS.items()}
     best = max(scores, key=lambda code: scores[code])  # ties go to the first listed, English
-    return best if scores[best] >= _MIN_STOPWORD_SHARE else None
+    if scores[best] < _MIN_STOPWORD_SHARE or len(STOPWORDS[best].intersection(words)) < _MIN_DISTINCT_STOPWORDS:
+        return None
+    return best
 
 
 def _script_language(sample: str, letters: int) -> str | None:

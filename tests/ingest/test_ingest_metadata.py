@@ -139,7 +139,12 @@ def test_language_is_detected(text, code):
     assert detect_language(text) == code
 
 
-@pytest.mark.parametrize("text", ["", "Kim Jong-un", "12 34 56 78 90", "Xq zzv bbrt ploo wexx qatz mmno plk rrst."])
+@pytest.mark.parametrize("text", [
+    "", "Kim Jong-un", "12 34 56 78 90", "Xq zzv bbrt ploo wexx qatz mmno plk rrst.",
+    # a URL line with hex letters ("A", "E" are Portuguese/Italian words) over a headline of names
+    "http://example.com/gst/page.html?res=9402E6D71239F937A15756C0A9639C8B63\n"
+    "CHICAGO 76ERS Dismissed Dan Miller, manager. Hired Tom Baker manager.",
+])
 def test_too_little_or_unrecognisable_text_has_no_language(text):
     assert detect_language(text) is None
 
