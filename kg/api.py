@@ -18,11 +18,13 @@ kg.errors.StoreError: E201 ...: no claimgraph store here; run `kg build INPUT --
 
 from __future__ import annotations
 
+import json
 import os
+from typing import BinaryIO
 
-from kg.store import Store, open_store
+from kg.store import Store, open_store, result_kind, write_results
 
-__all__ = ["open", "run_query"]
+__all__ = ["open", "run_query", "write_query"]
 
 
 def open(out_dir: str | os.PathLike[str], *, read_only: bool = True) -> Store:  # noqa: A001 (mirrors kg.open)
@@ -37,20 +39,59 @@ def open(out_dir: str | os.PathLike[str], *, read_only: bool = True) -> Store:  
 def run_query(
     out_dir: str | os.PathLike[str], sparql: str, bindings: dict[str, str] | None = None
 ) -> tuple[list[str], list[list[str | None]]]:
-    """Run a SELECT/ASK/CONSTRUCT on a build; rows as plain strings (for printing).
+    """Run a SELECT/ASK/CONSTRUCT on a build; rows as plain strings (for printing), None where unbound.
 
-    ``bindings`` substitute variables with plain literals before evaluation.
+    ``bindings`` substitute variables with plain literals before evaluation. SELECT rows
+    come through Oxigraph's SPARQL JSON writer and ``json.loads`` rather than one Python
+    term object per cell: about half the time on big answers (see benchmarks/RESULTS.md).
     """
-    from pyoxigraph import Literal, QueryBoolean, QuerySolutions, Variable
+    return _rows_of(_evaluate(out_dir, sparql, bindings))
+
+
+def write_query(
+    out_dir: str | os.PathLike[str], sparql: str, output: BinaryIO, format: str = "csv",
+    bindings: dict[str, str] | None = None,
+) -> tuple[list[str], list[list[str | None]]] | None:
+    """Write the answer of a SELECT on a build to ``output`` in a SPARQL results format.
+
+    ``format`` is a name of :data:`kg.store.RESULTS_FORMATS`; Oxigraph's writer makes the
+    bytes, no Python object per term (the fast way out for big answers). Returns None once
+    written. An ASK, CONSTRUCT or DESCRIBE writes nothing: their columns and rows are
+    returned instead, as :func:`run_query` gives them (evaluated once either way).
+    """
+    result = _evaluate(out_dir, sparql, bindings)
+    if result_kind(result) != "solutions":
+        return _rows_of(result)
+    write_results(result, output, format)
+    return None
+
+
+def _rows_of(result) -> tuple[list[str], list[list[str | None]]]:
+    kind = result_kind(result)
+    if kind == "boolean":
+        return ["ask"], [[str(bool(result)).lower()]]
+    if kind == "solutions":
+        return _json_rows(write_results(result, None, "json"))
+    triples = list(result)
+    return ["subject", "predicate", "object"], [[t.subject.value, t.predicate.value, t.object.value] for t in triples]
+
+
+def _evaluate(out_dir, sparql: str, bindings: dict[str, str] | None):
+    from pyoxigraph import Literal, Variable
 
     store = open_store(out_dir, read_only=True)
     subs = {Variable(k): Literal(v) for k, v in (bindings or {}).items()}
-    result = store.query(sparql, substitutions=subs) if subs else store.query(sparql)
-    if isinstance(result, QueryBoolean):
-        return ["ask"], [[str(bool(result)).lower()]]
-    if isinstance(result, QuerySolutions):
-        columns = [v.value for v in result.variables]
-        rows = [[None if sol[c] is None else sol[c].value for c in columns] for sol in result]
-        return columns, rows
-    triples = list(result)
-    return ["subject", "predicate", "object"], [[t.subject.value, t.predicate.value, t.object.value] for t in triples]
+    return store.query(sparql, substitutions=subs) if subs else store.query(sparql)
+
+
+def _json_rows(body: bytes) -> tuple[list[str], list[list[str | None]]]:
+    """Columns and plain-value rows of a SPARQL JSON results document (SELECT).
+
+    >>> _json_rows(b'{"head":{"vars":["a","b"]},"results":{"bindings":[{"a":{"type":"uri","value":"http://x"}}]}}')
+    (['a', 'b'], [['http://x', None]])
+    """
+    document = json.loads(body)
+    columns = document["head"]["vars"]
+    rows = [[cell["value"] if (cell := binding.get(name)) is not None else None for name in columns]
+            for binding in document["results"]["bindings"]]
+    return columns, rows

@@ -195,7 +195,8 @@ def _print_summary(report) -> None:
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind a query variable to a literal, e.g. --param name='Hong Min'.")
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default=None,
-              help="Output format; default: table on a terminal, tsv when piped.")
+              help="Output format; default: table on a terminal, tsv when piped. csv is SPARQL 1.1 CSV "
+                   "(CRLF line ends), the fastest for big answers; tsv and csv give plain values.")
 @click.option("--list", "list_named", is_flag=True, help="List the named queries and exit.")
 def query(out_dir, sparql, query_file, named, params, fmt, list_named) -> None:
     """Run SPARQL 1.1 on the store of OUT_DIR (the default graph is the union of all graphs).
@@ -219,10 +220,19 @@ def query(out_dir, sparql, query_file, named, params, fmt, list_named) -> None:
         if not sep or not name:
             raise click.UsageError(f"--param takes NAME=VALUE, got {item!r}")
         bindings[name.lstrip("?$")] = value
-    from kg.api import run_query
+    from kg.api import run_query, write_query
 
-    columns, rows = run_query(out_dir, text, bindings)
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    if fmt == "csv":
+        # SPARQL 1.1 CSV (plain values, CRLF line ends) straight from Oxigraph's writer
+        stdout = click.get_binary_stream("stdout")
+        answer = write_query(out_dir, text, stdout, "csv", bindings)
+        stdout.flush()
+        if answer is None:
+            return
+        columns, rows = answer  # an ASK or CONSTRUCT: printed like the other formats
+    else:
+        columns, rows = run_query(out_dir, text, bindings)
     _print_rows(columns, rows, fmt)
 
 
@@ -278,7 +288,9 @@ def _print_rows(columns: list[str], rows: list[list[str | None]], fmt: str) -> N
         click.echo(json.dumps([dict(zip(columns, r)) for r in rows], ensure_ascii=False, indent=2))
     elif fmt in {"csv", "tsv"}:
         buf = io.StringIO()
-        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
+        # csv as SPARQL 1.1 CSV writes it (CRLF), as for SELECT answers (kg.api.write_query)
+        writer = csv.writer(buf, delimiter="," if fmt == "csv" else "\t",
+                            lineterminator="\r\n" if fmt == "csv" else "\n")
         writer.writerow(columns)
         writer.writerows([["" if v is None else v for v in r] for r in rows])
         click.echo(buf.getvalue(), nl=False)

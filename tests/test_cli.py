@@ -113,3 +113,61 @@ def test_a_closed_pipe_ends_quietly(seeds_build):
     proc.stdout.close()  # the reader is gone before the first line is written: every write hits a closed pipe
     assert proc.wait(timeout=120) == 0
     assert proc.stderr.read() == b""
+
+
+@pytest.fixture()
+def tricky_build(tmp_path):
+    """A build folder whose store holds literals with separators, quotes, line breaks and an unbound column."""
+    from kg.store import open_store
+    from tests.test_store_results import DATA
+
+    store = open_store(tmp_path, create=True)
+    store.update("INSERT DATA { GRAPH <http://ex/g> { " + DATA + " } }")
+    del store
+    return tmp_path
+
+
+def _expected_values(build) -> list[list[str | None]]:
+    from kg.store import open_store
+    from tests.test_store_results import SELECT
+
+    store = open_store(build, read_only=True)
+    return sorted([s["o"].value, None if s["extra"] is None else s["extra"].value] for s in store.query(SELECT))
+
+
+def test_query_csv_is_sparql_csv_of_the_values(runner, tricky_build):
+    import csv
+    import io
+
+    from tests.test_store_results import SELECT
+
+    result = runner.invoke(main, ["query", str(tricky_build), SELECT, "--format", "csv"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout_bytes.startswith(b"o,extra\r\n")
+    rows = list(csv.reader(io.StringIO(result.stdout_bytes.decode("utf-8"), newline="")))
+    assert rows[0] == ["o", "extra"]
+    assert sorted(rows[1:]) == [[o, e or ""] for o, e in _expected_values(tricky_build)]
+
+
+def test_query_tsv_and_json_keep_plain_values_and_unbound(runner, tricky_build):
+    import csv
+    import io
+
+    from tests.test_store_results import SELECT
+
+    expected = _expected_values(tricky_build)
+    as_json = runner.invoke(main, ["query", str(tricky_build), SELECT, "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    assert sorted([r["o"], r["extra"]] for r in json.loads(as_json.stdout)) == expected  # null where unbound
+    as_tsv = runner.invoke(main, ["query", str(tricky_build), SELECT, "--format", "tsv"])
+    rows = list(csv.reader(io.StringIO(as_tsv.stdout_bytes.decode("utf-8"), newline=""), delimiter="\t"))
+    assert rows[0] == ["o", "extra"] and sorted(rows[1:]) == [[o, e or ""] for o, e in expected]
+
+
+def test_query_csv_of_ask_and_construct(runner, tricky_build):
+    ask = runner.invoke(main, ["query", str(tricky_build), "ASK { ?s <http://ex/q> ?o }", "--format", "csv"])
+    assert ask.exit_code == 0 and ask.stdout_bytes == b"ask\r\ntrue\r\n"
+    construct = runner.invoke(main, ["query", str(tricky_build), "CONSTRUCT WHERE { ?s <http://ex/q> ?o }",
+                                     "--format", "csv"])
+    assert construct.exit_code == 0
+    assert construct.stdout_bytes == b"subject,predicate,object\r\nhttp://ex/b,http://ex/q,only b\r\n"

@@ -1,0 +1,129 @@
+"""The named queries through the user's path: `kg query DIR --named X --format F > /dev/null`, and in-process.
+
+Each command runs in a fresh process with stdout sent to /dev/null; its wall time minus that of a trivial
+query (`ASK {}`: interpreter start, imports, opening the store) is the query's cost to a user. ``--code
+LABEL=PATH`` also runs the commands with another checkout first on PYTHONPATH (e.g. the code before a
+change), so before and after are measured in the same run. In-process, for this checkout: evaluation only
+(solutions iterated, no term touched), answers written as SPARQL CSV by Oxigraph (``Store.query_to`` to a
+sink that drops the bytes) and rows of Python terms (``Store.select``). Best of ``--repeat`` runs.
+
+    python -m benchmarks.throughput.query_cli BUILD_DIR [--bind name=police] [--code before=/tmp/old]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["main"]
+
+ROOT = Path(__file__).resolve().parents[2]
+FORMATS = ("csv", "tsv", "json")
+
+
+class _NullSink:
+    def write(self, data) -> int:
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+
+def _cases(binds: dict[str, str]) -> list[tuple[str, str, list[str]]]:
+    """(label, named query, extra kg query arguments): every named query, and said/evidence bound as asked."""
+    from kg.queries import NAMED_QUERIES
+
+    cases = [(name, name, []) for name in sorted(NAMED_QUERIES)]
+    for key, value in binds.items():
+        for name in sorted(NAMED_QUERIES):
+            if f"?{key}" in NAMED_QUERIES[name]:
+                cases.append((f"{name} ({key}={value})", name, ["--param", f"{key}={value}"]))
+    return cases
+
+
+def _wall(args: list[str], code: Path, repeat: int) -> float:
+    env = dict(os.environ, PYTHONPATH=str(code))
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "kg", *args], stdout=subprocess.DEVNULL, check=True, env=env, cwd=code)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def _in_process(build: Path, cases, binds: dict[str, str], repeat: int) -> dict[str, tuple[float, float, float]]:
+    import pyoxigraph as ox
+
+    from kg.queries import NAMED_QUERIES
+    from kg.store import open_store
+
+    store = open_store(build, read_only=True)
+    out = {}
+    for label, name, extra in cases:
+        text = NAMED_QUERIES[name]
+        kwargs = {}
+        if extra:
+            key, _, value = extra[1].partition("=")
+            kwargs["substitutions"] = {ox.Variable(key): ox.Literal(value)}
+        timings = []
+        for fn in (lambda: sum(1 for _ in store.query(text, **kwargs)),
+                   lambda: store.query_to(_NullSink(), text, "csv", **kwargs),
+                   lambda: store.select(text, **kwargs)):
+            best = float("inf")
+            for _ in range(repeat):
+                start = time.perf_counter()
+                fn()
+                best = min(best, time.perf_counter() - start)
+            timings.append(best)
+        out[label] = tuple(timings)
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("build", type=Path, help="a build folder (holding store/)")
+    parser.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--code", action="append", default=[], metavar="LABEL=PATH",
+                        help="also run the commands with this checkout on PYTHONPATH")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--formats", default=",".join(FORMATS))
+    args = parser.parse_args(argv)
+    binds = dict(item.partition("=")[::2] for item in args.bind)
+    codes = [("this checkout", ROOT)] + [(c.partition("=")[0], Path(c.partition("=")[2])) for c in args.code]
+    formats = args.formats.split(",")
+    cases = _cases(binds)
+    load_before = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    start_s = {label: _wall(["query", str(args.build), "ASK {}", "--format", "csv"], code, args.repeat)
+               for label, code in codes}
+    header = ["query"] + [f"{f}, {label}" for label, _ in codes for f in formats]
+    lines = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
+    for label, name, extra in cases:
+        cells = []
+        for code_label, code in codes:
+            for fmt in formats:
+                wall = _wall(["query", str(args.build), "--named", name, *extra, "--format", fmt], code, args.repeat)
+                cells.append(f"{wall - start_s[code_label]:.2f}")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        print(lines[-1], file=sys.stderr, flush=True)
+    inside = _in_process(args.build, cases, binds, args.repeat)
+    load_after = " / ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"`kg query` wall time minus process start (ASK {{}}: "
+          + ", ".join(f"{label} {s:.2f} s" for label, s in start_s.items())
+          + f"), best of {args.repeat}; nproc {os.cpu_count()}; load average before {load_before}, after {load_after}")
+    print()
+    print("\n".join(lines))
+    print()
+    print("| query (in-process, this checkout) | evaluation only s | native CSV s | Python terms (select) s |")
+    print("|---|---:|---:|---:|")
+    for label, (evaluate, native, select) in inside.items():
+        print(f"| {label} | {evaluate:.2f} | {native:.2f} | {select:.2f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

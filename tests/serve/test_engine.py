@@ -1,0 +1,65 @@
+"""kg.serve.engine.run_query: SELECT answers from Oxigraph's writers, counted and limited as they are written."""
+
+from __future__ import annotations
+
+import time
+
+import pyoxigraph as ox
+import pytest
+
+from kg.serve.engine import QueryDeadline, run_query
+from kg.store import Store
+from tests.test_store_results import DATA, SELECT
+
+MEDIA = {"json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
+         "csv": "text/csv", "tsv": "text/tab-separated-values"}
+FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML, "tsv": ox.QueryResultsFormat.TSV}
+
+
+@pytest.fixture(scope="module")
+def store():
+    store = Store()
+    store.update("INSERT DATA { " + DATA + " }")
+    return store
+
+
+def _terms(solutions) -> list[tuple]:
+    names = [v.value for v in solutions.variables]
+    return sorted(tuple(str(s[n]) if s[n] is not None else None for n in names) for s in solutions)
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "tsv"])
+def test_every_format_gives_the_decoded_terms(store, fmt):
+    # languages, datatypes, line breaks, tabs and unbound cells survive the TSV the answer is first written in
+    answer = run_query(store, SELECT, accept=MEDIA[fmt])
+    assert answer.status == 200 and answer.media_type == MEDIA[fmt]
+    assert _terms(ox.parse_query_results(answer.body, format=FORMATS[fmt])) == _terms(store.query(SELECT))
+    assert answer.rows == 15
+
+
+def test_csv_answer_has_the_values(store):
+    answer = run_query(store, SELECT, accept="text/csv")
+    assert answer.body.startswith(b"o,extra\r\n")
+    assert b'"line\nbreak",\r\n' in answer.body and b'"comma, inside",\r\n' in answer.body
+
+
+def test_the_row_limit_is_exact(store):
+    # 15 rows, two of them with a literal holding a line break: lines of the answer are not rows
+    assert run_query(store, SELECT, accept="text/csv", max_rows=15).status == 200
+    over = run_query(store, SELECT, accept="text/csv", max_rows=14)
+    assert over.status == 413 and b"more than 14 rows" in over.body
+
+
+def test_a_big_answer_is_stopped_at_the_limit():
+    store = Store()
+    store.update("INSERT DATA { " + " ".join(f"<http://ex/s{i}> <http://ex/p> {i} ." for i in range(20_000)) + " }")
+    answer = run_query(store, "SELECT * WHERE { ?s ?p ?o }", accept="application/sparql-results+json", max_rows=100)
+    assert answer.status == 413
+    whole = run_query(store, "SELECT * WHERE { ?s ?p ?o }", accept="application/sparql-results+json",
+                      max_rows=20_000)
+    assert whole.status == 200 and whole.rows == 20_000
+
+
+def test_a_passed_deadline_stops_the_answer(store):
+    with pytest.raises(QueryDeadline):
+        run_query(store, SELECT, accept="text/csv", deadline=time.monotonic() - 1)
