@@ -14,12 +14,14 @@ A gold mention maps to the system mention whose span contains the gold head toke
 preferring the shortest such span (then the earliest, then the smallest entity IRI, so
 the choice is deterministic). ECB+ tokens are sometimes wider than the build's tokens
 (``I'm``, ``"We``): when no system mention contains the whole head token, the shortest
-one containing the first letter or digit of the head is taken. A gold mention with no
-such system mention is a singleton.
+one containing the first letter or digit of the head is taken; a possessive clitic ECB+
+keeps on its word ("MacFarlane's", "Williams'") is left out of the head first, as the
+build's tokenizer splits it off. A gold mention with no such system mention is a singleton.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -114,6 +116,10 @@ def covering_mention(mentions: Sequence[SystemMention], start: int, end: int) ->
     return min(containing, key=lambda m: (m.end - m.start, m.start, m.entity))
 
 
+#: A possessive clitic that ECB+ keeps on its word ("MacFarlane's", "Williams'") and spaCy splits off.
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s?$")
+
+
 def head_mention(mentions: Sequence[SystemMention], text: str, start: int, end: int) -> SystemMention | None:
     """The system mention for a gold head token at ``text[start:end]`` (see the module docstring).
 
@@ -122,7 +128,12 @@ def head_mention(mentions: Sequence[SystemMention], text: str, start: int, end: 
     'e:i'
     >>> head_mention([SystemMention(4, 8, "e:h")], text, 0, 3) is None
     True
+    >>> text = "Seth MacFarlane's stint"                      # ECB+ token "MacFarlane's", system "Seth MacFarlane"
+    >>> ms = [SystemMention(0, 15, "e:seth"), SystemMention(0, 23, "e:stint")]
+    >>> head_mention(ms, text, 5, 17).entity
+    'e:seth'
     """
+    end = start + len(_POSSESSIVE.sub("", text[start:end])) or end
     hit = covering_mention(mentions, start, end)
     if hit is not None:
         return hit
