@@ -80,7 +80,7 @@ from kg.extract.quantities import (
     quantity_of_token,
 )
 from kg.extract.times import tense_of, time_of_clause, time_value
-from kg.ingest.pieces import body_pieces
+from kg.ingest.pieces import body_pieces, title_span
 from kg.model import Argument, Claim, Document, EntityMention, Extraction, Quantity
 
 __all__ = ["extract_document", "extract_many", "extract_parsed", "parse_document", "split_pieces"]
@@ -130,7 +130,17 @@ def split_pieces(document: Document) -> Iterator[tuple[str, int]]:
     """The body of a document as ``(text, char offset)`` pieces small enough for one spaCy ``Doc``.
 
     Long stretches without a sentence end are cut at spaces (see :mod:`kg.ingest.pieces`).
+    The title line, where the text holds it (:func:`kg.ingest.pieces.title_span`), comes
+    first, as a piece of its own: it is read for entity mentions only (see :func:`extract_parsed`).
+
+    >>> doc = Document(text="Kim honours troops\\n\\nKim spoke.", source="a.txt", title="Kim honours troops",
+    ...                body=((20, 30),))
+    >>> list(split_pieces(doc))
+    [('Kim honours troops', 0), ('Kim spoke.', 20)]
     """
+    title = title_span(document.text, document.title, document.body)
+    if title is not None:
+        yield document.text[title[0] : title[1]], title[0]
     for start, stop in body_pieces(document.text, document.body):
         text = document.text[start:stop]
         if text.strip():
@@ -149,14 +159,25 @@ def extract_many(documents: Iterable[Document], nlp: Language) -> Iterator[Extra
 
 
 def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extraction:
-    """Extract from already-parsed chunks (each Doc carries ``doc._.clauses``)."""
+    """Extract from already-parsed chunks (each Doc carries ``doc._.clauses``).
+
+    The title chunk (the one at the title's offset, :func:`split_pieces`) takes part in
+    naming and coreference, so "Jackson" in the headline is a mention of the body's
+    "Vincent Jackson", but it states no claims and is no sentence of the article: a
+    headline is telegraphic ("Jackson arrested on DUI charge"), often in title case
+    that the parser misreads, and what it says the body says in full.
+    """
+    title = title_span(document.text, document.title, document.body)
+    headline = {c for c, (_, offset) in enumerate(chunks) if title is not None and offset == title[0]}
     index = index_entities(chunks)
     resolve_references(chunks, index, issued=document.issued)
-    attribution = attribute(chunks)
+    attribution = attribute(chunks, skip=headline)
     assembler = _Assembler(document, chunks, index, attribution)
     claims: list[Claim] = []
     sentences: list[tuple[int, int]] = []
     for c, (doc, offset) in enumerate(chunks):
+        if c in headline:
+            continue
         by_sentence: dict[int, list[Clause]] = defaultdict(list)
         starts = [0] * len(doc)
         sents = list(doc.sents)
