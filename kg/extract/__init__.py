@@ -60,13 +60,14 @@ subjects nobody can name (pleonastic "it" gives no subject).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.attribution import Attribution, Source, attribute
+from kg.extract.casing import common_words, is_headline_case, normalise_case, restore_text, word_forms
 from kg.extract.certainty import EVIDENTIAL_PASSIVES, certainty_of, min_certainty, polarity_of
 from kg.extract.clauses import Clause
 from kg.extract.coref import resolve_references
@@ -122,11 +123,11 @@ def parse_document(nlp: Language, document: Document) -> list[tuple[Doc, int]]:
 
     Long spans are cut at paragraph breaks so no ``Doc`` exceeds spaCy's comfortable size.
     """
-    pieces = list(split_pieces(document))
+    pieces = list(split_pieces(document, common_words(nlp)))
     return [(doc, offset) for doc, (_, offset) in zip(nlp.pipe(text for text, _ in pieces), pieces)]
 
 
-def split_pieces(document: Document) -> Iterator[tuple[str, int]]:
+def split_pieces(document: Document, common: Callable[[str], bool] | None = None) -> Iterator[tuple[str, int]]:
     """The body of a document as ``(text, char offset)`` pieces small enough for one spaCy ``Doc``.
 
     Long stretches without a sentence end are cut at spaces (see :mod:`kg.ingest.pieces`).
@@ -139,12 +140,17 @@ def split_pieces(document: Document) -> Iterator[tuple[str, int]]:
     [('Kim honours troops', 0), ('Kim spoke.', 20)]
     """
     title = title_span(document.text, document.title, document.body)
-    if title is not None:
-        yield document.text[title[0] : title[1]], title[0]
-    for start, stop in body_pieces(document.text, document.body):
+    pieces = [title] if title is not None else []
+    pieces += [(start, stop) for start, stop in body_pieces(document.text, document.body)
+               if document.text[start:stop].strip()]
+    forms = None
+    for start, stop in pieces:
         text = document.text[start:stop]
-        if text.strip():
-            yield text, start
+        if any(is_headline_case(line) for line in text.split("\n")):
+            if forms is None:
+                forms = word_forms("\n".join(document.text[s:e] for s, e in document.body))
+            text = normalise_case(text, forms, common)
+        yield text, start
 
 
 def extract_document(document: Document, nlp: Language) -> Extraction:
@@ -167,6 +173,7 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
     headline is telegraphic ("Jackson arrested on DUI charge"), often in title case
     that the parser misreads, and what it says the body says in full.
     """
+    chunks = [(restore_text(doc, document.text[offset : offset + len(doc.text)]), offset) for doc, offset in chunks]
     title = title_span(document.text, document.title, document.body)
     headline = {c for c, (_, offset) in enumerate(chunks) if title is not None and offset == title[0]}
     index = index_entities(chunks)
