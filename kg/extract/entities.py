@@ -337,7 +337,7 @@ def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     for (doc, offset), mentions in zip(chunks, per_chunk):
         for m in mentions:
             span = doc.char_span(m.start - offset, m.end - offset) if m.kind == "name" else None
-            if span is not None and index.type_of(m.entity) not in {None, "Thing"}:
+            if span is not None and span[0].text[:1].isalnum() and index.type_of(m.entity) not in {None, "Thing"}:
                 named[tuple(t.text for t in span)][m.entity] += 1
     surnames: dict[str, set[str]] = defaultdict(set)
     for words, entities in named.items():
@@ -409,6 +409,8 @@ def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
         while start < ent.end - 1 and (_role_word(doc[start]) or doc[start].lower_ in _HONORIFICS
                                        or doc[start].lower_ in {"the", "a", "an"}):
             start += 1  # "Striker Marco Bellini": the title is context, not name
+        if all(t.tag_ == "POS" or t.is_punct for t in doc[start : ent.end]):
+            start = ent.start  # "King's": a name that is a title word, not a title before a name
         if start > ent.start and ent.label_ != "PERSON" and any(_role_word(doc[i]) for i in range(ent.start, start)):
             ent = Span(doc, start, ent.end, label="PERSON")
         elif start > ent.start:
