@@ -2,7 +2,9 @@
 
 :func:`extract_document` is the per-document step of the data flow: a pure
 function of the document and the pipeline, returning an :class:`kg.model.Extraction`
-whose offsets all point into ``document.text``. Only the article body is parsed.
+whose offsets all point into ``document.text``. Only the article body is parsed, and the title line,
+which gives entity mentions but no claims (:func:`extract_parsed`). Headline-case lines are parsed
+from a same-length copy in the article's own case (:mod:`kg.extract.casing`).
 
 The assembler reads four analyses of the parsed chunks and joins them per clause
 (:class:`kg.extract.clauses.Clause`, written by the ``claimgraph_clauses`` component):
@@ -67,7 +69,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.attribution import Attribution, Source, attribute
-from kg.extract.casing import common_words, is_headline_case, normalise_case, restore_text, word_forms
+from kg.extract.casing import case_variant, common_words, is_headline_case, normalise_case, restore_text, word_forms
 from kg.extract.certainty import EVIDENTIAL_PASSIVES, certainty_of, min_certainty, polarity_of
 from kg.extract.clauses import Clause
 from kg.extract.coref import resolve_references
@@ -173,7 +175,7 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
     headline is telegraphic ("Jackson arrested on DUI charge"), often in title case
     that the parser misreads, and what it says the body says in full.
     """
-    chunks = [(restore_text(doc, document.text[offset : offset + len(doc.text)]), offset) for doc, offset in chunks]
+    chunks = [(_as_written(doc, document.text[offset : offset + len(doc.text)]), offset) for doc, offset in chunks]
     title = title_span(document.text, document.title, document.body)
     headline = {c for c, (_, offset) in enumerate(chunks) if title is not None and offset == title[0]}
     index = index_entities(chunks)
@@ -216,6 +218,11 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
         mentions=tuple(mentions),
         claims=tuple(claims),
     )
+
+
+def _as_written(doc: Doc, text: str) -> Doc:
+    """A chunk parsed from a case-normalised copy (:func:`split_pieces`) with the text's own characters back."""
+    return restore_text(doc, text) if doc.text != text and case_variant(doc.text, text) else doc
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:

@@ -34,7 +34,7 @@ from spacy.tokens import Doc
 
 from kg.extract.times import MONTHS, WEEKDAYS
 
-__all__ = ["FUNCTION_WORDS", "common_words", "is_headline_case", "normalise_case", "restore_text", "word_forms"]
+__all__ = ["FUNCTION_WORDS", "case_variant", "common_words", "is_headline_case", "normalise_case", "restore_text", "word_forms"]
 
 #: Words a headline capitalises that running text writes in lower case whatever the article says.
 FUNCTION_WORDS = frozenset("""a an the and or but nor of to in on at for with by from as vs via into onto over under
@@ -171,6 +171,15 @@ def normalise_case(piece: str, forms: dict[str, Counter], common: Callable[[str]
     return "".join(chars)
 
 
+def case_variant(copy: str, text: str) -> bool:
+    """Whether ``copy`` is ``text`` with only the case of some letters changed (what :func:`normalise_case` makes).
+
+    >>> case_variant("Sixers hire", "Sixers Hire"), case_variant("Sixers fire", "Sixers Hire")
+    (True, False)
+    """
+    return len(copy) == len(text) and all(a == b or a.lower() == b.lower() for a, b in zip(copy, text))
+
+
 def restore_text(doc: Doc, text: str) -> Doc:
     """``doc`` (parsed from a same-length case-normalised copy) with the characters of ``text`` put back.
 
@@ -179,8 +188,8 @@ def restore_text(doc: Doc, text: str) -> Doc:
     """
     if doc.text == text:
         return doc
-    if len(doc.text) != len(text):
-        raise ValueError("restore_text needs a text of the parsed copy's length")
+    if not case_variant(doc.text, text):
+        raise ValueError("restore_text needs the text the parsed copy was made from (same length, same letters)")
     words = [text[t.idx : t.idx + len(t.text)] for t in doc]
     restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
     attrs = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,3 +88,11 @@ def test_extraction_reads_a_title_case_line_as_the_article_writes_it(pipeline):
     assert ("Maurice Cheeks", "Maurice Cheeks") in {(m.text, m.entity) for m in in_line}
     assert not [m for m in in_line if "Hire" in m.text and m.kind == "name"]
     assert any(c.relation == "hire" and c.sentence[1] <= 40 for c in ex.claims)
+
+
+def test_restore_text_refuses_a_text_that_is_not_the_copys(pipeline):
+    parsed = pipeline("Sixers hire Maurice Cheeks")
+    with pytest.raises(ValueError):
+        restore_text(parsed, "Sixers fire Maurice Cheeks")
+    with pytest.raises(ValueError):
+        restore_text(parsed, "Sixers hire Maurice Cheek")
