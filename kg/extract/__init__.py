@@ -135,6 +135,10 @@ def split_pieces(document: Document, common: Callable[[str], bool] | None = None
     Long stretches without a sentence end are cut at spaces (see :mod:`kg.ingest.pieces`).
     The title line, where the text holds it (:func:`kg.ingest.pieces.title_span`), comes
     first, as a piece of its own: it is read for entity mentions only (see :func:`extract_parsed`).
+    A piece with a headline-case line (Title Case, ALL CAPS) is given as a same-length copy
+    in the case the body writes its words in (:mod:`kg.extract.casing`; ``common`` is
+    :func:`kg.extract.casing.common_words` of the pipeline, which the parsers pass);
+    :func:`extract_parsed` puts the original characters back.
 
     >>> doc = Document(text="Kim honours troops\\n\\nKim spoke.", source="a.txt", title="Kim honours troops",
     ...                body=((20, 30),))

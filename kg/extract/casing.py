@@ -34,7 +34,8 @@ from spacy.tokens import Doc
 
 from kg.extract.times import MONTHS, WEEKDAYS
 
-__all__ = ["FUNCTION_WORDS", "case_variant", "common_words", "is_headline_case", "normalise_case", "restore_text", "word_forms"]
+__all__ = ["FUNCTION_WORDS", "case_variant", "common_words", "is_headline_case", "normalise_case", "restore_text",
+           "word_forms"]
 
 #: Words a headline capitalises that running text writes in lower case whatever the article says.
 FUNCTION_WORDS = frozenset("""a an the and or but nor of to in on at for with by from as vs via into onto over under
@@ -47,6 +48,7 @@ _LINE = re.compile(r"[^\n]+")
 _SENTENCE_END = frozenset('.!?:;"“”\'‘’(')
 _MIN_WORDS = 3  # a title-case line has at least this many content words, all capitalised
 _MIN_CAPS_LETTERS = 8
+_CAPS_SHARE = 0.8  # an all-caps line: this share of its letters at least are capitals
 _NUMBER_NEAR = re.compile(r"\s+\d")
 _NUMBER_BEFORE = re.compile(r"\d\s+$")
 
@@ -75,7 +77,8 @@ def is_headline_case(line: str) -> bool:
     """
     words = _WORD.findall(line)
     letters = [ch for ch in line if ch.isalpha()]
-    if len(letters) >= _MIN_CAPS_LETTERS and len(words) >= 2 and sum(ch.isupper() for ch in letters) >= 0.8 * len(letters):
+    capitals = sum(ch.isupper() for ch in letters)
+    if len(letters) >= _MIN_CAPS_LETTERS and len(words) >= 2 and capitals >= _CAPS_SHARE * len(letters):
         return True
     content = [w for w in words if w.lower() not in FUNCTION_WORDS]
     return len(content) >= _MIN_WORDS and all(w[0].isupper() for w in content)
@@ -166,7 +169,8 @@ def normalise_case(piece: str, forms: dict[str, Counter], common: Callable[[str]
             if word.islower():
                 continue
             first = n == 0 or _sentence_initial(piece, match.start())
-            dated = bool(_NUMBER_NEAR.match(piece, match.end()) or _NUMBER_BEFORE.search(piece, max(0, match.start() - 8), match.start()))
+            dated = bool(_NUMBER_NEAR.match(piece, match.end()) or
+                         _NUMBER_BEFORE.search(piece, max(0, match.start() - 8), match.start()))
             chars[match.start() : match.end()] = _form(word, forms, first, dated, common)
     return "".join(chars)
 

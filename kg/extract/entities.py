@@ -312,9 +312,9 @@ def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
 def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     """Give a name inside a wider mention a mention of its own, for its own entity (in place).
 
-    A description or a misread phrase can swallow a name: "Seth MacFarlane's savaged
-    2013 stint" is a mention of a stint, and a headline misread as one name ("Ellen
-    DeGeneres Returns", "Comedian Ellen DeGeneres") hides the person. Wherever the
+    A description can swallow a name the tagger did not mark there ("Sixers Fire Maurice
+    Cheeks After Losing Start" read as one noun phrase), and a phrase misread as one
+    name ("Ellen DeGeneres Returns", "Comedian Ellen DeGeneres") hides the person. Wherever the
     words of a name the document uses (the text of one of its name mentions, or the
     surname of one person's full name; case and tokens exact) stand inside a wider
     mention of another entity, they get an :class:`kg.model.EntityMention` of kind

@@ -43,8 +43,7 @@ WINDOW_CHARS = 100_000
 
 #: Most characters between a title and the body (a byline, a dateline): a title further up is not this body's.
 MAX_TITLE_GAP = 2_000
-#: Longest title read as a headline; a longer "title" is metadata, not a line of the article.
-MAX_TITLE_CHARS = 300
+_MAX_TITLE_CHARS = 300  # a longer "title" is metadata, not a headline line of the article
 
 _BREAK = re.compile(r"[.!?;:\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]]*\s|\n")
 _SPACES = (" ", "\t", "\u00a0", "\u3000")
@@ -110,7 +109,7 @@ def title_span(text: str, title: str | None, body: tuple[tuple[int, int], ...]) 
     True
     """
     words = title.split() if title else []
-    if not words or len(title or "") > MAX_TITLE_CHARS or not any(ch.isalnum() for ch in title or ""):
+    if not words or len(title or "") > _MAX_TITLE_CHARS or not any(ch.isalnum() for ch in title or ""):
         return None
     first = min((start for start, end in body if end > start), default=len(text))
     head = text[max(0, first - MAX_TITLE_GAP - len(title or "")) : first]
