@@ -67,6 +67,7 @@ def process_batch(documents: list[Document], settings: Settings) -> list[Documen
 
     from kg import faults
     from kg.extract import extract_parsed, split_pieces
+    from kg.extract.casing import common_words
     from kg.nlp import DEFAULT_MODEL, load_pipeline
     from kg.rdf import terms
     from kg.rdf.convert import document_quads
@@ -74,7 +75,8 @@ def process_batch(documents: list[Document], settings: Settings) -> list[Documen
     nlp = load_pipeline(settings.model or DEFAULT_MODEL)
     for document in documents:
         faults.poison(document.text)
-    pieces = [(i, text, offset) for i, doc in enumerate(documents) for text, offset in split_pieces(doc)]
+    common = common_words(nlp)
+    pieces = [(i, text, offset) for i, doc in enumerate(documents) for text, offset in split_pieces(doc, common)]
     parsed: list[list] = [[] for _ in documents]
     try:
         for (i, _, offset), spacy_doc in zip(pieces, nlp.pipe(text for _, text, _ in pieces)):

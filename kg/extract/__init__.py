@@ -2,7 +2,9 @@
 
 :func:`extract_document` is the per-document step of the data flow: a pure
 function of the document and the pipeline, returning an :class:`kg.model.Extraction`
-whose offsets all point into ``document.text``. Only the article body is parsed.
+whose offsets all point into ``document.text``. Only the article body is parsed, and the title line,
+which gives entity mentions but no claims (:func:`extract_parsed`). Headline-case lines are parsed
+from a same-length copy in the article's own case (:mod:`kg.extract.casing`).
 
 The assembler reads four analyses of the parsed chunks and joins them per clause
 (:class:`kg.extract.clauses.Clause`, written by the ``claimgraph_clauses`` component):
@@ -60,17 +62,18 @@ subjects nobody can name (pleonastic "it" gives no subject).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from kg.extract.attribution import Attribution, Source, attribute
+from kg.extract.casing import case_variant, common_words, is_headline_case, normalise_case, restore_text, word_forms
 from kg.extract.certainty import EVIDENTIAL_PASSIVES, certainty_of, min_certainty, polarity_of
 from kg.extract.clauses import Clause
 from kg.extract.coref import resolve_references
-from kg.extract.entities import EntityIndex, clean_name, index_entities, phrase_key
+from kg.extract.entities import EntityIndex, clean_name, index_entities, nested_names, phrase_key
 from kg.extract.quantities import (
     GROUP_HOLDING_VERBS,
     INTRANSITIVE_LOSS_VERBS,
@@ -80,7 +83,7 @@ from kg.extract.quantities import (
     quantity_of_token,
 )
 from kg.extract.times import tense_of, time_of_clause, time_value
-from kg.ingest.pieces import body_pieces
+from kg.ingest.pieces import body_pieces, title_span
 from kg.model import Argument, Claim, Document, EntityMention, Extraction, Quantity
 
 __all__ = ["extract_document", "extract_many", "extract_parsed", "parse_document", "split_pieces"]
@@ -122,19 +125,38 @@ def parse_document(nlp: Language, document: Document) -> list[tuple[Doc, int]]:
 
     Long spans are cut at paragraph breaks so no ``Doc`` exceeds spaCy's comfortable size.
     """
-    pieces = list(split_pieces(document))
+    pieces = list(split_pieces(document, common_words(nlp)))
     return [(doc, offset) for doc, (_, offset) in zip(nlp.pipe(text for text, _ in pieces), pieces)]
 
 
-def split_pieces(document: Document) -> Iterator[tuple[str, int]]:
+def split_pieces(document: Document, common: Callable[[str], bool] | None = None) -> Iterator[tuple[str, int]]:
     """The body of a document as ``(text, char offset)`` pieces small enough for one spaCy ``Doc``.
 
     Long stretches without a sentence end are cut at spaces (see :mod:`kg.ingest.pieces`).
+    The title line, where the text holds it (:func:`kg.ingest.pieces.title_span`), comes
+    first, as a piece of its own: it is read for entity mentions only (see :func:`extract_parsed`).
+    A piece with a headline-case line (Title Case, ALL CAPS) is given as a same-length copy
+    in the case the body writes its words in (:mod:`kg.extract.casing`; ``common`` is
+    :func:`kg.extract.casing.common_words` of the pipeline, which the parsers pass);
+    :func:`extract_parsed` puts the original characters back.
+
+    >>> doc = Document(text="Kim honours troops\\n\\nKim spoke.", source="a.txt", title="Kim honours troops",
+    ...                body=((20, 30),))
+    >>> list(split_pieces(doc))
+    [('Kim honours troops', 0), ('Kim spoke.', 20)]
     """
-    for start, stop in body_pieces(document.text, document.body):
+    title = title_span(document.text, document.title, document.body)
+    pieces = [title] if title is not None else []
+    pieces += [(start, stop) for start, stop in body_pieces(document.text, document.body)
+               if document.text[start:stop].strip()]
+    forms = None
+    for start, stop in pieces:
         text = document.text[start:stop]
-        if text.strip():
-            yield text, start
+        if any(is_headline_case(line) for line in text.split("\n")):
+            if forms is None:
+                forms = word_forms("\n".join(document.text[s:e] for s, e in document.body))
+            text = normalise_case(text, forms, common)
+        yield text, start
 
 
 def extract_document(document: Document, nlp: Language) -> Extraction:
@@ -149,14 +171,26 @@ def extract_many(documents: Iterable[Document], nlp: Language) -> Iterator[Extra
 
 
 def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extraction:
-    """Extract from already-parsed chunks (each Doc carries ``doc._.clauses``)."""
+    """Extract from already-parsed chunks (each Doc carries ``doc._.clauses``).
+
+    The title chunk (the one at the title's offset, :func:`split_pieces`) takes part in
+    naming and coreference, so "Jackson" in the headline is a mention of the body's
+    "Vincent Jackson", but it states no claims and is no sentence of the article: a
+    headline is telegraphic ("Jackson arrested on DUI charge"), often in title case
+    that the parser misreads, and what it says the body says in full.
+    """
+    chunks = [(_as_written(doc, document.text[offset : offset + len(doc.text)]), offset) for doc, offset in chunks]
+    title = title_span(document.text, document.title, document.body)
+    headline = {c for c, (_, offset) in enumerate(chunks) if title is not None and offset == title[0]}
     index = index_entities(chunks)
     resolve_references(chunks, index, issued=document.issued)
-    attribution = attribute(chunks)
+    attribution = attribute(chunks, skip=headline)
     assembler = _Assembler(document, chunks, index, attribution)
     claims: list[Claim] = []
     sentences: list[tuple[int, int]] = []
     for c, (doc, offset) in enumerate(chunks):
+        if c in headline:
+            continue
         by_sentence: dict[int, list[Clause]] = defaultdict(list)
         starts = [0] * len(doc)
         sents = list(doc.sents)
@@ -177,6 +211,7 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
         claim = assembler.reporting_claim(source)
         if claim is not None:
             claims.append(claim)
+    nested_names(chunks, index)
     claims = _distinct(claims)
     claims.sort(key=lambda cl: (cl.sentence[0], cl.subject.start, cl.relation))
     mentions = sorted(set(index.mentions), key=lambda m: (m.start, m.end, m.entity))
@@ -187,6 +222,11 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
         mentions=tuple(mentions),
         claims=tuple(claims),
     )
+
+
+def _as_written(doc: Doc, text: str) -> Doc:
+    """A chunk parsed from a case-normalised copy (:func:`split_pieces`) with the text's own characters back."""
+    return restore_text(doc, text) if doc.text != text and case_variant(doc.text, text) else doc
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:

@@ -29,7 +29,7 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -328,12 +328,17 @@ class _QuoteState:
     pending: Source | None = None  # "He said:" waiting for its content
 
 
-def attribute(chunks: list[tuple[Doc, int]]) -> Attribution:
-    """Find the sources of a document's parsed chunks ``(Doc, char offset)``, in reading order."""
+def attribute(chunks: list[tuple[Doc, int]], *, skip: Collection[int] = ()) -> Attribution:
+    """Find the sources of a document's parsed chunks ``(Doc, char offset)``, in reading order.
+
+    Chunks whose index is in ``skip`` (a headline) are not read: they report nothing and
+    leave no open quotation or speaker to the chunks after them.
+    """
     result = Attribution()
     state = _QuoteState()
     for c, (doc, offset) in enumerate(chunks):
-        _attribute_chunk(result, state, c, doc, offset)
+        if c not in skip:
+            _attribute_chunk(result, state, c, doc, offset)
     return result
 
 

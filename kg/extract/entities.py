@@ -39,6 +39,7 @@ which reads and extends the :class:`EntityIndex` built here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -58,6 +59,7 @@ __all__ = [
     "index_entities",
     "initials",
     "name_type_hint",
+    "nested_names",
     "phrase_key",
     "scope_common_nouns",
     "unscoped",
@@ -307,6 +309,73 @@ def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     return index
 
 
+def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Give a name inside a wider mention a mention of its own, for its own entity (in place).
+
+    A description can swallow a name the tagger did not mark there ("Sixers Fire Maurice
+    Cheeks After Losing Start" read as one noun phrase), and a phrase misread as one
+    name ("Ellen DeGeneres Returns", "Comedian Ellen DeGeneres") hides the person. Wherever the
+    words of a name the document uses (the text of one of its name mentions, or the
+    surname of one person's full name; case and tokens exact) stand inside a wider
+    mention of another entity, they get an :class:`kg.model.EntityMention` of kind
+    ``name`` for that name's entity, so the shortest mention holding the name is the
+    name. Inside another *name* only multi-word names count ("Washington" in
+    "Washington Post" is part of that name). A one-word name that opens a sentence
+    and is no proper noun there counts only if the document never writes the word in
+    lower case ("Bush fires ... the bush"). A mention that is not a name but spans
+    exactly a name ("Cheeks" read as the noun "cheek") gives way to it. Token
+    attribution (``by_token``) is left as it is: the wider phrase still heads the
+    claims it is an argument of.
+    """
+    ends = [offset + len(doc.text) for doc, offset in chunks]
+    per_chunk: list[list[EntityMention]] = [[] for _ in chunks]
+    for m in index.mentions:
+        c = bisect_right(ends, m.start)
+        if c < len(chunks) and chunks[c][1] <= m.start:
+            per_chunk[c].append(m)
+    named: dict[tuple[str, ...], Counter] = defaultdict(Counter)
+    for (doc, offset), mentions in zip(chunks, per_chunk):
+        for m in mentions:
+            span = doc.char_span(m.start - offset, m.end - offset) if m.kind == "name" else None
+            if span is not None and span[0].text[:1].isalnum() and index.type_of(m.entity) not in {None, "Thing"}:
+                named[tuple(t.text for t in span)][m.entity] += 1
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for words, entities in named.items():
+        for key in entities:
+            if index.type_of(key) == "Person" and len(words) > 1 and words[-1][:1].isupper():
+                surnames[words[-1]].add(key)
+    for word, keys in surnames.items():
+        if len(keys) == 1 and (word,) not in named:
+            named[(word,)][next(iter(keys))] += 1
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for words, entities in named.items():
+        by_first[words[0]].append((words, entities.most_common(1)[0][0]))
+    for found in by_first.values():
+        found.sort(key=lambda f: -len(f[0]))
+    lower = {t.text for doc, _ in chunks for t in doc if t.text.islower()}
+    added: list[EntityMention] = []
+    for (doc, offset), mentions in zip(chunks, per_chunk):
+        for i in range(len(doc)):
+            match = next(((words, key) for words, key in by_first.get(doc[i].text, ())
+                          if tuple(t.text for t in doc[i : i + len(words)]) == words), None)
+            if match is None:
+                continue
+            words, key = match
+            span = doc[i : i + len(words)]
+            start, end = offset + span.start_char, offset + span.end_char
+            same = [m for m in mentions if (m.start, m.end) == (start, end)]
+            wider = [m for m in mentions if m.start <= start and end <= m.end and (m.start, m.end) != (start, end)]
+            if any(m.kind == "name" or m.entity == key for m in same) or any(m.entity == key for m in wider):
+                continue
+            if not (wider or same) or len(words) == 1 and (any(m.kind == "name" for m in wider) or (
+                    span[0].pos_ != "PROPN" and span[0].is_sent_start and span[0].text.lower() in lower)):
+                continue
+            added.append(EntityMention(key, start, end, span.text, "name"))
+            mentions.append(added[-1])
+    names_at = {(m.start, m.end) for m in [*index.mentions, *added] if m.kind == "name"}
+    index.mentions = [m for m in index.mentions if m.kind == "name" or (m.start, m.end) not in names_at] + added
+
+
 def _decide(counter: Counter) -> EntityType:
     if not counter:
         return "Thing"
@@ -340,6 +409,8 @@ def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
         while start < ent.end - 1 and (_role_word(doc[start]) or doc[start].lower_ in _HONORIFICS
                                        or doc[start].lower_ in {"the", "a", "an"}):
             start += 1  # "Striker Marco Bellini": the title is context, not name
+        if all(t.tag_ == "POS" or t.is_punct for t in doc[start : ent.end]):
+            start = ent.start  # "King's": a name that is a title word, not a title before a name
         if start > ent.start and ent.label_ != "PERSON" and any(_role_word(doc[i]) for i in range(ent.start, start)):
             ent = Span(doc, start, ent.end, label="PERSON")
         elif start > ent.start:

@@ -37,6 +37,7 @@ Block = Literal["blank", "text", "heading", "list", "markup"]
 _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 _SENTENCE_END = tuple('.!?:;"”’»)…')
 _TITLE_BAD_END = tuple(".,;:")
+_CLOSERS = "\"'”’»)]"
 _URL = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Markdown block syntax.
 _MD_FENCE = re.compile(r"\s{0,3}(```|~~~)")
@@ -138,11 +139,14 @@ def looks_like_title(line: str) -> bool:
     True
     >>> looks_like_title("Kim Jong-un paid tribute to the soldiers, laying his hands on their coffins.")
     False
+    >>> looks_like_title('He sings, dances and acts, and he is the "Sexiest Man Alive."')
+    False
     """
     words = line.split()
     if not words or len(words) > MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
         return False
-    if line.endswith(_TITLE_BAD_END) and not line.endswith("..."):
+    core = line.rstrip(_CLOSERS)  # 'and he's the "Sexiest Man Alive."': the period inside the quote ends it
+    if core.endswith(_TITLE_BAD_END) and not core.endswith("..."):
         return False
     first_letter = next((ch for ch in line if ch.isalpha()), None)
     return first_letter is not None and not first_letter.islower()

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["MAX_PIECE_CHARS", "MAX_RUN_CHARS", "WINDOW_CHARS", "body_pieces", "windows"]
+__all__ = ["MAX_PIECE_CHARS", "MAX_RUN_CHARS", "MAX_TITLE_GAP", "WINDOW_CHARS", "body_pieces", "title_span", "windows"]
 
 #: Longest stretch without a sentence end that is parsed as it is (about 500 words; news sentences are < 100).
 MAX_RUN_CHARS = 3_000
@@ -40,6 +40,10 @@ MAX_RUN_CHARS = 3_000
 MAX_PIECE_CHARS = 100_000
 #: Articles with a longer body are extracted window by window (see :func:`windows`).
 WINDOW_CHARS = 100_000
+
+#: Most characters between a title and the body (a byline, a dateline): a title further up is not this body's.
+MAX_TITLE_GAP = 2_000
+_MAX_TITLE_CHARS = 300  # a longer "title" is metadata, not a headline line of the article
 
 _BREAK = re.compile(r"[.!?;:\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\]]*\s|\n")
 _SPACES = (" ", "\t", "\u00a0", "\u3000")
@@ -81,6 +85,45 @@ def body_pieces(
                 yield from _split_size(text, s, e, max_chars)
             elif keep_runs:
                 yield from _cut_at_spaces(text, s, e, max_run)
+
+
+def title_span(text: str, title: str | None, body: tuple[tuple[int, int], ...]) -> tuple[int, int] | None:
+    """Where the title line stands in ``text``: ``(start, end)`` with ``text[start:end]`` the title, or ``None``.
+
+    Ingest takes a headline out of the body (it is no sentence of the article, and
+    a body paragraph must not run into it), but its names are mentions like any
+    other, so extraction reads it too, from the exact characters of the text. The
+    title counts only where it stands: before the first body span, outside every
+    body span, at most :data:`MAX_TITLE_GAP` characters above it (so a window of a
+    huge article, whose body starts far below, has no title of its own). It is
+    matched exactly, else ignoring case and runs of white space (a title from
+    metadata may differ from the line in either); a title the text does not hold
+    (an HTML ``og:title`` reworded) gives ``None``.
+
+    >>> text = "Kim honours soldiers\\n\\nKim placed his hands on the coffins."
+    >>> title_span(text, "Kim honours soldiers", ((22, 58),))
+    (0, 20)
+    >>> title_span(text, "KIM  HONOURS soldiers", ((22, 58),))
+    (0, 20)
+    >>> title_span(text, "Kim praises troops", ((22, 58),)) is None
+    True
+    """
+    words = title.split() if title else []
+    if not words or len(title or "") > _MAX_TITLE_CHARS or not any(ch.isalnum() for ch in title or ""):
+        return None
+    first = min((start for start, end in body if end > start), default=len(text))
+    head = text[max(0, first - MAX_TITLE_GAP - len(title or "")) : first]
+    base = first - len(head)
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in words) + r"(?!\w)", re.IGNORECASE)
+    matches = list(pattern.finditer(head))
+    exact = [m for m in matches if m.group() == title]
+    if not matches:
+        return None
+    found = (exact or matches)[-1]  # the nearest to the body
+    start, end = base + found.start(), base + found.end()
+    if any(s < end and start < e for s, e in body):
+        return None
+    return start, end
 
 
 def windows(

@@ -77,6 +77,11 @@ def test_title_is_not_part_of_the_name(nlp):
     assert "striker" in index.roles["Marco Bellini"]
 
 
+def test_a_name_that_is_a_title_word_is_not_stripped_to_its_possessive(nlp):
+    index = _index(nlp, "The decision was King's.")  # the model reads "King's" as one name
+    assert [(m.text, m.entity) for m in index.mentions] == [("King", "King")]
+
+
 def test_compound_name_counts_only_under_a_kind_noun(nlp):
     doc = nlp("The state-run KCNA news agency praised the deceased DPRK soldiers.")
     index = index_entities([(doc, 0)])

@@ -55,6 +55,15 @@ def test_looks_like_title_rules():
     assert not looks_like_title("the war is over")  # starts lowercase
     assert not looks_like_title("Seoul, Monday,")
     assert not looks_like_title(" ".join(["word"] * 30).capitalize())
+    assert not looks_like_title('He sings, and he\'s the "Sexiest Man Alive."')  # the period is inside the quote
+    assert not looks_like_title("Troops were sent (officials said.)")
+    assert looks_like_title('Kim calls soldiers "heroes"')
+
+
+def test_a_first_sentence_ending_in_a_quotation_stays_in_the_body():
+    text = 'He sings, and he\'s the "Sexiest Man Alive."\nHugh Jackman will host the Oscars.\n'
+    assert analyse_text(text).title is None
+    assert spans(text) == ['He sings, and he\'s the "Sexiest Man Alive."', "Hugh Jackman will host the Oscars."]
 
 
 def test_known_title_only_removes_an_equal_first_line():

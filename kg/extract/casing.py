@@ -1,0 +1,239 @@
+"""Headline case: title-case and all-caps lines parsed in the case the article itself writes the words in.
+
+spaCy's small model reads capitals as names: "Sixers Hire Maurice Cheeks as Head
+Coach" becomes one long name, "CHARGERS' RECEIVER ARRESTED" three proper nouns. A
+headline-case line (a headline kept in the body, a title, an all-caps brief) is
+therefore parsed from a *case-normalised copy*: each capitalised word takes the form
+the same document gives it in running text, away from the start of a sentence
+("Hire" -> "hire" when the article writes "hire" and never "Hire" mid-sentence;
+"Cheeks" stays), and small function words ("of", "to", "As") are lower case. A word
+the document gives no evidence about is lower case only when the pipeline's own word
+lists know it as a common verb, adjective or adverb (:func:`common_words`:
+"Interdicts", "Fatally"); otherwise it keeps its capitals, as an unknown word in a
+headline may well be a name. Weekdays, and month names (next to a number: "MAY 23"),
+are capitalised. Only letters change case and only where the change
+keeps one character one character, so the copy has the same length and every offset
+still points into the original text; :func:`restore_text` puts the original
+characters back into the parsed ``Doc``, so mention and claim texts quote the article.
+
+>>> text = "Sixers Hire Maurice Cheeks As Head Coach\\nThe Sixers will hire Maurice Cheeks as their head coach."
+>>> normalise_case(text, word_forms(text))
+'Sixers hire Maurice Cheeks as head coach\\nThe Sixers will hire Maurice Cheeks as their head coach.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from weakref import WeakKeyDictionary
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kg.extract.times import MONTHS, WEEKDAYS
+
+__all__ = ["FUNCTION_WORDS", "case_variant", "common_words", "is_headline_case", "normalise_case", "restore_text",
+           "word_forms"]
+
+#: Words a headline capitalises that running text writes in lower case whatever the article says.
+FUNCTION_WORDS = frozenset("""a an the and or but nor of to in on at for with by from as vs via into onto over under
+    after before than up out off about against amid among between during since until upon per is are was were be been
+    has have had will would can could may might must shall should its his her their our my your this that these
+    those""".split())
+_WORD = re.compile(r"(?<![\w'’])[^\W\d_]+(?:['’][^\W\d_]+)*(?![\w])")
+_URLISH = re.compile(r"\S*(?:://|www\.|@|\.[a-z]{2,4}/)\S*", re.IGNORECASE)
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_END = frozenset('.!?:;"“”\'‘’(')
+_MIN_WORDS = 3  # a title-case line has at least this many content words, all capitalised
+_MIN_CAPS_LETTERS = 8
+_CAPS_SHARE = 0.8  # an all-caps line: this share of its letters at least are capitals
+_NUMBER_NEAR = re.compile(r"\s+\d")
+_NUMBER_BEFORE = re.compile(r"\d\s+$")
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence (or a line, or a quotation)."""
+    i = start - 1
+    while i >= 0 and text[i] in " \t\u00a0":
+        i -= 1
+    if i > 0 and text[i] in "'’" and text[i - 1].isalnum():
+        return False  # a possessive ("CHARGERS' DRIVER"), not a quotation mark
+    return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END
+
+
+def is_headline_case(line: str) -> bool:
+    """Whether a line is written in title case or in capitals, not in sentence case.
+
+    >>> is_headline_case("Police Release ID Of Woman Killed In Parking Lot")
+    True
+    >>> is_headline_case("CHARGERS' RECEIVER ARRESTED")
+    True
+    >>> is_headline_case("Police released the name of the woman killed in a parking lot.")
+    False
+    >>> is_headline_case("Robert Buckley, 32, was climbing on Mount Sefton in the Aoraki-Mt Cook National Park.")
+    False
+    """
+    words = _WORD.findall(line)
+    letters = [ch for ch in line if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in letters)
+    if len(letters) >= _MIN_CAPS_LETTERS and len(words) >= 2 and capitals >= _CAPS_SHARE * len(letters):
+        return True
+    content = [w for w in words if w.lower() not in FUNCTION_WORDS]
+    return len(content) >= _MIN_WORDS and all(w[0].isupper() for w in content)
+
+
+def word_forms(text: str) -> dict[str, Counter]:
+    """How a document writes each word in running text: lower-cased word -> Counter of forms seen.
+
+    Only words inside sentences of sentence-case lines count: a capital at the start
+    of a sentence or in a headline-case line says nothing about the word.
+
+    >>> word_forms("The Sixers hire. Hire him, the sixers said.")["sixers"]
+    Counter({'Sixers': 1, 'sixers': 1})
+    >>> "hire" in word_forms("Hire Him Now Please\\nHire him.")
+    False
+    """
+    forms: dict[str, Counter] = {}
+    for line in _LINE.finditer(text):
+        if is_headline_case(line.group()):
+            continue
+        urls = [(m.start(), m.end()) for m in _URLISH.finditer(text, line.start(), line.end())]
+        for match in _WORD.finditer(text, line.start(), line.end()):
+            if any(s <= match.start() < e for s, e in urls):
+                continue  # "ellen-degeneres-to-host" in a link says nothing about how the article writes names
+            if not _sentence_initial(text, match.start()):
+                word = match.group()
+                forms.setdefault(word.lower(), Counter())[word] += 1
+    return forms
+
+
+def _same_length(word: str, form: str) -> str:
+    """``word`` in the case of ``form``, letter by letter, leaving any letter whose case change is not one letter."""
+    out = []
+    for ch, model in zip(word, form):
+        changed = ch.lower() if model.islower() else ch.upper()
+        out.append(changed if len(changed) == 1 else ch)
+    return "".join(out)
+
+
+def _form(word: str, forms: dict[str, Counter], first: bool, dated: bool = False,
+          common: Callable[[str], bool] | None = None) -> str:
+    """The form a headline-case word takes in the copy (see the module docstring).
+
+    ``dated``: the word stands next to a number, where a month name is a month ("MAY 23").
+    """
+    low = word.lower()
+    seen = forms.get(low)
+    if low in WEEKDAYS or (low in MONTHS and (dated or (len(low) > 3 and low not in FUNCTION_WORDS))):
+        target = low.capitalize()
+    elif seen:
+        capital = [f for f in seen if f != low]
+        if not capital:
+            target = low
+        elif word.isupper() and len(word) > 1:
+            target = max(capital, key=lambda f: (seen[f], f))
+        else:
+            return word
+    elif low in FUNCTION_WORDS or (common is not None and common(low)):
+        target = low
+    else:
+        return word
+    if first:
+        target = target[:1].upper() + target[1:]
+    return _same_length(word, target)
+
+
+def normalise_case(piece: str, forms: dict[str, Counter], common: Callable[[str], bool] | None = None) -> str:
+    """``piece`` with its headline-case lines in the case the document writes their words in (same length).
+
+    ``forms`` is :func:`word_forms` of the document; ``common`` (:func:`common_words`) tells
+    the words the document says nothing about that are common English verbs, adjectives
+    or adverbs ("Interdicts", "Fatally"), lower case too. Sentence-case lines are
+    returned unchanged.
+
+    >>> forms = word_forms("Police said the driver was arrested. DUI charges were filed against the driver.")
+    >>> normalise_case("DRIVER ARRESTED ON DUI CHARGES", forms)
+    'Driver arrested on DUI charges'
+    >>> normalise_case("Woman Dies After Crash", forms)  # no evidence but for "after"
+    'Woman Dies after Crash'
+    """
+    lines = [m for m in _LINE.finditer(piece) if is_headline_case(m.group())]
+    if not lines:
+        return piece
+    chars = list(piece)
+    for line in lines:
+        for n, match in enumerate(_WORD.finditer(piece, line.start(), line.end())):
+            word = match.group()
+            if word.islower():
+                continue
+            first = n == 0 or _sentence_initial(piece, match.start())
+            dated = bool(_NUMBER_NEAR.match(piece, match.end()) or
+                         _NUMBER_BEFORE.search(piece, max(0, match.start() - 8), match.start()))
+            chars[match.start() : match.end()] = _form(word, forms, first, dated, common)
+    return "".join(chars)
+
+
+def case_variant(copy: str, text: str) -> bool:
+    """Whether ``copy`` is ``text`` with only the case of some letters changed (what :func:`normalise_case` makes).
+
+    >>> case_variant("Sixers hire", "Sixers Hire"), case_variant("Sixers fire", "Sixers Hire")
+    (True, False)
+    """
+    return len(copy) == len(text) and all(a == b or a.lower() == b.lower() for a, b in zip(copy, text))
+
+
+def restore_text(doc: Doc, text: str) -> Doc:
+    """``doc`` (parsed from a same-length case-normalised copy) with the characters of ``text`` put back.
+
+    Tags, morphology, lemmas, the parse, named entities and ``doc._`` extensions are kept;
+    every token's text is the original's, so spans quote the article exactly.
+    """
+    if doc.text == text:
+        return doc
+    if not case_variant(doc.text, text):
+        raise ValueError("restore_text needs the text the parsed copy was made from (same length, same letters)")
+    words = [text[t.idx : t.idx + len(t.text)] for t in doc]
+    restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    attrs = [TAG, POS, MORPH, DEP, HEAD, LEMMA, ENT_IOB, ENT_TYPE]
+    restored.from_array(attrs, doc.to_array(attrs))
+    restored.user_data.update(doc.user_data)
+    return restored
+
+
+_COMMON: WeakKeyDictionary = WeakKeyDictionary()
+#: Parts of speech whose word lists say a word is common English; nouns are left out (the noun list holds
+#: names: "jackson", "troy").
+_COMMON_POS = ("verb", "adj", "adv")
+
+
+def common_words(nlp: Language) -> Callable[[str], bool] | None:
+    """Whether a lower-case word is a common English verb, adjective or adverb, by the pipeline's lemmatizer tables.
+
+    The rule lemmatizer of the English pipelines ships word lists per part of speech
+    and suffix rules ("interdicts" -> "interdict"); ``None`` when the pipeline has none.
+    """
+    if nlp in _COMMON:
+        return _COMMON[nlp]
+    check = None
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index") and lookups.has_table("lemma_rules"):
+            index, rules = lookups.get_table("lemma_index"), lookups.get_table("lemma_rules")
+            exc = lookups.get_table("lemma_exc") if lookups.has_table("lemma_exc") else {}
+            known = {pos: frozenset(index.get(pos, ())) for pos in _COMMON_POS}
+            suffixes = {pos: [tuple(rule) for rule in rules.get(pos, ())] for pos in _COMMON_POS}
+            irregular = {pos: dict(exc.get(pos, {})) for pos in _COMMON_POS}
+
+            def check(word: str) -> bool:
+                for pos in _COMMON_POS:
+                    if word in known[pos] or word in irregular[pos]:
+                        return True
+                    if any(word.endswith(old) and word[: len(word) - len(old)] + new in known[pos]
+                           for old, new in suffixes[pos] if old):
+                        return True
+                return False
+
+    _COMMON[nlp] = check
+    return check

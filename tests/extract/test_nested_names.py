@@ -1,0 +1,100 @@
+"""Names inside wider mentions get mentions of their own (kg.extract.entities.nested_names)."""
+
+from __future__ import annotations
+
+from kg.extract import extract_document
+from kg.extract.entities import EntityIndex, nested_names
+from kg.model import Document, EntityMention
+
+
+def _index(text: str, entities: dict[str, str], spans: list[tuple[str, str, str]]) -> EntityIndex:
+    """An index with ``entities`` (key -> type) and a mention of ``key`` of ``kind`` at each ``(phrase, key, kind)``,
+    the n-th phrase repeated taking the next occurrence."""
+    index = EntityIndex()
+    for key, etype in entities.items():
+        index.add(key, key, etype)  # type: ignore[arg-type]
+    seen: dict[str, int] = {}
+    for phrase, key, kind in spans:
+        start = text.index(phrase, seen.get(phrase, 0))
+        seen[phrase] = start + 1
+        index.mentions.append(EntityMention(key, start, start + len(phrase), phrase, kind))  # type: ignore[arg-type]
+    return index
+
+
+def _at(index: EntityIndex, text: str, phrase: str, nth: int = 0) -> list[tuple[str, str]]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return sorted((m.entity, m.kind) for m in index.mentions if (m.start, m.end) == (start, start + len(phrase)))
+
+
+def test_a_surname_inside_a_description_is_a_mention_of_the_person(nlp):
+    text = "Barack Obama spoke on Monday. The Obama team declined to comment."
+    index = _index(text, {"Barack Obama": "Person", "Obama team": "Thing"},
+                   [("Barack Obama", "Barack Obama", "name"), ("Obama team", "Obama team", "nominal")])
+    nested_names([(nlp(text), 0)], index)
+    assert _at(index, text, "Obama", nth=1) == [("Barack Obama", "name")]
+    assert _at(index, text, "Obama team") == [("Obama team", "nominal")]  # the wider mention stays
+
+
+def test_a_full_name_inside_a_misread_name_but_not_a_single_word(nlp):
+    text = "Comedian Ellen DeGeneres will host. Ellen DeGeneres said so. Ellen was thrilled."
+    index = _index(text, {"Comedian Ellen DeGeneres": "Person", "Ellen DeGeneres": "Person", "Ellen": "Person"}, [])
+    for phrase, nth in (("Comedian Ellen DeGeneres", 0), ("Ellen DeGeneres", 1), ("Ellen", 2)):
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(phrase, start + 1)
+        index.mentions.append(EntityMention(phrase, start, start + len(phrase), phrase))
+    nested_names([(nlp(text), 0)], index)
+    assert _at(index, text, "Ellen DeGeneres") == [("Ellen DeGeneres", "name")]
+    assert _at(index, text, "Ellen") == []  # the one-word name stays part of the wider name
+
+
+def test_a_one_word_name_inside_another_name_is_part_of_it(nlp):
+    text = "George Washington was a president. The Washington Post said so."
+    index = _index(text, {"George Washington": "Person", "Washington Post": "NewsOrganization"},
+                   [("George Washington", "George Washington", "name"),
+                    ("Washington Post", "Washington Post", "name")])
+    before = list(index.mentions)
+    nested_names([(nlp(text), 0)], index)
+    assert index.mentions == before
+
+
+def test_a_common_noun_reading_of_a_name_gives_way_to_the_name(nlp):
+    text = "Maurice Cheeks was hired in 2005. Cheeks was fired on Saturday."
+    index = _index(text, {"Maurice Cheeks": "Person", "cheek": "Thing"},
+                   [("Maurice Cheeks", "Maurice Cheeks", "name"), ("Cheeks", "cheek", "nominal")])
+    index.mentions = [index.mentions[0], EntityMention("cheek", 34, 40, "Cheeks", "nominal")]
+    nested_names([(nlp(text), 0)], index)
+    assert _at(index, text, "Cheeks", nth=1) == [("Maurice Cheeks", "name")]
+
+
+def test_a_name_outside_every_mention_or_inside_its_own_entity_gets_nothing(nlp):
+    text = "Maurice Cheeks was hired in 2005. Later Cheeks left, and the Cheeks era ended."
+    index = _index(text, {"Maurice Cheeks": "Person"},
+                   [("Maurice Cheeks", "Maurice Cheeks", "name"), ("the Cheeks era", "Maurice Cheeks", "nominal")])
+    before = list(index.mentions)
+    nested_names([(nlp(text), 0)], index)
+    assert index.mentions == before
+
+
+def test_offsets_point_into_the_document_in_every_chunk(nlp):
+    first, second = "Barack Obama spoke on Monday.", "The Obama team declined to comment."
+    text = first + "\n\n" + second
+    offset = len(first) + 2
+    index = _index(text, {"Barack Obama": "Person", "Obama team": "Thing"},
+                   [("Barack Obama", "Barack Obama", "name"), ("Obama team", "Obama team", "nominal")])
+    nested_names([(nlp(first), 0), (nlp(second), offset)], index)
+    added = [m for m in index.mentions if m.start >= offset and m.kind == "name"]
+    assert [(m.text, text[m.start : m.end], m.entity) for m in added] == [("Obama", "Obama", "Barack Obama")]
+
+
+def test_extraction_gives_the_name_in_a_misread_name_its_own_mention(pipeline):
+    text = "Comedian Ellen DeGeneres will host the Oscars. Ellen DeGeneres said she was thrilled."
+    ex = extract_document(Document(text=text, source="t.txt"), pipeline)
+    start = text.index("Ellen")
+    holding = [m for m in ex.mentions if m.start <= start and start + 15 <= m.end]
+    assert holding, ex.mentions
+    shortest = min(holding, key=lambda m: m.end - m.start)
+    assert (shortest.text, shortest.entity) == ("Ellen DeGeneres", "Ellen DeGeneres")
+    assert all(text[m.start : m.end] == m.text for m in ex.mentions)
