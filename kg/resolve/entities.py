@@ -25,11 +25,13 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 5. a compass word used as a name ("the North") and the one place named with it in the
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun,
-   in documents that tell the same story (:func:`story_groups`: documents that share
-   enough of their named entities), so "the earthquake" of two reports of one earthquake
-   meet, and those of two different earthquakes do not; news reports add different
-   details ("the gunman", "the disgruntled 61-year-old gunman"), so only identifying
-   modifiers keep two apart (:func:`distinguishing_modifiers`);
+   in documents that tell the same story (:func:`story_groups`: groups of documents that
+   share enough of their named entities, on average, not only through one pair), so "the
+   earthquake" of two reports of one earthquake meet, and those of two different
+   earthquakes do not; news reports add different details ("the gunman", "the disgruntled
+   61-year-old gunman"), so only identifying modifiers keep two apart
+   (:func:`distinguishing_modifiers`); a noun that spells a name ("the Indian navy") joins
+   it first, and each noun joins the first group of its head it does not clash with;
 7. a common noun that spells a name, or heads exactly one name of its story ("the navy");
 8. a description and the one person another article of the story describes so ("the
    climber" / "Robert Buckley, the climber");
@@ -56,6 +58,7 @@ country with ``cg:demonymOf``, not merged.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -81,15 +84,15 @@ from kg.resolve.names import (
 __all__ = ["EntityRecord", "EntityResolution", "distinguishing_modifiers", "name_head", "one_edit", "read_entities",
            "resolve_entities", "story_groups", "thing_head", "thing_modifiers"]
 
-#: A story group joins two documents whose named entities overlap at least this much
-#: (cosine of IDF-weighted named-entity sets).
+#: Two groups of documents join into one story only if two of their documents have named entities that
+#: overlap at least this much (cosine of IDF-weighted named-entity sets) ...
 STORY_SIMILARITY = 0.1
-#: Named entities found in more than this share of the documents (and of at least
-#: :data:`STORY_MIN_DF` documents) are too common to tell stories apart; they are not blocking keys.
-STORY_MAX_DF_SHARE = 0.5
-STORY_MIN_DF = 4
-#: ... and so are entities in more documents than this, whatever the share: it bounds the pairs one
-#: entity contributes, so grouping stays linear in the number of documents.
+#: ... and the mean overlap of all their pairs of documents reaches this (see :func:`story_groups`).
+STORY_MEAN_SIMILARITY = 0.03
+#: Named entities of more documents than this are no blocking keys of story grouping: it bounds the
+#: pairs one entity contributes, so grouping stays linear in the number of documents. (Common ones
+#: below it weigh little by their IDF; a share limit would drop the one person of a story that fills
+#: most of a small collection.)
 STORY_MAX_DF = 200
 
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
@@ -454,7 +457,7 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
 
 
 #: Modifiers that set a referent against another of its kind ("the other worker", "a second boat").
-_CONTRASTIVE = frozenset("other another different same second third fourth fifth next previous".split())
+_CONTRASTIVE = frozenset("other another different same second third fourth fifth next previous foreign".split())
 #: Heads too general to identify anything across documents ("the same time", "the only way").
 _GENERIC_HEADS = frozenset("time way thing lot part kind sort number couple bit place fact case".split())
 _AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "old", "yr"})
@@ -697,6 +700,19 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"compass:{word}")
 
+    # 6a. a common noun that is a name written in lower case ("the Indian navy"): before the nouns of one
+    #     head meet, so each joins its name on its own
+    spelled_names = set()
+    for r in records:
+        if r.kind != "thing" or not r.prefs or not r.documents:
+            continue
+        # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
+        spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
+        exact = sorted({iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"})
+        if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
+            uf.union(r.iri, exact[0], f"name-as-noun:{normalise(r.prefs[0])}")
+            spelled_names.add(r.iri)
+
     # 6. common nouns with one head, within a story
     groups = story_groups(records, uf)
     heads: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -710,9 +726,12 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for story in sorted({groups[d] for d in r.documents}):
             heads[(story, head)].append(r.iri)
     for key in sorted(heads):
-        members = sorted(heads[key], key=lambda iri: _rank(by_iri[iri]))
-        for other in members[1:]:
-            uf.union(members[0], other, f"head:{key[1]}", strong_clash_only=True)
+        # a noun already joined to a name leads; each noun joins the first group it does not clash with
+        members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
+        anchors: list[str] = []
+        for iri in members:
+            if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
+                anchors.append(iri)
 
     # 7. a common noun that is a name written in lower case ("the Indian navy"), or the head noun of
     #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
@@ -740,11 +759,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue
         label = r.prefs[0]
-        # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
-        spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
-        exact = sorted({iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"})
-        if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
-            uf.union(r.iri, exact[0], f"name-as-noun:{normalise(label)}")
+        if r.iri in spelled_names:
             continue
         head, mods = thing_head(label), thing_modifiers(label)
         story = {groups[d] for d in r.documents}
@@ -887,11 +902,28 @@ def _apply_aliases(uf: _UnionFind, records, forms: dict[str, set[str]], aliases:
 def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None) -> dict[str, int]:
     """Group documents that tell the same story: document IRI -> group number.
 
-    Two documents join when the IDF-weighted cosine similarity of their named entities
-    (people, places, organisations, after the merges made so far) reaches
-    :data:`STORY_SIMILARITY`; groups are the connected components. Candidate pairs come
-    from an inverted index over entities, skipping entities present in most documents,
-    so documents with nothing rare in common are never compared.
+    Documents are compared by the IDF-weighted cosine similarity of their named entities
+    (people, places, organisations, after the merges made so far). Two reports of one event
+    share most of them; two events of one kind (two hit-and-runs in one city, two pirate
+    captures by one navy) share the place and the organisations but not the people, the
+    ships, the other parties, so a chain of single similar pairs is no proof of one story:
+    groups are grown by **average linkage** (:func:`_average_link`: two groups join while the
+    mean similarity of their documents reaches :data:`STORY_MEAN_SIMILARITY` and one pair of
+    them reaches :data:`STORY_SIMILARITY`), then a document left alone joins the group of the
+    document most like it, if that one reaches :data:`STORY_SIMILARITY`. Candidate pairs come
+    from an inverted index over entities, skipping entities of more than
+    :data:`STORY_MAX_DF` documents, so documents with nothing rare in common are never
+    compared.
+
+    Two five-report stories whose first reports both name one borough stay two stories:
+
+    >>> story = lambda docs, *names: [EntityRecord(f"e:{n}", (n,), frozenset({"Person"}), frozenset(docs))
+    ...                               for n in names]
+    >>> recs = story("abcde", "Ann Lee", "Bo Fox") + story("vwxyz", "Cy Day", "Di Roe")
+    >>> recs.append(EntityRecord("e:queens", ("Queens",), frozenset({"Place"}), frozenset("av")))
+    >>> groups = story_groups(recs)
+    >>> len({groups[d] for d in "abcde"}), len({groups[d] for d in "vwxyz"}), groups["a"] == groups["v"]
+    (1, 1, False)
     """
     doc_entities: dict[str, set[str]] = defaultdict(set)
     all_docs: set[str] = set()
@@ -905,33 +937,87 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None) 
     df = Counter(e for ents in doc_entities.values() for e in ents)
     idf = {e: math.log(1 + n_docs / c) for e, c in df.items()}
     postings: dict[str, list[str]] = defaultdict(list)
-    limit = min(max(STORY_MIN_DF, STORY_MAX_DF_SHARE * n_docs), STORY_MAX_DF)
     for d in sorted(doc_entities):
         for e in doc_entities[d]:
-            if df[e] <= limit:
+            if df[e] <= STORY_MAX_DF:
                 postings[e].append(d)
-    parent = {d: d for d in all_docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     norm = {d: math.sqrt(sum(idf[e] ** 2 for e in ents)) for d, ents in doc_entities.items()}
     shared: dict[tuple[str, str], float] = defaultdict(float)
     for e, docs in postings.items():
         for i, a in enumerate(docs):
             for b in docs[i + 1 :]:
                 shared[(a, b)] += idf[e] ** 2
-    for (a, b), w in shared.items():
-        if w / (norm[a] * norm[b]) >= STORY_SIMILARITY:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    roots = sorted({find(d) for d in all_docs})
+    sims = {pair: w / (norm[pair[0]] * norm[pair[1]]) for pair, w in shared.items()}
+    groups = _average_link(all_docs, sims, STORY_MEAN_SIMILARITY, STORY_SIMILARITY)
+    # a document the averages left alone joins the group of the document most like it
+    alone = {next(iter(g)) for g in groups if len(g) == 1}
+    best: dict[str, tuple[float, str]] = {}
+    for (a, b), w in sims.items():
+        for x, y in ((a, b), (b, a)):
+            if x in alone and w >= STORY_SIMILARITY and (x not in best or (w, y) > best[x]):
+                best[x] = (w, y)
+    owner = {d: i for i, g in enumerate(groups) for d in g}
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for x, (_, y) in sorted(best.items()):
+        rx, ry = find(owner[x]), find(owner[y])
+        parent[max(rx, ry)] = min(rx, ry)
+    joined: dict[int, set[str]] = defaultdict(set)
+    for i, g in enumerate(groups):
+        joined[find(i)] |= g
+    roots = sorted(min(g) for g in joined.values())
     number = {root: i for i, root in enumerate(roots)}
-    return {d: number[find(d)] for d in all_docs}
+    return {d: number[min(g)] for g in joined.values() for d in g}
+
+
+def _average_link(docs: Iterable[str], sims: dict[tuple[str, str], float], mean: float,
+                  edge: float) -> list[set[str]]:
+    """Agglomerative clustering over the candidate pairs ``sims``: the two groups with the highest
+    mean similarity of their documents (pairs never compared count 0) join, while that mean reaches
+    ``mean`` and one pair of their documents reaches ``edge``.
+
+    Only groups with a compared pair are ever looked at, so the cost follows the candidate pairs.
+
+    >>> sims = {("a", "b"): 0.5, ("c", "d"): 0.5, ("b", "c"): 0.2}
+    >>> sorted(sorted(g) for g in _average_link("abcd", sims, 0.1, 0.1))
+    [['a', 'b'], ['c', 'd']]
+    >>> sorted(sorted(g) for g in _average_link("abcd", sims, 0.04, 0.1))
+    [['a', 'b', 'c', 'd']]
+    """
+    members: dict[str, set[str]] = {d: {d} for d in docs}
+    # group -> neighbour group -> (sum of pair similarities, best pair similarity)
+    links: dict[str, dict[str, tuple[float, float]]] = defaultdict(dict)
+    for (a, b), w in sims.items():
+        links[a][b] = links[b][a] = (w, w)
+    heap = [(-w, a, b) for (a, b), w in sims.items() if w >= edge]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in links[a]:
+            continue
+        total, top = links[a][b]
+        value = total / (len(members[a]) * len(members[b]))
+        if abs(value + neg) > 1e-12 or top < edge:
+            continue  # stale: one of the groups has grown since
+        if value < mean:
+            break
+        keep, gone = min(a, b), max(a, b)
+        members[keep] |= members.pop(gone)
+        for n, (w, t) in links.pop(gone).items():
+            links[n].pop(gone, None)
+            if n != keep:
+                old_w, old_t = links[keep].get(n, (0.0, 0.0))
+                links[keep][n] = links[n][keep] = (old_w + w, max(old_t, t))
+        for n, (w, t) in links[keep].items():
+            if t >= edge:
+                heapq.heappush(heap, (-(w / (len(members[keep]) * len(members[n]))), min(keep, n), max(keep, n)))
+    return list(members.values())
 
 
 def _result(uf: _UnionFind, records: Sequence[EntityRecord], external: dict[str, set[str]]) -> EntityResolution:

@@ -557,3 +557,36 @@ def test_a_common_noun_joins_the_name_one_of_its_forms_spells(store):
     load(store, b)
     resolve(store, BASE)
     assert merged(store, "philadelphia 76er #c", "Philadelphia 76ers")
+
+
+def test_a_noun_that_spells_a_name_joins_it_before_the_nouns_of_its_head_meet(store):
+    """"the Indian navy" joins Indian Navy even when the story also says "the powerful navy" (a detail,
+    which then joins it too); "a foreign navy" is set against it and joins neither."""
+    _story(store, [("the Indian navy", "indian navy #a")],
+           [("the powerful navy", "powerful navy #b"), ("a foreign navy", "foreign navy #b")])
+    assert merged(store, "indian navy #a", "Indian Navy") and merged(store, "powerful navy #b", "Indian Navy")
+    assert not merged(store, "foreign navy #b", "Indian Navy")
+
+
+def test_two_events_of_one_kind_are_two_stories(store):
+    """Two hit-and-runs, four reports each: each story's reports name its own victim and driver, and one
+    report of each names the same borough. That one shared place makes no story: "the woman" of one
+    event never meets the woman of the other, and meets her own story's everywhere."""
+    people = {"a": ("Ann Lee", "Bo Fox"), "b": ("Cy Day", "Di Roe")}
+    witnesses = iter("Eve Park,Flo Hart,Gus Wong,Hal Burke,Ida Moss,Jo Quinn,Kai Stone,Lu Vance".split(","))
+    docs = []
+    for story, (victim, driver) in people.items():
+        for n in range(1, 5):
+            d = Doc(f"Outlet {story}{n}", f"{story}{n}")
+            d.entity(victim)
+            d.entity(driver)
+            d.entity(next(witnesses))
+            if n == 1:
+                d.entity("Queens", "Place")
+            d.entity("the woman", "Thing", key=f"woman #{story}{n}")
+            docs.append(d)
+    load(store, *docs)
+    resolve(store, BASE)
+    assert all(merged(store, "woman #a1", f"woman #a{n}") and merged(store, "woman #b1", f"woman #b{n}")
+               for n in range(2, 5))
+    assert not merged(store, "woman #a1", "woman #b1")
