@@ -32,7 +32,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    61-year-old gunman"), so only identifying modifiers keep two apart
    (:func:`distinguishing_modifiers`); a noun that spells a name ("the Indian navy") joins
    it first, and each noun joins the first group of its head it does not clash with;
-7. a common noun that spells a name, or heads exactly one name of its story ("the navy");
+7. a common noun that spells a name (or a person's full name: "Dr. Regina Benjamin" read as a noun
+   phrase), or heads exactly one name of its story ("the navy");
 8. a description and the one person another article of the story describes so ("the
    climber" / "Robert Buckley, the climber");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
@@ -607,30 +608,6 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                     for iri_b in by_word[b]:
                         uf.union(iri_a, iri_b, reason)
 
-    # 4. shortened person names
-    persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for r in records:
-        if r.kind == "person":
-            for label in r.prefs:
-                words = tuple(person_core(label).split())
-                if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES and \
-                        words[-1] not in _GROUP_HEADS:
-                    persons_by_word[words[0]].append((words, r.iri))
-                    persons_by_word[words[-1]].append((words, r.iri))
-    for r in records:
-        if r.kind not in {"person", "named"}:
-            continue
-        for label in r.prefs:
-            short = tuple((person_core(label) if r.kind == "person" else normalise(label)).split())
-            if not short or (r.kind != "person" and len(short) != 1):
-                continue
-            cands = {(w, iri) for key in {short[0], short[-1]} for w, iri in persons_by_word.get(key, ())
-                     if _is_edge(short, w)}
-            names = {uf.find(iri) for _, iri in cands}  # one person under several full forms counts once
-            if len(names) == 1:
-                for _, iri in sorted(cands):
-                    uf.union(r.iri, iri, f"short-name:{' '.join(short)}")
-
     # 4b. a full name with extra words at one end: a role or a misread ("Comedian Ellen DeGeneres",
     #     "Ellen DeGeneres Returns") joins the one shorter full name it ends or starts with; an
     #     organisation's name does so only when the extra words name a place ("U.S. Surgeon General")
@@ -661,6 +638,30 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(found) == 1:
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
                 uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
+
+    # 4. shortened person names
+    persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for r in records:
+        if r.kind == "person":
+            for label in r.prefs:
+                words = tuple(person_core(label).split())
+                if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES and \
+                        words[-1] not in _GROUP_HEADS:
+                    persons_by_word[words[0]].append((words, r.iri))
+                    persons_by_word[words[-1]].append((words, r.iri))
+    for r in records:
+        if r.kind not in {"person", "named"}:
+            continue
+        for label in r.prefs:
+            short = tuple((person_core(label) if r.kind == "person" else normalise(label)).split())
+            if not short or (r.kind != "person" and len(short) != 1):
+                continue
+            cands = {(w, iri) for key in {short[0], short[-1]} for w, iri in persons_by_word.get(key, ())
+                     if _is_edge(short, w)}
+            names = {uf.find(iri) for _, iri in cands}  # one person under several full forms counts once
+            if len(names) == 1:
+                for _, iri in sorted(cands):
+                    uf.union(r.iri, iri, f"short-name:{' '.join(short)}")
 
     # 4d. a surname the tagger read as a common noun ("Cheeks" -> the noun "cheek"): a capitalised
     #     one-word label of a common noun joins the one person of its stories with that surname
@@ -708,7 +709,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue
         # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
         spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
-        exact = sorted({iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"})
+        exact = {iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"}
+        # a person's full name the tagger read as a noun phrase ("Dr. Regina Benjamin", every word capitalised)
+        written = {person_core(x) for x in r.labels if len(tokens(x)) >= 2 and _title_case(x)}
+        exact = sorted(exact | {iri for form in written for iri in by_form.get(form, ()) if by_iri[iri].kind == "person"})
         if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
             uf.union(r.iri, exact[0], f"name-as-noun:{normalise(r.prefs[0])}")
             spelled_names.add(r.iri)
@@ -821,6 +825,16 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(members[0], other, f"weekday:{key[1]}", force=True)
 
     return _result(uf, records, external)
+
+
+def _title_case(label: str) -> bool:
+    """Every word of ``label`` starts with a capital letter (a name as written, not a lemmatised noun phrase).
+
+    >>> _title_case("Dr. Regina Benjamin"), _title_case("dr. Regina benjamin"), _title_case("the Indian navy")
+    (True, False, False)
+    """
+    words = label.split()
+    return bool(words) and all(w[:1].isupper() for w in words)
 
 
 def _weekdays(label: str) -> set[str]:

@@ -590,3 +590,26 @@ def test_two_events_of_one_kind_are_two_stories(store):
     assert all(merged(store, "woman #a1", f"woman #a{n}") and merged(store, "woman #b1", f"woman #b{n}")
                for n in range(2, 5))
     assert not merged(store, "woman #a1", "woman #b1")
+
+
+def test_a_surname_joins_its_full_name_once_a_misread_longer_form_has_joined_it(store):
+    """"Hire Maurice Cheeks" (a headline read as a name) is Maurice Cheeks with a word before it; once it has
+    joined him, "Cheeks" has one person to be."""
+    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Courier", "c")
+    a.entity("Maurice Cheeks")
+    b.entity("Hire Maurice Cheeks")
+    c.entity("Cheeks")
+    load(store, a, b, c)
+    resolve(store, BASE)
+    assert merged(store, "Cheeks", "Maurice Cheeks") and merged(store, "Hire Maurice Cheeks", "Maurice Cheeks")
+
+
+def test_a_persons_name_read_as_a_noun_phrase_joins_the_person(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a.entity("Regina Benjamin")
+    b.entity("dr. Regina benjamin", "Thing", "Dr. Regina Benjamin", key="dr. regina benjamin #b")
+    b.entity("the surgeon", "Thing", key="surgeon #b")  # lower case: no name
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "dr. regina benjamin #b", "Regina Benjamin")
+    assert not merged(store, "surgeon #b", "Regina Benjamin")
