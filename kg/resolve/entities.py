@@ -711,7 +711,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
         exact = {iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"}
         # a person's full name the tagger read as a noun phrase ("Dr. Regina Benjamin", every word capitalised)
-        written = {person_core(x) for x in r.labels if len(tokens(x)) >= 2 and _title_case(x)}
+        written = {person_core(x) for x in r.labels if len(tokens(x)) >= 2} if any(map(_title_case, r.labels)) else ()
         exact = sorted(exact | {iri for form in written for iri in by_form.get(form, ()) if by_iri[iri].kind == "person"})
         if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
             uf.union(r.iri, exact[0], f"name-as-noun:{normalise(r.prefs[0])}")
@@ -745,8 +745,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue
         for label in r.prefs:
             words = tokens(label)
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or _COORDINATORS & set(words):
+                continue  # (two names read as one, "Philly and Cheeks", have no head)
             head = name_head(words)
             for story in {groups[d] for d in r.documents}:
                 named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
@@ -801,6 +801,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         stories = {groups[d] for d in r.documents}
         if not head or len(stories) != 1 or _singular(tokens(r.prefs[0])[-1]) != head:
             continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
+        if _plural(r):
+            continue  # "the Chargers" are no one person, whoever is called "a Charger"
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
         cands = [iri for said_mods, iri in described.get((stories.pop(), head), ()) if mods <= said_mods]
@@ -825,6 +827,22 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(members[0], other, f"weekday:{key[1]}", force=True)
 
     return _result(uf, records, external)
+
+
+def _plural(rec: EntityRecord) -> bool:
+    """Every form a common noun was written in is plural ("the Chargers", "pirates"): a group, not one person.
+
+    The preferred label has a lemmatised head, so the written forms (alternative labels) decide when there
+    are any.
+
+    >>> _plural(EntityRecord("e:1", ("charger", "Chargers"), frozenset({"Thing"})))
+    True
+    >>> _plural(EntityRecord("e:2", ("charger", "Another Charger"), frozenset({"Thing"})))
+    False
+    """
+    written = rec.labels[rec.pref_count :] or rec.labels
+    ends = [tokens(label)[-1] for label in written if tokens(label)]
+    return bool(ends) and all(_singular(w) != w for w in ends)
 
 
 def _title_case(label: str) -> bool:

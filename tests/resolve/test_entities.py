@@ -613,3 +613,41 @@ def test_a_persons_name_read_as_a_noun_phrase_joins_the_person(store):
     resolve(store, BASE)
     assert merged(store, "dr. regina benjamin #b", "Regina Benjamin")
     assert not merged(store, "surgeon #b", "Regina Benjamin")
+
+
+def _league_story(store, left, right):
+    """Two documents of one story (they share two named entities); ``left``/``right`` add to each."""
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("San Diego", "Place")
+        d.entity("National Football League", "Organization")
+    left(a)
+    right(b)
+    load(store, a, b)
+    resolve(store, BASE)
+
+
+def test_a_plural_noun_is_no_person_described_with_its_singular(store):
+    """One article calls Williams "another Charger"; "the Chargers" of the other is the team, not him."""
+    def left(d):
+        d.entity("Jamal Williams")
+        d.describe("Jamal Williams", "another Charger")
+
+    _league_story(store, left, lambda d: d.entity("chargers", "Thing", "Chargers", key="chargers #b"))
+    assert not merged(store, "chargers #b", "Jamal Williams")
+
+
+def test_a_single_person_description_still_joins_the_person(store):
+    def left(d):
+        d.entity("Jamal Williams")
+        d.describe("Jamal Williams", "the defensive tackle")
+
+    _league_story(store, left, lambda d: d.entity("tackle", "Thing", "the tackle", key="tackle #b"))
+    assert merged(store, "tackle #b", "Jamal Williams")
+
+
+def test_two_names_read_as_one_have_no_head_noun(store):
+    """"Philly and Cheeks" (a misread coordination) is no name whose head is "cheek"."""
+    _league_story(store, lambda d: d.entity("Philly and Cheeks", "Organization"),
+                  lambda d: d.entity("cheek", "Thing", "cheek", key="cheek #b"))
+    assert not merged(store, "cheek #b", "Philly and Cheeks")
