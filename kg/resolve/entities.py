@@ -35,7 +35,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 7. a common noun that spells a name (or a person's full name: "Dr. Regina Benjamin" read as a noun
    phrase), or heads exactly one name of its story ("the navy");
 8. a description and the one person another article of the story describes so ("the
-   climber" / "Robert Buckley, the climber");
+   climber" / "Robert Buckley, the climber"), or the one most of its articles describe so
+   (:data:`DOMINANT_RATIO`);
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
 
 Never merged: two common nouns with clashing identifying modifiers ("the Vancouver man" /
@@ -96,6 +97,9 @@ STORY_MEAN_SIMILARITY = 0.03
 #: most of a small collection.)
 STORY_MAX_DF = 200
 
+#: A description joins the person most articles of its story describe so when they are this many times as
+#: many as those describing any other person so (:func:`_dominant`).
+DOMINANT_RATIO = 3
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
 _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
@@ -793,7 +797,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for doc, text in said:
             head = thing_head(text)
             if head and doc in groups:
-                described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri))
+                described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
     for r in records:
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue
@@ -805,8 +809,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue  # "the Chargers" are no one person, whoever is called "a Charger"
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
-        cands = [iri for said_mods, iri in described.get((stories.pop(), head), ()) if mods <= said_mods]
-        found = _distinct_clusters(uf, cands, exclude=r.iri)
+        cands = [(iri, doc) for said_mods, iri, doc in described.get((stories.pop(), head), ()) if mods <= said_mods]
+        found = _dominant(uf, cands, exclude=r.iri)
         if len(found) == 1 and not r.documents & by_iri[found[0]].documents:
             # (in a document that names the person, the extractor already judged the description)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)
@@ -875,6 +879,25 @@ def name_head(words: Sequence[str]) -> str:
     if "of" in words[1:]:
         return _singular(words[words.index("of") - 1])
     return _singular(words[-1])
+
+
+def _dominant(uf: _UnionFind, described: Iterable[tuple[str, str]], *, exclude: str) -> list[str]:
+    """The clusters of the people a story describes so (``(iri, document)`` pairs): all of them, or only
+    the one described so in at least :data:`DOMINANT_RATIO` times as many documents as any other (the
+    story's "host" is the person most of its articles call the host; a former host is named once)."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, str] = {}
+    own = uf.find(exclude)
+    for iri, doc in described:
+        root = uf.find(iri)
+        if root != own:
+            docs[root].add(doc)
+            first[root] = min(first.get(root, iri), iri)
+    if len(docs) < 2:
+        return sorted(first.values())
+    ranked = sorted(docs, key=lambda root: (-len(docs[root]), first[root]))
+    top, second = len(docs[ranked[0]]), len(docs[ranked[1]])
+    return [first[ranked[0]]] if top >= DOMINANT_RATIO * second else sorted(first.values())
 
 
 def _distinct_clusters(uf: _UnionFind, iris: Iterable[str], *, exclude: str) -> list[str]:

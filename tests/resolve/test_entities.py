@@ -651,3 +651,32 @@ def test_two_names_read_as_one_have_no_head_noun(store):
     _league_story(store, lambda d: d.entity("Philly and Cheeks", "Organization"),
                   lambda d: d.entity("cheek", "Thing", "cheek", key="cheek #b"))
     assert not merged(store, "cheek #b", "Philly and Cheeks")
+
+
+def _actress_story(store, described: dict[str, str]) -> None:
+    """One document per (person, description) plus one that only says "the actress"."""
+    docs = []
+    for n, (name, words) in enumerate(described.items()):
+        for k in range(int(words.split(":")[0])):
+            d = Doc(f"Outlet {n}{k}", f"d{n}{k}")
+            d.entity("Malibu", "Place")
+            d.entity("Los Angeles County Sheriff's Department", "Organization")
+            d.entity(name)
+            d.describe(name, words.split(":")[1])
+            docs.append(d)
+    last = Doc("Outlet x", "x")
+    last.entity("Malibu", "Place")
+    last.entity("Los Angeles County Sheriff's Department", "Organization")
+    last.entity("the actress", "Thing", key="actress #x")
+    load(store, *docs, last)
+    resolve(store, BASE)
+
+
+def test_a_description_joins_the_person_most_articles_of_the_story_describe_so(store):
+    _actress_story(store, {"Lindsay Lohan": "3:the actress", "Jane Birkin": "1:an actress"})
+    assert merged(store, "actress #x", "Lindsay Lohan") and not merged(store, "actress #x", "Jane Birkin")
+
+
+def test_a_description_two_people_share_about_as_often_joins_neither(store):
+    _actress_story(store, {"Lindsay Lohan": "2:the actress", "Jane Birkin": "1:an actress"})
+    assert not merged(store, "actress #x", "Lindsay Lohan") and not merged(store, "actress #x", "Jane Birkin")
