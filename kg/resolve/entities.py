@@ -105,6 +105,10 @@ _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
     through than that which who whom whose where when while because if and or but""".split()
 )
+#: Prepositions that also open a noun phrase as a modifier ("off-duty officer", "past events", "outside
+#: experts"): a post-modifier starts with one only after the first word ("freeway outside downtown").
+_LATE_HEAD_STOP = frozenset("""outside inside near across along behind beyond around within without toward towards
+    upon onto off via per since until despite amid beside besides past below above beneath underneath""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = frozenset("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec morning evening night afternoon noon midnight early late
@@ -375,6 +379,8 @@ def thing_head(label: str) -> str:
     ('coffin', 'host')
     >>> thing_head("drunk hit-and-run driver"), thing_head("fan base of DeGeneres or Rock")
     ('driver', 'base')
+    >>> thing_head("freeway outside downtown"), thing_head("off-duty officer")
+    ('freeway', 'officer')
     >>> thing_head("several")
     ''
     """
@@ -383,7 +389,7 @@ def thing_head(label: str) -> str:
     for i, w in enumerate(words):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)):
+        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)):
             break
         head = w
     if not head or head in _PRONOUN_LIKE or head.isdigit():
@@ -411,7 +417,7 @@ def thing_modifiers(label: str) -> frozenset[str]:
     for i, w in enumerate(words):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)):
+        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)):
             break
         if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit() and not _ING_ED.match(w):
             found.add(_singular(w))
@@ -444,7 +450,7 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     for i, w in enumerate(words):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)) or _singular(w) == head:
+        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)) or _singular(w) == head:
             break
         if w in _CONTRASTIVE:
             found.add(w)

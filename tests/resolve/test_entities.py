@@ -207,7 +207,9 @@ def test_blocking_compares_only_entities_that_share_a_key():
 @pytest.mark.parametrize("label, head", [("coffins covered in the nation's flag", "coffin"),
                                          ("the North Korean soldiers who died", "soldier"),
                                          ("head coach of the 76ers", "coach"), ("those", ""),
-                                         ("drunk hit-and-run driver", "driver")])
+                                         ("drunk hit-and-run driver", "driver"),
+                                         ("freeway outside downtown San Diego", "freeway"),
+                                         ("off-duty police officer", "officer"), ("pirates off Somalia", "pirate")])
 def test_thing_head(label, head):
     assert thing_head(label) == head
 
