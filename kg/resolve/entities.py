@@ -509,6 +509,14 @@ class _UnionFind:
             self.parent[x], x = root, self.parent[x]
         return root
 
+    def forget_modifiers(self, rec: EntityRecord) -> None:
+        """A common noun found to be a person's name ("Dr. Regina Benjamin" read as a noun phrase): the words
+        before its "head" are part of the name, no modifiers of a description to clash with."""
+        if rec.kind == "thing" and rec.prefs:
+            root = self.find(rec.iri)
+            self.modifiers[root].discard(thing_modifiers(rec.prefs[0]))
+            self.strong[root].discard(distinguishing_modifiers(rec.prefs[0]))
+
     def forbid(self, a: str, b: str) -> None:
         self.forbidden[a].add(b)
         self.forbidden[b].add(a)
@@ -724,7 +732,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         written = {person_core(x) for x in r.labels if len(tokens(x)) >= 2} if any(map(_title_case, r.labels)) else ()
         exact = sorted(exact | {iri for form in written for iri in by_form.get(form, ()) if by_iri[iri].kind == "person"})
         if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
-            uf.union(r.iri, exact[0], f"name-as-noun:{normalise(r.prefs[0])}")
+            if uf.union(r.iri, exact[0], f"name-as-noun:{normalise(r.prefs[0])}") and \
+                    "person" in uf.kinds[uf.find(r.iri)]:
+                uf.forget_modifiers(r)  # (an organisation's name keeps them: "the Indian navy", not foreign ones)
             spelled_names.add(r.iri)
 
     # 6. common nouns with one head, within a story
@@ -840,18 +850,19 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
 
 def _plural(rec: EntityRecord) -> bool:
-    """Every form a common noun was written in is plural ("the Chargers", "pirates"): a group, not one person.
+    """Every label of a common noun is plural ("the Chargers", read as a noun): a group, not one person.
 
-    The preferred label has a lemmatised head, so the written forms (alternative labels) decide when there
-    are any.
+    The preferred label usually has a lemmatised head, which hides whether a singular form was written
+    too ("trustee" / "trustees"): such a noun is not taken as plural.
 
-    >>> _plural(EntityRecord("e:1", ("charger", "Chargers"), frozenset({"Thing"})))
+    >>> _plural(EntityRecord("e:1", ("chargers", "Chargers"), frozenset({"Thing"})))
     True
     >>> _plural(EntityRecord("e:2", ("charger", "Another Charger"), frozenset({"Thing"})))
     False
+    >>> _plural(EntityRecord("e:3", ("trustee", "trustees"), frozenset({"Thing"})))
+    False
     """
-    written = rec.labels[rec.pref_count :] or rec.labels
-    ends = [tokens(label)[-1] for label in written if tokens(label)]
+    ends = [tokens(label)[-1] for label in rec.labels if tokens(label)]
     return bool(ends) and all(_singular(w) != w for w in ends)
 
 

@@ -682,3 +682,20 @@ def test_a_description_joins_the_person_most_articles_of_the_story_describe_so(s
 def test_a_description_two_people_share_about_as_often_joins_neither(store):
     _actress_story(store, {"Lindsay Lohan": "2:the actress", "Jane Birkin": "1:an actress"})
     assert not merged(store, "actress #x", "Lindsay Lohan") and not merged(store, "actress #x", "Jane Birkin")
+
+
+def test_a_name_read_as_a_noun_brings_no_modifiers_to_clash_with(store):
+    """"Dr. Regina Benjamin" parsed as a noun phrase joins her; "Regina" is part of her name, not a detail that
+    would keep "the AMA trustee" (how another article describes her) away from her."""
+    docs = [Doc("Daily", "a"), Doc("Herald", "b"), Doc("Courier", "c")]
+    for d in docs:
+        d.entity("American Medical Association", "Organization")
+        d.entity("Alabama", "Place")
+    docs[0].entity("Regina Benjamin")
+    docs[0].describe("Regina Benjamin", "the AMA trustee")
+    docs[1].entity("dr. Regina benjamin", "Thing", "Dr. Regina Benjamin", key="dr. regina benjamin #b")
+    docs[2].entity("AMA trustee", "Thing", "the AMA trustee", key="ama trustee #c")
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "dr. regina benjamin #b", "Regina Benjamin")
+    assert merged(store, "ama trustee #c", "Regina Benjamin")
