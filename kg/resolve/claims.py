@@ -87,6 +87,19 @@ class ClaimRecord:
     time: str | None = None  # ISO lexical form (date, year-month or year)
     location: str | None = None
     polarity: str = "positive"
+    object_label: str = ""  # the object entity's preferred label ("" for a literal object)
+
+    @property
+    def object_words(self) -> list[str]:
+        """The normalised words naming the object: its label, else its text or the end of its IRI.
+
+        An entity IRI may carry a document scope ("entity/dead-b01d8d7a" for a common noun of
+        one document): the label never does.
+        """
+        if self.object_label:
+            return normalise(self.object_label).split()
+        text = self.object.rsplit("/", 1)[-1].replace("-", " ") if self.object_is_iri else self.object
+        return normalise(text).split()
 
 
 @dataclass(frozen=True)
@@ -122,6 +135,8 @@ _CLAIM_PROPERTIES = {
 #: relation labels, read apart from the claims: a path rdf:predicate/rdfs:label over the union graph multiplies
 #: the copies of both triples (one per document graph stating them)
 _RELATION_LABELS = "SELECT DISTINCT ?p ?v WHERE { ?p a cg:Relation ; rdfs:label ?v }"
+#: the preferred labels of entity objects, for the words of a measure ("600 fatalities")
+_OBJECT_LABELS = "SELECT DISTINCT ?o ?v WHERE { ?c a cg:Claim ; rdf:object ?o . ?o skos:prefLabel ?v }"
 _NEGATIVE = "SELECT DISTINCT ?c WHERE { ?m oa:hasBody ?c ; cg:polarity cg:Negative }"
 _MENTIONS = """
 SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE { GRAPH ?g {
@@ -151,6 +166,11 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
     relation_labels: dict[str, str] = {}
     for row in store.select(_RELATION_LABELS + " ORDER BY ?p STR(?v)"):
         relation_labels.setdefault(row["p"].value, row["v"].value)
+    object_labels: dict[str, str] = {}
+    for row in store.select(_OBJECT_LABELS):
+        o, v = row["o"].value, row["v"].value
+        if o not in object_labels or v < object_labels[o]:
+            object_labels[o] = v
     claims: dict[str, ClaimRecord] = {}
     for row in store.select(_CLAIMS):
         iri = row["c"].value
@@ -175,6 +195,7 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
             time=text("time"),
             location=text("loc"),
             polarity="negative" if iri in negative else "positive",
+            object_label=object_labels.get(row["o"].value, "") if isinstance(row["o"], NamedNode) else "",
         )
     mentions = [
         MentionRecord(row["m"].value, row["c"].value, row["doc"].value,
@@ -364,7 +385,7 @@ def _measure(c: ClaimRecord, obj_key: str) -> str:
         return _CASUALTY_PREFIX + casualty
     if c.unit:
         return _singular(normalise(c.unit).split()[-1]) if normalise(c.unit) else ""
-    words = normalise(c.object.rsplit("/", 1)[-1].replace("-", " ") if c.object_is_iri else c.object).split()
+    words = c.object_words
     return _singular(words[-1]) if words else obj_key
 
 
@@ -375,8 +396,7 @@ def _casualty_measure(c: ClaimRecord) -> str | None:
     words = []
     if c.unit:
         words += normalise(c.unit).split()
-    obj_text = c.object.rsplit("/", 1)[-1].replace("-", " ") if c.object_is_iri else c.object
-    words += normalise(obj_text).split()[-1:]
+    words += c.object_words[-1:]
     if not c.object_is_iri:
         words += normalise(c.predicate_label).split()
     for w in words:

@@ -25,14 +25,18 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 5. a compass word used as a name ("the North") and the one place named with it in the
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun,
-   in documents that tell the same story (:func:`story_groups`: documents that share
-   enough of their named entities), so "the earthquake" of two reports of one earthquake
-   meet, and those of two different earthquakes do not; news reports add different
-   details ("the gunman", "the disgruntled 61-year-old gunman"), so only identifying
-   modifiers keep two apart (:func:`distinguishing_modifiers`);
-7. a common noun that spells a name, or heads exactly one name of its story ("the navy");
+   in documents that tell the same story (:func:`story_groups`: groups of documents that
+   share enough of their named entities, on average, not only through one pair), so "the
+   earthquake" of two reports of one earthquake meet, and those of two different
+   earthquakes do not; news reports add different details ("the gunman", "the disgruntled
+   61-year-old gunman"), so only identifying modifiers keep two apart
+   (:func:`distinguishing_modifiers`); a noun that spells a name ("the Indian navy") joins
+   it first, and each noun joins the first group of its head it does not clash with;
+7. a common noun that spells a name (or a person's full name: "Dr. Regina Benjamin" read as a noun
+   phrase), or heads exactly one name of its story ("the navy");
 8. a description and the one person another article of the story describes so ("the
-   climber" / "Robert Buckley, the climber");
+   climber" / "Robert Buckley, the climber"), or the one most of its articles describe so
+   (:data:`DOMINANT_RATIO`);
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
 
 Never merged: two common nouns with clashing identifying modifiers ("the Vancouver man" /
@@ -56,6 +60,7 @@ country with ``cg:demonymOf``, not merged.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, defaultdict
@@ -81,22 +86,29 @@ from kg.resolve.names import (
 __all__ = ["EntityRecord", "EntityResolution", "distinguishing_modifiers", "name_head", "one_edit", "read_entities",
            "resolve_entities", "story_groups", "thing_head", "thing_modifiers"]
 
-#: A story group joins two documents whose named entities overlap at least this much
-#: (cosine of IDF-weighted named-entity sets).
+#: Two groups of documents join into one story only if two of their documents have named entities that
+#: overlap at least this much (cosine of IDF-weighted named-entity sets) ...
 STORY_SIMILARITY = 0.1
-#: Named entities found in more than this share of the documents (and of at least
-#: :data:`STORY_MIN_DF` documents) are too common to tell stories apart; they are not blocking keys.
-STORY_MAX_DF_SHARE = 0.5
-STORY_MIN_DF = 4
-#: ... and so are entities in more documents than this, whatever the share: it bounds the pairs one
-#: entity contributes, so grouping stays linear in the number of documents.
+#: ... and the mean overlap of all their pairs of documents reaches this (see :func:`story_groups`).
+STORY_MEAN_SIMILARITY = 0.03
+#: Named entities of more documents than this are no blocking keys of story grouping: it bounds the
+#: pairs one entity contributes, so grouping stays linear in the number of documents. (Common ones
+#: below it weigh little by their IDF; a share limit would drop the one person of a story that fills
+#: most of a small collection.)
 STORY_MAX_DF = 200
 
+#: A description joins the person most articles of its story describe so when they are this many times as
+#: many as those describing any other person so (:func:`_dominant`).
+DOMINANT_RATIO = 3
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
 _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
     through than that which who whom whose where when while because if and or but""".split()
 )
+#: Prepositions that also open a noun phrase as a modifier ("off-duty officer", "past events", "outside
+#: experts"): a post-modifier starts with one only after the first word ("freeway outside downtown").
+_LATE_HEAD_STOP = frozenset("""outside inside near across along behind beyond around within without toward towards
+    upon onto off via per since until despite amid beside besides past below above beneath underneath""".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = frozenset("""january february march april may june july august september october november december
     jan feb mar apr jun jul aug sep sept oct nov dec morning evening night afternoon noon midnight early late
@@ -367,6 +379,8 @@ def thing_head(label: str) -> str:
     ('coffin', 'host')
     >>> thing_head("drunk hit-and-run driver"), thing_head("fan base of DeGeneres or Rock")
     ('driver', 'base')
+    >>> thing_head("freeway outside downtown"), thing_head("off-duty officer")
+    ('freeway', 'officer')
     >>> thing_head("several")
     ''
     """
@@ -375,7 +389,7 @@ def thing_head(label: str) -> str:
     for i, w in enumerate(words):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)):
+        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)):
             break
         head = w
     if not head or head in _PRONOUN_LIKE or head.isdigit():
@@ -403,7 +417,7 @@ def thing_modifiers(label: str) -> frozenset[str]:
     for i, w in enumerate(words):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)):
+        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)):
             break
         if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit() and not _ING_ED.match(w):
             found.add(_singular(w))
@@ -436,7 +450,7 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     for i, w in enumerate(words):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and _ING_ED.match(w)) or _singular(w) == head:
+        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)) or _singular(w) == head:
             break
         if w in _CONTRASTIVE:
             found.add(w)
@@ -454,7 +468,7 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
 
 
 #: Modifiers that set a referent against another of its kind ("the other worker", "a second boat").
-_CONTRASTIVE = frozenset("other another different same second third fourth fifth next previous".split())
+_CONTRASTIVE = frozenset("other another different same second third fourth fifth next previous foreign".split())
 #: Heads too general to identify anything across documents ("the same time", "the only way").
 _GENERIC_HEADS = frozenset("time way thing lot part kind sort number couple bit place fact case".split())
 _AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "old", "yr"})
@@ -494,6 +508,14 @@ class _UnionFind:
         while self.parent[x] != root:
             self.parent[x], x = root, self.parent[x]
         return root
+
+    def forget_modifiers(self, rec: EntityRecord) -> None:
+        """A common noun found to be a person's name ("Dr. Regina Benjamin" read as a noun phrase): the words
+        before its "head" are part of the name, no modifiers of a description to clash with."""
+        if rec.kind == "thing" and rec.prefs:
+            root = self.find(rec.iri)
+            self.modifiers[root].discard(thing_modifiers(rec.prefs[0]))
+            self.strong[root].discard(distinguishing_modifiers(rec.prefs[0]))
 
     def forbid(self, a: str, b: str) -> None:
         self.forbidden[a].add(b)
@@ -604,30 +626,6 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                     for iri_b in by_word[b]:
                         uf.union(iri_a, iri_b, reason)
 
-    # 4. shortened person names
-    persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
-    for r in records:
-        if r.kind == "person":
-            for label in r.prefs:
-                words = tuple(person_core(label).split())
-                if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES and \
-                        words[-1] not in _GROUP_HEADS:
-                    persons_by_word[words[0]].append((words, r.iri))
-                    persons_by_word[words[-1]].append((words, r.iri))
-    for r in records:
-        if r.kind not in {"person", "named"}:
-            continue
-        for label in r.prefs:
-            short = tuple((person_core(label) if r.kind == "person" else normalise(label)).split())
-            if not short or (r.kind != "person" and len(short) != 1):
-                continue
-            cands = {(w, iri) for key in {short[0], short[-1]} for w, iri in persons_by_word.get(key, ())
-                     if _is_edge(short, w)}
-            names = {uf.find(iri) for _, iri in cands}  # one person under several full forms counts once
-            if len(names) == 1:
-                for _, iri in sorted(cands):
-                    uf.union(r.iri, iri, f"short-name:{' '.join(short)}")
-
     # 4b. a full name with extra words at one end: a role or a misread ("Comedian Ellen DeGeneres",
     #     "Ellen DeGeneres Returns") joins the one shorter full name it ends or starts with; an
     #     organisation's name does so only when the extra words name a place ("U.S. Surgeon General")
@@ -658,6 +656,30 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(found) == 1:
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
                 uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
+
+    # 4. shortened person names
+    persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+    for r in records:
+        if r.kind == "person":
+            for label in r.prefs:
+                words = tuple(person_core(label).split())
+                if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES and \
+                        words[-1] not in _GROUP_HEADS:
+                    persons_by_word[words[0]].append((words, r.iri))
+                    persons_by_word[words[-1]].append((words, r.iri))
+    for r in records:
+        if r.kind not in {"person", "named"}:
+            continue
+        for label in r.prefs:
+            short = tuple((person_core(label) if r.kind == "person" else normalise(label)).split())
+            if not short or (r.kind != "person" and len(short) != 1):
+                continue
+            cands = {(w, iri) for key in {short[0], short[-1]} for w, iri in persons_by_word.get(key, ())
+                     if _is_edge(short, w)}
+            names = {uf.find(iri) for _, iri in cands}  # one person under several full forms counts once
+            if len(names) == 1:
+                for _, iri in sorted(cands):
+                    uf.union(r.iri, iri, f"short-name:{' '.join(short)}")
 
     # 4d. a surname the tagger read as a common noun ("Cheeks" -> the noun "cheek"): a capitalised
     #     one-word label of a common noun joins the one person of its stories with that surname
@@ -697,6 +719,24 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"compass:{word}")
 
+    # 6a. a common noun that is a name written in lower case ("the Indian navy"): before the nouns of one
+    #     head meet, so each joins its name on its own
+    spelled_names = set()
+    for r in records:
+        if r.kind != "thing" or not r.prefs or not r.documents:
+            continue
+        # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
+        spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
+        exact = {iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"}
+        # a person's full name the tagger read as a noun phrase ("Dr. Regina Benjamin", every word capitalised)
+        written = {person_core(x) for x in r.labels if len(tokens(x)) >= 2} if any(map(_title_case, r.labels)) else ()
+        exact = sorted(exact | {iri for form in written for iri in by_form.get(form, ()) if by_iri[iri].kind == "person"})
+        if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
+            if uf.union(r.iri, exact[0], f"name-as-noun:{normalise(r.prefs[0])}") and \
+                    "person" in uf.kinds[uf.find(r.iri)]:
+                uf.forget_modifiers(r)  # (an organisation's name keeps them: "the Indian navy", not foreign ones)
+            spelled_names.add(r.iri)
+
     # 6. common nouns with one head, within a story
     groups = story_groups(records, uf)
     heads: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -710,9 +750,12 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for story in sorted({groups[d] for d in r.documents}):
             heads[(story, head)].append(r.iri)
     for key in sorted(heads):
-        members = sorted(heads[key], key=lambda iri: _rank(by_iri[iri]))
-        for other in members[1:]:
-            uf.union(members[0], other, f"head:{key[1]}", strong_clash_only=True)
+        # a noun already joined to a name leads; each noun joins the first group it does not clash with
+        members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
+        anchors: list[str] = []
+        for iri in members:
+            if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
+                anchors.append(iri)
 
     # 7. a common noun that is a name written in lower case ("the Indian navy"), or the head noun of
     #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
@@ -722,8 +765,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue
         for label in r.prefs:
             words = tokens(label)
-            if len(words) < 2:
-                continue
+            if len(words) < 2 or _COORDINATORS & set(words):
+                continue  # (two names read as one, "Philly and Cheeks", have no head)
             head = name_head(words)
             for story in {groups[d] for d in r.documents}:
                 named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
@@ -740,11 +783,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue
         label = r.prefs[0]
-        # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
-        spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
-        exact = sorted({iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"})
-        if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
-            uf.union(r.iri, exact[0], f"name-as-noun:{normalise(label)}")
+        if r.iri in spelled_names:
             continue
         head, mods = thing_head(label), thing_modifiers(label)
         story = {groups[d] for d in r.documents}
@@ -774,7 +813,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for doc, text in said:
             head = thing_head(text)
             if head and doc in groups:
-                described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri))
+                described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
     for r in records:
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue
@@ -782,10 +821,12 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         stories = {groups[d] for d in r.documents}
         if not head or len(stories) != 1 or _singular(tokens(r.prefs[0])[-1]) != head:
             continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
+        if _plural(r):
+            continue  # "the Chargers" are no one person, whoever is called "a Charger"
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
-        cands = [iri for said_mods, iri in described.get((stories.pop(), head), ()) if mods <= said_mods]
-        found = _distinct_clusters(uf, cands, exclude=r.iri)
+        cands = [(iri, doc) for said_mods, iri, doc in described.get((stories.pop(), head), ()) if mods <= said_mods]
+        found = _dominant(uf, cands, exclude=r.iri)
         if len(found) == 1 and not r.documents & by_iri[found[0]].documents:
             # (in a document that names the person, the extractor already judged the description)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)
@@ -808,6 +849,33 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     return _result(uf, records, external)
 
 
+def _plural(rec: EntityRecord) -> bool:
+    """Every label of a common noun is plural ("the Chargers", read as a noun): a group, not one person.
+
+    The preferred label usually has a lemmatised head, which hides whether a singular form was written
+    too ("trustee" / "trustees"): such a noun is not taken as plural.
+
+    >>> _plural(EntityRecord("e:1", ("chargers", "Chargers"), frozenset({"Thing"})))
+    True
+    >>> _plural(EntityRecord("e:2", ("charger", "Another Charger"), frozenset({"Thing"})))
+    False
+    >>> _plural(EntityRecord("e:3", ("trustee", "trustees"), frozenset({"Thing"})))
+    False
+    """
+    ends = [tokens(label)[-1] for label in rec.labels if tokens(label)]
+    return bool(ends) and all(_singular(w) != w for w in ends)
+
+
+def _title_case(label: str) -> bool:
+    """Every word of ``label`` starts with a capital letter (a name as written, not a lemmatised noun phrase).
+
+    >>> _title_case("Dr. Regina Benjamin"), _title_case("dr. Regina benjamin"), _title_case("the Indian navy")
+    (True, False, False)
+    """
+    words = label.split()
+    return bool(words) and all(w[:1].isupper() for w in words)
+
+
 def _weekdays(label: str) -> set[str]:
     """The weekday a time expression names, if it is only a time expression ("early Sunday", "1:45 p.m. Sunday").
 
@@ -828,6 +896,25 @@ def name_head(words: Sequence[str]) -> str:
     if "of" in words[1:]:
         return _singular(words[words.index("of") - 1])
     return _singular(words[-1])
+
+
+def _dominant(uf: _UnionFind, described: Iterable[tuple[str, str]], *, exclude: str) -> list[str]:
+    """The clusters of the people a story describes so (``(iri, document)`` pairs): all of them, or only
+    the one described so in at least :data:`DOMINANT_RATIO` times as many documents as any other (the
+    story's "host" is the person most of its articles call the host; a former host is named once)."""
+    docs: dict[str, set[str]] = defaultdict(set)
+    first: dict[str, str] = {}
+    own = uf.find(exclude)
+    for iri, doc in described:
+        root = uf.find(iri)
+        if root != own:
+            docs[root].add(doc)
+            first[root] = min(first.get(root, iri), iri)
+    if len(docs) < 2:
+        return sorted(first.values())
+    ranked = sorted(docs, key=lambda root: (-len(docs[root]), first[root]))
+    top, second = len(docs[ranked[0]]), len(docs[ranked[1]])
+    return [first[ranked[0]]] if top >= DOMINANT_RATIO * second else sorted(first.values())
 
 
 def _distinct_clusters(uf: _UnionFind, iris: Iterable[str], *, exclude: str) -> list[str]:
@@ -887,11 +974,28 @@ def _apply_aliases(uf: _UnionFind, records, forms: dict[str, set[str]], aliases:
 def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None) -> dict[str, int]:
     """Group documents that tell the same story: document IRI -> group number.
 
-    Two documents join when the IDF-weighted cosine similarity of their named entities
-    (people, places, organisations, after the merges made so far) reaches
-    :data:`STORY_SIMILARITY`; groups are the connected components. Candidate pairs come
-    from an inverted index over entities, skipping entities present in most documents,
-    so documents with nothing rare in common are never compared.
+    Documents are compared by the IDF-weighted cosine similarity of their named entities
+    (people, places, organisations, after the merges made so far). Two reports of one event
+    share most of them; two events of one kind (two hit-and-runs in one city, two pirate
+    captures by one navy) share the place and the organisations but not the people, the
+    ships, the other parties, so a chain of single similar pairs is no proof of one story:
+    groups are grown by **average linkage** (:func:`_average_link`: two groups join while the
+    mean similarity of their documents reaches :data:`STORY_MEAN_SIMILARITY` and one pair of
+    them reaches :data:`STORY_SIMILARITY`), then a document left alone joins the group of the
+    document most like it, if that one reaches :data:`STORY_SIMILARITY`. Candidate pairs come
+    from an inverted index over entities, skipping entities of more than
+    :data:`STORY_MAX_DF` documents, so documents with nothing rare in common are never
+    compared.
+
+    Two five-report stories whose first reports both name one borough stay two stories:
+
+    >>> story = lambda docs, *names: [EntityRecord(f"e:{n}", (n,), frozenset({"Person"}), frozenset(docs))
+    ...                               for n in names]
+    >>> recs = story("abcde", "Ann Lee", "Bo Fox") + story("vwxyz", "Cy Day", "Di Roe")
+    >>> recs.append(EntityRecord("e:queens", ("Queens",), frozenset({"Place"}), frozenset("av")))
+    >>> groups = story_groups(recs)
+    >>> len({groups[d] for d in "abcde"}), len({groups[d] for d in "vwxyz"}), groups["a"] == groups["v"]
+    (1, 1, False)
     """
     doc_entities: dict[str, set[str]] = defaultdict(set)
     all_docs: set[str] = set()
@@ -905,33 +1009,87 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None) 
     df = Counter(e for ents in doc_entities.values() for e in ents)
     idf = {e: math.log(1 + n_docs / c) for e, c in df.items()}
     postings: dict[str, list[str]] = defaultdict(list)
-    limit = min(max(STORY_MIN_DF, STORY_MAX_DF_SHARE * n_docs), STORY_MAX_DF)
     for d in sorted(doc_entities):
         for e in doc_entities[d]:
-            if df[e] <= limit:
+            if df[e] <= STORY_MAX_DF:
                 postings[e].append(d)
-    parent = {d: d for d in all_docs}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     norm = {d: math.sqrt(sum(idf[e] ** 2 for e in ents)) for d, ents in doc_entities.items()}
     shared: dict[tuple[str, str], float] = defaultdict(float)
     for e, docs in postings.items():
         for i, a in enumerate(docs):
             for b in docs[i + 1 :]:
                 shared[(a, b)] += idf[e] ** 2
-    for (a, b), w in shared.items():
-        if w / (norm[a] * norm[b]) >= STORY_SIMILARITY:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    roots = sorted({find(d) for d in all_docs})
+    sims = {pair: w / (norm[pair[0]] * norm[pair[1]]) for pair, w in shared.items()}
+    groups = _average_link(all_docs, sims, STORY_MEAN_SIMILARITY, STORY_SIMILARITY)
+    # a document the averages left alone joins the group of the document most like it
+    alone = {next(iter(g)) for g in groups if len(g) == 1}
+    best: dict[str, tuple[float, str]] = {}
+    for (a, b), w in sims.items():
+        for x, y in ((a, b), (b, a)):
+            if x in alone and w >= STORY_SIMILARITY and (x not in best or (w, y) > best[x]):
+                best[x] = (w, y)
+    owner = {d: i for i, g in enumerate(groups) for d in g}
+    parent = list(range(len(groups)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for x, (_, y) in sorted(best.items()):
+        rx, ry = find(owner[x]), find(owner[y])
+        parent[max(rx, ry)] = min(rx, ry)
+    joined: dict[int, set[str]] = defaultdict(set)
+    for i, g in enumerate(groups):
+        joined[find(i)] |= g
+    roots = sorted(min(g) for g in joined.values())
     number = {root: i for i, root in enumerate(roots)}
-    return {d: number[find(d)] for d in all_docs}
+    return {d: number[min(g)] for g in joined.values() for d in g}
+
+
+def _average_link(docs: Iterable[str], sims: dict[tuple[str, str], float], mean: float,
+                  edge: float) -> list[set[str]]:
+    """Agglomerative clustering over the candidate pairs ``sims``: the two groups with the highest
+    mean similarity of their documents (pairs never compared count 0) join, while that mean reaches
+    ``mean`` and one pair of their documents reaches ``edge``.
+
+    Only groups with a compared pair are ever looked at, so the cost follows the candidate pairs.
+
+    >>> sims = {("a", "b"): 0.5, ("c", "d"): 0.5, ("b", "c"): 0.2}
+    >>> sorted(sorted(g) for g in _average_link("abcd", sims, 0.1, 0.1))
+    [['a', 'b'], ['c', 'd']]
+    >>> sorted(sorted(g) for g in _average_link("abcd", sims, 0.04, 0.1))
+    [['a', 'b', 'c', 'd']]
+    """
+    members: dict[str, set[str]] = {d: {d} for d in docs}
+    # group -> neighbour group -> (sum of pair similarities, best pair similarity)
+    links: dict[str, dict[str, tuple[float, float]]] = defaultdict(dict)
+    for (a, b), w in sims.items():
+        links[a][b] = links[b][a] = (w, w)
+    heap = [(-w, a, b) for (a, b), w in sims.items() if w >= edge]
+    heapq.heapify(heap)
+    while heap:
+        neg, a, b = heapq.heappop(heap)
+        if a not in members or b not in members or b not in links[a]:
+            continue
+        total, top = links[a][b]
+        value = total / (len(members[a]) * len(members[b]))
+        if abs(value + neg) > 1e-12 or top < edge:
+            continue  # stale: one of the groups has grown since
+        if value < mean:
+            break
+        keep, gone = min(a, b), max(a, b)
+        members[keep] |= members.pop(gone)
+        for n, (w, t) in links.pop(gone).items():
+            links[n].pop(gone, None)
+            if n != keep:
+                old_w, old_t = links[keep].get(n, (0.0, 0.0))
+                links[keep][n] = links[n][keep] = (old_w + w, max(old_t, t))
+        for n, (w, t) in links[keep].items():
+            if t >= edge:
+                heapq.heappush(heap, (-(w / (len(members[keep]) * len(members[n]))), min(keep, n), max(keep, n)))
+    return list(members.values())
 
 
 def _result(uf: _UnionFind, records: Sequence[EntityRecord], external: dict[str, set[str]]) -> EntityResolution:

@@ -63,7 +63,9 @@ def test_counted_subject_keeps_its_prepositional_argument(extract):
 def test_two_ways_of_counting_state_the_same_claim(extract):
     a = claim_with(extract("Of these soldiers, 600 have died."), "die")
     b = claim_with(extract("600 soldiers have died."), "die")
-    assert (a.subject.entity, a.relation, a.object.text) == (b.subject.entity, b.relation, b.object.text)
+    # one key in both documents; each document's common noun is its own entity until resolve links them
+    assert unscoped(a.subject.entity) == unscoped(b.subject.entity) and a.subject.entity != b.subject.entity
+    assert (a.relation, a.object.text) == (b.relation, b.object.text)
 
 
 def test_intransitive_clause_is_kept_without_object(extract):
@@ -78,7 +80,7 @@ def test_a_purpose_clause_is_the_claim_not_its_host(extract):
     ex = extract("The soldiers were sent to fight alongside the rebels. The talks have collapsed.")
     assert not [c for c in ex.claims if c.relation == "send"]  # the complement says what the sending was for
     fight = claim_with(ex, "fight")
-    assert fight.subject.entity == "soldier" and fight.relation == "fight alongside"
+    assert unscoped(fight.subject.entity) == "soldier" and fight.relation == "fight alongside"
     assert claim_with(ex, "collapse").object is None
 
 
@@ -118,9 +120,9 @@ def test_every_claim_offset_points_into_the_text(extract):
 def test_included_figure_is_a_claim_of_its_own(extract):
     ex = extract("The army suffered over 4,700 casualties, including 600 fatalities.")
     suffer = [c for c in ex.claims if c.relation == "suffer"]
-    assert {(c.object.entity, c.quantity.value, c.quantity.lower_bound) for c in suffer} == {
+    assert {(unscoped(c.object.entity), c.quantity.value, c.quantity.lower_bound) for c in suffer} == {
         ("casualty", 4700, True), ("fatality", 600, False)}
-    assert {c.subject.entity for c in suffer} == {"army"}
+    assert {unscoped(c.subject.entity) for c in suffer} == {"army"}
     part = next(c for c in suffer if c.rule.endswith("/including"))
     assert ex.document.text[part.object.start : part.object.end] == "600 fatalities"
     whole = next(c for c in suffer if c is not part)
@@ -135,7 +137,7 @@ def test_inclusion_without_a_number_adds_no_claim(extract):
 def test_losses_of_a_sent_group_are_the_senders(extract):
     text = "The DPRK has sent about 15,000 soldiers to Russia. Of these, 600 have died and another 4,700 have been wounded."
     ex = extract(text)
-    losses = {c.object.entity: c for c in ex.claims if c.rule.endswith("/loss")}
+    losses = {unscoped(c.object.entity): c for c in ex.claims if c.rule.endswith("/loss")}
     assert set(losses) == {"dead", "wounded"}
     for measure, value in (("dead", 600), ("wounded", 4700)):
         loss = losses[measure]
@@ -143,7 +145,7 @@ def test_losses_of_a_sent_group_are_the_senders(extract):
         assert loss.sentence[0] > text.index("Of these") - 1  # stated by the second sentence
         assert text[loss.object.start : loss.object.end] == loss.object.text in {"died", "wounded"}
     # the counted claims stay, about the soldiers
-    assert claim_with(ex, "die").subject.entity == "soldier" and claim_with(ex, "die").object.text == "600"
+    assert unscoped(claim_with(ex, "die").subject.entity) == "soldier" and claim_with(ex, "die").object.text == "600"
 
 
 @pytest.mark.parametrize("text, owner", [
@@ -232,7 +234,7 @@ def test_passive_perception_is_the_event(extract):
 def test_purpose_infinitive_after_sending_has_the_object_as_subject(extract):
     ex = extract("The North has sent 15,000 soldiers to fight in the conflict.")
     fight = claim_with(ex, "fight")
-    assert fight.subject.entity == "soldier" and fight.quantity is None and not fight.rule.endswith("/count")
+    assert unscoped(fight.subject.entity) == "soldier" and fight.quantity is None and not fight.rule.endswith("/count")
 
 
 def test_definite_numbers_are_no_counts(extract):
@@ -244,7 +246,7 @@ def test_definite_numbers_are_no_counts(extract):
 def test_modified_noun_count_is_not_the_modifiers_object(extract):
     ex = extract("Photos showed six coffins covered in flags.")
     cover = claim_with(ex, "cover")
-    assert not cover.rule.endswith("/count") and cover.object.entity == "flag"
+    assert not cover.rule.endswith("/count") and unscoped(cover.object.entity) == "flag"
 
 
 def test_participle_modifying_a_noun_is_no_clause(extract):

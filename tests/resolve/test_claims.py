@@ -215,6 +215,21 @@ def test_one_casualty_measure_in_other_words(store, dead, relation):
         assert _support(store)[ca] == _support(store)[cb] == 2
 
 
+def test_casualty_measure_is_read_from_the_label_of_a_document_scoped_noun(store):
+    """A common noun's key carries its document's scope ("fatality #1a2b3c4d", an IRI ending in the hash):
+    the measure is still "fatalities" / "dead", read from the label."""
+    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
+    for doc, word, key in ((a, "fatalities", "fatality #1a2b3c4d"), (b, "dead", "dead #5e6f7a8b")):
+        doc.entity("North Korea", "Place")
+        doc.entity(word, "Thing", key=key)
+        doc.claim("North Korea", "suffer", key, quantity=Quantity(600, "600", None))
+    load(store, a, b)
+    resolve(store, BASE)
+    ca, cb = _claim_of(store, "fatalities"), _claim_of(store, "dead")
+    assert (ca, cb) in _pairs(store, "cg:corroborates")
+    assert _support(store)[ca] == _support(store)[cb] == 2
+
+
 def test_what_a_party_inflicts_is_not_its_loss(store):
     """"North Korea killed 3,000 soldiers" is no figure of North Korea's own dead: its 4,150 wounded fit the
     other outlet's "over 4,700 casualties, including 600 fatalities"."""

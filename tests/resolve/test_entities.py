@@ -207,7 +207,9 @@ def test_blocking_compares_only_entities_that_share_a_key():
 @pytest.mark.parametrize("label, head", [("coffins covered in the nation's flag", "coffin"),
                                          ("the North Korean soldiers who died", "soldier"),
                                          ("head coach of the 76ers", "coach"), ("those", ""),
-                                         ("drunk hit-and-run driver", "driver")])
+                                         ("drunk hit-and-run driver", "driver"),
+                                         ("freeway outside downtown San Diego", "freeway"),
+                                         ("off-duty police officer", "officer"), ("pirates off Somalia", "pirate")])
 def test_thing_head(label, head):
     assert thing_head(label) == head
 
@@ -557,3 +559,143 @@ def test_a_common_noun_joins_the_name_one_of_its_forms_spells(store):
     load(store, b)
     resolve(store, BASE)
     assert merged(store, "philadelphia 76er #c", "Philadelphia 76ers")
+
+
+def test_a_noun_that_spells_a_name_joins_it_before_the_nouns_of_its_head_meet(store):
+    """"the Indian navy" joins Indian Navy even when the story also says "the powerful navy" (a detail,
+    which then joins it too); "a foreign navy" is set against it and joins neither."""
+    _story(store, [("the Indian navy", "indian navy #a")],
+           [("the powerful navy", "powerful navy #b"), ("a foreign navy", "foreign navy #b")])
+    assert merged(store, "indian navy #a", "Indian Navy") and merged(store, "powerful navy #b", "Indian Navy")
+    assert not merged(store, "foreign navy #b", "Indian Navy")
+
+
+def test_two_events_of_one_kind_are_two_stories(store):
+    """Two hit-and-runs, four reports each: each story's reports name its own victim and driver, and one
+    report of each names the same borough. That one shared place makes no story: "the woman" of one
+    event never meets the woman of the other, and meets her own story's everywhere."""
+    people = {"a": ("Ann Lee", "Bo Fox"), "b": ("Cy Day", "Di Roe")}
+    witnesses = iter("Eve Park,Flo Hart,Gus Wong,Hal Burke,Ida Moss,Jo Quinn,Kai Stone,Lu Vance".split(","))
+    docs = []
+    for story, (victim, driver) in people.items():
+        for n in range(1, 5):
+            d = Doc(f"Outlet {story}{n}", f"{story}{n}")
+            d.entity(victim)
+            d.entity(driver)
+            d.entity(next(witnesses))
+            if n == 1:
+                d.entity("Queens", "Place")
+            d.entity("the woman", "Thing", key=f"woman #{story}{n}")
+            docs.append(d)
+    load(store, *docs)
+    resolve(store, BASE)
+    assert all(merged(store, "woman #a1", f"woman #a{n}") and merged(store, "woman #b1", f"woman #b{n}")
+               for n in range(2, 5))
+    assert not merged(store, "woman #a1", "woman #b1")
+
+
+def test_a_surname_joins_its_full_name_once_a_misread_longer_form_has_joined_it(store):
+    """"Hire Maurice Cheeks" (a headline read as a name) is Maurice Cheeks with a word before it; once it has
+    joined him, "Cheeks" has one person to be."""
+    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Courier", "c")
+    a.entity("Maurice Cheeks")
+    b.entity("Hire Maurice Cheeks")
+    c.entity("Cheeks")
+    load(store, a, b, c)
+    resolve(store, BASE)
+    assert merged(store, "Cheeks", "Maurice Cheeks") and merged(store, "Hire Maurice Cheeks", "Maurice Cheeks")
+
+
+def test_a_persons_name_read_as_a_noun_phrase_joins_the_person(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a.entity("Regina Benjamin")
+    b.entity("dr. Regina benjamin", "Thing", "Dr. Regina Benjamin", key="dr. regina benjamin #b")
+    b.entity("the surgeon", "Thing", key="surgeon #b")  # lower case: no name
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "dr. regina benjamin #b", "Regina Benjamin")
+    assert not merged(store, "surgeon #b", "Regina Benjamin")
+
+
+def _league_story(store, left, right):
+    """Two documents of one story (they share two named entities); ``left``/``right`` add to each."""
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for d in (a, b):
+        d.entity("San Diego", "Place")
+        d.entity("National Football League", "Organization")
+    left(a)
+    right(b)
+    load(store, a, b)
+    resolve(store, BASE)
+
+
+def test_a_plural_noun_is_no_person_described_with_its_singular(store):
+    """One article calls Williams "another Charger"; "the Chargers" of the other is the team, not him."""
+    def left(d):
+        d.entity("Jamal Williams")
+        d.describe("Jamal Williams", "another Charger")
+
+    _league_story(store, left, lambda d: d.entity("chargers", "Thing", "Chargers", key="chargers #b"))
+    assert not merged(store, "chargers #b", "Jamal Williams")
+
+
+def test_a_single_person_description_still_joins_the_person(store):
+    def left(d):
+        d.entity("Jamal Williams")
+        d.describe("Jamal Williams", "the defensive tackle")
+
+    _league_story(store, left, lambda d: d.entity("tackle", "Thing", "the tackle", key="tackle #b"))
+    assert merged(store, "tackle #b", "Jamal Williams")
+
+
+def test_two_names_read_as_one_have_no_head_noun(store):
+    """"Philly and Cheeks" (a misread coordination) is no name whose head is "cheek"."""
+    _league_story(store, lambda d: d.entity("Philly and Cheeks", "Organization"),
+                  lambda d: d.entity("cheek", "Thing", "cheek", key="cheek #b"))
+    assert not merged(store, "cheek #b", "Philly and Cheeks")
+
+
+def _actress_story(store, described: dict[str, str]) -> None:
+    """One document per (person, description) plus one that only says "the actress"."""
+    docs = []
+    for n, (name, words) in enumerate(described.items()):
+        for k in range(int(words.split(":")[0])):
+            d = Doc(f"Outlet {n}{k}", f"d{n}{k}")
+            d.entity("Malibu", "Place")
+            d.entity("Los Angeles County Sheriff's Department", "Organization")
+            d.entity(name)
+            d.describe(name, words.split(":")[1])
+            docs.append(d)
+    last = Doc("Outlet x", "x")
+    last.entity("Malibu", "Place")
+    last.entity("Los Angeles County Sheriff's Department", "Organization")
+    last.entity("the actress", "Thing", key="actress #x")
+    load(store, *docs, last)
+    resolve(store, BASE)
+
+
+def test_a_description_joins_the_person_most_articles_of_the_story_describe_so(store):
+    _actress_story(store, {"Lindsay Lohan": "3:the actress", "Jane Birkin": "1:an actress"})
+    assert merged(store, "actress #x", "Lindsay Lohan") and not merged(store, "actress #x", "Jane Birkin")
+
+
+def test_a_description_two_people_share_about_as_often_joins_neither(store):
+    _actress_story(store, {"Lindsay Lohan": "2:the actress", "Jane Birkin": "1:an actress"})
+    assert not merged(store, "actress #x", "Lindsay Lohan") and not merged(store, "actress #x", "Jane Birkin")
+
+
+def test_a_name_read_as_a_noun_brings_no_modifiers_to_clash_with(store):
+    """"Dr. Regina Benjamin" parsed as a noun phrase joins her; "Regina" is part of her name, not a detail that
+    would keep "the AMA trustee" (how another article describes her) away from her."""
+    docs = [Doc("Daily", "a"), Doc("Herald", "b"), Doc("Courier", "c")]
+    for d in docs:
+        d.entity("American Medical Association", "Organization")
+        d.entity("Alabama", "Place")
+    docs[0].entity("Regina Benjamin")
+    docs[0].describe("Regina Benjamin", "the AMA trustee")
+    docs[1].entity("dr. Regina benjamin", "Thing", "Dr. Regina Benjamin", key="dr. regina benjamin #b")
+    docs[2].entity("AMA trustee", "Thing", "the AMA trustee", key="ama trustee #c")
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "dr. regina benjamin #b", "Regina Benjamin")
+    assert merged(store, "ama trustee #c", "Regina Benjamin")
