@@ -823,6 +823,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
         if _plural(r):
             continue  # "the Chargers" are no one person, whoever is called "a Charger"
+        if any(by_iri[m].kind in {"named", "place"} for m in uf.members[uf.find(r.iri)]):
+            continue  # the noun already spells an organisation's or place's name ("charger" / "San Diego Chargers")
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
         cands = [(iri, doc) for said_mods, iri, doc in described.get((stories.pop(), head), ()) if mods <= said_mods]

@@ -699,3 +699,19 @@ def test_a_name_read_as_a_noun_brings_no_modifiers_to_clash_with(store):
     resolve(store, BASE)
     assert merged(store, "dr. regina benjamin #b", "Regina Benjamin")
     assert merged(store, "ama trustee #c", "Regina Benjamin")
+
+
+def test_a_noun_that_spells_a_team_name_describes_no_player(store):
+    """"Comet" is how one article describes its player ("another Comet"); in the other it is the team,
+    "the Harbor City Comets": joined to the team's name, it is no description of the player."""
+    def left(d):
+        d.entity("Dana Whitlock")
+        d.describe("Dana Whitlock", "another Comet")
+
+    def right(d):
+        d.entity("Harbor City Comets", "Organization")
+        d.entity("comet", "Thing", "Comet", key="comet #b")
+
+    _league_story(store, left, right)
+    assert merged(store, "comet #b", "Harbor City Comets")
+    assert not merged(store, "comet #b", "Dana Whitlock")
