@@ -151,8 +151,8 @@ def extract_many(documents: Iterable[Document], nlp: Language) -> Iterator[Extra
 def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extraction:
     """Extract from already-parsed chunks (each Doc carries ``doc._.clauses``)."""
     index = index_entities(chunks)
-    resolve_references(chunks, index, issued=document.issued)
     attribution = attribute(chunks)
+    resolve_references(chunks, index, issued=document.issued, attribution=attribution)
     assembler = _Assembler(document, chunks, index, attribution)
     claims: list[Claim] = []
     sentences: list[tuple[int, int]] = []

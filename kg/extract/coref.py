@@ -37,11 +37,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.attribution import Attribution, quote_regions
 from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, phrase_key
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.model import EntityMention
 
-__all__ = ["GOVERNMENT_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "resolve_references", "time_key"]
+__all__ = ["AGENT_NOUNS", "GOVERNMENT_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "is_person_noun", "resolve_references",
+           "time_key"]
 
 #: Descriptions of a state or its government ("the regime", "the country").
 GOVERNMENT_NOUNS = frozenset({"regime", "government", "administration", "country", "nation", "state", "leadership",
@@ -55,13 +57,32 @@ _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "org
 #: Nouns for a person that name no role ("the man", "the star"): any salient person of their gender.
 PERSON_NOUNS = frozenset("""man woman person boy girl guy lady gentleman star celebrity teenager teen youngster
     individual child kid youth superstar icon legend veteran newcomer""".split())
+#: Nouns for what a person does or undergoes that name no office ("the comedian", "the driver", "the suspect").
+AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaineer hiker skier swimmer surfer diver
+    driver motorist pedestrian cyclist passenger rider suspect gunman shooter killer murderer attacker assailant
+    robber thief burglar kidnapper hijacker bomber accountant employee worker staffer employer colleague co-worker
+    neurosurgeon surgeon physician doc dentist nominee appointee candidate contender frontrunner
+    winner loser champion player receiver quarterback linebacker guard rookie
+    singer rapper dancer performer entertainer filmmaker producer novelist poet painter designer
+    businessman businesswoman entrepreneur tycoon billionaire millionaire banker investor trader
+    pilot sailor fisherman crewman crew-member captain skipper commando marine trooper policeman policewoman cop
+    detainee prisoner inmate convict defendant plaintiff accused hostage captive refugee migrant immigrant
+    patient victim casualty survivor witness bystander neighbour neighbor friend relative spouse partner
+    girlfriend boyfriend fiancé fiancee fiancée nephew niece grandmother grandfather mom mum dad
+    father-in-law mother-in-law brother-in-law sister-in-law daughter-in-law son-in-law
+    resident native citizen official spokesperson personality""".split())
+_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
+_NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",
+                         "twist", "fist", "gist", "median", "meridian", "human", "german", "roman", "ottoman",
+                         "talisman", "caiman"})
 #: The gender a person noun implies ("the actress" is no man).
 _NOUN_GENDER = {
     **{w: "m" for w in """man boy guy gentleman actor king prince father husband son brother uncle nephew
-       grandfather grandson spokesman chairman congressman businessman sportsman policeman widower""".split()},
+       grandfather grandson spokesman chairman congressman businessman sportsman policeman widower dad
+       boyfriend fiancé gunman englishman frenchman irishman scotsman dutchman fisherman""".split()},
     **{w: "f" for w in """woman girl lady actress queen princess mother wife daughter sister aunt niece
        grandmother granddaughter spokeswoman chairwoman congresswoman businesswoman sportswoman policewoman
-       widow""".split()},
+       widow mom mum girlfriend fiancée fiancee englishwoman frenchwoman""".split()},
 }
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "no", "one", "each", "every", "several", "many",
                          "few", "other", "such"})
@@ -71,6 +92,7 @@ _NAMING_VERBS = frozenset({"name", "appoint", "elect", "make", "hire", "choose",
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
+_FIRST_PERSON = _FIRST_SINGULAR | {"we", "us", "our", "ourselves", "ours"}
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _AGE = re.compile(r"\byears?[\s-]*old\b", re.I)
@@ -92,6 +114,8 @@ _ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 70, "dobj": 50, "attr": 50, "dative":
                  "appos": 30, "conj": 40, "compound": 20}
 _RECENCY = 100
 _SPEAKER_BONUS = 40
+_GENDER_BONUS = 50
+_PARALLEL_BONUS = 35
 _HEAD_NOUN = 80  # a phrase not embedded in another
 _WINDOW = 3  # sentences back that a pronoun may reach
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "turn",
@@ -99,6 +123,18 @@ _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take
 _NON_PERSON = frozenset({"Organization", "NewsOrganization", "Place", "Event", "Work", "Product"})
 _REPORTING = frozenset({"say", "tell", "note", "add", "state", "claim", "report", "announce", "assert", "insist",
                         "explain", "continue", "confirm", "deny", "write", "argue", "warn", "estimate"})
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Does the common noun ``lemma`` denote a person ("the coach", "the comedian", "the gunman")?
+
+    >>> is_person_noun("comedian"), is_person_noun("gunman"), is_person_noun("checklist"), is_person_noun("boat")
+    (True, True, False, False)
+    """
+    lemma = lemma.lower()
+    if lemma in PERSON_ROLES or lemma in PERSON_NOUNS or lemma in AGENT_NOUNS or lemma in _NOUN_GENDER:
+        return True
+    return lemma not in _NOT_PERSON and len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma.isalpha()
 
 
 @dataclass
@@ -152,6 +188,7 @@ class _State:
     things: dict[str, str] = field(default_factory=dict)  # Thing key -> label
     last_person: str | None = None
     role_holders: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)  # person key -> role nouns the text gives them
     org_words: dict[str, list[str]] = field(default_factory=dict)  # word of an organisation's name -> keys
     token_key: dict[tuple[int, int], str] = field(default_factory=dict)  # noun phrase roots -> thing keys
     counted: set[str] = field(default_factory=set)
@@ -159,9 +196,12 @@ class _State:
     speakers: set[str] = field(default_factory=set)  # sources named in the current sentence
     heads: dict[tuple[str, bool], list[str]] = field(default_factory=dict)  # (head lemma, plural) -> thing keys
     modifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # thing key -> modifier words seen
+    attribution: Attribution | None = None
+    quoted: dict[int, set[int]] = field(default_factory=dict)  # chunk -> token indices inside quotation marks
 
 
-def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None) -> None:
+def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None,
+                       attribution: Attribution | None = None) -> None:
     """Resolve the pronouns, descriptions and bare numbers of a document into ``index`` (in place).
 
     Every noun phrase that refers becomes a mention: of the entity a rule links it to,
@@ -169,10 +209,13 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
     later phrases with the same head noun and compatible modifiers join ("two boats" ...
     "the larger boat"). Time expressions become mentions of time entities keyed by
     :func:`time_key` (their normalised value when ``issued``, the document's date, allows).
+    ``attribution`` (:func:`kg.extract.attribution.attribute` of the same chunks) gives
+    the speakers of quotations, whose "I" and "we" refer to them.
     """
-    state = _State(index)
-    for key, roles in index.roles.items():
-        for role in roles:
+    state = _State(index, attribution=attribution)
+    state.roles = _known_roles(chunks, index)
+    for key, roles in state.roles.items():
+        for role in sorted(roles):
             state.role_holders.setdefault(role, []).append(key)
     for entity in index.entities.values():
         if entity.type in {"Organization", "NewsOrganization"}:
@@ -184,6 +227,74 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
         for sent in doc.sents:
             _resolve_sentence(state, c, doc, offset, sent, chunk_of)
             state.salience.next_sentence()
+
+
+# -- what the text says people are ----------------------------------------------------------------
+_DOCTOR_TITLES = frozenset({"dr", "dr."})
+
+
+def _known_roles(chunks: list[tuple[Doc, int]], index: EntityIndex) -> dict[str, set[str]]:
+    """The person nouns the text gives each named person, read from the whole document.
+
+    A title before the name ("San Diego Chargers receiver Vincent Jackson", "Dr. Sanjay Gupta"),
+    an apposition ("Dr. Sanjay Gupta, a neurosurgeon and CNN's chief medical reporter"), a
+    predicate ("Jackman will be the host", "named Jackman as host"). These let a description
+    find the person it describes ("the receiver", "the neurosurgeon") and keep it from a
+    person the text describes otherwise. The roles the name index found are included.
+    """
+    roles: dict[str, set[str]] = {k: set(v) for k, v in index.roles.items() if v}
+    for c, (doc, _) in enumerate(chunks):
+        for tok in doc:
+            key = index.by_token.get((c, tok.i))
+            if key is None or index.type_of(key) != "Person":
+                continue
+            if tok.head.i != tok.i and index.by_token.get((c, tok.head.i)) == key:
+                continue  # not the root of the name
+            found = roles.setdefault(key, set())
+            for noun in _described_as(index, c, tok, key):
+                lemma = noun.lemma_.lower()
+                if is_person_noun(lemma):
+                    found.add(lemma)
+            first = tok.left_edge
+            while first.i < tok.i and index.by_token.get((c, first.i)) != key:
+                first = doc[first.i + 1]
+            if first.i > 0 and doc[first.i - 1].lower_ in _DOCTOR_TITLES:
+                found.update({"doctor", "physician", "doc"})
+    return {k: v for k, v in roles.items() if v}
+
+
+def _described_as(index: EntityIndex, c: int, name: Token, key: str) -> list[Token]:
+    """The nouns a name's root token is said to be: titles, appositions, predicates."""
+    nouns = [_title_noun(index, c, ch, key) for ch in name.children if ch.i < name.i]
+    out = [n for n in nouns if n is not None]
+    appositions = [ch for ch in name.children if ch.dep_ == "appos" and ch.pos_ == "NOUN"]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        appositions.append(name.head)
+    head = name.head
+    if name.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in _COPULAS:
+        appositions += [ch for ch in head.children if ch.dep_ == "attr" and ch.pos_ == "NOUN"]
+    if name.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        appositions += [_as_noun(ch) for ch in head.children if _as_noun(ch) is not None]
+        if name.dep_ == "dobj" and head.lemma_ in _NAMING_VERBS:
+            appositions += [ch for ch in head.children if ch.dep_ in {"oprd", "xcomp"} and ch.pos_ == "NOUN"]
+    for noun in appositions:
+        out.append(noun)
+        out.extend(ch for ch in noun.children if ch.dep_ == "conj" and ch.pos_ == "NOUN")
+    return out
+
+
+def _as_noun(prep: Token) -> Token | None:
+    """The noun of an "as" phrase ("announced as the host"), if ``prep`` is one."""
+    if prep.dep_ != "prep" or prep.lower_ != "as":
+        return None
+    return next((ch for ch in prep.children if ch.dep_ == "pobj" and ch.pos_ == "NOUN"), None)
+
+
+def _title_noun(index: EntityIndex, c: int, tok: Token, key: str) -> Token | None:
+    """A common noun used as a title of a name ("receiver" in "Chargers receiver Vincent Jackson")."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in {"compound", "amod", "nmod"} or (c, tok.i) in index.by_token:
+        return None
+    return tok if is_person_noun(tok.lemma_) else None
 
 
 def _is_speaker(tok: Token) -> bool:
@@ -246,7 +357,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
                     sal.add(place, 30, plural=False, role=tok.dep_)
             continue
         low = tok.lower_
-        if low in _FIRST_SINGULAR and tok.pos_ == "PRON":
+        if low in _FIRST_PERSON and tok.pos_ == "PRON":
             first_person.append(tok)
         elif low in _RELATIVE and _relative_antecedent(tok) is not None:
             _resolve_relative(state, c, doc, offset, tok)
@@ -254,6 +365,9 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_pronoun(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
             bare_numbers.append(tok)
+        elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
+                index.type_of(index.by_token.get((c, tok.head.i))) == "Person":
+            _title_mention(state, c, doc, offset, tok)  # "Chargers receiver Vincent Jackson"
         elif tok.pos_ == "NOUN" and tok.i in chunk_of:
             _resolve_description(state, c, doc, offset, chunk_of[tok.i])
         elif tok.pos_ == "NOUN" and tok.dep_ == "poss":  # "the actress's lawyer": the possessor is a phrase too
@@ -264,6 +378,16 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         _resolve_number(state, c, tok)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
+
+
+def _title_mention(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
+    """A person noun used as a title ("head coach Jim O'Brien") is a mention of the person it titles."""
+    start = tok.i
+    while start > tok.sent.start and doc[start - 1].pos_ in {"NOUN", "ADJ"} and doc[start - 1].dep_ in \
+            {"compound", "amod"} and (c, start - 1) not in state.index.by_token and doc[start - 1].head.i >= start \
+            and not doc[start - 1].text[:1].isupper():
+        start -= 1
+    state.index.mention(state.index.by_token[(c, tok.head.i)], c, doc[start : tok.i + 1], offset, "nominal")
 
 
 def _metonymy(state: _State, c: int, offset: int, tok: Token, key: str) -> str:
@@ -326,6 +450,24 @@ def _pleonastic(tok: Token) -> bool:
     return head.lemma_ in {"rain", "snow"}
 
 
+def _controller(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the clause a non-finite ``verb`` depends on.
+
+    "Obama was intent on recruiting him": *recruiting* has no subject of its own, its
+    subject is Obama's, so *him* is not Obama.
+    """
+    tok = verb
+    for _ in range(5):
+        subj = next((ch for ch in tok.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj
+        finite = tok.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        if tok.head.i == tok.i or finite or tok.dep_ not in {"xcomp", "pcomp", "advcl", "acomp", "prep", "conj"}:
+            return None
+        tok = tok.head
+    return None
+
+
 def _clause_subject(tok: Token) -> Token | None:
     return next((ch for ch in tok.head.children if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i != tok.i), None)
 
@@ -340,7 +482,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             if held is not None:
                 blocked.add(held)
     if tok.dep_ in _OBJECT_DEPS and not low.endswith("self") and not low.endswith("selves"):
-        subj = _clause_subject(tok if tok.dep_ != "pobj" else tok.head)
+        subj = _clause_subject(tok.head) if tok.dep_ == "pobj" else _controller(tok.head)
         if subj is not None and (c, subj.i) in index.by_token:
             blocked.add(index.by_token[(c, subj.i)])
     if low in _REFLEXIVE:  # "the actress checked herself into rehab": the clause's subject
@@ -358,7 +500,14 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             person = index.type_of(key) == "Person" or (key in state.people and not sal.plural.get(key, False))
             return person and index.gender.get(key, gender) == gender and key not in blocked
 
-        key = sal.best(accept)
+        # a person the text has given this gender ("a woman", "Mrs Okafor") before one it has not
+        subject = tok.dep_ in {"nsubj", "nsubjpass"}
+
+        def bonus(k: str) -> float:
+            parallel = subject and sal.last_role.get(k) in {"nsubj", "nsubjpass"}  # a subject continues a subject
+            return (_GENDER_BONUS if index.gender.get(k) == gender else 0.0) + (_PARALLEL_BONUS if parallel else 0.0)
+
+        key = sal.best(accept, bonus)
         if key is None and state.last_person and accept(state.last_person):
             key = state.last_person
         if key is not None:
@@ -407,7 +556,7 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         if child.dep_ == "appos" and (c, child.i) in index.by_token:
             return index.by_token[(c, child.i)]
     noun = root.lemma_.lower()
-    personal = noun in PERSON_ROLES or noun in PERSON_NOUNS or _is_age(root)
+    personal = is_person_noun(noun) or _is_age(root)
     plural = root.tag_ in {"NNS", "NNPS"}
     # a predicate noun of identity: "Cheeks is the coach", "she became a mother", "X was named head coach"
     predicate = _predicate_subject(state, c, root)
@@ -420,27 +569,13 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         return None
     if any(t.pos_ == "PROPN" and (c, t.i) not in index.by_token for t in span):
         return None  # "the KCNA news agency": a name the tagger missed, not an anaphor
-    if any(ch.dep_ in {"relcl", "acl"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
-        return None  # restrictive modifiers introduce something new ("the leader of the opposition")
+    if any(ch.dep_ in {"relcl", "acl", "poss"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
+        return None  # restrictive modifiers introduce something new ("the leader of the opposition", "the woman's friend")
     # a modifier that is not a nationality makes a new referent ("the central bank", "a rival startup")
     modified = any(t.i != root.i and t.dep_ in {"amod", "compound", "nmod"} and
                    index.type_of(index.by_token.get((c, t.i))) != "Group" for t in span)
     if personal:
-        gender = _NOUN_GENDER.get(noun)
-        holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person"]
-        if holders:
-            return max(holders, key=lambda k: (sal.value(k), -holders.index(k)))
-
-        def fits(k: str) -> bool:
-            if index.type_of(k) != "Person" or (gender and index.gender.get(k, gender) != gender):
-                return False
-            roles = index.roles.get(k)
-            return not roles or noun in roles or noun in PERSON_NOUNS or _is_age(root)
-
-        found = sal.best(fits)
-        if found is not None and (not modified or sal.value(found) >= _RECENCY):
-            return found
-        return None
+        return _person_described(state, c, root, noun, modified)
     if noun in GOVERNMENT_NOUNS and not modified:
         return sal.best(lambda k: index.type_of(k) == "Place")
     if noun in ORG_NOUNS:
@@ -453,6 +588,59 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     return None
 
 
+def _person_described(state: _State, c: int, root: Token, noun: str, modified: bool) -> str | None:
+    """The person a definite person description ("the coach", "the 33-year-old", "the man") refers to.
+
+    A named person the text gave that role, the most salient first; else the most salient
+    person of the noun's gender whose known roles include the noun, or who has none (a
+    role-less noun, "the man", "the 33-year-old", fits any); else, for a role-less noun, an
+    unnamed person of the last sentences ("a climber ... the man"). Never the speaker of
+    the sentence that holds the description ("Inspector Gaskin said the man fell").
+    """
+    index, sal = state.index, state.salience
+    gender = _NOUN_GENDER.get(noun)
+    blocked = _reporters(state, c, root)
+    holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person" and k not in blocked]
+    if holders:
+        return max(holders, key=lambda k: (sal.value(k), -holders.index(k)))
+    generic = noun in PERSON_NOUNS or _is_age(root)
+
+    def fits(k: str) -> bool:
+        if index.type_of(k) != "Person" or k in blocked or (gender and index.gender.get(k, gender) != gender):
+            return False
+        roles = state.roles.get(k)
+        # an office is exclusive ("the coach" is no president); what else a person is may be new ("the comedian")
+        return not roles or noun in roles or generic or noun not in PERSON_ROLES
+
+    found = sal.best(fits)
+    if found is not None and (not modified or sal.value(found) >= _RECENCY):
+        return found
+    if not generic or modified:
+        return None
+
+    def unnamed(k: str) -> bool:
+        return k in state.people and k not in blocked and not sal.plural.get(k, False) and \
+            index.gender.get(k, gender) == gender and k in state.things
+
+    found = sal.best(unnamed)
+    return found if found is not None and sal.value(found) >= _RECENCY else None
+
+
+def _reporters(state: _State, c: int, tok: Token) -> set[str]:
+    """The speakers of the reporting verbs whose content holds ``tok`` ("Gaskin said [the man fell]")."""
+    out: set[str] = set()
+    child = tok
+    for anc in tok.ancestors:
+        if anc.lemma_ in _REPORTING and anc.pos_ in {"VERB", "AUX"} and child.dep_ in {"ccomp", "xcomp", "parataxis"}:
+            for ch in anc.children:
+                if ch.dep_ == "nsubj":
+                    key = state.index.by_token.get((c, ch.i)) or state.token_key.get((c, ch.i))
+                    if key is not None:
+                        out.add(key)
+        child = anc
+    return out
+
+
 def _predicate_subject(state: _State, c: int, root: Token) -> str | None:
     """The entity a predicate noun is said of: the subject of "be"/"become", the object of "name X coach"."""
     head = root.head
@@ -460,6 +648,11 @@ def _predicate_subject(state: _State, c: int, root: Token) -> str | None:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
     elif root.dep_ in {"oprd", "attr", "xcomp"} and head.lemma_ in _NAMING_VERBS:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubjpass", "dobj"}), None)
+    elif root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        # "named Jackman as the host", "Jackman was announced as the host", "she returns as host"
+        verb = head.head
+        subj = next((ch for ch in verb.children if ch.dep_ == "dobj"), None) or \
+            next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
     else:
         return None
     if subj is None or subj.pos_ not in {"NOUN", "PROPN", "PRON"}:
@@ -481,6 +674,9 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         start = span.start
         while start < root.i and span.doc[start].dep_ == "poss":
             start += 1
+        for i in range(start, root.i):  # "Philadelphia 76ers head coach": the team is a mention of its own
+            if (c, i) in index.by_token and index.by_token[(c, i)] != key:
+                start = i + 1
         index.mention(key, c, doc[start : root.i + 1], offset, "nominal")
         sal.add(key, _weight(root), role=root.dep_)
         return
@@ -503,8 +699,11 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     state.things[key] = index.entities[key].label
     if any(ch.dep_ == "nummod" for ch in root.children):
         state.counted.add(key)
-    if root.lemma_.lower() in PERSON_ROLES or root.lemma_.lower() in PERSON_NOUNS or _is_age(root):
+    if is_person_noun(root.lemma_) or _is_age(root):
         state.people.add(key)  # "the officer", "a minister": a person without a name
+        gender = _NOUN_GENDER.get(root.lemma_.lower())
+        if gender is not None:
+            index.gender.setdefault(key, gender)  # "a woman": she, not he
     if _according_source(root):
         state.speakers.add(key)
     state.token_key[(c, root.i)] = key
@@ -534,19 +733,49 @@ def _resolve_relative(state: _State, c: int, doc: Doc, offset: int, tok: Token) 
 
 
 def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Span, tokens: list[Token]) -> None:
-    """ "I" in a sentence that reports a speaker ("'I am sorry,' the actor said") is that speaker."""
+    """ "I", "me", "we" inside a quotation are its speaker ("'I am sorry,' the actor said").
+
+    The speaker is the one :mod:`kg.extract.attribution` gives the quotation (it follows
+    quotes across sentences, "'P,' she said. 'Q.'"); without attribution, the subject of a
+    reporting verb of the same sentence. "I" takes a person, "we" an organisation or a
+    group (a person's "we" is a group that includes them, not the person). First-person
+    words outside quotation marks are the writer's and are left alone.
+    """
     index = state.index
-    speaker = None
+    quoted = state.quoted.get(c)
+    if quoted is None:
+        quoted = state.quoted[c] = {i for start, end in quote_regions(doc) for i in range(start, end)}
+    fallback = None
     for tok in sent:
         if tok.dep_ == "nsubj" and tok.head.lemma_ in _REPORTING and tok.head.pos_ in {"VERB", "AUX"} \
-                and tok.lower_ not in _FIRST_SINGULAR:
-            speaker = index.by_token.get((c, tok.i)) or state.token_key.get((c, tok.i))
-            if speaker is not None:
+                and tok.lower_ not in _FIRST_PERSON:
+            fallback = index.by_token.get((c, tok.i)) or state.token_key.get((c, tok.i))
+            if fallback is not None:
                 break
-    if speaker is None:
-        return
     for tok in tokens:
-        index.mention(speaker, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+        if tok.i not in quoted:
+            continue
+        speaker = _quote_speaker(state, c, tok) if state.attribution is not None else fallback
+        if speaker is None:
+            continue
+        etype = index.type_of(speaker)
+        if tok.lower_ in _FIRST_SINGULAR:
+            fits = etype == "Person" or (speaker in state.people and not state.salience.plural.get(speaker, False))
+        else:
+            fits = etype in {"Organization", "NewsOrganization", "Group"}
+        if fits:
+            index.mention(speaker, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+
+
+def _quote_speaker(state: _State, c: int, tok: Token) -> str | None:
+    """The entity of the speaker attribution gives the content that holds ``tok``."""
+    source = state.attribution.source_of(c, tok.i) if state.attribution is not None else None
+    if source is None or source.speaker is None:
+        return None
+    root = source.speaker.root
+    if source.chunk == c and root.i == tok.i:
+        return None
+    return state.index.by_token.get((source.chunk, root.i)) or state.token_key.get((source.chunk, root.i))
 
 
 # -- times --------------------------------------------------------------------------------------------

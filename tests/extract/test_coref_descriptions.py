@@ -1,0 +1,121 @@
+"""Within-document coreference of descriptions, titles, quotes and pronouns (issue 5).
+
+Every sentence here is written for the test; each checks one linguistic rule of
+:mod:`kg.extract.coref`, and the wrong links it must not make.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.attribution import attribute
+from kg.extract.coref import is_person_noun, resolve_references
+from kg.extract.entities import index_entities
+
+
+def _resolve(nlp, text, *, quotes=False):
+    doc = nlp(text)
+    chunks = [(doc, 0)]
+    index = index_entities(chunks)
+    resolve_references(chunks, index, attribution=attribute(chunks) if quotes else None)
+    return doc, index
+
+
+def _key_at(doc, index, word, nth=0):
+    tok = [t for t in doc if t.text == word][nth]
+    return index.by_token.get((0, tok.i))
+
+
+@pytest.mark.parametrize("noun", ["comedian", "gunman", "motorist", "climber", "nominee", "Englishman"])
+def test_person_nouns(noun):
+    assert is_person_noun(noun)
+
+
+@pytest.mark.parametrize("noun", ["boat", "checklist", "wrist", "car", "season"])
+def test_nouns_that_are_no_person(noun):
+    assert not is_person_noun(noun)
+
+
+@pytest.mark.parametrize(
+    "text, word, key",
+    [
+        # a title before the name is a mention of the person
+        ("Harbor City midfielder Daniel Okafor was arrested on Tuesday.", "midfielder", "Daniel Okafor"),
+        ("Police said head coach Peter Varga resigned.", "coach", "Peter Varga"),
+        # "as" a role: the object of the verb, else its subject
+        ("The league named Daniel Okafor as the host of the awards.", "host", "Daniel Okafor"),
+        ("Maria Santos was announced on Friday as the host of the gala.", "host", "Maria Santos"),
+        # a description with no office fits a salient person
+        ("Maria Santos opened the show. The comedian thanked the crowd.", "comedian", "Maria Santos"),
+    ],
+)
+def test_a_description_is_the_person_it_describes(nlp, text, word, key):
+    doc, index = _resolve(nlp, text)
+    assert _key_at(doc, index, word) == key
+
+
+def test_a_description_takes_the_person_with_that_role(nlp):
+    doc, index = _resolve(nlp, "Coach Peter Varga met Mayor Ana Lopez at the stadium. Later the coach left.")
+    assert _key_at(doc, index, "coach") == "Peter Varga"
+
+
+def test_an_office_skips_a_person_with_another_office(nlp):
+    doc, index = _resolve(nlp, "Mayor Ana Lopez spoke first. The coach did not attend.")
+    assert _key_at(doc, index, "coach") != "Ana Lopez"
+
+
+def test_the_speaker_is_not_the_person_described(nlp):
+    doc, index = _resolve(nlp, "A climber fell on Friday. Inspector Tom Varga said the man had slipped.")
+    assert _key_at(doc, index, "man") != "Tom Varga"
+    assert _key_at(doc, index, "man") == _key_at(doc, index, "climber")
+
+
+def test_a_generic_person_noun_takes_an_unnamed_person(nlp):
+    doc, index = _resolve(nlp, "A 36-year-old climber died on the peak. The man had fallen from a ridge.")
+    assert _key_at(doc, index, "man") == _key_at(doc, index, "climber")
+
+
+def test_a_possessed_description_is_someone_new(nlp):
+    doc, index = _resolve(nlp, "Maria Santos died on Friday. The woman's friend called the police.")
+    assert _key_at(doc, index, "friend") != "Maria Santos"
+
+
+@pytest.mark.parametrize(
+    "text, word, want, not_want",
+    [
+        # the gender of an unnamed person's noun
+        ("An employee shot a woman at the office where he worked.", "he", "employee", "woman"),
+        ("A driver struck a woman and was charged with her murder.", "her", "woman", "driver"),
+    ],
+)
+def test_pronouns_agree_with_the_gender_of_a_noun(nlp, text, word, want, not_want):
+    doc, index = _resolve(nlp, text)
+    assert _key_at(doc, index, word) == want
+    assert _key_at(doc, index, word) != not_want
+
+
+def test_an_object_pronoun_is_not_the_subject_that_controls_its_verb(nlp):
+    doc, index = _resolve(nlp, "Daniel Okafor met Peter Varga. Okafor was intent on recruiting him.")
+    assert _key_at(doc, index, "him") == "Peter Varga"
+
+
+@pytest.mark.parametrize(
+    "text, word, key",
+    [
+        ("\u201cI am ready,\u201d Maria Santos said. \u201cMy team is strong.\u201d", "My", "Maria Santos"),
+        ("\u201cWe will appeal,\u201d the Halden Shipping Company said.", "We", "Halden Shipping Company"),
+    ],
+)
+def test_first_person_in_a_quote_is_its_speaker(nlp, text, word, key):
+    doc, index = _resolve(nlp, text, quotes=True)
+    assert _key_at(doc, index, word) == key
+
+
+def test_a_person_saying_we_is_not_that_person(nlp):
+    doc, index = _resolve(nlp, "\u201cWe are thrilled,\u201d Maria Santos said.", quotes=True)
+    assert _key_at(doc, index, "We") is None
+
+
+def test_first_person_outside_quotes_is_the_writer(nlp):
+    doc, index = _resolve(nlp, "Maria Santos said the vote was close. I asked her twice.", quotes=True)
+    assert _key_at(doc, index, "I") is None
