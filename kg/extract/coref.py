@@ -116,6 +116,8 @@ _RECENCY = 100
 _SPEAKER_BONUS = 40
 _GENDER_BONUS = 50
 _PARALLEL_BONUS = 35
+_PLACE_IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "ROOT", "dative"})
+_TOPIC_WEIGHT = 25  # per earlier mention of a state, for "the regime"
 _HEAD_NOUN = 80  # a phrase not embedded in another
 _WINDOW = 3  # sentences back that a pronoun may reach
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "turn",
@@ -197,6 +199,8 @@ class _State:
     heads: dict[tuple[str, bool], list[str]] = field(default_factory=dict)  # (head lemma, plural) -> thing keys
     modifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # thing key -> modifier words seen
     attribution: Attribution | None = None
+    mentioned: dict[str, int] = field(default_factory=dict)  # entity key -> names of it read so far (demonyms too)
+    affiliation: dict[str, str] = field(default_factory=dict)  # person key -> the state of their title
     quoted: dict[int, set[int]] = field(default_factory=dict)  # chunk -> token indices inside quotation marks
 
 
@@ -329,6 +333,15 @@ def _is_plural(tok: Token) -> bool:
     return tok.tag_ in {"NNS", "NNPS"} or acronym_plural or any(c.dep_ == "conj" for c in tok.children)
 
 
+def _conjunct_role(tok: Token) -> str:
+    """The grammatical role of a phrase, a conjunct taking that of the first conjunct ("saw X and a diary")."""
+    for _ in range(10):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.dep_
+
+
 def _according_source(tok: Token) -> bool:
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
@@ -350,11 +363,13 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
                     state.speakers.add(key)
                 etype = index.type_of(key)
                 sal.add(key, _weight(tok), plural=etype == "Group", role=tok.dep_)
+                state.mentioned[key] = state.mentioned.get(key, 0) + 1
                 if etype == "Person":
                     state.last_person = key
                 place = index.demonyms.get(key)
                 if place is not None:
                     sal.add(place, 30, plural=False, role=tok.dep_)
+                    state.mentioned[place] = state.mentioned.get(place, 0) + 1
             continue
         low = tok.lower_
         if low in _FIRST_PERSON and tok.pos_ == "PRON":
@@ -374,10 +389,29 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
         elif tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS and _is_age(tok):  # "the 33-year-old was held"
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
+    _affiliate(state, c, sent)
     for tok in bare_numbers:
         _resolve_number(state, c, tok)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
+
+
+def _affiliate(state: _State, c: int, sent: Span) -> None:
+    """Persons titled with a nationality ("North Korean leader Kim", "the Russian president") belong to its state."""
+    index = state.index
+    for tok in sent:
+        place = index.demonyms.get(index.by_token.get((c, tok.i)) or "")
+        if place is None or tok.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        head = tok.head
+        for _ in range(3):
+            key = index.by_token.get((c, head.i))
+            if key is not None and index.type_of(key) == "Person":
+                state.affiliation.setdefault(key, place)
+                break
+            if head.dep_ not in {"compound", "amod", "appos"} or head.head.i == head.i:
+                break
+            head = head.head
 
 
 def _title_mention(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
@@ -522,6 +556,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
                 return False
             if etype == "Thing":
                 return not sal.plural.get(key, False) and sal.last_role.get(key) in {"nsubj", "nsubjpass", "dobj"}
+            if etype == "Place":  # a place named only as a setting ("a battlefield in Russia's Kursk region") is no "it"
+                return sal.last_role.get(key) in _PLACE_IT_ROLES
             return etype in _NON_PERSON
 
         key = sal.best(accept)
@@ -577,7 +613,13 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     if personal:
         return _person_described(state, c, root, noun, modified)
     if noun in GOVERNMENT_NOUNS and not modified:
-        return sal.best(lambda k: index.type_of(k) == "Place")
+        # "the regime" is the state the article is about: recent salience, how often the text named it, and
+        # how salient its people are ("the North Korean leader" makes Kim's state the one his story is about)
+        def topic(k: str) -> float:
+            people = sum(sal.value(p) for p, place in state.affiliation.items() if place == k)
+            return _TOPIC_WEIGHT * state.mentioned.get(k, 0) + people
+
+        return sal.best(lambda k: index.type_of(k) == "Place", topic)
     if noun in ORG_NOUNS:
         named = state.org_words.get(noun, [])
         if named:
@@ -707,7 +749,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if _according_source(root):
         state.speakers.add(key)
     state.token_key[(c, root.i)] = key
-    sal.add(key, _weight(root, thing=True), plural=plural, role=root.dep_)
+    sal.add(key, _weight(root, thing=True), plural=plural, role=_conjunct_role(root))
 
 # -- relative and first-person pronouns --------------------------------------------------------------
 def _relative_antecedent(tok: Token) -> Token | None:

@@ -119,3 +119,22 @@ def test_a_person_saying_we_is_not_that_person(nlp):
 def test_first_person_outside_quotes_is_the_writer(nlp):
     doc, index = _resolve(nlp, "Maria Santos said the vote was close. I asked her twice.", quotes=True)
     assert _key_at(doc, index, "I") is None
+
+
+def test_the_regime_is_the_state_of_the_story_s_leader(nlp):
+    text = ("Vardanian leader Ivo Marek visited the troops. Marek praised the soldiers who fought in Ostrania. "
+            "Marek said they had saved the nation. A diary was found in the Selm region of Ostrania. "
+            "The regime has denied sending troops.")
+    doc, index = _resolve(nlp, text)
+    place = index.demonyms.get("Vardanian")
+    if place is None:  # the model may not tie the demonym to a place named nowhere; state it then
+        doc, index = _resolve(nlp, "Vardania is small. " + text)
+        place = index.demonyms.get("Vardanian")
+    assert place is not None
+    assert _key_at(doc, index, "regime") == place
+
+
+def test_a_place_named_only_as_a_setting_is_no_it(nlp):
+    doc, index = _resolve(nlp, "The police found a letter on a table in France's largest city. "
+                               "According to the police, it contained a threat.")
+    assert _key_at(doc, index, "it") != "France"
