@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attribution import Attribution, quote_regions
-from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, phrase_key
+from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, name_age, phrase_key
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.model import EntityMention
 
@@ -52,8 +52,10 @@ GOVERNMENT_NOUNS = frozenset({"regime", "government", "administration", "country
 ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "organization", "ministry", "institute",
                        "newspaper", "broadcaster", "outlet", "party", "union", "bank", "university", "council",
                        "committee", "network", "station", "channel", "daily", "paper", "corporation", "court",
-                       "department", "office", "service", "think-tank", "tank"})
-_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency"})
+                       "department", "office", "service", "think-tank", "tank", "team", "club", "franchise",
+                       "squad", "navy", "army", "league", "airline", "foundation", "association", "academy"})
+_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency", "team", "club",
+                                "franchise", "squad"})
 #: Nouns for a person that name no role ("the man", "the star"): any salient person of their gender.
 PERSON_NOUNS = frozenset("""man woman person boy girl guy lady gentleman star celebrity teenager teen youngster
     individual child kid youth superstar icon legend veteran newcomer""".split())
@@ -96,6 +98,7 @@ _FIRST_PERSON = _FIRST_SINGULAR | {"we", "us", "our", "ourselves", "ours"}
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _AGE = re.compile(r"\byears?[\s-]*old\b", re.I)
+_AGE_NUMBER = re.compile(r"\b(\d{1,3})[\s-]*years?[\s-]*old\b", re.I)
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"})
 _SKIP_NOUNS = frozenset({"thing", "one", "way", "time", "part", "lot", "kind", "sort", "number", "couple", "bit"})
 _MAX_ALIAS_WORDS = 8
@@ -113,6 +116,7 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 _ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 70, "dobj": 50, "attr": 50, "dative": 40, "pobj": 40, "poss": 30,
                  "appos": 30, "conj": 40, "compound": 20}
 _RECENCY = 100
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 _SPEAKER_BONUS = 40
 _GENDER_BONUS = 50
 _PARALLEL_BONUS = 35
@@ -191,6 +195,7 @@ class _State:
     last_person: str | None = None
     role_holders: dict[str, list[str]] = field(default_factory=dict)
     roles: dict[str, set[str]] = field(default_factory=dict)  # person key -> role nouns the text gives them
+    ages: dict[int, set[str]] = field(default_factory=dict)  # an age the text gives -> the named persons of that age
     org_words: dict[str, list[str]] = field(default_factory=dict)  # word of an organisation's name -> keys
     token_key: dict[tuple[int, int], str] = field(default_factory=dict)  # noun phrase roots -> thing keys
     counted: set[str] = field(default_factory=set)
@@ -218,6 +223,7 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
     """
     state = _State(index, attribution=attribution)
     state.roles = _known_roles(chunks, index)
+    state.ages = _known_ages(chunks, index)
     for key, roles in state.roles.items():
         for role in sorted(roles):
             state.role_holders.setdefault(role, []).append(key)
@@ -267,6 +273,25 @@ def _known_roles(chunks: list[tuple[Doc, int]], index: EntityIndex) -> dict[str,
     return {k: v for k, v in roles.items() if v}
 
 
+def _known_ages(chunks: list[tuple[Doc, int]], index: EntityIndex) -> dict[int, set[str]]:
+    """Age -> the named persons the text gives that age ("Raj Chohan, 59,", "36-year-old Duncan Rait")."""
+    ages: dict[int, set[str]] = {}
+    for c, (doc, _) in enumerate(chunks):
+        start = None
+        for i in range(len(doc) + 1):
+            key = index.by_token.get((c, i)) if i < len(doc) else None
+            prev = index.by_token.get((c, i - 1)) if i > 0 else None
+            if start is not None and key != prev:
+                if index.type_of(prev) == "Person":
+                    age = name_age(doc[start:i])
+                    if age is not None:
+                        ages.setdefault(age, set()).add(prev)
+                start = None
+            if key is not None and start is None:
+                start = i
+    return ages
+
+
 def _described_as(index: EntityIndex, c: int, name: Token, key: str) -> list[Token]:
     """The nouns a name's root token is said to be: titles, appositions, predicates."""
     nouns = [_title_noun(index, c, ch, key) for ch in name.children if ch.i < name.i]
@@ -287,11 +312,11 @@ def _described_as(index: EntityIndex, c: int, name: Token, key: str) -> list[Tok
     return out
 
 
-def _as_noun(prep: Token) -> Token | None:
-    """The noun of an "as" phrase ("announced as the host"), if ``prep`` is one."""
+def _as_noun(prep: Token, *, proper: bool = False) -> Token | None:
+    """The noun (a name when ``proper``) of an "as" phrase ("announced as the host"), if ``prep`` is one."""
     if prep.dep_ != "prep" or prep.lower_ != "as":
         return None
-    return next((ch for ch in prep.children if ch.dep_ == "pobj" and ch.pos_ == "NOUN"), None)
+    return next((ch for ch in prep.children if ch.dep_ == "pobj" and ch.pos_ == ("PROPN" if proper else "NOUN")), None)
 
 
 def _title_noun(index: EntityIndex, c: int, tok: Token, key: str) -> Token | None:
@@ -510,11 +535,15 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
     index, sal = state.index, state.salience
     low = tok.lower_
     blocked: set[str] = set(state.speakers) if low not in _MASCULINE | _FEMININE else set()
+    child = tok
     for anc in list(tok.ancestors)[:4]:  # a phrase never contains its own antecedent ("the role of its army")
+        if child.dep_ in _CLAUSE_DEPS:
+            break  # but a clause may ("a woman who was walking when she was struck")
         if anc.pos_ in {"NOUN", "PROPN"}:
             held = index.by_token.get((c, anc.i)) or state.token_key.get((c, anc.i))
             if held is not None:
                 blocked.add(held)
+        child = anc
     if tok.dep_ in _OBJECT_DEPS and not low.endswith("self") and not low.endswith("selves"):
         subj = _clause_subject(tok.head) if tok.dep_ == "pobj" else _controller(tok.head)
         if subj is not None and (c, subj.i) in index.by_token:
@@ -554,8 +583,9 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             etype = index.type_of(key) or ("Thing" if key in state.things else None)
             if key in blocked or etype is None:
                 return False
-            if etype == "Thing":
-                return not sal.plural.get(key, False) and sal.last_role.get(key) in {"nsubj", "nsubjpass", "dobj"}
+            if etype == "Thing":  # "it" is no person ("the climber ... it")
+                return not sal.plural.get(key, False) and sal.last_role.get(key) in {"nsubj", "nsubjpass", "dobj"} \
+                    and key not in state.people
             if etype == "Place":  # a place named only as a setting ("a battlefield in Russia's Kursk region") is no "it"
                 return sal.last_role.get(key) in _PLACE_IT_ROLES
             return etype in _NON_PERSON
@@ -594,12 +624,30 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     noun = root.lemma_.lower()
     personal = is_person_noun(noun) or _is_age(root)
     plural = root.tag_ in {"NNS", "NNPS"}
+    noun = root.lemma_.lower()
+    personal = is_person_noun(noun) or _is_age(root)
+    # "police identified the victim as LuAnn Johnson": the name given "as"
+    if root.dep_ in {"dobj", "nsubjpass"}:
+        for prep in root.head.children:
+            named_as = _as_noun(prep, proper=True)
+            named = index.by_token.get((c, named_as.i)) if named_as is not None else None
+            if named is not None and index.type_of(named) == "Person" and personal:
+                return named
     # a predicate noun of identity: "Cheeks is the coach", "she became a mother", "X was named head coach"
     predicate = _predicate_subject(state, c, root)
     if predicate is not None and not plural:
         subject_person = index.type_of(predicate) == "Person" or predicate in state.people
         if personal == subject_person:
             return predicate
+    age = _age_of(root)
+    if personal and not plural and age is not None and len(state.ages.get(age, ())) == 1:
+        # "a 59-year-old woman" ... "Raj Chohan, 59": the one person the text gives that age
+        (named,) = state.ages[age]
+        gender = _NOUN_GENDER.get(noun)
+        if not gender or index.gender.get(named, gender) == gender:
+            if gender:
+                index.gender.setdefault(named, gender)
+            return named
     det = span[0].lower_
     if det not in {"the", "this", "that"} or plural:
         return None
@@ -647,9 +695,13 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
         return max(holders, key=lambda k: (sal.value(k), -holders.index(k)))
     generic = noun in PERSON_NOUNS or _is_age(root)
 
+    age = _age_of(root)
+
     def fits(k: str) -> bool:
         if index.type_of(k) != "Person" or k in blocked or (gender and index.gender.get(k, gender) != gender):
             return False
+        if age is not None and any(k in keys for a, keys in state.ages.items() if a != age):
+            return False  # "the 36-year-old driver" is not the woman the text said is 66
         roles = state.roles.get(k)
         # an office is exclusive ("the coach" is no president); what else a person is may be new ("the comedian")
         return not roles or noun in roles or generic or noun not in PERSON_ROLES
@@ -695,6 +747,9 @@ def _predicate_subject(state: _State, c: int, root: Token) -> str | None:
         verb = head.head
         subj = next((ch for ch in verb.children if ch.dep_ == "dobj"), None) or \
             next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    elif root.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "NOUN":
+        # "his position as head coach", "Jackman's role as host": the possessor
+        subj = next((ch for ch in head.head.children if ch.dep_ == "poss"), None)
     else:
         return None
     if subj is None or subj.pos_ not in {"NOUN", "PROPN", "PRON"}:
@@ -717,7 +772,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         while start < root.i and span.doc[start].dep_ == "poss":
             start += 1
         for i in range(start, root.i):  # "Philadelphia 76ers head coach": the team is a mention of its own
-            if (c, i) in index.by_token and index.by_token[(c, i)] != key:
+            if ((c, i) in index.by_token and index.by_token[(c, i)] != key) or doc[i].pos_ == "PROPN":
                 start = i + 1
         index.mention(key, c, doc[start : root.i + 1], offset, "nominal")
         sal.add(key, _weight(root), role=root.dep_)
@@ -837,6 +892,12 @@ def time_key(text: str, value: str | None) -> str:
     if named:  # "early Sunday", "Saturday morning": the day they fall on
         return " ".join(named)
     return " ".join(words)
+
+
+def _age_of(tok: Token) -> int | None:
+    """The age in a phrase headed by ``tok`` ("a 59-year-old woman" -> 59), if any."""
+    found = _AGE_NUMBER.search(tok.doc[tok.left_edge.i : tok.i + 1].text)
+    return int(found.group(1)) if found else None
 
 
 def _is_age(tok: Token) -> bool:

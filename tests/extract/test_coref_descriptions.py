@@ -138,3 +138,48 @@ def test_a_place_named_only_as_a_setting_is_no_it(nlp):
     doc, index = _resolve(nlp, "The police found a letter on a table in France's largest city. "
                                "According to the police, it contained a threat.")
     assert _key_at(doc, index, "it") != "France"
+
+
+def test_a_description_with_an_age_is_the_person_of_that_age(nlp):
+    doc, index = _resolve(nlp, "Police say a 47-year-old woman died on Friday. Maria Santos, 47, of Harbor City, "
+                               "was hit by a truck.")
+    assert _key_at(doc, index, "woman") == "Maria Santos"
+
+
+def test_a_description_with_another_age_is_someone_else(nlp):
+    doc, index = _resolve(nlp, "Maria Santos, 47, was hit by a truck. Police arrested the 23-year-old driver.")
+    assert _key_at(doc, index, "driver") != "Maria Santos"
+
+
+def test_identified_as_a_name(nlp):
+    doc, index = _resolve(nlp, "A woman died on Friday. Police identified the victim as Maria Santos.")
+    assert _key_at(doc, index, "victim") == "Maria Santos"
+
+
+def test_a_role_as_of_a_possessor(nlp):
+    doc, index = _resolve(nlp, "Peter Varga was removed from his position as head coach of the club.")
+    assert _key_at(doc, index, "coach") == "Peter Varga"
+
+
+def test_a_pronoun_in_a_relative_clause_may_be_its_head(nlp):
+    doc, index = _resolve(nlp, "Police named a woman who was walking home when she was struck by a car.")
+    assert _key_at(doc, index, "she") == _key_at(doc, index, "woman")
+
+
+def test_it_is_no_person(nlp):
+    doc, index = _resolve(nlp, "A climber fell on the ridge. A helicopter was called, and when it arrived the "
+                               "man was dead.")
+    assert _key_at(doc, index, "it") != _key_at(doc, index, "climber")
+
+
+def test_the_team_is_the_salient_club(nlp):
+    doc, index = _resolve(nlp, "The Harbor City Hawks fired their coach on Monday. The team will name a successor.")
+    assert _key_at(doc, index, "team") == _key_at(doc, index, "Hawks")
+
+
+@pytest.mark.parametrize("text", ["Raj Chavan, 59, of Queens, was hit by a car.",
+                                  "Police said 59-year-old Raj Chavan was hit by a car."])
+def test_a_name_with_an_age_is_a_person(nlp, text):
+    doc = nlp(text)
+    index = index_entities([(doc, 0)])
+    assert index.type_of("Raj Chavan") == "Person"
