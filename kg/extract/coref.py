@@ -120,6 +120,12 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "p
 _SPEAKER_BONUS = 40
 _GENDER_BONUS = 50
 _PARALLEL_BONUS = 35
+_LOCAL_SUBJECT_BONUS = 100  # "seeing his brother plunge to his death": the second "his" is the brother's
+
+
+def _local_bonus(known: str | None, gender: str) -> float:
+    """The bonus of a clause's own subject for its possessive pronoun: full when its gender is known to agree."""
+    return _LOCAL_SUBJECT_BONUS if known == gender else 0.0
 _PLACE_IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "ROOT", "dative"})
 _TOPIC_WEIGHT = 25  # per earlier mention of a state, for "the regime"
 _HEAD_NOUN = 80  # a phrase not embedded in another
@@ -358,6 +364,13 @@ def _is_plural(tok: Token) -> bool:
     return tok.tag_ in {"NNS", "NNPS"} or acronym_plural or any(c.dep_ == "conj" for c in tok.children)
 
 
+def _capitalised_noun(tok: Token) -> bool:
+    """A common noun the tagger read as a name for its capital ("The President announced ...")."""
+    low = tok.lower_
+    return tok.pos_ == "PROPN" and (is_person_noun(low) or low in GOVERNMENT_NOUNS or low in ORG_NOUNS) and \
+        tok.i > 0 and tok.doc[tok.i - 1].lower_ in _DEFINITE
+
+
 def _conjunct_role(tok: Token) -> str:
     """The grammatical role of a phrase, a conjunct taking that of the first conjunct ("saw X and a diary")."""
     for _ in range(10):
@@ -408,7 +421,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
                 index.type_of(index.by_token.get((c, tok.head.i))) == "Person":
             _title_mention(state, c, doc, offset, tok)  # "Chargers receiver Vincent Jackson"
-        elif tok.pos_ == "NOUN" and tok.i in chunk_of:
+        elif tok.i in chunk_of and (tok.pos_ == "NOUN" or _capitalised_noun(tok)):
             _resolve_description(state, c, doc, offset, chunk_of[tok.i])
         elif tok.pos_ == "NOUN" and tok.dep_ == "poss":  # "the actress's lawyer": the possessor is a phrase too
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
@@ -509,6 +522,17 @@ def _pleonastic(tok: Token) -> bool:
     return head.lemma_ in {"rain", "snow"}
 
 
+def _local_subject(state: _State, c: int, tok: Token) -> str | None:
+    """The entity of the subject of the clause a possessive pronoun is in ("the brother plunged to his death")."""
+    verb = tok.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subj = _controller(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if subj is None or subj.i > tok.i:
+        return None
+    return state.index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
+
+
 def _controller(verb: Token) -> Token | None:
     """The subject of ``verb``, or of the clause a non-finite ``verb`` depends on.
 
@@ -555,6 +579,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             key = index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
         if key is not None:
             index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+            if low in {"himself", "herself"}:  # "she checked herself in": the subject is a woman
+                index.gender.setdefault(key, "m" if low == "himself" else "f")
             return
     if low in _MASCULINE or low in _FEMININE:
         gender = "m" if low in _MASCULINE else "f"
@@ -565,10 +591,12 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
 
         # a person the text has given this gender ("a woman", "Mrs Okafor") before one it has not
         subject = tok.dep_ in {"nsubj", "nsubjpass"}
+        local = _local_subject(state, c, tok) if tok.dep_ == "poss" else None
 
         def bonus(k: str) -> float:
             parallel = subject and sal.last_role.get(k) in {"nsubj", "nsubjpass"}  # a subject continues a subject
-            return (_GENDER_BONUS if index.gender.get(k) == gender else 0.0) + (_PARALLEL_BONUS if parallel else 0.0)
+            return (_GENDER_BONUS if index.gender.get(k) == gender else 0.0) + \
+                (_PARALLEL_BONUS if parallel else 0.0) + (_local_bonus(index.gender.get(k), gender) if k == local else 0.0)
 
         key = sal.best(accept, bonus)
         if key is None and state.last_person and accept(state.last_person):
@@ -651,7 +679,7 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     det = span[0].lower_
     if det not in {"the", "this", "that"} or plural:
         return None
-    if any(t.pos_ == "PROPN" and (c, t.i) not in index.by_token for t in span):
+    if any(t.pos_ == "PROPN" and (c, t.i) not in index.by_token and t.i != root.i for t in span):
         return None  # "the KCNA news agency": a name the tagger missed, not an anaphor
     if any(ch.dep_ in {"relcl", "acl", "poss"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
         return None  # restrictive modifiers introduce something new ("the leader of the opposition", "the woman's friend")

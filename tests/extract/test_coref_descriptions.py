@@ -183,3 +183,21 @@ def test_a_name_with_an_age_is_a_person(nlp, text):
     doc = nlp(text)
     index = index_entities([(doc, 0)])
     assert index.type_of("Raj Chavan") == "Person"
+
+
+def test_a_capitalised_common_noun_is_a_description(nlp):
+    doc, index = _resolve(nlp, "Mayor Maria Santos was named on Monday. The President announced his choice at noon.")
+    assert _key_at(doc, index, "his") != "Maria Santos"
+    assert _key_at(doc, index, "his") == _key_at(doc, index, "President")
+
+
+def test_a_possessive_prefers_the_subject_of_its_own_clause(nlp):
+    doc, index = _resolve(nlp, "Tom Varga spoke about seeing his brother fall to his death.")
+    assert _key_at(doc, index, "his", 1) == _key_at(doc, index, "brother")
+
+
+def test_a_reflexive_tells_the_gender(nlp):
+    doc, index = _resolve(nlp, "Dana Reed has checked herself into a clinic, her agent Sam Cole said. "
+                               "He did not say why she went.")
+    assert _key_at(doc, index, "He") != "Dana Reed"
+    assert _key_at(doc, index, "she") == "Dana Reed"
