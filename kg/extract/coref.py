@@ -522,6 +522,28 @@ def _pleonastic(tok: Token) -> bool:
     return head.lemma_ in {"rain", "snow"}
 
 
+def _cataphor(state: _State, c: int, tok: Token) -> str | None:
+    """The named subject of the main clause after a fronted clause that holds ``tok``.
+
+    "After she left the clinic, Lindsay Lohan ...": a pronoun in an adverbial clause
+    that opens the sentence looks ahead to the subject of the clause it modifies.
+    """
+    child = tok
+    for anc in tok.ancestors:
+        if child.dep_ == "advcl" and child.i < anc.i:
+            if child.left_edge.i != child.sent.start and child.doc[child.left_edge.i - 1].lower_ not in {",", "but", "and"}:
+                return None  # only a clause that opens the sentence (or a coordinated one)
+            subj = next((ch for ch in anc.children if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i > tok.i), None)
+            if subj is None:
+                return None
+            key = state.index.by_token.get((c, subj.i))
+            return key if state.index.type_of(key) == "Person" else None
+        if anc.dep_ == "ROOT":
+            break
+        child = anc
+    return None
+
+
 def _local_subject(state: _State, c: int, tok: Token) -> str | None:
     """The entity of the subject of the clause a possessive pronoun is in ("the brother plunged to his death")."""
     verb = tok.head
@@ -598,7 +620,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             return (_GENDER_BONUS if index.gender.get(k) == gender else 0.0) + \
                 (_PARALLEL_BONUS if parallel else 0.0) + (_local_bonus(index.gender.get(k), gender) if k == local else 0.0)
 
-        key = sal.best(accept, bonus)
+        later = _cataphor(state, c, tok)
+        key = later if later is not None and accept(later) else sal.best(accept, bonus)
         if key is None and state.last_person and accept(state.last_person):
             key = state.last_person
         if key is not None:

@@ -201,3 +201,9 @@ def test_a_reflexive_tells_the_gender(nlp):
                                "He did not say why she went.")
     assert _key_at(doc, index, "He") != "Dana Reed"
     assert _key_at(doc, index, "she") == "Dana Reed"
+
+
+def test_a_pronoun_in_an_opening_clause_looks_ahead(nlp):
+    doc, index = _resolve(nlp, "Maria Santos praised the clinic. After she abruptly left a rehab facility on "
+                               "Thursday, Dana Reed checked into another one.")
+    assert _key_at(doc, index, "she") == "Dana Reed"
