@@ -54,6 +54,9 @@ ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "or
                        "committee", "network", "station", "channel", "daily", "paper", "corporation", "court",
                        "department", "office", "service", "think-tank", "tank", "team", "club", "franchise",
                        "squad", "navy", "army", "league", "airline", "foundation", "association", "academy"})
+#: Nouns for a building where people are treated or kept: "the facility" may be "the Betty Ford Center".
+_FACILITY_NOUNS = frozenset({"facility", "center", "centre", "clinic", "hospital", "institution"})
+_FACILITY = "<facility>"
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency", "team", "club",
                                 "franchise", "squad"})
 #: Nouns for a person that name no role ("the man", "the star"): any salient person of their gender.
@@ -212,6 +215,7 @@ class _State:
     attribution: Attribution | None = None
     mentioned: dict[str, int] = field(default_factory=dict)  # entity key -> names of it read so far (demonyms too)
     affiliation: dict[str, str] = field(default_factory=dict)  # person key -> the state of their title
+    name_heads: dict[str, list[str]] = field(default_factory=dict)  # last word of a name -> entity keys
     quoted: dict[int, set[int]] = field(default_factory=dict)  # chunk -> token indices inside quotation marks
 
 
@@ -237,6 +241,10 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
         if entity.type in {"Organization", "NewsOrganization"}:
             for word in set(entity.key.casefold().split()):
                 state.org_words.setdefault(word, []).append(entity.key)
+        words = entity.key.casefold().split()
+        if entity.type not in {"Person", "Group", "Thing"} and len(words) > 1 and words[-1].isalpha():
+            head = _FACILITY if words[-1] in _FACILITY_NOUNS else words[-1]
+            state.name_heads.setdefault(head, []).append(entity.key)  # "Betty Ford Center" -> center
     for c, (doc, offset) in enumerate(chunks):
         _time_mentions(index, c, doc, offset, issued)
         chunk_of = {nc.root.i: nc for nc in doc.noun_chunks}
@@ -719,6 +727,12 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
             return _TOPIC_WEIGHT * state.mentioned.get(k, 0) + people
 
         return sal.best(lambda k: index.type_of(k) == "Place", topic)
+    if not modified:
+        # "the center", "the university", "the facility": a name the text used whose head is that noun
+        heads = state.name_heads.get(_FACILITY if noun in _FACILITY_NOUNS else noun, ())
+        said = [k for k in heads if k in state.mentioned]
+        if said:
+            return max(said, key=lambda k: (sal.value(k), state.mentioned[k]))
     if noun in ORG_NOUNS:
         named = state.org_words.get(noun, [])
         if named:

@@ -207,3 +207,23 @@ def test_a_pronoun_in_an_opening_clause_looks_ahead(nlp):
     doc, index = _resolve(nlp, "Maria Santos praised the clinic. After she abruptly left a rehab facility on "
                                "Thursday, Dana Reed checked into another one.")
     assert _key_at(doc, index, "she") == "Dana Reed"
+
+
+@pytest.mark.parametrize(
+    "text, word, key",
+    [
+        ("Dana Reed checked into the Hillcrest Recovery Center on Monday. She left the center a day later.",
+         "center", "Hillcrest Recovery Center"),
+        ("Dana Reed checked into the Hillcrest Recovery Center on Monday. She left the facility a day later.",
+         "facility", "Hillcrest Recovery Center"),
+    ],
+)
+def test_a_description_by_the_head_of_a_name(nlp, text, word, key):
+    doc, index = _resolve(nlp, text)
+    assert _key_at(doc, index, word) == key
+
+
+def test_a_modified_head_is_another_place(nlp):
+    doc, index = _resolve(nlp, "Dana Reed checked into the Hillcrest Recovery Center on Monday. "
+                               "She moved to a different center on Friday.")
+    assert _key_at(doc, index, "center", 0) != "Hillcrest Recovery Center"
