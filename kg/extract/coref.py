@@ -379,6 +379,12 @@ def _capitalised_noun(tok: Token) -> bool:
         tok.i > 0 and tok.doc[tok.i - 1].lower_ in _DEFINITE
 
 
+def _name_like(tok: Token, inside: bool) -> bool:
+    """A token that names something of its own ("Philadelphia 76ers" in "Philadelphia 76ers head coach")."""
+    text = tok.text
+    return tok.pos_ == "PROPN" or (inside and text[:1].isupper()) or (text[:1].isdigit() and text[-1:].isalpha())
+
+
 def _conjunct_role(tok: Token) -> str:
     """The grammatical role of a phrase, a conjunct taking that of the first conjunct ("saw X and a diary")."""
     for _ in range(10):
@@ -539,7 +545,8 @@ def _cataphor(state: _State, c: int, tok: Token) -> str | None:
     child = tok
     for anc in tok.ancestors:
         if child.dep_ == "advcl" and child.i < anc.i:
-            if child.left_edge.i != child.sent.start and child.doc[child.left_edge.i - 1].lower_ not in {",", "but", "and"}:
+            before = child.doc[child.left_edge.i - 1] if child.left_edge.i > child.sent.start else None
+            if before is not None and before.lower_ not in {",", "but", "and"}:
                 return None  # only a clause that opens the sentence (or a coordinated one)
             subj = next((ch for ch in anc.children if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i > tok.i), None)
             if subj is None:
@@ -625,8 +632,9 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
 
         def bonus(k: str) -> float:
             parallel = subject and sal.last_role.get(k) in {"nsubj", "nsubjpass"}  # a subject continues a subject
-            return (_GENDER_BONUS if index.gender.get(k) == gender else 0.0) + \
-                (_PARALLEL_BONUS if parallel else 0.0) + (_local_bonus(index.gender.get(k), gender) if k == local else 0.0)
+            known = index.gender.get(k)
+            return (_GENDER_BONUS if known == gender else 0.0) + (_PARALLEL_BONUS if parallel else 0.0) + \
+                (_local_bonus(known, gender) if k == local else 0.0)
 
         later = _cataphor(state, c, tok)
         key = later if later is not None and accept(later) else sal.best(accept, bonus)
@@ -645,7 +653,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             if etype == "Thing":  # "it" is no person ("the climber ... it")
                 return not sal.plural.get(key, False) and sal.last_role.get(key) in {"nsubj", "nsubjpass", "dobj"} \
                     and key not in state.people
-            if etype == "Place":  # a place named only as a setting ("a battlefield in Russia's Kursk region") is no "it"
+            if etype == "Place":  # a place named only as a setting ("a diary found in Russia's Kursk region")
                 return sal.last_role.get(key) in _PLACE_IT_ROLES
             return etype in _NON_PERSON
 
@@ -713,7 +721,7 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     if any(t.pos_ == "PROPN" and (c, t.i) not in index.by_token and t.i != root.i for t in span):
         return None  # "the KCNA news agency": a name the tagger missed, not an anaphor
     if any(ch.dep_ in {"relcl", "acl", "poss"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
-        return None  # restrictive modifiers introduce something new ("the leader of the opposition", "the woman's friend")
+        return None  # restrictive modifiers make something new ("the leader of the opposition", "the woman's friend")
     # a modifier that is not a nationality makes a new referent ("the central bank", "a rival startup")
     modified = any(t.i != root.i and t.dep_ in {"amod", "compound", "nmod"} and
                    index.type_of(index.by_token.get((c, t.i))) != "Group" for t in span)
@@ -837,7 +845,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         while start < root.i and span.doc[start].dep_ == "poss":
             start += 1
         for i in range(start, root.i):  # "Philadelphia 76ers head coach": the team is a mention of its own
-            if ((c, i) in index.by_token and index.by_token[(c, i)] != key) or doc[i].pos_ == "PROPN":
+            if ((c, i) in index.by_token and index.by_token[(c, i)] != key) or _name_like(doc[i], i > span.start):
                 start = i + 1
         index.mention(key, c, doc[start : root.i + 1], offset, "nominal")
         sal.add(key, _weight(root), role=root.dep_)

@@ -227,3 +227,10 @@ def test_a_modified_head_is_another_place(nlp):
     doc, index = _resolve(nlp, "Dana Reed checked into the Hillcrest Recovery Center on Monday. "
                                "She moved to a different center on Friday.")
     assert _key_at(doc, index, "center", 0) != "Hillcrest Recovery Center"
+
+
+def test_a_team_name_before_a_role_keeps_its_own_mention(nlp):
+    text = "Peter Varga is out as Harbor City Hawks head coach."
+    doc, index = _resolve(nlp, text)
+    spans = [m.text for m in index.mentions if m.entity == "Peter Varga" and m.kind == "nominal"]
+    assert spans and all("Hawks" not in s for s in spans)
