@@ -467,6 +467,19 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
     # an age: "Raj Chohan, 59,", "36-year-old Duncan Rait" (a person)
     if name_age(ent) is not None:
         evidence.append("Person")
+    # a role as predicate: "Jackman will be the host", "named Jackman as the host" (a person)
+    predicates = []
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {"be", "become", "remain"}:
+        predicates = [c for c in root.head.children if c.dep_ == "attr"]
+    if root.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        predicates += [g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for g in c.children if g.dep_ == "pobj"]
+    for pred in predicates:
+        role = _role_word(pred) if pred.pos_ == "NOUN" else None
+        if role is not None:
+            evidence.append("Person")
+            roles.append(role)
+            break
     # a noun the name is compounded with: "the KCNA news agency" (an outlet)
     if root.dep_ == "compound" and root.head.lemma_.lower() in _OUTLET_NOUNS and not (ent.start <= root.head.i < ent.end):
         evidence.append("NewsOrganization")

@@ -234,3 +234,12 @@ def test_a_team_name_before_a_role_keeps_its_own_mention(nlp):
     doc, index = _resolve(nlp, text)
     spans = [m.text for m in index.mentions if m.entity == "Peter Varga" and m.kind == "nominal"]
     assert spans and all("Hawks" not in s for s in spans)
+
+
+@pytest.mark.parametrize("text", ["Kodiak Jones will be the host of the gala.",
+                                  "The league named Kodiak Jones as the host of the gala."])
+def test_a_name_given_a_role_as_predicate_is_a_person_with_that_role(nlp, text):
+    doc = nlp(text)
+    index = index_entities([(doc, 0)])
+    assert index.type_of("Kodiak Jones") == "Person"
+    assert "host" in index.roles["Kodiak Jones"]
