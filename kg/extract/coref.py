@@ -130,7 +130,8 @@ def _local_bonus(known: str | None, gender: str) -> float:
     """The bonus of a clause's own subject for its possessive pronoun: full when its gender is known to agree."""
     return _LOCAL_SUBJECT_BONUS if known == gender else 0.0
 _PLACE_IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "ROOT", "dative"})
-_TOPIC_WEIGHT = 25  # per earlier mention of a state, for "the regime"
+_TOPIC_WEIGHT = 25
+_LOCATIVE_PREPS = frozenset({"at", "in", "into", "inside", "to", "near", "outside", "from"})  # per earlier mention of a state, for "the regime"
 _HEAD_NOUN = 80  # a phrase not embedded in another
 _WINDOW = 3  # sentences back that a pronoun may reach
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "turn",
@@ -216,6 +217,7 @@ class _State:
     mentioned: dict[str, int] = field(default_factory=dict)  # entity key -> names of it read so far (demonyms too)
     affiliation: dict[str, str] = field(default_factory=dict)  # person key -> the state of their title
     name_heads: dict[str, list[str]] = field(default_factory=dict)  # last word of a name -> entity keys
+    locations: dict[str, int] = field(default_factory=dict)  # key -> last sentence it was a place of ("at X")
     quoted: dict[int, set[int]] = field(default_factory=dict)  # chunk -> token indices inside quotation marks
 
 
@@ -385,6 +387,24 @@ def _name_like(tok: Token, inside: bool) -> bool:
     return tok.pos_ == "PROPN" or (inside and text[:1].isupper()) or (text[:1].isdigit() and text[-1:].isalpha())
 
 
+def _locative(tok: Token) -> bool:
+    """Is ``tok`` where something happened: the object of a preposition of place that modifies a verb
+    ("worked at the firm", "checked into rehab"), not a noun ("rehab in Newport Beach")?"""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in _LOCATIVE_PREPS and prep.head.pos_ in {"VERB", "AUX"}
+
+
+def _resolve_there(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
+    """ "there" is the place most lately named as where something was ("shot three people at a firm where he
+    had worked ... police say he had worked there"), within the last sentences."""
+    sal = state.salience
+    recent = [k for k, when in state.locations.items() if sal.sentence - when <= 1]
+    if not recent:
+        return
+    key = max(recent, key=lambda k: (state.locations[k], sal.value(k)))
+    state.index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+
+
 def _conjunct_role(tok: Token) -> str:
     """The grammatical role of a phrase, a conjunct taking that of the first conjunct ("saw X and a diary")."""
     for _ in range(10):
@@ -416,6 +436,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
                 etype = index.type_of(key)
                 sal.add(key, _weight(tok), plural=etype == "Group", role=tok.dep_)
                 state.mentioned[key] = state.mentioned.get(key, 0) + 1
+                if _locative(tok) and etype in {"Place", "Organization"}:
+                    state.locations[key] = sal.sentence
                 if etype == "Person":
                     state.last_person = key
                 place = index.demonyms.get(key)
@@ -428,6 +450,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             first_person.append(tok)
         elif low in _RELATIVE and _relative_antecedent(tok) is not None:
             _resolve_relative(state, c, doc, offset, tok)
+        elif low in {"there", "here"} and tok.dep_ == "advmod":  # "he had worked there": a place named before
+            _resolve_there(state, c, doc, offset, tok)
         elif tok.pos_ == "PRON" or (low in _DEMONSTRATIVES and tok.dep_ not in {"det"}):
             _resolve_pronoun(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
@@ -877,6 +901,8 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if _according_source(root):
         state.speakers.add(key)
     state.token_key[(c, root.i)] = key
+    if _locative(root) and key not in state.people:
+        state.locations[key] = sal.sentence  # "at an accounting firm": a place something happened
     sal.add(key, _weight(root, thing=True), plural=plural, role=_conjunct_role(root))
 
 # -- relative and first-person pronouns --------------------------------------------------------------

@@ -243,3 +243,13 @@ def test_a_name_given_a_role_as_predicate_is_a_person_with_that_role(nlp, text):
     index = index_entities([(doc, 0)])
     assert index.type_of("Kodiak Jones") == "Person"
     assert "host" in index.roles["Kodiak Jones"]
+
+
+def test_there_is_the_place_named_before(nlp):
+    doc, index = _resolve(nlp, "A man shot two people at an accounting firm on Monday. He had worked there for years.")
+    assert _key_at(doc, index, "there") == _key_at(doc, index, "firm")
+
+
+def test_existential_there_is_no_place(nlp):
+    doc, index = _resolve(nlp, "A man shot two people at an accounting firm. There were no other victims.")
+    assert _key_at(doc, index, "There") is None
