@@ -688,6 +688,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             etype = index.type_of(key) or ("Thing" if key in state.things else None)
             if key in blocked or etype is None:
                 return False
+            if etype == "Group" and sal.last_role.get(key) in _MODIFIER_DEPS:
+                return False  # "North Korean troops ... calling them": the troops, not the nationality
             return etype in {"Thing", "Group"} and sal.plural.get(key, False)
 
         partitive = _partitive(tok)

@@ -253,3 +253,10 @@ def test_there_is_the_place_named_before(nlp):
 def test_existential_there_is_no_place(nlp):
     doc, index = _resolve(nlp, "A man shot two people at an accounting firm. There were no other victims.")
     assert _key_at(doc, index, "There") is None
+
+
+def test_they_is_not_a_nationality_used_as_a_modifier(nlp):
+    doc, index = _resolve(nlp, "The two leaders confirmed the presence of Vardanian troops at the front, "
+                               "calling them heroes.")
+    them = _key_at(doc, index, "them")
+    assert them is None or index.type_of(them) != "Group"
