@@ -583,6 +583,21 @@ def _cataphor(state: _State, c: int, tok: Token) -> str | None:
     return None
 
 
+def _first_person_ahead(state: _State, c: int, tok: Token, accept) -> str | None:
+    """The first named person in the next two sentences, for a "he" that opens a text before any name."""
+    doc = tok.doc
+    limit = tok.sent.end
+    for _ in range(2):
+        if limit >= len(doc):
+            break
+        limit = doc[limit].sent.end
+    for i in range(tok.i + 1, limit):
+        key = state.index.by_token.get((c, i))
+        if key is not None and state.index.type_of(key) == "Person":
+            return key if accept(key) else None
+    return None
+
+
 def _local_subject(state: _State, c: int, tok: Token) -> str | None:
     """The entity of the subject of the clause a possessive pronoun is in ("the brother plunged to his death")."""
     verb = tok.head
@@ -664,6 +679,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
         key = later if later is not None and accept(later) else sal.best(accept, bonus)
         if key is None and state.last_person and accept(state.last_person):
             key = state.last_person
+        if key is None and state.last_person is None:
+            key = _first_person_ahead(state, c, tok, accept)  # an article may open with "he" before the name
         if key is not None:
             index.gender.setdefault(key, gender)
     elif low in _NEUTER:

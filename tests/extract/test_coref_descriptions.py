@@ -260,3 +260,8 @@ def test_they_is_not_a_nationality_used_as_a_modifier(nlp):
                                "calling them heroes.")
     them = _key_at(doc, index, "them")
     assert them is None or index.type_of(them) != "Group"
+
+
+def test_a_he_that_opens_a_text_looks_ahead_to_the_name(nlp):
+    doc, index = _resolve(nlp, "Despite his arrest on Tuesday, Harbor City receiver Tom Varga will play on Sunday.")
+    assert _key_at(doc, index, "his") == "Tom Varga"
