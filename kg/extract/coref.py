@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.attribution import Attribution, quote_regions
+from kg.extract.attribution import REPORTING_VERBS, Attribution, quote_regions
 from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, name_age, phrase_key
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.model import EntityMention
@@ -972,6 +972,8 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
             continue
         speaker = _quote_speaker(state, c, tok) if state.attribution is not None else fallback
         if speaker is None:
+            speaker = _speaker_after(state, c, sent)
+        if speaker is None:
             continue
         etype = index.type_of(speaker)
         if tok.lower_ in _FIRST_SINGULAR:
@@ -980,6 +982,23 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
             fits = etype in {"Organization", "NewsOrganization", "Group"}
         if fits:
             index.mention(speaker, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+
+
+def _speaker_after(state: _State, c: int, sent: Span) -> str | None:
+    """The speaker of a quotation that ends its sentence, named in the next: '"P!" DeGeneres tweeted.'"""
+    doc = sent.doc
+    closing = {'"', "”", "''"}
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or sent.end >= len(doc) or (last.text not in closing and doc[sent.end].text not in closing):
+        return None  # the quotation closes this sentence, or opens the next one ('P!' / '" X tweeted')
+    after = doc[sent.end].sent
+    verb = after.root
+    if verb.lemma_ not in REPORTING_VERBS or any(ch.dep_ in {"ccomp", "dobj", "xcomp"} for ch in verb.children):
+        return None  # the next sentence reports something of its own
+    subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    return state.index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
 
 
 def _quote_speaker(state: _State, c: int, tok: Token) -> str | None:

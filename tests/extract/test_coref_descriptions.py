@@ -265,3 +265,9 @@ def test_they_is_not_a_nationality_used_as_a_modifier(nlp):
 def test_a_he_that_opens_a_text_looks_ahead_to_the_name(nlp):
     doc, index = _resolve(nlp, "Despite his arrest on Tuesday, Harbor City receiver Tom Varga will play on Sunday.")
     assert _key_at(doc, index, "his") == "Tom Varga"
+
+
+def test_a_quote_whose_speaker_is_named_in_the_next_sentence(nlp):
+    text = "\u201cIt is official: I am hosting the gala!\u201d Maria Santos tweeted on Friday."
+    doc, index = _resolve(nlp, text, quotes=True)
+    assert _key_at(doc, index, "I") == "Maria Santos"
