@@ -130,8 +130,8 @@ def _local_bonus(known: str | None, gender: str) -> float:
     """The bonus of a clause's own subject for its possessive pronoun: full when its gender is known to agree."""
     return _LOCAL_SUBJECT_BONUS if known == gender else 0.0
 _PLACE_IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "ROOT", "dative"})
-_TOPIC_WEIGHT = 25
-_LOCATIVE_PREPS = frozenset({"at", "in", "into", "inside", "to", "near", "outside", "from"})  # per earlier mention of a state, for "the regime"
+_TOPIC_WEIGHT = 25  # per earlier mention of a state, for "the regime"
+_LOCATIVE_PREPS = frozenset({"at", "in", "into", "inside", "to", "near", "outside", "from"})
 _HEAD_NOUN = 80  # a phrase not embedded in another
 _WINDOW = 3  # sentences back that a pronoun may reach
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "turn",
