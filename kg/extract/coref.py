@@ -124,11 +124,6 @@ _SPEAKER_BONUS = 40
 _GENDER_BONUS = 50
 _PARALLEL_BONUS = 35
 _LOCAL_SUBJECT_BONUS = 100  # "seeing his brother plunge to his death": the second "his" is the brother's
-
-
-def _local_bonus(known: str | None, gender: str) -> float:
-    """The bonus of a clause's own subject for its possessive pronoun: full when its gender is known to agree."""
-    return _LOCAL_SUBJECT_BONUS if known == gender else 0.0
 _PLACE_IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "ROOT", "dative"})
 _TOPIC_WEIGHT = 25  # per earlier mention of a state, for "the regime"
 _LOCATIVE_PREPS = frozenset({"at", "in", "into", "inside", "to", "near", "outside", "from"})
@@ -607,6 +602,11 @@ def _local_subject(state: _State, c: int, tok: Token) -> str | None:
     if subj is None or subj.i > tok.i:
         return None
     return state.index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
+
+
+def _local_bonus(known: str | None, gender: str) -> float:
+    """The bonus of a clause's own subject for its possessive pronoun: full when its gender is known to agree."""
+    return _LOCAL_SUBJECT_BONUS if known == gender else 0.0
 
 
 def _controller(verb: Token) -> Token | None:
