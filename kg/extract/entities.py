@@ -162,8 +162,8 @@ def name_age(ent: Span) -> int | None:
     An age is said of a person, so it is also evidence that the name is one.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Robert Buckley, 32, died. 36-year-old Duncan Rait fell.")
-    >>> name_age(doc[0:2]), name_age(doc[12:14]), name_age(doc[6:7])
+    >>> doc = spacy.blank("en")("Robert Buckley, 32, died. 36-year-old Duncan Rait fell. In Paris, 2009 was cold.")
+    >>> name_age(doc[0:2]), name_age(doc[12:14]), name_age(doc[17:18])
     (32, 36, None)
     """
     doc = ent.doc
