@@ -9,14 +9,31 @@ and scores halve with each sentence. A referring expression takes the most
 salient compatible entity seen in the last few sentences:
 
 - *he, him, his, she, her*: a person, of the gender the text has used for it
-  (an object pronoun never takes its own clause's subject: "Kim praised him");
-- *it, its*: an organisation, a place or a singular thing, unless *it* is
+  ("Mrs", "herself", "a woman") and preferring one known to have it; an object
+  pronoun never takes the subject of its clause, nor the subject that controls a
+  non-finite verb ("Obama was intent on recruiting him"); a subject pronoun leans
+  to an earlier subject; a pronoun in a clause that opens the sentence looks
+  ahead to the main subject ("After she left, Lohan ..."), and one before any
+  person of the text to the first name ahead;
+- *it, its*: an organisation, a place that was an argument (not a setting, "in
+  Russia's Kursk region") or a singular thing, never a person, unless *it* is
   pleonastic ("it is a rare admission that ...", "it is not known when ...");
-- *they, them, their, these, those*: a plural thing or group;
-- definite descriptions: "the North Korean leader" a person given that role (or
-  with no role known), "the regime"/"the government"/"the country" a place,
-  "the agency" an organisation whose name holds the word; a description in
-  apposition to a name ("his visitor, Olga Lyubimova") is that name;
+- *they, them, their, these, those*: a plural thing or group (not a nationality
+  used as a modifier, "North Korean troops");
+- *I, me, we* inside quotation marks: the speaker attribution gives the quote
+  (a person for "I", an organisation for "we");
+- *there*: the place most lately named as where something happened;
+- descriptions: a person noun ("the coach", "the comedian", "the 33-year-old",
+  see :func:`is_person_noun`) takes a named person given that role by a title,
+  an apposition or a predicate ("Chargers receiver Vincent Jackson", "named
+  Jackman as the host"), else the most salient person with no other office, never
+  the speaker who reports it; an age picks the person of that age ("a 59-year-old
+  woman" ... "Raj Chohan, 59"); a title before a name is a mention of that person;
+  "the regime"/"the government"/"the country" is the state the story is about
+  (salience, how often it was named, how salient its nationals are); "the agency"
+  an organisation whose name holds the word, "the center" a name with that head;
+  a description in apposition to a name ("his visitor, Olga Lyubimova") or
+  identified with it ("identified the victim as X") is that name;
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
   mentions (600 is a part of the soldiers, not the soldiers).
