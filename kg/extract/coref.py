@@ -760,6 +760,12 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
             named = index.by_token.get((c, named_as.i)) if named_as is not None else None
             if named is not None and index.type_of(named) == "Person" and personal:
                 return named
+    # a name as predicate: "the man accused of the shooting is Anthony LaCalamita"
+    if root.dep_ == "nsubj" and root.head.lemma_ in _COPULAS and personal:
+        for attr in (ch for ch in root.head.children if ch.dep_ == "attr"):
+            named = index.by_token.get((c, attr.i))
+            if named is not None and index.type_of(named) == "Person":
+                return named
     # a predicate noun of identity: "Cheeks is the coach", "she became a mother", "X was named head coach"
     predicate = _predicate_subject(state, c, root)
     if predicate is not None and not plural:

@@ -271,3 +271,8 @@ def test_a_quote_whose_speaker_is_named_in_the_next_sentence(nlp):
     text = "\u201cIt is official: I am hosting the gala!\u201d Maria Santos tweeted on Friday."
     doc, index = _resolve(nlp, text, quotes=True)
     assert _key_at(doc, index, "I") == "Maria Santos"
+
+
+def test_a_description_whose_predicate_is_a_name(nlp):
+    doc, index = _resolve(nlp, "The man accused of the shooting is Tom Varga, a 38-year-old resident of the town.")
+    assert _key_at(doc, index, "man") == "Tom Varga"
