@@ -92,7 +92,8 @@ AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaine
     patient victim casualty survivor witness bystander neighbour neighbor friend relative spouse partner
     girlfriend boyfriend fiancé fiancee fiancée nephew niece grandmother grandfather mom mum dad
     father-in-law mother-in-law brother-in-law sister-in-law daughter-in-law son-in-law
-    resident native citizen official spokesperson personality""".split())
+    resident native citizen official spokesperson personality starlet heiress socialite mogul fugitive
+    escapee offender molester lifer paramedic medic firefighter rescuer toddler infant baby""".split())
 _PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 _NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",
                          "twist", "fist", "gist", "median", "meridian", "human", "german", "roman", "ottoman",
