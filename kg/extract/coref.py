@@ -463,7 +463,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             first_person.append(tok)
         elif low in _RELATIVE and _relative_antecedent(tok) is not None:
             _resolve_relative(state, c, doc, offset, tok)
-        elif low in {"there", "here"} and tok.dep_ == "advmod":  # "he had worked there": a place named before
+        elif low == "there" and tok.dep_ == "advmod":  # "he had worked there": a place named before
             _resolve_there(state, c, doc, offset, tok)
         elif tok.pos_ == "PRON" or (low in _DEMONSTRATIVES and tok.dep_ not in {"det"}):
             _resolve_pronoun(state, c, doc, offset, tok)
