@@ -183,8 +183,8 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
     title = title_span(document.text, document.title, document.body)
     headline = {c for c, (_, offset) in enumerate(chunks) if title is not None and offset == title[0]}
     index = index_entities(chunks)
-    resolve_references(chunks, index, issued=document.issued)
     attribution = attribute(chunks, skip=headline)
+    resolve_references(chunks, index, issued=document.issued, attribution=attribution)
     assembler = _Assembler(document, chunks, index, attribution)
     claims: list[Claim] = []
     sentences: list[tuple[int, int]] = []

@@ -44,6 +44,7 @@ __all__ = [
     "Source",
     "attribute",
     "content_trim",
+    "quote_regions",
 ]
 
 #: Verbs that report speech or thought when they take a clause.
@@ -298,7 +299,7 @@ def _sentence_sources(chunk: int, doc: Doc, offset: int, sent: Span) -> list[tup
     return found
 
 
-def _quote_regions(doc: Doc) -> list[tuple[int, int]]:
+def quote_regions(doc: Doc) -> list[tuple[int, int]]:
     """Token ranges strictly inside quotation marks; an unclosed quote runs to the end of the chunk."""
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
@@ -363,7 +364,7 @@ def _attribute_chunk(result: Attribution, state: _QuoteState, c: int, doc: Doc, 
         intro = _colon_intro(c, doc, offset, sent)
         if intro is not None:
             state.pending = intro
-    for start, end in _quote_regions(doc):
+    for start, end in quote_regions(doc):
         inner = [result.by_token.get((c, i)) for i in range(start, end)]
         source = next((s for s in inner if s is not None and (s.verb is None or not start <= s.verb < end)), None)
         first_sentence = sentence_of.get(start, state.sentence)

@@ -9,14 +9,31 @@ and scores halve with each sentence. A referring expression takes the most
 salient compatible entity seen in the last few sentences:
 
 - *he, him, his, she, her*: a person, of the gender the text has used for it
-  (an object pronoun never takes its own clause's subject: "Kim praised him");
-- *it, its*: an organisation, a place or a singular thing, unless *it* is
+  ("Mrs", "herself", "a woman") and preferring one known to have it; an object
+  pronoun never takes the subject of its clause, nor the subject that controls a
+  non-finite verb ("Obama was intent on recruiting him"); a subject pronoun leans
+  to an earlier subject; a pronoun in a clause that opens the sentence looks
+  ahead to the main subject ("After she left, Lohan ..."), and one before any
+  person of the text to the first name ahead;
+- *it, its*: an organisation, a place that was an argument (not a setting, "in
+  Russia's Kursk region") or a singular thing, never a person, unless *it* is
   pleonastic ("it is a rare admission that ...", "it is not known when ...");
-- *they, them, their, these, those*: a plural thing or group;
-- definite descriptions: "the North Korean leader" a person given that role (or
-  with no role known), "the regime"/"the government"/"the country" a place,
-  "the agency" an organisation whose name holds the word; a description in
-  apposition to a name ("his visitor, Olga Lyubimova") is that name;
+- *they, them, their, these, those*: a plural thing or group (not a nationality
+  used as a modifier, "North Korean troops");
+- *I, me, we* inside quotation marks: the speaker attribution gives the quote
+  (a person for "I", an organisation for "we");
+- *there*: the place most lately named as where something happened;
+- descriptions: a person noun ("the coach", "the comedian", "the 33-year-old",
+  see :func:`is_person_noun`) takes a named person given that role by a title,
+  an apposition or a predicate ("Chargers receiver Vincent Jackson", "named
+  Jackman as the host"), else the most salient person with no other office, never
+  the speaker who reports it; an age picks the person of that age ("a 59-year-old
+  woman" ... "Raj Chohan, 59"); a title before a name is a mention of that person;
+  "the regime"/"the government"/"the country" is the state the story is about
+  (salience, how often it was named, how salient its nationals are); "the agency"
+  an organisation whose name holds the word, "the center" a name with that head;
+  a description in apposition to a name ("his visitor, Olga Lyubimova") or
+  identified with it ("identified the victim as X") is that name;
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
   mentions (600 is a part of the soldiers, not the soldiers).
@@ -37,11 +54,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, phrase_key
+from kg.extract.attribution import REPORTING_VERBS, Attribution, quote_regions
+from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, name_age, phrase_key
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.model import EntityMention
 
-__all__ = ["GOVERNMENT_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "resolve_references", "time_key"]
+__all__ = ["AGENT_NOUNS", "GOVERNMENT_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "is_person_noun", "resolve_references",
+           "time_key"]
 
 #: Descriptions of a state or its government ("the regime", "the country").
 GOVERNMENT_NOUNS = frozenset({"regime", "government", "administration", "country", "nation", "state", "leadership",
@@ -50,18 +69,43 @@ GOVERNMENT_NOUNS = frozenset({"regime", "government", "administration", "country
 ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "organization", "ministry", "institute",
                        "newspaper", "broadcaster", "outlet", "party", "union", "bank", "university", "council",
                        "committee", "network", "station", "channel", "daily", "paper", "corporation", "court",
-                       "department", "office", "service", "think-tank", "tank"})
-_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency"})
+                       "department", "office", "service", "think-tank", "tank", "team", "club", "franchise",
+                       "squad", "navy", "army", "league", "airline", "foundation", "association", "academy"})
+#: Nouns for a building where people are treated or kept: "the facility" may be "the Betty Ford Center".
+_FACILITY_NOUNS = frozenset({"facility", "center", "centre", "clinic", "hospital", "institution"})
+_FACILITY = "<facility>"
+_GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency", "team", "club",
+                                "franchise", "squad"})
 #: Nouns for a person that name no role ("the man", "the star"): any salient person of their gender.
 PERSON_NOUNS = frozenset("""man woman person boy girl guy lady gentleman star celebrity teenager teen youngster
     individual child kid youth superstar icon legend veteran newcomer""".split())
+#: Nouns for what a person does or undergoes that name no office ("the comedian", "the driver", "the suspect").
+AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaineer hiker skier swimmer surfer diver
+    driver motorist pedestrian cyclist passenger rider suspect gunman shooter killer murderer attacker assailant
+    robber thief burglar kidnapper hijacker bomber accountant employee worker staffer employer colleague co-worker
+    neurosurgeon surgeon physician doc dentist nominee appointee candidate contender frontrunner
+    winner loser champion player receiver quarterback linebacker guard rookie
+    singer rapper dancer performer entertainer filmmaker producer novelist poet painter designer
+    businessman businesswoman entrepreneur tycoon billionaire millionaire banker investor trader
+    pilot sailor fisherman crewman crew-member captain skipper commando marine trooper policeman policewoman cop
+    detainee prisoner inmate convict defendant plaintiff accused hostage captive refugee migrant immigrant
+    patient victim casualty survivor witness bystander neighbour neighbor friend relative spouse partner
+    girlfriend boyfriend fiancé fiancee fiancée nephew niece grandmother grandfather mom mum dad
+    father-in-law mother-in-law brother-in-law sister-in-law daughter-in-law son-in-law
+    resident native citizen official spokesperson personality starlet heiress socialite mogul fugitive
+    escapee offender molester lifer paramedic medic firefighter rescuer toddler infant baby""".split())
+_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
+_NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",
+                         "twist", "fist", "gist", "median", "meridian", "human", "german", "roman", "ottoman",
+                         "talisman", "caiman"})
 #: The gender a person noun implies ("the actress" is no man).
 _NOUN_GENDER = {
     **{w: "m" for w in """man boy guy gentleman actor king prince father husband son brother uncle nephew
-       grandfather grandson spokesman chairman congressman businessman sportsman policeman widower""".split()},
+       grandfather grandson spokesman chairman congressman businessman sportsman policeman widower dad
+       boyfriend fiancé gunman englishman frenchman irishman scotsman dutchman fisherman""".split()},
     **{w: "f" for w in """woman girl lady actress queen princess mother wife daughter sister aunt niece
        grandmother granddaughter spokeswoman chairwoman congresswoman businesswoman sportswoman policewoman
-       widow""".split()},
+       widow mom mum girlfriend fiancée fiancee englishwoman frenchwoman""".split()},
 }
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "no", "one", "each", "every", "several", "many",
                          "few", "other", "such"})
@@ -71,9 +115,11 @@ _NAMING_VERBS = frozenset({"name", "appoint", "elect", "make", "hire", "choose",
 _RELATIVE = frozenset({"who", "whom", "whose", "which", "that", "where"})
 _REFLEXIVE = frozenset({"himself", "herself", "itself", "themselves"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "myself", "mine"})
+_FIRST_PERSON = _FIRST_SINGULAR | {"we", "us", "our", "ourselves", "ours"}
 _TIME_LABELS = frozenset({"DATE", "TIME"})
 _BARE_NUMBER = re.compile(r"^\d{1,3}$")
 _AGE = re.compile(r"\byears?[\s-]*old\b", re.I)
+_AGE_NUMBER = re.compile(r"\b(\d{1,3})[\s-]*years?[\s-]*old\b", re.I)
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nummod", "nmod", "npadvmod", "quantmod"})
 _SKIP_NOUNS = frozenset({"thing", "one", "way", "time", "part", "lot", "kind", "sort", "number", "couple", "bit"})
 _MAX_ALIAS_WORDS = 8
@@ -91,7 +137,14 @@ _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 _ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 70, "dobj": 50, "attr": 50, "dative": 40, "pobj": 40, "poss": 30,
                  "appos": 30, "conj": 40, "compound": 20}
 _RECENCY = 100
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
 _SPEAKER_BONUS = 40
+_GENDER_BONUS = 50
+_PARALLEL_BONUS = 35
+_LOCAL_SUBJECT_BONUS = 100  # "seeing his brother plunge to his death": the second "his" is the brother's
+_PLACE_IT_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "ROOT", "dative"})
+_TOPIC_WEIGHT = 25  # per earlier mention of a state, for "the regime"
+_LOCATIVE_PREPS = frozenset({"at", "in", "into", "inside", "to", "near", "outside", "from"})
 _HEAD_NOUN = 80  # a phrase not embedded in another
 _WINDOW = 3  # sentences back that a pronoun may reach
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "turn",
@@ -99,6 +152,18 @@ _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take
 _NON_PERSON = frozenset({"Organization", "NewsOrganization", "Place", "Event", "Work", "Product"})
 _REPORTING = frozenset({"say", "tell", "note", "add", "state", "claim", "report", "announce", "assert", "insist",
                         "explain", "continue", "confirm", "deny", "write", "argue", "warn", "estimate"})
+
+
+def is_person_noun(lemma: str) -> bool:
+    """Does the common noun ``lemma`` denote a person ("the coach", "the comedian", "the gunman")?
+
+    >>> is_person_noun("comedian"), is_person_noun("gunman"), is_person_noun("checklist"), is_person_noun("boat")
+    (True, True, False, False)
+    """
+    lemma = lemma.lower()
+    if lemma in PERSON_ROLES or lemma in PERSON_NOUNS or lemma in AGENT_NOUNS or lemma in _NOUN_GENDER:
+        return True
+    return lemma not in _NOT_PERSON and len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma.isalpha()
 
 
 @dataclass
@@ -152,6 +217,8 @@ class _State:
     things: dict[str, str] = field(default_factory=dict)  # Thing key -> label
     last_person: str | None = None
     role_holders: dict[str, list[str]] = field(default_factory=dict)
+    roles: dict[str, set[str]] = field(default_factory=dict)  # person key -> role nouns the text gives them
+    ages: dict[int, set[str]] = field(default_factory=dict)  # an age the text gives -> the named persons of that age
     org_words: dict[str, list[str]] = field(default_factory=dict)  # word of an organisation's name -> keys
     token_key: dict[tuple[int, int], str] = field(default_factory=dict)  # noun phrase roots -> thing keys
     counted: set[str] = field(default_factory=set)
@@ -159,9 +226,16 @@ class _State:
     speakers: set[str] = field(default_factory=set)  # sources named in the current sentence
     heads: dict[tuple[str, bool], list[str]] = field(default_factory=dict)  # (head lemma, plural) -> thing keys
     modifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # thing key -> modifier words seen
+    attribution: Attribution | None = None
+    mentioned: dict[str, int] = field(default_factory=dict)  # entity key -> names of it read so far (demonyms too)
+    affiliation: dict[str, str] = field(default_factory=dict)  # person key -> the state of their title
+    name_heads: dict[str, list[str]] = field(default_factory=dict)  # last word of a name -> entity keys
+    locations: dict[str, int] = field(default_factory=dict)  # key -> last sentence it was a place of ("at X")
+    quoted: dict[int, set[int]] = field(default_factory=dict)  # chunk -> token indices inside quotation marks
 
 
-def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None) -> None:
+def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None,
+                       attribution: Attribution | None = None) -> None:
     """Resolve the pronouns, descriptions and bare numbers of a document into ``index`` (in place).
 
     Every noun phrase that refers becomes a mention: of the entity a rule links it to,
@@ -169,21 +243,116 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
     later phrases with the same head noun and compatible modifiers join ("two boats" ...
     "the larger boat"). Time expressions become mentions of time entities keyed by
     :func:`time_key` (their normalised value when ``issued``, the document's date, allows).
+    ``attribution`` (:func:`kg.extract.attribution.attribute` of the same chunks) gives
+    the speakers of quotations, whose "I" and "we" refer to them.
     """
-    state = _State(index)
-    for key, roles in index.roles.items():
-        for role in roles:
+    state = _State(index, attribution=attribution)
+    state.roles = _known_roles(chunks, index)
+    state.ages = _known_ages(chunks, index)
+    for key, roles in state.roles.items():
+        for role in sorted(roles):
             state.role_holders.setdefault(role, []).append(key)
     for entity in index.entities.values():
         if entity.type in {"Organization", "NewsOrganization"}:
             for word in set(entity.key.casefold().split()):
                 state.org_words.setdefault(word, []).append(entity.key)
+        words = entity.key.casefold().split()
+        if entity.type not in {"Person", "Group", "Thing"} and len(words) > 1 and words[-1].isalpha():
+            head = _FACILITY if words[-1] in _FACILITY_NOUNS else words[-1]
+            state.name_heads.setdefault(head, []).append(entity.key)  # "Betty Ford Center" -> center
     for c, (doc, offset) in enumerate(chunks):
         _time_mentions(index, c, doc, offset, issued)
         chunk_of = {nc.root.i: nc for nc in doc.noun_chunks}
         for sent in doc.sents:
             _resolve_sentence(state, c, doc, offset, sent, chunk_of)
             state.salience.next_sentence()
+
+
+# -- what the text says people are ----------------------------------------------------------------
+_DOCTOR_TITLES = frozenset({"dr", "dr."})
+
+
+def _known_roles(chunks: list[tuple[Doc, int]], index: EntityIndex) -> dict[str, set[str]]:
+    """The person nouns the text gives each named person, read from the whole document.
+
+    A title before the name ("San Diego Chargers receiver Vincent Jackson", "Dr. Sanjay Gupta"),
+    an apposition ("Dr. Sanjay Gupta, a neurosurgeon and CNN's chief medical reporter"), a
+    predicate ("Jackman will be the host", "named Jackman as host"). These let a description
+    find the person it describes ("the receiver", "the neurosurgeon") and keep it from a
+    person the text describes otherwise. The roles the name index found are included.
+    """
+    roles: dict[str, set[str]] = {k: set(v) for k, v in index.roles.items() if v}
+    for c, (doc, _) in enumerate(chunks):
+        for tok in doc:
+            key = index.by_token.get((c, tok.i))
+            if key is None or index.type_of(key) != "Person":
+                continue
+            if tok.head.i != tok.i and index.by_token.get((c, tok.head.i)) == key:
+                continue  # not the root of the name
+            found = roles.setdefault(key, set())
+            for noun in _described_as(index, c, tok, key):
+                lemma = noun.lemma_.lower()
+                if is_person_noun(lemma):
+                    found.add(lemma)
+            first = tok.left_edge
+            while first.i < tok.i and index.by_token.get((c, first.i)) != key:
+                first = doc[first.i + 1]
+            if first.i > 0 and doc[first.i - 1].lower_ in _DOCTOR_TITLES:
+                found.update({"doctor", "physician", "doc"})
+    return {k: v for k, v in roles.items() if v}
+
+
+def _known_ages(chunks: list[tuple[Doc, int]], index: EntityIndex) -> dict[int, set[str]]:
+    """Age -> the named persons the text gives that age ("Raj Chohan, 59,", "36-year-old Duncan Rait")."""
+    ages: dict[int, set[str]] = {}
+    for c, (doc, _) in enumerate(chunks):
+        start = None
+        for i in range(len(doc) + 1):
+            key = index.by_token.get((c, i)) if i < len(doc) else None
+            prev = index.by_token.get((c, i - 1)) if i > 0 else None
+            if start is not None and key != prev:
+                if index.type_of(prev) == "Person":
+                    age = name_age(doc[start:i])
+                    if age is not None:
+                        ages.setdefault(age, set()).add(prev)
+                start = None
+            if key is not None and start is None:
+                start = i
+    return ages
+
+
+def _described_as(index: EntityIndex, c: int, name: Token, key: str) -> list[Token]:
+    """The nouns a name's root token is said to be: titles, appositions, predicates."""
+    nouns = [_title_noun(index, c, ch, key) for ch in name.children if ch.i < name.i]
+    out = [n for n in nouns if n is not None]
+    appositions = [ch for ch in name.children if ch.dep_ == "appos" and ch.pos_ == "NOUN"]
+    if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+        appositions.append(name.head)
+    head = name.head
+    if name.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in _COPULAS:
+        appositions += [ch for ch in head.children if ch.dep_ == "attr" and ch.pos_ == "NOUN"]
+    if name.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        appositions += [_as_noun(ch) for ch in head.children if _as_noun(ch) is not None]
+        if name.dep_ == "dobj" and head.lemma_ in _NAMING_VERBS:
+            appositions += [ch for ch in head.children if ch.dep_ in {"oprd", "xcomp"} and ch.pos_ == "NOUN"]
+    for noun in appositions:
+        out.append(noun)
+        out.extend(ch for ch in noun.children if ch.dep_ == "conj" and ch.pos_ == "NOUN")
+    return out
+
+
+def _as_noun(prep: Token, *, proper: bool = False) -> Token | None:
+    """The noun (a name when ``proper``) of an "as" phrase ("announced as the host"), if ``prep`` is one."""
+    if prep.dep_ != "prep" or prep.lower_ != "as":
+        return None
+    return next((ch for ch in prep.children if ch.dep_ == "pobj" and ch.pos_ == ("PROPN" if proper else "NOUN")), None)
+
+
+def _title_noun(index: EntityIndex, c: int, tok: Token, key: str) -> Token | None:
+    """A common noun used as a title of a name ("receiver" in "Chargers receiver Vincent Jackson")."""
+    if tok.pos_ != "NOUN" or tok.dep_ not in {"compound", "amod", "nmod"} or (c, tok.i) in index.by_token:
+        return None
+    return tok if is_person_noun(tok.lemma_) else None
 
 
 def _is_speaker(tok: Token) -> bool:
@@ -218,6 +387,46 @@ def _is_plural(tok: Token) -> bool:
     return tok.tag_ in {"NNS", "NNPS"} or acronym_plural or any(c.dep_ == "conj" for c in tok.children)
 
 
+def _capitalised_noun(tok: Token) -> bool:
+    """A common noun the tagger read as a name for its capital ("The President announced ...")."""
+    low = tok.lower_
+    return tok.pos_ == "PROPN" and (is_person_noun(low) or low in GOVERNMENT_NOUNS or low in ORG_NOUNS) and \
+        tok.i > 0 and tok.doc[tok.i - 1].lower_ in _DEFINITE
+
+
+def _name_like(tok: Token, inside: bool) -> bool:
+    """A token that names something of its own ("Philadelphia 76ers" in "Philadelphia 76ers head coach")."""
+    text = tok.text
+    return tok.pos_ == "PROPN" or (inside and text[:1].isupper()) or (text[:1].isdigit() and text[-1:].isalpha())
+
+
+def _locative(tok: Token) -> bool:
+    """Is ``tok`` where something happened: the object of a preposition of place that modifies a verb
+    ("worked at the firm", "checked into rehab"), not a noun ("rehab in Newport Beach")?"""
+    prep = tok.head
+    return tok.dep_ == "pobj" and prep.lower_ in _LOCATIVE_PREPS and prep.head.pos_ in {"VERB", "AUX"}
+
+
+def _resolve_there(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
+    """ "there" is the place most lately named as where something was ("shot three people at a firm where he
+    had worked ... police say he had worked there"), within the last sentences."""
+    sal = state.salience
+    recent = [k for k, when in state.locations.items() if sal.sentence - when <= 1]
+    if not recent:
+        return
+    key = max(recent, key=lambda k: (state.locations[k], sal.value(k)))
+    state.index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+
+
+def _conjunct_role(tok: Token) -> str:
+    """The grammatical role of a phrase, a conjunct taking that of the first conjunct ("saw X and a diary")."""
+    for _ in range(10):
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.dep_
+
+
 def _according_source(tok: Token) -> bool:
     head = tok.head
     return tok.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according"
@@ -239,31 +448,69 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
                     state.speakers.add(key)
                 etype = index.type_of(key)
                 sal.add(key, _weight(tok), plural=etype == "Group", role=tok.dep_)
+                state.mentioned[key] = state.mentioned.get(key, 0) + 1
+                if _locative(tok) and etype in {"Place", "Organization"}:
+                    state.locations[key] = sal.sentence
                 if etype == "Person":
                     state.last_person = key
                 place = index.demonyms.get(key)
                 if place is not None:
                     sal.add(place, 30, plural=False, role=tok.dep_)
+                    state.mentioned[place] = state.mentioned.get(place, 0) + 1
             continue
         low = tok.lower_
-        if low in _FIRST_SINGULAR and tok.pos_ == "PRON":
+        if low in _FIRST_PERSON and tok.pos_ == "PRON":
             first_person.append(tok)
         elif low in _RELATIVE and _relative_antecedent(tok) is not None:
             _resolve_relative(state, c, doc, offset, tok)
+        elif low == "there" and tok.dep_ == "advmod":  # "he had worked there": a place named before
+            _resolve_there(state, c, doc, offset, tok)
         elif tok.pos_ == "PRON" or (low in _DEMONSTRATIVES and tok.dep_ not in {"det"}):
             _resolve_pronoun(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
             bare_numbers.append(tok)
-        elif tok.pos_ == "NOUN" and tok.i in chunk_of:
+        elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
+                index.type_of(index.by_token.get((c, tok.head.i))) == "Person":
+            _title_mention(state, c, doc, offset, tok)  # "Chargers receiver Vincent Jackson"
+        elif tok.i in chunk_of and (tok.pos_ == "NOUN" or _capitalised_noun(tok)):
             _resolve_description(state, c, doc, offset, chunk_of[tok.i])
         elif tok.pos_ == "NOUN" and tok.dep_ == "poss":  # "the actress's lawyer": the possessor is a phrase too
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
         elif tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS and _is_age(tok):  # "the 33-year-old was held"
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
+    _affiliate(state, c, sent)
     for tok in bare_numbers:
         _resolve_number(state, c, tok)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
+
+
+def _affiliate(state: _State, c: int, sent: Span) -> None:
+    """Persons titled with a nationality ("North Korean leader Kim", "the Russian president") belong to its state."""
+    index = state.index
+    for tok in sent:
+        place = index.demonyms.get(index.by_token.get((c, tok.i)) or "")
+        if place is None or tok.dep_ not in {"amod", "compound", "nmod"}:
+            continue
+        head = tok.head
+        for _ in range(3):
+            key = index.by_token.get((c, head.i))
+            if key is not None and index.type_of(key) == "Person":
+                state.affiliation.setdefault(key, place)
+                break
+            if head.dep_ not in {"compound", "amod", "appos"} or head.head.i == head.i:
+                break
+            head = head.head
+
+
+def _title_mention(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
+    """A person noun used as a title ("head coach Jim O'Brien") is a mention of the person it titles."""
+    start = tok.i
+    while start > tok.sent.start and doc[start - 1].pos_ in {"NOUN", "ADJ"} and doc[start - 1].dep_ in \
+            {"compound", "amod"} and (c, start - 1) not in state.index.by_token and doc[start - 1].head.i >= start \
+            and not doc[start - 1].text[:1].isupper():
+        start -= 1
+    state.index.mention(state.index.by_token[(c, tok.head.i)], c, doc[start : tok.i + 1], offset, "nominal")
 
 
 def _metonymy(state: _State, c: int, offset: int, tok: Token, key: str) -> str:
@@ -326,6 +573,78 @@ def _pleonastic(tok: Token) -> bool:
     return head.lemma_ in {"rain", "snow"}
 
 
+def _cataphor(state: _State, c: int, tok: Token) -> str | None:
+    """The named subject of the main clause after a fronted clause that holds ``tok``.
+
+    "After she left the clinic, Lindsay Lohan ...": a pronoun in an adverbial clause
+    that opens the sentence looks ahead to the subject of the clause it modifies.
+    """
+    child = tok
+    for anc in tok.ancestors:
+        if child.dep_ == "advcl" and child.i < anc.i:
+            before = child.doc[child.left_edge.i - 1] if child.left_edge.i > child.sent.start else None
+            if before is not None and before.lower_ not in {",", "but", "and"}:
+                return None  # only a clause that opens the sentence (or a coordinated one)
+            subj = next((ch for ch in anc.children if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i > tok.i), None)
+            if subj is None:
+                return None
+            key = state.index.by_token.get((c, subj.i))
+            return key if state.index.type_of(key) == "Person" else None
+        if anc.dep_ == "ROOT":
+            break
+        child = anc
+    return None
+
+
+def _first_person_ahead(state: _State, c: int, tok: Token, accept) -> str | None:
+    """The first named person in the next two sentences, for a "he" that opens a text before any name."""
+    doc = tok.doc
+    limit = tok.sent.end
+    for _ in range(2):
+        if limit >= len(doc):
+            break
+        limit = doc[limit].sent.end
+    for i in range(tok.i + 1, limit):
+        key = state.index.by_token.get((c, i))
+        if key is not None and state.index.type_of(key) == "Person":
+            return key if accept(key) else None
+    return None
+
+
+def _local_subject(state: _State, c: int, tok: Token) -> str | None:
+    """The entity of the subject of the clause a possessive pronoun is in ("the brother plunged to his death")."""
+    verb = tok.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    subj = _controller(verb) if verb.pos_ in {"VERB", "AUX"} else None
+    if subj is None or subj.i > tok.i:
+        return None
+    return state.index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
+
+
+def _local_bonus(known: str | None, gender: str) -> float:
+    """The bonus of a clause's own subject for its possessive pronoun: full when its gender is known to agree."""
+    return _LOCAL_SUBJECT_BONUS if known == gender else 0.0
+
+
+def _controller(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the clause a non-finite ``verb`` depends on.
+
+    "Obama was intent on recruiting him": *recruiting* has no subject of its own, its
+    subject is Obama's, so *him* is not Obama.
+    """
+    tok = verb
+    for _ in range(5):
+        subj = next((ch for ch in tok.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None:
+            return subj
+        finite = tok.tag_ in {"VBD", "VBZ", "VBP", "MD"}
+        if tok.head.i == tok.i or finite or tok.dep_ not in {"xcomp", "pcomp", "advcl", "acomp", "prep", "conj"}:
+            return None
+        tok = tok.head
+    return None
+
+
 def _clause_subject(tok: Token) -> Token | None:
     return next((ch for ch in tok.head.children if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i != tok.i), None)
 
@@ -334,13 +653,17 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
     index, sal = state.index, state.salience
     low = tok.lower_
     blocked: set[str] = set(state.speakers) if low not in _MASCULINE | _FEMININE else set()
+    child = tok
     for anc in list(tok.ancestors)[:4]:  # a phrase never contains its own antecedent ("the role of its army")
+        if child.dep_ in _CLAUSE_DEPS:
+            break  # but a clause may ("a woman who was walking when she was struck")
         if anc.pos_ in {"NOUN", "PROPN"}:
             held = index.by_token.get((c, anc.i)) or state.token_key.get((c, anc.i))
             if held is not None:
                 blocked.add(held)
+        child = anc
     if tok.dep_ in _OBJECT_DEPS and not low.endswith("self") and not low.endswith("selves"):
-        subj = _clause_subject(tok if tok.dep_ != "pobj" else tok.head)
+        subj = _clause_subject(tok.head) if tok.dep_ == "pobj" else _controller(tok.head)
         if subj is not None and (c, subj.i) in index.by_token:
             blocked.add(index.by_token[(c, subj.i)])
     if low in _REFLEXIVE:  # "the actress checked herself into rehab": the clause's subject
@@ -350,6 +673,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             key = index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
         if key is not None:
             index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+            if low in {"himself", "herself"}:  # "she checked herself in": the subject is a woman
+                index.gender.setdefault(key, "m" if low == "himself" else "f")
             return
     if low in _MASCULINE or low in _FEMININE:
         gender = "m" if low in _MASCULINE else "f"
@@ -358,9 +683,22 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             person = index.type_of(key) == "Person" or (key in state.people and not sal.plural.get(key, False))
             return person and index.gender.get(key, gender) == gender and key not in blocked
 
-        key = sal.best(accept)
+        # a person the text has given this gender ("a woman", "Mrs Okafor") before one it has not
+        subject = tok.dep_ in {"nsubj", "nsubjpass"}
+        local = _local_subject(state, c, tok) if tok.dep_ == "poss" else None
+
+        def bonus(k: str) -> float:
+            parallel = subject and sal.last_role.get(k) in {"nsubj", "nsubjpass"}  # a subject continues a subject
+            known = index.gender.get(k)
+            return (_GENDER_BONUS if known == gender else 0.0) + (_PARALLEL_BONUS if parallel else 0.0) + \
+                (_local_bonus(known, gender) if k == local else 0.0)
+
+        later = _cataphor(state, c, tok)
+        key = later if later is not None and accept(later) else sal.best(accept, bonus)
         if key is None and state.last_person and accept(state.last_person):
             key = state.last_person
+        if key is None and state.last_person is None:
+            key = _first_person_ahead(state, c, tok, accept)  # an article may open with "he" before the name
         if key is not None:
             index.gender.setdefault(key, gender)
     elif low in _NEUTER:
@@ -371,8 +709,11 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             etype = index.type_of(key) or ("Thing" if key in state.things else None)
             if key in blocked or etype is None:
                 return False
-            if etype == "Thing":
-                return not sal.plural.get(key, False) and sal.last_role.get(key) in {"nsubj", "nsubjpass", "dobj"}
+            if etype == "Thing":  # "it" is no person ("the climber ... it")
+                return not sal.plural.get(key, False) and sal.last_role.get(key) in {"nsubj", "nsubjpass", "dobj"} \
+                    and key not in state.people
+            if etype == "Place":  # a place named only as a setting ("a diary found in Russia's Kursk region")
+                return sal.last_role.get(key) in _PLACE_IT_ROLES
             return etype in _NON_PERSON
 
         key = sal.best(accept)
@@ -382,6 +723,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             etype = index.type_of(key) or ("Thing" if key in state.things else None)
             if key in blocked or etype is None:
                 return False
+            if etype == "Group" and sal.last_role.get(key) in _MODIFIER_DEPS:
+                return False  # "North Korean troops ... calling them": the troops, not the nationality
             return etype in {"Thing", "Group"} and sal.plural.get(key, False)
 
         partitive = _partitive(tok)
@@ -407,42 +750,64 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         if child.dep_ == "appos" and (c, child.i) in index.by_token:
             return index.by_token[(c, child.i)]
     noun = root.lemma_.lower()
-    personal = noun in PERSON_ROLES or noun in PERSON_NOUNS or _is_age(root)
+    personal = is_person_noun(noun) or _is_age(root)
     plural = root.tag_ in {"NNS", "NNPS"}
+    noun = root.lemma_.lower()
+    personal = is_person_noun(noun) or _is_age(root)
+    # "police identified the victim as LuAnn Johnson": the name given "as"
+    if root.dep_ in {"dobj", "nsubjpass"}:
+        for prep in root.head.children:
+            named_as = _as_noun(prep, proper=True)
+            named = index.by_token.get((c, named_as.i)) if named_as is not None else None
+            if named is not None and index.type_of(named) == "Person" and personal:
+                return named
+    # a name as predicate: "the man accused of the shooting is Anthony LaCalamita"
+    if root.dep_ == "nsubj" and root.head.lemma_ in _COPULAS and personal:
+        for attr in (ch for ch in root.head.children if ch.dep_ == "attr"):
+            named = index.by_token.get((c, attr.i))
+            if named is not None and index.type_of(named) == "Person":
+                return named
     # a predicate noun of identity: "Cheeks is the coach", "she became a mother", "X was named head coach"
     predicate = _predicate_subject(state, c, root)
     if predicate is not None and not plural:
         subject_person = index.type_of(predicate) == "Person" or predicate in state.people
         if personal == subject_person:
             return predicate
+    age = _age_of(root)
+    if personal and not plural and age is not None and len(state.ages.get(age, ())) == 1:
+        # "a 59-year-old woman" ... "Raj Chohan, 59": the one person the text gives that age
+        (named,) = state.ages[age]
+        gender = _NOUN_GENDER.get(noun)
+        if not gender or index.gender.get(named, gender) == gender:
+            if gender:
+                index.gender.setdefault(named, gender)
+            return named
     det = span[0].lower_
     if det not in {"the", "this", "that"} or plural:
         return None
-    if any(t.pos_ == "PROPN" and (c, t.i) not in index.by_token for t in span):
+    if any(t.pos_ == "PROPN" and (c, t.i) not in index.by_token and t.i != root.i for t in span):
         return None  # "the KCNA news agency": a name the tagger missed, not an anaphor
-    if any(ch.dep_ in {"relcl", "acl"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
-        return None  # restrictive modifiers introduce something new ("the leader of the opposition")
+    if any(ch.dep_ in {"relcl", "acl", "poss"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
+        return None  # restrictive modifiers make something new ("the leader of the opposition", "the woman's friend")
     # a modifier that is not a nationality makes a new referent ("the central bank", "a rival startup")
     modified = any(t.i != root.i and t.dep_ in {"amod", "compound", "nmod"} and
                    index.type_of(index.by_token.get((c, t.i))) != "Group" for t in span)
     if personal:
-        gender = _NOUN_GENDER.get(noun)
-        holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person"]
-        if holders:
-            return max(holders, key=lambda k: (sal.value(k), -holders.index(k)))
-
-        def fits(k: str) -> bool:
-            if index.type_of(k) != "Person" or (gender and index.gender.get(k, gender) != gender):
-                return False
-            roles = index.roles.get(k)
-            return not roles or noun in roles or noun in PERSON_NOUNS or _is_age(root)
-
-        found = sal.best(fits)
-        if found is not None and (not modified or sal.value(found) >= _RECENCY):
-            return found
-        return None
+        return _person_described(state, c, root, noun, modified)
     if noun in GOVERNMENT_NOUNS and not modified:
-        return sal.best(lambda k: index.type_of(k) == "Place")
+        # "the regime" is the state the article is about: recent salience, how often the text named it, and
+        # how salient its people are ("the North Korean leader" makes Kim's state the one his story is about)
+        def topic(k: str) -> float:
+            people = sum(sal.value(p) for p, place in state.affiliation.items() if place == k)
+            return _TOPIC_WEIGHT * state.mentioned.get(k, 0) + people
+
+        return sal.best(lambda k: index.type_of(k) == "Place", topic)
+    if not modified:
+        # "the center", "the university", "the facility": a name the text used whose head is that noun
+        heads = state.name_heads.get(_FACILITY if noun in _FACILITY_NOUNS else noun, ())
+        said = [k for k in heads if k in state.mentioned]
+        if said:
+            return max(said, key=lambda k: (sal.value(k), state.mentioned[k]))
     if noun in ORG_NOUNS:
         named = state.org_words.get(noun, [])
         if named:
@@ -453,6 +818,63 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     return None
 
 
+def _person_described(state: _State, c: int, root: Token, noun: str, modified: bool) -> str | None:
+    """The person a definite person description ("the coach", "the 33-year-old", "the man") refers to.
+
+    A named person the text gave that role, the most salient first; else the most salient
+    person of the noun's gender whose known roles include the noun, or who has none (a
+    role-less noun, "the man", "the 33-year-old", fits any); else, for a role-less noun, an
+    unnamed person of the last sentences ("a climber ... the man"). Never the speaker of
+    the sentence that holds the description ("Inspector Gaskin said the man fell").
+    """
+    index, sal = state.index, state.salience
+    gender = _NOUN_GENDER.get(noun)
+    blocked = _reporters(state, c, root)
+    holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person" and k not in blocked]
+    if holders:
+        return max(holders, key=lambda k: (sal.value(k), -holders.index(k)))
+    generic = noun in PERSON_NOUNS or _is_age(root)
+
+    age = _age_of(root)
+
+    def fits(k: str) -> bool:
+        if index.type_of(k) != "Person" or k in blocked or (gender and index.gender.get(k, gender) != gender):
+            return False
+        if age is not None and any(k in keys for a, keys in state.ages.items() if a != age):
+            return False  # "the 36-year-old driver" is not the woman the text said is 66
+        roles = state.roles.get(k)
+        # an office is exclusive ("the coach" is no president); what else a person is may be new ("the comedian")
+        return not roles or noun in roles or generic or noun not in PERSON_ROLES
+
+    found = sal.best(fits)
+    if found is not None and (not modified or sal.value(found) >= _RECENCY):
+        return found
+    if not generic or modified:
+        return None
+
+    def unnamed(k: str) -> bool:
+        return k in state.people and k not in blocked and not sal.plural.get(k, False) and \
+            index.gender.get(k, gender) == gender and k in state.things
+
+    found = sal.best(unnamed)
+    return found if found is not None and sal.value(found) >= _RECENCY else None
+
+
+def _reporters(state: _State, c: int, tok: Token) -> set[str]:
+    """The speakers of the reporting verbs whose content holds ``tok`` ("Gaskin said [the man fell]")."""
+    out: set[str] = set()
+    child = tok
+    for anc in tok.ancestors:
+        if anc.lemma_ in _REPORTING and anc.pos_ in {"VERB", "AUX"} and child.dep_ in {"ccomp", "xcomp", "parataxis"}:
+            for ch in anc.children:
+                if ch.dep_ == "nsubj":
+                    key = state.index.by_token.get((c, ch.i)) or state.token_key.get((c, ch.i))
+                    if key is not None:
+                        out.add(key)
+        child = anc
+    return out
+
+
 def _predicate_subject(state: _State, c: int, root: Token) -> str | None:
     """The entity a predicate noun is said of: the subject of "be"/"become", the object of "name X coach"."""
     head = root.head
@@ -460,6 +882,14 @@ def _predicate_subject(state: _State, c: int, root: Token) -> str | None:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
     elif root.dep_ in {"oprd", "attr", "xcomp"} and head.lemma_ in _NAMING_VERBS:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubjpass", "dobj"}), None)
+    elif root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+        # "named Jackman as the host", "Jackman was announced as the host", "she returns as host"
+        verb = head.head
+        subj = next((ch for ch in verb.children if ch.dep_ == "dobj"), None) or \
+            next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    elif root.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "NOUN":
+        # "his position as head coach", "Jackman's role as host": the possessor
+        subj = next((ch for ch in head.head.children if ch.dep_ == "poss"), None)
     else:
         return None
     if subj is None or subj.pos_ not in {"NOUN", "PROPN", "PRON"}:
@@ -481,6 +911,9 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         start = span.start
         while start < root.i and span.doc[start].dep_ == "poss":
             start += 1
+        for i in range(start, root.i):  # "Philadelphia 76ers head coach": the team is a mention of its own
+            if ((c, i) in index.by_token and index.by_token[(c, i)] != key) or _name_like(doc[i], i > span.start):
+                start = i + 1
         index.mention(key, c, doc[start : root.i + 1], offset, "nominal")
         sal.add(key, _weight(root), role=root.dep_)
         return
@@ -503,12 +936,17 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     state.things[key] = index.entities[key].label
     if any(ch.dep_ == "nummod" for ch in root.children):
         state.counted.add(key)
-    if root.lemma_.lower() in PERSON_ROLES or root.lemma_.lower() in PERSON_NOUNS or _is_age(root):
+    if is_person_noun(root.lemma_) or _is_age(root):
         state.people.add(key)  # "the officer", "a minister": a person without a name
+        gender = _NOUN_GENDER.get(root.lemma_.lower())
+        if gender is not None:
+            index.gender.setdefault(key, gender)  # "a woman": she, not he
     if _according_source(root):
         state.speakers.add(key)
     state.token_key[(c, root.i)] = key
-    sal.add(key, _weight(root, thing=True), plural=plural, role=root.dep_)
+    if _locative(root) and key not in state.people:
+        state.locations[key] = sal.sentence  # "at an accounting firm": a place something happened
+    sal.add(key, _weight(root, thing=True), plural=plural, role=_conjunct_role(root))
 
 # -- relative and first-person pronouns --------------------------------------------------------------
 def _relative_antecedent(tok: Token) -> Token | None:
@@ -534,19 +972,68 @@ def _resolve_relative(state: _State, c: int, doc: Doc, offset: int, tok: Token) 
 
 
 def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Span, tokens: list[Token]) -> None:
-    """ "I" in a sentence that reports a speaker ("'I am sorry,' the actor said") is that speaker."""
+    """ "I", "me", "we" inside a quotation are its speaker ("'I am sorry,' the actor said").
+
+    The speaker is the one :mod:`kg.extract.attribution` gives the quotation (it follows
+    quotes across sentences, "'P,' she said. 'Q.'"); without attribution, the subject of a
+    reporting verb of the same sentence. "I" takes a person, "we" an organisation or a
+    group (a person's "we" is a group that includes them, not the person). First-person
+    words outside quotation marks are the writer's and are left alone.
+    """
     index = state.index
-    speaker = None
+    quoted = state.quoted.get(c)
+    if quoted is None:
+        quoted = state.quoted[c] = {i for start, end in quote_regions(doc) for i in range(start, end)}
+    fallback = None
     for tok in sent:
         if tok.dep_ == "nsubj" and tok.head.lemma_ in _REPORTING and tok.head.pos_ in {"VERB", "AUX"} \
-                and tok.lower_ not in _FIRST_SINGULAR:
-            speaker = index.by_token.get((c, tok.i)) or state.token_key.get((c, tok.i))
-            if speaker is not None:
+                and tok.lower_ not in _FIRST_PERSON:
+            fallback = index.by_token.get((c, tok.i)) or state.token_key.get((c, tok.i))
+            if fallback is not None:
                 break
-    if speaker is None:
-        return
     for tok in tokens:
-        index.mention(speaker, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+        if tok.i not in quoted:
+            continue
+        speaker = _quote_speaker(state, c, tok) if state.attribution is not None else fallback
+        if speaker is None:
+            speaker = _speaker_after(state, c, sent)
+        if speaker is None:
+            continue
+        etype = index.type_of(speaker)
+        if tok.lower_ in _FIRST_SINGULAR:
+            fits = etype == "Person" or (speaker in state.people and not state.salience.plural.get(speaker, False))
+        else:
+            fits = etype in {"Organization", "NewsOrganization", "Group"}
+        if fits:
+            index.mention(speaker, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+
+
+def _speaker_after(state: _State, c: int, sent: Span) -> str | None:
+    """The speaker of a quotation that ends its sentence, named in the next: '"P!" DeGeneres tweeted.'"""
+    doc = sent.doc
+    closing = {'"', "”", "''"}
+    last = next((t for t in reversed(sent) if not t.is_space), None)
+    if last is None or sent.end >= len(doc) or (last.text not in closing and doc[sent.end].text not in closing):
+        return None  # the quotation closes this sentence, or opens the next one ('P!' / '" X tweeted')
+    after = doc[sent.end].sent
+    verb = after.root
+    if verb.lemma_ not in REPORTING_VERBS or any(ch.dep_ in {"ccomp", "dobj", "xcomp"} for ch in verb.children):
+        return None  # the next sentence reports something of its own
+    subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    return state.index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
+
+
+def _quote_speaker(state: _State, c: int, tok: Token) -> str | None:
+    """The entity of the speaker attribution gives the content that holds ``tok``."""
+    source = state.attribution.source_of(c, tok.i) if state.attribution is not None else None
+    if source is None or source.speaker is None:
+        return None
+    root = source.speaker.root
+    if source.chunk == c and root.i == tok.i:
+        return None
+    return state.index.by_token.get((source.chunk, root.i)) or state.token_key.get((source.chunk, root.i))
 
 
 # -- times --------------------------------------------------------------------------------------------
@@ -566,6 +1053,12 @@ def time_key(text: str, value: str | None) -> str:
     if named:  # "early Sunday", "Saturday morning": the day they fall on
         return " ".join(named)
     return " ".join(words)
+
+
+def _age_of(tok: Token) -> int | None:
+    """The age in a phrase headed by ``tok`` ("a 59-year-old woman" -> 59), if any."""
+    found = _AGE_NUMBER.search(tok.doc[tok.left_edge.i : tok.i + 1].text)
+    return int(found.group(1)) if found else None
 
 
 def _is_age(tok: Token) -> bool:

@@ -58,6 +58,7 @@ __all__ = [
     "clean_name",
     "index_entities",
     "initials",
+    "name_age",
     "name_type_hint",
     "nested_names",
     "phrase_key",
@@ -151,6 +152,34 @@ def name_type_hint(name: str) -> EntityType | None:
         return "NewsOrganization"
     if any(w in ORG_WORDS for w in words):
         return "Organization"
+    return None
+
+
+_AGE_BEFORE = re.compile(r"\b(\d{1,3})[\s-]*years?[\s-]*old\s*$", re.I)
+
+
+def name_age(ent: Span) -> int | None:
+    """The age a text gives with a name: "59-year-old Raj Chohan", "Robert Buckley, 32," (else None).
+
+    An age is said of a person, so it is also evidence that the name is one.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Robert Buckley, 32, died. 36-year-old Duncan Rait fell. In Paris, 2009 was cold.")
+    >>> name_age(doc[0:2]), name_age(doc[12:14]), name_age(doc[17:18])
+    (32, 36, None)
+    """
+    doc = ent.doc
+    root = ent.root
+    if root.dep_ in {"amod", "compound", "nmod"} and root.head.i >= ent.end:
+        return None  # "a 36-year-old Australian climber": the age is the climber's
+    before = _AGE_BEFORE.search(doc[max(0, ent.start - 6) : ent.start].text)
+    if before is not None:
+        return int(before.group(1))
+    after = doc[ent.end : ent.end + 3]
+    if len(after) >= 2 and after[0].text == "," and after[1].like_num and after[1].text.isdigit() and \
+            (len(after) == 2 or after[2].is_punct or after[2].lower_ in {"of", "from", "who"}):
+        age = int(after[1].text)
+        return age if 0 < age < 120 else None
     return None
 
 
@@ -506,6 +535,22 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             evidence.append("Organization")
         elif app.lemma_.lower() in PLACE_NOUNS:
             evidence.append("Place")
+    # an age: "Raj Chohan, 59,", "36-year-old Duncan Rait" (a person)
+    if name_age(ent) is not None:
+        evidence.append("Person")
+    # a role as predicate: "Jackman will be the host", "named Jackman as the host" (a person)
+    predicates = []
+    if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {"be", "become", "remain"}:
+        predicates = [c for c in root.head.children if c.dep_ == "attr"]
+    if root.dep_ in {"nsubj", "nsubjpass", "dobj"}:
+        predicates += [g for c in root.head.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for g in c.children if g.dep_ == "pobj"]
+    for pred in predicates:
+        role = _role_word(pred) if pred.pos_ == "NOUN" else None
+        if role is not None:
+            evidence.append("Person")
+            roles.append(role)
+            break
     # a noun the name is compounded with: "the KCNA news agency" (an outlet)
     if root.dep_ == "compound" and root.head.lemma_.lower() in _OUTLET_NOUNS and not (ent.start <= root.head.i < ent.end):
         evidence.append("NewsOrganization")
