@@ -360,18 +360,25 @@ class _Loader:
 
 
 def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, Path]:
-    """Write the requested exports (``html`` is the graph page) into ``out``."""
-    from kg.export.formats import write_export
+    """Write the requested exports (``html`` is the graph page) into ``out``.
 
-    files = {}
-    for fmt in exports:
-        if fmt == "html":
-            try:
-                from kg.export.page import write_page
-            except ImportError:
-                continue
-            files[fmt] = write_page(store, out / "graph.html")
-        else:
-            files[fmt] = write_export(store, fmt, out / f"graph.{fmt}").path
+    The RDF files are written in one pass over the store (:func:`kg.export.formats.write_export_files`),
+    then the page.
+    """
+    from kg.export.formats import write_export_files
+
+    exports = list(exports)
+    files: dict[str, Path] = {}
+    rdf = [fmt for fmt in exports if fmt != "html"]
+    if rdf:
+        done = write_export_files(store, [(fmt, out / f"graph.{fmt}") for fmt in rdf],
+                                  between=lambda _: faults.reached("build.export"))
+        files.update((fmt, export.path) for fmt, export in zip(rdf, done))
+    if "html" in exports:
+        try:
+            from kg.export.page import write_page
+        except ImportError:
+            return files
+        files["html"] = write_page(store, out / "graph.html")
         faults.reached("build.export")
     return files
