@@ -63,13 +63,11 @@ def process_batch(documents: list[Document], settings: Settings) -> list[Documen
     parsing the batch fails as a whole, its documents are retried one by one, so
     only the document that fails is lost.
     """
-    import pyoxigraph as ox
-
     from kg import faults
     from kg.extract import extract_parsed, split_pieces
     from kg.nlp import DEFAULT_MODEL, load_pipeline
     from kg.rdf import terms
-    from kg.rdf.convert import document_quads
+    from kg.rdf.convert import document_nquads
 
     nlp = load_pipeline(settings.model or DEFAULT_MODEL)
     for document in documents:
@@ -90,7 +88,7 @@ def process_batch(documents: list[Document], settings: Settings) -> list[Documen
         iri = terms.document_iri(settings.base_iri, document.sha256)
         try:
             extraction = extract_parsed(document, chunks)
-            data = ox.serialize(document_quads(extraction, settings.base_iri), format=ox.RdfFormat.N_QUADS)
+            data = document_nquads(extraction, settings.base_iri)
         except Exception as exc:  # one bad document must not sink the batch
             results.append(DocumentResult(document.source, document.sha256, iri, error=f"{type(exc).__name__}: {exc}"))
             continue

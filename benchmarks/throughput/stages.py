@@ -54,8 +54,8 @@ def timed_build(inputs: Sequence[str], out: str, **options) -> dict:
     _wrap(kg.nlp, "load_pipeline", "spacy_load", totals)
     _wrap(kg.parallel, "process_batch", "worker_total", totals)
     _wrap(kg.extract, "extract_parsed", "extract", totals)
-    _wrap(kg.rdf.convert, "document_quads", "convert", totals)
-    _wrap(ox, "serialize", "serialize", totals)
+    _wrap(kg.rdf.convert, "document_nquads", "convert", totals)  # conversion and N-Quads text
+    _wrap(ox, "serialize", "serialize", totals)  # now only the exports' serializer (Turtle, TriG)
     _wrap(kg.store.Store, "load_documents", "store_load", totals)
     _wrap(kg.store.Store, "flush", "store_flush", totals)
     _wrap(kg.build, "resolve", "resolve", totals) if hasattr(kg.build, "resolve") else None
