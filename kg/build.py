@@ -31,7 +31,8 @@ Crash safety: a document counts as built only when its graph holds its
 with the rest of the document in one atomic load, or after the last window of a
 huge one. A build killed at any moment leaves documents either built or not,
 and the next build finishes the job; resolve and the exports are recomputed
-from the store every time. The crash tests use the points of :mod:`kg.faults`.
+from the store every time (the exports reuse the pieces the store caches for the
+graphs no write has touched since: DIR/export-cache, see :mod:`kg.store`). The crash tests use the points of :mod:`kg.faults`.
 """
 
 from __future__ import annotations
@@ -297,7 +298,7 @@ def _store_window(store: Store, result, large: dict[str, _Large], base: str, pre
     if result.error:
         entry.error = entry.error or result.error
     elif entry.error is None:
-        store.add_data(_without_seal(result.nquads, result.iri))
+        store.add_data(_without_seal(result.nquads, result.iri), graph)
         entry.sentences += result.sentences
     if entry.done < entry.windows:
         return

@@ -25,6 +25,14 @@ single-pattern subqueries (hash joins of scans) rather than plain patterns (one 
 lookup per row); ORDER BY over many rows costs seconds (terms are decoded at every
 comparison). See kg/queries/*.rq and benchmarks/RESULTS.md.
 
+Export cache: an on-disk store keeps, beside the database (``DIR/export-cache``), the
+rendered export pieces of its graphs (:mod:`kg.export.formats` decides what they hold), so
+that an incremental build or a second ``kg export`` does not read and render every
+document graph again. Every write through this class drops the pieces of the graphs it
+touches (a SPARQL update drops them all) before it writes, so a piece never outlives the
+graph it was made from; pieces are written only by a store opened for writing (it holds the
+lock). Whoever writes the database without this class must delete that folder.
+
 >>> store = Store()                      # in memory
 >>> from pyoxigraph import NamedNode, Quad, Literal
 >>> g = NamedNode("http://ex/doc")
@@ -35,7 +43,9 @@ comparison). See kg/queries/*.rq and benchmarks/RESULTS.md.
 
 from __future__ import annotations
 
+import hashlib
 import os
+import shutil
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -51,6 +61,8 @@ __all__ = ["Store", "open_store"]
 
 #: The folder under the build directory that holds the Oxigraph database.
 STORE_DIRNAME = "store"
+#: The folder beside it that holds rendered export pieces per graph (see the module docstring).
+EXPORT_CACHE_DIRNAME = "export-cache"
 #: How often a writer waiting for the lock (``wait=``) tries again, in seconds.
 LOCK_POLL_SECONDS = 0.2
 _SHA256 = ox.NamedNode(str(CG.sha256))
@@ -66,6 +78,8 @@ class Store:
         self, path: str | os.PathLike[str] | None = None, *, read_only: bool = False, wait: float = 0.0
     ) -> None:
         self.path = Path(path) if path is not None else None
+        self.read_only = read_only
+        self._cache = self.path.parent / EXPORT_CACHE_DIRNAME if self.path is not None else None
         self._unflushed = 0
         deadline = time.monotonic() + max(0.0, wait)
         while True:
@@ -142,12 +156,14 @@ class Store:
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
         """Atomically make ``graph`` hold exactly ``quads`` (see the module docstring)."""
         quads = list(quads)
+        self._forget(graph)
         self._store.remove_graph(graph) if self._store.contains_named_graph(graph) else None
         faults.reached("store.replace")
         self._store.extend(quads)
 
     def replace_graph_data(self, graph: ox.NamedNode, nquads: bytes) -> None:
         """Make ``graph`` hold exactly the quads of an N-Quads document (atomic load)."""
+        self._forget(graph)
         if self._store.contains_named_graph(graph):
             self._store.remove_graph(graph)
         faults.reached("store.load")
@@ -156,10 +172,17 @@ class Store:
 
     def add_quads(self, quads: Iterable[ox.Quad]) -> None:
         """Add quads to what the store holds (one atomic write)."""
-        self._store.extend(list(quads))
+        quads = list(quads)
+        for graph in {q.graph_name for q in quads}:
+            self._forget(graph)
+        self._store.extend(quads)
 
-    def add_data(self, nquads: bytes) -> None:
-        """Add the quads of an N-Quads document to what the store holds (one atomic load)."""
+    def add_data(self, nquads: bytes, graph: ox.NamedNode | None = None) -> None:
+        """Add the quads of an N-Quads document to what the store holds (one atomic load).
+
+        ``graph`` says that every quad is in that graph (else they may be anywhere).
+        """
+        self._forget(graph) if graph is not None else self._forget_all()
         self._store.load(nquads, format=ox.RdfFormat.N_QUADS)
         self._loaded(len(nquads))
 
@@ -188,6 +211,7 @@ class Store:
         """
         bodies, seals = [], []
         for graph, nquads in documents:
+            self._forget(graph)
             if self._store.contains_named_graph(graph):
                 faults.reached("store.replace")
                 self._store.remove_graph(graph)
@@ -204,16 +228,19 @@ class Store:
     def bulk_replace(self, graphs: dict[ox.NamedNode, list[ox.Quad]]) -> None:
         """Replace many graphs with Oxigraph's bulk loader: fast, not transactional."""
         for graph in graphs:
+            self._forget(graph)
             if self._store.contains_named_graph(graph):
                 self._store.remove_graph(graph)
         self._store.bulk_extend(q for quads in graphs.values() for q in quads)
 
     def drop_graph(self, graph: ox.NamedNode) -> None:
+        self._forget(graph)
         if self._store.contains_named_graph(graph):
             self._store.remove_graph(graph)
 
     def update(self, sparql: str) -> None:
-        """Run SPARQL Update (used by resolve and by `kg serve --allow-update`)."""
+        """Run SPARQL Update (used by `kg serve --allow-update`); drops every cached export piece."""
+        self._forget_all()
         try:
             self._store.update(sparql, prefixes=PREFIXES)
         except SyntaxError as exc:
@@ -221,6 +248,48 @@ class Store:
 
     def flush(self) -> None:
         self._store.flush()
+
+    # -- export cache (see the module docstring) ------------------------------------------
+    def _cache_file(self, graph) -> Path | None:
+        if self._cache is None or not isinstance(graph, ox.NamedNode):
+            return None
+        return self._cache / f"{hashlib.sha1(graph.value.encode()).hexdigest()}.bin"
+
+    def cached_export(self, graph: ox.NamedNode) -> bytes | None:
+        """The export piece cached for ``graph``, or None (always None for a read-only store, which may be
+        looking at an older state of a graph than the one a writer cached since)."""
+        path = self._cache_file(graph)
+        if path is None or self.read_only:
+            return None
+        try:
+            return path.read_bytes()
+        except OSError:
+            return None
+
+    def cache_export(self, graph: ox.NamedNode, data: bytes) -> None:
+        """Keep ``data`` as the export piece of ``graph`` as it is now (only a store open for writing)."""
+        path = self._cache_file(graph)
+        if path is None or self.read_only:
+            return
+        try:
+            path.parent.mkdir(exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        except OSError:
+            pass  # a cache: the export is written all the same
+
+    def _forget(self, graph) -> None:
+        path = self._cache_file(graph)
+        if path is not None:
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                pass
+
+    def _forget_all(self) -> None:
+        if self._cache is not None and self._cache.is_dir():
+            shutil.rmtree(self._cache, ignore_errors=True)
 
     # -- conversion ----------------------------------------------------------------------
     def dump(self, output, format: ox.RdfFormat, **kwargs: Any) -> None:

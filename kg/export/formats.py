@@ -27,6 +27,7 @@ kg.errors.ExportError: E400 unknown format 'rdfxml'; known: jsonld, json-ld, app
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import io
 import itertools
@@ -209,12 +210,93 @@ def _without_prefixes(data: bytes) -> bytes:
     return data[start:]
 
 
+# -- one graph, as the per-graph writers need it ------------------------------------------
+
+#: Changes whenever what a cached piece holds would change: its layout, Oxigraph's writer, the prefixes.
+_PIECE_VERSION = hashlib.sha1(
+    f"1|{ox.__version__}|{sorted(PREFIXES.items())}".encode()).hexdigest()[:16].encode()
+_PIECE_MAGIC = b"kg-export-piece " + _PIECE_VERSION + b"\n"
+
+
+class _Piece:
+    """One graph for the per-graph writers: its sorted N-Triples lines, and its TriG block and
+    JSON-LD node objects, each made on first use (or read back from the store's export cache).
+
+    >>> g = ox.NamedNode("http://ex/g")
+    >>> piece = _Piece(g, [b'<http://ex/s> <http://purl.org/dc/terms/title> "T" .'])
+    >>> piece.trig
+    b'<http://ex/g> {\\n\\t<http://ex/s> dct:title "T" .\\n}\\n'
+    >>> again = _Piece.decode(g, piece.encode())
+    >>> (again.lines, again.trig, again.jsonld) == (piece.lines, piece.trig, piece.jsonld)
+    True
+    """
+
+    def __init__(self, graph, lines: list[bytes], trig: bytes | None = None, jsonld: bytes | None = None) -> None:
+        self.graph, self.lines = graph, lines
+        self._trig, self._jsonld = trig, jsonld
+
+    @property
+    def nquads(self) -> bytes:
+        suffix = b" ." if isinstance(self.graph, ox.DefaultGraph) else b" " + str(self.graph).encode() + b" ."
+        return b"".join([line[:-2] + suffix + b"\n" for line in self.lines])
+
+    @property
+    def trig(self) -> bytes:
+        """The graph's TriG block, without the ``@prefix`` lines Oxigraph writes before the first one."""
+        if self._trig is None:
+            data = b""
+            if self.lines:
+                data = ox.serialize(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG,
+                                    prefixes=PREFIXES)
+            self._trig = _without_prefixes(data)
+        return self._trig
+
+    def jsonld_nodes(self) -> list[bytes]:
+        encode = _JSON.encode
+        return [encode(n).encode("utf-8") for n in _jsonld_nodes(_triples(self.lines))]
+
+    @property
+    def jsonld(self) -> bytes:
+        """The graph's JSON-LD node objects, joined as a named graph's ``@graph`` list holds them."""
+        if self._jsonld is None:
+            self._jsonld = b",\n ".join(self.jsonld_nodes())
+        return self._jsonld
+
+    def encode(self) -> bytes:
+        lines = b"\n".join(self.lines)
+        sizes = b"%d %d %d\n" % (len(lines), len(self.trig), len(self.jsonld))
+        return b"".join([_PIECE_MAGIC, sizes, lines, self.trig, self.jsonld])
+
+    @classmethod
+    def decode(cls, graph, data: bytes | None) -> _Piece | None:
+        """The piece ``encode`` wrote, or None (no data, another version, a cut-short file)."""
+        if not data or not data.startswith(_PIECE_MAGIC):
+            return None
+        try:
+            head = data.index(b"\n", len(_PIECE_MAGIC)) + 1
+            a, b, c = map(int, data[len(_PIECE_MAGIC) : head].split())
+        except ValueError:
+            return None
+        if len(data) != head + a + b + c:
+            return None
+        lines = data[head : head + a]
+        return cls(graph, lines.split(b"\n") if lines else [], data[head + a : head + a + b], data[head + a + b :])
+
+
+@lru_cache(maxsize=1)
+def _trig_prefixes() -> bytes:
+    """The ``@prefix`` lines Oxigraph writes at the top of a TriG file (the same whatever the triples)."""
+    node = ox.NamedNode("http://example.org/x")
+    data = ox.serialize([ox.Quad(node, node, node, node)], format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    return data[: len(data) - len(_without_prefixes(data))]
+
+
 # -- writers ------------------------------------------------------------------------------
 #
 # Every export is written in one shared pass over the store (:func:`_write_all`): each graph is
-# dumped and sorted once, and every requested file gets it. A per-graph writer (TriG, N-Quads,
-# JSON-LD) writes each graph as it comes; a union writer (Turtle, N-Triples) writes the sorted
-# distinct triples of all graphs at the end.
+# dumped and sorted once (or its piece read from the store's export cache), and every requested
+# file gets it. A per-graph writer (TriG, N-Quads, JSON-LD) writes each graph as it comes; a
+# union writer (Turtle, N-Triples) writes the sorted distinct triples of all graphs at the end.
 
 
 class _Writer:
@@ -226,35 +308,35 @@ class _Writer:
         self.out = out
         self.count = 0
 
-    def graph(self, graph, lines: list[bytes], nquads: bytes) -> None:
-        """One graph: its sorted N-Triples ``lines`` and the same triples as N-Quads in that graph."""
+    def graph(self, piece: _Piece) -> None:
+        """One graph."""
 
     def finish(self) -> None:
         """After the last graph."""
 
 
 class _NQuadsWriter(_Writer):
-    def graph(self, graph, lines, nquads):
-        self.count += len(lines)
-        self.out.write(nquads)
+    def graph(self, piece):
+        self.count += len(piece.lines)
+        self.out.write(piece.nquads)
 
 
 class _TriGWriter(_Writer):
-    """TriG written graph by graph: Oxigraph closes a graph's block before the next graph, so one
-    serialization per graph (prefixes kept only on the first) is the same bytes as one over all."""
+    """TriG written graph by graph: Oxigraph closes a graph's block before the next graph, so the
+    prefixes followed by one block per graph are the same bytes as one serialization of all."""
 
     def __init__(self, out: BinaryIO) -> None:
         super().__init__(out)
         self._first = True
 
-    def graph(self, graph, lines, nquads):
-        if not lines:
+    def graph(self, piece):
+        if not piece.lines:
             return
-        self.count += len(lines)
-        data = ox.serialize(ox.parse(nquads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG,
-                            prefixes=PREFIXES)
-        self.out.write(data if self._first else _without_prefixes(data))
-        self._first = False
+        self.count += len(piece.lines)
+        if self._first:
+            self.out.write(_trig_prefixes())
+            self._first = False
+        self.out.write(piece.trig)
 
 
 class _JsonLdWriter(_Writer):
@@ -263,17 +345,16 @@ class _JsonLdWriter(_Writer):
         out.write(b'{\n"@context": ' + json.dumps(PREFIXES, indent=1).encode() + b',\n"@graph": [')
         self._separator = b"\n"
 
-    def graph(self, graph, lines, nquads):
-        self.count += len(lines)
-        encode = _JSON.encode
-        nodes = [encode(n).encode("utf-8") for n in _jsonld_nodes(_triples(lines))]
-        if isinstance(graph, ox.DefaultGraph):
-            for node in nodes:
+    def graph(self, piece):
+        self.count += len(piece.lines)
+        if isinstance(piece.graph, ox.DefaultGraph):
+            for node in piece.jsonld_nodes():
                 self.out.write(self._separator + node)
                 self._separator = b",\n"
         else:
-            self.out.write(self._separator + b'{"@id": ' + json.dumps(graph.value).encode() + b', "@graph": [\n ')
-            self.out.write(b",\n ".join(nodes))
+            self.out.write(self._separator + b'{"@id": ' + json.dumps(piece.graph.value).encode()
+                           + b', "@graph": [\n ')
+            self.out.write(piece.jsonld)
             self.out.write(b"\n]}")
             self._separator = b",\n"
 
@@ -318,24 +399,32 @@ def _write_union(writers: list[_Writer], lines: Iterator[bytes]) -> None:
 
 
 def _write_all(store, writers: list[_Writer]) -> None:
-    """The shared pass: dump and sort each graph once and give it to every writer."""
+    """The shared pass: read each graph once (cached piece, or dump and sort) and give it to every writer.
+
+    When the pass renders both TriG and JSON-LD (as a build does), the pieces it had to make
+    are cached in the store for the next export (:meth:`kg.store.Store.cache_export`).
+    """
     per_graph = [w for w in writers if not w.union]
     union_writers = [w for w in writers if w.union]
-    needs_nquads = any(isinstance(w, (_NQuadsWriter, _TriGWriter)) for w in per_graph)
+    cached = getattr(store, "cached_export", None)
+    keep = getattr(store, "cache_export", None)
+    if not {_TriGWriter, _JsonLdWriter} <= {type(w) for w in per_graph}:
+        keep = None
     with _Union() as union:
         for graph in _graphs(store):
-            lines = _graph_lines(store, graph)
+            piece = _Piece.decode(graph, cached(graph)) if cached is not None else None
+            fresh = piece is None
+            if piece is None:
+                lines = _graph_lines(store, graph)
+                if per_graph:
+                    lines.sort(key=_type_first)
+                piece = _Piece(graph, lines)
             if union_writers:
-                union.add(lines)
-            if not per_graph:
-                continue
-            lines.sort(key=_type_first)
-            nquads = b""
-            if needs_nquads:
-                suffix = b" ." if isinstance(graph, ox.DefaultGraph) else b" " + str(graph).encode() + b" ."
-                nquads = b"".join([line[:-2] + suffix + b"\n" for line in lines])
+                union.add(piece.lines)
             for writer in per_graph:
-                writer.graph(graph, lines, nquads)
+                writer.graph(piece)
+            if fresh and keep is not None and isinstance(graph, ox.NamedNode):
+                keep(graph, piece.encode())
         for writer in per_graph:
             writer.finish()
         if union_writers:
@@ -359,6 +448,8 @@ _write_nquads = _single(_NQuadsWriter)
 _write_jsonld = _single(_JsonLdWriter)
 _WRITERS: dict[str, type[_Writer]] = {"turtle": _TurtleWriter, "ntriples": _NTriplesWriter, "trig": _TriGWriter,
                                       "nquads": _NQuadsWriter, "jsonld": _JsonLdWriter}
+_STANDARD: dict[str, Writer] = {"turtle": _write_turtle, "ntriples": _write_ntriples, "trig": _write_trig,
+                                "nquads": _write_nquads, "jsonld": _write_jsonld}
 
 
 @lru_cache(maxsize=4096)
@@ -495,15 +586,18 @@ def write_export_files(
                 raise ExportError("E401", reason=f"{target}: cannot write ({exc.strerror or exc})") from exc
             temps.append(tmp_name)
             handles.append(os.fdopen(handle, "wb", buffering=1 << 20))
-        writers = [_WRITERS[f.name](out) for f, out in zip(formats, handles)]
+        # formats with the standard writer share one pass; a replaced writer writes its file alone
+        shared = {i: _WRITERS[f.name](handles[i]) for i, f in enumerate(formats) if f.writer is _STANDARD[f.name]}
+        counts: dict[int, int] = {}
         try:
-            _write_all(store, writers)
-            for out, target in zip(handles, paths):
-                try:
-                    out.flush()
-                    os.fsync(out.fileno())
-                except OSError as exc:
-                    raise ExportError("E401", reason=f"{target}: cannot write ({exc.strerror or exc})") from exc
+            _write_all(store, list(shared.values()))
+            counts.update((i, writer.count) for i, writer in shared.items())
+            for i, export_format in enumerate(formats):
+                if i not in shared:
+                    counts[i] = export_format.writer(store, handles[i])
+            for out in handles:
+                out.flush()
+                os.fsync(out.fileno())
         except OSError as exc:
             raise ExportError("E401", reason=f"{paths[0]}: cannot write ({exc.strerror or exc})") from exc
         for out in handles:
@@ -511,15 +605,14 @@ def write_export_files(
         handles = []
         exports = []
         while temps:
-            tmp_name, target, export_format, writer = temps[0], paths[len(exports)], formats[len(exports)], \
-                writers[len(exports)]
+            tmp_name, target, export_format = temps[0], paths[len(exports)], formats[len(exports)]
             try:
                 os.chmod(tmp_name, 0o644)
                 os.replace(tmp_name, target)
             except OSError as exc:
                 raise ExportError("E401", reason=f"{target}: cannot write ({exc.strerror or exc})") from exc
             temps.pop(0)
-            done = Export(export_format.name, target, writer.count, export_format.counts)
+            done = Export(export_format.name, target, counts[len(exports)], export_format.counts)
             exports.append(done)
             if between is not None:
                 between(done)
