@@ -174,6 +174,7 @@ def build(
     if executor != "auto":
         check_executor(executor)
     alias_rules = load_aliases(aliases) if aliases is not None else None
+    exports = tuple(exports)
     accepted = frozenset(languages)
     out = Path(out_dir)
     try:
@@ -226,7 +227,9 @@ def build(
             if executor == "auto":
                 few = sum(map(len, ahead)) < AUTO_SERIAL_BELOW
                 executor = "serial" if few else default_executor()
-            runner = make_executor(executor, Settings(base_iri, model), workers=workers, ray_address=ray_address)
+            pieces = any(fmt != "html" for fmt in exports)  # workers render export pieces too (kg.store's cache)
+            runner = make_executor(executor, Settings(base_iri, model, pieces), workers=workers,
+                                   ray_address=ray_address)
             loader = _Loader(store, previous, report)
             try:
                 for results in runner.map(itertools.chain(ahead, batches)):
@@ -355,6 +358,8 @@ class _Loader:
             return
         self.store.load_documents((NamedNode(r.iri), r.nquads) for r in self._pending)
         for result in self._pending:
+            if result.piece:
+                self.store.cache_export(NamedNode(result.iri), result.piece)
             self.report.built += 1
             _drop_stale(self.store, self.previous, clean_text(result.source), result.iri, self.report)
         self._pending, self._size = [], 0

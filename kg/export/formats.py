@@ -54,6 +54,7 @@ __all__ = [
     "resolve_format",
     "get_format",
     "known_formats",
+    "document_piece",
     "write_export",
     "write_export_files",
     "write_exports",
@@ -281,6 +282,29 @@ class _Piece:
             return None
         lines = data[head : head + a]
         return cls(graph, lines.split(b"\n") if lines else [], data[head + a : head + a + b], data[head + a + b :])
+
+
+def document_piece(nquads: bytes, graph: str) -> bytes:
+    """The export piece of the graph ``graph`` given as N-Quads, as an export of a store holding it makes it.
+
+    Why: a build's workers make the pieces of the graphs they convert (in parallel, while
+    parsing goes on), and the build caches them as it loads the graphs, so the export does
+    not read those graphs back from the store. The quads go through an in-memory Oxigraph
+    store first, which writes literals back in the same canonical form the on-disk store does
+    (``"015"^^xsd:integer`` comes back as ``"15"``), so the lines are the ones a dump gives.
+
+    >>> data = b'<http://ex/d> <http://purl.org/dc/terms/title> "T" <http://ex/d> .\\n'
+    >>> _Piece.decode(ox.NamedNode("http://ex/d"), document_piece(data, "http://ex/d")).trig
+    b'<http://ex/d> {\\n\\t<http://ex/d> dct:title "T" .\\n}\\n'
+    """
+    from kg.store import Store
+
+    node = ox.NamedNode(graph)
+    memory = Store()
+    memory.add_data(nquads, node)
+    lines = _graph_lines(memory, node)
+    lines.sort(key=_type_first)
+    return _Piece(node, lines).encode()
 
 
 @lru_cache(maxsize=1)

@@ -104,3 +104,17 @@ def test_an_incremental_build_reads_pieces_and_writes_what_a_fresh_build_writes(
     assert fresh.built == 2
     for name in ("graph.ttl", "graph.trig", "graph.nq", "graph.jsonld"):
         assert (out / name).read_bytes() == (tmp_path / "fresh" / name).read_bytes(), name
+
+
+def test_the_pieces_a_build_caches_from_its_workers_are_those_the_store_renders(seeds_dir, tmp_path):
+    """Workers make each document's piece from its N-Quads; it must be what the loaded graph renders to."""
+    from kg.export.formats import _Piece, _graph_lines, _type_first
+
+    out = tmp_path / "out"
+    build([seeds_dir], out, exports=("nq",), executor="serial")
+    store = open_store(out)
+    documents = [g for g in store.named_graphs() if "/doc/" in g.value]
+    assert len(documents) == 2
+    for graph in documents:
+        lines = sorted(_graph_lines(store, graph), key=_type_first)
+        assert store.cached_export(graph) == _Piece(graph, lines).encode()
