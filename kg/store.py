@@ -154,12 +154,34 @@ class Store:
 
     # -- writing -------------------------------------------------------------------------
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
-        """Atomically make ``graph`` hold exactly ``quads`` (see the module docstring)."""
+        """Atomically make ``graph`` hold exactly ``quads`` (see the module docstring).
+
+        When the graph already holds quads, only the difference is written, in one SPARQL
+        update (one transaction): resolve rewrites its graph after every build, and after a
+        small incremental build most of it is unchanged, while dropping and re-adding tens of
+        thousands of quads costs seconds. Graphs with blank nodes are dropped and re-added
+        (a blank node cannot be named in DELETE DATA).
+
+        >>> store = Store()
+        >>> g, p = ox.NamedNode("http://ex/g"), ox.NamedNode("http://ex/p")
+        >>> store.replace_graph(g, [ox.Quad(g, p, ox.Literal(v), g) for v in "ab"])
+        >>> store.replace_graph(g, [ox.Quad(g, p, ox.Literal(v), g) for v in "bc"])
+        >>> sorted(q.object.value for q in store.quads(g))
+        ['b', 'c']
+        """
         quads = list(quads)
         self._forget(graph)
-        self._store.remove_graph(graph) if self._store.contains_named_graph(graph) else None
+        old = set(self._store.quads_for_pattern(None, None, None, graph)) if self.has_graph(graph) else set()
+        if not old or not _nameable(old) or not _nameable(quads):
+            self._store.remove_graph(graph) if self._store.contains_named_graph(graph) else None
+            faults.reached("store.replace")
+            self._store.extend(quads)
+            return
+        new = set(quads)
         faults.reached("store.replace")
-        self._store.extend(quads)
+        removed, added = old - new, [q for q in dict.fromkeys(quads) if q not in old]
+        if removed or added:
+            self._store.update(f"DELETE DATA {{ {_quad_block(removed)} }} ; INSERT DATA {{ {_quad_block(added)} }}")
 
     def replace_graph_data(self, graph: ox.NamedNode, nquads: bytes) -> None:
         """Make ``graph`` hold exactly the quads of an N-Quads document (atomic load)."""
@@ -312,6 +334,26 @@ class Store:
         from kg.network import to_networkx
 
         return to_networkx(self)
+
+
+def _nameable(quads: Iterable[ox.Quad]) -> bool:
+    """Whether every term of ``quads`` can be written in SPARQL DATA blocks (no blank nodes, no triple terms)."""
+    kinds = (ox.NamedNode, ox.Literal)
+    return all(isinstance(q.subject, ox.NamedNode) and isinstance(q.object, kinds)
+               and isinstance(q.graph_name, ox.NamedNode) for q in quads)
+
+
+def _quad_block(quads: Iterable[ox.Quad]) -> str:
+    """``GRAPH <g> { s p o . }`` blocks for a DELETE/INSERT DATA (N-Triples terms are SPARQL terms).
+
+    >>> g = ox.NamedNode("http://ex/g")
+    >>> _quad_block([ox.Quad(g, g, ox.Literal('say "hi"'), g)])
+    'GRAPH <http://ex/g> { <http://ex/g> <http://ex/g> "say \\\\"hi\\\\"" . }'
+    """
+    by_graph: dict[str, list[str]] = {}
+    for q in quads:
+        by_graph.setdefault(str(q.graph_name), []).append(f"{q.subject} {q.predicate} {q.object} .")
+    return " ".join(f"GRAPH {g} {{ {' '.join(triples)} }}" for g, triples in by_graph.items())
 
 
 def _split_seal(nquads: bytes, graph: ox.NamedNode) -> tuple[bytes, bytes]:
