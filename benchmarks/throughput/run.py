@@ -60,9 +60,18 @@ def _load() -> str:
     return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+class _Results(dict):
+    """The results, each also written to stderr as one JSON line when it arrives (a long run that is stopped
+    keeps the steps it finished)."""
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        print(json.dumps({key: value, "load": _load()}), file=sys.stderr, flush=True)
+
+
 def run_steps(steps: Sequence[str], work: Path) -> dict:
     env = project_env()
-    results: dict = {"nproc": os.cpu_count(), "load_before": _load(), "batch_size": BATCH_SIZE}
+    results: dict = _Results(nproc=os.cpu_count(), load_before=_load(), batch_size=BATCH_SIZE)
     records = read_records()
     corpus = write_corpus(records, work / "ecbplus.jsonl")
     results["records"] = len(records)
