@@ -31,7 +31,8 @@ Crash safety: a document counts as built only when its graph holds its
 with the rest of the document in one atomic load, or after the last window of a
 huge one. A build killed at any moment leaves documents either built or not,
 and the next build finishes the job; resolve and the exports are recomputed
-from the store every time. The crash tests use the points of :mod:`kg.faults`.
+from the store every time (the exports reuse the pieces the store caches for the
+graphs no write has touched since: DIR/export-cache, see :mod:`kg.store`). The crash tests use the points of :mod:`kg.faults`.
 """
 
 from __future__ import annotations
@@ -173,6 +174,7 @@ def build(
     if executor != "auto":
         check_executor(executor)
     alias_rules = load_aliases(aliases) if aliases is not None else None
+    exports = tuple(exports)
     accepted = frozenset(languages)
     out = Path(out_dir)
     try:
@@ -225,7 +227,9 @@ def build(
             if executor == "auto":
                 few = sum(map(len, ahead)) < AUTO_SERIAL_BELOW
                 executor = "serial" if few else default_executor()
-            runner = make_executor(executor, Settings(base_iri, model), workers=workers, ray_address=ray_address)
+            pieces = any(fmt != "html" for fmt in exports)  # workers render export pieces too (kg.store's cache)
+            runner = make_executor(executor, Settings(base_iri, model, pieces), workers=workers,
+                                   ray_address=ray_address)
             loader = _Loader(store, previous, report)
             try:
                 for results in runner.map(itertools.chain(ahead, batches)):
@@ -297,7 +301,7 @@ def _store_window(store: Store, result, large: dict[str, _Large], base: str, pre
     if result.error:
         entry.error = entry.error or result.error
     elif entry.error is None:
-        store.add_data(_without_seal(result.nquads, result.iri))
+        store.add_data(_without_seal(result.nquads, result.iri), graph)
         entry.sentences += result.sentences
     if entry.done < entry.windows:
         return
@@ -354,24 +358,33 @@ class _Loader:
             return
         self.store.load_documents((NamedNode(r.iri), r.nquads) for r in self._pending)
         for result in self._pending:
+            if result.piece:
+                self.store.cache_export(NamedNode(result.iri), result.piece)
             self.report.built += 1
             _drop_stale(self.store, self.previous, clean_text(result.source), result.iri, self.report)
         self._pending, self._size = [], 0
 
 
 def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, Path]:
-    """Write the requested exports (``html`` is the graph page) into ``out``."""
-    from kg.export.formats import write_export
+    """Write the requested exports (``html`` is the graph page) into ``out``.
 
-    files = {}
-    for fmt in exports:
-        if fmt == "html":
-            try:
-                from kg.export.page import write_page
-            except ImportError:
-                continue
-            files[fmt] = write_page(store, out / "graph.html")
-        else:
-            files[fmt] = write_export(store, fmt, out / f"graph.{fmt}").path
+    The RDF files are written in one pass over the store (:func:`kg.export.formats.write_export_files`),
+    then the page.
+    """
+    from kg.export.formats import write_export_files
+
+    exports = list(exports)
+    files: dict[str, Path] = {}
+    rdf = [fmt for fmt in exports if fmt != "html"]
+    if rdf:
+        done = write_export_files(store, [(fmt, out / f"graph.{fmt}") for fmt in rdf],
+                                  between=lambda _: faults.reached("build.export"))
+        files.update((fmt, export.path) for fmt, export in zip(rdf, done))
+    if "html" in exports:
+        try:
+            from kg.export.page import write_page
+        except ImportError:
+            return files
+        files["html"] = write_page(store, out / "graph.html")
         faults.reached("build.export")
     return files

@@ -41,6 +41,7 @@ class Settings:
 
     base_iri: str
     model: str | None = None
+    pieces: bool = False  # also make each document's export piece (kg.export.formats.document_piece)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,7 @@ class DocumentResult:
     sentences: int = 0
     claims: int = 0
     error: str | None = None
+    piece: bytes = b""  # the graph's export piece, when the settings ask for it
 
 
 def process_batch(documents: list[Document], settings: Settings) -> list[DocumentResult]:
@@ -63,14 +65,13 @@ def process_batch(documents: list[Document], settings: Settings) -> list[Documen
     parsing the batch fails as a whole, its documents are retried one by one, so
     only the document that fails is lost.
     """
-    import pyoxigraph as ox
-
     from kg import faults
+    from kg.export.formats import document_piece
     from kg.extract import extract_parsed, split_pieces
     from kg.extract.casing import common_words
     from kg.nlp import DEFAULT_MODEL, load_pipeline
     from kg.rdf import terms
-    from kg.rdf.convert import document_quads
+    from kg.rdf.convert import document_nquads
 
     nlp = load_pipeline(settings.model or DEFAULT_MODEL)
     for document in documents:
@@ -92,12 +93,14 @@ def process_batch(documents: list[Document], settings: Settings) -> list[Documen
         iri = terms.document_iri(settings.base_iri, document.sha256)
         try:
             extraction = extract_parsed(document, chunks)
-            data = ox.serialize(document_quads(extraction, settings.base_iri), format=ox.RdfFormat.N_QUADS)
+            data = document_nquads(extraction, settings.base_iri)
+            piece = document_piece(data, iri) if settings.pieces else b""
         except Exception as exc:  # one bad document must not sink the batch
             results.append(DocumentResult(document.source, document.sha256, iri, error=f"{type(exc).__name__}: {exc}"))
             continue
         results.append(
-            DocumentResult(document.source, document.sha256, iri, data, len(extraction.sentences), len(extraction.claims))
+            DocumentResult(document.source, document.sha256, iri, data, len(extraction.sentences), len(extraction.claims),
+                           piece=piece)
         )
     return results
 

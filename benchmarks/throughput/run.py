@@ -60,9 +60,18 @@ def _load() -> str:
     return " / ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+class _Results(dict):
+    """The results, each also written to stderr as one JSON line when it arrives (a long run that is stopped
+    keeps the steps it finished)."""
+
+    def __setitem__(self, key, value) -> None:
+        super().__setitem__(key, value)
+        print(json.dumps({key: value, "load": _load()}), file=sys.stderr, flush=True)
+
+
 def run_steps(steps: Sequence[str], work: Path) -> dict:
     env = project_env()
-    results: dict = {"nproc": os.cpu_count(), "load_before": _load(), "batch_size": BATCH_SIZE}
+    results: dict = _Results(nproc=os.cpu_count(), load_before=_load(), batch_size=BATCH_SIZE)
     records = read_records()
     corpus = write_corpus(records, work / "ecbplus.jsonl")
     results["records"] = len(records)
@@ -74,13 +83,15 @@ def run_steps(steps: Sequence[str], work: Path) -> dict:
         run = measure(_kg_build(inputs, out, *extra), env=env)
         _check(run, name)
         skipped = sum(1 for l in run.stderr.splitlines() if l.startswith("kg: skipped:"))
-        return {"seconds": round(run.seconds, 2), "peak_rss_mb": round(run.peak_rss / 2**20), "skipped": skipped}
+        return {"seconds": round(run.seconds, 2), "cpu_s": round(run.cpu_seconds, 2),
+                "peak_rss_mb": round(run.peak_rss / 2**20), "skipped": skipped}
 
     if "bare" in steps:
         run = measure(_python("-m", "benchmarks.throughput.bare", str(corpus), "--batch-size", str(BATCH_SIZE)), env=env)
         _check(run, "bare")
         bare = json.loads(run.stdout)
         bare["seconds"] = round(run.seconds, 2)  # the whole process, startup and model load included
+        bare["cpu_s"] = round(run.cpu_seconds, 2)
         bare["peak_rss_mb"] = round(run.peak_rss / 2**20)
         results["bare"] = bare
     if "build" in steps:
@@ -102,14 +113,31 @@ def run_steps(steps: Sequence[str], work: Path) -> dict:
         _check(run, "incremental")
         inc = json.loads(run.stdout)
         inc["seconds"] = round(run.seconds, 2)
+        inc["cpu_s"] = round(run.cpu_seconds, 2)
         inc["new_records"] = max(1, len(records) // 100)
         results["incremental"] = inc
     if "memory" in steps:
         ten = write_corpus(records, work / "ecbplus-x10.jsonl", copies=10)
         results["memory_1x"] = build("memory-1x")
         results["memory_10x"] = build("memory-10x", inputs=(ten,))
+    results["commit"] = _commit()
     results["load_after"] = _load()
     return results
+
+
+def _commit() -> str:
+    """The measured checkout's commit (and "+dirty" with uncommitted changes), or "unknown" outside git."""
+    import subprocess
+
+    root = Path(__file__).resolve().parents[2]
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, capture_output=True, text=True,
+                              check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=root,
+                               capture_output=True, text=True, check=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return os.environ.get("KG_COMMIT", "unknown")
+    return head + ("+dirty" if dirty else "")
 
 
 def _ratio(a: float, b: float) -> str:
@@ -118,23 +146,27 @@ def _ratio(a: float, b: float) -> str:
 
 def format_markdown(r: dict) -> str:
     lines = [f"nproc {r['nproc']}, batch size {r['batch_size']}, {r['records']} records; "
-             f"load average (1/5/15 min) before {r['load_before']}, after {r['load_after']}", ""]
+             f"load average (1/5/15 min) before {r['load_before']}, after {r['load_after']}; "
+             f"code {r.get('commit', 'unknown')}", ""]
     bare = r.get("bare")
     if bare:
         lines += [f"Reference (bare nlp.pipe, one process): {bare['documents']} documents, {bare['pieces']} texts, "
-                  f"{bare['tokens']} tokens; model load {bare['load_s']:.1f} s, parse {bare['parse_s']:.1f} s, "
-                  f"whole process {bare['seconds']:.1f} s, peak RSS {bare['peak_rss_mb']} MB.", ""]
+                  f"{bare['tokens']} tokens; model load {bare['load_s']:.1f} s, parse {bare['parse_s']:.1f} s "
+                  f"({bare.get('parse_cpu_s', 0):.1f} s CPU), whole process {bare['seconds']:.1f} s "
+                  f"({bare.get('cpu_s', 0):.1f} s CPU), peak RSS {bare['peak_rss_mb']} MB.", ""]
     rows = [(k, r[k]) for k in ("serial", "processes_1", "processes_2") if k in r]
     if rows:
-        lines += ["| kg build | seconds | docs/s | tokens/s | peak RSS MB | vs bare process | vs bare parse |",
-                  "|---|---:|---:|---:|---:|---:|---:|"]
+        lines += ["| kg build | seconds | CPU s | docs/s | tokens/s | peak RSS MB | vs bare process | vs bare parse "
+                  "| CPU vs bare parse CPU |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
         for name, row in rows:
             docs = (bare["documents"] - row["skipped"]) if bare else 0
             lines.append(
-                f"| {name} | {row['seconds']:.1f} | {docs / row['seconds']:.1f} | "
+                f"| {name} | {row['seconds']:.1f} | {row.get('cpu_s', 0):.1f} | {docs / row['seconds']:.1f} | "
                 f"{(bare['tokens'] if bare else 0) / row['seconds']:.0f} | {row['peak_rss_mb']} | "
                 f"{_ratio(row['seconds'], bare['seconds']) if bare else '-'} | "
-                f"{_ratio(row['seconds'], bare['parse_s']) if bare else '-'} |")
+                f"{_ratio(row['seconds'], bare['parse_s']) if bare else '-'} | "
+                f"{_ratio(row.get('cpu_s', 0), bare.get('parse_cpu_s', 0)) if bare else '-'} |")
         if "processes_1" in r and "processes_2" in r:
             lines += ["", f"2 workers vs 1: {_ratio(r['processes_1']['seconds'], r['processes_2']['seconds'])} faster."]
         lines.append("")
@@ -142,12 +174,18 @@ def format_markdown(r: dict) -> str:
         s = r["stages"]
         lines += ["Serial build by stage (s): " + ", ".join(f"{k} {v:.1f}" for k, v in s["stages"].items())
                   + f"; total {s['total_s']:.1f}", ""]
+        if "stages_cpu" in s:
+            lines += ["Same, CPU s of the process: " + ", ".join(f"{k} {v:.1f}" for k, v in s["stages_cpu"].items())
+                      + f"; total {s['total_cpu_s']:.1f}", ""]
     if "incremental" in r:
         inc = r["incremental"]
         full = r.get("processes_2", {}).get("seconds")
         lines += [f"Incremental: {inc['new_records']} new records on the built corpus: built {inc['built']}, "
-                  f"unchanged {inc['unchanged']}, {inc['seconds']:.1f} s in all (full 2-worker build "
-                  f"{full} s); stages (s): " + ", ".join(f"{k} {v:.1f}" for k, v in inc["stages"].items()), ""]
+                  f"unchanged {inc['unchanged']}, {inc['seconds']:.1f} s in all, {inc.get('cpu_s', 0):.1f} s CPU "
+                  f"(full 2-worker build {full} s, {r.get('processes_2', {}).get('cpu_s')} s CPU); stages (s): "
+                  + ", ".join(f"{k} {v:.1f}" for k, v in inc["stages"].items())
+                  + ("; CPU s: " + ", ".join(f"{k} {v:.1f}" for k, v in inc["stages_cpu"].items())
+                     if "stages_cpu" in inc else ""), ""]
     if "memory_1x" in r:
         a, b = r["memory_1x"], r["memory_10x"]
         lines += [f"Memory (default executor): 1x {a['peak_rss_mb']} MB in {a['seconds']:.0f} s, 10x "

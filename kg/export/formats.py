@@ -27,13 +27,15 @@ kg.errors.ExportError: E400 unknown format 'rdfxml'; known: jsonld, json-ld, app
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import io
+import itertools
 import json
 import os
 import re
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -52,7 +54,9 @@ __all__ = [
     "resolve_format",
     "get_format",
     "known_formats",
+    "document_piece",
     "write_export",
+    "write_export_files",
     "write_exports",
 ]
 
@@ -65,6 +69,8 @@ _TYPE_SORT_KEY = b" <\x00> "
 #: Distinct union triples sorted in memory at once; beyond that they spill to sorted runs on disk.
 _RUN_LINES = 1_000_000
 #: Local names safe to write as a JSON-LD compact IRI (no '/', '#', ':' or leading '//').
+#: ``json.dumps(node, ensure_ascii=False)`` without making an encoder per node.
+_JSON = json.JSONEncoder(ensure_ascii=False)
 _LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 
 Writer = Callable[["object", BinaryIO], int]
@@ -98,7 +104,7 @@ class Export:
         return str(self.path)
 
 
-# -- reading the store as sorted N-Triples lines -----------------------------------------
+# -- reading the store once for every export --------------------------------------------
 
 
 def _type_first(line: bytes) -> bytes:
@@ -121,37 +127,44 @@ def _graphs(store) -> list[ox.NamedNode | ox.DefaultGraph]:
     return graphs
 
 
-def _sorted_graphs(store) -> Iterator[tuple[ox.NamedNode | ox.DefaultGraph, list[bytes]]]:
-    for graph in _graphs(store):
-        lines = _graph_lines(store, graph)
-        lines.sort(key=_type_first)
-        yield graph, lines
-
-
-def _union_lines(store) -> Iterator[bytes]:
+class _Union:
     """Every distinct triple of every graph, sorted, in bounded memory.
 
-    An external merge sort: distinct lines are collected graph by graph; every
-    :data:`_RUN_LINES` of them are sorted and written to a temporary run file, and the
-    runs are merged (duplicates across runs dropped as they meet). A graph that fits
-    in one run never touches the disk.
+    An external merge sort: distinct lines are collected graph by graph (:meth:`add`);
+    every :data:`_RUN_LINES` of them are sorted and written to a temporary run file, and
+    :meth:`lines` merges the runs (duplicates across runs dropped as they meet). A graph
+    that fits in one run never touches the disk. Use it as a context manager (the run
+    files live in a temporary folder until it exits).
     """
-    runs: list[Path] = []
-    seen: set[bytes] = set()
-    with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:
-        for graph in _graphs(store):
-            seen.update(_graph_lines(store, graph))
-            if len(seen) >= _RUN_LINES:
-                runs.append(_write_run(sorted(seen, key=_type_first), Path(folder) / f"{len(runs)}.nt"))
-                seen = set()
-        if not runs:
-            yield from sorted(seen, key=_type_first)
+
+    def __enter__(self) -> _Union:
+        self._folder = tempfile.TemporaryDirectory(prefix="kg-export-")
+        self._runs: list[Path] = []
+        self._seen: set[bytes] = set()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._seen = set()
+        self._folder.cleanup()
+
+    def add(self, lines: Iterable[bytes]) -> None:
+        self._seen.update(lines)
+        if len(self._seen) >= _RUN_LINES:
+            self._spill()
+
+    def _spill(self) -> None:
+        path = Path(self._folder.name) / f"{len(self._runs)}.nt"
+        self._runs.append(_write_run(sorted(self._seen, key=_type_first), path))
+        self._seen = set()
+
+    def lines(self) -> Iterator[bytes]:
+        if not self._runs:
+            yield from sorted(self._seen, key=_type_first)
             return
-        if seen:
-            runs.append(_write_run(sorted(seen, key=_type_first), Path(folder) / f"{len(runs)}.nt"))
-            seen = set()
+        if self._seen:
+            self._spill()
         previous = None
-        for line in heapq.merge(*(_read_run(run) for run in runs), key=_type_first):
+        for line in heapq.merge(*(_read_run(run) for run in self._runs), key=_type_first):
             if line != previous:
                 yield line
                 previous = line
@@ -186,51 +199,281 @@ def _triples(lines: list[bytes]) -> Iterator[ox.Triple]:
     return ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES)
 
 
+def _without_prefixes(data: bytes) -> bytes:
+    """``data`` without its leading ``@prefix`` lines (Oxigraph writes them before the first triple).
+
+    >>> _without_prefixes(b'@prefix ex: <http://ex/> .\\n<http://ex/g> {\\n}\\n')
+    b'<http://ex/g> {\\n}\\n'
+    """
+    start = 0
+    while data.startswith(b"@prefix ", start):
+        start = data.index(b"\n", start) + 1
+    return data[start:]
+
+
+# -- one graph, as the per-graph writers need it ------------------------------------------
+
+#: Changes whenever what a cached piece holds would change: its layout, Oxigraph's writer, the prefixes.
+_PIECE_VERSION = hashlib.sha1(
+    f"1|{ox.__version__}|{sorted(PREFIXES.items())}".encode()).hexdigest()[:16].encode()
+_PIECE_MAGIC = b"kg-export-piece " + _PIECE_VERSION + b"\n"
+
+
+class _Piece:
+    """One graph for the per-graph writers: its sorted N-Triples lines, and its TriG block and
+    JSON-LD node objects, each made on first use (or read back from the store's export cache).
+
+    >>> g = ox.NamedNode("http://ex/g")
+    >>> piece = _Piece(g, [b'<http://ex/s> <http://purl.org/dc/terms/title> "T" .'])
+    >>> piece.trig
+    b'<http://ex/g> {\\n\\t<http://ex/s> dct:title "T" .\\n}\\n'
+    >>> again = _Piece.decode(g, piece.encode())
+    >>> (again.lines, again.trig, again.jsonld) == (piece.lines, piece.trig, piece.jsonld)
+    True
+    """
+
+    def __init__(self, graph, lines: list[bytes], trig: bytes | None = None, jsonld: bytes | None = None) -> None:
+        self.graph, self.lines = graph, lines
+        self._trig, self._jsonld = trig, jsonld
+
+    @property
+    def nquads(self) -> bytes:
+        suffix = b" ." if isinstance(self.graph, ox.DefaultGraph) else b" " + str(self.graph).encode() + b" ."
+        return b"".join([line[:-2] + suffix + b"\n" for line in self.lines])
+
+    @property
+    def trig(self) -> bytes:
+        """The graph's TriG block, without the ``@prefix`` lines Oxigraph writes before the first one."""
+        if self._trig is None:
+            data = b""
+            if self.lines:
+                data = ox.serialize(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG,
+                                    prefixes=PREFIXES)
+            self._trig = _without_prefixes(data)
+        return self._trig
+
+    def jsonld_nodes(self) -> list[bytes]:
+        encode = _JSON.encode
+        return [encode(n).encode("utf-8") for n in _jsonld_nodes(_triples(self.lines))]
+
+    @property
+    def jsonld(self) -> bytes:
+        """The graph's JSON-LD node objects, joined as a named graph's ``@graph`` list holds them."""
+        if self._jsonld is None:
+            self._jsonld = b",\n ".join(self.jsonld_nodes())
+        return self._jsonld
+
+    def encode(self) -> bytes:
+        lines = b"\n".join(self.lines)
+        sizes = b"%d %d %d\n" % (len(lines), len(self.trig), len(self.jsonld))
+        return b"".join([_PIECE_MAGIC, sizes, lines, self.trig, self.jsonld])
+
+    @classmethod
+    def decode(cls, graph, data: bytes | None) -> _Piece | None:
+        """The piece ``encode`` wrote, or None (no data, another version, a cut-short file)."""
+        if not data or not data.startswith(_PIECE_MAGIC):
+            return None
+        try:
+            head = data.index(b"\n", len(_PIECE_MAGIC)) + 1
+            a, b, c = map(int, data[len(_PIECE_MAGIC) : head].split())
+        except ValueError:
+            return None
+        if len(data) != head + a + b + c:
+            return None
+        lines = data[head : head + a]
+        return cls(graph, lines.split(b"\n") if lines else [], data[head + a : head + a + b], data[head + a + b :])
+
+
+def document_piece(nquads: bytes, graph: str) -> bytes:
+    """The export piece of the graph ``graph`` given as N-Quads, as an export of a store holding it makes it.
+
+    Why: a build's workers make the pieces of the graphs they convert (in parallel, while
+    parsing goes on), and the build caches them as it loads the graphs, so the export does
+    not read those graphs back from the store. The quads go through an in-memory Oxigraph
+    store first, which writes literals back in the same canonical form the on-disk store does
+    (``"015"^^xsd:integer`` comes back as ``"15"``), so the lines are the ones a dump gives.
+
+    >>> data = b'<http://ex/d> <http://purl.org/dc/terms/title> "T" <http://ex/d> .\\n'
+    >>> _Piece.decode(ox.NamedNode("http://ex/d"), document_piece(data, "http://ex/d")).trig
+    b'<http://ex/d> {\\n\\t<http://ex/d> dct:title "T" .\\n}\\n'
+    """
+    from kg.store import Store
+
+    node = ox.NamedNode(graph)
+    memory = Store()
+    memory.add_data(nquads, node)
+    lines = _graph_lines(memory, node)
+    lines.sort(key=_type_first)
+    return _Piece(node, lines).encode()
+
+
+@lru_cache(maxsize=1)
+def _trig_prefixes() -> bytes:
+    """The ``@prefix`` lines Oxigraph writes at the top of a TriG file (the same whatever the triples)."""
+    node = ox.NamedNode("http://example.org/x")
+    data = ox.serialize([ox.Quad(node, node, node, node)], format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    return data[: len(data) - len(_without_prefixes(data))]
+
+
 # -- writers ------------------------------------------------------------------------------
+#
+# Every export is written in one shared pass over the store (:func:`_write_all`): each graph is
+# dumped and sorted once (or its piece read from the store's export cache), and every requested
+# file gets it. A per-graph writer (TriG, N-Quads, JSON-LD) writes each graph as it comes; a
+# union writer (Turtle, N-Triples) writes the sorted distinct triples of all graphs at the end.
 
 
-def _write_turtle(store, out: BinaryIO) -> int:
-    count = 0
+class _Writer:
+    """One export file being written during the shared pass."""
 
-    def triples() -> Iterator[ox.Triple]:
-        nonlocal count
-        for chunk in _chunks(_union_lines(store)):
-            count += len(chunk)
-            yield from _triples(chunk)
+    union = False  # True: written from the union of all graphs, after the pass
 
-    ox.serialize(triples(), out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    return count
+    def __init__(self, out: BinaryIO) -> None:
+        self.out = out
+        self.count = 0
 
+    def graph(self, piece: _Piece) -> None:
+        """One graph."""
 
-def _write_ntriples(store, out: BinaryIO) -> int:
-    count = 0
-    for chunk in _chunks(_union_lines(store)):
-        count += len(chunk)
-        out.write(b"\n".join(chunk) + b"\n")
-    return count
+    def finish(self) -> None:
+        """After the last graph."""
 
 
-def _write_trig(store, out: BinaryIO) -> int:
-    count = 0
-
-    def quads() -> Iterator[ox.Quad]:
-        nonlocal count
-        for graph, lines in _sorted_graphs(store):
-            count += len(lines)
-            for triple in _triples(lines):
-                yield ox.Quad(triple.subject, triple.predicate, triple.object, graph)
-
-    ox.serialize(quads(), out, ox.RdfFormat.TRIG, prefixes=PREFIXES)
-    return count
+class _NQuadsWriter(_Writer):
+    def graph(self, piece):
+        self.count += len(piece.lines)
+        self.out.write(piece.nquads)
 
 
-def _write_nquads(store, out: BinaryIO) -> int:
-    count = 0
-    for graph, lines in _sorted_graphs(store):
-        count += len(lines)
-        suffix = b" ." if isinstance(graph, ox.DefaultGraph) else b" " + str(graph).encode() + b" ."
-        out.write(b"".join([line[:-2] + suffix + b"\n" for line in lines]))
-    return count
+class _TriGWriter(_Writer):
+    """TriG written graph by graph: Oxigraph closes a graph's block before the next graph, so the
+    prefixes followed by one block per graph are the same bytes as one serialization of all."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        super().__init__(out)
+        self._first = True
+
+    def graph(self, piece):
+        if not piece.lines:
+            return
+        self.count += len(piece.lines)
+        if self._first:
+            self.out.write(_trig_prefixes())
+            self._first = False
+        self.out.write(piece.trig)
+
+
+class _JsonLdWriter(_Writer):
+    def __init__(self, out: BinaryIO) -> None:
+        super().__init__(out)
+        out.write(b'{\n"@context": ' + json.dumps(PREFIXES, indent=1).encode() + b',\n"@graph": [')
+        self._separator = b"\n"
+
+    def graph(self, piece):
+        self.count += len(piece.lines)
+        if isinstance(piece.graph, ox.DefaultGraph):
+            for node in piece.jsonld_nodes():
+                self.out.write(self._separator + node)
+                self._separator = b",\n"
+        else:
+            self.out.write(self._separator + b'{"@id": ' + json.dumps(piece.graph.value).encode()
+                           + b', "@graph": [\n ')
+            self.out.write(piece.jsonld)
+            self.out.write(b"\n]}")
+            self._separator = b",\n"
+
+    def finish(self):
+        self.out.write(b"\n]\n}\n")
+
+
+class _TurtleWriter(_Writer):
+    union = True
+
+
+class _NTriplesWriter(_Writer):
+    union = True
+
+
+def _write_union(writers: list[_Writer], lines: Iterator[bytes]) -> None:
+    """Write the sorted distinct union ``lines`` to every union writer (Turtle streams through Oxigraph)."""
+    plain = [w for w in writers if isinstance(w, _NTriplesWriter)]
+    turtle = [w for w in writers if isinstance(w, _TurtleWriter)]
+
+    def chunks() -> Iterator[list[bytes]]:
+        for chunk in _chunks(lines):
+            for writer in writers:
+                writer.count += len(chunk)
+            data = b"\n".join(chunk) + b"\n"
+            for writer in plain:
+                writer.out.write(data)
+            yield chunk
+
+    if not turtle:
+        for _ in chunks():
+            pass
+        return
+
+    triples = itertools.chain.from_iterable(map(_triples, chunks()))  # no Python frame per triple
+    if len(turtle) == 1:
+        ox.serialize(triples, turtle[0].out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+        return
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    for writer in turtle:
+        writer.out.write(data)
+
+
+def _write_all(store, writers: list[_Writer]) -> None:
+    """The shared pass: read each graph once (cached piece, or dump and sort) and give it to every writer.
+
+    When the pass renders both TriG and JSON-LD (as a build does), the pieces it had to make
+    are cached in the store for the next export (:meth:`kg.store.Store.cache_export`).
+    """
+    per_graph = [w for w in writers if not w.union]
+    union_writers = [w for w in writers if w.union]
+    cached = getattr(store, "cached_export", None)
+    keep = getattr(store, "cache_export", None)
+    if not {_TriGWriter, _JsonLdWriter} <= {type(w) for w in per_graph}:
+        keep = None
+    with _Union() as union:
+        for graph in _graphs(store):
+            piece = _Piece.decode(graph, cached(graph)) if cached is not None else None
+            fresh = piece is None
+            if piece is None:
+                lines = _graph_lines(store, graph)
+                if per_graph:
+                    lines.sort(key=_type_first)
+                piece = _Piece(graph, lines)
+            if union_writers:
+                union.add(piece.lines)
+            for writer in per_graph:
+                writer.graph(piece)
+            if fresh and keep is not None and isinstance(graph, ox.NamedNode):
+                keep(graph, piece.encode())
+        for writer in per_graph:
+            writer.finish()
+        if union_writers:
+            _write_union(union_writers, union.lines())
+
+
+def _single(kind: type[_Writer]) -> Writer:
+    def write(store, out: BinaryIO) -> int:
+        writer = kind(out)
+        _write_all(store, [writer])
+        return writer.count
+
+    write.__name__ = f"write_{kind.__name__.strip('_').lower()}"
+    return write
+
+
+_write_turtle = _single(_TurtleWriter)
+_write_ntriples = _single(_NTriplesWriter)
+_write_trig = _single(_TriGWriter)
+_write_nquads = _single(_NQuadsWriter)
+_write_jsonld = _single(_JsonLdWriter)
+_WRITERS: dict[str, type[_Writer]] = {"turtle": _TurtleWriter, "ntriples": _NTriplesWriter, "trig": _TriGWriter,
+                                      "nquads": _NQuadsWriter, "jsonld": _JsonLdWriter}
+_STANDARD: dict[str, Writer] = {"turtle": _write_turtle, "ntriples": _write_ntriples, "trig": _write_trig,
+                                "nquads": _write_nquads, "jsonld": _write_jsonld}
 
 
 @lru_cache(maxsize=4096)
@@ -280,26 +523,6 @@ def _jsonld_nodes(triples: Iterable[ox.Triple]) -> Iterator[dict]:
             node.setdefault(_compact(triple.predicate.value), []).append(_jsonld_value(triple.object))
     if node is not None:
         yield node
-
-
-def _write_jsonld(store, out: BinaryIO) -> int:
-    count = 0
-    out.write(b'{\n"@context": ' + json.dumps(PREFIXES, indent=1).encode() + b',\n"@graph": [')
-    separator = b"\n"
-    for graph, lines in _sorted_graphs(store):
-        count += len(lines)
-        nodes = [json.dumps(n, ensure_ascii=False).encode("utf-8") for n in _jsonld_nodes(_triples(lines))]
-        if isinstance(graph, ox.DefaultGraph):
-            for node in nodes:
-                out.write(separator + node)
-                separator = b",\n"
-        else:
-            out.write(separator + b'{"@id": ' + json.dumps(graph.value).encode() + b', "@graph": [\n ')
-            out.write(b",\n ".join(nodes))
-            out.write(b"\n]}")
-            separator = b",\n"
-    out.write(b"\n]\n}\n")
-    return count
 
 
 #: canonical name -> format; the order is the order of ``known`` in error messages.
@@ -360,37 +583,80 @@ def write_export(store, fmt: str, path: str | os.PathLike[str]) -> Export:
     >>> print(target.read_text().splitlines()[-1])
     <https://w3id.org/claimgraph/id/doc/1> dct:title "T" .
     """
-    export_format = get_format(fmt)
-    target = Path(path)
+    return write_export_files(store, [(fmt, path)])[0]
+
+
+def write_export_files(
+    store, targets: Sequence[tuple[str, str | os.PathLike[str]]], *, between: Callable[[Export], None] | None = None
+) -> list[Export]:
+    """Write ``store`` in each ``(format, path)`` of ``targets``, in one pass over the store.
+
+    Why one pass: reading a graph back from the store costs more than writing it in any one
+    format, so every graph is dumped and sorted once and handed to every file. Each file is
+    written to a temporary file beside its target and then moved over it, in the order of
+    ``targets``; ``between`` is called with each :class:`Export` once its file is in place
+    (a build's crash point). A failure before a file is moved leaves the previous one whole.
+    """
+    formats = [get_format(fmt) for fmt, _ in targets]
+    paths = [Path(path) for _, path in targets]
+    temps: list[str] = []
+    handles: list[BinaryIO] = []
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:
-        raise ExportError("E401", reason=f"{target}: cannot write ({exc.strerror or exc})") from exc
-    try:
-        with os.fdopen(handle, "wb", buffering=1 << 20) as out:
-            count = export_format.writer(store, out)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, target)
-    except BaseException as exc:
+        for target in paths:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                handle, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+            except OSError as exc:
+                raise ExportError("E401", reason=f"{target}: cannot write ({exc.strerror or exc})") from exc
+            temps.append(tmp_name)
+            handles.append(os.fdopen(handle, "wb", buffering=1 << 20))
+        # formats with the standard writer share one pass; a replaced writer writes its file alone
+        shared = {i: _WRITERS[f.name](handles[i]) for i, f in enumerate(formats) if f.writer is _STANDARD[f.name]}
+        counts: dict[int, int] = {}
         try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise ExportError("E401", reason=f"{target}: cannot write ({exc.strerror or exc})") from exc
-        raise
-    return Export(export_format.name, target, count, export_format.counts)
+            _write_all(store, list(shared.values()))
+            counts.update((i, writer.count) for i, writer in shared.items())
+            for i, export_format in enumerate(formats):
+                if i not in shared:
+                    counts[i] = export_format.writer(store, handles[i])
+            for out in handles:
+                out.flush()
+                os.fsync(out.fileno())
+        except OSError as exc:
+            raise ExportError("E401", reason=f"{paths[0]}: cannot write ({exc.strerror or exc})") from exc
+        for out in handles:
+            out.close()
+        handles = []
+        exports = []
+        while temps:
+            tmp_name, target, export_format = temps[0], paths[len(exports)], formats[len(exports)]
+            try:
+                os.chmod(tmp_name, 0o644)
+                os.replace(tmp_name, target)
+            except OSError as exc:
+                raise ExportError("E401", reason=f"{target}: cannot write ({exc.strerror or exc})") from exc
+            temps.pop(0)
+            done = Export(export_format.name, target, counts[len(exports)], export_format.counts)
+            exports.append(done)
+            if between is not None:
+                between(done)
+        return exports
+    finally:
+        for out in handles:
+            out.close()
+        for tmp_name in temps:
+            try:
+                os.unlink(tmp_name)
+            except OSError:
+                pass
 
 
 def write_exports(
     store, out_dir: str | os.PathLike[str], formats: Iterable[str] = DEFAULT_FORMATS, *, stem: str = "graph"
 ) -> list[Export]:
-    """Write ``out_dir/graph.<ext>`` for each format (default: ttl, trig, nq, jsonld)."""
-    exports = []
+    """Write ``out_dir/graph.<ext>`` for each format (default: ttl, trig, nq, jsonld), in one pass."""
+    targets = []
     for name in formats:
         export_format = get_format(name)
-        exports.append(write_export(store, export_format.name, Path(out_dir) / f"{stem}{export_format.extension}"))
-    return exports
+        targets.append((export_format.name, Path(out_dir) / f"{stem}{export_format.extension}"))
+    return write_export_files(store, targets)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = [
     "COMMON_NAMES",
@@ -131,6 +132,7 @@ _HOST = re.compile(r"^(?:[a-z0-9-]+\.)+[a-z]{2,}$", re.I)
 _TRAILING_VOWELS = re.compile(r"[aeiouy]+$")
 
 
+@lru_cache(maxsize=1 << 17)  # pure, and resolve asks for the same few names hundreds of thousands of times
 def normalise(text: str) -> str:
     """Lower case, no leading article, no possessive, dots of acronyms and other punctuation removed.
 

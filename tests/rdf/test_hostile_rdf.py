@@ -22,9 +22,9 @@ import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.export.formats import FORMATS, write_export
+from kg.export.formats import FORMATS, _graph_lines, _Piece, _type_first, document_piece, write_export
 from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction, Quantity, TimeValue
-from kg.rdf.convert import document_quads
+from kg.rdf.convert import document_nquads, document_quads
 from kg.rdf.terms import check_base_iri, is_iri
 from kg.resolve import resolve
 from kg.store import Store
@@ -193,6 +193,23 @@ def test_hostile_extractions_give_valid_iris_and_exports_that_parse_back_exactly
         assert is_iri(iri) and not IRI_FORBIDDEN.search(iri), iri
     with tempfile.TemporaryDirectory() as folder:
         check_exports(store, Path(folder))
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(extractions())
+def test_the_workers_nquads_text_is_what_oxigraph_writes_for_the_quads(sample):
+    """document_nquads writes the text itself (no Quad objects): it must be the serializer's bytes; and the
+    export piece the workers make from that text must be what the store renders for the loaded graph."""
+    extraction, base = sample
+    quads = document_quads(extraction, base)
+    data = document_nquads(extraction, base)
+    assert data == ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
+    assert list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) == quads
+    graph = quads[0].graph_name
+    store = Store()
+    store.replace_graph(graph, quads)
+    lines = sorted(_graph_lines(store, graph), key=_type_first)  # what an export of the loaded graph renders
+    assert document_piece(data, graph.value) == _Piece(graph, lines).encode()
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,0 +1,49 @@
+"""Store.replace_graph writes only the difference when the graph exists: the result must be exactly the new quads."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.store import Store
+
+G = ox.NamedNode("http://ex/g")
+OTHER = ox.NamedNode("http://ex/other")
+NODES = [ox.NamedNode(f"http://ex/n{i}") for i in range(4)] + [ox.NamedNode("http://ex/é?q=a%20b#x")]
+LITERALS = st.one_of(
+    st.text(max_size=12).map(ox.Literal),
+    st.sampled_from(['say "hi"', "back\\slash", "two\nlines", "tab\there", "\u0001ctl", "日本"]).map(ox.Literal),
+    st.integers(-10, 10).map(lambda i: ox.Literal(str(i), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))),
+    st.sampled_from(["015", "+3", "1.50"]).map(
+        lambda v: ox.Literal(v, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal"))),
+    st.sampled_from(["en", "en-GB", "ko"]).map(lambda lang: ox.Literal("word", language=lang)),
+)
+QUADS = st.lists(st.builds(lambda s, p, o: ox.Quad(s, p, o, G), st.sampled_from(NODES), st.sampled_from(NODES),
+                           st.one_of(st.sampled_from(NODES), LITERALS)), max_size=12)
+
+
+def _fresh(quads) -> set[str]:
+    store = Store()
+    store.replace_graph(G, quads)
+    return {str(q) for q in store.quads(G)}
+
+
+@settings(max_examples=150, deadline=None)
+@given(QUADS, QUADS)
+def test_replacing_a_graph_leaves_exactly_the_new_quads_and_other_graphs_alone(first, second):
+    store = Store()
+    kept = ox.Quad(NODES[0], NODES[1], ox.Literal("stays"), OTHER)
+    store.add_quads([kept])
+    store.replace_graph(G, first)
+    store.replace_graph(G, second)
+    assert {str(q) for q in store.quads(G)} == _fresh(second)
+    assert list(store.quads(OTHER)) == [kept]
+
+
+def test_a_graph_with_blank_nodes_is_replaced_too():
+    store = Store()
+    b = ox.BlankNode("b1")
+    store.replace_graph(G, [ox.Quad(b, NODES[0], ox.Literal("x"), G)])
+    store.replace_graph(G, [ox.Quad(NODES[1], NODES[0], b, G), ox.Quad(NODES[1], NODES[0], ox.Literal("y"), G)])
+    assert sorted(q.object.value for q in store.quads(G)) == ["b1", "y"]
