@@ -124,6 +124,9 @@ _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", 
 _GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
     staff camp cabinet foundation company group""".split())
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
+#: Words that follow the noun they qualify in titles ("surgeon general", "president elect"): the
+#: title's head is both words.
+_POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 
 
 @dataclass(frozen=True)
@@ -368,12 +371,47 @@ def _compatible_names(a: set, b: set) -> bool:
     return True
 
 
+def _head_span(words: Sequence[str]) -> tuple[int, int]:
+    """``(start, end)``: the head words ``words[start:end]`` of a common-noun phrase, before its first
+    post-modifier; ``(0, 0)`` if there is none.
+
+    A participle after the head starts a post-modifier ("coffins covered in flag"), but a word in
+    "-ing" that ends the phrase or is followed by a preposition is the head itself, a gerund or a noun
+    ("drunk driving", "the office building", "Monday morning", "office shooting in Detroit"). A title
+    with a postpositive word ("surgeon general", "president elect") has a two-word head: "general"
+    alone is another role ("vicar general", "the general").
+
+    >>> _head_span(("drunk", "driving")), _head_span(("soldiers", "killed", "in", "action"))
+    ((1, 2), (0, 1))
+    >>> _head_span(("next", "surgeon", "general")), _head_span(("of", "state"))
+    ((1, 3), (0, 0))
+    """
+    head = -1
+    for i, w in enumerate(words):
+        if w in _COORDINATORS and 0 < i < len(words) - 1:
+            continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
+        if w in _HEAD_STOP or (i > 0 and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)))):
+            break
+        head = i
+    if head < 0:
+        return (0, 0)
+    if words[head] in _POSTPOSITIVE and head > 0 and words[head - 1] not in FUNCTION_WORDS | _COORDINATORS | \
+            _PRONOUN_LIKE and not words[head - 1].isdigit():
+        return (head - 1, head + 1)
+    return (head, head + 1)
+
+
+def _gerund(words: Sequence[str], i: int) -> bool:
+    """The word at ``i`` ends in "-ing" and ends the phrase or stands before a preposition: a head noun."""
+    return words[i].endswith("ing") and (i == len(words) - 1 or words[i + 1] in _HEAD_STOP)
+
+
 def thing_head(label: str) -> str:
     """The head noun of a common-noun phrase label: the last word before its first post-modifier.
 
     A crude, parse-free reading that suffices for keys: "coffin covered in flag" -> "coffin",
     "North Korean soldiers who died" -> "soldier" (a final "s" is dropped from words of five
-    or more letters). Pronoun-like words give "".
+    or more letters). Pronoun-like words give "". See :func:`_head_span`.
 
     >>> thing_head("coffins covered in the nation's flag"), thing_head("host of annual show")
     ('coffin', 'host')
@@ -381,21 +419,17 @@ def thing_head(label: str) -> str:
     ('driver', 'base')
     >>> thing_head("freeway outside downtown"), thing_head("off-duty officer")
     ('freeway', 'officer')
+    >>> thing_head("drunken driving"), thing_head("the new attorney general")
+    ('driving', 'attorney general')
     >>> thing_head("several")
     ''
     """
     words = tokens(label)
-    head = ""
-    for i, w in enumerate(words):
-        if w in _COORDINATORS and 0 < i < len(words) - 1:
-            continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)):
-            break
-        head = w
-    if not head or head in _PRONOUN_LIKE or head.isdigit():
+    start, end = _head_span(words)
+    head = words[start:end]
+    if not head or head[-1] in _PRONOUN_LIKE or head[-1].isdigit():
         return ""
-    return _singular(head)
-
+    return " ".join(_singular(w) for w in head)
 
 
 def thing_modifiers(label: str) -> frozenset[str]:
@@ -414,11 +448,10 @@ def thing_modifiers(label: str) -> frozenset[str]:
     """
     found = set()
     words = tokens(label)
-    for i, w in enumerate(words):
+    start, _ = _head_span(words)
+    for i, w in enumerate(words[:start]):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)):
-            break
         if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit() and not _ING_ED.match(w):
             found.add(_singular(w))
     found.discard(thing_head(label))
@@ -443,15 +476,13 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     """
     raw = [w for w in re.split(r"[\s/]+", label) if w]
     words = tokens(label)
-    head = thing_head(label)
+    start, _ = _head_span(words)
     titled = len(raw) > 1 and all(w[:1].isupper() or not w[:1].isalpha()
                                   for w in raw if w.lower() not in FUNCTION_WORDS)
     found = set()
-    for i, w in enumerate(words):
+    for i, w in enumerate(words[:start]):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)) or _singular(w) == head:
-            break
         if w in _CONTRASTIVE:
             found.add(w)
             continue
@@ -795,8 +826,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             # "the next surgeon general" / "Surgeon General": a noun modifier shared with the name picks
             # it; adjectives and contrast words are details; a proper-noun modifier must be in the name
             strong = distinguishing_modifiers(label) - _CONTRASTIVE
+            # (a two-word head, "surgeon general", already holds the noun modifier it shares with the name)
             found = _distinct_clusters(uf, [iri for words, iri in named if strong <= words and
-                                            (not mods or mods & words)], exclude=r.iri)
+                                            (not mods or mods & words or " " in head)], exclude=r.iri)
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
 
@@ -894,9 +926,13 @@ def name_head(words: Sequence[str]) -> str:
 
     >>> name_head(("gulf", "of", "aden")), name_head(("indian", "navy")), name_head(("philadelphia", "76ers"))
     ('gulf', 'navy', '76er')
+    >>> name_head(("us", "surgeon", "general"))
+    'surgeon general'
     """
     if "of" in words[1:]:
         return _singular(words[words.index("of") - 1])
+    if len(words) >= 2 and words[-1] in _POSTPOSITIVE:
+        return f"{_singular(words[-2])} {words[-1]}"
     return _singular(words[-1])
 
 

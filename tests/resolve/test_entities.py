@@ -209,7 +209,12 @@ def test_blocking_compares_only_entities_that_share_a_key():
                                          ("head coach of the 76ers", "coach"), ("those", ""),
                                          ("drunk hit-and-run driver", "driver"),
                                          ("freeway outside downtown San Diego", "freeway"),
-                                         ("off-duty police officer", "officer"), ("pirates off Somalia", "pirate")])
+                                         ("off-duty police officer", "officer"), ("pirates off Somalia", "pirate"),
+                                         ("drunken driving", "driving"), ("the office building", "building"),
+                                         ("warehouse shooting in Leeds", "shooting"),
+                                         ("coffins carrying the seal", "coffin"),
+                                         ("the next attorney general", "attorney general"),
+                                         ("the general", "general")])
 def test_thing_head(label, head):
     assert thing_head(label) == head
 
@@ -715,3 +720,13 @@ def test_a_noun_that_spells_a_team_name_describes_no_player(store):
     _league_story(store, left, right)
     assert merged(store, "comet #b", "Harbor City Comets")
     assert not merged(store, "comet #b", "Dana Whitlock")
+
+
+def test_a_title_with_a_postpositive_word_keeps_its_noun(store):
+    # "general" in "solicitor general" qualifies the noun before it: a vicar general is no solicitor general
+    _story(store, [("the solicitor general", "solicitor general #a"), ("drunk driving", "drunk driving #a")],
+           [("the vicar general", "vicar general #b"), ("the new solicitor general", "new solicitor general #b"),
+            ("drunken driving", "drunken driving #b")])
+    assert not merged(store, "solicitor general #a", "vicar general #b")
+    assert merged(store, "solicitor general #a", "new solicitor general #b")
+    assert merged(store, "drunk driving #a", "drunken driving #b")  # the head is the gerund, not "drunk"
