@@ -808,6 +808,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         stories = {groups[d] for d in r.documents}
         cands = [iri for story in stories for _, iri in named_heads.get((story, _singular(words[0])), ())]
         found = _distinct_clusters(uf, cands, exclude=r.iri)
+        if len(found) > 1:  # "the Navy" of a story about the Indian Navy that names the U.S. Navy once
+            found = _most_shared(uf, cands, r, by_iri)
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{words[0]}")
     for r in records:
@@ -953,6 +955,36 @@ def _dominant(uf: _UnionFind, described: Iterable[tuple[str, str]], *, exclude: 
     ranked = sorted(docs, key=lambda root: (-len(docs[root]), first[root]))
     top, second = len(docs[ranked[0]]), len(docs[ranked[1]])
     return [first[ranked[0]]] if top >= DOMINANT_RATIO * second else sorted(first.values())
+
+
+def _most_shared(uf: _UnionFind, cands: Iterable[str], rec: EntityRecord, by_iri: dict[str, EntityRecord]
+                 ) -> list[str]:
+    """The one candidate cluster found in :data:`DOMINANT_RATIO` times as many of ``rec``'s documents as any
+    other, and in two of them at least (a short name used across a story means the one its articles name
+    most, not one named once; one article is too little to tell), else none.
+
+    >>> recs = {i: EntityRecord(i, (i,), frozenset({"Organization"}), frozenset(d)) for i, d in
+    ...         [("navy", "abcd"), ("indian navy", "abcd"), ("us navy", "a"), ("royal navy", "")]}
+    >>> uf = _UnionFind(list(recs.values()))
+    >>> _most_shared(uf, ["indian navy", "us navy", "royal navy"], recs["navy"], recs)
+    ['indian navy']
+    """
+    docs: dict[str, int] = defaultdict(int)
+    first: dict[str, str] = {}
+    own = uf.find(rec.iri)
+    for iri in sorted(set(cands)):
+        root = uf.find(iri)
+        if root == own:
+            continue
+        first.setdefault(root, iri)
+        shared = {d for m in uf.members[root] for d in by_iri[m].documents} & rec.documents
+        docs[root] = len(shared)
+    ranked = sorted(docs, key=lambda root: (-docs[root], first[root]))
+    if not ranked or docs[ranked[0]] < 2:
+        return []
+    if len(ranked) > 1 and docs[ranked[0]] < DOMINANT_RATIO * docs[ranked[1]]:
+        return []
+    return [first[ranked[0]]]
 
 
 def _distinct_clusters(uf: _UnionFind, iris: Iterable[str], *, exclude: str) -> list[str]:

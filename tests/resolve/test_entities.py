@@ -526,6 +526,17 @@ def test_a_one_word_name_heading_two_names_joins_neither(store):
     assert not merged(store, "Navy", "Indian Navy") and not merged(store, "Navy", "Pakistan Navy")
 
 
+def test_a_one_word_name_joins_the_longer_name_most_of_its_articles_name(store):
+    docs = [Doc(f"Paper{i}", f"d{i}") for i in range(4)]
+    for d in docs:
+        d.entity("Navy", "Organization")
+        d.entity("Chilean Navy", "Organization")
+    docs[0].entity("Royal Navy", "Organization")  # named once, beside the Chilean Navy
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "Navy", "Chilean Navy") and not merged(store, "Navy", "Royal Navy")
+
+
 def test_resolving_twice_gives_the_same_resolution_graph(store):
     a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Times", "c")
     for d in (a, b, c):
