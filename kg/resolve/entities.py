@@ -71,6 +71,7 @@ from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
     COMPASS_WORDS,
     FUNCTION_WORDS,
+    WIDER_DEMONYMS,
     acronyms,
     common_name,
     demonym_stems,
@@ -495,6 +496,8 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
         original = next((r for r in raw if r.lower().strip(".,'\"") == w), "")
         if not titled and original[:1].isupper() and w not in FUNCTION_WORDS:
             found.add(w)
+            if w in WIDER_DEMONYMS:  # "English" also says "British": no clash with it
+                found.add(WIDER_DEMONYMS[w])
     return frozenset(found)
 
 

@@ -741,3 +741,10 @@ def test_a_title_with_a_postpositive_word_keeps_its_noun(store):
     assert not merged(store, "solicitor general #a", "vicar general #b")
     assert merged(store, "solicitor general #a", "new solicitor general #b")
     assert merged(store, "drunk driving #a", "drunken driving #b")  # the head is the gerund, not "drunk"
+
+
+def test_a_demonym_and_the_wider_one_it_implies_do_not_clash(store):
+    _story(store, [("a Welsh sailor", "welsh sailor #a"), ("the Welsh cook", "welsh cook #a")],
+           [("the British sailor", "british sailor #b"), ("the Scottish cook", "scottish cook #b")])
+    assert merged(store, "welsh sailor #a", "british sailor #b")
+    assert not merged(store, "welsh cook #a", "scottish cook #b")
