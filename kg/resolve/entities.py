@@ -125,6 +125,7 @@ _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", 
 _GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
     staff camp cabinet foundation company group""".split())
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
+_URL = re.compile(r"^(?:https?://|www\.)", re.I)
 #: Words that follow the noun they qualify in titles ("surgeon general", "president elect"): the
 #: title's head is both words.
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
@@ -422,9 +423,11 @@ def thing_head(label: str) -> str:
     ('freeway', 'officer')
     >>> thing_head("drunken driving"), thing_head("the new attorney general")
     ('driving', 'attorney general')
-    >>> thing_head("several")
-    ''
+    >>> thing_head("several"), thing_head("http://example.com/2013/09/14/local-man-arrested")
+    ('', '')
     """
+    if _URL.match(label.strip()):
+        return ""  # a web address read as a noun phrase names a page, whatever words its path holds
     words = tokens(label)
     start, end = _head_span(words)
     head = words[start:end]

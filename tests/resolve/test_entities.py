@@ -748,3 +748,9 @@ def test_a_demonym_and_the_wider_one_it_implies_do_not_clash(store):
            [("the British sailor", "british sailor #b"), ("the Scottish cook", "scottish cook #b")])
     assert merged(store, "welsh sailor #a", "british sailor #b")
     assert not merged(store, "welsh cook #a", "scottish cook #b")
+
+
+def test_a_web_address_read_as_a_noun_joins_no_description(store):
+    _story(store, [("the sailor", "sailor #a")],
+           [("http://example.org/2019/05/02/sailor-rescued-off-coast", "page #b")])
+    assert not merged(store, "sailor #a", "page #b")
