@@ -504,8 +504,9 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     return frozenset(found)
 
 
-#: Modifiers that set a referent against another of its kind ("the other worker", "a second boat").
-_CONTRASTIVE = frozenset("other another different same second third fourth fifth next previous foreign".split())
+#: Modifiers that set a referent against another of its kind ("the other worker", "a second boat"). ("next"
+#: is not one: "the next chancellor" is what every report calls the one named to be chancellor.)
+_CONTRASTIVE = frozenset("other another different same second third fourth fifth previous foreign".split())
 #: Heads too general to identify anything across documents ("the same time", "the only way").
 _GENERIC_HEADS = frozenset("time way thing lot part kind sort number couple bit place fact case".split())
 _AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "old", "yr"})

@@ -754,3 +754,10 @@ def test_a_web_address_read_as_a_noun_joins_no_description(store):
     _story(store, [("the sailor", "sailor #a")],
            [("http://example.org/2019/05/02/sailor-rescued-off-coast", "page #b")])
     assert not merged(store, "sailor #a", "page #b")
+
+
+def test_the_next_holder_of_a_role_is_a_detail_but_the_previous_one_clashes(store):
+    _story(store, [("the chancellor", "chancellor #a"), ("the treasurer", "treasurer #a")],
+           [("the next chancellor", "next chancellor #b"), ("the previous treasurer", "previous treasurer #b")])
+    assert merged(store, "chancellor #a", "next chancellor #b")
+    assert not merged(store, "treasurer #a", "previous treasurer #b")
