@@ -125,6 +125,9 @@ _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", 
 _GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
     staff camp cabinet foundation company group""".split())
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
+_ADVERB = re.compile(r"^[a-z]{3,}ly$")
+#: Common nouns in "-ly", no adverbs.
+_LY_NOUNS = frozenset("family ally assembly supply rally monopoly anomaly italy july belly bully reply".split())
 _URL = re.compile(r"^(?:https?://|www\.)", re.I)
 #: Words that follow the noun they qualify in titles ("surgeon general", "president elect"): the
 #: title's head is both words.
@@ -404,7 +407,14 @@ def _head_span(words: Sequence[str]) -> tuple[int, int]:
 
 
 def _gerund(words: Sequence[str], i: int) -> bool:
-    """The word at ``i`` ends in "-ing" and ends the phrase or stands before a preposition: a head noun."""
+    """The word at ``i`` ends in "-ing" and ends the phrase or stands before a preposition: a head noun;
+    or it follows an adverb in "-ly" and so stands before its noun ("allegedly intoxicated driver").
+
+    >>> _gerund(("allegedly", "intoxicated", "driver"), 1), _gerund(("family", "killed", "in", "crash"), 1)
+    (True, False)
+    """
+    if i > 0 and i < len(words) - 1 and _ADVERB.match(words[i - 1]) and words[i - 1] not in _LY_NOUNS:
+        return True
     return words[i].endswith("ing") and (i == len(words) - 1 or words[i + 1] in _HEAD_STOP)
 
 

@@ -214,7 +214,9 @@ def test_blocking_compares_only_entities_that_share_a_key():
                                          ("warehouse shooting in Leeds", "shooting"),
                                          ("coffins carrying the seal", "coffin"),
                                          ("the next attorney general", "attorney general"),
-                                         ("the general", "general")])
+                                         ("the general", "general"),
+                                         ("the allegedly intoxicated skipper", "skipper"),
+                                         ("family stranded in the snow", "family")])
 def test_thing_head(label, head):
     assert thing_head(label) == head
 
