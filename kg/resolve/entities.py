@@ -526,8 +526,21 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 
 def _strong_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each side has an identifying modifier the other lacks, or one side only a contrastive one
-    ("the worker" / "the other worker"); see :func:`distinguishing_modifiers`."""
+    ("the worker" / "the other worker"); see :func:`distinguishing_modifiers`. Two forms of one demonym
+    ("Somali" / "Somalian") are one modifier.
+
+    >>> _strong_clash(frozenset({"somali"}), frozenset({"somalian"})), _strong_clash(frozenset({"austrian"}),
+    ...                                                                             frozenset({"australian"}))
+    (False, True)
+    """
+    a, b = frozenset(map(_demonym_key, a)), frozenset(map(_demonym_key, b))
     return (bool(a - b) and bool(b - a)) or bool((a ^ b) & _CONTRASTIVE)
+
+
+def _demonym_key(word: str) -> str:
+    """The shortest place stem a modifier may come from (:func:`kg.resolve.names.demonym_stems`), so the
+    forms of one demonym meet ("somali", "somalian" -> "somal"); other words map to themselves."""
+    return min(demonym_stems(word) | {word}, key=lambda w: (len(w), w)) if word.isalpha() else word
 
 
 def _singular(word: str) -> str:

@@ -763,3 +763,10 @@ def test_the_next_holder_of_a_role_is_a_detail_but_the_previous_one_clashes(stor
            [("the next chancellor", "next chancellor #b"), ("the previous treasurer", "previous treasurer #b")])
     assert merged(store, "chancellor #a", "next chancellor #b")
     assert not merged(store, "treasurer #a", "previous treasurer #b")
+
+
+def test_two_forms_of_one_demonym_do_not_clash(store):
+    _story(store, [("Somali smugglers", "somali smuggler #a"), ("the Austrian guide", "austrian guide #a")],
+           [("the Somalian smugglers", "somalian smuggler #b"), ("an Australian guide", "australian guide #b")])
+    assert merged(store, "somali smuggler #a", "somalian smuggler #b")
+    assert not merged(store, "austrian guide #a", "australian guide #b")
