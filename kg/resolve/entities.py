@@ -71,6 +71,7 @@ from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
     COMPASS_WORDS,
     FUNCTION_WORDS,
+    WIDER_DEMONYMS,
     acronyms,
     common_name,
     demonym_stems,
@@ -124,6 +125,13 @@ _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", 
 _GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
     staff camp cabinet foundation company group""".split())
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
+_ADVERB = re.compile(r"^[a-z]{3,}ly$")
+#: Common nouns in "-ly", no adverbs.
+_LY_NOUNS = frozenset("family ally assembly supply rally monopoly anomaly italy july belly bully reply".split())
+_URL = re.compile(r"^(?:https?://|www\.)", re.I)
+#: Words that follow the noun they qualify in titles ("surgeon general", "president elect"): the
+#: title's head is both words.
+_POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 
 
 @dataclass(frozen=True)
@@ -368,12 +376,54 @@ def _compatible_names(a: set, b: set) -> bool:
     return True
 
 
+def _head_span(words: Sequence[str]) -> tuple[int, int]:
+    """``(start, end)``: the head words ``words[start:end]`` of a common-noun phrase, before its first
+    post-modifier; ``(0, 0)`` if there is none.
+
+    A participle after the head starts a post-modifier ("coffins covered in flag"), but a word in
+    "-ing" that ends the phrase or is followed by a preposition is the head itself, a gerund or a noun
+    ("drunk driving", "the office building", "Monday morning", "office shooting in Detroit"). A title
+    with a postpositive word ("surgeon general", "president elect") has a two-word head: "general"
+    alone is another role ("vicar general", "the general").
+
+    >>> _head_span(("drunk", "driving")), _head_span(("soldiers", "killed", "in", "action"))
+    ((1, 2), (0, 1))
+    >>> _head_span(("next", "surgeon", "general")), _head_span(("of", "state"))
+    ((1, 3), (0, 0))
+    """
+    head = -1
+    for i, w in enumerate(words):
+        if w in _COORDINATORS and 0 < i < len(words) - 1:
+            continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
+        if w in _HEAD_STOP or (i > 0 and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)))):
+            break
+        head = i
+    if head < 0:
+        return (0, 0)
+    if words[head] in _POSTPOSITIVE and head > 0 and words[head - 1] not in FUNCTION_WORDS | _COORDINATORS | \
+            _PRONOUN_LIKE and not words[head - 1].isdigit():
+        return (head - 1, head + 1)
+    return (head, head + 1)
+
+
+def _gerund(words: Sequence[str], i: int) -> bool:
+    """The word at ``i`` ends in "-ing" and ends the phrase or stands before a preposition: a head noun;
+    or it follows an adverb in "-ly" and so stands before its noun ("allegedly intoxicated driver").
+
+    >>> _gerund(("allegedly", "intoxicated", "driver"), 1), _gerund(("family", "killed", "in", "crash"), 1)
+    (True, False)
+    """
+    if i > 0 and i < len(words) - 1 and _ADVERB.match(words[i - 1]) and words[i - 1] not in _LY_NOUNS:
+        return True
+    return words[i].endswith("ing") and (i == len(words) - 1 or words[i + 1] in _HEAD_STOP)
+
+
 def thing_head(label: str) -> str:
     """The head noun of a common-noun phrase label: the last word before its first post-modifier.
 
     A crude, parse-free reading that suffices for keys: "coffin covered in flag" -> "coffin",
     "North Korean soldiers who died" -> "soldier" (a final "s" is dropped from words of five
-    or more letters). Pronoun-like words give "".
+    or more letters). Pronoun-like words give "". See :func:`_head_span`.
 
     >>> thing_head("coffins covered in the nation's flag"), thing_head("host of annual show")
     ('coffin', 'host')
@@ -381,21 +431,19 @@ def thing_head(label: str) -> str:
     ('driver', 'base')
     >>> thing_head("freeway outside downtown"), thing_head("off-duty officer")
     ('freeway', 'officer')
-    >>> thing_head("several")
-    ''
+    >>> thing_head("drunken driving"), thing_head("the new attorney general")
+    ('driving', 'attorney general')
+    >>> thing_head("several"), thing_head("http://example.com/2013/09/14/local-man-arrested")
+    ('', '')
     """
+    if _URL.match(label.strip()):
+        return ""  # a web address read as a noun phrase names a page, whatever words its path holds
     words = tokens(label)
-    head = ""
-    for i, w in enumerate(words):
-        if w in _COORDINATORS and 0 < i < len(words) - 1:
-            continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)):
-            break
-        head = w
-    if not head or head in _PRONOUN_LIKE or head.isdigit():
+    start, end = _head_span(words)
+    head = words[start:end]
+    if not head or head[-1] in _PRONOUN_LIKE or head[-1].isdigit():
         return ""
-    return _singular(head)
-
+    return " ".join(_singular(w) for w in head)
 
 
 def thing_modifiers(label: str) -> frozenset[str]:
@@ -414,11 +462,10 @@ def thing_modifiers(label: str) -> frozenset[str]:
     """
     found = set()
     words = tokens(label)
-    for i, w in enumerate(words):
+    start, _ = _head_span(words)
+    for i, w in enumerate(words[:start]):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)):
-            break
         if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit() and not _ING_ED.match(w):
             found.add(_singular(w))
     found.discard(thing_head(label))
@@ -443,15 +490,13 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     """
     raw = [w for w in re.split(r"[\s/]+", label) if w]
     words = tokens(label)
-    head = thing_head(label)
+    start, _ = _head_span(words)
     titled = len(raw) > 1 and all(w[:1].isupper() or not w[:1].isalpha()
                                   for w in raw if w.lower() not in FUNCTION_WORDS)
     found = set()
-    for i, w in enumerate(words):
+    for i, w in enumerate(words[:start]):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and (_ING_ED.match(w) or w in _LATE_HEAD_STOP)) or _singular(w) == head:
-            break
         if w in _CONTRASTIVE:
             found.add(w)
             continue
@@ -464,11 +509,14 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
         original = next((r for r in raw if r.lower().strip(".,'\"") == w), "")
         if not titled and original[:1].isupper() and w not in FUNCTION_WORDS:
             found.add(w)
+            if w in WIDER_DEMONYMS:  # "English" also says "British": no clash with it
+                found.add(WIDER_DEMONYMS[w])
     return frozenset(found)
 
 
-#: Modifiers that set a referent against another of its kind ("the other worker", "a second boat").
-_CONTRASTIVE = frozenset("other another different same second third fourth fifth next previous foreign".split())
+#: Modifiers that set a referent against another of its kind ("the other worker", "a second boat"). ("next"
+#: is not one: "the next chancellor" is what every report calls the one named to be chancellor.)
+_CONTRASTIVE = frozenset("other another different same second third fourth fifth previous foreign".split())
 #: Heads too general to identify anything across documents ("the same time", "the only way").
 _GENERIC_HEADS = frozenset("time way thing lot part kind sort number couple bit place fact case".split())
 _AGE_WORDS = frozenset({"year", "years", "month", "months", "week", "weeks", "old", "yr"})
@@ -478,8 +526,21 @@ _NUMBER_WORDS = {w: str(i) for i, w in enumerate(
 
 def _strong_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each side has an identifying modifier the other lacks, or one side only a contrastive one
-    ("the worker" / "the other worker"); see :func:`distinguishing_modifiers`."""
+    ("the worker" / "the other worker"); see :func:`distinguishing_modifiers`. Two forms of one demonym
+    ("Somali" / "Somalian") are one modifier.
+
+    >>> _strong_clash(frozenset({"somali"}), frozenset({"somalian"})), _strong_clash(frozenset({"austrian"}),
+    ...                                                                             frozenset({"australian"}))
+    (False, True)
+    """
+    a, b = frozenset(map(_demonym_key, a)), frozenset(map(_demonym_key, b))
     return (bool(a - b) and bool(b - a)) or bool((a ^ b) & _CONTRASTIVE)
+
+
+def _demonym_key(word: str) -> str:
+    """The shortest place stem a modifier may come from (:func:`kg.resolve.names.demonym_stems`), so the
+    forms of one demonym meet ("somali", "somalian" -> "somal"); other words map to themselves."""
+    return min(demonym_stems(word) | {word}, key=lambda w: (len(w), w)) if word.isalpha() else word
 
 
 def _singular(word: str) -> str:
@@ -777,6 +838,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         stories = {groups[d] for d in r.documents}
         cands = [iri for story in stories for _, iri in named_heads.get((story, _singular(words[0])), ())]
         found = _distinct_clusters(uf, cands, exclude=r.iri)
+        if len(found) > 1:  # "the Navy" of a story about the Indian Navy that names the U.S. Navy once
+            found = _most_shared(uf, cands, r, by_iri)
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{words[0]}")
     for r in records:
@@ -795,8 +858,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             # "the next surgeon general" / "Surgeon General": a noun modifier shared with the name picks
             # it; adjectives and contrast words are details; a proper-noun modifier must be in the name
             strong = distinguishing_modifiers(label) - _CONTRASTIVE
+            # (a two-word head, "surgeon general", already holds the noun modifier it shares with the name)
             found = _distinct_clusters(uf, [iri for words, iri in named if strong <= words and
-                                            (not mods or mods & words)], exclude=r.iri)
+                                            (not mods or mods & words or " " in head)], exclude=r.iri)
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
 
@@ -894,9 +958,13 @@ def name_head(words: Sequence[str]) -> str:
 
     >>> name_head(("gulf", "of", "aden")), name_head(("indian", "navy")), name_head(("philadelphia", "76ers"))
     ('gulf', 'navy', '76er')
+    >>> name_head(("us", "surgeon", "general"))
+    'surgeon general'
     """
     if "of" in words[1:]:
         return _singular(words[words.index("of") - 1])
+    if len(words) >= 2 and words[-1] in _POSTPOSITIVE:
+        return f"{_singular(words[-2])} {words[-1]}"
     return _singular(words[-1])
 
 
@@ -917,6 +985,36 @@ def _dominant(uf: _UnionFind, described: Iterable[tuple[str, str]], *, exclude: 
     ranked = sorted(docs, key=lambda root: (-len(docs[root]), first[root]))
     top, second = len(docs[ranked[0]]), len(docs[ranked[1]])
     return [first[ranked[0]]] if top >= DOMINANT_RATIO * second else sorted(first.values())
+
+
+def _most_shared(uf: _UnionFind, cands: Iterable[str], rec: EntityRecord, by_iri: dict[str, EntityRecord]
+                 ) -> list[str]:
+    """The one candidate cluster found in :data:`DOMINANT_RATIO` times as many of ``rec``'s documents as any
+    other, and in two of them at least (a short name used across a story means the one its articles name
+    most, not one named once; one article is too little to tell), else none.
+
+    >>> recs = {i: EntityRecord(i, (i,), frozenset({"Organization"}), frozenset(d)) for i, d in
+    ...         [("navy", "abcd"), ("indian navy", "abcd"), ("us navy", "a"), ("royal navy", "")]}
+    >>> uf = _UnionFind(list(recs.values()))
+    >>> _most_shared(uf, ["indian navy", "us navy", "royal navy"], recs["navy"], recs)
+    ['indian navy']
+    """
+    docs: dict[str, int] = defaultdict(int)
+    first: dict[str, str] = {}
+    own = uf.find(rec.iri)
+    for iri in sorted(set(cands)):
+        root = uf.find(iri)
+        if root == own:
+            continue
+        first.setdefault(root, iri)
+        shared = {d for m in uf.members[root] for d in by_iri[m].documents} & rec.documents
+        docs[root] = len(shared)
+    ranked = sorted(docs, key=lambda root: (-docs[root], first[root]))
+    if not ranked or docs[ranked[0]] < 2:
+        return []
+    if len(ranked) > 1 and docs[ranked[0]] < DOMINANT_RATIO * docs[ranked[1]]:
+        return []
+    return [first[ranked[0]]]
 
 
 def _distinct_clusters(uf: _UnionFind, iris: Iterable[str], *, exclude: str) -> list[str]:

@@ -36,6 +36,7 @@ __all__ = [
     "FUNCTION_WORDS",
     "SHORT_GIVEN_NAMES",
     "IRREGULAR_DEMONYMS",
+    "WIDER_DEMONYMS",
     "TITLE_WORDS",
     "acronyms",
     "common_name",
@@ -115,6 +116,13 @@ IRREGULAR_DEMONYMS: dict[str, str] = {
     "swiss": "switzerland", "greek": "greece", "thai": "thailand", "filipino": "philippines",
     "norwegian": "norway", "peruvian": "peru", "belgian": "belgium", "saudi": "saudi arabia",
     "afghan": "afghanistan", "portuguese": "portugal", "icelandic": "iceland",
+}
+#: Demonyms of a nation inside a wider one: the wider demonym says the same of the person ("an English
+#: climber" is a British climber), so the two never tell people apart.
+WIDER_DEMONYMS: dict[str, str] = {
+    "english": "british", "scottish": "british", "scots": "british", "welsh": "british",
+    "catalan": "spanish", "basque": "spanish", "bavarian": "german", "sicilian": "italian",
+    "texan": "american", "californian": "american",
 }
 #: Single words that, used as a name ("the North"), stand for a place named with them.
 COMPASS_WORDS = frozenset({"north", "south", "east", "west"})

@@ -209,7 +209,14 @@ def test_blocking_compares_only_entities_that_share_a_key():
                                          ("head coach of the 76ers", "coach"), ("those", ""),
                                          ("drunk hit-and-run driver", "driver"),
                                          ("freeway outside downtown San Diego", "freeway"),
-                                         ("off-duty police officer", "officer"), ("pirates off Somalia", "pirate")])
+                                         ("off-duty police officer", "officer"), ("pirates off Somalia", "pirate"),
+                                         ("drunken driving", "driving"), ("the office building", "building"),
+                                         ("warehouse shooting in Leeds", "shooting"),
+                                         ("coffins carrying the seal", "coffin"),
+                                         ("the next attorney general", "attorney general"),
+                                         ("the general", "general"),
+                                         ("the allegedly intoxicated skipper", "skipper"),
+                                         ("family stranded in the snow", "family")])
 def test_thing_head(label, head):
     assert thing_head(label) == head
 
@@ -521,6 +528,17 @@ def test_a_one_word_name_heading_two_names_joins_neither(store):
     assert not merged(store, "Navy", "Indian Navy") and not merged(store, "Navy", "Pakistan Navy")
 
 
+def test_a_one_word_name_joins_the_longer_name_most_of_its_articles_name(store):
+    docs = [Doc(f"Paper{i}", f"d{i}") for i in range(4)]
+    for d in docs:
+        d.entity("Navy", "Organization")
+        d.entity("Chilean Navy", "Organization")
+    docs[0].entity("Royal Navy", "Organization")  # named once, beside the Chilean Navy
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "Navy", "Chilean Navy") and not merged(store, "Navy", "Royal Navy")
+
+
 def test_resolving_twice_gives_the_same_resolution_graph(store):
     a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Times", "c")
     for d in (a, b, c):
@@ -715,3 +733,40 @@ def test_a_noun_that_spells_a_team_name_describes_no_player(store):
     _league_story(store, left, right)
     assert merged(store, "comet #b", "Harbor City Comets")
     assert not merged(store, "comet #b", "Dana Whitlock")
+
+
+def test_a_title_with_a_postpositive_word_keeps_its_noun(store):
+    # "general" in "solicitor general" qualifies the noun before it: a vicar general is no solicitor general
+    _story(store, [("the solicitor general", "solicitor general #a"), ("drunk driving", "drunk driving #a")],
+           [("the vicar general", "vicar general #b"), ("the new solicitor general", "new solicitor general #b"),
+            ("drunken driving", "drunken driving #b")])
+    assert not merged(store, "solicitor general #a", "vicar general #b")
+    assert merged(store, "solicitor general #a", "new solicitor general #b")
+    assert merged(store, "drunk driving #a", "drunken driving #b")  # the head is the gerund, not "drunk"
+
+
+def test_a_demonym_and_the_wider_one_it_implies_do_not_clash(store):
+    _story(store, [("a Welsh sailor", "welsh sailor #a"), ("the Welsh cook", "welsh cook #a")],
+           [("the British sailor", "british sailor #b"), ("the Scottish cook", "scottish cook #b")])
+    assert merged(store, "welsh sailor #a", "british sailor #b")
+    assert not merged(store, "welsh cook #a", "scottish cook #b")
+
+
+def test_a_web_address_read_as_a_noun_joins_no_description(store):
+    _story(store, [("the sailor", "sailor #a")],
+           [("http://example.org/2019/05/02/sailor-rescued-off-coast", "page #b")])
+    assert not merged(store, "sailor #a", "page #b")
+
+
+def test_the_next_holder_of_a_role_is_a_detail_but_the_previous_one_clashes(store):
+    _story(store, [("the chancellor", "chancellor #a"), ("the treasurer", "treasurer #a")],
+           [("the next chancellor", "next chancellor #b"), ("the previous treasurer", "previous treasurer #b")])
+    assert merged(store, "chancellor #a", "next chancellor #b")
+    assert not merged(store, "treasurer #a", "previous treasurer #b")
+
+
+def test_two_forms_of_one_demonym_do_not_clash(store):
+    _story(store, [("Somali smugglers", "somali smuggler #a"), ("the Austrian guide", "austrian guide #a")],
+           [("the Somalian smugglers", "somalian smuggler #b"), ("an Australian guide", "australian guide #b")])
+    assert merged(store, "somali smuggler #a", "somalian smuggler #b")
+    assert not merged(store, "austrian guide #a", "australian guide #b")
