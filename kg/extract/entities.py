@@ -186,12 +186,17 @@ def name_age(ent: Span) -> int | None:
 def phrase_key(span: Span) -> str:
     """Normalised key of a common noun phrase: no determiners or numbers, head lemmatised.
 
-    "the six coffins" and "a coffin" share the key "coffin".
+    "the six coffins" and "a coffin" share the key "coffin". The head is always kept,
+    whatever its own relation outside the phrase: "the Obama team" as the possessor in
+    "the Obama team's choice" is keyed "Obama team", not "Obama" (which would make it the
+    person). A possessor goes whole, with its own modifiers: "the Obama team's first choice"
+    is a "choice", not an "Obama choice".
     """
     root = span.root
+    owned = {t.i for tok in span if tok.i != root.i and tok.dep_ == "poss" for t in tok.subtree}
     words = []
     for tok in span:
-        if tok.dep_ in _DROP_DEPS or tok.like_num or tok.is_punct:
+        if tok.i != root.i and (tok.dep_ in _DROP_DEPS or tok.like_num or tok.is_punct or tok.i in owned):
             continue
         if tok.head.dep_ in {"nummod", "quantmod"} and tok.i < root.i and tok.head.i != root.i:
             continue
