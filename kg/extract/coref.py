@@ -920,7 +920,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if span[0].lower_ == "no" or root.lemma_.lower() in _SKIP_NOUNS:
         return
     extended = _extended(span)
-    thing = phrase_key(extended)
+    thing = phrase_key(_identifying(extended))
     label = clean_name(extended.text)
     if not thing or not label:
         return
@@ -1112,6 +1112,22 @@ def _extended(span: Span) -> Span:
             span.doc[start].lower_ not in {"this", "that", "these", "those"}:
         start += 1
     return span.doc[start:end]
+
+
+def _identifying(span: Span) -> Span:
+    """The part of an extended noun phrase that says which thing it is: up to its first non-"of" phrase.
+
+    An "of" phrase tells the thing apart ("the host of the ceremony", "the coach of the
+    team"); a phrase of place, time or topic says where or when it was, which another
+    mention of the same thing need not repeat ("pirates in the Gulf", "the woman at the
+    store"), and the parser often hangs a verb's phrase there ("approached by the
+    administration about the post").
+    """
+    root = span.root
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ != "of" and span.start <= child.i < span.end:
+            return span.doc[span.start : child.i]
+    return span
 
 
 def _modifiers(span: Span) -> frozenset[str]:

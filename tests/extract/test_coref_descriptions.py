@@ -276,3 +276,12 @@ def test_a_quote_whose_speaker_is_named_in_the_next_sentence(nlp):
 def test_a_description_whose_predicate_is_a_name(nlp):
     doc, index = _resolve(nlp, "The man accused of the shooting is Tom Varga, a 38-year-old resident of the town.")
     assert _key_at(doc, index, "man") == "Tom Varga"
+
+
+def test_a_common_noun_key_keeps_of_phrases_but_not_phrases_of_place(nlp):
+    # "the mayor of the town" is told apart by its "of" phrase; "a singer in a red coat" says where the
+    # singer was, which a later mention of the same singer need not repeat
+    doc, index = _resolve(nlp, "The mayor of the town met a singer in a red coat.")
+    assert _key_at(doc, index, "mayor") == "mayor of town"
+    assert _key_at(doc, index, "singer") == "singer"
+    assert _key_at(doc, index, "coat") == "red coat"
