@@ -478,11 +478,24 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
         elif tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS and _is_age(tok):  # "the 33-year-old was held"
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
+        elif _noun_read_as_adjective(tok):  # "as the surgeon general": a title the tagger read as an adjective
+            _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
     _affiliate(state, c, sent)
     for tok in bare_numbers:
         _resolve_number(state, c, tok)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
+
+
+def _noun_read_as_adjective(tok: Token) -> bool:
+    """A noun the tagger read as an adjective: it heads a noun compound ("surgeon general", "attorney general").
+
+    An adjective takes no noun compound, so one that has one and stands where a noun phrase
+    does (subject, object, object of a preposition, complement of "be") is the head noun of
+    a phrase.
+    """
+    return tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS | {"acomp"} and \
+        any(ch.dep_ == "compound" and ch.pos_ == "NOUN" and ch.i == tok.i - 1 for ch in tok.children)
 
 
 def _affiliate(state: _State, c: int, sent: Span) -> None:

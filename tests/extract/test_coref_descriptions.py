@@ -285,3 +285,21 @@ def test_a_common_noun_key_keeps_of_phrases_but_not_phrases_of_place(nlp):
     assert _key_at(doc, index, "mayor") == "mayor of town"
     assert _key_at(doc, index, "singer") == "singer"
     assert _key_at(doc, index, "coat") == "red coat"
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("The mayor said he was naming Tom Reyes, a lawyer from Ohio, to be surgeon general.", "surgeon general"),
+    ],
+)
+def test_a_noun_read_as_an_adjective_under_a_compound_is_a_mention(nlp, text, phrase):
+    # the tagger reads "general" as an adjective; one that takes a noun compound is the head of a noun phrase
+    doc, index = _resolve(nlp, text)
+    assert [t.pos_ for t in doc if t.text == "general"] == ["ADJ"]
+    assert phrase in [m.text for m in index.mentions]
+
+
+def test_an_adjective_is_no_mention(nlp):
+    doc, index = _resolve(nlp, "The nurse was very tired.")
+    assert "very tired" not in [m.text for m in index.mentions] and "tired" not in [m.text for m in index.mentions]
