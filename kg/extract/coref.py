@@ -781,7 +781,7 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
             if named is not None and index.type_of(named) == "Person":
                 return named
     # a predicate noun of identity: "Cheeks is the coach", "she became a mother", "X was named head coach"
-    predicate = _predicate_subject(state, c, root)
+    predicate = _predicate_subject(state, c, root, personal)
     if predicate is not None and not plural:
         subject_person = index.type_of(predicate) == "Person" or predicate in state.people
         if personal == subject_person:
@@ -888,9 +888,29 @@ def _reporters(state: _State, c: int, tok: Token) -> set[str]:
     return out
 
 
-def _predicate_subject(state: _State, c: int, root: Token) -> str | None:
-    """The entity a predicate noun is said of: the subject of "be"/"become", the object of "name X coach"."""
+def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None = None) -> str | None:
+    """The entity a predicate noun is said of: the subject of "be"/"become", the object of "name X coach".
+
+    An "as" phrase describes the verb's object ("named Jackman as the host") or, when the
+    object is not of the kind the noun describes (``personal``: a person or not), its
+    subject ("she joined the firm as a lawyer"); a non-finite verb with no subject takes the
+    object of the verb it completes ("asked her to join the firm as its lawyer") or that
+    verb's subject.
+    """
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"} \
+            and personal is not None:
+        verb = head.head
+        candidates = [next((ch for ch in verb.children if ch.dep_ == "dobj"), None),
+                      next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)]
+        if candidates[1] is None and verb.dep_ == "xcomp":
+            candidates.append(next((ch for ch in verb.head.children if ch.dep_ == "dobj"), None))
+            candidates.append(_controller(verb.head))
+        for subj in candidates:
+            key = _token_entity(state, c, subj)
+            if key is not None and (state.index.type_of(key) == "Person" or key in state.people) == personal:
+                return key
+        return None
     if root.dep_ == "attr" and head.lemma_ in _COPULAS:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
     elif root.dep_ in {"oprd", "attr", "xcomp"} and head.lemma_ in _NAMING_VERBS:
@@ -905,9 +925,14 @@ def _predicate_subject(state: _State, c: int, root: Token) -> str | None:
         subj = next((ch for ch in head.head.children if ch.dep_ == "poss"), None)
     else:
         return None
-    if subj is None or subj.pos_ not in {"NOUN", "PROPN", "PRON"}:
+    return _token_entity(state, c, subj)
+
+
+def _token_entity(state: _State, c: int, tok: Token | None) -> str | None:
+    """The entity a noun or pronoun token already refers to, if any."""
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
-    return state.index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
+    return state.index.by_token.get((c, tok.i)) or state.token_key.get((c, tok.i))
 
 
 def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Span) -> None:

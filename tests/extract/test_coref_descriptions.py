@@ -303,3 +303,19 @@ def test_a_noun_read_as_an_adjective_under_a_compound_is_a_mention(nlp, text, ph
 def test_an_adjective_is_no_mention(nlp):
     doc, index = _resolve(nlp, "The nurse was very tired.")
     assert "very tired" not in [m.text for m in index.mentions] and "tired" not in [m.text for m in index.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, word, key",
+    [
+        # the object is no person: the "as" phrase describes the subject
+        ("Lena Park joined the firm as a lawyer in May.", "lawyer", "Lena Park"),
+        # a non-finite verb without a subject: the object of the verb it completes
+        ("The mayor asked Ann Kerr to join his new team as the chief engineer.", "engineer", "Ann Kerr"),
+        # the object is a person: the "as" phrase describes it
+        ("The board named Tom Reyes as the coach.", "coach", "Tom Reyes"),
+    ],
+)
+def test_an_as_phrase_describes_the_argument_of_its_kind(nlp, text, word, key):
+    doc, index = _resolve(nlp, text)
+    assert _key_at(doc, index, word) == key
