@@ -952,6 +952,8 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         for i in range(start, root.i):  # "Philadelphia 76ers head coach": the team is a mention of its own
             if ((c, i) in index.by_token and index.by_token[(c, i)] != key) or _name_like(doc[i], i > span.start):
                 start = i + 1
+        while start < root.i and (doc[start].dep_ == "case" or doc[start].is_punct):
+            start += 1  # "the city's chief engineer": the possessive clitic of the name left out goes too
         index.mention(key, c, doc[start : root.i + 1], offset, "nominal")
         sal.add(key, _weight(root), role=root.dep_)
         return

@@ -319,3 +319,11 @@ def test_an_adjective_is_no_mention(nlp):
 def test_an_as_phrase_describes_the_argument_of_its_kind(nlp, text, word, key):
     doc, index = _resolve(nlp, text)
     assert _key_at(doc, index, word) == key
+
+
+def test_a_description_after_a_possessor_starts_after_its_clitic(nlp):
+    # "the city's chief engineer" is Ann Kerr; the city is a phrase of its own, and "'s" belongs to neither
+    text = "The mayor has asked the nurse Ann Kerr to join his new team as the city's chief engineer."
+    doc, index = _resolve(nlp, text)
+    texts = [m.text for m in index.mentions if m.entity == "Ann Kerr"]
+    assert "chief engineer" in texts and not any(t.startswith("'s") for t in texts)
