@@ -730,7 +730,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             return etype in _NON_PERSON
 
         key = sal.best(accept)
-    elif low in _PLURAL or low in _DEMONSTRATIVES:
+    elif low in _PLURAL or low in _DEMONSTRATIVES or _whole_pair(tok):
 
         def accept(key: str) -> bool:
             etype = index.type_of(key) or ("Thing" if key in state.things else None)
@@ -750,6 +750,15 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
         index.add(key, key, "Thing", alias=state.things[key])
     index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
     sal.add(key, _weight(tok), role=tok.dep_)
+
+
+def _whole_pair(tok: Token) -> bool:
+    """ "both" standing alone for a plural thing named before ("wounding both"): all of it, like "them".
+
+    Not "both of the men" (the phrase after it says what) nor "both men" (a determiner).
+    """
+    return tok.lower_ == "both" and tok.pos_ == "PRON" and tok.dep_ in _ARGUMENT_DEPS and \
+        not any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in tok.children)
 
 
 def _description_key(state: _State, c: int, span: Span) -> str | None:

@@ -327,3 +327,13 @@ def test_a_description_after_a_possessor_starts_after_its_clitic(nlp):
     doc, index = _resolve(nlp, text)
     texts = [m.text for m in index.mentions if m.entity == "Ann Kerr"]
     assert "chief engineer" in texts and not any(t.startswith("'s") for t in texts)
+
+
+def test_both_standing_alone_is_the_pair_named_before(nlp):
+    doc, index = _resolve(nlp, "The gunman walked into the office and shot at his two bosses, wounding both.")
+    assert _key_at(doc, index, "both") == _key_at(doc, index, "bosses") is not None
+
+
+def test_both_before_an_of_phrase_is_left_to_that_phrase(nlp):
+    doc, index = _resolve(nlp, "The storm hit two boats. Both of the boats sank.")
+    assert _key_at(doc, index, "Both") is None
