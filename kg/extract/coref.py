@@ -742,6 +742,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
 
         partitive = _partitive(tok)
         key = sal.best(accept, lambda k: 100.0 if partitive and k in state.counted else 0.0)
+        if key is None and low in _PLURAL:
+            key = _reporting_organization(state, c, tok)
     else:
         return
     if key is None:
@@ -750,6 +752,22 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
         index.add(key, key, "Thing", alias=state.things[key])
     index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
     sal.add(key, _weight(tok), role=tok.dep_)
+
+
+def _reporting_organization(state: _State, c: int, tok: Token) -> str | None:
+    """The organisation whose report holds the subject ``tok`` ("the navy said they had seized a boat").
+
+    News often speaks of an organisation in the plural; with no plural thing to refer to,
+    "they" as the subject of what an organisation says is that organisation.
+    """
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ccomp":
+        return None
+    verb = tok.head.head
+    if verb.lemma_ not in _REPORTING or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    key = _token_entity(state, c, subj)
+    return key if state.index.type_of(key) in {"Organization", "NewsOrganization"} else None
 
 
 def _whole_pair(tok: Token) -> bool:

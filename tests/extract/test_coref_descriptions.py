@@ -337,3 +337,14 @@ def test_both_standing_alone_is_the_pair_named_before(nlp):
 def test_both_before_an_of_phrase_is_left_to_that_phrase(nlp):
     doc, index = _resolve(nlp, "The storm hit two boats. Both of the boats sank.")
     assert _key_at(doc, index, "Both") is None
+
+
+def test_they_in_what_an_organisation_says_is_that_organisation(nlp):
+    # with no plural thing before it, "they" as the subject of an organisation's report is the organisation
+    doc, index = _resolve(nlp, "The Finnish Navy claims they have seized a smuggling boat.")
+    assert _key_at(doc, index, "they") == _key_at(doc, index, "Navy") is not None
+
+
+def test_they_prefers_a_plural_thing_to_the_reporting_organisation(nlp):
+    doc, index = _resolve(nlp, "Two fishermen were rescued. The Finnish Navy said they were unhurt.")
+    assert _key_at(doc, index, "they") == _key_at(doc, index, "fishermen") is not None
