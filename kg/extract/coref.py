@@ -478,11 +478,24 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
         elif tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS and _is_age(tok):  # "the 33-year-old was held"
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
+        elif _noun_read_as_adjective(tok):  # "as the surgeon general": a title the tagger read as an adjective
+            _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
     _affiliate(state, c, sent)
     for tok in bare_numbers:
         _resolve_number(state, c, tok)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
+
+
+def _noun_read_as_adjective(tok: Token) -> bool:
+    """A noun the tagger read as an adjective: it heads a noun compound ("surgeon general", "attorney general").
+
+    An adjective takes no noun compound, so one that has one and stands where a noun phrase
+    does (subject, object, object of a preposition, complement of "be") is the head noun of
+    a phrase.
+    """
+    return tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS | {"acomp"} and \
+        any(ch.dep_ == "compound" and ch.pos_ == "NOUN" and ch.i == tok.i - 1 for ch in tok.children)
 
 
 def _affiliate(state: _State, c: int, sent: Span) -> None:
@@ -717,7 +730,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             return etype in _NON_PERSON
 
         key = sal.best(accept)
-    elif low in _PLURAL or low in _DEMONSTRATIVES:
+    elif low in _PLURAL or low in _DEMONSTRATIVES or _whole_pair(tok):
 
         def accept(key: str) -> bool:
             etype = index.type_of(key) or ("Thing" if key in state.things else None)
@@ -729,6 +742,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
 
         partitive = _partitive(tok)
         key = sal.best(accept, lambda k: 100.0 if partitive and k in state.counted else 0.0)
+        if key is None and low in _PLURAL:
+            key = _reporting_organization(state, c, tok)
     else:
         return
     if key is None:
@@ -737,6 +752,31 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
         index.add(key, key, "Thing", alias=state.things[key])
     index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
     sal.add(key, _weight(tok), role=tok.dep_)
+
+
+def _reporting_organization(state: _State, c: int, tok: Token) -> str | None:
+    """The organisation whose report holds the subject ``tok`` ("the navy said they had seized a boat").
+
+    News often speaks of an organisation in the plural; with no plural thing to refer to,
+    "they" as the subject of what an organisation says is that organisation.
+    """
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ccomp":
+        return None
+    verb = tok.head.head
+    if verb.lemma_ not in _REPORTING or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    key = _token_entity(state, c, subj)
+    return key if state.index.type_of(key) in {"Organization", "NewsOrganization"} else None
+
+
+def _whole_pair(tok: Token) -> bool:
+    """ "both" standing alone for a plural thing named before ("wounding both"): all of it, like "them".
+
+    Not "both of the men" (the phrase after it says what) nor "both men" (a determiner).
+    """
+    return tok.lower_ == "both" and tok.pos_ == "PRON" and tok.dep_ in _ARGUMENT_DEPS and \
+        not any(ch.dep_ == "prep" and ch.lower_ == "of" for ch in tok.children)
 
 
 def _description_key(state: _State, c: int, span: Span) -> str | None:
@@ -768,7 +808,7 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
             if named is not None and index.type_of(named) == "Person":
                 return named
     # a predicate noun of identity: "Cheeks is the coach", "she became a mother", "X was named head coach"
-    predicate = _predicate_subject(state, c, root)
+    predicate = _predicate_subject(state, c, root, personal)
     if predicate is not None and not plural:
         subject_person = index.type_of(predicate) == "Person" or predicate in state.people
         if personal == subject_person:
@@ -875,9 +915,29 @@ def _reporters(state: _State, c: int, tok: Token) -> set[str]:
     return out
 
 
-def _predicate_subject(state: _State, c: int, root: Token) -> str | None:
-    """The entity a predicate noun is said of: the subject of "be"/"become", the object of "name X coach"."""
+def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None = None) -> str | None:
+    """The entity a predicate noun is said of: the subject of "be"/"become", the object of "name X coach".
+
+    An "as" phrase describes the verb's object ("named Jackman as the host") or, when the
+    object is not of the kind the noun describes (``personal``: a person or not), its
+    subject ("she joined the firm as a lawyer"); a non-finite verb with no subject takes the
+    object of the verb it completes ("asked her to join the firm as its lawyer") or that
+    verb's subject.
+    """
     head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"} \
+            and personal is not None:
+        verb = head.head
+        candidates = [next((ch for ch in verb.children if ch.dep_ == "dobj"), None),
+                      next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)]
+        if candidates[1] is None and verb.dep_ == "xcomp":
+            candidates.append(next((ch for ch in verb.head.children if ch.dep_ == "dobj"), None))
+            candidates.append(_controller(verb.head))
+        for subj in candidates:
+            key = _token_entity(state, c, subj)
+            if key is not None and (state.index.type_of(key) == "Person" or key in state.people) == personal:
+                return key
+        return None
     if root.dep_ == "attr" and head.lemma_ in _COPULAS:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
     elif root.dep_ in {"oprd", "attr", "xcomp"} and head.lemma_ in _NAMING_VERBS:
@@ -892,9 +952,14 @@ def _predicate_subject(state: _State, c: int, root: Token) -> str | None:
         subj = next((ch for ch in head.head.children if ch.dep_ == "poss"), None)
     else:
         return None
-    if subj is None or subj.pos_ not in {"NOUN", "PROPN", "PRON"}:
+    return _token_entity(state, c, subj)
+
+
+def _token_entity(state: _State, c: int, tok: Token | None) -> str | None:
+    """The entity a noun or pronoun token already refers to, if any."""
+    if tok is None or tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
-    return state.index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
+    return state.index.by_token.get((c, tok.i)) or state.token_key.get((c, tok.i))
 
 
 def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Span) -> None:
@@ -914,13 +979,15 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         for i in range(start, root.i):  # "Philadelphia 76ers head coach": the team is a mention of its own
             if ((c, i) in index.by_token and index.by_token[(c, i)] != key) or _name_like(doc[i], i > span.start):
                 start = i + 1
+        while start < root.i and (doc[start].dep_ == "case" or doc[start].is_punct):
+            start += 1  # "the city's chief engineer": the possessive clitic of the name left out goes too
         index.mention(key, c, doc[start : root.i + 1], offset, "nominal")
         sal.add(key, _weight(root), role=root.dep_)
         return
     if span[0].lower_ == "no" or root.lemma_.lower() in _SKIP_NOUNS:
         return
     extended = _extended(span)
-    thing = phrase_key(extended)
+    thing = phrase_key(_identifying(extended))
     label = clean_name(extended.text)
     if not thing or not label:
         return
@@ -1112,6 +1179,22 @@ def _extended(span: Span) -> Span:
             span.doc[start].lower_ not in {"this", "that", "these", "those"}:
         start += 1
     return span.doc[start:end]
+
+
+def _identifying(span: Span) -> Span:
+    """The part of an extended noun phrase that says which thing it is: up to its first non-"of" phrase.
+
+    An "of" phrase tells the thing apart ("the host of the ceremony", "the coach of the
+    team"); a phrase of place, time or topic says where or when it was, which another
+    mention of the same thing need not repeat ("pirates in the Gulf", "the woman at the
+    store"), and the parser often hangs a verb's phrase there ("approached by the
+    administration about the post").
+    """
+    root = span.root
+    for child in root.rights:
+        if child.dep_ == "prep" and child.lower_ != "of" and span.start <= child.i < span.end:
+            return span.doc[span.start : child.i]
+    return span
 
 
 def _modifiers(span: Span) -> frozenset[str]:

@@ -186,12 +186,17 @@ def name_age(ent: Span) -> int | None:
 def phrase_key(span: Span) -> str:
     """Normalised key of a common noun phrase: no determiners or numbers, head lemmatised.
 
-    "the six coffins" and "a coffin" share the key "coffin".
+    "the six coffins" and "a coffin" share the key "coffin". The head is always kept,
+    whatever its own relation outside the phrase: "the Obama team" as the possessor in
+    "the Obama team's choice" is keyed "Obama team", not "Obama" (which would make it the
+    person). A possessor goes whole, with its own modifiers: "the Obama team's first choice"
+    is a "choice", not an "Obama choice".
     """
     root = span.root
+    owned = {t.i for tok in span if tok.i != root.i and tok.dep_ == "poss" for t in tok.subtree}
     words = []
     for tok in span:
-        if tok.dep_ in _DROP_DEPS or tok.like_num or tok.is_punct:
+        if tok.i != root.i and (tok.dep_ in _DROP_DEPS or tok.like_num or tok.is_punct or tok.i in owned):
             continue
         if tok.head.dep_ in {"nummod", "quantmod"} and tok.i < root.i and tok.head.i != root.i:
             continue
@@ -376,6 +381,9 @@ def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     for word, keys in surnames.items():
         if len(keys) == 1 and (word,) not in named:
             named[(word,)][next(iter(keys))] += 1
+    short_forms = _short_forms(named, index)
+    for word, key in short_forms.items():
+        named[(word,)][key] += 1
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for words, entities in named.items():
         by_first[words[0]].append((words, entities.most_common(1)[0][0]))
@@ -396,13 +404,35 @@ def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
             wider = [m for m in mentions if m.start <= start and end <= m.end and (m.start, m.end) != (start, end)]
             if any(m.kind == "name" or m.entity == key for m in same) or any(m.entity == key for m in wider):
                 continue
-            if not (wider or same) or len(words) == 1 and (any(m.kind == "name" for m in wider) or (
+            free = not (wider or same) and len(words) == 1 and short_forms.get(words[0]) == key
+            if not (wider or same or free) or len(words) == 1 and (any(m.kind == "name" for m in wider) or (
                     span[0].pos_ != "PROPN" and span[0].is_sent_start and span[0].text.lower() in lower)):
                 continue
             added.append(EntityMention(key, start, end, span.text, "name"))
             mentions.append(added[-1])
     names_at = {(m.start, m.end) for m in [*index.mentions, *added] if m.kind == "name"}
     index.mentions = [m for m in index.mentions if m.kind == "name" or (m.start, m.end) not in names_at] + added
+
+
+def _short_forms(named: dict[tuple[str, ...], Counter], index: EntityIndex) -> dict[str, str]:
+    """The last word of an organisation's multi-word name, where no other name ends in it.
+
+    A team or company is called by the last word of its name once the text has named
+    it in full ("the Denver Hornets" ... "Hornets forward Tom Reyes"), where the tagger
+    often marks nothing. Only a capitalised or numeric word that is no name of its own.
+    """
+    ends: dict[str, set[str]] = defaultdict(set)
+    for words, entities in named.items():
+        for key in entities:
+            if len(words) > 1:
+                ends[words[-1]].add(key)
+    out = {}
+    for word, keys in ends.items():
+        (key, *rest) = keys
+        if not rest and index.type_of(key) in {"Organization", "NewsOrganization"} and (word,) not in named and \
+                word[:1].isupper() and word.isalnum() and not word.isupper():
+            out[word] = key
+    return out
 
 
 def _decide(counter: Counter) -> EntityType:

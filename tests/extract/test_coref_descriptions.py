@@ -276,3 +276,75 @@ def test_a_quote_whose_speaker_is_named_in_the_next_sentence(nlp):
 def test_a_description_whose_predicate_is_a_name(nlp):
     doc, index = _resolve(nlp, "The man accused of the shooting is Tom Varga, a 38-year-old resident of the town.")
     assert _key_at(doc, index, "man") == "Tom Varga"
+
+
+def test_a_common_noun_key_keeps_of_phrases_but_not_phrases_of_place(nlp):
+    # "the mayor of the town" is told apart by its "of" phrase; "a singer in a red coat" says where the
+    # singer was, which a later mention of the same singer need not repeat
+    doc, index = _resolve(nlp, "The mayor of the town met a singer in a red coat.")
+    assert _key_at(doc, index, "mayor") == "mayor of town"
+    assert _key_at(doc, index, "singer") == "singer"
+    assert _key_at(doc, index, "coat") == "red coat"
+
+
+@pytest.mark.parametrize(
+    "text, phrase",
+    [
+        ("The mayor said he was naming Tom Reyes, a lawyer from Ohio, to be surgeon general.", "surgeon general"),
+    ],
+)
+def test_a_noun_read_as_an_adjective_under_a_compound_is_a_mention(nlp, text, phrase):
+    # the tagger reads "general" as an adjective; one that takes a noun compound is the head of a noun phrase
+    doc, index = _resolve(nlp, text)
+    assert [t.pos_ for t in doc if t.text == "general"] == ["ADJ"]
+    assert phrase in [m.text for m in index.mentions]
+
+
+def test_an_adjective_is_no_mention(nlp):
+    doc, index = _resolve(nlp, "The nurse was very tired.")
+    assert "very tired" not in [m.text for m in index.mentions] and "tired" not in [m.text for m in index.mentions]
+
+
+@pytest.mark.parametrize(
+    "text, word, key",
+    [
+        # the object is no person: the "as" phrase describes the subject
+        ("Lena Park joined the firm as a lawyer in May.", "lawyer", "Lena Park"),
+        # a non-finite verb without a subject: the object of the verb it completes
+        ("The mayor asked Ann Kerr to join his new team as the chief engineer.", "engineer", "Ann Kerr"),
+        # the object is a person: the "as" phrase describes it
+        ("The board named Tom Reyes as the coach.", "coach", "Tom Reyes"),
+    ],
+)
+def test_an_as_phrase_describes_the_argument_of_its_kind(nlp, text, word, key):
+    doc, index = _resolve(nlp, text)
+    assert _key_at(doc, index, word) == key
+
+
+def test_a_description_after_a_possessor_starts_after_its_clitic(nlp):
+    # "the city's chief engineer" is Ann Kerr; the city is a phrase of its own, and "'s" belongs to neither
+    text = "The mayor has asked the nurse Ann Kerr to join his new team as the city's chief engineer."
+    doc, index = _resolve(nlp, text)
+    texts = [m.text for m in index.mentions if m.entity == "Ann Kerr"]
+    assert "chief engineer" in texts and not any(t.startswith("'s") for t in texts)
+
+
+def test_both_standing_alone_is_the_pair_named_before(nlp):
+    doc, index = _resolve(nlp, "The gunman walked into the office and shot at his two bosses, wounding both.")
+    assert _key_at(doc, index, "both") == _key_at(doc, index, "bosses") is not None
+
+
+def test_both_before_an_of_phrase_is_left_to_that_phrase(nlp):
+    doc, index = _resolve(nlp, "The storm hit two boats. Both of the boats sank.")
+    assert _key_at(doc, index, "Both") is None
+
+
+def test_they_in_what_an_organisation_says_is_that_organisation(nlp):
+    # with no plural thing before it, "they" as the subject of an organisation's report is the organisation
+    doc, index = _resolve(nlp, "The Finnish Navy claims they have seized a smuggling boat.")
+    assert _key_at(doc, index, "they") == _key_at(doc, index, "Navy") is not None
+
+
+def test_they_prefers_a_plural_thing_to_the_reporting_organisation(nlp):
+    doc, index = _resolve(nlp, "Two fishermen were rescued. The Finnish Navy said they were unhurt.")
+    assert _key_at(doc, index, "they") == _key_at(doc, index, "fishermen") is not None

@@ -125,3 +125,19 @@ def test_common_nouns_get_document_scoped_keys_names_and_dates_do_not():
     assert out.mentions[1].entity == scoped and out.claims[0].object.entity == scoped
     assert out.claims[0].speaker == scoped and out.claims[0].subject.entity == "Kim"
     assert unscoped(scoped) == "man"
+
+
+@pytest.mark.parametrize(
+    "text, start, end, key",
+    [
+        ("Critics said the Lopez family's old house was sold.", 2, 5, "Lopez family"),
+        ("Critics said the Lopez family's old house was sold.", 2, 8, "old house"),
+        ("The Carter administration's new plan failed.", 0, 6, "new plan"),
+    ],
+)
+def test_phrase_key_keeps_the_head_and_drops_the_whole_possessor(nlp, text, start, end, key):
+    # a possessor phrase is keyed by its own head noun, not by the name that modifies it, and a possessed
+    # phrase by its head without the possessor's words
+    from kg.extract.entities import phrase_key
+
+    assert phrase_key(nlp(text)[start:end]) == key

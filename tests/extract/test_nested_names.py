@@ -98,3 +98,22 @@ def test_extraction_gives_the_name_in_a_misread_name_its_own_mention(pipeline):
     shortest = min(holding, key=lambda m: m.end - m.start)
     assert (shortest.text, shortest.entity) == ("Ellen DeGeneres", "Ellen DeGeneres")
     assert all(text[m.start : m.end] == m.text for m in ex.mentions)
+
+
+def test_the_last_word_of_an_organisation_s_name_is_a_mention_of_it(nlp):
+    # "Hornets" alone, where no mention covers it, is the team the text named in full
+    text = "The Denver Hornets lost on Sunday. Hornets forward Tom Reyes was hurt."
+    index = _index(text, {"Denver Hornets": "Organization", "Tom Reyes": "Person"},
+                   [("Denver Hornets", "Denver Hornets", "name"), ("Tom Reyes", "Tom Reyes", "name")])
+    nested_names([(nlp(text), 0)], index)
+    assert _at(index, text, "Hornets", nth=1) == [("Denver Hornets", "name")]
+
+
+def test_a_last_word_shared_by_two_names_or_of_a_person_is_left_alone(nlp):
+    text = "Denver Hornets and Austin Hornets met. Hornets fans cheered. Lena Park won. Park officials left."
+    index = _index(text, {"Denver Hornets": "Organization", "Austin Hornets": "Organization", "Lena Park": "Place"},
+                   [("Denver Hornets", "Denver Hornets", "name"), ("Austin Hornets", "Austin Hornets", "name"),
+                    ("Lena Park", "Lena Park", "name")])
+    nested_names([(nlp(text), 0)], index)
+    assert _at(index, text, "Hornets", nth=2) == []
+    assert _at(index, text, "Park", nth=1) == []
