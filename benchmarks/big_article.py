@@ -25,6 +25,8 @@ import sys
 import time
 from pathlib import Path
 
+from benchmarks.serve_load import tree_rss_mb
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
@@ -50,21 +52,6 @@ def write_article(path: Path, chars: int) -> str:
     return text
 
 
-def _rss_mb(pid: int) -> int:
-    """Resident memory of a process and its descendants (the worker processes), in MB."""
-    total, stack = 0, [pid]
-    while stack:
-        current = stack.pop()
-        try:
-            status = Path(f"/proc/{current}/status").read_text()
-            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS"))
-            for task in Path(f"/proc/{current}/task").iterdir():
-                stack += [int(c) for c in (task / "children").read_text().split()]
-        except (OSError, StopIteration):
-            continue
-    return total // 1024
-
-
 def measure(megabytes: float, workdir: Path, sample: int, executor: str) -> dict:
     folder = workdir / f"in-{megabytes:g}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -76,7 +63,7 @@ def measure(megabytes: float, workdir: Path, sample: int, executor: str) -> dict
                             text=True, env=env)
     samples = []
     while proc.poll() is None:  # the RSS over time shows whether memory stays flat as windows go by
-        samples.append(_rss_mb(proc.pid))
+        samples.append(int(tree_rss_mb(proc.pid)))
         if len(samples) % 6 == 0:
             print(f"  {megabytes:g} MB article, {time.perf_counter() - start:.0f} s: RSS {samples[-1]} MB "
                   f"(max {max(samples)})", file=sys.stderr, flush=True)

@@ -352,11 +352,11 @@ def test_a_description_in_an_unrelated_story_joins_no_person(store):
 
 
 def test_a_misread_phrase_typed_as_a_person_does_not_make_a_surname_ambiguous(store):
-    _two(store, [("Barack Obama", "Person"), ("Obama To Nominate Regina Benjamin", "Person"),
+    _two(store, [("Barack Obama", "Person"), ("Obama To Nominate Helen Okafor", "Person"),
                  ("Obama administration", "Person")],
          [("Obama", "Person")])
     assert merged(store, "Obama", "Barack Obama")
-    assert not merged(store, "Obama To Nominate Regina Benjamin", "Barack Obama")
+    assert not merged(store, "Obama To Nominate Helen Okafor", "Barack Obama")
     assert not merged(store, "Obama administration", "Barack Obama")
 
 
@@ -446,15 +446,15 @@ def test_a_short_given_name_joins_the_full_one_and_the_surname_follows(store):
     for d in (a, b, c):
         d.entity("Philadelphia 76ers", "Organization")
         d.entity("Portland", "Place")
-    a.entity("Maurice Cheeks")
-    b.entity("Mo Cheeks")
-    c.entity("Cheeks")
+    a.entity("Maurice Banks")
+    b.entity("Mo Banks")
+    c.entity("Banks")
     load(store, a, b, c)
     resolve(store, BASE)
-    assert merged(store, "Mo Cheeks", "Maurice Cheeks") and merged(store, "Cheeks", "Maurice Cheeks")
+    assert merged(store, "Mo Banks", "Maurice Banks") and merged(store, "Banks", "Maurice Banks")
 
 
-@pytest.mark.parametrize("left, right", [("Chris Evans", "Christina Evans"), ("Mo Cheeks", "Mary Cheeks"),
+@pytest.mark.parametrize("left, right", [("Chris Evans", "Christina Evans"), ("Mo Banks", "Mary Banks"),
                                          ("Kim Jong-un", "Kim Ju-ae"), ("Kim Yo Jong", "Kim Jong-un")])
 def test_different_given_names_stay_apart(store, left, right):
     a, b = Doc("Daily", "a"), Doc("Herald", "b")
@@ -473,11 +473,11 @@ def test_a_surname_read_as_a_common_noun_joins_the_one_person_with_it(store):
     for d in (a, b):
         d.entity("Philadelphia 76ers", "Organization")
         d.entity("Portland", "Place")
-    a.entity("Maurice Cheeks")
-    b.entity("Cheeks", "Thing", key="cheek #b")
+    a.entity("Maurice Banks")
+    b.entity("Banks", "Thing", key="bank #b")
     load(store, a, b)
     resolve(store, BASE)
-    assert merged(store, "cheek #b", "Maurice Cheeks")
+    assert merged(store, "bank #b", "Maurice Banks")
 
 
 def test_a_lower_case_noun_never_joins_a_surname(store):
@@ -485,11 +485,11 @@ def test_a_lower_case_noun_never_joins_a_surname(store):
     for d in (a, b):
         d.entity("Philadelphia 76ers", "Organization")
         d.entity("Portland", "Place")
-    a.entity("Maurice Cheeks")
-    b.entity("the cheek", "Thing", key="cheek #b")
+    a.entity("Maurice Banks")
+    b.entity("the bank", "Thing", key="bank #b")
     load(store, a, b)
     resolve(store, BASE)
-    assert not merged(store, "cheek #b", "Maurice Cheeks")
+    assert not merged(store, "bank #b", "Maurice Banks")
 
 
 def test_expressions_of_one_weekday_in_a_story_name_one_day(store):
@@ -544,9 +544,9 @@ def test_resolving_twice_gives_the_same_resolution_graph(store):
     for d in (a, b, c):
         d.entity("Philadelphia 76ers", "Organization")
         d.entity("Portland", "Place")
-    a.entity("Maurice Cheeks")
-    b.entity("Mo Cheeks")
-    c.entity("Cheeks", "Thing", key="cheek #c")
+    a.entity("Maurice Banks")
+    b.entity("Mo Banks")
+    c.entity("Banks", "Thing", key="bank #c")
     c.entity("the coach", "Thing", key="coach #c")
     a.entity("the head coach", "Thing", key="head coach #a")
     load(store, a, b, c)
@@ -613,26 +613,26 @@ def test_two_events_of_one_kind_are_two_stories(store):
 
 
 def test_a_surname_joins_its_full_name_once_a_misread_longer_form_has_joined_it(store):
-    """"Hire Maurice Cheeks" (a headline read as a name) is Maurice Cheeks with a word before it; once it has
-    joined him, "Cheeks" has one person to be."""
+    """"Hire Maurice Banks" (a headline read as a name) is Maurice Banks with a word before it; once it has
+    joined him, "Banks" has one person to be."""
     a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Courier", "c")
-    a.entity("Maurice Cheeks")
-    b.entity("Hire Maurice Cheeks")
-    c.entity("Cheeks")
+    a.entity("Maurice Banks")
+    b.entity("Hire Maurice Banks")
+    c.entity("Banks")
     load(store, a, b, c)
     resolve(store, BASE)
-    assert merged(store, "Cheeks", "Maurice Cheeks") and merged(store, "Hire Maurice Cheeks", "Maurice Cheeks")
+    assert merged(store, "Banks", "Maurice Banks") and merged(store, "Hire Maurice Banks", "Maurice Banks")
 
 
 def test_a_persons_name_read_as_a_noun_phrase_joins_the_person(store):
     a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    a.entity("Regina Benjamin")
-    b.entity("dr. Regina benjamin", "Thing", "Dr. Regina Benjamin", key="dr. regina benjamin #b")
+    a.entity("Helen Okafor")
+    b.entity("dr. Helen okafor", "Thing", "Dr. Helen Okafor", key="dr. helen okafor #b")
     b.entity("the surgeon", "Thing", key="surgeon #b")  # lower case: no name
     load(store, a, b)
     resolve(store, BASE)
-    assert merged(store, "dr. regina benjamin #b", "Regina Benjamin")
-    assert not merged(store, "surgeon #b", "Regina Benjamin")
+    assert merged(store, "dr. helen okafor #b", "Helen Okafor")
+    assert not merged(store, "surgeon #b", "Helen Okafor")
 
 
 def _league_story(store, left, right):
@@ -648,29 +648,29 @@ def _league_story(store, left, right):
 
 
 def test_a_plural_noun_is_no_person_described_with_its_singular(store):
-    """One article calls Williams "another Charger"; "the Chargers" of the other is the team, not him."""
+    """One article calls Tate "another Comet"; "the Comets" of the other is the team, not him."""
     def left(d):
-        d.entity("Jamal Williams")
-        d.describe("Jamal Williams", "another Charger")
+        d.entity("Marcus Tate")
+        d.describe("Marcus Tate", "another Comet")
 
-    _league_story(store, left, lambda d: d.entity("chargers", "Thing", "Chargers", key="chargers #b"))
-    assert not merged(store, "chargers #b", "Jamal Williams")
+    _league_story(store, left, lambda d: d.entity("comets", "Thing", "Comets", key="comets #b"))
+    assert not merged(store, "comets #b", "Marcus Tate")
 
 
 def test_a_single_person_description_still_joins_the_person(store):
     def left(d):
-        d.entity("Jamal Williams")
-        d.describe("Jamal Williams", "the defensive tackle")
+        d.entity("Marcus Tate")
+        d.describe("Marcus Tate", "the defensive tackle")
 
     _league_story(store, left, lambda d: d.entity("tackle", "Thing", "the tackle", key="tackle #b"))
-    assert merged(store, "tackle #b", "Jamal Williams")
+    assert merged(store, "tackle #b", "Marcus Tate")
 
 
 def test_two_names_read_as_one_have_no_head_noun(store):
-    """"Philly and Cheeks" (a misread coordination) is no name whose head is "cheek"."""
-    _league_story(store, lambda d: d.entity("Philly and Cheeks", "Organization"),
-                  lambda d: d.entity("cheek", "Thing", "cheek", key="cheek #b"))
-    assert not merged(store, "cheek #b", "Philly and Cheeks")
+    """"Philly and Banks" (a misread coordination) is no name whose head is "bank"."""
+    _league_story(store, lambda d: d.entity("Philly and Banks", "Organization"),
+                  lambda d: d.entity("bank", "Thing", "bank", key="bank #b"))
+    assert not merged(store, "bank #b", "Philly and Banks")
 
 
 def _actress_story(store, described: dict[str, str]) -> None:
@@ -679,13 +679,13 @@ def _actress_story(store, described: dict[str, str]) -> None:
     for n, (name, words) in enumerate(described.items()):
         for k in range(int(words.split(":")[0])):
             d = Doc(f"Outlet {n}{k}", f"d{n}{k}")
-            d.entity("Malibu", "Place")
+            d.entity("Carmel", "Place")
             d.entity("Los Angeles County Sheriff's Department", "Organization")
             d.entity(name)
             d.describe(name, words.split(":")[1])
             docs.append(d)
     last = Doc("Outlet x", "x")
-    last.entity("Malibu", "Place")
+    last.entity("Carmel", "Place")
     last.entity("Los Angeles County Sheriff's Department", "Organization")
     last.entity("the actress", "Thing", key="actress #x")
     load(store, *docs, last)
@@ -693,30 +693,30 @@ def _actress_story(store, described: dict[str, str]) -> None:
 
 
 def test_a_description_joins_the_person_most_articles_of_the_story_describe_so(store):
-    _actress_story(store, {"Lindsay Lohan": "3:the actress", "Jane Birkin": "1:an actress"})
-    assert merged(store, "actress #x", "Lindsay Lohan") and not merged(store, "actress #x", "Jane Birkin")
+    _actress_story(store, {"Nora Vance": "3:the actress", "Elsa Marr": "1:an actress"})
+    assert merged(store, "actress #x", "Nora Vance") and not merged(store, "actress #x", "Elsa Marr")
 
 
 def test_a_description_two_people_share_about_as_often_joins_neither(store):
-    _actress_story(store, {"Lindsay Lohan": "2:the actress", "Jane Birkin": "1:an actress"})
-    assert not merged(store, "actress #x", "Lindsay Lohan") and not merged(store, "actress #x", "Jane Birkin")
+    _actress_story(store, {"Nora Vance": "2:the actress", "Elsa Marr": "1:an actress"})
+    assert not merged(store, "actress #x", "Nora Vance") and not merged(store, "actress #x", "Elsa Marr")
 
 
 def test_a_name_read_as_a_noun_brings_no_modifiers_to_clash_with(store):
-    """"Dr. Regina Benjamin" parsed as a noun phrase joins her; "Regina" is part of her name, not a detail that
+    """"Dr. Helen Okafor" parsed as a noun phrase joins her; "Helen" is part of her name, not a detail that
     would keep "the AMA trustee" (how another article describes her) away from her."""
     docs = [Doc("Daily", "a"), Doc("Herald", "b"), Doc("Courier", "c")]
     for d in docs:
         d.entity("American Medical Association", "Organization")
         d.entity("Alabama", "Place")
-    docs[0].entity("Regina Benjamin")
-    docs[0].describe("Regina Benjamin", "the AMA trustee")
-    docs[1].entity("dr. Regina benjamin", "Thing", "Dr. Regina Benjamin", key="dr. regina benjamin #b")
+    docs[0].entity("Helen Okafor")
+    docs[0].describe("Helen Okafor", "the AMA trustee")
+    docs[1].entity("dr. Helen okafor", "Thing", "Dr. Helen Okafor", key="dr. helen okafor #b")
     docs[2].entity("AMA trustee", "Thing", "the AMA trustee", key="ama trustee #c")
     load(store, *docs)
     resolve(store, BASE)
-    assert merged(store, "dr. regina benjamin #b", "Regina Benjamin")
-    assert merged(store, "ama trustee #c", "Regina Benjamin")
+    assert merged(store, "dr. helen okafor #b", "Helen Okafor")
+    assert merged(store, "ama trustee #c", "Helen Okafor")
 
 
 def test_a_noun_that_spells_a_team_name_describes_no_player(store):
