@@ -64,6 +64,10 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _TYPE_BYTES = b" <" + _RDF_TYPE.encode() + b"> "
+#: An N-Quads literal, with its datatype or language tag.
+_LITERAL = re.compile(rb'"(?:[^"\\\n]|\\.)*"(?:\^\^<[^>\n]*>|@[A-Za-z][A-Za-z0-9\-]*)?')
+#: An IRI with an escape (or a literal that looks like one): left to a store by :func:`_stored_lines`.
+_ESCAPED_IRI = re.compile(rb'<[^>\n]*\\')
 #: Sorts before any IRI, so every subject's ``rdf:type`` lines come first.
 _TYPE_SORT_KEY = b" <\x00> "
 #: Distinct union triples sorted in memory at once; beyond that they spill to sorted runs on disk.
@@ -254,7 +258,7 @@ class _Piece:
 
     def jsonld_nodes(self) -> list[bytes]:
         encode = _JSON.encode
-        return [encode(n).encode("utf-8") for n in _jsonld_nodes(_triples(self.lines))]
+        return [encode(n).encode("utf-8") for n in _jsonld_nodes_of_lines(self.lines)]
 
     @property
     def jsonld(self) -> bytes:
@@ -297,14 +301,84 @@ def document_piece(nquads: bytes, graph: str) -> bytes:
     >>> _Piece.decode(ox.NamedNode("http://ex/d"), document_piece(data, "http://ex/d")).trig
     b'<http://ex/d> {\\n\\t<http://ex/d> dct:title "T" .\\n}\\n'
     """
-    from kg.store import Store
-
     node = ox.NamedNode(graph)
-    memory = Store()
-    memory.add_data(nquads, node)
-    lines = _graph_lines(memory, node)
+    lines = _stored_lines(nquads, graph)
+    if lines is None:  # a form the fast path does not know: let a store write the lines
+        from kg.store import Store
+
+        memory = Store()
+        memory.add_data(nquads, node)
+        lines = _graph_lines(memory, node)
     lines.sort(key=_type_first)
     return _Piece(node, lines).encode()
+
+
+def _stored_lines(nquads: bytes, graph: str) -> list[bytes] | None:
+    """The distinct N-Triples lines a store holding the N-Quads ``nquads`` of ``graph`` dumps, read from the text.
+
+    Why: loading a document's quads into a store only to dump them again cost more than
+    rendering the piece. Text written by pyoxigraph's term writers (as
+    :func:`kg.rdf.convert.document_nquads` writes it) is already what a dump writes, except
+    that the store keeps typed literals in canonical form (``"15.0"^^xsd:decimal`` comes back
+    as ``"15"``, ``xsd:nonNegativeInteger`` as ``xsd:integer``) and reads escapes; such
+    literals are put through a store, each distinct one once (:func:`_stored_literals`). Returns None when a line is not of that shape (another graph, a blank node, an
+    escape in an IRI), so the caller goes the slow way.
+
+    >>> sorted(_stored_lines(b'<http://ex/d> <http://ex/n> "015"^^<http://www.w3.org/2001/XMLSchema#integer> <http://ex/d> .\\n'
+    ...                      b'<http://ex/d> <http://ex/t> "T" <http://ex/d> .\\n', "http://ex/d"))
+    [b'<http://ex/d> <http://ex/n> "15"^^<http://www.w3.org/2001/XMLSchema#integer> .', b'<http://ex/d> <http://ex/t> "T" .']
+    >>> _stored_lines(b'_:b <http://ex/t> "T" <http://ex/d> .\\n', "http://ex/d") is None
+    True
+    """
+    end = b" <" + graph.encode("utf-8") + b"> .\n"
+    lines = nquads.count(b"\n")
+    if not nquads.startswith(b"<") or nquads.count(end) != lines or nquads.count(b"\n<") != lines - 1:
+        return None  # a line in another graph, or a line that starts with a blank node
+    if b"> _:" in nquads or (b"\\u" in nquads or b"\\U" in nquads) and _ESCAPED_IRI.search(nquads):
+        return None  # a blank node (or a literal that looks like one), or an IRI with an escape
+    terms = {term for term in _LITERAL.findall(nquads) if term[-1:] != b'"' or b"\\" in term}
+    stored = _stored_literals(terms)
+    if stored is None:
+        return None
+    text = nquads.replace(end, b" .\n")
+    if stored:
+        text = _LITERAL.sub(lambda match: stored.get(match.group(), match.group()), text)
+    found = set(text.split(b"\n"))
+    found.discard(b"")
+    return list(found)
+
+
+#: Literals already put through a store by :func:`_stored_literals` (cleared when it holds this many).
+_STORED_MAX = 1 << 16
+_stored: dict[bytes, bytes] = {}
+
+
+def _stored_literals(terms: set[bytes]) -> dict[bytes, bytes] | None:
+    """The N-Triples form a store gives back for each literal of ``terms`` (N-Triples texts), or None if one is not
+    a literal. The ones not seen before go through one in-memory store together.
+
+    >>> _stored_literals({b'"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', b'"a\\\\u0041"'}) == {
+    ...     b'"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>': b'"15"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+    ...     b'"a\\\\u0041"': b'"aA"'}
+    True
+    """
+    new = sorted(terms.difference(_stored))
+    if new:
+        data = b"".join(b"<x:%d> <x:p> %s .\n" % (i, term) for i, term in enumerate(new))
+        memory = ox.Store()
+        try:
+            memory.load(data, format=ox.RdfFormat.N_TRIPLES)
+        except SyntaxError:
+            return None
+        dumped = memory.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).split(b"\n")
+        if len(dumped) != len(new) + 1:
+            return None
+        if len(_stored) + len(new) > _STORED_MAX:
+            _stored.clear()
+        for line in dumped[:-1]:
+            head, _, rest = line.partition(b"> <x:p> ")
+            _stored[new[int(head[3:])]] = rest[:-2]
+    return {term: _stored[term] for term in terms}
 
 
 @lru_cache(maxsize=1)
@@ -504,6 +578,71 @@ def _jsonld_value(term) -> dict[str, str]:
             value["@type"] = _compact(term.datatype.value)
         return value
     return {"@id": _node_id(term)}
+
+
+_UNESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))', re.S)
+_ECHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
+
+
+def _unescaped(match: re.Match) -> str:
+    code = match.group(1) or match.group(2)
+    return chr(int(code, 16)) if code else _ECHARS[match.group(3)]
+
+
+def _line_id(term: str) -> str:
+    """The JSON-LD ``@id`` of an N-Triples IRI or blank node."""
+    return term[1:-1] if term[:1] == "<" else term
+
+
+def _line_value(term: str) -> dict[str, str]:
+    """:func:`_jsonld_value` of a term given as N-Triples text."""
+    if term[:1] != '"':
+        return {"@id": _line_id(term)}
+    close = term.rindex('"')
+    text = term[1:close]
+    value = {"@value": _UNESCAPE.sub(_unescaped, text) if "\\" in text else text}
+    rest = term[close + 1 :]
+    if rest[:1] == "@":
+        value["@language"] = rest[1:]
+    elif rest:
+        datatype = rest[3:-1]
+        if datatype not in (_XSD_STRING, _RDF_LANG_STRING):
+            value["@type"] = _compact(datatype)
+    return value
+
+
+def _jsonld_nodes_of_lines(lines: Iterable[bytes]) -> Iterator[dict]:
+    """:func:`_jsonld_nodes` of the triples of sorted N-Triples lines, read from the text.
+
+    Why: making pyoxigraph term objects for every triple only to read their values back
+    cost most of the JSON-LD rendering.
+
+    >>> list(_jsonld_nodes_of_lines([b'<http://ex/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+    ...                              b'<https://w3id.org/claimgraph/ns#Claim> .',
+    ...                              b'<http://ex/s> <http://purl.org/dc/terms/title> "say \\\\"hi\\\\""@en .']))
+    [{'@id': 'http://ex/s', '@type': ['cg:Claim'], 'dct:title': [{'@value': 'say "hi"', '@language': 'en'}]}]
+    """
+    node: dict | None = None
+    subject = None
+    for raw in lines:
+        line = raw.decode("utf-8")
+        cut = line.index("> ") + 1 if line[:1] == "<" else line.index(" ")
+        start = cut + 1
+        stop = line.index("> ", start) + 1
+        if line[:cut] != subject:
+            if node is not None:
+                yield node
+            subject = line[:cut]
+            node = {"@id": _line_id(subject)}
+        assert node is not None
+        predicate = line[start + 1 : stop - 1]
+        obj = line[stop + 1 : -2]
+        if predicate == _RDF_TYPE and obj[:1] == "<":
+            node.setdefault("@type", []).append(_compact(obj[1:-1]))
+        else:
+            node.setdefault(_compact(predicate), []).append(_line_value(obj))
+    if node is not None:
+        yield node
 
 
 def _jsonld_nodes(triples: Iterable[ox.Triple]) -> Iterator[dict]:
