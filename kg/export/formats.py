@@ -242,8 +242,13 @@ class _Piece:
 
     @property
     def nquads(self) -> bytes:
-        suffix = b" ." if isinstance(self.graph, ox.DefaultGraph) else b" " + str(self.graph).encode() + b" ."
-        return b"".join([line[:-2] + suffix + b"\n" for line in self.lines])
+        if not self.lines:
+            return b""
+        data = b"\n".join(self.lines) + b"\n"
+        if isinstance(self.graph, ox.DefaultGraph):
+            return data
+        # every line ends with " ." and a literal holds no raw line break: " .\n" is found at line ends only
+        return data.replace(b" .\n", b" " + str(self.graph).encode() + b" .\n")
 
     @property
     def trig(self) -> bytes:
