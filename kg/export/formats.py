@@ -115,6 +115,33 @@ def _type_first(line: bytes) -> bytes:
     return line.replace(_TYPE_BYTES, _TYPE_SORT_KEY, 1)
 
 
+#: A line holding the ``rdf:type`` IRI twice (where :func:`_keyed` cannot replace them all at once).
+_TYPE_TWICE = re.compile(re.escape(_TYPE_BYTES) + rb"[^\n]*" + re.escape(_TYPE_BYTES))
+
+
+def _keyed(lines: list[bytes]) -> list[bytes]:
+    """:func:`_type_first` of every line, by one replace over all of them (a call per line cost more than the sort).
+
+    The sort key ``<\\x00>`` cannot occur in N-Triples (a NUL is escaped in literals and not allowed
+    in IRIs), so :func:`_unkeyed` gives the lines back exactly.
+
+    >>> t = b"<http://ex/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex/C> ."
+    >>> _keyed([t]) == [_type_first(t)] and _unkeyed(_keyed([t])[0]) == t
+    True
+    """
+    if not lines:
+        return []
+    block = b"\n".join(lines)
+    if _TYPE_TWICE.search(block):
+        return [_type_first(line) for line in lines]
+    return block.replace(_TYPE_BYTES, _TYPE_SORT_KEY).split(b"\n")
+
+
+def _unkeyed(data: bytes) -> bytes:
+    """Lines of :func:`_keyed` (one or many, joined) back as they were."""
+    return data.replace(_TYPE_SORT_KEY, _TYPE_BYTES)
+
+
 def _graph_lines(store, graph) -> list[bytes]:
     """The triples of one graph as N-Triples lines (each ends with b' .')."""
     buffer = io.BytesIO()
@@ -136,9 +163,10 @@ class _Union:
 
     An external merge sort: distinct lines are collected graph by graph (:meth:`add`);
     every :data:`_RUN_LINES` of them are sorted and written to a temporary run file, and
-    :meth:`lines` merges the runs (duplicates across runs dropped as they meet). A graph
+    :meth:`chunks` merges the runs (duplicates across runs dropped as they meet). A graph
     that fits in one run never touches the disk. Use it as a context manager (the run
-    files live in a temporary folder until it exits).
+    files live in a temporary folder until it exits). Lines are held as their sort keys
+    (:func:`_keyed`), so sorting and merging compare bytes without a key function.
     """
 
     def __enter__(self) -> _Union:
@@ -151,27 +179,35 @@ class _Union:
         self._seen = set()
         self._folder.cleanup()
 
-    def add(self, lines: Iterable[bytes]) -> None:
-        self._seen.update(lines)
+    def add(self, lines: list[bytes]) -> None:
+        self._seen.update(_keyed(lines))
         if len(self._seen) >= _RUN_LINES:
             self._spill()
 
     def _spill(self) -> None:
         path = Path(self._folder.name) / f"{len(self._runs)}.nt"
-        self._runs.append(_write_run(sorted(self._seen, key=_type_first), path))
+        self._runs.append(_write_run(sorted(self._seen), path))
         self._seen = set()
 
-    def lines(self) -> Iterator[bytes]:
+    def chunks(self, size: int = 100_000) -> Iterator[list[bytes]]:
+        """The sorted distinct lines, as sort keys (:func:`_unkeyed` gives them back), ``size`` at a time."""
         if not self._runs:
-            yield from sorted(self._seen, key=_type_first)
+            ordered = sorted(self._seen)
+            for start in range(0, len(ordered), size):
+                yield ordered[start : start + size]
             return
         if self._seen:
             self._spill()
-        previous = None
-        for line in heapq.merge(*(_read_run(run) for run in self._runs), key=_type_first):
-            if line != previous:
-                yield line
-                previous = line
+        yield from _chunks(_distinct(heapq.merge(*(_read_run(run) for run in self._runs))), size)
+
+
+def _distinct(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """Sorted ``lines`` without repeats."""
+    previous = None
+    for line in lines:
+        if line != previous:
+            yield line
+            previous = line
 
 
 def _write_run(lines: list[bytes], path: Path) -> Path:
@@ -197,10 +233,10 @@ def _chunks(lines: Iterable[bytes], size: int = 100_000) -> Iterator[list[bytes]
         yield chunk
 
 
-def _triples(lines: list[bytes]) -> Iterator[ox.Triple]:
-    if not lines:
+def _triples(data: bytes) -> Iterator[ox.Triple]:
+    if not data:
         return iter(())
-    return ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES)
+    return ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
 
 
 def _without_prefixes(data: bytes) -> bytes:
@@ -473,19 +509,20 @@ class _NTriplesWriter(_Writer):
     union = True
 
 
-def _write_union(writers: list[_Writer], lines: Iterator[bytes]) -> None:
-    """Write the sorted distinct union ``lines`` to every union writer (Turtle streams through Oxigraph)."""
+def _write_union(writers: list[_Writer], keyed: Iterator[list[bytes]]) -> None:
+    """Write the sorted distinct union (chunks of :func:`_keyed` lines) to every union writer (Turtle streams
+    through Oxigraph)."""
     plain = [w for w in writers if isinstance(w, _NTriplesWriter)]
     turtle = [w for w in writers if isinstance(w, _TurtleWriter)]
 
-    def chunks() -> Iterator[list[bytes]]:
-        for chunk in _chunks(lines):
+    def chunks() -> Iterator[bytes]:
+        for chunk in keyed:
             for writer in writers:
                 writer.count += len(chunk)
-            data = b"\n".join(chunk) + b"\n"
+            data = _unkeyed(b"\n".join(chunk) + b"\n")
             for writer in plain:
                 writer.out.write(data)
-            yield chunk
+            yield data
 
     if not turtle:
         for _ in chunks():
@@ -531,7 +568,7 @@ def _write_all(store, writers: list[_Writer]) -> None:
         for writer in per_graph:
             writer.finish()
         if union_writers:
-            _write_union(union_writers, union.lines())
+            _write_union(union_writers, union.chunks())
 
 
 def _single(kind: type[_Writer]) -> Writer:
@@ -570,21 +607,6 @@ def _compact(iri: str) -> str:
     return iri
 
 
-def _node_id(term) -> str:
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
-
-
-def _jsonld_value(term) -> dict[str, str]:
-    if isinstance(term, ox.Literal):
-        value = {"@value": term.value}
-        if term.language:
-            value["@language"] = term.language
-        elif term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
-            value["@type"] = _compact(term.datatype.value)
-        return value
-    return {"@id": _node_id(term)}
-
-
 _UNESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))', re.S)
 _ECHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
@@ -600,7 +622,7 @@ def _line_id(term: str) -> str:
 
 
 def _line_value(term: str) -> dict[str, str]:
-    """:func:`_jsonld_value` of a term given as N-Triples text."""
+    """The JSON-LD value object of a term given as N-Triples text (a literal's ``@type`` unless it is a string)."""
     if term[:1] != '"':
         return {"@id": _line_id(term)}
     close = term.rindex('"')
@@ -617,10 +639,10 @@ def _line_value(term: str) -> dict[str, str]:
 
 
 def _jsonld_nodes_of_lines(lines: Iterable[bytes]) -> Iterator[dict]:
-    """:func:`_jsonld_nodes` of the triples of sorted N-Triples lines, read from the text.
+    """The JSON-LD node objects of sorted N-Triples lines: the triples of one subject in one node.
 
-    Why: making pyoxigraph term objects for every triple only to read their values back
-    cost most of the JSON-LD rendering.
+    Read from the text: making pyoxigraph term objects for every triple only to read their
+    values back cost most of the JSON-LD rendering.
 
     >>> list(_jsonld_nodes_of_lines([b'<http://ex/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
     ...                              b'<https://w3id.org/claimgraph/ns#Claim> .',
@@ -646,25 +668,6 @@ def _jsonld_nodes_of_lines(lines: Iterable[bytes]) -> Iterator[dict]:
             node.setdefault("@type", []).append(_compact(obj[1:-1]))
         else:
             node.setdefault(_compact(predicate), []).append(_line_value(obj))
-    if node is not None:
-        yield node
-
-
-def _jsonld_nodes(triples: Iterable[ox.Triple]) -> Iterator[dict]:
-    """Group consecutive triples of one subject into a JSON-LD node object."""
-    node: dict | None = None
-    subject = None
-    for triple in triples:
-        if triple.subject != subject:
-            if node is not None:
-                yield node
-            subject = triple.subject
-            node = {"@id": _node_id(subject)}
-        assert node is not None
-        if triple.predicate.value == _RDF_TYPE and isinstance(triple.object, ox.NamedNode):
-            node.setdefault("@type", []).append(_compact(triple.object.value))
-        else:
-            node.setdefault(_compact(triple.predicate.value), []).append(_jsonld_value(triple.object))
     if node is not None:
         yield node
 
