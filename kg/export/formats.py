@@ -64,6 +64,7 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _TYPE_BYTES = b" <" + _RDF_TYPE.encode() + b"> "
+_TYPE_TERM = f"<{_RDF_TYPE}>"
 #: An N-Quads literal, with its datatype or language tag.
 _LITERAL = re.compile(rb'"(?:[^"\\\n]|\\.)*"(?:\^\^<[^>\n]*>|@[A-Za-z][A-Za-z0-9\-]*)?')
 #: An IRI with an escape (or a literal that looks like one): left to a store by :func:`_stored_lines`.
@@ -650,24 +651,25 @@ def _jsonld_nodes_of_lines(lines: Iterable[bytes]) -> Iterator[dict]:
     [{'@id': 'http://ex/s', '@type': ['cg:Claim'], 'dct:title': [{'@value': 'say "hi"', '@language': 'en'}]}]
     """
     node: dict | None = None
-    subject = None
-    for raw in lines:
-        line = raw.decode("utf-8")
-        cut = line.index("> ") + 1 if line[:1] == "<" else line.index(" ")
-        start = cut + 1
-        stop = line.index("> ", start) + 1
-        if line[:cut] != subject:
+    subject = last = None
+    values: list = []
+    for line in lines:
+        s, p, o = line.decode("utf-8").split(" ", 2)  # an IRI or a blank node holds no space
+        if s != subject:
             if node is not None:
                 yield node
-            subject = line[:cut]
-            node = {"@id": _line_id(subject)}
+            subject, last = s, None
+            node = {"@id": _line_id(s)}
         assert node is not None
-        predicate = line[start + 1 : stop - 1]
-        obj = line[stop + 1 : -2]
-        if predicate == _RDF_TYPE and obj[:1] == "<":
-            node.setdefault("@type", []).append(_compact(obj[1:-1]))
+        o = o[:-2]
+        if p == _TYPE_TERM and o[:1] == "<":
+            node.setdefault("@type", []).append(_compact(o[1:-1]))
+            last = None
         else:
-            node.setdefault(_compact(predicate), []).append(_line_value(obj))
+            if p != last:  # the triples of one predicate are next to each other
+                values = node.setdefault(_compact(p[1:-1]), [])
+                last = p
+            values.append({"@id": o[1:-1]} if o[:1] == "<" else _line_value(o))
     if node is not None:
         yield node
 
