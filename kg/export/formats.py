@@ -379,8 +379,9 @@ def _stored_lines(nquads: bytes, graph: str) -> list[bytes] | None:
     if stored is None:
         return None
     text = nquads.replace(end, b" .\n")
-    if stored:
-        text = _LITERAL.sub(lambda match: stored.get(match.group(), match.group()), text)
+    changed = {term: form for term, form in stored.items() if form != term}
+    if changed:  # most documents' literals are already in the stored form
+        text = _LITERAL.sub(lambda match: changed.get(match.group(), match.group()), text)
     found = set(text.split(b"\n"))
     found.discard(b"")
     return list(found)
