@@ -121,7 +121,7 @@ _TYPE_TWICE = re.compile(re.escape(_TYPE_BYTES) + rb"[^\n]*" + re.escape(_TYPE_B
 
 
 def _keyed(lines: list[bytes]) -> list[bytes]:
-    """:func:`_type_first` of every line, by one replace over all of them (a call per line cost more than the sort).
+    """:func:`_type_first` of every line, by one replace over all of them (cheaper than a call per line).
 
     The sort key ``<\\x00>`` cannot occur in N-Triples (a NUL is escaped in literals and not allowed
     in IRIs), so :func:`_unkeyed` gives the lines back exactly.
@@ -359,12 +359,16 @@ def _stored_lines(nquads: bytes, graph: str) -> list[bytes] | None:
     :func:`kg.rdf.convert.document_nquads` writes it) is already what a dump writes, except
     that the store keeps typed literals in canonical form (``"15.0"^^xsd:decimal`` comes back
     as ``"15"``, ``xsd:nonNegativeInteger`` as ``xsd:integer``) and reads escapes; such
-    literals are put through a store, each distinct one once (:func:`_stored_literals`). Returns None when a line is not of that shape (another graph, a blank node, an
-    escape in an IRI), so the caller goes the slow way.
+    literals are put through a store, each distinct one once (:func:`_stored_literals`).
+    Returns None when a line is not of that shape (another graph, a blank node, an escape in
+    an IRI), so the caller goes the slow way.
 
-    >>> sorted(_stored_lines(b'<http://ex/d> <http://ex/n> "015"^^<http://www.w3.org/2001/XMLSchema#integer> <http://ex/d> .\\n'
-    ...                      b'<http://ex/d> <http://ex/t> "T" <http://ex/d> .\\n', "http://ex/d"))
-    [b'<http://ex/d> <http://ex/n> "15"^^<http://www.w3.org/2001/XMLSchema#integer> .', b'<http://ex/d> <http://ex/t> "T" .']
+    >>> data = (b'<http://ex/d> <http://ex/n> "015"^^<http://www.w3.org/2001/XMLSchema#integer> <http://ex/d> .\\n'
+    ...         b'<http://ex/d> <http://ex/t> "T" <http://ex/d> .\\n')
+    >>> for line in sorted(_stored_lines(data, "http://ex/d")):
+    ...     print(line.decode())
+    <http://ex/d> <http://ex/n> "15"^^<http://www.w3.org/2001/XMLSchema#integer> .
+    <http://ex/d> <http://ex/t> "T" .
     >>> _stored_lines(b'_:b <http://ex/t> "T" <http://ex/d> .\\n', "http://ex/d") is None
     True
     """
@@ -436,7 +440,8 @@ def _trig_block(graph, lines: list[bytes]) -> bytes:
         return b""
     data = b"\n".join(lines) + b"\n"
     if not isinstance(graph, ox.NamedNode):
-        quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in ox.parse(data, format=ox.RdfFormat.N_TRIPLES))
+        triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+        quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         return _without_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
     body = _without_prefixes(ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
                                           prefixes=PREFIXES))
