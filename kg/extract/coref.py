@@ -50,7 +50,8 @@ is read in linear time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -232,6 +233,10 @@ class _State:
     name_heads: dict[str, list[str]] = field(default_factory=dict)  # last word of a name -> entity keys
     locations: dict[str, int] = field(default_factory=dict)  # key -> last sentence it was a place of ("at X")
     quoted: dict[int, set[int]] = field(default_factory=dict)  # chunk -> token indices inside quotation marks
+    sentence_starts: list[int] = field(default_factory=list)  # document offset of each sentence read
+    described_at: dict[str, list[int]] = field(default_factory=dict)  # unnamed person -> sentences it is in
+    described_as: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # unnamed person -> noun, age
+    reporters: set[str] = field(default_factory=set)  # keys ever seen as the subject of a reporting verb
 
 
 def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None,
@@ -264,8 +269,11 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
         _time_mentions(index, c, doc, offset, issued)
         chunk_of = {nc.root.i: nc for nc in doc.noun_chunks}
         for sent in doc.sents:
+            state.sentence_starts.append(offset + sent.start_char)
             _resolve_sentence(state, c, doc, offset, sent, chunk_of)
             state.salience.next_sentence()
+    for thing, person in _introduced_then_named(state).items():
+        _merge_entity(index, thing, person)
 
 
 # -- what the text says people are ----------------------------------------------------------------
@@ -453,6 +461,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
                     state.locations[key] = sal.sentence
                 if etype == "Person":
                     state.last_person = key
+                    if _is_speaker(tok) or _according_source(tok):
+                        state.reporters.add(key)
                 place = index.demonyms.get(key)
                 if place is not None:
                     sal.add(place, 30, plural=False, role=tok.dep_)
@@ -1005,6 +1015,9 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         state.counted.add(key)
     if is_person_noun(root.lemma_) or _is_age(root):
         state.people.add(key)  # "the officer", "a minister": a person without a name
+        if not plural:
+            state.described_at.setdefault(key, []).append(sal.sentence)
+            state.described_as.setdefault(key, (root.lemma_.lower(), _age_of(root)))
         gender = _NOUN_GENDER.get(root.lemma_.lower())
         if gender is not None:
             index.gender.setdefault(key, gender)  # "a woman": she, not he
@@ -1014,6 +1027,64 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if _locative(root) and key not in state.people:
         state.locations[key] = sal.sentence  # "at an accounting firm": a place something happened
     sal.add(key, _weight(root, thing=True), plural=plural, role=_conjunct_role(root))
+
+#: Sentences between the last mention of an unnamed person and the name that may introduce them.
+_NAMING_WINDOW = 2
+
+
+def _introduced_then_named(state: _State) -> dict[str, str]:
+    """Unnamed persons a news text names right after describing them: description key -> person key.
+
+    A lede describes before it names: "A woman has died after being hit by a car ...
+    59-year-old Raj Chohan was leaving her car" (headline "Chargers receiver arrested",
+    body "Chargers receiver Vincent Jackson was arrested"). The description stays a
+    person of its own while it is read (no name was known yet); afterwards it joins the
+    first person named within :data:`_NAMING_WINDOW` sentences of its last mention when
+    the text gives that person the description's noun as a role ("receiver"), or the
+    noun names no role ("a woman", "a man", "a 59-year-old") and its gender does not
+    clash. The named person must not be a speaker ("Inspector Gaskin said"), nor claimed
+    by two descriptions ("a woman ... a man ... Sam Lee"), nor already described by a role
+    that differs from the noun ("the coach" is not introduced by "a player").
+    """
+    index = state.index
+    first_named: dict[str, int] = {}
+    for m in index.mentions:
+        if m.kind == "name" and index.type_of(m.entity) == "Person":
+            at = bisect_right(state.sentence_starts, m.start) - 1
+            first_named[m.entity] = min(at, first_named.get(m.entity, at))
+    claims: dict[str, list[str]] = {}
+    for thing, seen in state.described_at.items():
+        entity = index.entities.get(thing)
+        if entity is None or entity.type != "Thing" or thing in state.counted or state.salience.plural.get(thing):
+            continue
+        noun, age = state.described_as[thing]
+        gender = index.gender.get(thing)
+        later = sorted((at, k) for k, at in first_named.items()
+                       if seen[0] < at and k not in state.reporters)
+        if not later or later[0][0] - max(s for s in seen if s < later[0][0]) > _NAMING_WINDOW:
+            continue
+        _, person = later[0]
+        roles = state.roles.get(person, set())
+        if age is not None and any(person in keys for a, keys in state.ages.items() if a != age):
+            continue  # "a 36-year-old" is not the person the text says is 59
+        # a noun of no role ("a woman") needs the gender the text gives the named person ("her car")
+        generic = noun in PERSON_NOUNS and gender is not None and not roles & PERSON_ROLES
+        if noun in roles or (generic and index.gender.get(person) == gender):
+            claims.setdefault(person, []).append(thing)
+    return {things[0]: person for person, things in claims.items() if len(things) == 1}
+
+
+def _merge_entity(index: EntityIndex, old: str, new: str) -> None:
+    """Every mention, token and counted number of entity ``old`` goes to ``new``; ``old`` is dropped."""
+    index.mentions[:] = [replace(m, entity=new) if m.entity == old else m for m in index.mentions]
+    for table in (index.by_token, index.referents):
+        for place, key in table.items():
+            if key == old:
+                table[place] = new
+    if old in index.gender:
+        index.gender.setdefault(new, index.gender.pop(old))
+    index.entities.pop(old, None)
+
 
 # -- relative and first-person pronouns --------------------------------------------------------------
 def _relative_antecedent(tok: Token) -> Token | None:
