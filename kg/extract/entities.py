@@ -624,8 +624,14 @@ def _words(name: str) -> list[str]:
     return [w.casefold() for w in name.split()]
 
 
-def _compatible(short: str, full: str, types: dict[str, EntityType], occ: _Occurrence) -> bool:
-    """May the one-word name ``short`` stand for the multi-word name ``full``?"""
+def _compatible(short: str, full: str, types: dict[str, EntityType], occ: _Occurrence,
+                titled: frozenset[str] = frozenset()) -> bool:
+    """May the one-word name ``short`` stand for the multi-word name ``full``?
+
+    ``titled`` holds the names the text gives a person's title, honorific or role somewhere
+    ("President Obama", "Mr Voss"): such a name is a person, never the short form of an
+    organisation named after them ("the Obama Administration").
+    """
     stype, ftype = types.get(short, "Thing"), types.get(full, "Thing")
     word = short.casefold()
     words = _words(full)
@@ -639,7 +645,7 @@ def _compatible(short: str, full: str, types: dict[str, EntityType], occ: _Occur
     if ftype in {"Place"}:
         return words[0] == word and stype in {"Place", "Organization", "Thing"}
     if ftype in {"Organization", "NewsOrganization"}:
-        return words[0] == word and stype != "Place"
+        return words[0] == word and stype != "Place" and not (stype == "Person" and short in titled)
     return stype == ftype and words[0] == word
 
 
@@ -657,13 +663,14 @@ def _link_names(occurrences: list[_Occurrence], types: dict[str, EntityType]) ->
         for w in set(_words(full)):
             by_word[w].append(full)
         by_word[initials(full).casefold()].append(full)
+    titled = frozenset(o.name for o in occurrences if "Person" in o.evidence)
     links: dict[str, str] = {}
     bracketed = _bracketed_acronyms(occurrences)
     links.update(bracketed)
     for n, occ in enumerate(occurrences):
         if occ.name in links or len(occ.name.split()) != 1:
             continue
-        candidates = [f for f in by_word.get(occ.name.casefold(), []) if _compatible(occ.name, f, types, occ)]
+        candidates = [f for f in by_word.get(occ.name.casefold(), []) if _compatible(occ.name, f, types, occ, titled)]
         if not candidates:
             continue
         # prefer names seen before this mention, then the most mentioned, then the most recent

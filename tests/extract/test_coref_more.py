@@ -90,3 +90,29 @@ def test_an_age_that_differs_keeps_the_description_apart(nlp):
     text = "A 36-year-old was hurt in the crash. Mara Pellow, 62, was driving the van."
     _, index = _resolve(nlp, text)
     assert _entity_of(index, "Mara Pellow") != _entity_of(index, "36-year-old")
+
+
+# -- a surname read as a person does not shorten an organisation named after the person ----------
+_ADMINISTRATION = (
+    "Mr Voss has picked a rural doctor as health chief. President Barack Voss has announced that he is "
+    "nominating a rural doctor to be the health chief. In a Monday statement President Voss said he intended "
+    "to nominate Dr. Anne Lowell. Given the policy decisions of the Voss Administration, critics asked Dr. "
+    "Lowell about her plans. Lowell took a position with the Voss Administration in May. Voss praised her."
+)
+
+
+def test_a_surname_goes_to_the_person_not_to_the_administration_named_after_them(nlp):
+    _, index = _resolve(nlp, _ADMINISTRATION)
+    person = _entity_of(index, "Barack Voss")
+    assert index.type_of(person) == "Person"
+    assert [m.entity for m in index.mentions if m.text == "Voss"] == [person] * 3
+    assert _entity_of(index, "Voss Administration") != person
+
+
+def test_a_one_word_organisation_name_still_shortens_its_full_name(nlp):
+    text = ("The Harwick Foundation gave the money on Monday. Harwick said the grant would pay for two clinics. "
+            "Harwick has funded clinics since 1990.")
+    _, index = _resolve(nlp, text)
+    full = _entity_of(index, "Harwick Foundation")
+    assert full is not None
+    assert _entity_of(index, "Harwick") == full
