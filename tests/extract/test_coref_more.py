@@ -116,3 +116,18 @@ def test_a_one_word_organisation_name_still_shortens_its_full_name(nlp):
     full = _entity_of(index, "Harwick Foundation")
     assert full is not None
     assert _entity_of(index, "Harwick") == full
+
+
+# -- a possessive takes the subject of its own clause ------------------------------------------
+def test_a_possessive_takes_its_clause_subject_even_of_unknown_gender(nlp):
+    text = ("Mara Pellow was walking home on Friday when Lee Hartley struck Pellow with his van as he was "
+            "driving north.")
+    _, index = _resolve(nlp, text)
+    assert _entity_of(index, "his") == _entity_of(index, "Lee Hartley")
+
+
+def test_a_subject_shared_with_an_earlier_verb_gets_no_such_preference(nlp):
+    # "was charged with her murder": the driver is the subject of "struck"; "her" is the woman
+    _, index = _resolve(nlp, "A driver struck a woman and was charged with her murder.")
+    assert _entity_of(index, "her") == _entity_of(index, "woman")
+
