@@ -482,7 +482,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
                 index.type_of(index.by_token.get((c, tok.head.i))) == "Person":
             _title_mention(state, c, doc, offset, tok)  # "Chargers receiver Vincent Jackson"
-        elif tok.i in chunk_of and (tok.pos_ == "NOUN" or _capitalised_noun(tok)):
+        elif tok.i in chunk_of and (tok.pos_ == "NOUN" or _capitalised_noun(tok) or (c, tok.i) in index.common_nouns):
             _resolve_description(state, c, doc, offset, chunk_of[tok.i])
         elif tok.pos_ == "NOUN" and tok.dep_ == "poss":  # "the actress's lawyer": the possessor is a phrase too
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])

@@ -221,6 +221,7 @@ class EntityIndex:
     gender: dict[str, str] = field(default_factory=dict)
     referents: dict[tuple[int, int], str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # Group key -> Place key ("North Korean" -> "North Korea")
+    common_nouns: set[tuple[int, int]] = field(default_factory=set)  # capitalised only to open a sentence
 
     def entity_of(self, chunk: int, span: Span) -> str | None:
         """The entity the phrase ``span`` refers to.
@@ -310,7 +311,9 @@ class _Occurrence:
 
 def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     """Group the named entities of a document's chunks ``(Doc, char offset)`` into typed entities."""
-    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc)]
+    common = sentence_initial_common_nouns(chunks)
+    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc)
+                   if not (len(occ.span) == 1 and (c, occ.span.start) in common)]
     name_types = _name_types(occurrences)
     links = _link_names(occurrences, name_types)
     index = EntityIndex()
@@ -340,7 +343,27 @@ def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     for key, entity in list(index.entities.items()):
         index.entities[key] = Entity(key, entity.label, _decide(votes[key]), entity.aliases)
     index.demonyms = _demonyms(index)
+    index.common_nouns = common
     return index
+
+
+def sentence_initial_common_nouns(chunks: list[tuple[Doc, int]]) -> set[tuple[int, int]]:
+    """Words capitalised only because they open a sentence or a headline: ``(chunk, token index)``.
+
+    "Driver charged in fatal crash" ... "the driver fled": the document writes the word in
+    lower case inside sentences and never with a capital there, so the capital of the first
+    word says nothing and the tagger's name is a common noun. A word the document never
+    uses inside a sentence keeps its reading (it may well be a name).
+    """
+    lower: set[str] = set()
+    capital: set[str] = set()
+    for doc, _ in chunks:
+        for tok in doc:
+            if tok.is_alpha and not tok.is_sent_start:
+                (capital if tok.text[:1].isupper() else lower).add(tok.lower_)
+    return {(c, tok.i) for c, (doc, _) in enumerate(chunks) for tok in doc
+            if tok.is_sent_start and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ in lower
+            and tok.lower_ not in capital}
 
 
 def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:

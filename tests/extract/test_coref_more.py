@@ -131,3 +131,19 @@ def test_a_subject_shared_with_an_earlier_verb_gets_no_such_preference(nlp):
     _, index = _resolve(nlp, "A driver struck a woman and was charged with her murder.")
     assert _entity_of(index, "her") == _entity_of(index, "woman")
 
+
+# -- a capital that only opens a sentence makes no name ------------------------------------------
+def test_a_common_noun_opening_a_headline_is_no_name(nlp):
+    text = ("Driver charged after crash on the coast road. A driver has been charged after police said he hit a "
+            "cyclist. The driver fled the scene.")
+    _, index = _resolve(nlp, text)
+    first = _entity_of(index, "Driver")
+    assert first is not None and index.type_of(first) == "Thing"
+    assert first == _entity_of(index, "driver")
+
+
+def test_a_word_the_text_capitalises_inside_sentences_stays_a_name(nlp):
+    text = "Harlan Voss opened a clinic on Monday. Patients thanked Voss for the clinic. Voss smiled."
+    _, index = _resolve(nlp, text)
+    assert index.type_of(_entity_of(index, "Voss", 1)) == "Person"
+    assert _entity_of(index, "Voss", 1) == _entity_of(index, "Harlan Voss")
