@@ -337,8 +337,11 @@ def _described_as(index: EntityIndex, c: int, name: Token, key: str) -> list[Tok
     if name.dep_ == "appos" and name.head.pos_ == "NOUN":
         appositions.append(name.head)
     head = name.head
-    if name.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in _COPULAS:
-        appositions += [ch for ch in head.children if ch.dep_ == "attr" and ch.pos_ == "NOUN"]
+    if name.dep_ in {"nsubj", "nsubjpass"}:
+        # "Buckley was well equipped but was an inexperienced climber": a coordinated verb shares the subject
+        for verb in (head, *_coordinated_verbs(head)):
+            if verb.lemma_ in _COPULAS:
+                appositions += [ch for ch in verb.children if ch.dep_ == "attr" and ch.pos_ == "NOUN"]
     if name.dep_ in {"nsubj", "nsubjpass", "dobj"}:
         appositions += [_as_noun(ch) for ch in head.children if _as_noun(ch) is not None]
         if name.dep_ == "dobj" and head.lemma_ in _NAMING_VERBS:
@@ -347,6 +350,20 @@ def _described_as(index: EntityIndex, c: int, name: Token, key: str) -> list[Tok
         out.append(noun)
         out.extend(ch for ch in noun.children if ch.dep_ == "conj" and ch.pos_ == "NOUN")
     return out
+
+
+def _coordinated_verbs(verb: Token) -> list[Token]:
+    """The verbs coordinated with ``verb`` that have no subject of their own, so share its subject."""
+    return [v for v in verb.children if v.dep_ == "conj" and v.pos_ in {"VERB", "AUX"}
+            and not any(ch.dep_ in {"nsubj", "nsubjpass", "expl"} for ch in v.children)]
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is coordinated with when it has none of its own."""
+    subj = next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        subj = next((ch for ch in verb.head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj
 
 
 def _as_noun(prep: Token, *, proper: bool = False) -> Token | None:
@@ -967,7 +984,7 @@ def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None
                 return key
         return None
     if root.dep_ == "attr" and head.lemma_ in _COPULAS:
-        subj = next((ch for ch in head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = _shared_subject(head)
     elif root.dep_ in {"oprd", "attr", "xcomp"} and head.lemma_ in _NAMING_VERBS:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubjpass", "dobj"}), None)
     elif root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:

@@ -147,3 +147,24 @@ def test_a_word_the_text_capitalises_inside_sentences_stays_a_name(nlp):
     _, index = _resolve(nlp, text)
     assert index.type_of(_entity_of(index, "Voss", 1)) == "Person"
     assert _entity_of(index, "Voss", 1) == _entity_of(index, "Harlan Voss")
+
+
+# -- a verb coordinated with another shares its subject -------------------------------------------
+def test_a_predicate_of_a_coordinated_copula_describes_the_shared_subject(nlp):
+    text = "Inspector Ruth Calloway said Mr Orrin was well equipped but was an inexperienced diver."
+    _, index = _resolve(nlp, text)
+    assert _entity_of(index, "an inexperienced diver") == _entity_of(index, "Orrin")
+
+
+def test_a_role_given_by_a_coordinated_copula_lets_the_lede_description_join(nlp):
+    text = ("A British diver has died off the coast of Malta, police said. Dale Orrin, 41, drowned on Saturday. "
+            "Police said Mr Orrin was well equipped but was an inexperienced diver.")
+    _, index = _resolve(nlp, text)
+    assert _entity_of(index, "British diver") == _entity_of(index, "Dale Orrin")
+
+
+def test_a_coordinated_verb_with_its_own_subject_keeps_it(nlp):
+    text = "Mr Orrin was tired and the guide was an experienced diver."
+    _, index = _resolve(nlp, text)
+    assert _entity_of(index, "an experienced diver") != _entity_of(index, "Orrin")
+
