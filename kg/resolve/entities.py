@@ -26,7 +26,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun,
    in documents that tell the same story (:func:`story_groups`: groups of documents that
-   share enough of their named entities, on average, not only through one pair), so "the
+   share enough of their named entities, on average, not only through one pair; for common
+   nouns a stricter average, :data:`NOUN_STORY_MEAN_SIMILARITY`, than for names), so "the
    earthquake" of two reports of one earthquake meet, and those of two different
    earthquakes do not; news reports add different details ("the gunman", "the disgruntled
    61-year-old gunman"), so only identifying modifiers keep two apart
@@ -92,6 +93,12 @@ __all__ = ["EntityRecord", "EntityResolution", "distinguishing_modifiers", "name
 STORY_SIMILARITY = 0.1
 #: ... and the mean overlap of all their pairs of documents reaches this (see :func:`story_groups`).
 STORY_MEAN_SIMILARITY = 0.03
+#: The mean overlap the stories within which common nouns join must reach (rules 6 to 9). A name
+#: identifies its bearer wherever it is written, so a loose story is enough for names; "the pirates"
+#: or "the climber" identify nothing by themselves, and two events of one kind that share their main
+#: names (two captures of pirates by one navy, two nominations by one president) must stay two
+#: stories for them.
+NOUN_STORY_MEAN_SIMILARITY = 0.04
 #: Named entities of more documents than this are no blocking keys of story grouping: it bounds the
 #: pairs one entity contributes, so grouping stays linear in the number of documents. (Common ones
 #: below it weigh little by their IDF; a share limit would drop the one person of a story that fills
@@ -798,8 +805,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 uf.forget_modifiers(r)  # (an organisation's name keeps them: "the Indian navy", not foreign ones)
             spelled_names.add(r.iri)
 
-    # 6. common nouns with one head, within a story
-    groups = story_groups(records, uf)
+    # 6. common nouns with one head, within a story (a stricter one than names need)
+    groups = story_groups(records, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
     heads: dict[tuple[int, str], list[str]] = defaultdict(list)
     for r in records:
         if r.kind != "thing" or not r.documents:
@@ -1071,7 +1078,8 @@ def _apply_aliases(uf: _UnionFind, records, forms: dict[str, set[str]], aliases:
     return external
 
 
-def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None) -> dict[str, int]:
+def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, *,
+                 mean: float = STORY_MEAN_SIMILARITY) -> dict[str, int]:
     """Group documents that tell the same story: document IRI -> group number.
 
     Documents are compared by the IDF-weighted cosine similarity of their named entities
@@ -1081,7 +1089,8 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None) 
     ships, the other parties, so a chain of single similar pairs is no proof of one story:
     groups are grown by **average linkage** (:func:`_average_link`: two groups join while the
     mean similarity of their documents reaches :data:`STORY_MEAN_SIMILARITY` and one pair of
-    them reaches :data:`STORY_SIMILARITY`), then a document left alone joins the group of the
+    them reaches :data:`STORY_SIMILARITY`; ``mean`` overrides the first, so common nouns can
+    ask for :data:`NOUN_STORY_MEAN_SIMILARITY`), then a document left alone joins the group of the
     document most like it, if that one reaches :data:`STORY_SIMILARITY`. Candidate pairs come
     from an inverted index over entities, skipping entities of more than
     :data:`STORY_MAX_DF` documents, so documents with nothing rare in common are never
@@ -1120,7 +1129,7 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None) 
             for b in docs[i + 1 :]:
                 shared[(a, b)] += idf[e] ** 2
     sims = {pair: w / (norm[pair[0]] * norm[pair[1]]) for pair, w in shared.items()}
-    groups = _average_link(all_docs, sims, STORY_MEAN_SIMILARITY, STORY_SIMILARITY)
+    groups = _average_link(all_docs, sims, mean, STORY_SIMILARITY)
     # a document the averages left alone joins the group of the document most like it
     alone = {next(iter(g)) for g in groups if len(g) == 1}
     best: dict[str, tuple[float, str]] = {}
