@@ -69,7 +69,7 @@ def test_two_ways_of_counting_state_the_same_claim(extract):
 
 
 def test_intransitive_clause_is_kept_without_object(extract):
-    ex = extract("Hong continued, \u201cthe footage appears to have been released.\u201d")
+    ex = extract("Han continued, \u201cthe footage appears to have been released.\u201d")
     claim = claim_with(ex, "release")
     assert claim.object is None and claim.rule.endswith("/intransitive") and claim.certainty == "probable"
     assert claim.speaker is not None
@@ -130,18 +130,18 @@ def test_included_figure_is_a_claim_of_its_own(extract):
 
 
 def test_inclusion_without_a_number_adds_no_claim(extract):
-    ex = extract("The Kremlin provided military technology, including satellites.")
+    ex = extract("The Bundestag provided military technology, including satellites.")
     assert not [c for c in ex.claims if c.rule.endswith("/including")]
 
 
 def test_losses_of_a_sent_group_are_the_senders(extract):
-    text = "The DPRK has sent about 15,000 soldiers to Russia. Of these, 600 have died and another 4,700 have been wounded."
+    text = "The NVR has sent about 15,000 soldiers to Poland. Of these, 600 have died and another 4,700 have been wounded."
     ex = extract(text)
     losses = {unscoped(c.object.entity): c for c in ex.claims if c.rule.endswith("/loss")}
     assert set(losses) == {"dead", "wounded"}
     for measure, value in (("dead", 600), ("wounded", 4700)):
         loss = losses[measure]
-        assert (loss.subject.entity, loss.relation, loss.quantity.value) == ("DPRK", "suffer", value)
+        assert (loss.subject.entity, loss.relation, loss.quantity.value) == ("NVR", "suffer", value)
         assert loss.sentence[0] > text.index("Of these") - 1  # stated by the second sentence
         assert text[loss.object.start : loss.object.end] == loss.object.text in {"died", "wounded"}
     # the counted claims stay, about the soldiers
@@ -149,8 +149,8 @@ def test_losses_of_a_sent_group_are_the_senders(extract):
 
 
 @pytest.mark.parametrize("text, owner", [
-    ("North Korea has sent troops to Russia. Officials said 300 North Korean soldiers were killed.", "North Korea"),
-    ("North Korea's army has lost 2,000 soldiers. Of these, 300 were captured.", "North Korea"),
+    ("East Timor has sent troops to Poland. Officials said 300 East Timorese soldiers were killed.", "East Timor"),
+    ("East Timor's army has lost 2,000 soldiers. Of these, 300 were captured.", "East Timor"),
 ])
 def test_owner_of_a_counted_group(extract, text, owner):
     ex = extract(text)
@@ -158,7 +158,7 @@ def test_owner_of_a_counted_group(extract, text, owner):
     assert loss.subject.entity == owner and loss.quantity.value == 300
 
 
-@pytest.mark.parametrize("text", ["Russia killed 600 soldiers.",
+@pytest.mark.parametrize("text", ["Poland killed 600 soldiers.",
                                   "The rebels attacked 40 villagers. Of them, 12 died.",
                                   "About 200 workers joined the strike. Of them, 50 have returned to work."])
 def test_no_loss_is_credited_to_whoever_caused_it_or_an_unrelated_group(extract, text):
@@ -169,34 +169,34 @@ def test_no_loss_is_credited_to_whoever_caused_it_or_an_unrelated_group(extract,
 
 
 def test_apposition_is_never_a_tautology(extract):
-    ex = extract("Hong Min, a senior scholar at the Korea Institute for National Unification, told Yonhap that "
+    ex = extract("Han Sun, a senior scholar at the Veldra Institute for Regional Cooperation, told Norvik that "
                  "the footage was new.")
     appos = [c for c in ex.claims if c.rule == "appos"]
     assert appos and all(c.object.entity != c.subject.entity for c in appos)
-    assert any(label(ex, c.subject.entity) == "Hong Min" and "scholar" in c.object.entity for c in appos)
+    assert any(label(ex, c.subject.entity) == "Han Sun" and "scholar" in c.object.entity for c in appos)
 
 
 def test_apposition_with_an_owner_names_the_relation(extract):
-    ex = extract("Putin sat with his daughter, Katerina Tikhonova.")
+    ex = extract("Haddad sat with his daughter, Elena Varga.")
     claim = next(c for c in ex.claims if c.rule == "appos")
     assert (label(ex, claim.subject.entity), claim.relation, label(ex, claim.object.entity)) == (
-        "Katerina Tikhonova", "be daughter of", "Putin")
+        "Elena Varga", "be daughter of", "Haddad")
 
 
 def test_two_names_in_apposition_give_no_claim(extract):
-    ex = extract("The clothing worn by Kim, his sister Kim Yo Jong and Foreign Minister Choe Son Hui suggests a "
+    ex = extract("The clothing worn by Cho, his sister Cho Yo Rae and Foreign Minister Ryu Son Hui suggests a "
                  "winter date.")
     assert not [c for c in ex.claims if c.rule == "appos"]
 
 
-@pytest.mark.parametrize("text", ["The concert on Sunday was a success.", "The leaders of the party met in Paris.",
+@pytest.mark.parametrize("text", ["The concert on Sunday was a success.", "The leaders of the party met in Lisbon.",
                                   "In addition to photos, the event featured music."])
 def test_noun_phrases_about_nothing_named_give_no_claim(extract, text):
     assert not [c for c in extract(text).claims if c.rule in {"nominal-prep", "nominal-poss", "appos"}]
 
 
 def test_named_places_and_affiliations_stay(extract):
-    ex = extract("Hong Min, a scholar at the Korea Institute for National Unification, spoke.")
+    ex = extract("Han Sun, a scholar at the Veldra Institute for Regional Cooperation, spoke.")
     assert any(c.rule == "nominal-prep" and c.relation == "be at" for c in ex.claims)
 
 
@@ -210,7 +210,7 @@ def test_pleonastic_it_is_about_nothing(extract):
 
 
 def test_pronoun_object_is_never_its_clauses_subject(extract):
-    ex = extract("The leaders of the DPRK and Russia confirmed the presence of troops, calling them heroes.")
+    ex = extract("The leaders of the NVR and Poland confirmed the presence of troops, calling them heroes.")
     assert all(c.object is None or c.object.entity != c.subject.entity for c in ex.claims)
     assert not [c for c in ex.claims if c.relation == "call" and c.object.entity == "leader"]
 
@@ -250,5 +250,5 @@ def test_modified_noun_count_is_not_the_modifiers_object(extract):
 
 
 def test_participle_modifying_a_noun_is_no_clause(extract):
-    ex = extract("The event featured performances by North Korean and visiting Russian artists.")
+    ex = extract("The event featured performances by South African and visiting Norwegian artists.")
     assert claim_with(ex, "feature") and not [c for c in ex.claims if c.relation == "visit"]

@@ -20,7 +20,7 @@ def _source_of(doc, result, word):
 @pytest.mark.parametrize(
     "text, word, speaker, cue",
     [
-        ("Hong Min told Yonhap that the army likely wished to rebuild.", "rebuild", "Hong Min", "told"),
+        ("Han Sun told Norvik that the army likely wished to rebuild.", "rebuild", "Han Sun", "told"),
         ("The ministry said the outbreak had killed 40 people.", "killed", "The ministry", "said"),
         ("Shares fell sharply on Monday, the Financial Times reports.", "fell", "the Financial Times", "reports"),
         ("According to the United Nations, 3,000 families have fled.", "fled", "the United Nations", "according to"),
@@ -38,7 +38,7 @@ def test_speaker_and_cue(nlp, text, word, speaker, cue):
 
 
 def test_content_span_is_the_reported_clause(nlp):
-    text = "Seoul's intelligence service asserted that more deployments would occur in July."
+    text = "Warsaw's intelligence service asserted that more deployments would occur in July."
     doc, result = _sources(nlp, text)
     source = _source_of(doc, result, "occur")
     start, end = source.content

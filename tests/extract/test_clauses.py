@@ -25,58 +25,58 @@ def clauses(nlp, text: str) -> tuple[Doc, list[Clause]]:
 
 CASES = [
     # plain clause, auxiliaries kept in the relation as written
-    ("Kim Jong-un has sent 15,000 soldiers to Russia.", ("Kim Jong-un", "has sent", "15,000 soldiers")),
+    ("Ri Chol-ho has sent 15,000 soldiers to Norway.", ("Ri Chol-ho", "has sent", "15,000 soldiers")),
     # passive; the first prepositional argument folds into the relation
-    ("The troops were sent to Russia by Kim Jong-un.", ("The troops", "were sent to", "Russia")),
+    ("The troops were sent to Norway by Ri Chol-ho.", ("The troops", "were sent to", "Norway")),
     # light verb + noun + preposition is one relation
-    ("Kim paid tribute to the soldiers who died in Kursk.", ("Kim", "paid tribute to", "the soldiers")),
+    ("Ryu paid tribute to the soldiers who died in Narva.", ("Ryu", "paid tribute to", "the soldiers")),
     # relative clause: the antecedent is the subject
-    ("Kim paid tribute to the soldiers who died in Kursk.", ("the soldiers", "died in", "Kursk")),
+    ("Ryu paid tribute to the soldiers who died in Narva.", ("the soldiers", "died in", "Narva")),
     # coordinated verbs share the subject
-    ("Kim visited Moscow and met Putin.", ("Kim", "met", "Putin")),
+    ("Ryu visited Warsaw and met Haddad.", ("Ryu", "met", "Haddad")),
     ("The soldiers killed three guards and captured two.", ("The soldiers", "captured", "two")),
     # subject control folds the xcomp into the relation
-    ("Kim tried to hide the losses.", ("Kim", "tried to hide", "the losses")),
+    ("Ryu tried to hide the losses.", ("Ryu", "tried to hide", "the losses")),
     # object control: the object of "persuaded" is the subject of "sell"
     ("He persuaded the board to sell the firm.", ("the board", "to sell", "the firm")),
     # negation stays in the relation as written
-    ("North Korea did not confirm the report.", ("North Korea", "did not confirm", "the report")),
+    ("East Timor did not confirm the report.", ("East Timor", "did not confirm", "the report")),
     # copula
-    ("Paris is the capital of France.", ("Paris", "is", "the capital of France")),
+    ("Warsaw is the capital of Poland.", ("Warsaw", "is", "the capital of Poland")),
     # apposition gives an implied "be"; the name is the subject
     (
-        "Hong Min, a senior scholar at the Korea Institute for National Unification, said the troops had suffered.",
-        ("Hong Min", "be", "a senior scholar at the Korea Institute for National Unification"),
+        "Han Sun, a senior scholar at the Veldra Institute for Regional Cooperation, said the troops had suffered.",
+        ("Han Sun", "be", "a senior scholar at the Veldra Institute for Regional Cooperation"),
     ),
-    ("Russia's leader, Vladimir Putin, thanked Kim.", ("Vladimir Putin", "be", "Russia's leader")),
+    ("Norway's leader, Tomas Novak, thanked Ryu.", ("Tomas Novak", "be", "Norway's leader")),
     # the apposition is not part of the speaker's span
     (
-        "Hong Min, a senior scholar at the Korea Institute for National Unification, said the troops had suffered.",
-        ("Hong Min", "said", "the troops had suffered"),
+        "Han Sun, a senior scholar at the Veldra Institute for Regional Cooperation, said the troops had suffered.",
+        ("Han Sun", "said", "the troops had suffered"),
     ),
     # non-restrictive relative clause and the main clause both come out, minimal spans
     ("The report, which was published on Monday, cited officials.", ("The report", "cited", "officials")),
     ("The report, which was published on Monday, cited officials.", ("The report", "was published on", "Monday")),
     # reduced relative (participle): an implied "be"
-    ("Soldiers sent to Russia were killed.", ("Soldiers", "be sent to", "Russia")),
+    ("Soldiers sent to Norway were killed.", ("Soldiers", "be sent to", "Norway")),
     # coordinated objects and subjects are split
     ("She bought apples, pears and plums.", ("She", "bought", "pears")),
     ("Ann and Bob founded the company in 2001.", ("Bob", "founded", "the company")),
     # relative pronoun as object: the antecedent becomes the object
     ("The company that Ann founded makes bicycles.", ("Ann", "founded", "The company")),
     # nominal relations
-    ("Paris is the capital of France.", ("the capital", "be of", "France")),
-    ("Russia's leader Vladimir Putin thanked Kim.", ("Vladimir Putin", "be leader of", "Russia")),
+    ("Warsaw is the capital of Poland.", ("the capital", "be of", "Poland")),
+    ("Norway's leader Tomas Novak thanked Ryu.", ("Tomas Novak", "be leader of", "Norway")),
     # adverbial clause inherits the subject of the main clause
     ("After leaving the army, he became a teacher.", ("he", "leaving", "the army")),
     pytest.param(
-        "Kim has sent 15,000 soldiers to Russia.",
-        ("Kim", "has sent", "15,000 soldiers to Russia"),
+        "Ryu has sent 15,000 soldiers to Norway.",
+        ("Ryu", "has sent", "15,000 soldiers to Norway"),
         marks=pytest.mark.xfail(reason="the destination is an extra argument, not part of the object", strict=True),
     ),
     pytest.param(
-        "Walcott was brought on one knee in the third round.",
-        ("Walcott", "was brought on one knee in", "the third round"),
+        "Halloran was brought on one knee in the third round.",
+        ("Halloran", "was brought on one knee in", "the third round"),
         marks=pytest.mark.xfail(reason="idioms with a prepositional phrase are not recognised", strict=True),
     ),
 ]
@@ -93,9 +93,9 @@ def test_sentence_gives_triple(nlp, sentence, expected):
         # a date's apposition is not a claim
         ("It was regained on October 6, 1973, the first day of the war.", ("October 6", "be", "1973")),
         # a preposition inside one name is not a relation
-        ("He joined the Institute for National Unification.", ("the Institute", "be for", "National Unification")),
+        ("He joined the Institute for Regional Cooperation.", ("the Institute", "be for", "Regional Cooperation")),
         # an antecedent's span leaves out the clause being built
-        ("Soldiers sent to Russia were killed.", ("Soldiers sent to Russia", "be sent to", "Russia")),
+        ("Soldiers sent to Norway were killed.", ("Soldiers sent to Norway", "be sent to", "Norway")),
     ],
 )
 def test_sentence_does_not_give_triple(nlp, sentence, unexpected):
@@ -107,13 +107,13 @@ def test_extras_keep_time_and_prepositional_arguments(nlp):
     born = next(c for c in found if c.lemma == "bear in")
     assert doc[born.object[0] : born.object[1]].text == "Ohio"
     assert [(role, doc[s:e].text) for role, (s, e) in born.extras] == [("time", "in 1950")]
-    doc, found = clauses(nlp, "Kim has sent 15,000 soldiers to Russia.")
+    doc, found = clauses(nlp, "Ryu has sent 15,000 soldiers to Norway.")
     sent = next(c for c in found if c.lemma == "send")
-    assert [(role, doc[s:e].text) for role, (s, e) in sent.extras] == [("to", "to Russia")]
+    assert [(role, doc[s:e].text) for role, (s, e) in sent.extras] == [("to", "to Norway")]
 
 
 def test_negation_rule_and_head(nlp):
-    doc, found = clauses(nlp, "North Korea did not confirm the report.")
+    doc, found = clauses(nlp, "East Timor did not confirm the report.")
     (clause,) = [c for c in found if c.rule == "svo"]
     assert clause.negated and doc[clause.head].text == "confirm"
     assert [doc[i].text for i in clause.relation] == ["did", "not", "confirm"]
@@ -121,15 +121,15 @@ def test_negation_rule_and_head(nlp):
 
 
 def test_rules_are_named(nlp):
-    _, found = clauses(nlp, "The troops were sent to Russia by Kim, a leader who rarely travels.")
+    _, found = clauses(nlp, "The troops were sent to Norway by Ryu, a leader who rarely travels.")
     rules = {c.rule for c in found}
     assert {"passive", "appos"} <= rules
 
 
 def test_confidences_are_probabilities_and_vary(nlp):
     scores = set()
-    for text in ("Kim visited Moscow and met Putin.", "Russia's leader Vladimir Putin thanked Kim.",
-                 "Soldiers sent to Russia were killed.", "Paris is the capital of France."):
+    for text in ("Ryu visited Warsaw and met Haddad.", "Norway's leader Tomas Novak thanked Ryu.",
+                 "Soldiers sent to Norway were killed.", "Warsaw is the capital of Poland."):
         _, found = clauses(nlp, text)
         assert all(0.0 < c.confidence < 1.0 for c in found)
         scores.update(c.confidence for c in found)
@@ -137,7 +137,7 @@ def test_confidences_are_probabilities_and_vary(nlp):
 
 
 def test_min_confidence_filters(nlp):
-    doc = nlp("Russia's leader Vladimir Putin thanked Kim, who visited Moscow.")
+    doc = nlp("Norway's leader Tomas Novak thanked Ryu, who visited Warsaw.")
     every = list(extract_clauses(doc[:]))
     cut = sorted(c.confidence for c in every)[len(every) // 2]
     kept = list(extract_clauses(doc[:], min_confidence=cut))
@@ -145,7 +145,7 @@ def test_min_confidence_filters(nlp):
 
 
 def test_works_on_one_sentence_of_a_longer_doc(nlp):
-    doc = nlp("Kim visited Moscow. Putin met him there.")
+    doc = nlp("Ryu visited Warsaw. Haddad met him there.")
     second = list(doc.sents)[1]
     found = list(extract_clauses(second))
     assert found and all(second.start <= c.head < second.end for c in found)
@@ -153,13 +153,13 @@ def test_works_on_one_sentence_of_a_longer_doc(nlp):
 
 
 def test_a_doc_without_a_parse_is_an_error():
-    doc = spacy.blank("en")("Kim visited Moscow.")
+    doc = spacy.blank("en")("Ryu visited Warsaw.")
     with pytest.raises(ValueError, match="dependency parse"):
         list(extract_clauses(doc[:]))
 
 
 def test_hand_built_parse():
-    words = ["Kim", "sent", "troops", "to", "Russia", "."]
+    words = ["Ryu", "sent", "troops", "to", "Norway", "."]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 1, 3, 1],
               deps=["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
               pos=["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT"])

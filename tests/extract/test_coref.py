@@ -64,8 +64,8 @@ def test_they_takes_a_plural_thing(nlp):
 
 
 def test_according_to_source_is_not_it(nlp):
-    doc, index = _resolve(nlp, "The diary was found on a battlefield. According to Yonhap, it contained a poem.")
-    assert _key_at(doc, index, "it") != "Yonhap"
+    doc, index = _resolve(nlp, "The diary was found on a battlefield. According to Kyodo, it contained a poem.")
+    assert _key_at(doc, index, "it") != "Kyodo"
 
 
 def test_bare_numbers_count_what_they_refer_to(nlp):
@@ -175,18 +175,18 @@ def test_an_age_is_not_a_time(nlp):
 @pytest.mark.parametrize(
     "text, agent",
     [
-        ("The DPRK denied the report, and then Pyongyang moved to create a heroic narrative.", "DPRK"),
-        ("Russia has expelled two diplomats. Moscow warned that more would follow.", "Russia"),
+        ("The NVR denied the report, and then Velgrad moved to create a heroic narrative.", "NVR"),
+        ("Poland has expelled two diplomats. Warsaw warned that more would follow.", "Poland"),
     ],
 )
 def test_a_city_acting_as_a_state_is_the_state(nlp, text, agent):
     doc, index = _resolve(nlp, text)
-    city = next(t for t in doc if t.text in {"Pyongyang", "Moscow"})
+    city = next(t for t in doc if t.text in {"Velgrad", "Warsaw"})
     assert index.by_token[(0, city.i)] == agent
     assert any(m.text == city.text and m.entity == agent for m in index.mentions)
 
 
 def test_a_city_that_only_hosts_stays_a_city(nlp):
-    doc, index = _resolve(nlp, "The DPRK denied the report. Pyongyang hosted a gala in June.")
-    city = next(t for t in doc if t.text == "Pyongyang")
-    assert index.by_token[(0, city.i)] == "Pyongyang"
+    doc, index = _resolve(nlp, "The NVR denied the report. Velgrad hosted a gala in June.")
+    city = next(t for t in doc if t.text == "Velgrad")
+    assert index.by_token[(0, city.i)] == "Velgrad"

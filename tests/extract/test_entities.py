@@ -24,7 +24,7 @@ def _type(index, name):
 @pytest.mark.parametrize(
     "text, name, etype",
     [
-        ("Hong Min, a senior scholar at the Korea Institute for National Unification, spoke.", "Hong Min", "Person"),
+        ("Han Sun, a senior scholar at the Veldra Institute for Regional Studies, spoke.", "Han Sun", "Person"),
         ("Martin Keller, a senior researcher at the Lindgren Institute, said the data was flawed.", "Martin Keller",
          "Person"),
         ("Hassan told Kyodo the talks had failed.", "Kyodo", "NewsOrganization"),
@@ -36,7 +36,7 @@ def _type(index, name):
         ("Talks between the two unions have collapsed, the Daily Courier reports.", "Daily Courier",
          "NewsOrganization"),
         ("The Morning Herald reports that talks collapsed.", "Morning Herald", "NewsOrganization"),
-        ("Officials at the Korea Institute for National Unification met.", "Korea Institute for National Unification",
+        ("Officials at the Veldra Institute for Regional Studies met.", "Veldra Institute for Regional Studies",
          "Organization"),
     ],
 )
@@ -46,22 +46,22 @@ def test_types_from_context(nlp, text, name, etype):
 
 
 def test_surname_joins_the_full_name_even_before_it(nlp):
-    index = _index(nlp, "Hong told reporters the plan had failed.", "Hong Min, a senior scholar, spoke to Yonhap.")
-    assert "Hong" in index.entities["Hong Min"].aliases and "Hong" not in index.entities
-    kinds = [m for m in index.mentions if m.entity == "Hong Min"]
+    index = _index(nlp, "Han told reporters the plan had failed.", "Han Sun, a senior scholar, spoke to Norvik.")
+    assert "Han" in index.entities["Han Sun"].aliases and "Han" not in index.entities
+    kinds = [m for m in index.mentions if m.entity == "Han Sun"]
     assert len(kinds) == 2
 
 
 def test_short_name_prefers_the_most_mentioned_person(nlp):
-    index = _index(nlp, "Kim Jong-un visited the plant. Kim Jong-un spoke. His sister Kim Yo Jong watched.",
-                   "Kim praised the workers.")
-    last = max((m for m in index.mentions if m.text == "Kim"), key=lambda m: m.start)
-    assert last.entity == "Kim Jong-un"
+    index = _index(nlp, "Jang Yong-su visited the plant. Jang Yong-su spoke. His sister Jang Mi Rae watched.",
+                   "Jang praised the workers.")
+    last = max((m for m in index.mentions if m.text == "Jang"), key=lambda m: m.start)
+    assert last.entity == "Jang Yong-su"
 
 
 def test_place_short_name_is_the_first_word(nlp):
-    index = _index(nlp, "North Korea sent troops. Officials in the North denied it.")
-    assert "North" in index.entities["North Korea"].aliases
+    index = _index(nlp, "North Veldra sent troops. Officials in the North denied it.")
+    assert "North" in index.entities["North Veldra"].aliases
 
 
 def test_acronyms_join_their_names(nlp):
@@ -83,12 +83,12 @@ def test_a_name_that_is_a_title_word_is_not_stripped_to_its_possessive(nlp):
 
 
 def test_compound_name_counts_only_under_a_kind_noun(nlp):
-    doc = nlp("The state-run KCNA news agency praised the deceased DPRK soldiers.")
+    doc = nlp("The state-run VCNA news agency praised the deceased NVR soldiers.")
     index = index_entities([(doc, 0)])
     agency = doc[0 : next(t.i for t in doc if t.text == "agency") + 1]
     soldiers_root = next(t for t in doc if t.text == "soldiers")
     soldiers = doc[soldiers_root.left_edge.i : soldiers_root.i + 1]
-    assert index.entity_of(0, agency) == "KCNA"
+    assert index.entity_of(0, agency) == "VCNA"
     assert index.entity_of(0, soldiers) is None
 
 
@@ -101,29 +101,29 @@ def test_every_name_mention_quotes_its_text(nlp):
 
 
 def test_helpers():
-    assert initials("Democratic People's Republic of Korea") == "DPRK"
-    assert name_type_hint("Yonhap News Agency") == "NewsOrganization"
-    assert name_type_hint("Kim Jong-un") is None
+    assert initials("Democratic Republic of the Congo") == "DRC"
+    assert name_type_hint("Norvik News Agency") == "NewsOrganization"
+    assert name_type_hint("Jang Yong-su") is None
 
 
 def test_common_nouns_get_document_scoped_keys_names_and_dates_do_not():
     from kg.extract.entities import scope_common_nouns, unscoped
     from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction
 
-    doc = Document(text="Kim met the man in 2024.", source="a.txt")
+    doc = Document(text="Ryu met the man in 2024.", source="a.txt")
     man = Argument("the man", 8, 15, entity="man")
     ex = Extraction(
         doc,
-        entities=(Entity("Kim", "Kim", "Person"), Entity("man", "man"), Entity("2024", "2024")),
-        mentions=(EntityMention("Kim", 0, 3, "Kim"), EntityMention("man", 12, 15, "man", "nominal")),
-        claims=(Claim(Argument("Kim", 0, 3, entity="Kim"), "meet", man, (0, 24), speaker="man"),),
+        entities=(Entity("Ryu", "Ryu", "Person"), Entity("man", "man"), Entity("2024", "2024")),
+        mentions=(EntityMention("Ryu", 0, 3, "Ryu"), EntityMention("man", 12, 15, "man", "nominal")),
+        claims=(Claim(Argument("Ryu", 0, 3, entity="Ryu"), "meet", man, (0, 24), speaker="man"),),
     )
     out = scope_common_nouns(ex)
     keys = {e.key for e in out.entities}
     scoped = f"man #{doc.sha256[:8]}"
-    assert keys == {"Kim", "2024", scoped}
+    assert keys == {"Ryu", "2024", scoped}
     assert out.mentions[1].entity == scoped and out.claims[0].object.entity == scoped
-    assert out.claims[0].speaker == scoped and out.claims[0].subject.entity == "Kim"
+    assert out.claims[0].speaker == scoped and out.claims[0].subject.entity == "Ryu"
     assert unscoped(scoped) == "man"
 
 

@@ -12,7 +12,7 @@ from kg.errors import InputError
 from kg.ingest import read_document
 from kg.ingest.decode import decode_bytes, sniff_binary
 
-ARTICLE = "Kim honours soldiers\n\nThe soldiers’ coffins were shown in the théâtre, Seoul’s agency said.\n"
+ARTICLE = "Cho honours soldiers\n\nThe soldiers’ coffins were shown in the théâtre, Tallinn’s agency said.\n"
 
 
 def png_bytes() -> bytes:
@@ -22,7 +22,7 @@ def png_bytes() -> bytes:
 def zip_bytes() -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("article.txt", "Kim spoke.")
+        archive.writestr("article.txt", "Cho spoke.")
     return buffer.getvalue()
 
 
@@ -47,11 +47,11 @@ def test_text_encodings_decode_to_the_same_text(tmp_path, data):
     path.write_bytes(data)
     doc = read_document(path)
     assert doc.text == ARTICLE  # the byte-order mark is dropped, nothing else changes
-    assert doc.title == "Kim honours soldiers"
+    assert doc.title == "Cho honours soldiers"
 
 
 def test_latin1_french_is_read_as_latin1_not_as_a_central_european_code_page(tmp_path):
-    text = "Les soldats nord-coréens ont été honorés à Pyongyang. C'était une cérémonie très émouvante.\n"
+    text = "Les soldats veldréens ont été honorés à Tarsk. C'était une cérémonie très émouvante.\n"
     path = tmp_path / "fr.txt"
     path.write_bytes(text.encode("latin-1"))
     doc = read_document(path)
@@ -77,7 +77,7 @@ def test_cp1251_russian_is_decoded(tmp_path):
         (b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG image"),
         (b"GIF89a\x01\x00\x01\x00", "GIF image"),
         (b"\x1f\x8b\x08\x00" + bytes(20), "gzip archive"),
-        (b"Kim spoke\x00 at the ceremony", "NUL bytes"),
+        (b"Cho spoke\x00 at the ceremony", "NUL bytes"),
         (bytes(range(1, 32)) * 20, "control bytes"),
     ],
     ids=["pdf", "png", "zip", "jpeg", "gif", "gzip", "nul", "controls"],
@@ -102,7 +102,7 @@ def test_empty_and_whitespace_only_files_are_refused(tmp_path):
 
 
 def test_utf8_with_a_broken_byte_is_corrupt_not_latin1():
-    data = "Kim’s soldiers were honoured in Pyongyang. ".encode() + b"\xff" + " The café.".encode()
+    data = "Cho’s soldiers were honoured in Tarsk. ".encode() + b"\xff" + " The café.".encode()
     with pytest.raises(InputError) as info:
         decode_bytes(data, path="a.txt")
     assert info.value.code == "E102"
@@ -123,10 +123,10 @@ def test_a_utf16_bom_followed_by_an_odd_byte_count_is_refused():
 
 
 def test_valid_utf8_with_odd_characters_is_kept_as_is():
-    text = "Kim \u200b said \u202e hello \x1b[0m \U0001f600 <tag> \"quoted\" back\\slash\n"
+    text = "Cho \u200b said \u202e hello \x1b[0m \U0001f600 <tag> \"quoted\" back\\slash\n"
     assert decode_bytes(text.encode(), path="a.txt") == text
 
 
 def test_sniff_leaves_text_and_byte_order_marks_alone():
-    assert sniff_binary("Kim spoke.".encode("utf-16")) is None
-    assert sniff_binary("Kim spoke.\n".encode()) is None
+    assert sniff_binary("Cho spoke.".encode("utf-16")) is None
+    assert sniff_binary("Cho spoke.\n".encode()) is None

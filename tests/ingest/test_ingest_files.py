@@ -173,11 +173,11 @@ def test_a_file_that_fails_to_read_even_for_root_is_reported(tmp_path):
 
 def test_other_file_types_in_folders_are_skipped_with_a_warning_and_sidecars_silently(tmp_path):
     (tmp_path / "a.txt").write_text(article("Alpha"))
-    (tmp_path / "a.meta.json").write_text(json.dumps({"publisher": "Guardian"}))
+    (tmp_path / "a.meta.json").write_text(json.dumps({"publisher": "Clarion"}))
     (tmp_path / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
     (tmp_path / "notes").write_text("no suffix")
     documents, errors, caught = read_all([tmp_path])
-    assert [(d.title, d.publisher) for d in documents] == [("Alpha report", "Guardian")]
+    assert [(d.title, d.publisher) for d in documents] == [("Alpha report", "Clarion")]
     skipped = sorted(str(w.message).split(":")[0] for w in caught if w.category is SkippedFileWarning)
     assert skipped == [str(tmp_path / "notes"), str(tmp_path / "photo.png")]
     assert errors == []
@@ -185,9 +185,9 @@ def test_other_file_types_in_folders_are_skipped_with_a_warning_and_sidecars_sil
 
 def test_a_glob_that_names_sidecars_reads_them_with_their_article(tmp_path):
     (tmp_path / "a.txt").write_text(article("Alpha"))
-    (tmp_path / "a.meta.json").write_text(json.dumps({"publisher": "Guardian"}))
+    (tmp_path / "a.meta.json").write_text(json.dumps({"publisher": "Clarion"}))
     documents, errors, caught = read_all(sorted(tmp_path.iterdir()))
-    assert [(d.title, d.publisher) for d in documents] == [("Alpha report", "Guardian")]
+    assert [(d.title, d.publisher) for d in documents] == [("Alpha report", "Clarion")]
     assert errors == []
     assert [w.category for w in caught] == [SkippedFileWarning]
 

@@ -37,10 +37,10 @@ from kg.ingest.furniture import LINE_KINDS, classify_line
         ("Now playing", "furniture"),
         ("Up next", "furniture"),
         ("Read more", "furniture"),
-        ("Read more: Seoul says troops were sent in autumn", "furniture"),
+        ("Read more: Tallinn says troops were sent in autumn", "furniture"),
         ("See also: The war in Ukraine", "furniture"),
         ("Continue reading", "furniture"),
-        ("Related: Kim visits Moscow", "furniture"),
+        ("Related: Cho visits Riga", "furniture"),
         ("Most read", "furniture"),
         ("You may also like", "furniture"),
         # share and subscribe prompts
@@ -60,7 +60,7 @@ from kg.ingest.furniture import LINE_KINDS, classify_line
         ("Accept all cookies", "furniture"),
         ("Cookie settings", "furniture"),
         # bylines and metadata
-        ("Source: Guardian", "source"),
+        ("Source: Clarion", "source"),
         ("Sources: Reuters, AP", "source"),
         ("Published: 22 June 2025", "dateline"),
         ("Updated June 23, 2025 10:41 am EDT", "dateline"),
@@ -68,8 +68,8 @@ from kg.ingest.furniture import LINE_KINDS, classify_line
         ("By Jane Doe and John Roe, Reuters", "furniture"),
         ("Reporting by Jane Doe; Editing by John Roe", "furniture"),
         ("Photo: Reuters", "furniture"),
-        ("Image caption, Kim at the ceremony", "furniture"),
-        ("Tags: North Korea, Russia", "furniture"),
+        ("Image caption, Cho at the ceremony", "furniture"),
+        ("Tags: Veldra, Ostmark", "furniture"),
         ("Advertisement", "furniture"),
         ("5 min read", "furniture"),
         ("© 2025 The Daily Planet. All rights reserved.", "furniture"),
@@ -87,9 +87,9 @@ def test_furniture_lines_are_recognised(line, kind):
     [
         "Share prices fell sharply on Monday.",
         "Two responses to the crisis emerged within a week.",
-        "Comments by the minister drew criticism from Seoul.",
+        "Comments by the minister drew criticism from Tallinn.",
         "By Monday, the troops had left the town.",
-        "By Monday, Kim had left the town.",
+        "By Monday, Cho had left the town.",
         "Published in 2019, the report found that poverty rose.",
         "Related costs rose by 5% last year.",
         "Reporting by the BBC suggested otherwise.",
@@ -108,7 +108,7 @@ def test_article_sentences_are_not_furniture(line):
 
 
 def test_source_value_and_date_value_are_captured():
-    assert classify_line("Source: The Korea Herald.").value == "The Korea Herald"
+    assert classify_line("Source: The Veldra Herald.").value == "The Veldra Herald"
     assert classify_line("Updated: 2025-06-23T08:00:00Z").value == "2025-06-23"
     assert classify_line("Updated: when the fighting stops") is None
 

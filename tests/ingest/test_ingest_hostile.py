@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from kg.errors import InputError
 from kg.ingest import iter_documents
 
-PIECES = list("Kim said \"no\" <b>&amp;</b> \\ \n\r\t.,:;#*-_>[]()") + [
+PIECES = list("Cho said \"no\" <b>&amp;</b> \\ \n\r\t.,:;#*-_>[]()") + [
     "\u200b", "\u202e", "\u2028", "\x00", "\x1b", "\x85", "\ufeff", "é", "’", "😀", "한", "Ж",
     "Source: ", "4 Responses", "\n---\n", "```", "{\"text\": \"", "<script>", "Share",
 ]

@@ -8,29 +8,29 @@ from kg.errors import InputError
 from kg.ingest import read_document
 
 PARAGRAPHS = [
-    "Kim Jong-un has honoured North Korean soldiers who died in Russia's war with Ukraine, placing his hands on "
+    "Ri Chol-ho has honoured Veldran soldiers who died in Ostmark's war with Latvia, placing his hands on "
     "their coffins in a rare public admission of losses.",
-    "At a concert on Sunday marking a military pact between the North and Russia, pictures showed the leader "
+    "At a concert on Sunday marking a military pact between the North and Ostmark, pictures showed the leader "
     "stopping in front of six coffins covered in the nation's flag.",
-    "Hong Min, a senior scholar at the Korea Institute for National Unification, told Yonhap that North Korea "
+    "Gan Wol, a senior scholar at the Veldra Institute for Regional Studies, told Norvik that Veldra "
     "likely wished to portray the soldiers as heroes.",
 ]
 PAGE = f"""<!doctype html>
 <html lang="en"><head>
 <meta charset="utf-8">
-<title>Kim honours soldiers | The Daily Planet</title>
+<title>Cho honours soldiers | The Daily Planet</title>
 <meta property="og:site_name" content="The Daily Planet">
-<meta property="og:title" content="Kim honours soldiers">
+<meta property="og:title" content="Cho honours soldiers">
 <meta property="article:published_time" content="2025-06-22T08:00:00+09:00">
 <link rel="canonical" href="https://planet.example/world/kim-honours-soldiers">
 <style>body {{ color: red }} .STYLE_LEAK {{ display: none }}</style>
 <script>var leaked = "SCRIPT_LEAK"; document.write("SCRIPT_LEAK");</script>
-<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Kim honours soldiers"}}</script>
+<script type="application/ld+json">{{"@type": "NewsArticle", "headline": "Cho honours soldiers"}}</script>
 </head><body>
 <header><nav><ul><li><a href="/">Home</a></li><li><a href="/world">World NAV_LEAK</a></li>
 <li><a href="/sport">Sport NAV_LEAK</a></li></ul></nav></header>
 <main><article>
-<h1>Kim honours soldiers</h1>
+<h1>Cho honours soldiers</h1>
 <p>{PARAGRAPHS[0]}</p>
 <p>{PARAGRAPHS[1]}</p>
 <h2>War heroes</h2>
@@ -56,7 +56,7 @@ def page(tmp_path):
 
 
 def test_metadata_comes_from_the_page(page):
-    assert page.title == "Kim honours soldiers"
+    assert page.title == "Cho honours soldiers"
     assert page.publisher == "The Daily Planet"
     assert page.issued == "2025-06-22"
     assert page.url == "https://planet.example/world/kim-honours-soldiers"
@@ -77,15 +77,15 @@ def test_scripts_styles_navigation_and_comments_never_leak_into_the_text(page, l
 def test_share_prompt_and_headline_kept_by_the_extractor_are_not_body(page):
     body = "\n".join(page.text[s:e] for s, e in page.body)
     assert "Share this article" not in body
-    assert "Kim honours soldiers" not in body
+    assert "Cho honours soldiers" not in body
 
 
 def test_latin1_page_is_decoded(tmp_path):
-    html = PAGE.replace("Hong Min", "Hong Min (théâtre)").replace('charset="utf-8"', 'charset="iso-8859-1"')
+    html = PAGE.replace("Gan Wol", "Gan Wol (théâtre)").replace('charset="utf-8"', 'charset="iso-8859-1"')
     path = tmp_path / "latin.htm"
     path.write_bytes(html.encode("latin-1"))
     doc = read_document(path)
-    assert "Hong Min (théâtre)" in doc.text
+    assert "Gan Wol (théâtre)" in doc.text
 
 
 def test_a_page_without_article_text_is_refused(tmp_path):

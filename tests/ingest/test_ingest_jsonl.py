@@ -11,7 +11,7 @@ import pytest
 from kg.errors import InputError
 from kg.ingest import MetadataWarning, iter_documents, read_jsonl
 
-TEXT = "Kim Jong-un placed his hands on the coffins of soldiers killed in the war, the agency said."
+TEXT = "Ri Chol-ho placed his hands on the coffins of soldiers killed in the war, the agency said."
 
 
 def line(**record) -> str:
@@ -23,10 +23,10 @@ def test_fields_become_metadata_and_source_names_the_line(tmp_path):
     path.write_text(
         "\n".join(
             [
-                line(text=TEXT, title="Kim honours soldiers", publisher="Guardian", date="22 June 2025",
+                line(text=TEXT, title="Cho honours soldiers", publisher="Clarion", date="22 June 2025",
                      url="https://example.org/a"),
                 "",
-                line(text="Seoul said 15,000 soldiers were sent to Russia since last autumn, officials confirmed."),
+                line(text="Tallinn said 15,000 soldiers were sent to Ostmark since last autumn, officials confirmed."),
             ]
         )
         + "\n"
@@ -35,7 +35,7 @@ def test_fields_become_metadata_and_source_names_the_line(tmp_path):
     assert [d.source for d in documents] == [f"{path}:1", f"{path}:3"]
     first = documents[0]
     assert (first.title, first.publisher, first.issued, first.url) == (
-        "Kim honours soldiers", "Guardian", "2025-06-22", "https://example.org/a"
+        "Cho honours soldiers", "Clarion", "2025-06-22", "https://example.org/a"
     )
     assert first.text == TEXT and first.language == "en"
     assert documents[1].title is None
@@ -51,7 +51,7 @@ def test_fields_become_metadata_and_source_names_the_line(tmp_path):
         ('{"title": "no text here"}', 'no "text" field'),
         ('{"text": 42}', '"text" must be a string'),
         ('{"text": "   "}', '"text" is empty'),
-        ('{"text": "Kim spoke at length.", "title": ["a", "list"]}', '"title" must be a string'),
+        ('{"text": "Cho spoke at length.", "title": ["a", "list"]}', '"title" must be a string'),
         ('{"text": "Share\\nSubscribe\\nLeave a Reply\\nNice post"}', "only page furniture"),
     ],
 )
@@ -122,7 +122,7 @@ def test_language_field_is_taken_as_given(tmp_path):
 
 def test_utf16_jsonl_keeps_a_line_separator_inside_a_json_string(tmp_path):
     path = tmp_path / "batch.jsonl"
-    text = "Kim spoke.\u2028Seoul listened to the speech of the leader."
+    text = "Cho spoke.\u2028Tallinn listened to the speech of the leader."
     path.write_bytes((line(text=text) + "\n").encode("utf-16"))
     assert [d.text for d in read_jsonl(path)] == [text]
 
@@ -130,10 +130,10 @@ def test_utf16_jsonl_keeps_a_line_separator_inside_a_json_string(tmp_path):
 def test_lone_surrogate_escapes_become_replacement_characters(tmp_path):
     """JSON can spell a lone UTF-16 surrogate, which no UTF-8 text holds: it must not crash hashing or RDF."""
     path = tmp_path / "s.jsonl"
-    path.write_text('{"text": "Kim \\ud800 sent soldiers \\ud83d\\ude00 to Russia, the agency said.", '
+    path.write_text('{"text": "Cho \\ud800 sent soldiers \\ud83d\\ude00 to Ostmark, the agency said.", '
                     '"publisher": "Wire \\udfff"}\n')
     [document] = list(read_jsonl(path))
-    assert document.text == "Kim \ufffd sent soldiers \U0001F600 to Russia, the agency said."
+    assert document.text == "Cho \ufffd sent soldiers \U0001F600 to Ostmark, the agency said."
     assert document.publisher == "Wire \ufffd"
     assert len(document.sha256) == 64
 

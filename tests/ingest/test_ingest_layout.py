@@ -14,13 +14,13 @@ def spans(text: str, **kwargs) -> list[str]:
 
 def test_comments_header_cuts_everything_after_it_even_article_like_lines():
     text = (
-        "Ministers met in Seoul on Monday.\n\n"
+        "Ministers met in Tallinn on Monday.\n\n"
         "12 Comments\n\n"
-        "Jane: The ministers met in Seoul on Monday and agreed on nothing at all.\n"
+        "Jane: The ministers met in Tallinn on Monday and agreed on nothing at all.\n"
         "Source: Somebody's blog\n"
     )
     layout = analyse_text(text)
-    assert [text[s:e] for s, e in layout.body] == ["Ministers met in Seoul on Monday."]
+    assert [text[s:e] for s, e in layout.body] == ["Ministers met in Tallinn on Monday."]
     assert layout.publisher is None  # a Source line inside the comments names no publisher
 
 
@@ -42,7 +42,7 @@ def test_title_directly_followed_by_the_body_without_a_blank_line():
 
 
 def test_first_line_is_not_a_title_when_it_is_a_sentence_or_the_only_line():
-    sentence = "The North sent 15,000 soldiers.\nSeoul confirmed the number.\n"
+    sentence = "The North sent 15,000 soldiers.\nTallinn confirmed the number.\n"
     assert analyse_text(sentence).title is None
     assert spans(sentence)[0] == "The North sent 15,000 soldiers."
     alone = "Troops sent north"
@@ -53,50 +53,50 @@ def test_first_line_is_not_a_title_when_it_is_a_sentence_or_the_only_line():
 def test_looks_like_title_rules():
     assert looks_like_title("Is the war over?")
     assert not looks_like_title("the war is over")  # starts lowercase
-    assert not looks_like_title("Seoul, Monday,")
+    assert not looks_like_title("Tallinn, Monday,")
     assert not looks_like_title(" ".join(["word"] * 30).capitalize())
-    assert not looks_like_title('He sings, and he\'s the "Sexiest Man Alive."')  # the period is inside the quote
+    assert not looks_like_title('He sings, and he\'s the "Loudest Man Alive."')  # the period is inside the quote
     assert not looks_like_title("Troops were sent (officials said.)")
-    assert looks_like_title('Kim calls soldiers "heroes"')
+    assert looks_like_title('Cho calls soldiers "heroes"')
 
 
 def test_a_first_sentence_ending_in_a_quotation_stays_in_the_body():
-    text = 'He sings, and he\'s the "Sexiest Man Alive."\nHugh Jackman will host the Oscars.\n'
+    text = 'He sings, and he\'s the "Loudest Man Alive."\nDario Marchetti will host the Lumens.\n'
     assert analyse_text(text).title is None
-    assert spans(text) == ['He sings, and he\'s the "Sexiest Man Alive."', "Hugh Jackman will host the Oscars."]
+    assert spans(text) == ['He sings, and he\'s the "Loudest Man Alive."', "Dario Marchetti will host the Lumens."]
 
 
 def test_known_title_only_removes_an_equal_first_line():
-    text = "Kim honours soldiers\nKim placed his hands on the coffins.\n"
-    assert spans(text, title="Kim  honours   soldiers") == ["Kim placed his hands on the coffins."]
-    other = "Standfirst line here\nKim placed his hands on the coffins.\n"
-    assert analyse_text(other, title="Kim honours soldiers").title is None
-    assert spans(other, title="Kim honours soldiers") == ["Standfirst line here", "Kim placed his hands on the coffins."]
+    text = "Cho honours soldiers\nCho placed his hands on the coffins.\n"
+    assert spans(text, title="Cho  honours   soldiers") == ["Cho placed his hands on the coffins."]
+    other = "Standfirst line here\nCho placed his hands on the coffins.\n"
+    assert analyse_text(other, title="Cho honours soldiers").title is None
+    assert spans(other, title="Cho honours soldiers") == ["Standfirst line here", "Cho placed his hands on the coffins."]
 
 
 def test_source_line_names_the_publisher_and_a_url_source_gives_the_url():
-    assert analyse_text("Kim spoke.\nSource: The Korea Herald\n").publisher == "The Korea Herald"
-    layout = analyse_text("Kim spoke.\nSource: https://www.koreaherald.com/view.php?ud=1\n")
-    assert layout.publisher == "koreaherald.com"
-    assert layout.url == "https://www.koreaherald.com/view.php?ud=1"
+    assert analyse_text("Cho spoke.\nSource: The Veldra Herald\n").publisher == "The Veldra Herald"
+    layout = analyse_text("Cho spoke.\nSource: https://www.veldraherald.com/view.php?ud=1\n")
+    assert layout.publisher == "veldraherald.com"
+    assert layout.url == "https://www.veldraherald.com/view.php?ud=1"
 
 
 def test_dateline_gives_the_iso_date_and_is_not_body():
-    text = "Published: June 22, 2025\n\nKim spoke at the ceremony.\n"
+    text = "Published: June 22, 2025\n\nCho spoke at the ceremony.\n"
     layout = analyse_text(text)
     assert layout.issued == "2025-06-22"
-    assert spans(text) == ["Kim spoke at the ceremony."]
+    assert spans(text) == ["Cho spoke at the ceremony."]
 
 
 def test_hard_wrapped_lines_join_into_one_paragraph_but_sentence_lines_do_not():
-    wrapped = "The soldiers were sent to the front\nlast autumn, officials said.\nSeoul disagreed.\n"
-    assert spans(wrapped) == ["The soldiers were sent to the front\nlast autumn, officials said.", "Seoul disagreed."]
+    wrapped = "The soldiers were sent to the front\nlast autumn, officials said.\nTallinn disagreed.\n"
+    assert spans(wrapped) == ["The soldiers were sent to the front\nlast autumn, officials said.", "Tallinn disagreed."]
 
 
 def test_a_heading_line_is_its_own_span():
-    text = "Kim spoke at the ceremony.\nDeceased soldiers presented as heroes\nThe regime moved to create a narrative.\n"
+    text = "Cho spoke at the ceremony.\nDeceased soldiers presented as heroes\nThe regime moved to create a narrative.\n"
     assert spans(text) == [
-        "Kim spoke at the ceremony.",
+        "Cho spoke at the ceremony.",
         "Deceased soldiers presented as heroes",
         "The regime moved to create a narrative.",
     ]
@@ -120,45 +120,45 @@ def test_a_text_of_furniture_only_has_no_body():
 
 def test_markdown_heading_is_the_title_and_markup_stays_out_of_spans():
     text = (
-        "# Kim honours *fallen* soldiers #\n\n"
-        "Kim **placed** his hands\non the [coffins](https://example.org/c).\n\n"
+        "# Cho honours *fallen* soldiers #\n\n"
+        "Cho **placed** his hands\non the [coffins](https://example.org/c).\n\n"
         "## What happened next\n\n"
-        "- Seoul confirmed the deployment.\n"
-        "* Moscow did not comment.\n"
+        "- Tallinn confirmed the deployment.\n"
+        "* Riga did not comment.\n"
         "1. Kyiv protested.\n\n"
         "> The decisive moment has arrived, the diary said.\n\n"
         "---\n\n"
         "```\nprint('code is not prose')\n```\n\n"
         "| a | b |\n|---|---|\n| 1 | 2 |\n\n"
         "![a photo](photo.jpg)\n\n"
-        "*Photo: Reuters*\n\n"
-        "**Source:** Yonhap\n"
+        "*Photo: Wirepix*\n\n"
+        "**Source:** Norvik\n"
     )
     layout = analyse_text(text, markdown=True)
-    assert layout.title == "Kim honours fallen soldiers"
-    assert layout.publisher == "Yonhap"
+    assert layout.title == "Cho honours fallen soldiers"
+    assert layout.publisher == "Norvik"
     assert [text[s:e] for s, e in layout.body] == [
-        "Kim **placed** his hands\non the [coffins](https://example.org/c).",
+        "Cho **placed** his hands\non the [coffins](https://example.org/c).",
         "What happened next",
-        "Seoul confirmed the deployment.",
-        "Moscow did not comment.",
+        "Tallinn confirmed the deployment.",
+        "Riga did not comment.",
         "Kyiv protested.",
         "The decisive moment has arrived, the diary said.",
     ]
 
 
 def test_markdown_setext_heading_and_front_matter():
-    text = "---\ntitle: \"From front matter\"\ndate: 22 June 2025\nsource: Guardian\n---\nHeadline\n========\n\nKim spoke.\n"
+    text = "---\ntitle: \"From front matter\"\ndate: 22 June 2025\nsource: Clarion\n---\nHeadline\n========\n\nCho spoke.\n"
     layout = analyse_text(text, markdown=True)
-    assert (layout.title, layout.issued, layout.publisher) == ("From front matter", "2025-06-22", "Guardian")
-    assert [text[s:e] for s, e in layout.body] == ["Kim spoke."]
+    assert (layout.title, layout.issued, layout.publisher) == ("From front matter", "2025-06-22", "Clarion")
+    assert [text[s:e] for s, e in layout.body] == ["Cho spoke."]
 
 
 def test_markdown_without_closing_front_matter_reads_the_lines_as_text():
-    text = "---\ntitle: not front matter\n\nKim spoke at the ceremony.\n"
+    text = "---\ntitle: not front matter\n\nCho spoke at the ceremony.\n"
     layout = analyse_text(text, markdown=True)
     assert layout.title is None or layout.title != "not front matter"
-    assert "Kim spoke at the ceremony." in [text[s:e] for s, e in layout.body]
+    assert "Cho spoke at the ceremony." in [text[s:e] for s, e in layout.body]
 
 
 @settings(max_examples=200, deadline=None)

@@ -14,8 +14,8 @@ from kg.ingest.language import detect_language
 ARTICLE = (
     "Troops sent north\n\n"
     "Published: 1 May 2024\n\n"
-    "The North sent 15,000 soldiers to fight in the conflict, officials in Seoul said on Monday.\n\n"
-    "Source: Yonhap\n"
+    "The North sent 15,000 soldiers to fight in the conflict, officials in Tallinn said on Monday.\n\n"
+    "Source: Norvik\n"
 )
 
 
@@ -23,9 +23,9 @@ def test_text_gives_title_publisher_and_date_without_a_sidecar(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
     doc = read_document(path)
-    assert (doc.title, doc.publisher, doc.issued, doc.url) == ("Troops sent north", "Yonhap", "2024-05-01", None)
+    assert (doc.title, doc.publisher, doc.issued, doc.url) == ("Troops sent north", "Norvik", "2024-05-01", None)
     assert [doc.text[s:e] for s, e in doc.body] == [
-        "The North sent 15,000 soldiers to fight in the conflict, officials in Seoul said on Monday."
+        "The North sent 15,000 soldiers to fight in the conflict, officials in Tallinn said on Monday."
     ]
 
 
@@ -34,12 +34,12 @@ def test_sidecar_wins_over_the_text_and_dates_are_normalised(tmp_path, sidecar_n
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
     (tmp_path / sidecar_name).write_text(
-        json.dumps({"title": "Sidecar title", "publisher": "Guardian", "date": "June 22, 2025",
+        json.dumps({"title": "Sidecar title", "publisher": "Clarion", "date": "June 22, 2025",
                     "url": "https://example.org/a", "ignored": 1})
     )
     doc = read_document(path)
     assert (doc.title, doc.publisher, doc.issued, doc.url) == (
-        "Sidecar title", "Guardian", "2025-06-22", "https://example.org/a"
+        "Sidecar title", "Clarion", "2025-06-22", "https://example.org/a"
     )
     assert doc.text == ARTICLE  # the sidecar never changes the text or its offsets
 
@@ -47,9 +47,9 @@ def test_sidecar_wins_over_the_text_and_dates_are_normalised(tmp_path, sidecar_n
 def test_partial_sidecar_only_overrides_what_it_gives(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE)
-    (tmp_path / "a.meta.json").write_text(json.dumps({"publisher": "Guardian"}))
+    (tmp_path / "a.meta.json").write_text(json.dumps({"publisher": "Clarion"}))
     doc = read_document(path)
-    assert (doc.title, doc.publisher, doc.issued) == ("Troops sent north", "Guardian", "2024-05-01")
+    assert (doc.title, doc.publisher, doc.issued) == ("Troops sent north", "Clarion", "2024-05-01")
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_a_bad_sidecar_warns_and_the_article_is_still_read(tmp_path, content, wo
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         doc = read_document(path)
-    assert doc.title == "Troops sent north" and doc.publisher == "Yonhap"
+    assert doc.title == "Troops sent north" and doc.publisher == "Norvik"
     messages = [str(w.message) for w in caught if w.category is MetadataWarning]
     assert len(messages) == 1 and words in messages[0]
 
@@ -76,9 +76,9 @@ def test_a_bad_sidecar_warns_and_the_article_is_still_read(tmp_path, content, wo
 def test_sidecar_of_an_html_page_wins_over_the_page_metadata(tmp_path):
     page = (
         "<html><head><title>Page title</title><meta property='og:site_name' content='Page Site'></head><body>"
-        "<article><p>The North sent 15,000 soldiers to fight in the conflict, officials in Seoul said on Monday "
-        "after a closed briefing.</p><p>Moscow did not comment on the numbers given by the intelligence service "
-        "in Seoul.</p></article></body></html>"
+        "<article><p>The North sent 15,000 soldiers to fight in the conflict, officials in Tallinn said on Monday "
+        "after a closed briefing.</p><p>Riga did not comment on the numbers given by the intelligence service "
+        "in Tallinn.</p></article></body></html>"
     )
     (tmp_path / "p.html").write_text(page)
     (tmp_path / "p.meta.json").write_text(json.dumps({"publisher": "Sidecar Site"}))
@@ -140,7 +140,7 @@ def test_language_is_detected(text, code):
 
 
 @pytest.mark.parametrize("text", [
-    "", "Kim Jong-un", "12 34 56 78 90", "Xq zzv bbrt ploo wexx qatz mmno plk rrst.",
+    "", "Ri Chol-ho", "12 34 56 78 90", "Xq zzv bbrt ploo wexx qatz mmno plk rrst.",
     # a URL line with hex letters ("A", "E" are Portuguese/Italian words) over a headline of names
     "http://example.com/gst/page.html?res=9402E6D71239F937A15756C0A9639C8B63\n"
     "CHICAGO 76ERS Dismissed Dan Miller, manager. Hired Tom Baker manager.",
@@ -152,7 +152,7 @@ def test_too_little_or_unrecognisable_text_has_no_language(text):
 def test_a_non_english_article_is_marked_so_the_pipeline_can_skip_it(tmp_path):
     path = tmp_path / "de.txt"
     path.write_text(
-        "Soldaten geehrt\n\nKim Jong-un hat die Särge der Soldaten berührt, die im Krieg gegen die Ukraine gefallen "
+        "Soldaten geehrt\n\nRi Chol-ho hat die Särge der Soldaten berührt, die im Krieg gegen Lettland gefallen "
         "sind. Es war eine seltene öffentliche Anerkennung der Verluste.\n"
     )
     doc = read_document(path)

@@ -86,7 +86,7 @@ def test_a_text_without_any_space_or_sentence_end_is_left_out_or_hard_cut():
 
 
 def test_ordinary_prose_is_one_piece_per_body_span():
-    text = "Kim spoke on Monday. " * 200 + "\n\n" + "He left; she stayed. " * 100
+    text = "Cho spoke on Monday. " * 200 + "\n\n" + "He left; she stayed. " * 100
     body = ((0, 4200), (4202, len(text)))
     assert list(body_pieces(text, body)) == list(body)
     assert re.search(r"\S", text[4200:4202]) is None

@@ -16,34 +16,34 @@ from tests.resolve.resolve_kit import BASE, Doc, eid, load, merged, same_as
 
 def test_csv_with_header_comments_types_and_forbids(tmp_path):
     path = tmp_path / "a.csv"
-    path.write_text("label,canonical,type\n# a comment\n\nthe Agency,IAEA,Organization\nKim,!Kim Jong-un,person\n",
+    path.write_text("label,canonical,type\n# a comment\n\nthe Agency,IAEA,Organization\nSeol,!Seol Tae-an,person\n",
                     encoding="utf-8")
     rules = load_aliases(path)
     assert [(r.label, r.target, r.type, r.forbid, r.line) for r in rules] == [
-        ("the Agency", "IAEA", "Organization", False, 4), ("Kim", "Kim Jong-un", "Person", True, 5)]
+        ("the Agency", "IAEA", "Organization", False, 4), ("Seol", "Seol Tae-an", "Person", True, 5)]
 
 
 def test_yaml_rules(tmp_path):
     path = tmp_path / "a.yaml"
-    path.write_text("- {label: DPRK, canonical: 'http://www.wikidata.org/entity/Q423', type: Place}\n"
-                    "- label: Kim Yo Jong\n  not: Kim Jong-un\n", encoding="utf-8")
+    path.write_text("- {label: DRC, canonical: 'http://www.wikidata.org/entity/Q974', type: Place}\n"
+                    "- label: Seol Ha Tae\n  not: Seol Tae-an\n", encoding="utf-8")
     rules = load_aliases(path)
     assert rules[0].is_iri and rules[0].type == "Place" and rules[0].line == 1
-    assert rules[1].forbid and rules[1].target == "Kim Jong-un" and rules[1].line == 2
+    assert rules[1].forbid and rules[1].target == "Seol Tae-an" and rules[1].line == 2
 
 
 @pytest.mark.parametrize(
     "name, text, line, words",
     [
-        ("a.csv", "label,canonical\nDPRK,North Korea\nNorth\n", 3, "got 1 field"),
-        ("a.csv", "DPRK,North Korea,Place,extra\n", 1, "got 4 field"),
-        ("a.csv", "DPRK,North Korea,Country\n", 1, "unknown type 'Country'"),
-        ("a.csv", ",North Korea\n", 1, "empty label"),
-        ("a.csv", "DPRK,http://exa mple.org/x\n", 1, "not a valid IRI"),
+        ("a.csv", "label,canonical\nDRC,DR Congo\nCongo\n", 3, "got 1 field"),
+        ("a.csv", "DRC,DR Congo,Place,extra\n", 1, "got 4 field"),
+        ("a.csv", "DRC,DR Congo,Country\n", 1, "unknown type 'Country'"),
+        ("a.csv", ",DR Congo\n", 1, "empty label"),
+        ("a.csv", "DRC,http://exa mple.org/x\n", 1, "not a valid IRI"),
         ("a.csv", "A,B\nA,!B\n", 2, "contradicts line 1"),
-        ("a.yaml", "- {label: DPRK}\n", 1, "exactly one of 'canonical' and 'not'"),
-        ("a.yaml", "- label: DPRK\n  canonical: North Korea\n  typ: Place\n", 1, "unknown field(s) typ"),
-        ("a.yaml", "- {label: DPRK, canonical: [North Korea]}\n", 1, "must be a single value"),
+        ("a.yaml", "- {label: DRC}\n", 1, "exactly one of 'canonical' and 'not'"),
+        ("a.yaml", "- label: DRC\n  canonical: DR Congo\n  typ: Place\n", 1, "unknown field(s) typ"),
+        ("a.yaml", "- {label: DRC, canonical: [DR Congo]}\n", 1, "must be a single value"),
         ("a.yaml", "- label: a\n- label: [b\n", 3, "bad YAML"),
         ("a.yaml", "label: a\n", 1, "expected a list"),
     ],
@@ -66,26 +66,26 @@ def test_missing_and_wrong_suffix(tmp_path):
 def test_force_forbid_and_external(store):
     a, b = Doc("Daily", "a"), Doc("Herald", "b")
     a.entity("the Agency", "Organization", key="Agency")
-    a.entity("Yonhap", "Organization")
-    a.entity("North Korea", "Place")
+    a.entity("Norvik", "Organization")
+    a.entity("Estonia", "Place")
     b.entity("International Atomic Energy Agency", "Organization")
-    b.entity("Yonhap News Agency", "Organization")
+    b.entity("Norvik News Agency", "Organization")
     load(store, a, b)
-    rules = parse_aliases("Agency,International Atomic Energy Agency\nYonhap,!Yonhap News Agency\n"
-                          "North Korea,http://www.wikidata.org/entity/Q423,Place\n", "x.csv")
+    rules = parse_aliases("Agency,International Atomic Energy Agency\nNorvik,!Norvik News Agency\n"
+                          "Estonia,http://www.wikidata.org/entity/Q191,Place\n", "x.csv")
     resolve(store, BASE, aliases=rules)
     assert merged(store, "Agency", "International Atomic Energy Agency")
-    assert not merged(store, "Yonhap", "Yonhap News Agency")  # the name rule would have merged them
-    assert (eid("North Korea"), "http://www.wikidata.org/entity/Q423") in same_as(store)
+    assert not merged(store, "Norvik", "Norvik News Agency")  # the name rule would have merged them
+    assert (eid("Estonia"), "http://www.wikidata.org/entity/Q191") in same_as(store)
 
 
 def test_type_restricts_a_rule(store):
     a = Doc("Daily", "a")
-    a.entity("Jordan", "Place")
-    a.entity("Michael Jordan", "Person", key="MJ")
+    a.entity("Kent", "Place")
+    a.entity("Marian Kent", "Person", key="MK")
     load(store, a)
-    resolve(store, BASE, aliases=parse_aliases("Jordan,http://www.wikidata.org/entity/Q810,Person\n", "x.csv"))
-    assert not any(a == eid("Jordan") for a, _ in same_as(store))
+    resolve(store, BASE, aliases=parse_aliases("Kent,http://www.wikidata.org/entity/Q23298,Person\n", "x.csv"))
+    assert not any(a == eid("Kent") for a, _ in same_as(store))
 
 
 def test_cli_build_with_aliases_and_a_bad_file(tmp_path, seeds_dir):

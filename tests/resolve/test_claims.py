@@ -38,12 +38,12 @@ def _sent(doc: Doc, subject: str, q: Quantity, *, time: str | None = None, obj: 
 
 
 def test_same_claim_in_other_words_corroborates_and_counts_two_publishers(store):
-    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
-    _sent(a, "North Korea", Quantity(15000, "15,000", "soldier"))
-    _sent(b, "DPRK", Quantity(15000, "about 15,000", "soldier", approximate=True))
+    a, b = Doc("Clarion", "a"), Doc("Herald", "b")
+    _sent(a, "DR Congo", Quantity(15000, "15,000", "soldier"))
+    _sent(b, "DRC", Quantity(15000, "about 15,000", "soldier", approximate=True))
     load(store, a, b)
     report = resolve(store, BASE)
-    ca, cb = _claim_of(store, "North Korea send"), _claim_of(store, "DPRK send")
+    ca, cb = _claim_of(store, "DR Congo send"), _claim_of(store, "DRC send")
     assert {(ca, cb), (cb, ca)} <= _pairs(store, "cg:corroborates")
     assert _pairs(store, "cg:conflictsWith") == set()
     assert _support(store)[ca] == _support(store)[cb] == 2
@@ -62,18 +62,18 @@ def test_same_claim_in_other_words_corroborates_and_counts_two_publishers(store)
     ],
 )
 def test_bounds_are_respected(store, other, conflict):
-    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
-    _sent(a, "North Korea", Quantity(4700, "over 4,700", lower_bound=True))
-    _sent(b, "North Korea", other)
+    a, b = Doc("Clarion", "a"), Doc("Herald", "b")
+    _sent(a, "DR Congo", Quantity(4700, "over 4,700", lower_bound=True))
+    _sent(b, "DR Congo", other)
     load(store, a, b)
     resolve(store, BASE)
     assert bool(_pairs(store, "cg:conflictsWith")) is conflict
 
 
 def test_conflict_links_both_ways_with_a_reason(store):
-    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
-    _sent(a, "North Korea", Quantity(15000, "15,000"))
-    _sent(b, "North Korea", Quantity(5000, "5,000"))
+    a, b = Doc("Clarion", "a"), Doc("Herald", "b")
+    _sent(a, "DR Congo", Quantity(15000, "15,000"))
+    _sent(b, "DR Congo", Quantity(5000, "5,000"))
     load(store, a, b)
     resolve(store, BASE)
     pairs = _pairs(store, "cg:conflictsWith")
@@ -83,24 +83,24 @@ def test_conflict_links_both_ways_with_a_reason(store):
 
 
 def test_numbers_of_one_publisher_never_conflict_with_each_other(store):
-    a, b = Doc("Guardian", "a"), Doc("Guardian", "b")
-    _sent(a, "North Korea", Quantity(15000, "15,000"))
-    _sent(b, "North Korea", Quantity(3000, "3,000"))
+    a, b = Doc("Clarion", "a"), Doc("Clarion", "b")
+    _sent(a, "DR Congo", Quantity(15000, "15,000"))
+    _sent(b, "DR Congo", Quantity(3000, "3,000"))
     load(store, a, b)
     resolve(store, BASE)
     assert _pairs(store, "cg:conflictsWith") == set()
 
 
 def _casualties(doc: Doc, figures: list[tuple[str, Quantity]]) -> None:
-    doc.entity("North Korea", "Place")
+    doc.entity("DR Congo", "Place")
     for word, q in figures:
         doc.entity(word, "Thing", key=word)
-        doc.claim("North Korea", "suffer", word, quantity=q)
+        doc.claim("DR Congo", "suffer", word, quantity=q)
 
 
 @pytest.mark.parametrize("wounded, conflict", [(4700, True), (4150, False)])
 def test_casualty_figures_that_do_not_add_up(store, wounded, conflict):
-    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
+    a, b = Doc("Clarion", "a"), Doc("Herald", "b")
     _casualties(a, [("casualties", Quantity(4700, "over 4,700", "casualty", lower_bound=True)),
                     ("fatalities", Quantity(600, "600", "fatality"))])
     _casualties(b, [("dead", Quantity(600, "600", "dead")),
@@ -118,11 +118,11 @@ def test_casualty_figures_that_do_not_add_up(store, wounded, conflict):
 
 @pytest.mark.parametrize("times, conflict", [(("2024-06", "2025-04"), True), (("2025", "2025-04"), False)])
 def test_dates(store, times, conflict):
-    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
+    a, b = Doc("Clarion", "a"), Doc("Herald", "b")
     for doc, t in zip((a, b), times):
-        doc.entity("Kim Jong-un")
-        doc.entity("Moscow", "Place")
-        doc.claim("Kim Jong-un", "visit", "Moscow", time=t)
+        doc.entity("Seol Tae-an")
+        doc.entity("Tallinn", "Place")
+        doc.claim("Seol Tae-an", "visit", "Tallinn", time=t)
     load(store, a, b)
     resolve(store, BASE)
     assert bool(_pairs(store, "cg:conflictsWith")) is conflict
@@ -130,52 +130,52 @@ def test_dates(store, times, conflict):
 
 
 def test_denial_conflicts(store):
-    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
+    a, b = Doc("Clarion", "a"), Doc("Herald", "b")
     for doc, polarity in ((a, "positive"), (b, "negative")):
-        doc.entity("DPRK", "Organization")
+        doc.entity("DRC", "Organization")
         doc.entity("troops", "Thing", key="troop")
-        doc.claim("DPRK", "send", "troop", polarity=polarity)
+        doc.claim("DRC", "send", "troop", polarity=polarity)
     load(store, a, b)
     resolve(store, BASE)
     assert len(_pairs(store, "cg:conflictsWith")) == 2
 
 
 def test_support_counts_publishers_not_mentions_and_follows_same_as(store):
-    a1, a2, b = Doc("The Guardian", "a1"), Doc("The Guardian", "a2"), Doc("Guardian", "b")
+    a1, a2, b = Doc("The Clarion", "a1"), Doc("The Clarion", "a2"), Doc("Clarion", "b")
     for doc in (a1, a2, b):
-        doc.entity("Kim Jong-un")
+        doc.entity("Seol Tae-an")
         doc.entity("coffins", "Thing", key="coffin")
-        doc.claim("Kim Jong-un", "honor", "coffin")
-        doc.claim("Kim Jong-un", "honor", "coffin")  # said twice in one article
+        doc.claim("Seol Tae-an", "honor", "coffin")
+        doc.claim("Seol Tae-an", "honor", "coffin")  # said twice in one article
     load(store, a1, a2, b)
     resolve(store, BASE)
     assert set(_support(store).values()) == {1}
 
 
 def test_wire_copy_counts_once_and_records_its_primary_source(store):
-    a, b = Doc("The Guardian", "a"), Doc("Herald", "b")
+    a, b = Doc("The Clarion", "a"), Doc("Herald", "b")
     for doc in (a, b):
-        doc.entity("Kim Jong-un")
+        doc.entity("Seol Tae-an")
         doc.entity("coffins", "Thing", key="coffin")
-    b.entity("The Guardian", "Organization", key="Guardian")
-    a.claim("Kim Jong-un", "honor", "coffin")
-    b.claim("Kim Jong-un", "honor", "coffin", speaker="Guardian")  # "..., The Guardian reports"
+    b.entity("The Clarion", "Organization", key="Clarion")
+    a.claim("Seol Tae-an", "honor", "coffin")
+    b.claim("Seol Tae-an", "honor", "coffin", speaker="Clarion")  # "..., The Clarion reports"
     load(store, a, b)
     resolve(store, BASE)
-    claim = _claim_of(store, "Kim Jong-un honor")
+    claim = _claim_of(store, "Seol Tae-an honor")
     assert _support(store)[claim] == 1
     rows = store.select(f"SELECT ?m ?o WHERE {{ GRAPH <{G}> {{ ?m prov:hadPrimarySource ?o }} }}")
-    assert len(rows) == 1 and rows[0]["o"].value.endswith("/guardian") or rows[0]["o"].value.endswith("the-guardian")
+    assert len(rows) == 1 and rows[0]["o"].value.endswith("/clarion") or rows[0]["o"].value.endswith("the-clarion")
 
 
 def test_named_queries_show_conflicts_and_support_once(store):
-    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
-    _sent(a, "North Korea", Quantity(15000, "15,000"))
-    _sent(b, "North Korea", Quantity(5000, "5,000"))
-    a.entity("Kim Jong-un")
-    b.entity("Kim Jong-un")
-    a.claim("Kim Jong-un", "visit", "soldier")
-    b.claim("Kim Jong-un", "visit", "soldier")
+    a, b = Doc("Clarion", "a"), Doc("Herald", "b")
+    _sent(a, "DR Congo", Quantity(15000, "15,000"))
+    _sent(b, "DR Congo", Quantity(5000, "5,000"))
+    a.entity("Seol Tae-an")
+    b.entity("Seol Tae-an")
+    a.claim("Seol Tae-an", "visit", "soldier")
+    b.claim("Seol Tae-an", "visit", "soldier")
     load(store, a, b)
     resolve(store, BASE)
     conflicts = store.select(named_query("conflicts"))
@@ -183,7 +183,7 @@ def test_named_queries_show_conflicts_and_support_once(store):
     support = store.select(named_query("support"))
     assert len(support) == len({r["claim"].value for r in support}) == 3
     top = support[0]
-    assert int(top["n"].value) == 2 and top["publishers"].value in {"Guardian, Herald", "Herald, Guardian"}
+    assert int(top["n"].value) == 2 and top["publishers"].value in {"Clarion, Herald", "Herald, Clarion"}
 
 
 @pytest.mark.parametrize(
@@ -204,7 +204,7 @@ def test_number_intervals(a, b, conflict):
 @pytest.mark.parametrize("dead, relation", [(600, "corroborates"), (900, "conflictsWith")])
 def test_one_casualty_measure_in_other_words(store, dead, relation):
     """"600 fatalities" and "600 dead" count one measure: equal numbers corroborate, others conflict."""
-    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
+    a, b = Doc("Clarion", "a"), Doc("Herald", "b")
     _casualties(a, [("fatalities", Quantity(600, "600", "fatality"))])
     _casualties(b, [("dead", Quantity(dead, f"{dead}", "soldier"))])
     load(store, a, b)
@@ -218,11 +218,11 @@ def test_one_casualty_measure_in_other_words(store, dead, relation):
 def test_casualty_measure_is_read_from_the_label_of_a_document_scoped_noun(store):
     """A common noun's key carries its document's scope ("fatality #1a2b3c4d", an IRI ending in the hash):
     the measure is still "fatalities" / "dead", read from the label."""
-    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
+    a, b = Doc("Clarion", "a"), Doc("Herald", "b")
     for doc, word, key in ((a, "fatalities", "fatality #1a2b3c4d"), (b, "dead", "dead #5e6f7a8b")):
-        doc.entity("North Korea", "Place")
+        doc.entity("DR Congo", "Place")
         doc.entity(word, "Thing", key=key)
-        doc.claim("North Korea", "suffer", key, quantity=Quantity(600, "600", None))
+        doc.claim("DR Congo", "suffer", key, quantity=Quantity(600, "600", None))
     load(store, a, b)
     resolve(store, BASE)
     ca, cb = _claim_of(store, "fatalities"), _claim_of(store, "dead")
@@ -231,14 +231,14 @@ def test_casualty_measure_is_read_from_the_label_of_a_document_scoped_noun(store
 
 
 def test_what_a_party_inflicts_is_not_its_loss(store):
-    """"North Korea killed 3,000 soldiers" is no figure of North Korea's own dead: its 4,150 wounded fit the
+    """"DR Congo killed 3,000 soldiers" is no figure of DR Congo's own dead: its 4,150 wounded fit the
     other outlet's "over 4,700 casualties, including 600 fatalities"."""
-    a, b = Doc("Guardian", "a"), Doc("Herald", "b")
+    a, b = Doc("Clarion", "a"), Doc("Herald", "b")
     _casualties(a, [("casualties", Quantity(4700, "over 4,700", "casualty", lower_bound=True)),
                     ("fatalities", Quantity(600, "600", "fatality"))])
     _casualties(b, [("wounded", Quantity(4150, "4,150", "wounded"))])
     b.entity("soldiers", "Thing", key="soldier")
-    b.claim("North Korea", "kill", "soldier", quantity=Quantity(3000, "3,000", "soldier"))
+    b.claim("DR Congo", "kill", "soldier", quantity=Quantity(3000, "3,000", "soldier"))
     load(store, a, b)
     resolve(store, BASE)
     assert _pairs(store, "cg:conflictsWith") == set()

@@ -15,8 +15,8 @@ from tests.resolve.resolve_kit import BASE, Doc, clusters, eid, load, merged, sa
 
 
 #: Names two reports share that make them reports of one story (resolution compares descriptions within a story).
-NAVY_STORY = (("Indian Navy", "Organization"), ("Gulf of Aden", "Place"))
-TEAM_STORY = (("Philadelphia 76ers", "Organization"), ("Portland", "Place"))
+NAVY_STORY = (("Kenyan Navy", "Organization"), ("Gulf of Alvan", "Place"))
+TEAM_STORY = (("Pemberton 88ers", "Organization"), ("Porthaven", "Place"))
 
 
 def _papers(*publishers: str, shared: Iterable[tuple[str, str]] = ()) -> list[Doc]:
@@ -46,15 +46,15 @@ def _two(store, left: list[tuple], right: list[tuple]) -> None:
 @pytest.mark.parametrize(
     "left, right",
     [
-        (("Olga Lyubimova", "Person"), ("Russian Culture Minister Olga Lyubimova", "Person")),
-        (("Vladimir Putin", "Person"), ("President Vladimir Putin", "Person")),
-        (("Yonhap", "Organization"), ("Yonhap News Agency", "Organization")),
-        (("KCNA", "Organization"), ("Korean Central News Agency", "Organization")),
-        (("Korea Institute for National Unification", "Organization"), ("KINU", "Organization")),
-        (("DPRK", "Organization"), ("North Korea", "Place")),
+        (("Maris Kalvik", "Person"), ("Estonian Culture Minister Maris Kalvik", "Person")),
+        (("Arvid Lindqvist", "Person"), ("President Arvid Lindqvist", "Person")),
+        (("Norvik", "Organization"), ("Norvik News Agency", "Organization")),
+        (("VCNA", "Organization"), ("Veldran Central News Agency", "Organization")),
+        (("Veldra Institute for Regional Studies", "Organization"), ("VIRS", "Organization")),
+        (("DR Congo", "Organization"), ("Democratic Republic of the Congo", "Place")),
         (("U.S.", "Place"), ("United States", "Place")),
-        (("Ju-ae", "Person"), ("Kim Ju-ae", "Person")),
-        (("Hong", "Person"), ("Hong Min", "Person")),
+        (("Mi-ra", "Person"), ("Seol Mi-ra", "Person")),
+        (("Gan", "Person"), ("Gan Wol", "Person")),
     ],
     ids=["title", "president", "news-agency", "acronym", "acronym-of-function-words", "common-name",
          "dotted-acronym", "given-name", "surname"],
@@ -65,82 +65,82 @@ def test_merges_names_of_one_thing(store, left, right):
 
 
 def test_outlet_with_and_without_the(store):
-    a, b = _papers("The Guardian", "Daily")
-    a.entity("Kim Jong-un")
-    b.entity("Guardian", "Organization")
+    a, b = _papers("The Clarion", "Daily")
+    a.entity("Seol Tae-an")
+    b.entity("Clarion", "Organization")
     _load_and_resolve(store, a, b)
-    assert merged(store, "The Guardian", "Guardian")
+    assert merged(store, "The Clarion", "Clarion")
 
 
-@pytest.mark.parametrize("short", ["Kim", "Kim Jong"])
+@pytest.mark.parametrize("short", ["Seol", "Seol Tae"])
 def test_never_merges_people_sharing_a_surname(store, short):
-    _two(store, [("Kim Jong-un", "Person"), ("Kim Ju-ae", "Person"), (short, "Person")],
-         [("Kim Yo Jong", "Person"), ("Kim Jong-il", "Person")])
-    people = ["Kim Jong-un", "Kim Ju-ae", "Kim Yo Jong", "Kim Jong-il", short]
+    _two(store, [("Seol Tae-an", "Person"), ("Seol Mi-ra", "Person"), (short, "Person")],
+         [("Seol Ha Tae", "Person"), ("Seol Tae-ok", "Person")])
+    people = ["Seol Tae-an", "Seol Mi-ra", "Seol Ha Tae", "Seol Tae-ok", short]
     for i, x in enumerate(people):
         for y in people[i + 1 :]:
             assert not merged(store, x, y), (x, y)
 
 
 def test_never_merges_places_sharing_a_word(store):
-    _two(store, [("North Korea", "Place"), ("Pyongyang", "Place"), ("Korea", "Place")],
-         [("South Korea", "Place"), ("East Pyongyang", "Place"), ("North Carolina", "Place")])
-    for x, y in [("North Korea", "South Korea"), ("Pyongyang", "East Pyongyang"), ("Korea", "North Korea"),
-                 ("Korea", "South Korea"), ("North Korea", "North Carolina")]:
+    _two(store, [("North Veldra", "Place"), ("Tarsk", "Place"), ("Veldra", "Place")],
+         [("South Veldra", "Place"), ("East Tarsk", "Place"), ("North Ostmark", "Place")])
+    for x, y in [("North Veldra", "South Veldra"), ("Tarsk", "East Tarsk"), ("Veldra", "North Veldra"),
+                 ("Veldra", "South Veldra"), ("North Veldra", "North Ostmark")]:
         assert not merged(store, x, y), (x, y)
 
 
 def test_shortened_name_that_is_a_part_of_an_alt_label_is_not_a_key(store):
-    # doc a linked "Kim" to Kim Jong-un, doc b linked "Kim" to Kim Yo Jong: the shared alt label merges nothing
-    _two(store, [("Kim Jong-un", "Person", "Kim")], [("Kim Yo Jong", "Person", "Kim")])
-    assert not merged(store, "Kim Jong-un", "Kim Yo Jong")
+    # doc a linked "Seol" to Seol Tae-an, doc b linked "Seol" to Seol Ha Tae: the shared alt label merges nothing
+    _two(store, [("Seol Tae-an", "Person", "Seol")], [("Seol Ha Tae", "Person", "Seol")])
+    assert not merged(store, "Seol Tae-an", "Seol Ha Tae")
 
 
 def test_compass_word_joins_the_place_named_with_it_in_its_documents(store):
     a, b = _papers("Daily", "Herald")
-    a.entity("North Korea", "Place")
+    a.entity("North Veldra", "Place")
     a.entity("North", "Place")
-    b.entity("DPRK", "Organization")
+    b.entity("NV", "Organization")
     _load_and_resolve(store, a, b)
-    assert merged(store, "North", "North Korea") and merged(store, "DPRK", "North")
+    assert merged(store, "North", "North Veldra") and merged(store, "NV", "North")
 
 
 def test_compass_word_stays_apart_when_ambiguous(store):
     [a] = _papers("Daily")
-    a.entity("North Korea", "Place")
-    a.entity("North Carolina", "Place")
+    a.entity("North Veldra", "Place")
+    a.entity("North Ostmark", "Place")
     a.entity("North", "Place")
     _load_and_resolve(store, a)
-    assert not merged(store, "North", "North Korea") and not merged(store, "North", "North Carolina")
+    assert not merged(store, "North", "North Veldra") and not merged(store, "North", "North Ostmark")
 
 
 def test_demonym_is_linked_not_merged(store):
-    _two(store, [("North Korea", "Place"), ("Russia", "Place")], [("North Korean", "Group"), ("Russians", "Group")])
-    assert not merged(store, "North Korean", "North Korea")
+    _two(store, [("North Macedonia", "Place"), ("Estonia", "Place")], [("North Macedonian", "Group"), ("Estonians", "Group")])
+    assert not merged(store, "North Macedonian", "North Macedonia")
     g = terms.resolution_graph_iri(BASE)
     rows = store.select(f"SELECT ?a ?b WHERE {{ GRAPH <{g}> {{ ?a cg:demonymOf ?b }} }}")
     links = {(r["a"].value, r["b"].value) for r in rows}
-    assert (eid("North Korean"), eid("North Korea")) in links
-    assert (eid("Russians"), eid("Russia")) in links
-    assert (eid("North Korean"), eid("Russia")) not in links
+    assert (eid("North Macedonian"), eid("North Macedonia")) in links
+    assert (eid("Estonians"), eid("Estonia")) in links
+    assert (eid("North Macedonian"), eid("Estonia")) not in links
 
 
 def test_same_as_is_a_star_both_ways_and_alt_labels_list_every_form(store):
-    _two(store, [("North Korea", "Place")], [("DPRK", "Organization"), ("Democratic People's Republic of Korea", "Place")])
+    _two(store, [("DR Congo", "Place")], [("DRC", "Organization"), ("Democratic Republic of the Congo", "Place")])
     links = same_as(store)
     c = clusters(store)
-    members = {eid("North Korea"), eid("DPRK"), eid("Democratic People's Republic of Korea")}
+    members = {eid("DR Congo"), eid("DRC"), eid("Democratic Republic of the Congo")}
     assert len({c[m] for m in members}) == 1
     canonical = next(m for m in members if all((m, o) in links for o in members - {m}))
     assert all((o, canonical) in links for o in members - {canonical})
     g = terms.resolution_graph_iri(BASE)
     alts = {r["l"].value for r in store.select(
         f"SELECT ?l WHERE {{ GRAPH <{g}> {{ <{canonical}> skos:altLabel ?l }} }}")}
-    assert len(alts) == 2 and alts <= {"North Korea", "DPRK", "Democratic People's Republic of Korea"}
+    assert len(alts) == 2 and alts <= {"DR Congo", "DRC", "Democratic Republic of the Congo"}
 
 
 def test_common_nouns_merge_by_head_within_a_story_when_modifiers_nest(store):
-    a, b = _papers("Daily", "Herald", shared=(("Kim Jong-un", "Person"), ("North Korea", "Place")))
+    a, b = _papers("Daily", "Herald", shared=(("Seol Tae-an", "Person"), ("North Veldra", "Place")))
     a.entity("soldiers", "Thing", key="soldier")
     a.entity("the long time", "Thing", key="long time")
     b.entity("the deceased soldiers", "Thing", key="deceased soldier")
@@ -152,11 +152,11 @@ def test_common_nouns_merge_by_head_within_a_story_when_modifiers_nest(store):
 
 def test_common_nouns_of_unrelated_stories_stay_apart(store):
     a, b = _papers("Daily", "Herald")
-    a.entity("Kim Jong-un")
-    a.entity("Pyongyang", "Place")
+    a.entity("Seol Tae-an")
+    a.entity("Tarsk", "Place")
     a.entity("the earthquake", "Thing", key="earthquake")
-    b.entity("Hugh Jackman")
-    b.entity("Hollywood", "Place")
+    b.entity("Dario Marchetti")
+    b.entity("Ravensholt", "Place")
     b.entity("an earthquake", "Thing", key="earthquake in california")
     _load_and_resolve(store, a, b)
     assert not merged(store, "earthquake", "earthquake in california")
@@ -164,12 +164,12 @@ def test_common_nouns_of_unrelated_stories_stay_apart(store):
 
 def test_entity_iris_of_documents_are_unchanged_and_resolution_is_rewritten(store):
     a, b = _papers("Daily", "Herald")
-    a.entity("Yonhap", "Organization")
-    b.entity("Yonhap News Agency", "Organization")
+    a.entity("Norvik", "Organization")
+    b.entity("Norvik News Agency", "Organization")
     iri_a, iri_b = load(store, a, b)
     before = {str(q) for q in store.quads(NamedNode(iri_a))}
     resolve(store, BASE)
-    assert merged(store, "Yonhap", "Yonhap News Agency")
+    assert merged(store, "Norvik", "Norvik News Agency")
     assert {str(q) for q in store.quads(NamedNode(iri_a))} == before
     store.drop_graph(NamedNode(iri_b))  # the document goes away: so do the links it caused
     resolve(store, BASE)
@@ -178,12 +178,12 @@ def test_entity_iris_of_documents_are_unchanged_and_resolution_is_rewritten(stor
 
 def test_incremental_add_links_the_new_document(store):
     a, b = _papers("Daily", "Herald")
-    a.entity("Olga Lyubimova")
+    a.entity("Maris Kalvik")
     _load_and_resolve(store, a)
     assert same_as(store) == set()
-    b.entity("Culture Minister Olga Lyubimova")
+    b.entity("Culture Minister Maris Kalvik")
     _load_and_resolve(store, b)
-    assert merged(store, "Olga Lyubimova", "Culture Minister Olga Lyubimova")
+    assert merged(store, "Maris Kalvik", "Culture Minister Maris Kalvik")
 
 
 def test_graph_built_elsewhere_with_other_iris(store):
@@ -191,11 +191,11 @@ def test_graph_built_elsewhere_with_other_iris(store):
     @prefix cg: <https://w3id.org/claimgraph/ns#> . @prefix schema: <https://schema.org/> .
     @prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix dct: <http://purl.org/dc/terms/> .
     <urn:d1> { <urn:d1> a schema:NewsArticle ; dct:publisher <urn:p1> .
-               <urn:p1> a cg:Entity, schema:NewsMediaOrganization ; skos:prefLabel "AP" .
-               <urn:x1> a cg:Entity, schema:Organization ; skos:prefLabel "KCNA" . }
+               <urn:p1> a cg:Entity, schema:NewsMediaOrganization ; skos:prefLabel "Courier" .
+               <urn:x1> a cg:Entity, schema:Organization ; skos:prefLabel "VCNA" . }
     <urn:d2> { <urn:d2> a schema:NewsArticle ; dct:publisher <urn:p2> .
-               <urn:p2> a cg:Entity, schema:NewsMediaOrganization ; skos:prefLabel "Reuters" .
-               <urn:x2> a cg:Entity, schema:Organization ; skos:prefLabel "Korean Central News Agency" . }
+               <urn:p2> a cg:Entity, schema:NewsMediaOrganization ; skos:prefLabel "Gazette" .
+               <urn:x2> a cg:Entity, schema:Organization ; skos:prefLabel "Veldran Central News Agency" . }
     """
     quads = list(parse(trig, format=RdfFormat.TRIG))
     for g in {q.graph_name for q in quads}:
@@ -212,12 +212,12 @@ def test_blocking_compares_only_entities_that_share_a_key():
     assert len(result.clusters) == 3000
 
 
-@pytest.mark.parametrize("label, head", [("coffins covered in the nation's flag", "coffin"),
-                                         ("the North Korean soldiers who died", "soldier"),
-                                         ("head coach of the 76ers", "coach"), ("those", ""),
+@pytest.mark.parametrize("label, head", [("caskets covered in the nation's flag", "casket"),
+                                         ("the North Veldran soldiers who died", "soldier"),
+                                         ("head coach of the 88ers", "coach"), ("those", ""),
                                          ("drunk hit-and-run driver", "driver"),
-                                         ("freeway outside downtown San Diego", "freeway"),
-                                         ("off-duty police officer", "officer"), ("pirates off Somalia", "pirate"),
+                                         ("freeway outside downtown Port Ellery", "freeway"),
+                                         ("off-duty police officer", "officer"), ("pirates off Veldra", "pirate"),
                                          ("drunken driving", "driving"), ("the office building", "building"),
                                          ("warehouse shooting in Leeds", "shooting"),
                                          ("coffins carrying the seal", "coffin"),
@@ -239,47 +239,47 @@ def _story(store, left, right):
 
 
 def test_participles_never_clash_but_places_in_modifiers_do(store):
-    _story(store, [("Somali pirates", "somali pirate #a"), ("the Vancouver man", "vancouver man #a")],
-           [("the arrested pirates", "arrested pirate #b"), ("the Michigan man", "michigan man #b")])
-    assert merged(store, "somali pirate #a", "arrested pirate #b")
-    assert not merged(store, "vancouver man #a", "michigan man #b")
+    _story(store, [("Veldran pirates", "veldran pirate #a"), ("the Kessock man", "kessock man #a")],
+           [("the arrested pirates", "arrested pirate #b"), ("the Dunmore man", "dunmore man #b")])
+    assert merged(store, "veldran pirate #a", "arrested pirate #b")
+    assert not merged(store, "kessock man #a", "dunmore man #b")
 
 
 def test_a_common_noun_joins_the_name_it_spells_or_heads(store):
-    _story(store, [("the Indian navy", "indian navy #a")], [("the gulf", "gulf #b")])
-    assert merged(store, "indian navy #a", "Indian Navy")
-    assert merged(store, "gulf #b", "Gulf of Aden")
+    _story(store, [("the Kenyan navy", "kenyan navy #a")], [("the gulf", "gulf #b")])
+    assert merged(store, "kenyan navy #a", "Kenyan Navy")
+    assert merged(store, "gulf #b", "Gulf of Alvan")
 
 
 def test_a_head_noun_shared_by_two_names_joins_neither(store):
-    a, b = _papers("Daily", "Herald", shared=(("Indian Navy", "Organization"), ("Pakistan Navy", "Organization")))
+    a, b = _papers("Daily", "Herald", shared=(("Kenyan Navy", "Organization"), ("Panama Navy", "Organization")))
     a.entity("the navy", "Thing", key="navy #a")
     _load_and_resolve(store, a, b)
-    assert not merged(store, "navy #a", "Indian Navy") and not merged(store, "navy #a", "Pakistan Navy")
+    assert not merged(store, "navy #a", "Kenyan Navy") and not merged(store, "navy #a", "Panama Navy")
 
 
 def test_name_head_reads_of_phrases_and_plurals():
     from kg.resolve.entities import name_head
 
-    assert name_head(("gulf", "of", "aden")) == "gulf"
-    assert name_head(("portland", "trail", "blazers")) == "blazer"
+    assert name_head(("gulf", "of", "alvan")) == "gulf"
+    assert name_head(("porthaven", "river", "hawks")) == "hawk"
 
 
 def test_descriptions_with_one_head_merge_in_a_story_despite_different_details(store):
     _story(store, [("the disgruntled former employee", "disgruntled former employee #a"),
                    ("the 61-year-old man", "61-year-old man #a")],
-           [("an employee", "employee #b"), ("a Canadian man", "canadian man #b")])
+           [("an employee", "employee #b"), ("an Estonian man", "estonian man #b")])
     assert merged(store, "disgruntled former employee #a", "employee #b")
-    assert merged(store, "61-year-old man #a", "canadian man #b")
+    assert merged(store, "61-year-old man #a", "estonian man #b")
 
 
 def test_descriptions_with_clashing_numbers_or_proper_modifiers_stay_apart(store):
-    _story(store, [("two boats", "two boat #a"), ("the Vancouver office", "vancouver office #a"),
+    _story(store, [("two boats", "two boat #a"), ("the Kessock office", "kessock office #a"),
                    ("the worker", "worker #a"), ("the long time", "long time #a")],
-           [("three boats", "three boat #b"), ("the Troy office", "troy office #b"),
+           [("three boats", "three boat #b"), ("the Halden office", "halden office #b"),
             ("the other worker", "other worker #b"), ("the time", "time #b")])
     assert not merged(store, "two boat #a", "three boat #b")
-    assert not merged(store, "vancouver office #a", "troy office #b")
+    assert not merged(store, "kessock office #a", "halden office #b")
     assert not merged(store, "worker #a", "other worker #b")
     assert not merged(store, "long time #a", "time #b")  # too general a head to identify anything
 
@@ -296,9 +296,9 @@ def test_a_clash_inside_a_cluster_does_not_block_a_plain_description(store):
 
 
 @pytest.mark.parametrize("label, expected", [
-    ("the Vancouver wholesaler", {"vancouver"}), ("two boats", {"2"}), ("the 3 soldiers", {"3"}),
+    ("the Kessock wholesaler", {"kessock"}), ("two boats", {"2"}), ("the 3 soldiers", {"3"}),
     ("the disgruntled former employee", set()), ("Angry Former Employee", set()),
-    ("the Michigan man who was arrested", {"michigan"}), ("the other worker", {"other"})])
+    ("the Dunmore man who was arrested", {"dunmore"}), ("the other worker", {"other"})])
 def test_distinguishing_modifiers(label, expected):
     from kg.resolve.entities import distinguishing_modifiers
 
@@ -307,99 +307,99 @@ def test_distinguishing_modifiers(label, expected):
 
 def test_a_description_joins_the_person_another_article_of_the_story_calls_so(store):
     a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
-    a.entity("Robert Buckley")
-    a.describe("Robert Buckley", "the climber")
+    a.entity("Tobias Halvorsen")
+    a.describe("Tobias Halvorsen", "the climber")
     b.entity("the climber", "Thing", key="climber #b")
     b.entity("the guide", "Thing", key="guide #b")
     _load_and_resolve(store, a, b)
-    assert merged(store, "climber #b", "Robert Buckley")
-    assert not merged(store, "guide #b", "Robert Buckley")
+    assert merged(store, "climber #b", "Tobias Halvorsen")
+    assert not merged(store, "guide #b", "Tobias Halvorsen")
 
 
 def test_a_description_given_to_two_people_joins_neither(store):
     a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
-    a.entity("Robert Buckley")
-    a.describe("Robert Buckley", "the climber")
-    a.entity("Duncan Rait")
-    a.describe("Duncan Rait", "the climber")
+    a.entity("Tobias Halvorsen")
+    a.describe("Tobias Halvorsen", "the climber")
+    a.entity("Alden Rusk")
+    a.describe("Alden Rusk", "the climber")
     b.entity("the climber", "Thing", key="climber #b")
     _load_and_resolve(store, a, b)
-    assert not merged(store, "climber #b", "Robert Buckley") and not merged(store, "climber #b", "Duncan Rait")
+    assert not merged(store, "climber #b", "Tobias Halvorsen") and not merged(store, "climber #b", "Alden Rusk")
 
 
 def test_a_description_in_an_unrelated_story_joins_no_person(store):
     a, b = _papers("Daily", "Herald")
-    a.entity("Indian Navy", "Organization")
-    a.entity("Robert Buckley")
-    a.describe("Robert Buckley", "the climber")
-    b.entity("Hugh Jackman")
+    a.entity("Kenyan Navy", "Organization")
+    a.entity("Tobias Halvorsen")
+    a.describe("Tobias Halvorsen", "the climber")
+    b.entity("Dario Marchetti")
     b.entity("the climber", "Thing", key="climber #b")
     _load_and_resolve(store, a, b)
-    assert not merged(store, "climber #b", "Robert Buckley")
+    assert not merged(store, "climber #b", "Tobias Halvorsen")
 
 
 def test_a_misread_phrase_typed_as_a_person_does_not_make_a_surname_ambiguous(store):
-    _two(store, [("Barack Obama", "Person"), ("Obama To Nominate Helen Okafor", "Person"),
-                 ("Obama administration", "Person")],
-         [("Obama", "Person")])
-    assert merged(store, "Obama", "Barack Obama")
-    assert not merged(store, "Obama To Nominate Helen Okafor", "Barack Obama")
-    assert not merged(store, "Obama administration", "Barack Obama")
+    _two(store, [("Darren Whitcombe", "Person"), ("Whitcombe To Nominate Helen Okafor", "Person"),
+                 ("Whitcombe administration", "Person")],
+         [("Whitcombe", "Person")])
+    assert merged(store, "Whitcombe", "Darren Whitcombe")
+    assert not merged(store, "Whitcombe To Nominate Helen Okafor", "Darren Whitcombe")
+    assert not merged(store, "Whitcombe administration", "Darren Whitcombe")
 
 
 def test_spaced_initials_are_one_word(store):
-    _two(store, [("U. S. Surgeon General", "Organization")], [("US Surgeon General", "Organization")])
-    assert merged(store, "U. S. Surgeon General", "US Surgeon General")
+    _two(store, [("U. S. Paymaster General", "Organization")], [("US Paymaster General", "Organization")])
+    assert merged(store, "U. S. Paymaster General", "US Paymaster General")
 
 
 def test_middle_initials_do_not_tell_people_apart_and_the_surname_joins_them(store):
     a, b, c = _papers("Daily", "Herald", "Times")
-    a.entity("Raj Chohan")
-    b.entity("Raj K. Chohan")
-    c.entity("Chohan")
+    a.entity("Vikram Sethna")
+    b.entity("Vikram P. Sethna")
+    c.entity("Sethna")
     _load_and_resolve(store, a, b, c)
-    assert merged(store, "Raj Chohan", "Raj K. Chohan") and merged(store, "Chohan", "Raj Chohan")
+    assert merged(store, "Vikram Sethna", "Vikram P. Sethna") and merged(store, "Sethna", "Vikram Sethna")
 
 
 def test_different_given_names_with_one_initial_stay_apart(store):
-    _two(store, [("Raj K. Chohan", "Person")], [("Anil K. Chohan", "Person"), ("Kim Yo Jong", "Person")])
-    assert not merged(store, "Raj K. Chohan", "Anil K. Chohan")
+    _two(store, [("Vikram P. Sethna", "Person")], [("Anil P. Sethna", "Person"), ("Seol Ha Tae", "Person")])
+    assert not merged(store, "Vikram P. Sethna", "Anil P. Sethna")
 
 
 def test_a_full_name_with_an_extra_word_joins_the_one_name_it_contains(store):
-    _two(store, [("Ellen DeGeneres", "Person"), ("U.S. Surgeon General", "Organization"),
+    _two(store, [("Greta DeValle", "Person"), ("U.S. Paymaster General", "Organization"),
                  ("United States", "Place")],
-         [("Comedian Ellen DeGeneres", "Person"), ("Surgeon General", "Organization"),
-          ("Navy Surgeon General", "Organization")])
-    assert merged(store, "Comedian Ellen DeGeneres", "Ellen DeGeneres")
-    assert merged(store, "U.S. Surgeon General", "Surgeon General")
-    assert not merged(store, "Navy Surgeon General", "Surgeon General")  # "Navy" is no place
+         [("Novelist Greta DeValle", "Person"), ("Paymaster General", "Organization"),
+          ("Navy Paymaster General", "Organization")])
+    assert merged(store, "Novelist Greta DeValle", "Greta DeValle")
+    assert merged(store, "U.S. Paymaster General", "Paymaster General")
+    assert not merged(store, "Navy Paymaster General", "Paymaster General")  # "Navy" is no place
 
 
 def test_a_misread_name_ending_in_a_verb_joins_the_name(store):
-    _two(store, [("Ellen DeGeneres", "Person")], [("Ellen DeGeneres Returns", "Person")])
-    assert merged(store, "Ellen DeGeneres Returns", "Ellen DeGeneres")
+    _two(store, [("Greta DeValle", "Person")], [("Greta DeValle Returns", "Person")])
+    assert merged(store, "Greta DeValle Returns", "Greta DeValle")
 
 
 def test_a_longer_name_containing_two_different_names_joins_neither(store):
-    _two(store, [("Kim Jong-un", "Person"), ("Jong Un Kim", "Person")], [("Kim Jong Un Kim", "Person")])
-    assert not merged(store, "Kim Jong Un Kim", "Kim Jong-un") or not merged(store, "Kim Jong Un Kim", "Jong Un Kim")
+    _two(store, [("Seol Tae-an", "Person"), ("Tae An Seol", "Person")], [("Seol Tae An Seol", "Person")])
+    assert not merged(store, "Seol Tae An Seol", "Seol Tae-an") or not merged(store, "Seol Tae An Seol", "Tae An Seol")
 
 
 def test_a_one_letter_misspelling_in_a_name_of_the_story_merges(store):
     a, b = _papers("Post", "Sun", shared=NAVY_STORY)
-    a.entity("Duncan Rait")
-    b.entity("Duncan Raite")
-    b.entity("Gulf of Eden", "Place")
+    a.entity("Alden Rusk")
+    b.entity("Alden Ruske")
+    b.entity("Gulf of Elvan", "Place")
     _load_and_resolve(store, a, b)
-    assert merged(store, "Duncan Rait", "Duncan Raite") and merged(store, "Gulf of Aden", "Gulf of Eden")
+    assert merged(store, "Alden Rusk", "Alden Ruske") and merged(store, "Gulf of Alvan", "Gulf of Elvan")
 
 
 @pytest.mark.parametrize("left, right, type_", [
-    ("Kim Jong-un", "Kim Jong-il", "Person"), ("North Korea", "South Korea", "Place"),
-    ("Northern Iraq", "Northern Iran", "Place"), ("Jon Raw", "Jon Rat", "Person")])
+    ("Seol Tae-an", "Seol Tae-ok", "Person"), ("North Veldra", "South Veldra", "Place"),
+    ("Northern Osla", "Northern Osma", "Place"), ("Jon Raw", "Jon Rat", "Person")])
 def test_names_differing_by_more_than_a_misspelling_stay_apart(store, left, right, type_):
-    a, b = _papers("Daily", "Herald", shared=(*NAVY_STORY, ("Iraq", "Place"), ("Iran", "Place")))
+    a, b = _papers("Daily", "Herald", shared=(*NAVY_STORY, ("Osla", "Place"), ("Osma", "Place")))
     a.entity(left, type_)
     b.entity(right, type_)
     _load_and_resolve(store, a, b)
@@ -408,12 +408,12 @@ def test_names_differing_by_more_than_a_misspelling_stay_apart(store, left, righ
 
 def test_a_misspelling_across_unrelated_stories_stays_apart(store):
     a, b = _papers("Daily", "Herald")
-    a.entity("Duncan Rait")
-    a.entity("Pyongyang", "Place")
-    b.entity("Duncan Raite")
-    b.entity("Hollywood", "Place")
+    a.entity("Alden Rusk")
+    a.entity("Tarsk", "Place")
+    b.entity("Alden Ruske")
+    b.entity("Ravensholt", "Place")
     _load_and_resolve(store, a, b)
-    assert not merged(store, "Duncan Rait", "Duncan Raite")
+    assert not merged(store, "Alden Rusk", "Alden Ruske")
 
 
 def test_a_short_given_name_joins_the_full_one_and_the_surname_follows(store):
@@ -426,7 +426,7 @@ def test_a_short_given_name_joins_the_full_one_and_the_surname_follows(store):
 
 
 @pytest.mark.parametrize("left, right", [("Chris Evans", "Christina Evans"), ("Mo Banks", "Mary Banks"),
-                                         ("Kim Jong-un", "Kim Ju-ae"), ("Kim Yo Jong", "Kim Jong-un")])
+                                         ("Seol Tae-an", "Seol Mi-ra"), ("Seol Ha Tae", "Seol Tae-an")])
 def test_different_given_names_stay_apart(store, left, right):
     a, b = _papers("Daily", "Herald", shared=TEAM_STORY)
     a.entity(left)
@@ -461,34 +461,34 @@ def test_expressions_of_one_weekday_in_a_story_name_one_day(store):
 
 
 def test_a_description_joins_the_name_it_shares_a_noun_modifier_with(store):
-    a, b = _papers("Daily", "Herald", shared=(("Surgeon General", "Organization"), ("Attorney General", "Organization"),
-                                              ("Barack Obama", "Person")))
-    b.entity("the next surgeon general", "Thing", key="next surgeon general #b")
+    a, b = _papers("Daily", "Herald", shared=(("Paymaster General", "Organization"), ("Adjutant General", "Organization"),
+                                              ("Darren Whitcombe", "Person")))
+    b.entity("the next paymaster general", "Thing", key="next paymaster general #b")
     b.entity("the new general", "Thing", key="new general #b")
     _load_and_resolve(store, a, b)
-    assert merged(store, "next surgeon general #b", "Surgeon General")
-    assert not merged(store, "new general #b", "Surgeon General") and not merged(store, "new general #b",
-                                                                                 "Attorney General")
+    assert merged(store, "next paymaster general #b", "Paymaster General")
+    assert not merged(store, "new general #b", "Paymaster General") and not merged(store, "new general #b",
+                                                                                 "Adjutant General")
 
 
 def test_a_one_word_name_joins_the_one_longer_name_it_heads(store):
-    _two(store, [("Indian Navy", "Organization"), ("Gulf of Aden", "Place")],
-         [("Navy", "Organization"), ("Gulf of Aden", "Place")])
-    assert merged(store, "Navy", "Indian Navy")
+    _two(store, [("Kenyan Navy", "Organization"), ("Gulf of Alvan", "Place")],
+         [("Navy", "Organization"), ("Gulf of Alvan", "Place")])
+    assert merged(store, "Navy", "Kenyan Navy")
 
 
 def test_a_one_word_name_heading_two_names_joins_neither(store):
-    _two(store, [("Indian Navy", "Organization"), ("Pakistan Navy", "Organization")],
-         [("Navy", "Organization"), ("Indian Navy", "Organization")])
-    assert not merged(store, "Navy", "Indian Navy") and not merged(store, "Navy", "Pakistan Navy")
+    _two(store, [("Kenyan Navy", "Organization"), ("Panama Navy", "Organization")],
+         [("Navy", "Organization"), ("Kenyan Navy", "Organization")])
+    assert not merged(store, "Navy", "Kenyan Navy") and not merged(store, "Navy", "Panama Navy")
 
 
 def test_a_one_word_name_joins_the_longer_name_most_of_its_articles_name(store):
     docs = _papers(*(f"Paper{i}" for i in range(4)),
                    shared=(("Navy", "Organization"), ("Chilean Navy", "Organization")))
-    docs[0].entity("Royal Navy", "Organization")  # named once, beside the Chilean Navy
+    docs[0].entity("Romanian Navy", "Organization")  # named once, beside the Chilean Navy
     _load_and_resolve(store, *docs)
-    assert merged(store, "Navy", "Chilean Navy") and not merged(store, "Navy", "Royal Navy")
+    assert merged(store, "Navy", "Chilean Navy") and not merged(store, "Navy", "Romanian Navy")
 
 
 def test_resolving_twice_gives_the_same_resolution_graph(store):
@@ -507,33 +507,33 @@ def test_resolving_twice_gives_the_same_resolution_graph(store):
 
 
 def test_a_name_with_a_word_before_and_one_with_a_word_after_are_one_person(store):
-    _two(store, [("Ellen DeGeneres", "Person"), ("Comedian Ellen DeGeneres", "Person")],
-         [("Ellen DeGeneres Returns", "Person")])
-    assert merged(store, "Ellen DeGeneres Returns", "Comedian Ellen DeGeneres")
+    _two(store, [("Greta DeValle", "Person"), ("Novelist Greta DeValle", "Person")],
+         [("Greta DeValle Returns", "Person")])
+    assert merged(store, "Greta DeValle Returns", "Novelist Greta DeValle")
 
 
 def test_names_completed_differently_stay_apart_even_through_their_common_start(store):
-    _two(store, [("Kim Jong Un", "Person"), ("Kim Jong", "Person")], [("Kim Jong Il", "Person")])
-    assert not merged(store, "Kim Jong Un", "Kim Jong Il")
+    _two(store, [("Seol Tae An", "Person"), ("Seol Tae", "Person")], [("Seol Tae Ok", "Person")])
+    assert not merged(store, "Seol Tae An", "Seol Tae Ok")
 
 
 def test_a_common_noun_joins_the_name_one_of_its_forms_spells(store):
-    _two(store, [("Philadelphia 76ers", "Organization"), ("Portland", "Place")],
-         [("Portland", "Place")])
+    _two(store, [("Pemberton 88ers", "Organization"), ("Porthaven", "Place")],
+         [("Porthaven", "Place")])
     b = Doc("Times", "c")
-    b.entity("Philadelphia 76er", "Thing", "Philadelphia 76ers", key="philadelphia 76er #c")
-    b.entity("Portland", "Place")
+    b.entity("Pemberton 88er", "Thing", "Pemberton 88ers", key="pemberton 88er #c")
+    b.entity("Porthaven", "Place")
     _load_and_resolve(store, b)
-    assert merged(store, "philadelphia 76er #c", "Philadelphia 76ers")
+    assert merged(store, "pemberton 88er #c", "Pemberton 88ers")
 
 
 def test_a_noun_that_spells_a_name_joins_it_before_the_nouns_of_its_head_meet(store):
-    """"the Indian navy" joins Indian Navy even when the story also says "the powerful navy" (a detail,
+    """"the Kenyan navy" joins Kenyan Navy even when the story also says "the powerful navy" (a detail,
     which then joins it too); "a foreign navy" is set against it and joins neither."""
-    _story(store, [("the Indian navy", "indian navy #a")],
+    _story(store, [("the Kenyan navy", "kenyan navy #a")],
            [("the powerful navy", "powerful navy #b"), ("a foreign navy", "foreign navy #b")])
-    assert merged(store, "indian navy #a", "Indian Navy") and merged(store, "powerful navy #b", "Indian Navy")
-    assert not merged(store, "foreign navy #b", "Indian Navy")
+    assert merged(store, "kenyan navy #a", "Kenyan Navy") and merged(store, "powerful navy #b", "Kenyan Navy")
+    assert not merged(store, "foreign navy #b", "Kenyan Navy")
 
 
 def test_two_events_of_one_kind_are_two_stories(store):
@@ -550,7 +550,7 @@ def test_two_events_of_one_kind_are_two_stories(store):
             d.entity(driver)
             d.entity(next(witnesses))
             if n == 1:
-                d.entity("Queens", "Place")
+                d.entity("Marrowdale", "Place")
             d.entity("the woman", "Thing", key=f"woman #{story}{n}")
             docs.append(d)
     _load_and_resolve(store, *docs)
@@ -582,7 +582,7 @@ def test_a_persons_name_read_as_a_noun_phrase_joins_the_person(store):
 
 def _league_story(store, left, right):
     """Two documents of one story (they share two named entities); ``left``/``right`` add to each."""
-    a, b = _papers("Daily", "Herald", shared=(("San Diego", "Place"), ("National Football League", "Organization")))
+    a, b = _papers("Daily", "Herald", shared=(("Port Ellery", "Place"), ("Meridian Football League", "Organization")))
     left(a)
     right(b)
     _load_and_resolve(store, a, b)
@@ -608,10 +608,10 @@ def test_a_single_person_description_still_joins_the_person(store):
 
 
 def test_two_names_read_as_one_have_no_head_noun(store):
-    """"Philly and Banks" (a misread coordination) is no name whose head is "bank"."""
-    _league_story(store, lambda d: d.entity("Philly and Banks", "Organization"),
+    """"Pemberton and Banks" (a misread coordination) is no name whose head is "bank"."""
+    _league_story(store, lambda d: d.entity("Pemberton and Banks", "Organization"),
                   lambda d: d.entity("bank", "Thing", "bank", key="bank #b"))
-    assert not merged(store, "bank #b", "Philly and Banks")
+    assert not merged(store, "bank #b", "Pemberton and Banks")
 
 
 def _actress_story(store, described: dict[str, str]) -> None:
@@ -620,14 +620,14 @@ def _actress_story(store, described: dict[str, str]) -> None:
     for n, (name, words) in enumerate(described.items()):
         for k in range(int(words.split(":")[0])):
             d = Doc(f"Outlet {n}{k}", f"d{n}{k}")
-            d.entity("Carmel", "Place")
-            d.entity("Los Angeles County Sheriff's Department", "Organization")
+            d.entity("Ashgrove", "Place")
+            d.entity("Pell County Sheriff's Office", "Organization")
             d.entity(name)
             d.describe(name, words.split(":")[1])
             docs.append(d)
     last = Doc("Outlet x", "x")
-    last.entity("Carmel", "Place")
-    last.entity("Los Angeles County Sheriff's Department", "Organization")
+    last.entity("Ashgrove", "Place")
+    last.entity("Pell County Sheriff's Office", "Organization")
     last.entity("the actress", "Thing", key="actress #x")
     _load_and_resolve(store, *docs, last)
 
@@ -644,16 +644,16 @@ def test_a_description_two_people_share_about_as_often_joins_neither(store):
 
 def test_a_name_read_as_a_noun_brings_no_modifiers_to_clash_with(store):
     """"Dr. Helen Okafor" parsed as a noun phrase joins her; "Helen" is part of her name, not a detail that
-    would keep "the AMA trustee" (how another article describes her) away from her."""
+    would keep "the KDA trustee" (how another article describes her) away from her."""
     docs = _papers("Daily", "Herald", "Courier",
-                   shared=(("American Medical Association", "Organization"), ("Alabama", "Place")))
+                   shared=(("Kestrel Dental Association", "Organization"), ("Ostland", "Place")))
     docs[0].entity("Helen Okafor")
-    docs[0].describe("Helen Okafor", "the AMA trustee")
+    docs[0].describe("Helen Okafor", "the KDA trustee")
     docs[1].entity("dr. Helen okafor", "Thing", "Dr. Helen Okafor", key="dr. helen okafor #b")
-    docs[2].entity("AMA trustee", "Thing", "the AMA trustee", key="ama trustee #c")
+    docs[2].entity("KDA trustee", "Thing", "the KDA trustee", key="kda trustee #c")
     _load_and_resolve(store, *docs)
     assert merged(store, "dr. helen okafor #b", "Helen Okafor")
-    assert merged(store, "ama trustee #c", "Helen Okafor")
+    assert merged(store, "kda trustee #c", "Helen Okafor")
 
 
 def test_a_noun_that_spells_a_team_name_describes_no_player(store):
@@ -703,7 +703,7 @@ def test_the_next_holder_of_a_role_is_a_detail_but_the_previous_one_clashes(stor
 
 
 def test_two_forms_of_one_demonym_do_not_clash(store):
-    _story(store, [("Somali smugglers", "somali smuggler #a"), ("the Austrian guide", "austrian guide #a")],
-           [("the Somalian smugglers", "somalian smuggler #b"), ("an Australian guide", "australian guide #b")])
-    assert merged(store, "somali smuggler #a", "somalian smuggler #b")
-    assert not merged(store, "austrian guide #a", "australian guide #b")
+    _story(store, [("Slovak smugglers", "slovak smuggler #a"), ("the Slovenian guide", "slovenian guide #a")],
+           [("the Slovakian smugglers", "slovakian smuggler #b"), ("a Slovakian guide", "slovakian guide #b")])
+    assert merged(store, "slovak smuggler #a", "slovakian smuggler #b")
+    assert not merged(store, "slovenian guide #a", "slovakian guide #b")
