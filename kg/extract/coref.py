@@ -60,7 +60,7 @@ from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, name_age,
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.model import EntityMention
 
-__all__ = ["AGENT_NOUNS", "GOVERNMENT_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "is_person_noun", "resolve_references",
+__all__ = ["AGENT_NOUNS", "GOVERNMENT_NOUNS", "NEAR_SYNONYMS", "ORG_NOUNS", "PERSON_NOUNS", "is_person_noun", "resolve_references",
            "time_key"]
 
 #: Descriptions of a state or its government ("the regime", "the country").
@@ -73,6 +73,8 @@ ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "or
                        "department", "office", "service", "think-tank", "tank", "team", "club", "franchise",
                        "squad", "navy", "army", "league", "airline", "foundation", "association", "academy"})
 #: Nouns for a building where people are treated or kept: "the facility" may be "the Betty Ford Center".
+#: Nouns for a sports side, which English names in the plural ("the Chargers", "the 76ers").
+_TEAM_NOUNS = frozenset({"team", "club", "franchise", "squad"})
 _FACILITY_NOUNS = frozenset({"facility", "center", "centre", "clinic", "hospital", "institution"})
 _FACILITY = "<facility>"
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency", "team", "club",
@@ -95,6 +97,16 @@ AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaine
     father-in-law mother-in-law brother-in-law sister-in-law daughter-in-law son-in-law
     resident native citizen official spokesperson personality starlet heiress socialite mogul fugitive
     escapee offender molester lifer paramedic medic firefighter rescuer toddler infant baby""".split())
+#: Near-synonyms a news text alternates for one referent so as not to repeat a word ("a gunman ... the
+#: shooter", "pirates ... the brigands", "police ... investigators"): a definite description with one of
+#: these heads may take an entity first described with another word of its class.
+NEAR_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset("""gunman shooter attacker assailant killer murderer perpetrator culprit suspect pirate bandit
+        brigand raider hijacker kidnapper abductor robber burglar thief intruder""".split()),
+    frozenset("police cop policeman policewoman investigator detective".split()),
+    frozenset("driver motorist".split()),
+    frozenset("climber mountaineer alpinist".split()),
+)
 _PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 _NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",
                          "twist", "fist", "gist", "median", "meridian", "human", "german", "roman", "ottoman",
@@ -164,7 +176,20 @@ def is_person_noun(lemma: str) -> bool:
     lemma = lemma.lower()
     if lemma in PERSON_ROLES or lemma in PERSON_NOUNS or lemma in AGENT_NOUNS or lemma in _NOUN_GENDER:
         return True
+    if lemma != "police" and any(lemma in group for group in NEAR_SYNONYMS):  # "the brigands", "the culprit"
+        return True
     return lemma not in _NOT_PERSON and len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma.isalpha()
+
+
+def near_synonyms(a: str, b: str) -> bool:
+    """May descriptions headed by lemmas ``a`` and ``b`` name one referent (the same noun, or one class of
+    :data:`NEAR_SYNONYMS`)?
+
+    >>> near_synonyms("gunman", "shooter"), near_synonyms("pirate", "brigand"), near_synonyms("driver", "victim")
+    (True, True, False)
+    """
+    a, b = a.lower(), b.lower()
+    return a == b or any(a in group and b in group for group in NEAR_SYNONYMS)
 
 
 @dataclass
@@ -227,6 +252,8 @@ class _State:
     speakers: set[str] = field(default_factory=set)  # sources named in the current sentence
     heads: dict[tuple[str, bool], list[str]] = field(default_factory=dict)  # (head lemma, plural) -> thing keys
     modifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # thing key -> modifier words seen
+    thing_heads: dict[str, set[str]] = field(default_factory=dict)  # thing key -> head lemmas it was named with
+    plural_names: set[str] = field(default_factory=set)  # things named by a capitalised plural ("76ers", "Chargers")
     attribution: Attribution | None = None
     mentioned: dict[str, int] = field(default_factory=dict)  # entity key -> names of it read so far (demonyms too)
     affiliation: dict[str, str] = field(default_factory=dict)  # person key -> the state of their title
@@ -899,7 +926,10 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
             return max(named, key=lambda k: sal.value(k))
         if modified or noun not in _GENERIC_ORG_NOUNS:
             return None
-        return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"})
+        # a team is named in the plural ("the Tellport 76ers", "the Chargers"), which the tagger may read as a
+        # common noun: such a capitalised plural is an organisation for "the team", "the club"
+        teams = state.plural_names if noun in _TEAM_NOUNS else set()
+        return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"} or k in teams)
     return None
 
 
@@ -932,15 +962,24 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
         return not roles or noun in roles or generic or noun not in PERSON_ROLES
 
     found = sal.best(fits)
+
+    def unnamed(k: str) -> bool:
+        if k not in state.people or k in blocked or sal.plural.get(k, False) or k not in state.things or \
+                (gender and index.gender.get(k, gender) != gender):
+            return False
+        # "a climber" ... "the climber"; "a gunman" ... "the shooter"
+        return generic or near_synonyms(state.described_as.get(k, ("", None))[0], noun)
+
+    # a role noun ("the shooter") takes the unnamed person just described with it or a near-synonym
+    # ("a gunman opened fire ... the shooter") over a named person who is only more salient
+    described = sal.best(unnamed) if not generic else None
+    if described is not None and sal.value(described) >= _RECENCY and \
+            (found is None or found in state.reporters or sal.value(described) > sal.value(found)):
+        return described
     if found is not None and (not modified or sal.value(found) >= _RECENCY):
         return found
     if not generic or modified:
         return None
-
-    def unnamed(k: str) -> bool:
-        return k in state.people and k not in blocked and not sal.plural.get(k, False) and \
-            index.gender.get(k, gender) == gender and k in state.things
-
     found = sal.best(unnamed)
     return found if found is not None and sal.value(found) >= _RECENCY else None
 
@@ -1045,6 +1084,10 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         heads.remove(key)
     heads.append(key)
     state.modifiers[key] = state.modifiers.get(key, frozenset()) | _modifiers(span)
+    state.thing_heads.setdefault(key, set()).add(root.lemma_.lower())
+    if plural and root.i > root.sent.start and (root.text[:1].isupper() or root.text[:1].isdigit()) and \
+            not is_person_noun(root.lemma_) and root.lemma_.lower() != "police":
+        state.plural_names.add(key)  # "the Philadelphia 76ers": a name the tagger read as a common noun
     state.things[key] = index.entities[key].label
     if any(ch.dep_ == "nummod" for ch in root.children):
         state.counted.add(key)
@@ -1321,11 +1364,21 @@ def _nominal_antecedent(state: _State, span: Span) -> str | None:
     if det in _INDEFINITE or any(ch.dep_ == "det" and ch.lower_ in _INDEFINITE for ch in root.children):
         return None
     mods = _modifiers(span)
-    for key in reversed(state.heads.get((root.lemma_.lower(), _is_plural(root)), ())):
+    lemma, plural = root.lemma_.lower(), _is_plural(root)
+    for key in reversed(state.heads.get((lemma, plural), ())):
         known = state.modifiers.get(key, frozenset())
         if mods <= known or known <= mods:
             return key
-    return None
+    if (det not in _DEFINITE and span[0].i != root.i) or not any(lemma in group for group in NEAR_SYNONYMS):
+        return None
+    # "pirates seized a tanker ... the brigands": a near-synonym of a recent description of the same number
+    sal = state.salience
+
+    def synonym(k: str) -> bool:
+        return k in state.things and sal.plural.get(k, False) == plural and \
+            any(near_synonyms(lemma, head) for head in state.thing_heads.get(k, ()))
+
+    return sal.best(synonym)
 
 
 def _resolve_number(state: _State, c: int, tok: Token) -> None:
