@@ -146,6 +146,7 @@ _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _NEUTER = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _DEMONSTRATIVES = frozenset({"these", "those"})
+_ALL_PRONOUNS = _MASCULINE | _FEMININE | _NEUTER | _PLURAL | _FIRST_PERSON | _DEMONSTRATIVES
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 _ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 70, "dobj": 50, "attr": 50, "dative": 40, "pobj": 40, "poss": 30,
                  "appos": 30, "conj": 40, "compound": 20}
@@ -253,6 +254,7 @@ class _State:
     heads: dict[tuple[str, bool], list[str]] = field(default_factory=dict)  # (head lemma, plural) -> thing keys
     modifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # thing key -> modifier words seen
     thing_heads: dict[str, set[str]] = field(default_factory=dict)  # thing key -> head lemmas it was named with
+    headline_people: set[str] = field(default_factory=set)  # persons named by a bare singular noun ("Climber dies")
     plural_names: set[str] = field(default_factory=set)  # things named by a capitalised plural ("76ers", "Chargers")
     attribution: Attribution | None = None
     mentioned: dict[str, int] = field(default_factory=dict)  # entity key -> names of it read so far (demonyms too)
@@ -1041,7 +1043,14 @@ def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None
 
 def _token_entity(state: _State, c: int, tok: Token | None) -> str | None:
     """The entity a noun or pronoun token already refers to, if any."""
-    if tok is None or tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
+    if tok is None:
+        return None
+    if tok.pos_ in {"NUM", "PRON"} and tok.lower_ not in _ALL_PRONOUNS:
+        # "one of our own, Hugh Jackman, will be the host": the name in apposition to a partitive
+        named = next((ch for ch in tok.children if ch.dep_ == "appos" and (c, ch.i) in state.index.by_token), None)
+        if named is not None:
+            return state.index.by_token[(c, named.i)]
+    if tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
     return state.index.by_token.get((c, tok.i)) or state.token_key.get((c, tok.i))
 
@@ -1092,6 +1101,9 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if any(ch.dep_ == "nummod" for ch in root.children):
         state.counted.add(key)
     if is_person_noun(root.lemma_) or _is_age(root):
+        if key == thing and not plural and len(span) == 1 and root.tag_ in {"NN", "NNP"} and \
+                root.dep_ in {"nsubj", "nsubjpass", "ROOT"} and not any(ch.dep_ in {"det", "poss"} for ch in root.children):
+            state.headline_people.add(key)  # "Climber dead after fall": a bare singular count noun, headline style
         state.people.add(key)  # "the officer", "a minister": a person without a name
         if not plural:
             state.described_at.setdefault(key, []).append(sal.sentence)
@@ -1361,6 +1373,12 @@ def _nominal_antecedent(state: _State, span: Span) -> str | None:
     """
     root = span.root
     det = span[0].lower_
+    if det in {"a", "an"} and not _is_plural(root):
+        # a headline's bare noun ("Climber dies in fall") is introduced by the lede ("A 36-year-old climber")
+        found = [k for k in state.heads.get((root.lemma_.lower(), False), ()) if k in state.headline_people]
+        if found:
+            state.headline_people.discard(found[-1])
+            return found[-1]
     if det in _INDEFINITE or any(ch.dep_ == "det" and ch.lower_ in _INDEFINITE for ch in root.children):
         return None
     mods = _modifiers(span)

@@ -109,3 +109,28 @@ def test_the_team_is_not_a_plural_common_noun(parse):
     parsed = parse("Peter Varga, the coach of the Gulls, praised the fans on Saturday. "
                    "Later the team lost to a rival.")
     assert parsed.key("team") != parsed.key("fans")
+
+
+def test_the_lede_introduces_the_headline_noun(parse):
+    parsed = parse("Climber dead after fall on Mount Tarrow\n"
+                   "A 41-year-old Canadian climber is dead after falling 90 metres on Mount Tarrow.")
+    assert parsed.key("climber") is not None
+    assert parsed.key("climber") == parsed.key("Climber")
+
+
+
+def test_an_indefinite_after_a_definite_is_someone_new(parse):
+    parsed = parse("The climber fell on Friday. A young climber from Elmsby was hurt on Saturday.")
+    assert parsed.key("climber", 1) != parsed.key("climber", 0)
+
+
+def test_a_headline_noun_is_introduced_once(parse):
+    parsed = parse("Gunman kills two in Tellport office\n"
+                   "A masked gunman opened fire in Tellport on Friday. A young gunman had struck there before.")
+    assert parsed.key("gunman", 0) == parsed.key("Gunman")
+    assert parsed.key("gunman", 1) != parsed.key("gunman", 0)
+
+
+def test_a_predicate_of_a_partitive_with_a_name_in_apposition(parse):
+    parsed = parse("Today it was announced that one of our own, Daniel Okafor, will be the host of the gala.")
+    assert parsed.key("host") == "Daniel Okafor"
