@@ -33,7 +33,11 @@ salient compatible entity seen in the last few sentences:
   (salience, how often it was named, how salient its nationals are); "the agency"
   an organisation whose name holds the word, "the center" a name with that head;
   a description in apposition to a name ("his visitor, Olga Lyubimova") or
-  identified with it ("identified the victim as X") is that name;
+  identified with it ("identified the victim as X") is that name; a description
+  with a near-synonym head of one before it (:data:`NEAR_SYNONYMS`, "a gunman ...
+  the shooter", "pirates ... the brigands") is that one; "the team" may be a
+  capitalised plural the tagger read as a common noun ("the Chargers"); the
+  lede's "a climber" introduces the headline's bare "Climber";
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
   mentions (600 is a part of the soldiers, not the soldiers).
