@@ -33,7 +33,11 @@ salient compatible entity seen in the last few sentences:
   (salience, how often it was named, how salient its nationals are); "the agency"
   an organisation whose name holds the word, "the center" a name with that head;
   a description in apposition to a name ("his visitor, Olga Lyubimova") or
-  identified with it ("identified the victim as X") is that name;
+  identified with it ("identified the victim as X") is that name; a description
+  with a near-synonym head of one before it (:data:`NEAR_SYNONYMS`, "a gunman ...
+  the shooter", "pirates ... the brigands") is that one; "the team" may be a
+  capitalised plural the tagger read as a common noun ("the Chargers"); the
+  lede's "a climber" introduces the headline's bare "Climber";
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
   mentions (600 is a part of the soldiers, not the soldiers).
@@ -60,7 +64,7 @@ from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, name_age,
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.model import EntityMention
 
-__all__ = ["AGENT_NOUNS", "GOVERNMENT_NOUNS", "ORG_NOUNS", "PERSON_NOUNS", "is_person_noun", "resolve_references",
+__all__ = ["AGENT_NOUNS", "GOVERNMENT_NOUNS", "NEAR_SYNONYMS", "ORG_NOUNS", "PERSON_NOUNS", "is_person_noun", "resolve_references",
            "time_key"]
 
 #: Descriptions of a state or its government ("the regime", "the country").
@@ -73,6 +77,8 @@ ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "or
                        "department", "office", "service", "think-tank", "tank", "team", "club", "franchise",
                        "squad", "navy", "army", "league", "airline", "foundation", "association", "academy"})
 #: Nouns for a building where people are treated or kept: "the facility" may be "the Betty Ford Center".
+#: Nouns for a sports side, which English names in the plural ("the Chargers", "the 76ers").
+_TEAM_NOUNS = frozenset({"team", "club", "franchise", "squad"})
 _FACILITY_NOUNS = frozenset({"facility", "center", "centre", "clinic", "hospital", "institution"})
 _FACILITY = "<facility>"
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency", "team", "club",
@@ -95,6 +101,16 @@ AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaine
     father-in-law mother-in-law brother-in-law sister-in-law daughter-in-law son-in-law
     resident native citizen official spokesperson personality starlet heiress socialite mogul fugitive
     escapee offender molester lifer paramedic medic firefighter rescuer toddler infant baby""".split())
+#: Near-synonyms a news text alternates for one referent so as not to repeat a word ("a gunman ... the
+#: shooter", "pirates ... the brigands", "police ... investigators"): a definite description with one of
+#: these heads may take an entity first described with another word of its class.
+NEAR_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset("""gunman shooter attacker assailant killer murderer perpetrator culprit suspect pirate bandit
+        brigand raider hijacker kidnapper abductor robber burglar thief intruder""".split()),
+    frozenset("police cop policeman policewoman investigator detective".split()),
+    frozenset("driver motorist".split()),
+    frozenset("climber mountaineer alpinist".split()),
+)
 _PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 _NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",
                          "twist", "fist", "gist", "median", "meridian", "human", "german", "roman", "ottoman",
@@ -134,6 +150,7 @@ _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _NEUTER = frozenset({"it", "its", "itself"})
 _PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 _DEMONSTRATIVES = frozenset({"these", "those"})
+_ALL_PRONOUNS = _MASCULINE | _FEMININE | _NEUTER | _PLURAL | _FIRST_PERSON | _DEMONSTRATIVES
 _OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "iobj"})
 _ROLE_WEIGHTS = {"nsubj": 80, "nsubjpass": 70, "dobj": 50, "attr": 50, "dative": 40, "pobj": 40, "poss": 30,
                  "appos": 30, "conj": 40, "compound": 20}
@@ -164,7 +181,20 @@ def is_person_noun(lemma: str) -> bool:
     lemma = lemma.lower()
     if lemma in PERSON_ROLES or lemma in PERSON_NOUNS or lemma in AGENT_NOUNS or lemma in _NOUN_GENDER:
         return True
+    if lemma != "police" and any(lemma in group for group in NEAR_SYNONYMS):  # "the brigands", "the culprit"
+        return True
     return lemma not in _NOT_PERSON and len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma.isalpha()
+
+
+def near_synonyms(a: str, b: str) -> bool:
+    """May descriptions headed by lemmas ``a`` and ``b`` name one referent (the same noun, or one class of
+    :data:`NEAR_SYNONYMS`)?
+
+    >>> near_synonyms("gunman", "shooter"), near_synonyms("pirate", "brigand"), near_synonyms("driver", "victim")
+    (True, True, False)
+    """
+    a, b = a.lower(), b.lower()
+    return a == b or any(a in group and b in group for group in NEAR_SYNONYMS)
 
 
 @dataclass
@@ -227,6 +257,9 @@ class _State:
     speakers: set[str] = field(default_factory=set)  # sources named in the current sentence
     heads: dict[tuple[str, bool], list[str]] = field(default_factory=dict)  # (head lemma, plural) -> thing keys
     modifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # thing key -> modifier words seen
+    thing_heads: dict[str, set[str]] = field(default_factory=dict)  # thing key -> head lemmas it was named with
+    headline_people: set[str] = field(default_factory=set)  # persons named by a bare singular noun ("Climber dies")
+    plural_names: set[str] = field(default_factory=set)  # things named by a capitalised plural ("76ers", "Chargers")
     attribution: Attribution | None = None
     mentioned: dict[str, int] = field(default_factory=dict)  # entity key -> names of it read so far (demonyms too)
     affiliation: dict[str, str] = field(default_factory=dict)  # person key -> the state of their title
@@ -899,7 +932,10 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
             return max(named, key=lambda k: sal.value(k))
         if modified or noun not in _GENERIC_ORG_NOUNS:
             return None
-        return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"})
+        # a team is named in the plural ("the Tellport 76ers", "the Chargers"), which the tagger may read as a
+        # common noun: such a capitalised plural is an organisation for "the team", "the club"
+        teams = state.plural_names if noun in _TEAM_NOUNS else set()
+        return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"} or k in teams)
     return None
 
 
@@ -932,15 +968,24 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
         return not roles or noun in roles or generic or noun not in PERSON_ROLES
 
     found = sal.best(fits)
+
+    def unnamed(k: str) -> bool:
+        if k not in state.people or k in blocked or sal.plural.get(k, False) or k not in state.things or \
+                (gender and index.gender.get(k, gender) != gender):
+            return False
+        # "a climber" ... "the climber"; "a gunman" ... "the shooter"
+        return generic or near_synonyms(state.described_as.get(k, ("", None))[0], noun)
+
+    # a role noun ("the shooter") takes the unnamed person just described with it or a near-synonym
+    # ("a gunman opened fire ... the shooter") over a named person who is only more salient
+    described = sal.best(unnamed) if not generic else None
+    if described is not None and sal.value(described) >= _RECENCY and \
+            (found is None or found in state.reporters or sal.value(described) > sal.value(found)):
+        return described
     if found is not None and (not modified or sal.value(found) >= _RECENCY):
         return found
     if not generic or modified:
         return None
-
-    def unnamed(k: str) -> bool:
-        return k in state.people and k not in blocked and not sal.plural.get(k, False) and \
-            index.gender.get(k, gender) == gender and k in state.things
-
     found = sal.best(unnamed)
     return found if found is not None and sal.value(found) >= _RECENCY else None
 
@@ -1002,7 +1047,14 @@ def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None
 
 def _token_entity(state: _State, c: int, tok: Token | None) -> str | None:
     """The entity a noun or pronoun token already refers to, if any."""
-    if tok is None or tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
+    if tok is None:
+        return None
+    if tok.pos_ in {"NUM", "PRON"} and tok.lower_ not in _ALL_PRONOUNS:
+        # "one of our own, Hugh Jackman, will be the host": the name in apposition to a partitive
+        named = next((ch for ch in tok.children if ch.dep_ == "appos" and (c, ch.i) in state.index.by_token), None)
+        if named is not None:
+            return state.index.by_token[(c, named.i)]
+    if tok.pos_ not in {"NOUN", "PROPN", "PRON"}:
         return None
     return state.index.by_token.get((c, tok.i)) or state.token_key.get((c, tok.i))
 
@@ -1045,10 +1097,17 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         heads.remove(key)
     heads.append(key)
     state.modifiers[key] = state.modifiers.get(key, frozenset()) | _modifiers(span)
+    state.thing_heads.setdefault(key, set()).add(root.lemma_.lower())
+    if plural and root.i > root.sent.start and (root.text[:1].isupper() or root.text[:1].isdigit()) and \
+            not is_person_noun(root.lemma_) and root.lemma_.lower() != "police":
+        state.plural_names.add(key)  # "the Philadelphia 76ers": a name the tagger read as a common noun
     state.things[key] = index.entities[key].label
     if any(ch.dep_ == "nummod" for ch in root.children):
         state.counted.add(key)
     if is_person_noun(root.lemma_) or _is_age(root):
+        if key == thing and not plural and len(span) == 1 and root.tag_ in {"NN", "NNP"} and \
+                root.dep_ in {"nsubj", "nsubjpass", "ROOT"} and not any(ch.dep_ in {"det", "poss"} for ch in root.children):
+            state.headline_people.add(key)  # "Climber dead after fall": a bare singular count noun, headline style
         state.people.add(key)  # "the officer", "a minister": a person without a name
         if not plural:
             state.described_at.setdefault(key, []).append(sal.sentence)
@@ -1318,14 +1377,30 @@ def _nominal_antecedent(state: _State, span: Span) -> str | None:
     """
     root = span.root
     det = span[0].lower_
+    if det in {"a", "an"} and not _is_plural(root):
+        # a headline's bare noun ("Climber dies in fall") is introduced by the lede ("A 36-year-old climber")
+        found = [k for k in state.heads.get((root.lemma_.lower(), False), ()) if k in state.headline_people]
+        if found:
+            state.headline_people.discard(found[-1])
+            return found[-1]
     if det in _INDEFINITE or any(ch.dep_ == "det" and ch.lower_ in _INDEFINITE for ch in root.children):
         return None
     mods = _modifiers(span)
-    for key in reversed(state.heads.get((root.lemma_.lower(), _is_plural(root)), ())):
+    lemma, plural = root.lemma_.lower(), _is_plural(root)
+    for key in reversed(state.heads.get((lemma, plural), ())):
         known = state.modifiers.get(key, frozenset())
         if mods <= known or known <= mods:
             return key
-    return None
+    if (det not in _DEFINITE and span[0].i != root.i) or not any(lemma in group for group in NEAR_SYNONYMS):
+        return None
+    # "pirates seized a tanker ... the brigands": a near-synonym of a recent description of the same number
+    sal = state.salience
+
+    def synonym(k: str) -> bool:
+        return k in state.things and sal.plural.get(k, False) == plural and \
+            any(near_synonyms(lemma, head) for head in state.thing_heads.get(k, ()))
+
+    return sal.best(synonym)
 
 
 def _resolve_number(state: _State, c: int, tok: Token) -> None:
