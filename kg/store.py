@@ -76,6 +76,8 @@ _SHA256 = ox.NamedNode(str(CG.sha256))
 FLUSH_EVERY_BYTES = 64 * 2**20
 #: Quads per write of :meth:`Store.replace_graph_chunked` (about 100 bytes each in flight).
 REPLACE_CHUNK_QUADS = 50_000
+#: About the N-Quads bytes of one quad, to count writes of quads toward :data:`FLUSH_EVERY_BYTES`.
+_QUAD_BYTES = 200
 #: Appended to a graph's IRI to name the staging graph of :meth:`Store.replace_graph_chunked`.
 STAGING_SUFFIX = "/staging"
 #: The SPARQL 1.1 results formats Oxigraph writes itself, by short name.
@@ -269,9 +271,11 @@ class Store:
             batch.append(ox.Quad(q.subject, q.predicate, q.object, target))
             if len(batch) >= chunk:
                 self._store.extend(batch)
+                self._loaded(len(batch) * _QUAD_BYTES)  # flushed as loads are: RocksDB's tables stay small
                 batch = []
         if batch:
             self._store.extend(batch)
+            self._loaded(len(batch) * _QUAD_BYTES)
         if not existing:
             return
         faults.reached("store.replace")

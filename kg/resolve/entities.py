@@ -255,7 +255,7 @@ def _name_forms(rec: EntityRecord) -> set[str]:
     """
     kind = rec.kind
     if kind == "thing":
-        return set()
+        return _NONE
     pref_tokens = [tokens(p) for p in rec.prefs]
     forms = set()
     for n, label in enumerate(rec.labels):
@@ -564,20 +564,44 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) >= 5 and word.endswith("s") and not word.endswith("ss") else word
 
 # -- clustering ----------------------------------------------------------------------------
+_NONE: frozenset = frozenset()
+
+
+class _Members(dict):
+    """Cluster root -> its members; a root not in the table is alone, its own one member."""
+
+    def __missing__(self, root: str) -> tuple[str]:
+        return (root,)
+
+
 class _UnionFind:
     """Union-find over entity IRIs that keeps what each cluster may not be merged with."""
 
     def __init__(self, records: Sequence[EntityRecord]) -> None:
+        # A cluster's tables start as shared frozensets (most entities are never merged, and a set per entity
+        # per table cost more than the records) and become sets of their own when it first grows (:meth:`_own`).
+        shared: dict[frozenset, frozenset] = {}
+        one = lambda *items: (lambda f: shared.setdefault(f, f))(frozenset(items))  # noqa: E731
         self.parent = {r.iri: r.iri for r in records}
-        self.names = {r.iri: _full_names(r) for r in records}
-        self.members = {r.iri: {r.iri} for r in records}
-        self.kinds = {r.iri: {r.kind} for r in records}
-        self.modifiers = {r.iri: ({thing_modifiers(r.prefs[0])} if r.kind == "thing" and r.prefs else set())
-                          for r in records}
-        self.strong = {r.iri: ({distinguishing_modifiers(r.prefs[0])} if r.kind == "thing" and r.prefs else set())
-                       for r in records}
+        self.names: dict[str, set | frozenset] = {r.iri: _full_names(r) or _NONE for r in records}
+        self.members = _Members()  # root -> members, for clusters of two or more
+        self.kinds: dict[str, set | frozenset] = {r.iri: one(r.kind) for r in records}
+        self.modifiers: dict[str, set | frozenset] = {
+            r.iri: (one(one(*thing_modifiers(r.prefs[0]))) if r.kind == "thing" and r.prefs else _NONE)
+            for r in records}
+        self.strong: dict[str, set | frozenset] = {
+            r.iri: (one(one(*distinguishing_modifiers(r.prefs[0]))) if r.kind == "thing" and r.prefs else _NONE)
+            for r in records}
         self.forbidden: dict[str, set[str]] = defaultdict(set)
         self.reasons: dict[str, str] = {}
+
+    @staticmethod
+    def _own(table: dict, root: str) -> set:
+        """``table[root]`` as a set of the cluster's own (it may still be a shared frozenset)."""
+        mine = table[root]
+        if type(mine) is not set:
+            mine = table[root] = set(mine)
+        return mine
 
     def find(self, x: str) -> str:
         root = x
@@ -592,8 +616,8 @@ class _UnionFind:
         before its "head" are part of the name, no modifiers of a description to clash with."""
         if rec.kind == "thing" and rec.prefs:
             root = self.find(rec.iri)
-            self.modifiers[root].discard(thing_modifiers(rec.prefs[0]))
-            self.strong[root].discard(distinguishing_modifiers(rec.prefs[0]))
+            self._own(self.modifiers, root).discard(thing_modifiers(rec.prefs[0]))
+            self._own(self.strong, root).discard(distinguishing_modifiers(rec.prefs[0]))
 
     def forbid(self, a: str, b: str) -> None:
         self.forbidden[a].add(b)
@@ -606,7 +630,7 @@ class _UnionFind:
         ma, mb = self.members[ra], self.members[rb]
         if len(ma) > len(mb):
             ra, rb, ma, mb = rb, ra, mb, ma
-        if any(self.forbidden.get(x, set()) & mb for x in ma):
+        if any(x in self.forbidden and not self.forbidden[x].isdisjoint(mb) for x in ma):
             return False
         if not force:
             if not _compatible_names(self.names[ra], self.names[rb]):
@@ -620,12 +644,11 @@ class _UnionFind:
             elif not all(x <= y or y <= x for x in self.modifiers[ra] for y in self.modifiers[rb]):
                 return False
         self.parent[ra] = rb
-        mb |= ma
-        self.names[rb] |= self.names.pop(ra)
-        self.kinds[rb] |= self.kinds.pop(ra)
-        self.modifiers[rb] |= self.modifiers.pop(ra)
-        self.strong[rb] |= self.strong.pop(ra)
-        del self.members[ra]
+        self.members[rb] = set(mb) if type(mb) is not set else mb
+        self.members[rb].update(ma)
+        for table in (self.names, self.kinds, self.modifiers, self.strong):
+            self._own(table, rb).update(table.pop(ra))
+        self.members.pop(ra, None)
         self.reasons.setdefault(a if a != rb else b, reason)
         return True
 
