@@ -172,7 +172,7 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
         found: dict[str, str] = {}
         # the value with the smallest lexical form, picked here: ORDER BY costs seconds on a big store
         for c, v in store.rows(f"SELECT DISTINCT ?c ?v WHERE {{ {pattern} }}"):
-            c, v = c.value, v.value
+            c, v = intern(c.value), v.value
             if c not in found or v < found[c]:
                 found[c] = intern(v) if name in _SHARED_VALUES else v
         values[name] = found
@@ -188,7 +188,7 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
             object_labels[o] = v
     claims: dict[str, ClaimRecord] = {}
     for c, s, p, o in store.rows(_CLAIMS):
-        iri = c.value
+        iri = intern(c.value)
         if iri in claims:  # a claim with two subjects or objects: keep the first, deterministically
             continue
         get = lambda name: values[name].get(iri)  # noqa: E731
