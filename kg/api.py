@@ -24,7 +24,7 @@ from typing import BinaryIO
 
 from kg.store import Store, open_store, result_kind, write_results
 
-__all__ = ["open", "run_query", "write_query"]
+__all__ = ["bind_term", "open", "run_query", "write_query"]
 
 
 def open(out_dir: str | os.PathLike[str], *, read_only: bool = True) -> Store:  # noqa: A001 (mirrors kg.open)
@@ -77,11 +77,41 @@ def _rows_of(result) -> tuple[list[str], list[list[str | None]]]:
 
 
 def _evaluate(out_dir, sparql: str, bindings: dict[str, str] | None):
-    from pyoxigraph import Literal, Variable
+    from pyoxigraph import Variable
 
+    subs = {Variable(k): bind_term(v) for k, v in (bindings or {}).items()}
     store = open_store(out_dir, read_only=True)
-    subs = {Variable(k): Literal(v) for k, v in (bindings or {}).items()}
     return store.query(sparql, substitutions=subs) if subs else store.query(sparql)
+
+
+def bind_term(value: str):
+    """The RDF term a ``--param`` value stands for: ``<IRI>`` is an IRI, anything else a plain literal.
+
+    Why: the named queries take entities and relations (``?s``, ``?p``, ``?o``) as well as
+    names, and an entity is an IRI; angle brackets are how SPARQL and N-Triples write one.
+
+    >>> str(bind_term("Ana Silva"))
+    '"Ana Silva"'
+    >>> str(bind_term("<https://w3id.org/claimgraph/id/entity/acme>"))
+    '<https://w3id.org/claimgraph/id/entity/acme>'
+    >>> bind_term("<not an iri>")
+    Traceback (most recent call last):
+    ...
+    kg.errors.QueryError: E300 query failed: --param value <not an iri> is not an absolute IRI
+    """
+    from pyoxigraph import Literal, NamedNode
+
+    from kg.errors import QueryError
+
+    if len(value) > 2 and value.startswith("<") and value.endswith(">"):
+        iri = value[1:-1]
+        if ":" not in iri or any(c in iri for c in ' <>"{}|^`\\'):
+            raise QueryError("E300", reason=f"--param value {value} is not an absolute IRI")
+        try:
+            return NamedNode(iri)
+        except ValueError as exc:
+            raise QueryError("E300", reason=f"--param value {value} is not an IRI: {exc}") from None
+    return Literal(value)
 
 
 def _json_rows(body: bytes) -> tuple[list[str], list[list[str | None]]]:

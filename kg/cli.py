@@ -193,7 +193,8 @@ def _print_summary(report) -> None:
 @click.option("--file", "-f", "query_file", type=click.File("r", encoding="utf-8"), help="Read the query from a file.")
 @click.option("--named", "-n", help="Run a named query (support, conflicts, said, evidence).")
 @click.option("--param", "-p", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind a query variable to a literal, e.g. --param name='Hong Min'.")
+              help="Bind a query variable: a literal, e.g. --param name='Hong Min', or an IRI in angle "
+                   "brackets, e.g. --param s='<https://w3id.org/claimgraph/id/entity/kcna>'.")
 @click.option("--format", "fmt", type=click.Choice(OUTPUT_FORMATS), default=None,
               help="Output format; default: table on a terminal, tsv when piped. csv is SPARQL 1.1 CSV "
                    "(CRLF line ends), the fastest for big answers; tsv and csv give plain values.")

@@ -47,6 +47,26 @@ def test_query_named_json(runner, seeds_build):
     assert rows and {r["name"] for r in rows} == {"Hong Min"}
 
 
+def test_query_param_in_angle_brackets_binds_an_iri(runner, seeds_build):
+    out, _ = seeds_build
+    first = runner.invoke(main, ["query", str(out), "SELECT ?s WHERE { ?c a cg:Claim ; rdf:subject ?s } LIMIT 1",
+                                 "--format", "json"])
+    subject = json.loads(first.stdout)[0]["s"]
+    for fmt in ("json", "csv"):
+        result = runner.invoke(main, ["query", str(out), "--named", "evidence", "--param", f"s=<{subject}>",
+                                      "--format", fmt])
+        assert result.exit_code == 0, result.output
+        if fmt == "json":
+            rows = json.loads(result.stdout)
+            assert rows and {r["s"] for r in rows} == {subject}
+            assert all(r["exact"] for r in rows)
+    as_text = runner.invoke(main, ["query", str(out), "--named", "evidence", "--param", f"s={subject}",
+                                   "--format", "json"])
+    assert json.loads(as_text.stdout) == []  # a bare value is a literal, which is never a claim's subject
+    bad = runner.invoke(main, ["query", str(out), "--named", "evidence", "--param", "s=<not an iri>"])
+    assert bad.exit_code != 0 and "not an absolute IRI" in bad.stderr
+
+
 def test_query_text_and_csv(runner, seeds_build):
     out, _ = seeds_build
     result = runner.invoke(main, ["query", str(out), "SELECT (COUNT(*) AS ?n) WHERE { ?d a schema:NewsArticle }",

@@ -196,6 +196,23 @@ def test_support_lists_each_publisher_once(repeated):
     assert rows[f"<{BASE}claim/c2>"] == ("Guardian", "Herald")
 
 
+def test_support_of_a_claim_without_publisher_equals_reference():
+    # support groups the publishers per claim in a subquery: a claim whose documents name no publisher
+    # keeps its row (no publisher list), and a claim with two texts keeps one row per text
+    store = _repeated_store()
+    cg, oa = "https://w3id.org/claimgraph/ns#", "http://www.w3.org/ns/oa#"
+    store._store.load(f"""<{BASE}doc/d4> {{
+  <{BASE}claim/c3> <https://schema.org/text> "Hong Min | send | 9 troops" , "Hong Min | send | nine troops" .
+  <{BASE}doc/d4/claim/0> <{oa}hasBody> <{BASE}claim/c3> ; <{oa}hasTarget> <{BASE}doc/d4/claim/0/t> .
+  <{BASE}doc/d4/claim/0/t> <{oa}hasSource> <{BASE}doc/d4> .
+}}
+<{BASE}graph/resolution> {{ <{BASE}claim/c3> <{cg}supportCount> 1 . }}""".encode(), format=ox.RdfFormat.TRIG)
+    fast = _rows(store, NAMED_QUERIES["support"])
+    assert fast == _rows(store, REFERENCE["support"])
+    c3 = [dict(r) for r in fast if dict(r)["claim"] == f"<{BASE}claim/c3>"]
+    assert len(c3) == 2 and all("publishers" not in r for r in c3)
+
+
 def test_evidence_of_one_edge_equals_reference(repeated):
     subs = {ox.Variable("s"): ox.NamedNode(f"{BASE}entity/hong")}
     fast = _rows(repeated, NAMED_QUERIES["evidence"], substitutions=subs)

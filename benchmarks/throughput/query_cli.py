@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -46,14 +48,25 @@ def _cases(binds: dict[str, str]) -> list[tuple[str, str, list[str]]]:
     return cases
 
 
-def _wall(args: list[str], code: Path, repeat: int) -> float:
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _wall(args: list[str], code: Path, repeat: int) -> tuple[list[float], list[float]]:
+    """Wall and CPU seconds of each of ``repeat`` runs of ``kg ARGS`` with ``code`` first on PYTHONPATH."""
     env = dict(os.environ, PYTHONPATH=str(code))
-    best = float("inf")
+    walls, cpus = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        cpu, start = _children_cpu(), time.perf_counter()
         subprocess.run([sys.executable, "-m", "kg", *args], stdout=subprocess.DEVNULL, check=True, env=env, cwd=code)
-        best = min(best, time.perf_counter() - start)
-    return best
+        walls.append(time.perf_counter() - start)
+        cpus.append(_children_cpu() - cpu)
+    return walls, cpus
+
+
+def _cell(values: list[float], base: float) -> str:
+    return f"{min(values) - base:.2f} / {statistics.median(values) - base:.2f}"
 
 
 def _in_process(build: Path, cases, binds: dict[str, str], repeat: int) -> dict[str, tuple[float, float, float]]:
@@ -92,29 +105,36 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="also run the commands with this checkout on PYTHONPATH")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--formats", default=",".join(FORMATS))
+    parser.add_argument("--cpu", action="store_true", help="also report the CPU time of each command")
     args = parser.parse_args(argv)
     binds = dict(item.partition("=")[::2] for item in args.bind)
     codes = [("this checkout", ROOT)] + [(c.partition("=")[0], Path(c.partition("=")[2])) for c in args.code]
     formats = args.formats.split(",")
     cases = _cases(binds)
     load_before = " / ".join(f"{x:.2f}" for x in os.getloadavg())
-    start_s = {label: _wall(["query", str(args.build), "ASK {}", "--format", "csv"], code, args.repeat)
-               for label, code in codes}
-    header = ["query"] + [f"{f}, {label}" for label, _ in codes for f in formats]
+    start_runs = {label: _wall(["query", str(args.build), "ASK {}", "--format", "csv"], code, args.repeat)
+                  for label, code in codes}
+    start_s = {label: min(walls) for label, (walls, _) in start_runs.items()}
+    start_cpu = {label: min(cpus) for label, (_, cpus) in start_runs.items()}
+    header = ["query"] + [f"{f}, {label}" + (f" ({kind})" if args.cpu else "")
+                          for label, _ in codes for f in formats for kind in (("wall", "CPU") if args.cpu else ("",))]
     lines = ["| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]
     for label, name, extra in cases:
         cells = []
         for code_label, code in codes:
             for fmt in formats:
-                wall = _wall(["query", str(args.build), "--named", name, *extra, "--format", fmt], code, args.repeat)
-                cells.append(f"{wall - start_s[code_label]:.2f}")
+                walls, cpus = _wall(["query", str(args.build), "--named", name, *extra, "--format", fmt], code,
+                                    args.repeat)
+                cells.append(_cell(walls, start_s[code_label]))
+                if args.cpu:
+                    cells.append(_cell(cpus, start_cpu[code_label]))
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
         print(lines[-1], file=sys.stderr, flush=True)
     inside = _in_process(args.build, cases, binds, args.repeat)
     load_after = " / ".join(f"{x:.2f}" for x in os.getloadavg())
-    print(f"`kg query` wall time minus process start (ASK {{}}: "
-          + ", ".join(f"{label} {s:.2f} s" for label, s in start_s.items())
-          + f"), best of {args.repeat}; nproc {os.cpu_count()}; load average before {load_before}, after {load_after}")
+    print(f"`kg query` seconds minus process start (ASK {{}}, best wall / CPU: "
+          + ", ".join(f"{label} {start_s[label]:.2f} / {start_cpu[label]:.2f} s" for label in start_s)
+          + f"), min / median of {args.repeat}; nproc {os.cpu_count()}; load average before {load_before}, after {load_after}")
     print()
     print("\n".join(lines))
     print()

@@ -64,6 +64,11 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _TYPE_BYTES = b" <" + _RDF_TYPE.encode() + b"> "
+_TYPE_TERM = f"<{_RDF_TYPE}>"
+#: An N-Quads literal, with its datatype or language tag.
+_LITERAL = re.compile(rb'"(?:[^"\\\n]|\\.)*"(?:\^\^<[^>\n]*>|@[A-Za-z][A-Za-z0-9\-]*)?')
+#: An IRI with an escape (or a literal that looks like one): left to a store by :func:`_stored_lines`.
+_ESCAPED_IRI = re.compile(rb'<[^>\n]*\\')
 #: Sorts before any IRI, so every subject's ``rdf:type`` lines come first.
 _TYPE_SORT_KEY = b" <\x00> "
 #: Distinct union triples sorted in memory at once; beyond that they spill to sorted runs on disk.
@@ -117,6 +122,33 @@ def _type_first(line: bytes) -> bytes:
     return line.replace(_TYPE_BYTES, _TYPE_SORT_KEY, 1)
 
 
+#: A line holding the ``rdf:type`` IRI twice (where :func:`_keyed` cannot replace them all at once).
+_TYPE_TWICE = re.compile(re.escape(_TYPE_BYTES) + rb"[^\n]*" + re.escape(_TYPE_BYTES))
+
+
+def _keyed(lines: list[bytes]) -> list[bytes]:
+    """:func:`_type_first` of every line, by one replace over all of them (cheaper than a call per line).
+
+    The sort key ``<\\x00>`` cannot occur in N-Triples (a NUL is escaped in literals and not allowed
+    in IRIs), so :func:`_unkeyed` gives the lines back exactly.
+
+    >>> t = b"<http://ex/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex/C> ."
+    >>> _keyed([t]) == [_type_first(t)] and _unkeyed(_keyed([t])[0]) == t
+    True
+    """
+    if not lines:
+        return []
+    block = b"\n".join(lines)
+    if _TYPE_TWICE.search(block):
+        return [_type_first(line) for line in lines]
+    return block.replace(_TYPE_BYTES, _TYPE_SORT_KEY).split(b"\n")
+
+
+def _unkeyed(data: bytes) -> bytes:
+    """Lines of :func:`_keyed` (one or many, joined) back as they were."""
+    return data.replace(_TYPE_SORT_KEY, _TYPE_BYTES)
+
+
 def _graph_lines(store, graph) -> list[bytes]:
     """The triples of one graph as N-Triples lines (each ends with b' .')."""
     buffer = io.BytesIO()
@@ -157,9 +189,10 @@ class _Union:
 
     An external merge sort: distinct lines are collected graph by graph (:meth:`add`);
     every :data:`_RUN_LINES` of them are sorted and written to a temporary run file, and
-    :meth:`lines` merges the runs (duplicates across runs dropped as they meet). A graph
+    :meth:`chunks` merges the runs (duplicates across runs dropped as they meet). A graph
     that fits in one run never touches the disk. Use it as a context manager (the run
-    files live in a temporary folder until it exits).
+    files live in a temporary folder until it exits). Lines are held as their sort keys
+    (:func:`_keyed`), so sorting and merging compare bytes without a key function.
     """
 
     def __enter__(self) -> _Union:
@@ -172,27 +205,35 @@ class _Union:
         self._seen = set()
         self._folder.cleanup()
 
-    def add(self, lines: Iterable[bytes]) -> None:
-        self._seen.update(lines)
+    def add(self, lines: list[bytes]) -> None:
+        self._seen.update(_keyed(lines))
         if len(self._seen) >= _RUN_LINES:
             self._spill()
 
     def _spill(self) -> None:
         path = Path(self._folder.name) / f"{len(self._runs)}.nt"
-        self._runs.append(_write_run(sorted(self._seen, key=_type_first), path))
+        self._runs.append(_write_run(sorted(self._seen), path))
         self._seen = set()
 
-    def lines(self) -> Iterator[bytes]:
+    def chunks(self, size: int = 100_000) -> Iterator[list[bytes]]:
+        """The sorted distinct lines, as sort keys (:func:`_unkeyed` gives them back), ``size`` at a time."""
         if not self._runs:
-            yield from sorted(self._seen, key=_type_first)
+            ordered = sorted(self._seen)
+            for start in range(0, len(ordered), size):
+                yield ordered[start : start + size]
             return
         if self._seen:
             self._spill()
-        previous = None
-        for line in heapq.merge(*(_read_run(run) for run in self._runs), key=_type_first):
-            if line != previous:
-                yield line
-                previous = line
+        yield from _chunks(_distinct(heapq.merge(*(_read_run(run) for run in self._runs))), size)
+
+
+def _distinct(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """Sorted ``lines`` without repeats."""
+    previous = None
+    for line in lines:
+        if line != previous:
+            yield line
+            previous = line
 
 
 def _write_run(lines: list[bytes], path: Path) -> Path:
@@ -218,10 +259,10 @@ def _chunks(lines: Iterable[bytes], size: int = 100_000) -> Iterator[list[bytes]
         yield chunk
 
 
-def _triples(lines: list[bytes]) -> Iterator[ox.Triple]:
-    if not lines:
+def _triples(data: bytes) -> Iterator[ox.Triple]:
+    if not data:
         return iter(())
-    return ox.parse(b"\n".join(lines) + b"\n", format=ox.RdfFormat.N_TRIPLES)
+    return ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
 
 
 def _without_prefixes(data: bytes) -> bytes:
@@ -263,23 +304,24 @@ class _Piece:
 
     @property
     def nquads(self) -> bytes:
-        suffix = b" ." if isinstance(self.graph, ox.DefaultGraph) else b" " + str(self.graph).encode() + b" ."
-        return b"".join([line[:-2] + suffix + b"\n" for line in self.lines])
+        if not self.lines:
+            return b""
+        data = b"\n".join(self.lines) + b"\n"
+        if isinstance(self.graph, ox.DefaultGraph):
+            return data
+        # every line ends with " ." and a literal holds no raw line break: " .\n" is found at line ends only
+        return data.replace(b" .\n", b" " + str(self.graph).encode() + b" .\n")
 
     @property
     def trig(self) -> bytes:
         """The graph's TriG block, without the ``@prefix`` lines Oxigraph writes before the first one."""
         if self._trig is None:
-            data = b""
-            if self.lines:
-                data = ox.serialize(ox.parse(self.nquads, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.TRIG,
-                                    prefixes=PREFIXES)
-            self._trig = _without_prefixes(data)
+            self._trig = _trig_block(self.graph, self.lines)
         return self._trig
 
     def jsonld_nodes(self) -> list[bytes]:
         encode = _JSON.encode
-        return [encode(n).encode("utf-8") for n in _jsonld_nodes(_triples(self.lines))]
+        return [encode(n).encode("utf-8") for n in _jsonld_nodes_of_lines(self.lines)]
 
     @property
     def jsonld(self) -> bytes:
@@ -322,14 +364,120 @@ def document_piece(nquads: bytes, graph: str) -> bytes:
     >>> _Piece.decode(ox.NamedNode("http://ex/d"), document_piece(data, "http://ex/d")).trig
     b'<http://ex/d> {\\n\\t<http://ex/d> dct:title "T" .\\n}\\n'
     """
-    from kg.store import Store
-
     node = ox.NamedNode(graph)
-    memory = Store()
-    memory.add_data(nquads, node)
-    lines = _graph_lines(memory, node)
+    lines = _stored_lines(nquads, graph)
+    if lines is None:  # a form the fast path does not know: let a store write the lines
+        from kg.store import Store
+
+        memory = Store()
+        memory.add_data(nquads, node)
+        lines = _graph_lines(memory, node)
     lines.sort(key=_type_first)
     return _Piece(node, lines).encode()
+
+
+def _stored_lines(nquads: bytes, graph: str) -> list[bytes] | None:
+    """The distinct N-Triples lines a store holding the N-Quads ``nquads`` of ``graph`` dumps, read from the text.
+
+    Why: loading a document's quads into a store only to dump them again cost more than
+    rendering the piece. Text written by pyoxigraph's term writers (as
+    :func:`kg.rdf.convert.document_nquads` writes it) is already what a dump writes, except
+    that the store keeps typed literals in canonical form (``"15.0"^^xsd:decimal`` comes back
+    as ``"15"``, ``xsd:nonNegativeInteger`` as ``xsd:integer``) and reads escapes; such
+    literals are put through a store, each distinct one once (:func:`_stored_literals`).
+    Returns None when a line is not of that shape (another graph, a blank node, an escape in
+    an IRI), so the caller goes the slow way.
+
+    >>> data = (b'<http://ex/d> <http://ex/n> "015"^^<http://www.w3.org/2001/XMLSchema#integer> <http://ex/d> .\\n'
+    ...         b'<http://ex/d> <http://ex/t> "T" <http://ex/d> .\\n')
+    >>> for line in sorted(_stored_lines(data, "http://ex/d")):
+    ...     print(line.decode())
+    <http://ex/d> <http://ex/n> "15"^^<http://www.w3.org/2001/XMLSchema#integer> .
+    <http://ex/d> <http://ex/t> "T" .
+    >>> _stored_lines(b'_:b <http://ex/t> "T" <http://ex/d> .\\n', "http://ex/d") is None
+    True
+    """
+    end = b" <" + graph.encode("utf-8") + b"> .\n"
+    lines = nquads.count(b"\n")
+    if not nquads.startswith(b"<") or nquads.count(end) != lines or nquads.count(b"\n<") != lines - 1:
+        return None  # a line in another graph, or a line that starts with a blank node
+    if b"> _:" in nquads or (b"\\u" in nquads or b"\\U" in nquads) and _ESCAPED_IRI.search(nquads):
+        return None  # a blank node (or a literal that looks like one), or an IRI with an escape
+    terms = {term for term in _LITERAL.findall(nquads) if term[-1:] != b'"' or b"\\" in term}
+    stored = _stored_literals(terms)
+    if stored is None:
+        return None
+    text = nquads.replace(end, b" .\n")
+    changed = {term: form for term, form in stored.items() if form != term}
+    if changed:  # most documents' literals are already in the stored form
+        text = _LITERAL.sub(lambda match: changed.get(match.group(), match.group()), text)
+    found = set(text.split(b"\n"))
+    found.discard(b"")
+    return list(found)
+
+
+#: Literals already put through a store by :func:`_stored_literals` (cleared when it holds this many).
+_STORED_MAX = 1 << 16
+_stored: dict[bytes, bytes] = {}
+
+
+def _stored_literals(terms: set[bytes]) -> dict[bytes, bytes] | None:
+    """The N-Triples form a store gives back for each literal of ``terms`` (N-Triples texts), or None if one is not
+    a literal. The ones not seen before go through one in-memory store together.
+
+    >>> _stored_literals({b'"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', b'"a\\\\u0041"'}) == {
+    ...     b'"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>': b'"15"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+    ...     b'"a\\\\u0041"': b'"aA"'}
+    True
+    """
+    new = sorted(terms.difference(_stored))
+    if new:
+        data = b"".join(b"<x:%d> <x:p> %s .\n" % (i, term) for i, term in enumerate(new))
+        memory = ox.Store()
+        try:
+            memory.load(data, format=ox.RdfFormat.N_TRIPLES)
+        except SyntaxError:
+            return None
+        dumped = memory.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).split(b"\n")
+        if len(dumped) != len(new) + 1:
+            return None
+        if len(_stored) + len(new) > _STORED_MAX:
+            _stored.clear()
+        for line in dumped[:-1]:
+            head, _, rest = line.partition(b"> <x:p> ")
+            _stored[new[int(head[3:])]] = rest[:-2]
+    return {term: _stored[term] for term in terms}
+
+
+def _trig_block(graph, lines: list[bytes]) -> bytes:
+    """The TriG block of one graph (sorted N-Triples ``lines``), as Oxigraph's TriG writer writes it.
+
+    A named graph's block is the Turtle of its triples, every line indented by a tab, between
+    the graph's own first line and ``}``: Oxigraph's Turtle writer is its TriG writer on the
+    default graph, and a string literal never holds a raw line break. Parsing N-Triples
+    rather than N-Quads makes three terms per statement, not four, which is most of the cost.
+
+    >>> g = ox.NamedNode("http://ex/g")
+    >>> _trig_block(g, [b'<http://ex/s> <http://purl.org/dc/terms/title> "T" .'])
+    b'<http://ex/g> {\\n\\t<http://ex/s> dct:title "T" .\\n}\\n'
+    """
+    if not lines:
+        return b""
+    data = b"\n".join(lines) + b"\n"
+    if not isinstance(graph, ox.NamedNode):
+        triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+        quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        return _without_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
+    body = _without_prefixes(ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
+                                          prefixes=PREFIXES))
+    return _trig_head(graph) + b"\t" + body[:-1].replace(b"\n", b"\n\t") + b"\n}\n"
+
+
+def _trig_head(graph: ox.NamedNode) -> bytes:
+    """The line that opens ``graph``'s block in Oxigraph's TriG (``<g> {``, or a prefixed name), with its newline."""
+    data = _without_prefixes(ox.serialize([ox.Quad(graph, graph, graph, graph)], format=ox.RdfFormat.TRIG,
+                                          prefixes=PREFIXES))
+    return data[: data.index(b"\n") + 1]
 
 
 @lru_cache(maxsize=1)
@@ -419,19 +567,20 @@ class _NTriplesWriter(_Writer):
     union = True
 
 
-def _write_union(writers: list[_Writer], lines: Iterator[bytes]) -> None:
-    """Write the sorted distinct union ``lines`` to every union writer (Turtle streams through Oxigraph)."""
+def _write_union(writers: list[_Writer], keyed: Iterator[list[bytes]]) -> None:
+    """Write the sorted distinct union (chunks of :func:`_keyed` lines) to every union writer (Turtle streams
+    through Oxigraph)."""
     plain = [w for w in writers if isinstance(w, _NTriplesWriter)]
     turtle = [w for w in writers if isinstance(w, _TurtleWriter)]
 
-    def chunks() -> Iterator[list[bytes]]:
-        for chunk in _chunks(lines):
+    def chunks() -> Iterator[bytes]:
+        for chunk in keyed:
             for writer in writers:
                 writer.count += len(chunk)
-            data = b"\n".join(chunk) + b"\n"
+            data = _unkeyed(b"\n".join(chunk) + b"\n")
             for writer in plain:
                 writer.out.write(data)
-            yield chunk
+            yield data
 
     if not turtle:
         for _ in chunks():
@@ -485,7 +634,7 @@ def _write_all(store, writers: list[_Writer]) -> None:
         for writer in per_graph:
             writer.finish()
         if union_writers:
-            _write_union(union_writers, union.lines())
+            _write_union(union_writers, union.chunks())
 
 
 def _single(kind: type[_Writer]) -> Writer:
@@ -524,36 +673,68 @@ def _compact(iri: str) -> str:
     return iri
 
 
-def _node_id(term) -> str:
-    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
+_UNESCAPE = re.compile(r'\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8})|(.))', re.S)
+_ECHARS = {"t": "\t", "b": "\b", "n": "\n", "r": "\r", "f": "\f", '"': '"', "'": "'", "\\": "\\"}
 
 
-def _jsonld_value(term) -> dict[str, str]:
-    if isinstance(term, ox.Literal):
-        value = {"@value": term.value}
-        if term.language:
-            value["@language"] = term.language
-        elif term.datatype.value not in (_XSD_STRING, _RDF_LANG_STRING):
-            value["@type"] = _compact(term.datatype.value)
-        return value
-    return {"@id": _node_id(term)}
+def _unescaped(match: re.Match) -> str:
+    code = match.group(1) or match.group(2)
+    return chr(int(code, 16)) if code else _ECHARS[match.group(3)]
 
 
-def _jsonld_nodes(triples: Iterable[ox.Triple]) -> Iterator[dict]:
-    """Group consecutive triples of one subject into a JSON-LD node object."""
+def _line_id(term: str) -> str:
+    """The JSON-LD ``@id`` of an N-Triples IRI or blank node."""
+    return term[1:-1] if term[:1] == "<" else term
+
+
+def _line_value(term: str) -> dict[str, str]:
+    """The JSON-LD value object of a term given as N-Triples text (a literal's ``@type`` unless it is a string)."""
+    if term[:1] != '"':
+        return {"@id": _line_id(term)}
+    close = term.rindex('"')
+    text = term[1:close]
+    value = {"@value": _UNESCAPE.sub(_unescaped, text) if "\\" in text else text}
+    rest = term[close + 1 :]
+    if rest[:1] == "@":
+        value["@language"] = rest[1:]
+    elif rest:
+        datatype = rest[3:-1]
+        if datatype not in (_XSD_STRING, _RDF_LANG_STRING):
+            value["@type"] = _compact(datatype)
+    return value
+
+
+def _jsonld_nodes_of_lines(lines: Iterable[bytes]) -> Iterator[dict]:
+    """The JSON-LD node objects of sorted N-Triples lines: the triples of one subject in one node.
+
+    Read from the text: making pyoxigraph term objects for every triple only to read their
+    values back cost most of the JSON-LD rendering.
+
+    >>> list(_jsonld_nodes_of_lines([b'<http://ex/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+    ...                              b'<https://w3id.org/claimgraph/ns#Claim> .',
+    ...                              b'<http://ex/s> <http://purl.org/dc/terms/title> "say \\\\"hi\\\\""@en .']))
+    [{'@id': 'http://ex/s', '@type': ['cg:Claim'], 'dct:title': [{'@value': 'say "hi"', '@language': 'en'}]}]
+    """
     node: dict | None = None
-    subject = None
-    for triple in triples:
-        if triple.subject != subject:
+    subject = last = None
+    values: list = []
+    for line in lines:
+        s, p, o = line.decode("utf-8").split(" ", 2)  # an IRI or a blank node holds no space
+        if s != subject:
             if node is not None:
                 yield node
-            subject = triple.subject
-            node = {"@id": _node_id(subject)}
+            subject, last = s, None
+            node = {"@id": _line_id(s)}
         assert node is not None
-        if triple.predicate.value == _RDF_TYPE and isinstance(triple.object, ox.NamedNode):
-            node.setdefault("@type", []).append(_compact(triple.object.value))
+        o = o[:-2]
+        if p == _TYPE_TERM and o[:1] == "<":
+            node.setdefault("@type", []).append(_compact(o[1:-1]))
+            last = None
         else:
-            node.setdefault(_compact(triple.predicate.value), []).append(_jsonld_value(triple.object))
+            if p != last:  # the triples of one predicate are next to each other
+                values = node.setdefault(_compact(p[1:-1]), [])
+                last = p
+            values.append({"@id": o[1:-1]} if o[:1] == "<" else _line_value(o))
     if node is not None:
         yield node
 

@@ -50,7 +50,8 @@ is read in linear time.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -232,6 +233,10 @@ class _State:
     name_heads: dict[str, list[str]] = field(default_factory=dict)  # last word of a name -> entity keys
     locations: dict[str, int] = field(default_factory=dict)  # key -> last sentence it was a place of ("at X")
     quoted: dict[int, set[int]] = field(default_factory=dict)  # chunk -> token indices inside quotation marks
+    sentence_starts: list[int] = field(default_factory=list)  # document offset of each sentence read
+    described_at: dict[str, list[int]] = field(default_factory=dict)  # unnamed person -> sentences it is in
+    described_as: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # unnamed person -> noun, age
+    reporters: set[str] = field(default_factory=set)  # keys ever seen as the subject of a reporting verb
 
 
 def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None,
@@ -264,8 +269,11 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
         _time_mentions(index, c, doc, offset, issued)
         chunk_of = {nc.root.i: nc for nc in doc.noun_chunks}
         for sent in doc.sents:
+            state.sentence_starts.append(offset + sent.start_char)
             _resolve_sentence(state, c, doc, offset, sent, chunk_of)
             state.salience.next_sentence()
+    for thing, person in _introduced_then_named(state).items():
+        _merge_entity(index, thing, person)
 
 
 # -- what the text says people are ----------------------------------------------------------------
@@ -329,8 +337,11 @@ def _described_as(index: EntityIndex, c: int, name: Token, key: str) -> list[Tok
     if name.dep_ == "appos" and name.head.pos_ == "NOUN":
         appositions.append(name.head)
     head = name.head
-    if name.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in _COPULAS:
-        appositions += [ch for ch in head.children if ch.dep_ == "attr" and ch.pos_ == "NOUN"]
+    if name.dep_ in {"nsubj", "nsubjpass"}:
+        # "Buckley was well equipped but was an inexperienced climber": a coordinated verb shares the subject
+        for verb in (head, *_coordinated_verbs(head)):
+            if verb.lemma_ in _COPULAS:
+                appositions += [ch for ch in verb.children if ch.dep_ == "attr" and ch.pos_ == "NOUN"]
     if name.dep_ in {"nsubj", "nsubjpass", "dobj"}:
         appositions += [_as_noun(ch) for ch in head.children if _as_noun(ch) is not None]
         if name.dep_ == "dobj" and head.lemma_ in _NAMING_VERBS:
@@ -339,6 +350,20 @@ def _described_as(index: EntityIndex, c: int, name: Token, key: str) -> list[Tok
         out.append(noun)
         out.extend(ch for ch in noun.children if ch.dep_ == "conj" and ch.pos_ == "NOUN")
     return out
+
+
+def _coordinated_verbs(verb: Token) -> list[Token]:
+    """The verbs coordinated with ``verb`` that have no subject of their own, so share its subject."""
+    return [v for v in verb.children if v.dep_ == "conj" and v.pos_ in {"VERB", "AUX"}
+            and not any(ch.dep_ in {"nsubj", "nsubjpass", "expl"} for ch in v.children)]
+
+
+def _shared_subject(verb: Token) -> Token | None:
+    """The subject of ``verb``, or of the verb it is coordinated with when it has none of its own."""
+    subj = next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None and verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+        subj = next((ch for ch in verb.head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj
 
 
 def _as_noun(prep: Token, *, proper: bool = False) -> Token | None:
@@ -453,6 +478,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
                     state.locations[key] = sal.sentence
                 if etype == "Person":
                     state.last_person = key
+                    if _is_speaker(tok) or _according_source(tok):
+                        state.reporters.add(key)
                 place = index.demonyms.get(key)
                 if place is not None:
                     sal.add(place, 30, plural=False, role=tok.dep_)
@@ -472,7 +499,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
                 index.type_of(index.by_token.get((c, tok.head.i))) == "Person":
             _title_mention(state, c, doc, offset, tok)  # "Chargers receiver Vincent Jackson"
-        elif tok.i in chunk_of and (tok.pos_ == "NOUN" or _capitalised_noun(tok)):
+        elif tok.i in chunk_of and (tok.pos_ == "NOUN" or _capitalised_noun(tok) or (c, tok.i) in index.common_nouns):
             _resolve_description(state, c, doc, offset, chunk_of[tok.i])
         elif tok.pos_ == "NOUN" and tok.dep_ == "poss":  # "the actress's lawyer": the possessor is a phrase too
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
@@ -635,9 +662,26 @@ def _local_subject(state: _State, c: int, tok: Token) -> str | None:
     return state.index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
 
 
-def _local_bonus(known: str | None, gender: str) -> float:
-    """The bonus of a clause's own subject for its possessive pronoun: full when its gender is known to agree."""
-    return _LOCAL_SUBJECT_BONUS if known == gender else 0.0
+def _local_bonus(known: str | None, gender: str, own: bool = False) -> float:
+    """The bonus of a clause's own subject for its possessive pronoun: full when its gender is known to agree;
+    half when the text has not told it and the subject is the verb's own, not one it shares with an earlier
+    verb ("Lee struck Chohan with his car": the driver's car; "a driver struck a woman and was charged with
+    her murder": the woman's murder).
+
+    >>> _local_bonus("m", "m"), _local_bonus(None, "m", own=True), _local_bonus(None, "m"), _local_bonus("f", "m")
+    (100, 50.0, 0.0, 0.0)
+    """
+    if known == gender:
+        return _LOCAL_SUBJECT_BONUS
+    return _LOCAL_SUBJECT_BONUS / 2 if known is None and own else 0.0
+
+
+def _own_subject(tok: Token) -> bool:
+    """Is the subject of the verb a possessive pronoun depends on a child of that verb (not of an earlier one)?"""
+    verb = tok.head
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    return any(ch.dep_ in {"nsubj", "nsubjpass"} and ch.i < tok.i for ch in verb.children)
 
 
 def _controller(verb: Token) -> Token | None:
@@ -699,12 +743,13 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
         # a person the text has given this gender ("a woman", "Mrs Okafor") before one it has not
         subject = tok.dep_ in {"nsubj", "nsubjpass"}
         local = _local_subject(state, c, tok) if tok.dep_ == "poss" else None
+        own = local is not None and _own_subject(tok)
 
         def bonus(k: str) -> float:
             parallel = subject and sal.last_role.get(k) in {"nsubj", "nsubjpass"}  # a subject continues a subject
             known = index.gender.get(k)
             return (_GENDER_BONUS if known == gender else 0.0) + (_PARALLEL_BONUS if parallel else 0.0) + \
-                (_local_bonus(known, gender) if k == local else 0.0)
+                (_local_bonus(known, gender, own) if k == local else 0.0)
 
         later = _cataphor(state, c, tok)
         key = later if later is not None and accept(later) else sal.best(accept, bonus)
@@ -939,7 +984,7 @@ def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None
                 return key
         return None
     if root.dep_ == "attr" and head.lemma_ in _COPULAS:
-        subj = next((ch for ch in head.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = _shared_subject(head)
     elif root.dep_ in {"oprd", "attr", "xcomp"} and head.lemma_ in _NAMING_VERBS:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubjpass", "dobj"}), None)
     elif root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
@@ -1005,6 +1050,9 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         state.counted.add(key)
     if is_person_noun(root.lemma_) or _is_age(root):
         state.people.add(key)  # "the officer", "a minister": a person without a name
+        if not plural:
+            state.described_at.setdefault(key, []).append(sal.sentence)
+            state.described_as.setdefault(key, (root.lemma_.lower(), _age_of(root)))
         gender = _NOUN_GENDER.get(root.lemma_.lower())
         if gender is not None:
             index.gender.setdefault(key, gender)  # "a woman": she, not he
@@ -1014,6 +1062,64 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if _locative(root) and key not in state.people:
         state.locations[key] = sal.sentence  # "at an accounting firm": a place something happened
     sal.add(key, _weight(root, thing=True), plural=plural, role=_conjunct_role(root))
+
+#: Sentences between the last mention of an unnamed person and the name that may introduce them.
+_NAMING_WINDOW = 2
+
+
+def _introduced_then_named(state: _State) -> dict[str, str]:
+    """Unnamed persons a news text names right after describing them: description key -> person key.
+
+    A lede describes before it names: "A woman has died after being hit by a car ...
+    59-year-old Raj Chohan was leaving her car" (headline "Chargers receiver arrested",
+    body "Chargers receiver Vincent Jackson was arrested"). The description stays a
+    person of its own while it is read (no name was known yet); afterwards it joins the
+    first person named within :data:`_NAMING_WINDOW` sentences of its last mention when
+    the text gives that person the description's noun as a role ("receiver"), or the
+    noun names no role ("a woman", "a man", "a 59-year-old") and its gender does not
+    clash. The named person must not be a speaker ("Inspector Gaskin said"), nor claimed
+    by two descriptions ("a woman ... a man ... Sam Lee"), nor already described by a role
+    that differs from the noun ("the coach" is not introduced by "a player").
+    """
+    index = state.index
+    first_named: dict[str, int] = {}
+    for m in index.mentions:
+        if m.kind == "name" and index.type_of(m.entity) == "Person":
+            at = bisect_right(state.sentence_starts, m.start) - 1
+            first_named[m.entity] = min(at, first_named.get(m.entity, at))
+    claims: dict[str, list[str]] = {}
+    for thing, seen in state.described_at.items():
+        entity = index.entities.get(thing)
+        if entity is None or entity.type != "Thing" or thing in state.counted or state.salience.plural.get(thing):
+            continue
+        noun, age = state.described_as[thing]
+        gender = index.gender.get(thing)
+        later = sorted((at, k) for k, at in first_named.items()
+                       if seen[0] < at and k not in state.reporters)
+        if not later or later[0][0] - max(s for s in seen if s < later[0][0]) > _NAMING_WINDOW:
+            continue
+        _, person = later[0]
+        roles = state.roles.get(person, set())
+        if age is not None and any(person in keys for a, keys in state.ages.items() if a != age):
+            continue  # "a 36-year-old" is not the person the text says is 59
+        # a noun of no role ("a woman") needs the gender the text gives the named person ("her car")
+        generic = noun in PERSON_NOUNS and gender is not None and not roles & PERSON_ROLES
+        if noun in roles or (generic and index.gender.get(person) == gender):
+            claims.setdefault(person, []).append(thing)
+    return {things[0]: person for person, things in claims.items() if len(things) == 1}
+
+
+def _merge_entity(index: EntityIndex, old: str, new: str) -> None:
+    """Every mention, token and counted number of entity ``old`` goes to ``new``; ``old`` is dropped."""
+    index.mentions[:] = [replace(m, entity=new) if m.entity == old else m for m in index.mentions]
+    for table in (index.by_token, index.referents):
+        for place, key in table.items():
+            if key == old:
+                table[place] = new
+    if old in index.gender:
+        index.gender.setdefault(new, index.gender.pop(old))
+    index.entities.pop(old, None)
+
 
 # -- relative and first-person pronouns --------------------------------------------------------------
 def _relative_antecedent(tok: Token) -> Token | None:

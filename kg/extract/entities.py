@@ -221,6 +221,7 @@ class EntityIndex:
     gender: dict[str, str] = field(default_factory=dict)
     referents: dict[tuple[int, int], str] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)  # Group key -> Place key ("North Korean" -> "North Korea")
+    common_nouns: set[tuple[int, int]] = field(default_factory=set)  # capitalised only to open a sentence
 
     def entity_of(self, chunk: int, span: Span) -> str | None:
         """The entity the phrase ``span`` refers to.
@@ -310,7 +311,9 @@ class _Occurrence:
 
 def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     """Group the named entities of a document's chunks ``(Doc, char offset)`` into typed entities."""
-    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc)]
+    common = sentence_initial_common_nouns(chunks)
+    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc)
+                   if not (len(occ.span) == 1 and (c, occ.span.start) in common)]
     name_types = _name_types(occurrences)
     links = _link_names(occurrences, name_types)
     index = EntityIndex()
@@ -340,7 +343,27 @@ def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     for key, entity in list(index.entities.items()):
         index.entities[key] = Entity(key, entity.label, _decide(votes[key]), entity.aliases)
     index.demonyms = _demonyms(index)
+    index.common_nouns = common
     return index
+
+
+def sentence_initial_common_nouns(chunks: list[tuple[Doc, int]]) -> set[tuple[int, int]]:
+    """Words capitalised only because they open a sentence or a headline: ``(chunk, token index)``.
+
+    "Driver charged in fatal crash" ... "the driver fled": the document writes the word in
+    lower case inside sentences and never with a capital there, so the capital of the first
+    word says nothing and the tagger's name is a common noun. A word the document never
+    uses inside a sentence keeps its reading (it may well be a name).
+    """
+    lower: set[str] = set()
+    capital: set[str] = set()
+    for doc, _ in chunks:
+        for tok in doc:
+            if tok.is_alpha and not tok.is_sent_start:
+                (capital if tok.text[:1].isupper() else lower).add(tok.lower_)
+    return {(c, tok.i) for c, (doc, _) in enumerate(chunks) for tok in doc
+            if tok.is_sent_start and tok.is_alpha and tok.text[:1].isupper() and tok.lower_ in lower
+            and tok.lower_ not in capital}
 
 
 def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
@@ -624,8 +647,14 @@ def _words(name: str) -> list[str]:
     return [w.casefold() for w in name.split()]
 
 
-def _compatible(short: str, full: str, types: dict[str, EntityType], occ: _Occurrence) -> bool:
-    """May the one-word name ``short`` stand for the multi-word name ``full``?"""
+def _compatible(short: str, full: str, types: dict[str, EntityType], occ: _Occurrence,
+                titled: frozenset[str] = frozenset()) -> bool:
+    """May the one-word name ``short`` stand for the multi-word name ``full``?
+
+    ``titled`` holds the names the text gives a person's title, honorific or role somewhere
+    ("President Obama", "Mr Voss"): such a name is a person, never the short form of an
+    organisation named after them ("the Obama Administration").
+    """
     stype, ftype = types.get(short, "Thing"), types.get(full, "Thing")
     word = short.casefold()
     words = _words(full)
@@ -639,7 +668,7 @@ def _compatible(short: str, full: str, types: dict[str, EntityType], occ: _Occur
     if ftype in {"Place"}:
         return words[0] == word and stype in {"Place", "Organization", "Thing"}
     if ftype in {"Organization", "NewsOrganization"}:
-        return words[0] == word and stype != "Place"
+        return words[0] == word and stype != "Place" and not (stype == "Person" and short in titled)
     return stype == ftype and words[0] == word
 
 
@@ -657,13 +686,14 @@ def _link_names(occurrences: list[_Occurrence], types: dict[str, EntityType]) ->
         for w in set(_words(full)):
             by_word[w].append(full)
         by_word[initials(full).casefold()].append(full)
+    titled = frozenset(o.name for o in occurrences if "Person" in o.evidence)
     links: dict[str, str] = {}
     bracketed = _bracketed_acronyms(occurrences)
     links.update(bracketed)
     for n, occ in enumerate(occurrences):
         if occ.name in links or len(occ.name.split()) != 1:
             continue
-        candidates = [f for f in by_word.get(occ.name.casefold(), []) if _compatible(occ.name, f, types, occ)]
+        candidates = [f for f in by_word.get(occ.name.casefold(), []) if _compatible(occ.name, f, types, occ, titled)]
         if not candidates:
             continue
         # prefer names seen before this mention, then the most mentioned, then the most recent

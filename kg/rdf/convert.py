@@ -111,7 +111,6 @@ def _n(iri) -> NamedNode:
 
 _A = _n(RDF.type)
 _XSD_INT = _n(XSD.integer)
-_XSD_NNI = _n(XSD.nonNegativeInteger)
 _XSD_DEC = _n(XSD.decimal)
 _XSD_BOOL = _n(XSD.boolean)
 
@@ -305,8 +304,8 @@ def _selectors(annotation: NamedNode, doc_iri: NamedNode, text: str, start: int,
     yield q(t, OA.hasSelector, pos)
     yield q(t, OA.hasSelector, quote)
     yield q(pos, _A, _n(OA.TextPositionSelector))
-    yield q(pos, OA.start, _int(start, _XSD_NNI))
-    yield q(pos, OA.end, _int(end, _XSD_NNI))
+    yield q(pos, OA.start, _int(start))  # xsd:integer, as the store keeps any integer type (DESIGN.md)
+    yield q(pos, OA.end, _int(end))
     yield q(quote, _A, _n(OA.TextQuoteSelector))
     yield q(quote, OA.exact, Literal(text[start:end]))
 

@@ -26,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from urllib.parse import quote
 
 from kg.rdf.namespaces import PREFIXES
@@ -111,11 +112,13 @@ def check_base_iri(base: str) -> str:
     return base
 
 
+@lru_cache(maxsize=1 << 16)
 def slug(text: str) -> str:
     """A readable, IRI-safe path segment: NFKC, lower case, runs of non-word characters to '-'.
 
     Non-ASCII letters are kept and percent-encoded; a text with no word characters
-    falls back to a short hash so that it still gets a stable, distinct segment.
+    falls back to a short hash so that it still gets a stable, distinct segment. Cached: a document
+    names the same entities and relations many times.
     """
     norm = unicodedata.normalize("NFKC", text).casefold()
     s = _NON_WORD.sub("-", norm).strip("-_")

@@ -55,14 +55,15 @@ __all__ = [
 FUNCTION_WORDS = frozenset({"of", "for", "the", "and", "in", "on", "at", "to", "de", "du", "des", "la", "le", "von"})
 
 #: Words that stand before a person's name as a title or role; everything up to the last
-#: of them is dropped ("former Vice President Joe Biden" -> "joe biden").
+#: of them is dropped ("former Vice President Joe Biden" -> "joe biden"). Sports reports
+#: abbreviate a player's position the same way ("QB Tom Hale", "WR Hale").
 TITLE_WORDS = frozenset(
     """mr mrs ms miss mx dr prof professor sir dame lord lady president vice prime minister chancellor
     premier secretary general gen lt col colonel maj capt captain sgt sergeant cpl corporal adm admiral
     officer sen senator rep representative congressman congresswoman gov governor mayor judge justice chief
     king queen prince princess pope father rev reverend sheikh leader chairman chairwoman chair ceo director
     ambassador deputy former late envoy spokesman spokeswoman spokesperson commander marshal
-    coach actor actress singer rapper star""".split()
+    coach actor actress singer rapper star qb wr rb""".split()
 )
 
 #: Common English short forms of given names that are not a prefix of the full form (a prefix,

@@ -253,3 +253,27 @@ def test_write_page_failure_keeps_nothing_half_written(tmp_path, trig_store):
     with pytest.raises(ExportError, match="cannot write the graph page"):
         write_page(trig_store, blocker / "graph.html")
     assert blocker.read_text() == "x"
+
+
+_LAYOUT_SCRIPT = """
+import networkx as nx, json
+from kg.export.page.layout import layout_positions
+g = nx.relabel_nodes(nx.random_regular_graph(3, 40, seed=5), {i: f"n{i}" for i in range(40)})
+g.add_edges_from([("v1", "v2"), ("v2", "v3"), ("w1", "n0")])
+pos = layout_positions(g, first={f"n{i}" for i in range(0, 40, 3)} | {"v1"}, priority={"n0": 5.0})
+print(json.dumps(sorted(pos.items())))
+"""
+
+
+def test_layout_is_the_same_under_any_string_hash_seed():
+    """Sets of string node ids iterate in a per-run order; the layout must not follow it."""
+    import subprocess
+    import sys
+
+    def run(seed: str) -> str:
+        env = {**__import__("os").environ, "PYTHONHASHSEED": seed}
+        return subprocess.run([sys.executable, "-c", _LAYOUT_SCRIPT], env=env, check=True,
+                              capture_output=True, text=True).stdout
+
+    outputs = {run(seed) for seed in ("1", "2", "3", "4")}
+    assert len(outputs) == 1

@@ -10,48 +10,48 @@ from kg.extract import extract_document, split_pieces
 from kg.extract.casing import common_words, is_headline_case, normalise_case, restore_text, word_forms
 from kg.model import Document
 
-BODY = ("The Philadelphia 76ers will hire Maurice Cheeks as their head coach, the team said on Monday. "
-        "Cheeks, a former point guard, replaces the coach who was fired in May.")
+BODY = ("The Lakeport Comets will hire Desmond Fields as their head coach, the team said on Monday. "
+        "Fields, a former point guard, replaces the coach who was fired in May.")
 
 
 def test_headline_case_lines_are_told_from_sentences():
-    assert is_headline_case("Sixers Hire Maurice Cheeks as Head Coach")
-    assert is_headline_case("CHARGERS' RECEIVER ARRESTED")
-    assert not is_headline_case("Sixers hire Maurice Cheeks as head coach")
-    assert not is_headline_case("Robert Buckley, 32, was climbing on Mount Sefton in Aoraki-Mt Cook National Park.")
-    assert not is_headline_case("NFL")  # too short to say
+    assert is_headline_case("Comets Hire Desmond Fields as Head Coach")
+    assert is_headline_case("LANCERS' RECEIVER ARRESTED")
+    assert not is_headline_case("Comets hire Desmond Fields as head coach")
+    assert not is_headline_case("Peter Lindqvist, 32, was climbing on Mount Carrow in Tarawai-Mt Harlow National Park.")
+    assert not is_headline_case("QRL")  # too short to say
 
 
 def test_word_forms_read_running_text_only():
-    forms = word_forms("Hire Him Now Please\nThe Sixers said. Hire was the word at http://x.com/hire-cheeks-now.")
+    forms = word_forms("Hire Him Now Please\nThe Comets said. Hire was the word at http://x.com/hire-fields-now.")
     assert "hire" not in forms  # headline line, sentence start and link say nothing
-    assert forms["sixers"] == {"Sixers": 1}
+    assert forms["comets"] == {"Comets": 1}
 
 
 def test_title_case_words_take_the_documents_case():
     forms = word_forms(BODY)
-    line = "Sixers Hire Maurice Cheeks as Head Coach"
-    assert normalise_case(line, forms) == "Sixers hire Maurice Cheeks as head coach"
+    line = "Comets Hire Desmond Fields as Head Coach"
+    assert normalise_case(line, forms) == "Comets hire Desmond Fields as head coach"
 
 
 def test_all_caps_words_take_the_documents_case_and_months_stay_months():
-    forms = word_forms("Police said the driver was arrested. DUI charges were filed, the Chargers said.")
-    line = "CHARGERS' DRIVER ARRESTED ON DUI CHARGES"
-    assert normalise_case(line, forms) == "Chargers' driver arrested on DUI charges"
+    forms = word_forms("Police said the driver was arrested. DUI charges were filed, the Lancers said.")
+    line = "LANCERS' DRIVER ARRESTED ON DUI CHARGES"
+    assert normalise_case(line, forms) == "Lancers' driver arrested on DUI charges"
     assert normalise_case("MONDAY, MAY 23, 2005", word_forms("He may go.")) == "Monday, May 23, 2005"
 
 
 def test_words_without_evidence_stay_unless_the_lexicon_knows_them(pipeline):
     forms = word_forms(BODY)
-    line = "Indian Naval Ship Interdicts Pirate Vessels"
+    line = "Danish Naval Ship Impounds Smuggler Vessels"
     assert normalise_case(line, forms) == line
     out = normalise_case(line, forms, common_words(pipeline))
-    assert out.startswith("Indian ") and " interdicts " in out  # a common verb, though the article never uses it
+    assert out.startswith("Danish ") and " impounds " in out  # a common verb, though the article never uses it
 
 
-_PIECES = st.lists(st.sampled_from(list("abcXYZ İßǅ\n.,'-0123") + ["The ", "OF ", "Hire ", "MAY ", "Sixers "]),
+_PIECES = st.lists(st.sampled_from(list("abcXYZ İßǅ\n.,'-0123") + ["The ", "OF ", "Hire ", "MAY ", "Comets "]),
                    max_size=40).map("".join)
-_RUNNING = st.lists(st.sampled_from(list("abc XYZ.\n") + ["hire ", "of ", "the ", "may ", "Sixers "]),
+_RUNNING = st.lists(st.sampled_from(list("abc XYZ.\n") + ["hire ", "of ", "the ", "may ", "Comets "]),
                     max_size=30).map("".join)
 
 
@@ -64,7 +64,7 @@ def test_the_copy_has_the_same_length_and_letters(piece, document):
 
 
 def test_restore_text_keeps_the_parse_and_puts_the_original_back(pipeline):
-    original = "Sixers Hire Maurice Cheeks as Head Coach\n" + BODY
+    original = "Comets Hire Desmond Fields as Head Coach\n" + BODY
     copy = normalise_case(original, word_forms(BODY))
     parsed = pipeline(copy)
     restored = restore_text(parsed, original)
@@ -79,24 +79,24 @@ def test_restore_text_keeps_the_parse_and_puts_the_original_back(pipeline):
 
 
 def test_extraction_reads_a_title_case_line_as_the_article_writes_it(pipeline):
-    text = "Sixers Hire Maurice Cheeks as Head Coach\n\n" + BODY
+    text = "Comets Hire Desmond Fields as Head Coach\n\n" + BODY
     doc = Document(text=text, source="t.txt", body=((0, 40), (42, len(text))))
     pieces = list(split_pieces(doc, common_words(pipeline)))
-    assert pieces[0] == ("Sixers hire Maurice Cheeks as head coach", 0)
+    assert pieces[0] == ("Comets hire Desmond Fields as head coach", 0)
     ex = extract_document(doc, pipeline)
     assert all(text[m.start : m.end] == m.text for m in ex.mentions)
     for claim in ex.claims:
         for arg in (claim.subject, claim.object, *claim.arguments):
             assert arg is None or text[arg.start : arg.end] == arg.text
     in_line = [m for m in ex.mentions if m.end <= 40]
-    assert ("Maurice Cheeks", "Maurice Cheeks") in {(m.text, m.entity) for m in in_line}
+    assert ("Desmond Fields", "Desmond Fields") in {(m.text, m.entity) for m in in_line}
     assert not [m for m in in_line if "Hire" in m.text and m.kind == "name"]
     assert any(c.relation == "hire" and c.sentence[1] <= 40 for c in ex.claims)
 
 
 def test_restore_text_refuses_a_text_that_is_not_the_copys(pipeline):
-    parsed = pipeline("Sixers hire Maurice Cheeks")
+    parsed = pipeline("Comets hire Desmond Fields")
     with pytest.raises(ValueError):
-        restore_text(parsed, "Sixers fire Maurice Cheeks")
+        restore_text(parsed, "Comets fire Desmond Fields")
     with pytest.raises(ValueError):
-        restore_text(parsed, "Sixers hire Maurice Cheek")
+        restore_text(parsed, "Comets hire Desmond Field")

@@ -9,8 +9,8 @@ from kg.ingest.layout import analyse_text
 from kg.ingest.pieces import MAX_TITLE_GAP, title_span
 from kg.model import Document, Extraction
 
-BODY = ("Vincent Jackson, a receiver for the Chargers, was arrested on Monday in San Diego. "
-        "Jackson was released after posting bail, police said.")
+BODY = ("Tobias Ferris, a receiver for the Lancers, was arrested on Monday in Santa Ravena. "
+        "Ferris was released after posting bail, police said.")
 
 
 def _document(text: str, title: str | None = None) -> Document:
@@ -27,19 +27,19 @@ def _title_mentions(ex: Extraction) -> list:
 
 @pytest.fixture(scope="module")
 def arrested(pipeline) -> Extraction:
-    return extract_document(_document("Jackson arrested on DUI charge\n\n" + BODY), pipeline)
+    return extract_document(_document("Ferris arrested on DUI charge\n\n" + BODY), pipeline)
 
 
 def test_the_headline_is_outside_the_body_but_is_parsed_first(arrested):
     doc = arrested.document
-    assert doc.title == "Jackson arrested on DUI charge"
+    assert doc.title == "Ferris arrested on DUI charge"
     assert all(start > 0 for start, _ in doc.body)
-    assert next(split_pieces(doc)) == ("Jackson arrested on DUI charge", 0)
+    assert next(split_pieces(doc)) == ("Ferris arrested on DUI charge", 0)
 
 
 def test_a_surname_in_the_headline_joins_the_full_name_of_the_body(arrested):
-    jackson = [m for m in _title_mentions(arrested) if m.text == "Jackson"]
-    assert [(m.start, m.end, m.entity, m.kind) for m in jackson] == [(0, 7, "Vincent Jackson", "name")]
+    ferris = [m for m in _title_mentions(arrested) if m.text == "Ferris"]
+    assert [(m.start, m.end, m.entity, m.kind) for m in ferris] == [(0, 6, "Tobias Ferris", "name")]
 
 
 def test_every_mention_quotes_the_text_it_points_at(arrested):
@@ -49,23 +49,23 @@ def test_every_mention_quotes_the_text_it_points_at(arrested):
 
 
 def test_the_headline_states_no_claim_and_is_no_sentence(arrested):
-    end = len("Jackson arrested on DUI charge")
+    end = len("Ferris arrested on DUI charge")
     assert all(start >= end for start, _ in arrested.sentences)
     assert all(c.sentence[0] >= end and c.subject.start >= end for c in arrested.claims)
     assert any(c.relation.startswith("arrest") for c in arrested.claims)  # the body's own claim is still there
 
 
 def test_a_headline_with_a_reporting_verb_reports_nothing(pipeline):
-    text = "Obama says the economy will recover\n\nBarack Obama spoke in Chicago on Friday about jobs."
+    text = "Kessler says the economy will recover\n\nNora Kessler spoke in Carrowmore on Friday about jobs."
     ex = extract_document(_document(text), pipeline)
-    assert [m.entity for m in _title_mentions(ex) if m.text == "Obama"] == ["Barack Obama"]
+    assert [m.entity for m in _title_mentions(ex) if m.text == "Kessler"] == ["Nora Kessler"]
     assert not [c for c in ex.claims if c.rule.startswith("attribution")]
     assert not [c for c in ex.claims if c.relation == "recover"]
 
 
 def test_a_title_the_text_does_not_hold_gives_no_mentions(pipeline):
-    text = "Kim Jong-un honoured the soldiers on Sunday. He placed his hands on their coffins."
-    doc = Document(text=text, source="t.html", title="Kim Jong-un pays tribute to troops killed in Ukraine")
+    text = "Jon Hale-Murray honoured the soldiers on Sunday. He placed his hands on their coffins."
+    doc = Document(text=text, source="t.html", title="Jon Hale-Murray pays tribute to troops killed in Ostrania")
     assert title_span(doc.text, doc.title, doc.body) is None
     ex = extract_document(doc, pipeline)
     assert [text for text, _ in split_pieces(doc)] == [text]
@@ -73,17 +73,17 @@ def test_a_title_the_text_does_not_hold_gives_no_mentions(pipeline):
 
 
 def test_title_span_matches_case_and_spacing_of_the_line_only_above_the_body():
-    text = "Kim  honours SOLDIERS\n\nKim honours soldiers, the agency said.\n"
+    text = "Jon  honours SOLDIERS\n\nJon honours soldiers, the agency said.\n"
     body = ((23, 61),)
-    assert title_span(text, "Kim honours soldiers", body) == (0, 21)  # metadata title, line in other case
+    assert title_span(text, "Jon honours soldiers", body) == (0, 21)  # metadata title, line in other case
     assert title_span(text, "honours", body) is None or title_span(text, "honours", body)[1] <= 23
     assert title_span(text, "the agency said", body) is None  # only inside the body
     assert title_span(text, None, body) is None and title_span(text, "  ", body) is None
 
 
 def test_a_window_far_below_the_title_has_no_title():
-    text = "Kim honours soldiers\n\n" + "Kim spoke. " * (MAX_TITLE_GAP // 5) + "\n\nThe end."
+    text = "Jon honours soldiers\n\n" + "Jon spoke. " * (MAX_TITLE_GAP // 5) + "\n\nThe end."
     first = ((22, 22 + 11),)
     last = ((len(text) - 8, len(text)),)
-    assert title_span(text, "Kim honours soldiers", first) == (0, 20)
-    assert title_span(text, "Kim honours soldiers", last) is None
+    assert title_span(text, "Jon honours soldiers", first) == (0, 20)
+    assert title_span(text, "Jon honours soldiers", last) is None

@@ -29,74 +29,74 @@ def _at(index: EntityIndex, text: str, phrase: str, nth: int = 0) -> list[tuple[
 
 
 def test_a_surname_inside_a_description_is_a_mention_of_the_person(nlp):
-    text = "Barack Obama spoke on Monday. The Obama team declined to comment."
-    index = _index(text, {"Barack Obama": "Person", "Obama team": "Thing"},
-                   [("Barack Obama", "Barack Obama", "name"), ("Obama team", "Obama team", "nominal")])
+    text = "Mira Whitlock spoke on Monday. The Whitlock team declined to comment."
+    index = _index(text, {"Mira Whitlock": "Person", "Whitlock team": "Thing"},
+                   [("Mira Whitlock", "Mira Whitlock", "name"), ("Whitlock team", "Whitlock team", "nominal")])
     nested_names([(nlp(text), 0)], index)
-    assert _at(index, text, "Obama", nth=1) == [("Barack Obama", "name")]
-    assert _at(index, text, "Obama team") == [("Obama team", "nominal")]  # the wider mention stays
+    assert _at(index, text, "Whitlock", nth=1) == [("Mira Whitlock", "name")]
+    assert _at(index, text, "Whitlock team") == [("Whitlock team", "nominal")]  # the wider mention stays
 
 
 def test_a_full_name_inside_a_misread_name_but_not_a_single_word(nlp):
-    text = "Comedian Ellen DeGeneres will host. Ellen DeGeneres said so. Ellen was thrilled."
-    index = _index(text, {"Comedian Ellen DeGeneres": "Person", "Ellen DeGeneres": "Person", "Ellen": "Person"}, [])
-    for phrase, nth in (("Comedian Ellen DeGeneres", 0), ("Ellen DeGeneres", 1), ("Ellen", 2)):
+    text = "Comedian Megan DeLuca will host. Megan DeLuca said so. Megan was thrilled."
+    index = _index(text, {"Comedian Megan DeLuca": "Person", "Megan DeLuca": "Person", "Megan": "Person"}, [])
+    for phrase, nth in (("Comedian Megan DeLuca", 0), ("Megan DeLuca", 1), ("Megan", 2)):
         start = -1
         for _ in range(nth + 1):
             start = text.index(phrase, start + 1)
         index.mentions.append(EntityMention(phrase, start, start + len(phrase), phrase))
     nested_names([(nlp(text), 0)], index)
-    assert _at(index, text, "Ellen DeGeneres") == [("Ellen DeGeneres", "name")]
-    assert _at(index, text, "Ellen") == []  # the one-word name stays part of the wider name
+    assert _at(index, text, "Megan DeLuca") == [("Megan DeLuca", "name")]
+    assert _at(index, text, "Megan") == []  # the one-word name stays part of the wider name
 
 
 def test_a_one_word_name_inside_another_name_is_part_of_it(nlp):
-    text = "George Washington was a president. The Washington Post said so."
-    index = _index(text, {"George Washington": "Person", "Washington Post": "NewsOrganization"},
-                   [("George Washington", "George Washington", "name"),
-                    ("Washington Post", "Washington Post", "name")])
+    text = "Henry Calloway was a president. The Calloway Post said so."
+    index = _index(text, {"Henry Calloway": "Person", "Calloway Post": "NewsOrganization"},
+                   [("Henry Calloway", "Henry Calloway", "name"),
+                    ("Calloway Post", "Calloway Post", "name")])
     before = list(index.mentions)
     nested_names([(nlp(text), 0)], index)
     assert index.mentions == before
 
 
 def test_a_common_noun_reading_of_a_name_gives_way_to_the_name(nlp):
-    text = "Maurice Cheeks was hired in 2005. Cheeks was fired on Saturday."
-    index = _index(text, {"Maurice Cheeks": "Person", "cheek": "Thing"},
-                   [("Maurice Cheeks", "Maurice Cheeks", "name"), ("Cheeks", "cheek", "nominal")])
-    index.mentions = [index.mentions[0], EntityMention("cheek", 34, 40, "Cheeks", "nominal")]
+    text = "Desmond Fields was hired in 2005. Fields was fired on Saturday."
+    index = _index(text, {"Desmond Fields": "Person", "field": "Thing"},
+                   [("Desmond Fields", "Desmond Fields", "name"), ("Fields", "field", "nominal")])
+    index.mentions = [index.mentions[0], EntityMention("field", 34, 40, "Fields", "nominal")]
     nested_names([(nlp(text), 0)], index)
-    assert _at(index, text, "Cheeks", nth=1) == [("Maurice Cheeks", "name")]
+    assert _at(index, text, "Fields", nth=1) == [("Desmond Fields", "name")]
 
 
 def test_a_name_outside_every_mention_or_inside_its_own_entity_gets_nothing(nlp):
-    text = "Maurice Cheeks was hired in 2005. Later Cheeks left, and the Cheeks era ended."
-    index = _index(text, {"Maurice Cheeks": "Person"},
-                   [("Maurice Cheeks", "Maurice Cheeks", "name"), ("the Cheeks era", "Maurice Cheeks", "nominal")])
+    text = "Desmond Fields was hired in 2005. Later Fields left, and the Fields era ended."
+    index = _index(text, {"Desmond Fields": "Person"},
+                   [("Desmond Fields", "Desmond Fields", "name"), ("the Fields era", "Desmond Fields", "nominal")])
     before = list(index.mentions)
     nested_names([(nlp(text), 0)], index)
     assert index.mentions == before
 
 
 def test_offsets_point_into_the_document_in_every_chunk(nlp):
-    first, second = "Barack Obama spoke on Monday.", "The Obama team declined to comment."
+    first, second = "Mira Whitlock spoke on Monday.", "The Whitlock team declined to comment."
     text = first + "\n\n" + second
     offset = len(first) + 2
-    index = _index(text, {"Barack Obama": "Person", "Obama team": "Thing"},
-                   [("Barack Obama", "Barack Obama", "name"), ("Obama team", "Obama team", "nominal")])
+    index = _index(text, {"Mira Whitlock": "Person", "Whitlock team": "Thing"},
+                   [("Mira Whitlock", "Mira Whitlock", "name"), ("Whitlock team", "Whitlock team", "nominal")])
     nested_names([(nlp(first), 0), (nlp(second), offset)], index)
     added = [m for m in index.mentions if m.start >= offset and m.kind == "name"]
-    assert [(m.text, text[m.start : m.end], m.entity) for m in added] == [("Obama", "Obama", "Barack Obama")]
+    assert [(m.text, text[m.start : m.end], m.entity) for m in added] == [("Whitlock", "Whitlock", "Mira Whitlock")]
 
 
 def test_extraction_gives_the_name_in_a_misread_name_its_own_mention(pipeline):
-    text = "Comedian Ellen DeGeneres will host the Oscars. Ellen DeGeneres said she was thrilled."
+    text = "Comedian Megan DeLuca will host the Starlings. Megan DeLuca said she was thrilled."
     ex = extract_document(Document(text=text, source="t.txt"), pipeline)
-    start = text.index("Ellen")
-    holding = [m for m in ex.mentions if m.start <= start and start + 15 <= m.end]
+    start = text.index("Megan")
+    holding = [m for m in ex.mentions if m.start <= start and start + len("Megan DeLuca") <= m.end]
     assert holding, ex.mentions
     shortest = min(holding, key=lambda m: m.end - m.start)
-    assert (shortest.text, shortest.entity) == ("Ellen DeGeneres", "Ellen DeGeneres")
+    assert (shortest.text, shortest.entity) == ("Megan DeLuca", "Megan DeLuca")
     assert all(text[m.start : m.end] == m.text for m in ex.mentions)
 
 

@@ -11,6 +11,7 @@ RFC 3987 IRI without the characters N-Triples forbids in IRIs.
 
 from __future__ import annotations
 
+import json
 import re
 import tempfile
 from decimal import Decimal, InvalidOperation
@@ -22,9 +23,11 @@ import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.export.formats import FORMATS, _graph_lines, _Piece, _type_first, document_piece, write_export
+from kg.export.formats import (FORMATS, _graph_lines, _Piece, _type_first, _without_prefixes, document_piece,
+                               write_export)
 from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction, Quantity, TimeValue
 from kg.rdf.convert import document_nquads, document_quads
+from kg.rdf.namespaces import PREFIXES
 from kg.rdf.terms import check_base_iri, is_iri
 from kg.resolve import resolve
 from kg.store import Store
@@ -210,6 +213,27 @@ def test_the_workers_nquads_text_is_what_oxigraph_writes_for_the_quads(sample):
     store.replace_graph(graph, quads)
     lines = sorted(_graph_lines(store, graph), key=_type_first)  # what an export of the loaded graph renders
     assert document_piece(data, graph.value) == _Piece(graph, lines).encode()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(extractions())
+def test_the_pieces_trig_and_jsonld_are_what_oxigraph_writes_and_reads(sample):
+    """The piece's TriG block is assembled from Oxigraph's Turtle of the triples, and its JSON-LD is read from
+    the N-Triples text: the TriG must be the bytes of Oxigraph's own TriG writer for the sorted quads, and the
+    JSON-LD must parse back (Oxigraph's JSON-LD parser) to exactly the graph's quads."""
+    extraction, base = sample
+    quads = document_quads(extraction, base)
+    graph = quads[0].graph_name
+    store = Store()
+    store.replace_graph(graph, quads)
+    lines = sorted(_graph_lines(store, graph), key=_type_first)
+    ordered = ox.parse(b"".join(line[:-2] + f" {graph} .\n".encode() for line in lines), format=ox.RdfFormat.N_QUADS)
+    reference = ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=PREFIXES)
+    piece = _Piece.decode(graph, document_piece(document_nquads(extraction, base), graph.value))
+    assert piece is not None and piece.trig == _without_prefixes(reference)
+    document = (b'{"@context": ' + json.dumps(PREFIXES).encode() + b', "@graph": [{"@id": '
+                + json.dumps(graph.value).encode() + b', "@graph": [' + piece.jsonld + b"]}]}")
+    assert set(ox.parse(document, format=ox.RdfFormat.JSON_LD)) == set(store.quads())
 
 
 @settings(max_examples=300, deadline=None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import pytest
 from pyoxigraph import NamedNode, RdfFormat, parse
 
@@ -12,14 +14,33 @@ from kg.resolve.entities import EntityRecord, resolve_entities, thing_head
 from tests.resolve.resolve_kit import BASE, Doc, clusters, eid, load, merged, same_as
 
 
+#: Names two reports share that make them reports of one story (resolution compares descriptions within a story).
+NAVY_STORY = (("Indian Navy", "Organization"), ("Gulf of Aden", "Place"))
+TEAM_STORY = (("Philadelphia 76ers", "Organization"), ("Portland", "Place"))
+
+
+def _papers(*publishers: str, shared: Iterable[tuple[str, str]] = ()) -> list[Doc]:
+    """One document per publisher, named "a", "b", ... in order, each first naming the ``shared`` (label, type)."""
+    docs = [Doc(publisher, chr(ord("a") + n)) for n, publisher in enumerate(publishers)]
+    for doc in docs:
+        for label, type_ in shared:
+            doc.entity(label, type_)
+    return docs
+
+
+def _load_and_resolve(store, *docs: Doc) -> None:
+    """Put each document's graph in the store, then resolve the store."""
+    load(store, *docs)
+    resolve(store, BASE)
+
+
 def _two(store, left: list[tuple], right: list[tuple]) -> None:
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a, b = _papers("Daily", "Herald")
     for spec in left:
         a.entity(*spec)
     for spec in right:
         b.entity(*spec)
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
 
 
 @pytest.mark.parametrize(
@@ -44,12 +65,10 @@ def test_merges_names_of_one_thing(store, left, right):
 
 
 def test_outlet_with_and_without_the(store):
-    a = Doc("The Guardian", "a")
+    a, b = _papers("The Guardian", "Daily")
     a.entity("Kim Jong-un")
-    b = Doc("Daily", "b")
     b.entity("Guardian", "Organization")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert merged(store, "The Guardian", "Guardian")
 
 
@@ -78,23 +97,20 @@ def test_shortened_name_that_is_a_part_of_an_alt_label_is_not_a_key(store):
 
 
 def test_compass_word_joins_the_place_named_with_it_in_its_documents(store):
-    a = Doc("Daily", "a")
+    a, b = _papers("Daily", "Herald")
     a.entity("North Korea", "Place")
     a.entity("North", "Place")
-    b = Doc("Herald", "b")
     b.entity("DPRK", "Organization")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert merged(store, "North", "North Korea") and merged(store, "DPRK", "North")
 
 
 def test_compass_word_stays_apart_when_ambiguous(store):
-    a = Doc("Daily", "a")
+    [a] = _papers("Daily")
     a.entity("North Korea", "Place")
     a.entity("North Carolina", "Place")
     a.entity("North", "Place")
-    load(store, a)
-    resolve(store, BASE)
+    _load_and_resolve(store, a)
     assert not merged(store, "North", "North Korea") and not merged(store, "North", "North Carolina")
 
 
@@ -124,35 +140,30 @@ def test_same_as_is_a_star_both_ways_and_alt_labels_list_every_form(store):
 
 
 def test_common_nouns_merge_by_head_within_a_story_when_modifiers_nest(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("Kim Jong-un")
-        d.entity("North Korea", "Place")
+    a, b = _papers("Daily", "Herald", shared=(("Kim Jong-un", "Person"), ("North Korea", "Place")))
     a.entity("soldiers", "Thing", key="soldier")
     a.entity("the long time", "Thing", key="long time")
     b.entity("the deceased soldiers", "Thing", key="deceased soldier")
     b.entity("the same time", "Thing", key="same time")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert merged(store, "soldier", "deceased soldier")
     assert not merged(store, "long time", "same time")
 
 
 def test_common_nouns_of_unrelated_stories_stay_apart(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a, b = _papers("Daily", "Herald")
     a.entity("Kim Jong-un")
     a.entity("Pyongyang", "Place")
     a.entity("the earthquake", "Thing", key="earthquake")
     b.entity("Hugh Jackman")
     b.entity("Hollywood", "Place")
     b.entity("an earthquake", "Thing", key="earthquake in california")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert not merged(store, "earthquake", "earthquake in california")
 
 
 def test_entity_iris_of_documents_are_unchanged_and_resolution_is_rewritten(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a, b = _papers("Daily", "Herald")
     a.entity("Yonhap", "Organization")
     b.entity("Yonhap News Agency", "Organization")
     iri_a, iri_b = load(store, a, b)
@@ -166,15 +177,12 @@ def test_entity_iris_of_documents_are_unchanged_and_resolution_is_rewritten(stor
 
 
 def test_incremental_add_links_the_new_document(store):
-    a = Doc("Daily", "a")
+    a, b = _papers("Daily", "Herald")
     a.entity("Olga Lyubimova")
-    load(store, a)
-    resolve(store, BASE)
+    _load_and_resolve(store, a)
     assert same_as(store) == set()
-    b = Doc("Herald", "b")
     b.entity("Culture Minister Olga Lyubimova")
-    load(store, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, b)
     assert merged(store, "Olga Lyubimova", "Culture Minister Olga Lyubimova")
 
 
@@ -223,15 +231,11 @@ def test_thing_head(label, head):
 
 def _story(store, left, right):
     """Two documents of one story (they share two named entities) with the given common nouns."""
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("Indian Navy", "Organization")
-        d.entity("Gulf of Aden", "Place")
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
     for d, specs in ((a, left), (b, right)):
         for label, key in specs:
             d.entity(label, "Thing", key=key)
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
 
 
 def test_participles_never_clash_but_places_in_modifiers_do(store):
@@ -248,13 +252,9 @@ def test_a_common_noun_joins_the_name_it_spells_or_heads(store):
 
 
 def test_a_head_noun_shared_by_two_names_joins_neither(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("Indian Navy", "Organization")
-        d.entity("Pakistan Navy", "Organization")
+    a, b = _papers("Daily", "Herald", shared=(("Indian Navy", "Organization"), ("Pakistan Navy", "Organization")))
     a.entity("the navy", "Thing", key="navy #a")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert not merged(store, "navy #a", "Indian Navy") and not merged(store, "navy #a", "Pakistan Navy")
 
 
@@ -285,16 +285,12 @@ def test_descriptions_with_clashing_numbers_or_proper_modifiers_stay_apart(store
 
 
 def test_a_clash_inside_a_cluster_does_not_block_a_plain_description(store):
-    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Times", "c")
-    for d in (a, b, c):
-        d.entity("Indian Navy", "Organization")
-        d.entity("Gulf of Aden", "Place")
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     a.entity("the long voyage", "Thing", key="long voyage #a")
     b.entity("the voyage", "Thing", key="voyage #b")
     c.entity("the old ship", "Thing", key="old ship #c")
     b.entity("the new ship", "Thing", key="new ship #b")
-    load(store, a, b, c)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b, c)
     assert merged(store, "old ship #c", "new ship #b")  # adjectives are details, not identities
     assert merged(store, "long voyage #a", "voyage #b")
 
@@ -310,44 +306,35 @@ def test_distinguishing_modifiers(label, expected):
 
 
 def test_a_description_joins_the_person_another_article_of_the_story_calls_so(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("Indian Navy", "Organization")
-        d.entity("Gulf of Aden", "Place")
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Robert Buckley")
     a.describe("Robert Buckley", "the climber")
     b.entity("the climber", "Thing", key="climber #b")
     b.entity("the guide", "Thing", key="guide #b")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert merged(store, "climber #b", "Robert Buckley")
     assert not merged(store, "guide #b", "Robert Buckley")
 
 
 def test_a_description_given_to_two_people_joins_neither(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("Indian Navy", "Organization")
-        d.entity("Gulf of Aden", "Place")
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Robert Buckley")
     a.describe("Robert Buckley", "the climber")
     a.entity("Duncan Rait")
     a.describe("Duncan Rait", "the climber")
     b.entity("the climber", "Thing", key="climber #b")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert not merged(store, "climber #b", "Robert Buckley") and not merged(store, "climber #b", "Duncan Rait")
 
 
 def test_a_description_in_an_unrelated_story_joins_no_person(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a, b = _papers("Daily", "Herald")
     a.entity("Indian Navy", "Organization")
     a.entity("Robert Buckley")
     a.describe("Robert Buckley", "the climber")
     b.entity("Hugh Jackman")
     b.entity("the climber", "Thing", key="climber #b")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert not merged(store, "climber #b", "Robert Buckley")
 
 
@@ -366,12 +353,11 @@ def test_spaced_initials_are_one_word(store):
 
 
 def test_middle_initials_do_not_tell_people_apart_and_the_surname_joins_them(store):
-    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Times", "c")
+    a, b, c = _papers("Daily", "Herald", "Times")
     a.entity("Raj Chohan")
     b.entity("Raj K. Chohan")
     c.entity("Chohan")
-    load(store, a, b, c)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b, c)
     assert merged(store, "Raj Chohan", "Raj K. Chohan") and merged(store, "Chohan", "Raj Chohan")
 
 
@@ -401,15 +387,11 @@ def test_a_longer_name_containing_two_different_names_joins_neither(store):
 
 
 def test_a_one_letter_misspelling_in_a_name_of_the_story_merges(store):
-    a, b = Doc("Post", "c"), Doc("Sun", "d")
-    for d in (a, b):
-        d.entity("Indian Navy", "Organization")
-        d.entity("Gulf of Aden", "Place")
+    a, b = _papers("Post", "Sun", shared=NAVY_STORY)
     a.entity("Duncan Rait")
     b.entity("Duncan Raite")
     b.entity("Gulf of Eden", "Place")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert merged(store, "Duncan Rait", "Duncan Raite") and merged(store, "Gulf of Aden", "Gulf of Eden")
 
 
@@ -417,78 +399,55 @@ def test_a_one_letter_misspelling_in_a_name_of_the_story_merges(store):
     ("Kim Jong-un", "Kim Jong-il", "Person"), ("North Korea", "South Korea", "Place"),
     ("Northern Iraq", "Northern Iran", "Place"), ("Jon Raw", "Jon Rat", "Person")])
 def test_names_differing_by_more_than_a_misspelling_stay_apart(store, left, right, type_):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("Indian Navy", "Organization")
-        d.entity("Gulf of Aden", "Place")
-        d.entity("Iraq", "Place")
-        d.entity("Iran", "Place")
+    a, b = _papers("Daily", "Herald", shared=(*NAVY_STORY, ("Iraq", "Place"), ("Iran", "Place")))
     a.entity(left, type_)
     b.entity(right, type_)
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert not merged(store, left, right)
 
 
 def test_a_misspelling_across_unrelated_stories_stays_apart(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a, b = _papers("Daily", "Herald")
     a.entity("Duncan Rait")
     a.entity("Pyongyang", "Place")
     b.entity("Duncan Raite")
     b.entity("Hollywood", "Place")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert not merged(store, "Duncan Rait", "Duncan Raite")
 
 
 def test_a_short_given_name_joins_the_full_one_and_the_surname_follows(store):
-    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Times", "c")
-    for d in (a, b, c):
-        d.entity("Philadelphia 76ers", "Organization")
-        d.entity("Portland", "Place")
+    a, b, c = _papers("Daily", "Herald", "Times", shared=TEAM_STORY)
     a.entity("Maurice Banks")
     b.entity("Mo Banks")
     c.entity("Banks")
-    load(store, a, b, c)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b, c)
     assert merged(store, "Mo Banks", "Maurice Banks") and merged(store, "Banks", "Maurice Banks")
 
 
 @pytest.mark.parametrize("left, right", [("Chris Evans", "Christina Evans"), ("Mo Banks", "Mary Banks"),
                                          ("Kim Jong-un", "Kim Ju-ae"), ("Kim Yo Jong", "Kim Jong-un")])
 def test_different_given_names_stay_apart(store, left, right):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("Philadelphia 76ers", "Organization")
-        d.entity("Portland", "Place")
+    a, b = _papers("Daily", "Herald", shared=TEAM_STORY)
     a.entity(left)
     b.entity(right)
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert not merged(store, left, right)
 
 
 def test_a_surname_read_as_a_common_noun_joins_the_one_person_with_it(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("Philadelphia 76ers", "Organization")
-        d.entity("Portland", "Place")
+    a, b = _papers("Daily", "Herald", shared=TEAM_STORY)
     a.entity("Maurice Banks")
     b.entity("Banks", "Thing", key="bank #b")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert merged(store, "bank #b", "Maurice Banks")
 
 
 def test_a_lower_case_noun_never_joins_a_surname(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("Philadelphia 76ers", "Organization")
-        d.entity("Portland", "Place")
+    a, b = _papers("Daily", "Herald", shared=TEAM_STORY)
     a.entity("Maurice Banks")
     b.entity("the bank", "Thing", key="bank #b")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert not merged(store, "bank #b", "Maurice Banks")
 
 
@@ -502,15 +461,11 @@ def test_expressions_of_one_weekday_in_a_story_name_one_day(store):
 
 
 def test_a_description_joins_the_name_it_shares_a_noun_modifier_with(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("Surgeon General", "Organization")
-        d.entity("Attorney General", "Organization")
-        d.entity("Barack Obama")
+    a, b = _papers("Daily", "Herald", shared=(("Surgeon General", "Organization"), ("Attorney General", "Organization"),
+                                              ("Barack Obama", "Person")))
     b.entity("the next surgeon general", "Thing", key="next surgeon general #b")
     b.entity("the new general", "Thing", key="new general #b")
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert merged(store, "next surgeon general #b", "Surgeon General")
     assert not merged(store, "new general #b", "Surgeon General") and not merged(store, "new general #b",
                                                                                  "Attorney General")
@@ -529,21 +484,15 @@ def test_a_one_word_name_heading_two_names_joins_neither(store):
 
 
 def test_a_one_word_name_joins_the_longer_name_most_of_its_articles_name(store):
-    docs = [Doc(f"Paper{i}", f"d{i}") for i in range(4)]
-    for d in docs:
-        d.entity("Navy", "Organization")
-        d.entity("Chilean Navy", "Organization")
+    docs = _papers(*(f"Paper{i}" for i in range(4)),
+                   shared=(("Navy", "Organization"), ("Chilean Navy", "Organization")))
     docs[0].entity("Royal Navy", "Organization")  # named once, beside the Chilean Navy
-    load(store, *docs)
-    resolve(store, BASE)
+    _load_and_resolve(store, *docs)
     assert merged(store, "Navy", "Chilean Navy") and not merged(store, "Navy", "Royal Navy")
 
 
 def test_resolving_twice_gives_the_same_resolution_graph(store):
-    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Times", "c")
-    for d in (a, b, c):
-        d.entity("Philadelphia 76ers", "Organization")
-        d.entity("Portland", "Place")
+    a, b, c = _papers("Daily", "Herald", "Times", shared=TEAM_STORY)
     a.entity("Maurice Banks")
     b.entity("Mo Banks")
     c.entity("Banks", "Thing", key="bank #c")
@@ -574,8 +523,7 @@ def test_a_common_noun_joins_the_name_one_of_its_forms_spells(store):
     b = Doc("Times", "c")
     b.entity("Philadelphia 76er", "Thing", "Philadelphia 76ers", key="philadelphia 76er #c")
     b.entity("Portland", "Place")
-    load(store, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, b)
     assert merged(store, "philadelphia 76er #c", "Philadelphia 76ers")
 
 
@@ -605,8 +553,7 @@ def test_two_events_of_one_kind_are_two_stories(store):
                 d.entity("Queens", "Place")
             d.entity("the woman", "Thing", key=f"woman #{story}{n}")
             docs.append(d)
-    load(store, *docs)
-    resolve(store, BASE)
+    _load_and_resolve(store, *docs)
     assert all(merged(store, "woman #a1", f"woman #a{n}") and merged(store, "woman #b1", f"woman #b{n}")
                for n in range(2, 5))
     assert not merged(store, "woman #a1", "woman #b1")
@@ -615,36 +562,30 @@ def test_two_events_of_one_kind_are_two_stories(store):
 def test_a_surname_joins_its_full_name_once_a_misread_longer_form_has_joined_it(store):
     """"Hire Maurice Banks" (a headline read as a name) is Maurice Banks with a word before it; once it has
     joined him, "Banks" has one person to be."""
-    a, b, c = Doc("Daily", "a"), Doc("Herald", "b"), Doc("Courier", "c")
+    a, b, c = _papers("Daily", "Herald", "Courier")
     a.entity("Maurice Banks")
     b.entity("Hire Maurice Banks")
     c.entity("Banks")
-    load(store, a, b, c)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b, c)
     assert merged(store, "Banks", "Maurice Banks") and merged(store, "Hire Maurice Banks", "Maurice Banks")
 
 
 def test_a_persons_name_read_as_a_noun_phrase_joins_the_person(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a, b = _papers("Daily", "Herald")
     a.entity("Helen Okafor")
     b.entity("dr. Helen okafor", "Thing", "Dr. Helen Okafor", key="dr. helen okafor #b")
     b.entity("the surgeon", "Thing", key="surgeon #b")  # lower case: no name
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
     assert merged(store, "dr. helen okafor #b", "Helen Okafor")
     assert not merged(store, "surgeon #b", "Helen Okafor")
 
 
 def _league_story(store, left, right):
     """Two documents of one story (they share two named entities); ``left``/``right`` add to each."""
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for d in (a, b):
-        d.entity("San Diego", "Place")
-        d.entity("National Football League", "Organization")
+    a, b = _papers("Daily", "Herald", shared=(("San Diego", "Place"), ("National Football League", "Organization")))
     left(a)
     right(b)
-    load(store, a, b)
-    resolve(store, BASE)
+    _load_and_resolve(store, a, b)
 
 
 def test_a_plural_noun_is_no_person_described_with_its_singular(store):
@@ -688,8 +629,7 @@ def _actress_story(store, described: dict[str, str]) -> None:
     last.entity("Carmel", "Place")
     last.entity("Los Angeles County Sheriff's Department", "Organization")
     last.entity("the actress", "Thing", key="actress #x")
-    load(store, *docs, last)
-    resolve(store, BASE)
+    _load_and_resolve(store, *docs, last)
 
 
 def test_a_description_joins_the_person_most_articles_of_the_story_describe_so(store):
@@ -705,16 +645,13 @@ def test_a_description_two_people_share_about_as_often_joins_neither(store):
 def test_a_name_read_as_a_noun_brings_no_modifiers_to_clash_with(store):
     """"Dr. Helen Okafor" parsed as a noun phrase joins her; "Helen" is part of her name, not a detail that
     would keep "the AMA trustee" (how another article describes her) away from her."""
-    docs = [Doc("Daily", "a"), Doc("Herald", "b"), Doc("Courier", "c")]
-    for d in docs:
-        d.entity("American Medical Association", "Organization")
-        d.entity("Alabama", "Place")
+    docs = _papers("Daily", "Herald", "Courier",
+                   shared=(("American Medical Association", "Organization"), ("Alabama", "Place")))
     docs[0].entity("Helen Okafor")
     docs[0].describe("Helen Okafor", "the AMA trustee")
     docs[1].entity("dr. Helen okafor", "Thing", "Dr. Helen Okafor", key="dr. helen okafor #b")
     docs[2].entity("AMA trustee", "Thing", "the AMA trustee", key="ama trustee #c")
-    load(store, *docs)
-    resolve(store, BASE)
+    _load_and_resolve(store, *docs)
     assert merged(store, "dr. helen okafor #b", "Helen Okafor")
     assert merged(store, "ama trustee #c", "Helen Okafor")
 

@@ -79,18 +79,36 @@ def layout_positions(
     half = lambda n: 0.5 * widths.get(n, 0.0)  # noqa: E731
 
     def comp(nodes: Iterable[Hashable]) -> Pos:
-        return _component(g.subgraph(nodes), rank, seed, half)
+        return _component(_induced(g, nodes, rank), rank, seed, half)
 
-    pos = _pack([comp(c) for c in nx.connected_components(g.subgraph(shown))], half)
+    pos = _pack([comp(c) for c in nx.connected_components(_induced(g, shown, rank))], half)
     rest = set(g) - shown
     if rest:
         _fan_out(g, pos, sorted(pos, key=rank), rank)
         missing = [n for n in g if n not in pos]
         if missing:
             top = max((y for _, y in pos.values()), default=-_GAP) + 2 * _GAP
-            extra = _pack([comp(c) for c in nx.connected_components(g.subgraph(missing))], half)
+            extra = _pack([comp(c) for c in nx.connected_components(_induced(g, missing, rank))], half)
             pos.update({n: (x, y + top) for n, (x, y) in extra.items()})
     return pos
+
+
+def _induced(g: nx.Graph, nodes: Iterable[Hashable], rank: Callable[[Hashable], tuple[float, str]]) -> nx.Graph:
+    """The subgraph of ``g`` on ``nodes``, its nodes and edges in ``rank`` order.
+
+    Why not ``g.subgraph``: a subgraph view iterates its nodes in the order of a Python
+    set, which changes with the string hash seed of each run, and spring_layout's start
+    positions and the order of connected components follow that order. A copy built in
+    rank order makes the page byte-identical from build to build.
+    """
+    keep = sorted(set(nodes), key=rank)
+    sub = nx.Graph()
+    sub.add_nodes_from(keep)
+    order = {n: i for i, n in enumerate(keep)}
+    sub.add_edges_from(sorted(((a, b) if order[a] <= order[b] else (b, a)
+                               for a in keep for b in g[a] if b in order and order[a] <= order[b]),
+                              key=lambda e: (order[e[0]], order[e[1]])))
+    return sub
 
 
 def _component(
@@ -104,7 +122,7 @@ def _component(
     if n == 2:  # side by side, far enough apart for both labels
         return {nodes[0]: (0.0, 0.0), nodes[1]: (max(EDGE_LENGTH, half(nodes[0]) + half(nodes[1]) + 24.0), 0.0)}
     core = _connected_core(g, nodes, rank) if n > CORE_SIZE else nodes
-    sub = g.subgraph(core)
+    sub = _induced(g, core, rank)
     raw = nx.spring_layout(sub, seed=seed, iterations=60 if len(core) < 200 else 40)
     pos: Pos = {k: (float(v[0]), float(v[1])) for k, v in raw.items()}
     lengths = sorted(math.dist(pos[a], pos[b]) for a, b in sub.edges() if a != b)

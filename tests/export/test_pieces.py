@@ -1,0 +1,60 @@
+"""A document's export piece, read from its N-Quads text, is what a store holding the graph renders.
+
+The workers make the piece from the text without a store (kg.export.formats.document_piece);
+literals a store keeps in another form, and lines the text path does not handle (blank
+nodes, escapes in IRIs, another graph), must still give the store's bytes.
+"""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+
+from kg.export.formats import _graph_lines, _Piece, _stored_lines, _type_first, document_piece
+from kg.store import Store
+
+G = "http://ex.org/doc/1"
+XSD = "http://www.w3.org/2001/XMLSchema#"
+LINES = {
+    "plain string": '<http://ex.org/s> <http://ex.org/p> "plain" <{g}> .',
+    "integer with a leading zero": f'<http://ex.org/s> <http://ex.org/n> "015"^^<{XSD}integer> <{{g}}> .',
+    "non-negative integer": f'<http://ex.org/s> <http://ex.org/n> "7"^^<{XSD}nonNegativeInteger> <{{g}}> .',
+    "decimal with trailing zeros": f'<http://ex.org/s> <http://ex.org/d> "1.50"^^<{XSD}decimal> <{{g}}> .',
+    "boolean as 1": f'<http://ex.org/s> <http://ex.org/b> "1"^^<{XSD}boolean> <{{g}}> .',
+    "explicit xsd:string": f'<http://ex.org/s> <http://ex.org/p> "typed"^^<{XSD}string> <{{g}}> .',
+    "language tag in capitals": '<http://ex.org/s> <http://ex.org/p> "hi"@EN-gb <{g}> .',
+    "escaped letter": '<http://ex.org/s> <http://ex.org/p> "\\u0041\\t\\"q\\"" <{g}> .',
+    "escaped IRI": '<http://ex.org/\\u0073> <http://ex.org/p> "x" <{g}> .',
+    "rdf:type twice": '<http://ex.org/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+                      '<http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{g}> .',
+    "duplicate line": '<http://ex.org/s> <http://ex.org/p> "plain" <{g}> .',
+}
+#: A store names blank nodes afresh on every load, so these are compared by the path they take, not by bytes.
+BLANK = ['_:b0 <http://ex.org/p> <http://ex.org/s> <{g}> .', '<http://ex.org/s> <http://ex.org/p> _:b1 <{g}> .']
+
+
+def _store_piece(data: bytes) -> bytes:
+    graph = ox.NamedNode(G)
+    store = Store()
+    store.add_data(data, graph)
+    return _Piece(graph, sorted(_graph_lines(store, graph), key=_type_first)).encode()
+
+
+@pytest.mark.parametrize("name", sorted(LINES))
+def test_a_piece_from_text_is_the_stores_piece(name):
+    data = ("\n".join([LINES["plain string"], LINES[name]]).format(g=G) + "\n").encode()
+    assert document_piece(data, G) == _store_piece(data)
+
+
+def test_all_kinds_of_lines_together():
+    data = ("\n".join(LINES.values()).format(g=G) + "\n").encode()
+    assert document_piece(data, G) == _store_piece(data)
+
+
+def test_text_the_fast_path_cannot_read_goes_the_store_way():
+    for line in BLANK:
+        assert _stored_lines(line.format(g=G).encode() + b"\n", G) is None
+    other_graph = LINES["plain string"].format(g="http://ex.org/doc/2").encode() + b"\n"
+    assert _stored_lines(other_graph, G) is None
+    canonical = (LINES["decimal with trailing zeros"] + "\n").format(g=G).encode()
+    assert _stored_lines(canonical, G) == [f'<http://ex.org/s> <http://ex.org/d> "1.5"^^<{XSD}decimal> .'.encode()]
