@@ -171,8 +171,8 @@ def _big_pieces(graph, dump: BinaryIO) -> Iterator[_Piece]:
     with _Union() as sorter:
         for chunk in _chunks(line.rstrip(b"\n") for line in dump):
             sorter.add(chunk)
-        for chunk in _chunks(sorter.lines(), _BIG_PIECE_LINES):
-            yield _Piece(graph, chunk)
+        for keyed in sorter.chunks(_BIG_PIECE_LINES):
+            yield _Piece(graph, _unkeyed(b"\n".join(keyed)).split(b"\n"))
 
 
 def _graphs(store) -> list[ox.NamedNode | ox.DefaultGraph]:
