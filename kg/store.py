@@ -74,6 +74,12 @@ _SHA256 = ox.NamedNode(str(CG.sha256))
 #: Loads add to RocksDB's in-memory tables until they are flushed; flushing after this many N-Quads bytes
 #: keeps a long build's memory flat (without it, memory grew by about 5 bytes per byte loaded, to gigabytes).
 FLUSH_EVERY_BYTES = 64 * 2**20
+#: Quads per write of :meth:`Store.replace_graph_chunked` (about 100 bytes each in flight).
+REPLACE_CHUNK_QUADS = 50_000
+#: About the N-Quads bytes of one quad, to count writes of quads toward :data:`FLUSH_EVERY_BYTES`.
+_QUAD_BYTES = 200
+#: Appended to a graph's IRI to name the staging graph of :meth:`Store.replace_graph_chunked`.
+STAGING_SUFFIX = "/staging"
 #: The SPARQL 1.1 results formats Oxigraph writes itself, by short name.
 RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
                    "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
@@ -138,6 +144,24 @@ class Store:
                     row[name] = term
             rows.append(row)
         return rows
+
+    def rows(self, sparql: str, **kwargs: Any) -> Iterator[tuple[Any, ...]]:
+        """Run a SELECT and yield each solution as a tuple of terms in the order of its variables (None when
+        unbound), one at a time.
+
+        Why: :meth:`select` holds every row as a dict at once, which on a whole-store read (resolve reads
+        every entity and claim) costs several times the data; a reader that keeps only what it needs from
+        each row holds only that.
+
+        >>> store = Store()
+        >>> store.update('INSERT DATA { <http://ex/a> <http://ex/p> "x" }')
+        >>> [(s.value, o.value) for s, o in store.rows("SELECT ?s ?o WHERE { ?s ?p ?o }")]
+        [('http://ex/a', 'x')]
+        """
+        solutions = self.query(sparql, **kwargs)
+        width = len(solutions.variables)
+        for solution in solutions:
+            yield tuple(solution[i] for i in range(width))
 
     def query_to(self, output: BinaryIO, sparql: str, format: str = "json", **kwargs: Any) -> str:
         """Run a SELECT or ASK and write its result to the binary stream ``output`` in a SPARQL results format.
@@ -213,6 +237,56 @@ class Store:
         removed, added = old - new, [q for q in dict.fromkeys(quads) if q not in old]
         if removed or added:
             self._store.update(f"DELETE DATA {{ {_quad_block(removed)} }} ; INSERT DATA {{ {_quad_block(added)} }}")
+
+    def replace_graph_chunked(self, graph: ox.NamedNode, quads: Iterable[ox.Quad],
+                              chunk: int = REPLACE_CHUNK_QUADS) -> None:
+        """Make ``graph`` hold exactly ``quads`` (an iterable that may be far bigger than memory) in writes
+        of at most ``chunk`` quads, so only one chunk is held at a time.
+
+        Why: resolve's graph grows with the corpus; :meth:`replace_graph` holds it all (and, when the
+        graph exists, the old one too) as Python objects. Here a graph that does not exist yet (a first
+        build) is written chunk by chunk; an existing one is rewritten through a staging graph (the new
+        quads, chunk by chunk) and one SPARQL update that deletes what the staging graph lacks, adds what
+        it has and drops it, so readers see the old graph or the new one (after an incremental build most
+        of it is unchanged, and the update is small). A kill part way through leaves a partial new graph
+        (first write) or a staging graph (which the next call drops): resolve recomputes its graph at
+        every build. Quads of other graphs are moved into ``graph``; duplicates are written once.
+
+        >>> store = Store()
+        >>> g, p = ox.NamedNode("http://ex/g"), ox.NamedNode("http://ex/p")
+        >>> store.replace_graph_chunked(g, (ox.Quad(g, p, ox.Literal(v), g) for v in "abc"), chunk=2)
+        >>> store.replace_graph_chunked(g, (ox.Quad(g, p, ox.Literal(v), g) for v in "bcd"), chunk=2)
+        >>> sorted(q.object.value for q in store.quads(g)), [x.value for x in store.named_graphs()]
+        (['b', 'c', 'd'], ['http://ex/g'])
+        """
+        staging = ox.NamedNode(graph.value + STAGING_SUFFIX)
+        self.drop_graph(staging)
+        existing = self.has_graph(graph)
+        target = staging if existing else graph
+        self._forget(graph)
+        if not existing:
+            faults.reached("store.replace")
+        batch: list[ox.Quad] = []
+        for q in quads:
+            batch.append(ox.Quad(q.subject, q.predicate, q.object, target))
+            if len(batch) >= chunk:
+                self._store.extend(batch)
+                self._loaded(len(batch) * _QUAD_BYTES)  # flushed as loads are: RocksDB's tables stay small
+                batch = []
+        if batch:
+            self._store.extend(batch)
+            self._loaded(len(batch) * _QUAD_BYTES)
+        if not existing:
+            return
+        faults.reached("store.replace")
+        g, s = f"<{graph.value}>", f"<{staging.value}>"
+        self._forget(graph)
+        self._store.update(
+            f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH {s} {{ ?s ?p ?o }} }} }} ; "
+            f"INSERT {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {s} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH {g} {{ ?s ?p ?o }} }} }} ; DROP SILENT GRAPH {s}")
+        self._forget(staging)
 
     def replace_graph_data(self, graph: ox.NamedNode, nquads: bytes) -> None:
         """Make ``graph`` hold exactly the quads of an N-Quads document (atomic load)."""

@@ -47,3 +47,38 @@ def test_a_graph_with_blank_nodes_is_replaced_too():
     store.replace_graph(G, [ox.Quad(b, NODES[0], ox.Literal("x"), G)])
     store.replace_graph(G, [ox.Quad(NODES[1], NODES[0], b, G), ox.Quad(NODES[1], NODES[0], ox.Literal("y"), G)])
     assert sorted(q.object.value for q in store.quads(G)) == ["b1", "y"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(QUADS, QUADS, st.integers(1, 5))
+def test_a_chunked_replace_gives_the_graph_a_whole_replace_gives(first, second, chunk):
+    store = Store()
+    kept = ox.Quad(NODES[0], NODES[1], ox.Literal("stays"), OTHER)
+    store.add_quads([kept])
+    store.replace_graph_chunked(G, iter(first), chunk=chunk)
+    assert {str(q) for q in store.quads(G)} == _fresh(first)
+    store.replace_graph_chunked(G, iter(second), chunk=chunk)  # the graph exists: through the staging graph
+    assert {str(q) for q in store.quads(G)} == _fresh(second)
+    assert {str(q) for q in store.quads(OTHER)} == {str(kept)}
+    assert {g.value for g in store.named_graphs()} <= {G.value, OTHER.value}  # no staging graph left
+
+
+def test_a_chunked_replace_drops_the_staging_graph_a_killed_one_left():
+    from kg.store import STAGING_SUFFIX
+
+    store = Store()
+    staging = ox.NamedNode(G.value + STAGING_SUFFIX)
+    store.add_quads([ox.Quad(NODES[0], NODES[1], ox.Literal("half written"), staging)])
+    store.replace_graph_chunked(G, [ox.Quad(NODES[0], NODES[1], ox.Literal("new"), G)])
+    assert [g.value for g in store.named_graphs()] == [G.value]
+    store.replace_graph_chunked(G, [ox.Quad(NODES[0], NODES[1], ox.Literal("newer"), G)], chunk=1)
+    assert [q.object.value for q in store.quads(G)] == ["newer"]
+
+
+def test_rows_stream_what_select_returns():
+    store = Store()
+    store.add_quads([ox.Quad(NODES[0], NODES[1], ox.Literal("x"), G), ox.Quad(NODES[2], NODES[1], NODES[3], G)])
+    query = "SELECT ?s ?o ?none WHERE { ?s ?p ?o OPTIONAL { ?o ?q ?none } } ORDER BY ?s"
+    rows = list(store.rows(query))
+    assert rows == [(r["s"], r["o"], r.get("none")) for r in store.select(query)]
+    assert [row[2] for row in rows] == [None, None]

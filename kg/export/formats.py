@@ -72,7 +72,13 @@ _ESCAPED_IRI = re.compile(rb'<[^>\n]*\\')
 #: Sorts before any IRI, so every subject's ``rdf:type`` lines come first.
 _TYPE_SORT_KEY = b" <\x00> "
 #: Distinct union triples sorted in memory at once; beyond that they spill to sorted runs on disk.
-_RUN_LINES = 1_000_000
+#: (A million lines held about 500 MB with their set and sorted list; this quarter costs a few more runs.)
+_RUN_LINES = 250_000
+#: A graph whose N-Triples dump passes this many bytes (the resolution graph of a big corpus: its
+#: corroborations grow with the square of a claim's copies) is sorted on disk and written in pieces of
+#: :data:`_BIG_PIECE_LINES` lines (:func:`_big_pieces`), never held whole.
+_BIG_GRAPH_BYTES = 64 * 2**20
+_BIG_PIECE_LINES = 100_000
 #: Local names safe to write as a JSON-LD compact IRI (no '/', '#', ':' or leading '//').
 #: ``json.dumps(node, ensure_ascii=False)`` without making an encoder per node.
 _JSON = json.JSONEncoder(ensure_ascii=False)
@@ -148,6 +154,25 @@ def _graph_lines(store, graph) -> list[bytes]:
     buffer = io.BytesIO()
     store.dump(buffer, ox.RdfFormat.N_TRIPLES, from_graph=graph)
     return buffer.getvalue().splitlines()
+
+
+def _dump(store, graph) -> tempfile.SpooledTemporaryFile:
+    """The N-Triples of one graph in a file that stays in memory up to :data:`_BIG_GRAPH_BYTES`, rewound."""
+    spool = tempfile.SpooledTemporaryFile(max_size=_BIG_GRAPH_BYTES, prefix="kg-export-")
+    store.dump(spool, ox.RdfFormat.N_TRIPLES, from_graph=graph)
+    spool.seek(0)
+    return spool
+
+
+def _big_pieces(graph, dump: BinaryIO) -> Iterator[_Piece]:
+    """The lines of a big graph's dump, sorted on disk (:class:`_Union`), as pieces of at most
+    :data:`_BIG_PIECE_LINES` lines: the TriG and JSON-LD writers write one block or one named graph
+    object per piece (the same graph several times, which both formats merge)."""
+    with _Union() as sorter:
+        for chunk in _chunks(line.rstrip(b"\n") for line in dump):
+            sorter.add(chunk)
+        for keyed in sorter.chunks(_BIG_PIECE_LINES):
+            yield _Piece(graph, _unkeyed(b"\n".join(keyed)).split(b"\n"))
 
 
 def _graphs(store) -> list[ox.NamedNode | ox.DefaultGraph]:
@@ -588,7 +613,15 @@ def _write_all(store, writers: list[_Writer]) -> None:
             piece = _Piece.decode(graph, cached(graph)) if cached is not None else None
             fresh = piece is None
             if piece is None:
-                lines = _graph_lines(store, graph)
+                with _dump(store, graph) as dump:
+                    if dump._rolled:  # (on disk: too big to hold)
+                        for part in _big_pieces(graph, dump):
+                            if union_writers:
+                                union.add(part.lines)
+                            for writer in per_graph:
+                                writer.graph(part)
+                        continue
+                    lines = dump.read().splitlines()
                 if per_graph:
                     lines.sort(key=_type_first)
                 piece = _Piece(graph, lines)

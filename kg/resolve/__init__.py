@@ -30,7 +30,7 @@ What the resolution graph holds:
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad
@@ -38,7 +38,8 @@ from pyoxigraph import Literal, NamedNode, Quad
 from kg.rdf import terms
 from kg.rdf.namespaces import CG, OWL, PROV, SKOS, XSD
 from kg.resolve.aliases import AliasRule, load_aliases
-from kg.resolve.claims import ClaimResolution, number_interval, numbers_conflict, read_claims, resolve_claims
+from kg.resolve.claims import (ClaimResolution, number_interval, numbers_conflict, read_claims,
+                               resolve_claim_blocks, resolve_claims)
 from kg.resolve.entities import EntityResolution, read_entities, resolve_entities
 from kg.resolve.names import normalise
 from kg.store import Store
@@ -93,18 +94,30 @@ def resolve(
     records = read_entities(store, graph_iri)
     entities = resolve_entities(records, rules)
     outlets = _outlets(records, entities)
-    claims, mentions = read_claims(store)
-    result = resolve_claims(claims, mentions, entities.canonical, outlets)
-    quads = list(_entity_quads(records, entities, graph)) + list(_claim_quads(result, graph))
-    store.replace_graph(graph, quads)
-    merged = sum(1 for iri, c in entities.canonical.items() if iri != c)
+    counts = {"entities": len(records), "merged": sum(1 for iri, c in entities.canonical.items() if iri != c)}
+
+    def quads() -> Iterator[Quad]:
+        nonlocal records
+        yield from _entity_quads(records, entities, graph)
+        records = []  # read claims only now, and without the entity records
+        claims, mentions = read_claims(store)
+        for part in resolve_claim_blocks(claims, mentions, entities.canonical, outlets):
+            counts["supported"] = counts.get("supported", 0) + len(part.support)
+            counts["multi"] = counts.get("multi", 0) + sum(1 for n in part.support.values() if n >= 2)
+            counts["corroborates"] = counts.get("corroborates", 0) + len(part.corroborates)
+            counts["conflicts"] = counts.get("conflicts", 0) + len(part.conflicts)
+            yield from _claim_quads(part, graph)
+
+    # the graph is written in chunks as it is made: its corroborations grow with the square of the copies
+    # of a claim, so it is never held whole (see kg.store.Store.replace_graph_chunked)
+    store.replace_graph_chunked(graph, quads())
     return ResolveReport(
-        entities=len(records),
-        merged=merged,
-        claims_supported=len(result.support),
-        multi_source_claims=sum(1 for n in result.support.values() if n >= 2),
-        corroborations=len(result.corroborates) // 2,
-        conflicts=len(result.conflicts) // 2,
+        entities=counts["entities"],
+        merged=counts["merged"],
+        claims_supported=counts.get("supported", 0),
+        multi_source_claims=counts.get("multi", 0),
+        corroborations=counts.get("corroborates", 0) // 2,
+        conflicts=counts.get("conflicts", 0) // 2,
     )
 
 

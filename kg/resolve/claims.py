@@ -38,7 +38,7 @@ False
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from kg.resolve.names import normalise
@@ -49,9 +49,11 @@ __all__ = [
     "ClaimRecord",
     "ClaimResolution",
     "MentionRecord",
+    "claim_blocks",
     "number_interval",
     "numbers_conflict",
     "read_claims",
+    "resolve_claim_blocks",
     "resolve_claims",
 ]
 
@@ -68,7 +70,7 @@ _CASUALTY_PREFIX = "casualty:"
 _MEASURE_WORDS = {"killed": "dead", "wounded": "wounded", "casualties": "casualties"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimRecord:
     """A claim as the store holds it (one ``cg:Claim`` node)."""
 
@@ -102,7 +104,7 @@ class ClaimRecord:
         return normalise(text).split()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRecord:
     """One ``cg:ClaimMention``: which claim, in which document, from which publisher, said by whom."""
 
@@ -134,9 +136,13 @@ _CLAIM_PROPERTIES = {
 }
 #: relation labels, read apart from the claims: a path rdf:predicate/rdfs:label over the union graph multiplies
 #: the copies of both triples (one per document graph stating them)
-_RELATION_LABELS = "SELECT DISTINCT ?p ?v WHERE { ?p a cg:Relation ; rdfs:label ?v }"
-#: the preferred labels of entity objects, for the words of a measure ("600 fatalities")
-_OBJECT_LABELS = "SELECT DISTINCT ?o ?v WHERE { ?c a cg:Claim ; rdf:object ?o . ?o skos:prefLabel ?v }"
+#: the preferred labels of entity objects, for the words of a measure ("600 fatalities"). The type pattern is
+#: made distinct in a subquery: joined plainly, a relation stated in k documents gives k * k rows (a common verb
+#: is in most documents, so the rows grow with the square of the corpus)
+_RELATION_LABELS = ("SELECT DISTINCT ?p ?v WHERE { { SELECT DISTINCT ?p WHERE { ?p a cg:Relation } } "
+                    "?p rdfs:label ?v }")
+_OBJECT_LABELS = ("SELECT DISTINCT ?o ?v WHERE { { SELECT DISTINCT ?o WHERE { GRAPH ?g { ?c a cg:Claim ; "
+                  "rdf:object ?o } } } ?o skos:prefLabel ?v }")
 _NEGATIVE = "SELECT DISTINCT ?c WHERE { ?m oa:hasBody ?c ; cg:polarity cg:Negative }"
 _MENTIONS = """
 SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE { GRAPH ?g {
@@ -145,64 +151,78 @@ SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE { GRAPH ?g {
 """
 
 
-def _true(term) -> bool:
-    return term is not None and term.value in {"true", "1"}
+def _true(value: str | None) -> bool:
+    return value is not None and value in {"true", "1"}
 
 
 def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
-    """Every claim and claim mention of the store."""
+    """Every claim and claim mention of the store (claims sorted by IRI, mentions by IRI).
+
+    The rows are streamed (:meth:`kg.store.Store.rows`) and only their lexical values kept, each
+    distinct string once (an entity or relation IRI is shared by every claim naming it), so the
+    records are all this holds.
+    """
     from pyoxigraph import NamedNode
 
-    negative = {row["c"].value for row in store.select(_NEGATIVE)}
-    values: dict[str, dict[str, object]] = {}
+    strings: dict[str, str] = {}
+    intern = lambda text: strings.setdefault(text, text)  # noqa: E731
+    negative = {c.value for (c,) in store.rows(_NEGATIVE)}
+    values: dict[str, dict[str, str]] = {}
     for name, pattern in _CLAIM_PROPERTIES.items():
-        found: dict[str, object] = {}
+        found: dict[str, str] = {}
         # the value with the smallest lexical form, picked here: ORDER BY costs seconds on a big store
-        for row in store.select(f"SELECT DISTINCT ?c ?v WHERE {{ {pattern} }}"):
-            c, v = row["c"].value, row["v"]
-            if c not in found or v.value < found[c].value:
-                found[c] = v
+        for c, v in store.rows(f"SELECT DISTINCT ?c ?v WHERE {{ {pattern} }}"):
+            c, v = intern(c.value), v.value
+            if c not in found or v < found[c]:
+                found[c] = intern(v) if name in _SHARED_VALUES else v
         values[name] = found
     relation_labels: dict[str, str] = {}
-    for row in store.select(_RELATION_LABELS + " ORDER BY ?p STR(?v)"):
-        relation_labels.setdefault(row["p"].value, row["v"].value)
+    for p, v in store.rows(_RELATION_LABELS):  # the smallest label, as ORDER BY STR(?v) would give first
+        p, v = p.value, v.value
+        if p not in relation_labels or v < relation_labels[p]:
+            relation_labels[p] = v
     object_labels: dict[str, str] = {}
-    for row in store.select(_OBJECT_LABELS):
-        o, v = row["o"].value, row["v"].value
+    for o, v in store.rows(_OBJECT_LABELS):
+        o, v = o.value, v.value
         if o not in object_labels or v < object_labels[o]:
             object_labels[o] = v
     claims: dict[str, ClaimRecord] = {}
-    for row in store.select(_CLAIMS):
-        iri = row["c"].value
+    for c, s, p, o in store.rows(_CLAIMS):
+        iri = intern(c.value)
         if iri in claims:  # a claim with two subjects or objects: keep the first, deterministically
             continue
         get = lambda name: values[name].get(iri)  # noqa: E731
-        text = lambda name: get(name).value if get(name) is not None else None  # noqa: E731
         q = get("q")
+        is_iri = isinstance(o, NamedNode)
         claims[iri] = ClaimRecord(
             iri=iri,
-            subject=row["s"].value,
-            predicate=row["p"].value,
-            object=row["o"].value,
-            object_is_iri=isinstance(row["o"], NamedNode),
-            predicate_label=relation_labels.get(row["p"].value, ""),
-            text=text("text") or "",
-            quantity=float(q.value) if q is not None else None,
-            unit=text("unit"),
+            subject=intern(s.value),
+            predicate=intern(p.value),
+            object=intern(o.value),
+            object_is_iri=is_iri,
+            predicate_label=relation_labels.get(p.value, ""),
+            text=get("text") or "",
+            quantity=float(q) if q is not None else None,
+            unit=get("unit"),
             approximate=_true(get("approx")),
             lower=_true(get("lower")),
             upper=_true(get("upper")),
-            time=text("time"),
-            location=text("loc"),
+            time=get("time"),
+            location=get("loc"),
             polarity="negative" if iri in negative else "positive",
-            object_label=object_labels.get(row["o"].value, "") if isinstance(row["o"], NamedNode) else "",
+            object_label=object_labels.get(o.value, "") if is_iri else "",
         )
-    mentions = [
-        MentionRecord(row["m"].value, row["c"].value, row["doc"].value,
-                      row["pub"].value if "pub" in row else None, row["who"].value if "who" in row else None)
-        for row in store.select(_MENTIONS)
-    ]
-    return [claims[k] for k in sorted(claims)], sorted(set(mentions), key=lambda m: m.iri)
+    del values, object_labels, negative
+    mentions = {
+        MentionRecord(m.value, intern(c.value), intern(doc.value), intern(pub.value) if pub is not None else None,
+                      intern(who.value) if who is not None else None)
+        for m, c, doc, pub, who in store.rows(_MENTIONS)
+    }
+    return [claims[k] for k in sorted(claims)], sorted(mentions, key=lambda m: m.iri)
+
+
+#: Claim properties whose values many claims share (kept once each).
+_SHARED_VALUES = frozenset({"unit", "approx", "lower", "upper", "time", "loc"})
 
 
 # -- numbers -------------------------------------------------------------------------------
@@ -283,12 +303,69 @@ def resolve_claims(
     """Corroboration, support and conflicts over claims; ``canonical`` maps entity IRIs to their cluster.
 
     ``outlets`` are the canonical IRIs of news outlets (publishers and news organisations).
+    The union of :func:`resolve_claim_blocks`, held at once; a caller that can use the result block
+    by block holds less.
     """
-    canon = lambda iri: canonical.get(iri, iri)  # noqa: E731
+    total = ClaimResolution({}, set(), {}, {})
+    for part in resolve_claim_blocks(claims, mentions, canonical, outlets):
+        total.support.update(part.support)
+        total.corroborates |= part.corroborates
+        total.conflicts.update(part.conflicts)
+        total.primary_sources.update(part.primary_sources)
+    return total
+
+
+def claim_blocks(claims: Sequence[ClaimRecord], mentions: Sequence[MentionRecord], canonical: dict[str, str]
+                 ) -> Iterator[tuple[list[ClaimRecord], list[MentionRecord]]]:
+    """The claims grouped by canonical subject (in the order of the subjects), each group with the
+    mentions of its claims; the mentions of claims not in ``claims`` come last, with no claims.
+
+    Why: every rule of :func:`resolve_claims` compares claims of one canonical subject only (one
+    subject, predicate and object; one subject's numbers of one measure; one subject's casualty
+    figures), so the pairs it finds, which grow with the square of a group, are found and written
+    block by block. Order within a block is the input order.
+
+    >>> c = lambda iri, s: ClaimRecord(iri, s, "p", "o")
+    >>> m = lambda iri, claim: MentionRecord(iri, claim, "d")
+    >>> blocks = claim_blocks([c("c1", "e:a"), c("c2", "e:b"), c("c3", "e:a2")],
+    ...                       [m("m1", "c3"), m("m2", "c1"), m("m3", "gone")], {"e:a2": "e:a"})
+    >>> [([x.iri for x in cs], [x.iri for x in ms]) for cs, ms in blocks]
+    [(['c1', 'c3'], ['m1', 'm2']), (['c2'], []), ([], ['m3'])]
+    """
+    by_subject: dict[str, list[ClaimRecord]] = defaultdict(list)
+    block_of: dict[str, str] = {}
+    for c in claims:
+        key = canonical.get(c.subject, c.subject)
+        by_subject[key].append(c)
+        block_of[c.iri] = key
+    said: dict[str | None, list[MentionRecord]] = defaultdict(list)
+    for m in mentions:
+        said[block_of.get(m.claim)].append(m)
+    del block_of
+    for key in sorted(by_subject):
+        yield by_subject.pop(key), said.pop(key, [])
+    if said.get(None):
+        yield [], said.pop(None)
+
+
+def resolve_claim_blocks(
+    claims: Sequence[ClaimRecord],
+    mentions: Sequence[MentionRecord],
+    canonical: dict[str, str],
+    outlets: Iterable[str] = (),
+) -> Iterator[ClaimResolution]:
+    """:func:`resolve_claims` one block of :func:`claim_blocks` at a time: the results of the blocks are
+    disjoint and their union is the whole result."""
     outlets = set(outlets)
+    for block_claims, block_mentions in claim_blocks(claims, mentions, canonical):
+        yield _resolve_block(block_claims, block_mentions, canonical, outlets)
+
+
+def _resolve_block(claims: Sequence[ClaimRecord], mentions: Sequence[MentionRecord], canonical: dict[str, str],
+                   outlets: set[str]) -> ClaimResolution:
+    canon = lambda iri: canonical.get(iri, iri)  # noqa: E731
     origins: dict[str, set[str]] = defaultdict(set)
     primary: dict[str, str] = {}
-    docs_of: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         publisher = canon(m.publisher) if m.publisher else m.document
         source = publisher
@@ -296,7 +373,6 @@ def resolve_claims(
             source = canon(m.speaker)
             primary[m.iri] = source
         origins[m.claim].add(source)
-        docs_of[m.claim].add(m.document)
 
     def obj(c: ClaimRecord) -> str:
         return canon(c.object) if c.object_is_iri else "\x00" + normalise(c.object)

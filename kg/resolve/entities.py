@@ -68,6 +68,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
     COMPASS_WORDS,
@@ -141,7 +142,7 @@ _URL = re.compile(r"^(?:https?://|www\.)", re.I)
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityRecord:
     """What the store says about one entity IRI, gathered over every document graph."""
 
@@ -196,41 +197,57 @@ _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
 _MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   { SELECT ?m WHERE { ?m a cg:EntityMention } } { SELECT ?m ?e WHERE { ?m oa:hasBody ?e } } } GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
+#: The common-noun mentions of entities (kept for people: whether an entity is one comes from ``_TYPES``, as a
+#: join with ``?e a schema:Person`` over the union would repeat each row once per document typing the entity).
+#: A mention, its target and selectors sit in one document graph.
 _DESCRIPTIONS = """
-SELECT DISTINCT ?e ?d ?text WHERE { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ; oa:hasTarget ?t .
-  ?e a schema:Person . ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text }
+SELECT DISTINCT ?e ?d ?text WHERE { GRAPH ?g { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ;
+  oa:hasTarget ?t . ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text } }
 """
+_PERSON = str(SCHEMA.Person)
 
 
 def read_entities(store, resolution_graph: str | None = None) -> list[EntityRecord]:
-    """Every ``cg:Entity`` of the store's document graphs, with its labels, types, documents and mention count."""
+    """Every ``cg:Entity`` of the store's document graphs, with its labels, types, documents and mention count.
+
+    The rows are streamed (:meth:`kg.store.Store.rows`) and each distinct string (a document IRI,
+    a type, a label) is kept once, so the records are about all this holds.
+    """
+    strings: dict[str, str] = {}
+    intern = lambda text: strings.setdefault(text, text)  # noqa: E731
     prefs: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(_LABELS):
-        if row["g"].value == resolution_graph:
+    for e, label, pref, g in store.rows(_LABELS):
+        if g.value == resolution_graph:
             continue  # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
-        (prefs if row["pref"].value == "true" else alts)[row["e"].value].add(row["label"].value)
+        (prefs if pref.value == "true" else alts)[intern(e.value)].add(intern(label.value))
     types: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(_TYPES):
-        t = row["t"].value
-        types[row["e"].value].add(t.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+    persons = set()
+    for e, t in store.rows(_TYPES):
+        types[intern(e.value)].add(intern(t.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
+        if t.value == _PERSON:
+            persons.add(e.value)
     docs: dict[str, set[str]] = defaultdict(set)
-    for row in store.select(_DOCS):
-        g = row["g"].value
-        if g != resolution_graph:
-            docs[row["e"].value].add(g)
-    counts = {row["e"].value: int(row["n"].value) for row in store.select(_MENTIONS)}
-    publishers = {row["e"].value for row in store.select(_PUBLISHERS)}
+    for e, g in store.rows(_DOCS):
+        if g.value != resolution_graph:
+            docs[intern(e.value)].add(intern(g.value))
+    counts = {e.value: int(n.value) for e, n in store.rows(_MENTIONS)}
+    publishers = {e.value for (e,) in store.rows(_PUBLISHERS)}
     descriptions: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for row in store.select(_DESCRIPTIONS):
-        descriptions[row["e"].value].add((row["d"].value, row["text"].value))
+    for e, d, text in store.rows(_DESCRIPTIONS):
+        if e.value in persons:
+            descriptions[e.value].add((intern(d.value), text.value))
+    del persons
+    del strings
+    kinds: dict[frozenset[str], frozenset[str]] = {}  # one frozenset per distinct set of types
     records = []
     for iri in sorted(docs):
-        p = sorted(prefs.get(iri, ()))
-        a = sorted(alts.get(iri, set()) - set(p))
+        p = sorted(prefs.pop(iri, ()))
+        a = sorted(alts.pop(iri, set()) - set(p))
+        found = frozenset(types.pop(iri, set()) - {"Entity"})
         records.append(EntityRecord(
-            iri, tuple(p + a), frozenset(types.get(iri, set()) - {"Entity"}), frozenset(docs[iri]),
-            counts.get(iri, 0), len(p), iri in publishers, frozenset(descriptions.get(iri, ())),
+            iri, tuple(p + a), kinds.setdefault(found, found), frozenset(docs.pop(iri)),
+            counts.get(iri, 0), len(p), iri in publishers, frozenset(descriptions.pop(iri, ())),
         ))
     return records
 
@@ -245,7 +262,7 @@ def _name_forms(rec: EntityRecord) -> set[str]:
     """
     kind = rec.kind
     if kind == "thing":
-        return set()
+        return _NONE
     pref_tokens = [tokens(p) for p in rec.prefs]
     forms = set()
     for n, label in enumerate(rec.labels):
@@ -554,20 +571,44 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) >= 5 and word.endswith("s") and not word.endswith("ss") else word
 
 # -- clustering ----------------------------------------------------------------------------
+_NONE: frozenset = frozenset()
+
+
+class _Members(dict):
+    """Cluster root -> its members; a root not in the table is alone, its own one member."""
+
+    def __missing__(self, root: str) -> tuple[str]:
+        return (root,)
+
+
 class _UnionFind:
     """Union-find over entity IRIs that keeps what each cluster may not be merged with."""
 
     def __init__(self, records: Sequence[EntityRecord]) -> None:
+        # A cluster's tables start as shared frozensets (most entities are never merged, and a set per entity
+        # per table cost more than the records) and become sets of their own when it first grows (:meth:`_own`).
+        shared: dict[frozenset, frozenset] = {}
+        one = lambda *items: (lambda f: shared.setdefault(f, f))(frozenset(items))  # noqa: E731
         self.parent = {r.iri: r.iri for r in records}
-        self.names = {r.iri: _full_names(r) for r in records}
-        self.members = {r.iri: {r.iri} for r in records}
-        self.kinds = {r.iri: {r.kind} for r in records}
-        self.modifiers = {r.iri: ({thing_modifiers(r.prefs[0])} if r.kind == "thing" and r.prefs else set())
-                          for r in records}
-        self.strong = {r.iri: ({distinguishing_modifiers(r.prefs[0])} if r.kind == "thing" and r.prefs else set())
-                       for r in records}
+        self.names: dict[str, set | frozenset] = {r.iri: _full_names(r) or _NONE for r in records}
+        self.members = _Members()  # root -> members, for clusters of two or more
+        self.kinds: dict[str, set | frozenset] = {r.iri: one(r.kind) for r in records}
+        self.modifiers: dict[str, set | frozenset] = {
+            r.iri: (one(one(*thing_modifiers(r.prefs[0]))) if r.kind == "thing" and r.prefs else _NONE)
+            for r in records}
+        self.strong: dict[str, set | frozenset] = {
+            r.iri: (one(one(*distinguishing_modifiers(r.prefs[0]))) if r.kind == "thing" and r.prefs else _NONE)
+            for r in records}
         self.forbidden: dict[str, set[str]] = defaultdict(set)
         self.reasons: dict[str, str] = {}
+
+    @staticmethod
+    def _own(table: dict, root: str) -> set:
+        """``table[root]`` as a set of the cluster's own (it may still be a shared frozenset)."""
+        mine = table[root]
+        if type(mine) is not set:
+            mine = table[root] = set(mine)
+        return mine
 
     def find(self, x: str) -> str:
         root = x
@@ -582,8 +623,8 @@ class _UnionFind:
         before its "head" are part of the name, no modifiers of a description to clash with."""
         if rec.kind == "thing" and rec.prefs:
             root = self.find(rec.iri)
-            self.modifiers[root].discard(thing_modifiers(rec.prefs[0]))
-            self.strong[root].discard(distinguishing_modifiers(rec.prefs[0]))
+            self._own(self.modifiers, root).discard(thing_modifiers(rec.prefs[0]))
+            self._own(self.strong, root).discard(distinguishing_modifiers(rec.prefs[0]))
 
     def forbid(self, a: str, b: str) -> None:
         self.forbidden[a].add(b)
@@ -596,7 +637,7 @@ class _UnionFind:
         ma, mb = self.members[ra], self.members[rb]
         if len(ma) > len(mb):
             ra, rb, ma, mb = rb, ra, mb, ma
-        if any(self.forbidden.get(x, set()) & mb for x in ma):
+        if any(x in self.forbidden and not self.forbidden[x].isdisjoint(mb) for x in ma):
             return False
         if not force:
             if not _compatible_names(self.names[ra], self.names[rb]):
@@ -610,12 +651,11 @@ class _UnionFind:
             elif not all(x <= y or y <= x for x in self.modifiers[ra] for y in self.modifiers[rb]):
                 return False
         self.parent[ra] = rb
-        mb |= ma
-        self.names[rb] |= self.names.pop(ra)
-        self.kinds[rb] |= self.kinds.pop(ra)
-        self.modifiers[rb] |= self.modifiers.pop(ra)
-        self.strong[rb] |= self.strong.pop(ra)
-        del self.members[ra]
+        self.members[rb] = set(mb) if type(mb) is not set else mb
+        self.members[rb].update(ma)
+        for table in (self.names, self.kinds, self.modifiers, self.strong):
+            self._own(table, rb).update(table.pop(ra))
+        self.members.pop(ra, None)
         self.reasons.setdefault(a if a != rb else b, reason)
         return True
 
@@ -1117,26 +1157,44 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, 
     n_docs = max(len(all_docs), 1)
     df = Counter(e for ents in doc_entities.values() for e in ents)
     idf = {e: math.log(1 + n_docs / c) for e, c in df.items()}
-    postings: dict[str, list[str]] = defaultdict(list)
+    # documents are numbered in IRI order and a pair (a < b) is the one number a * n + b: the candidate
+    # pairs grow with the square of a story's documents, and numbers cost a third of tuples of strings
+    order = sorted(all_docs)
+    index = {d: i for i, d in enumerate(order)}
+    n = max(len(order), 1)
+    postings: dict[str, list[int]] = defaultdict(list)
     for d in sorted(doc_entities):
         for e in doc_entities[d]:
             if df[e] <= STORY_MAX_DF:
-                postings[e].append(d)
-    norm = {d: math.sqrt(sum(idf[e] ** 2 for e in ents)) for d, ents in doc_entities.items()}
-    shared: dict[tuple[str, str], float] = defaultdict(float)
+                postings[e].append(index[d])
+    norm = [0.0] * n
+    for d, ents in doc_entities.items():
+        norm[index[d]] = math.sqrt(sum(idf[e] ** 2 for e in ents))
+    del doc_entities
+    sims: dict[int, float] = defaultdict(float)
     for e, docs in postings.items():
         for i, a in enumerate(docs):
+            row = a * n
             for b in docs[i + 1 :]:
-                shared[(a, b)] += idf[e] ** 2
-    sims = {pair: w / (norm[pair[0]] * norm[pair[1]]) for pair, w in shared.items()}
-    groups = _average_link(all_docs, sims, mean, STORY_SIMILARITY)
-    # a document the averages left alone joins the group of the document most like it
+                sims[row + b] += idf[e] ** 2
+    del postings
+    for pair, w in sims.items():  # shared weight -> cosine, in place
+        sims[pair] = w / (norm[pair // n] * norm[pair % n])
+    # a document the averages leave alone joins the group of the document most like it (found now, so
+    # the pairs can go before the clustering makes its own tables)
+    best: dict[int, tuple[float, int]] = {}
+    for pair, w in sims.items():
+        if w >= STORY_SIMILARITY:
+            a, b = divmod(pair, n)
+            for x, y in ((a, b), (b, a)):
+                if x not in best or (w, y) > best[x]:
+                    best[x] = (w, y)
+    numbered = _average_link_ids(len(order), sims, mean, STORY_SIMILARITY)
+    del sims
+    groups = [{order[i] for i in g} for g in numbered]
+    del numbered
     alone = {next(iter(g)) for g in groups if len(g) == 1}
-    best: dict[str, tuple[float, str]] = {}
-    for (a, b), w in sims.items():
-        for x, y in ((a, b), (b, a)):
-            if x in alone and w >= STORY_SIMILARITY and (x not in best or (w, y) > best[x]):
-                best[x] = (w, y)
+    best = {order[x]: (w, order[y]) for x, (w, y) in best.items() if order[x] in alone}
     owner = {d: i for i, g in enumerate(groups) for d in g}
     parent = list(range(len(groups)))
 
@@ -1164,6 +1222,7 @@ def _average_link(docs: Iterable[str], sims: dict[tuple[str, str], float], mean:
     ``mean`` and one pair of their documents reaches ``edge``.
 
     Only groups with a compared pair are ever looked at, so the cost follows the candidate pairs.
+    (:func:`_average_link_ids` does the work, over document numbers.)
 
     >>> sims = {("a", "b"): 0.5, ("c", "d"): 0.5, ("b", "c"): 0.2}
     >>> sorted(sorted(g) for g in _average_link("abcd", sims, 0.1, 0.1))
@@ -1171,12 +1230,30 @@ def _average_link(docs: Iterable[str], sims: dict[tuple[str, str], float], mean:
     >>> sorted(sorted(g) for g in _average_link("abcd", sims, 0.04, 0.1))
     [['a', 'b', 'c', 'd']]
     """
-    members: dict[str, set[str]] = {d: {d} for d in docs}
-    # group -> neighbour group -> (sum of pair similarities, best pair similarity)
-    links: dict[str, dict[str, tuple[float, float]]] = defaultdict(dict)
+    order = sorted(set(docs) | {d for pair in sims for d in pair})
+    index = {d: i for i, d in enumerate(order)}
+    n = max(len(order), 1)
+    numbered = {}
     for (a, b), w in sims.items():
+        i, j = sorted((index[a], index[b]))
+        numbered[i * n + j] = w
+    return [{order[i] for i in g} for g in _average_link_ids(len(order), numbered, mean, edge)]
+
+
+def _average_link_ids(count: int, sims: dict[int, float], mean: float, edge: float) -> list[set[int]]:
+    """:func:`_average_link` over documents ``0 .. count - 1``; ``sims`` maps a pair ``a < b`` to
+    ``a * count + b``. It is emptied as the tables are built (the caller's pairs are not kept twice)."""
+    n = max(count, 1)
+    members: dict[int, set[int]] = {d: {d} for d in range(count)}
+    # group -> neighbour group -> (sum of pair similarities, best pair similarity)
+    links: dict[int, dict[int, tuple[float, float]]] = defaultdict(dict)
+    heap = []
+    while sims:  # (the order pairs are taken in changes no sum: each pair is added once per merge)
+        pair, w = sims.popitem()
+        a, b = divmod(pair, n)
         links[a][b] = links[b][a] = (w, w)
-    heap = [(-w, a, b) for (a, b), w in sims.items() if w >= edge]
+        if w >= edge:
+            heap.append((-w, a, b))
     heapq.heapify(heap)
     while heap:
         neg, a, b = heapq.heappop(heap)
@@ -1190,14 +1267,15 @@ def _average_link(docs: Iterable[str], sims: dict[tuple[str, str], float], mean:
             break
         keep, gone = min(a, b), max(a, b)
         members[keep] |= members.pop(gone)
-        for n, (w, t) in links.pop(gone).items():
-            links[n].pop(gone, None)
-            if n != keep:
-                old_w, old_t = links[keep].get(n, (0.0, 0.0))
-                links[keep][n] = links[n][keep] = (old_w + w, max(old_t, t))
-        for n, (w, t) in links[keep].items():
+        for other, (w, t) in links.pop(gone).items():
+            links[other].pop(gone, None)
+            if other != keep:
+                old_w, old_t = links[keep].get(other, (0.0, 0.0))
+                links[keep][other] = links[other][keep] = (old_w + w, max(old_t, t))
+        for other, (w, t) in links[keep].items():
             if t >= edge:
-                heapq.heappush(heap, (-(w / (len(members[keep]) * len(members[n]))), min(keep, n), max(keep, n)))
+                heapq.heappush(heap, (-(w / (len(members[keep]) * len(members[other]))), min(keep, other),
+                                      max(keep, other)))
     return list(members.values())
 
 
