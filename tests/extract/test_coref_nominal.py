@@ -7,40 +7,9 @@ checks one rule of :mod:`kg.extract.coref` and the wrong links it must not make.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import NamedTuple
-
 import pytest
-from spacy.tokens import Doc
 
-from kg.extract.coref import NEAR_SYNONYMS, is_person_noun, near_synonyms, resolve_references
-from kg.extract.entities import EntityIndex, index_entities
-
-
-class Parsed(NamedTuple):
-    """One text parsed as a single chunk, with its entity index."""
-
-    doc: Doc
-    index: EntityIndex
-
-    def key(self, word: str, nth: int = 0) -> str | None:
-        """The entity key of the ``nth`` token spelled ``word`` (None: the token refers to nothing)."""
-        tok = [t for t in self.doc if t.text == word][nth]
-        return self.index.by_token.get((0, tok.i))
-
-
-@pytest.fixture
-def parse(nlp) -> Callable[[str], Parsed]:
-    """``parse(text)``: parse ``text`` as one chunk, index its names, resolve its descriptions."""
-
-    def run(text: str) -> Parsed:
-        doc = nlp(text)
-        chunks = [(doc, 0)]
-        index = index_entities(chunks)
-        resolve_references(chunks, index)
-        return Parsed(doc, index)
-
-    return run
+from kg.extract.coref import NEAR_SYNONYMS, is_person_noun, near_synonyms
 
 
 def test_near_synonym_classes_are_disjoint_person_nouns():
@@ -116,7 +85,6 @@ def test_the_lede_introduces_the_headline_noun(parse):
                    "A 41-year-old Canadian climber is dead after falling 90 metres on Mount Tarrow.")
     assert parsed.key("climber") is not None
     assert parsed.key("climber") == parsed.key("Climber")
-
 
 
 def test_an_indefinite_after_a_definite_is_someone_new(parse):
