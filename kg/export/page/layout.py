@@ -105,9 +105,8 @@ def _induced(g: nx.Graph, nodes: Iterable[Hashable], rank: Callable[[Hashable], 
     sub = nx.Graph()
     sub.add_nodes_from(keep)
     order = {n: i for i, n in enumerate(keep)}
-    sub.add_edges_from(sorted(((a, b) if order[a] <= order[b] else (b, a)
-                               for a in keep for b in g[a] if b in order and order[a] <= order[b]),
-                              key=lambda e: (order[e[0]], order[e[1]])))
+    sub.add_edges_from((a, b) for a in keep for b in sorted((b for b in g[a] if b in order and order[b] >= order[a]),
+                                                              key=order.__getitem__))
     return sub
 
 
