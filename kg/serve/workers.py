@@ -69,6 +69,8 @@ def _worker_main(conn: Connection, store_path: str, writable: bool) -> None:
 
 class _Worker:
     def __init__(self, ctx, store_path: str, writable: bool) -> None:
+        self._kill_lock = threading.Lock()
+        self._killed = False
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker_main, args=(child, store_path, writable), daemon=True,
                                    name="kg-serve-query")
@@ -89,6 +91,11 @@ class _Worker:
             raise WorkerFailed(message[1])
 
     def kill(self) -> None:
+        """Stop the process and close the pipe, once: the pool's close and a starting thread may both call it."""
+        with self._kill_lock:
+            if self._killed:
+                return
+            self._killed = True
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
