@@ -159,12 +159,12 @@ _AGE_BEFORE = re.compile(r"\b(\d{1,3})[\s-]*years?[\s-]*old\s*$", re.I)
 
 
 def name_age(ent: Span) -> int | None:
-    """The age a text gives with a name: "59-year-old Raj Chohan", "Robert Buckley, 32," (else None).
+    """The age a text gives with a name: "59-year-old Anil Sethi", "Robert Hallam, 32," (else None).
 
     An age is said of a person, so it is also evidence that the name is one.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Robert Buckley, 32, died. 36-year-old Duncan Rait fell. In Paris, 2009 was cold.")
+    >>> doc = spacy.blank("en")("Robert Hallam, 32, died. 36-year-old Duncan Pryce fell. In Paris, 2009 was cold.")
     >>> name_age(doc[0:2]), name_age(doc[12:14]), name_age(doc[17:18])
     (32, 36, None)
     """
@@ -369,9 +369,9 @@ def sentence_initial_common_nouns(chunks: list[tuple[Doc, int]]) -> set[tuple[in
 def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     """Give a name inside a wider mention a mention of its own, for its own entity (in place).
 
-    A description can swallow a name the tagger did not mark there ("Sixers Fire Maurice
-    Cheeks After Losing Start" read as one noun phrase), and a phrase misread as one
-    name ("Ellen DeGeneres Returns", "Comedian Ellen DeGeneres") hides the person. Wherever the
+    A description can swallow a name the tagger did not mark there ("Gulls Fire Theodore
+    Banks After Losing Start" read as one noun phrase), and a phrase misread as one
+    name ("Nora Quill Returns", "Comedian Nora Quill") hides the person. Wherever the
     words of a name the document uses (the text of one of its name mentions, or the
     surname of one person's full name; case and tokens exact) stand inside a wider
     mention of another entity, they get an :class:`kg.model.EntityMention` of kind
@@ -380,7 +380,7 @@ def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     "Washington Post" is part of that name). A one-word name that opens a sentence
     and is no proper noun there counts only if the document never writes the word in
     lower case ("Bush fires ... the bush"). A mention that is not a name but spans
-    exactly a name ("Cheeks" read as the noun "cheek") gives way to it. Token
+    exactly a name ("Banks" read as the noun "bank") gives way to it. Token
     attribution (``by_token``) is left as it is: the wider phrase still heads the
     claims it is an argument of.
     """
@@ -588,10 +588,10 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             evidence.append("Organization")
         elif app.lemma_.lower() in PLACE_NOUNS:
             evidence.append("Place")
-    # an age: "Raj Chohan, 59,", "36-year-old Duncan Rait" (a person)
+    # an age: "Anil Sethi, 59,", "36-year-old Duncan Pryce" (a person)
     if name_age(ent) is not None:
         evidence.append("Person")
-    # a role as predicate: "Jackman will be the host", "named Jackman as the host" (a person)
+    # a role as predicate: "Marlow will be the host", "named Marlow as the host" (a person)
     predicates = []
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {"be", "become", "remain"}:
         predicates = [c for c in root.head.children if c.dep_ == "attr"]
@@ -740,7 +740,7 @@ def _demonyms(index: EntityIndex) -> dict[str, str]:
 def scope_common_nouns(extraction: Extraction) -> Extraction:
     """Give the common-noun entities (type ``Thing``) of one document keys of their own.
 
-    A name identifies its bearer across documents ("Maurice Cheeks" is one person in every
+    A name identifies its bearer across documents ("Theodore Banks" is one person in every
     article), but a description does not: "the man" of one report and "the man" of another
     are the same person only when the two tell the same story, which only the
     cross-document step (:mod:`kg.resolve.entities`) can judge, and records as
