@@ -66,11 +66,11 @@ def _sentence_initial(text: str, start: int) -> bool:
 def is_headline_case(line: str) -> bool:
     """Whether a line is written in title case or in capitals, not in sentence case.
 
-    >>> is_headline_case("Police Release ID Of Woman Killed In Parking Lot")
+    >>> is_headline_case("Police Name Woman Hurt In Harbor Crash")
     True
     >>> is_headline_case("HARRIERS' RECEIVER ARRESTED")
     True
-    >>> is_headline_case("Police released the name of the woman killed in a parking lot.")
+    >>> is_headline_case("Police released the name of the woman hurt in a harbor crash.")
     False
     >>> is_headline_case("Robert Hallam, 32, was climbing on Mount Ardle in the Kestrel-Mt Fenn National Park.")
     False

@@ -460,7 +460,7 @@ def _name_like(tok: Token, inside: bool) -> bool:
 
 def _locative(tok: Token) -> bool:
     """Is ``tok`` where something happened: the object of a preposition of place that modifies a verb
-    ("worked at the firm", "checked into rehab"), not a noun ("rehab in Newport Beach")?"""
+    ("worked at the firm", "checked into rehab"), not a noun ("rehab in Harbor City")?"""
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ in _LOCATIVE_PREPS and prep.head.pos_ in {"VERB", "AUX"}
 

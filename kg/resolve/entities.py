@@ -31,7 +31,7 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    earthquake" of two reports of one earthquake meet, and those of two different
    earthquakes do not; news reports add different details ("the gunman", "the disgruntled
    61-year-old gunman"), so only identifying modifiers keep two apart
-   (:func:`distinguishing_modifiers`); a noun that spells a name ("the Indian navy") joins
+   (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy") joins
    it first, and each noun joins the first group of its head it does not clash with;
 7. a common noun that spells a name (or a person's full name: "Dr. Helen Ashby" read as a noun
    phrase), or heads exactly one name of its story ("the navy");
@@ -40,7 +40,7 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    (:data:`DOMINANT_RATIO`);
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
 
-Never merged: two common nouns with clashing identifying modifiers ("the Vancouver man" /
+Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
 "the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), nouns
 too general to identify anything ("the same time"), two people whose full names differ
 (neither is the start or end of the other, nor a spelling or short-form variant), two
@@ -475,7 +475,7 @@ def thing_modifiers(label: str) -> frozenset[str]:
 
     Two phrases with one head may name one thing when the modifiers of one are all
     modifiers of the other ("the soldiers", "the Somali soldiers"); "the long time" and
-    "the same time", "the Vancouver man" and "the Michigan man" may not. Participles
+    "the same time", "the Marbury man" and "the Michigan man" may not. Participles
     ("the arrested pirates", "the deceased soldiers") tell what happened to the thing, which
     another report may not say, so they never clash and are left out. Words after the head
     (prepositional phrases, relative clauses) are left out too: they add detail more often
@@ -502,13 +502,13 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     Two descriptions with one head in one story usually name one thing ("the gunman", "the
     disgruntled gunman", "the 61-year-old gunman"): news reports add different details.
     They name different things when the details are of a kind that identifies: a proper-noun
-    or nationality modifier ("the Vancouver office" / "the Michigan office"), a number
+    or nationality modifier ("the Marbury office" / "the Michigan office"), a number
     ("two boats" / "three boats") or a contrastive word ("the other worker", "a second
     boat"). Those are returned (lower-cased); other adjectives are not.
     A label written in title case (a headline) gives no proper-noun evidence.
 
-    >>> sorted(distinguishing_modifiers("the Vancouver wholesaler")), sorted(distinguishing_modifiers("two boats"))
-    (['vancouver'], ['2'])
+    >>> sorted(distinguishing_modifiers("the Marbury wholesaler")), sorted(distinguishing_modifiers("two boats"))
+    (['marbury'], ['2'])
     >>> distinguishing_modifiers("the disgruntled former employee"), distinguishing_modifiers("Angry Former Employee")
     (frozenset(), frozenset())
     """
@@ -827,7 +827,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"compass:{word}")
 
-    # 6a. a common noun that is a name written in lower case ("the Indian navy"): before the nouns of one
+    # 6a. a common noun that is a name written in lower case ("the Tellish navy"): before the nouns of one
     #     head meet, so each joins its name on its own
     spelled_names = set()
     for r in records:
@@ -842,7 +842,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
             if uf.union(r.iri, exact[0], f"name-as-noun:{normalise(r.prefs[0])}") and \
                     "person" in uf.kinds[uf.find(r.iri)]:
-                uf.forget_modifiers(r)  # (an organisation's name keeps them: "the Indian navy", not foreign ones)
+                uf.forget_modifiers(r)  # (an organisation's name keeps them: "the Tellish navy", not foreign ones)
             spelled_names.add(r.iri)
 
     # 6. common nouns with one head, within a story (a stricter one than names need)
@@ -865,7 +865,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
 
-    # 7. a common noun that is a name written in lower case ("the Indian navy"), or the head noun of
+    # 7. a common noun that is a name written in lower case ("the Tellish navy"), or the head noun of
     #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
     named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
@@ -878,14 +878,14 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             head = name_head(words)
             for story in {groups[d] for d in r.documents}:
                 named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
-    for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Indian Navy")
+    for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Tellish Navy")
         words = tokens(r.prefs[0]) if r.prefs else ()
         if r.kind != "named" or r.publisher or len(words) != 1 or not r.documents:
             continue
         stories = {groups[d] for d in r.documents}
         cands = [iri for story in stories for _, iri in named_heads.get((story, _singular(words[0])), ())]
         found = _distinct_clusters(uf, cands, exclude=r.iri)
-        if len(found) > 1:  # "the Navy" of a story about the Indian Navy that names the U.S. Navy once
+        if len(found) > 1:  # "the Navy" of a story about the Tellish Navy that names the U.S. Navy once
             found = _most_shared(uf, cands, r, by_iri)
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{words[0]}")
@@ -982,7 +982,7 @@ def _plural(rec: EntityRecord) -> bool:
 def _title_case(label: str) -> bool:
     """Every word of ``label`` starts with a capital letter (a name as written, not a lemmatised noun phrase).
 
-    >>> _title_case("Dr. Helen Ashby"), _title_case("dr. Helen ashby"), _title_case("the Indian navy")
+    >>> _title_case("Dr. Helen Ashby"), _title_case("dr. Helen ashby"), _title_case("the Tellish navy")
     (True, False, False)
     """
     words = label.split()
@@ -992,7 +992,7 @@ def _title_case(label: str) -> bool:
 def _weekdays(label: str) -> set[str]:
     """The weekday a time expression names, if it is only a time expression ("early Sunday", "1:45 p.m. Sunday").
 
-    >>> _weekdays("Sunday, February 1, 2009"), _weekdays("Pittsburgh Steelers Sunday"), _weekdays("next year")
+    >>> _weekdays("Sunday, February 1, 2009"), _weekdays("Tellport Harriers Sunday"), _weekdays("next year")
     ({'sunday'}, set(), set())
     """
     words = tokens(label)
@@ -1003,7 +1003,7 @@ def _weekdays(label: str) -> set[str]:
 def name_head(words: Sequence[str]) -> str:
     """The head noun of a multi-word name: the word before "of", else the last ("Gulf of Tarsen" -> gulf).
 
-    >>> name_head(("gulf", "of", "tarsen")), name_head(("indian", "navy")), name_head(("tellport", "88ers"))
+    >>> name_head(("gulf", "of", "tarsen")), name_head(("tellish", "navy")), name_head(("tellport", "88ers"))
     ('gulf', 'navy', '88er')
     >>> name_head(("us", "surgeon", "general"))
     'surgeon general'
