@@ -4,35 +4,35 @@ spaCy's named entities are grouped into document-level entities keyed by their
 canonical (longest, cleaned) name. Three passes over the document:
 
 1. *Occurrences.* Every named entity span (adjacent name pieces the small model
-   splits, such as "Choe Son" + "Hui", are joined), with the evidence its context
-   gives about its type: an apposition or a title that is a person's role ("Hong
-   Min, a senior scholar at ...", "Foreign Minister X", "Mr X") makes a person; an
+   splits, such as "Lee Min" + "Jae", are joined), with the evidence its context
+   gives about its type: an apposition or a title that is a person's role ("Anil
+   Sethi, a senior scholar at ...", "Foreign Minister X", "Mr X") makes a person; an
    organisation word in the name ("Agency", "Institute", "Herald") an organisation
-   or a news outlet; a place noun after it ("the Kursk region") a place; the
+   or a news outlet; a place noun after it ("the Marbury region") a place; the
    subject of "told" a person; a one-word name that is *told* something, or that
    something is *according to*, and that is no person's surname, an outlet; the
    subject of "reports" an outlet.
 2. *Linking.* A one-word name joins the multi-word name it shortens, anywhere in
-   the document (a surname "Kim" or "Hong" joins a person; "the North" joins
-   "North Korea", whose first word it is; "Yonhap" joins "Yonhap News Agency");
+   the document (a surname "Sethi" or "Reed" joins a person; "the North" joins
+   "North Korea", whose first word it is; "Tellport" joins "Tellport News Agency");
    among several candidates the most mentioned wins. Acronyms join the name they
-   abbreviate, whether introduced in brackets ("Korean Central News Agency
-   (KCNA)") or matching its initials.
+   abbreviate, whether introduced in brackets ("Tellish Central News Agency
+   (TCNA)") or matching its initials.
 3. *Typing.* Each entity takes the type most of its context evidence votes for,
    and spaCy's label only when the context says nothing.
 
 Pronouns and descriptions are resolved afterwards by :mod:`kg.extract.coref`,
 which reads and extends the :class:`EntityIndex` built here.
 
->>> clean_name("the Korea Herald's")
-'Korea Herald'
+>>> clean_name("the Marbury Herald's")
+'Marbury Herald'
 >>> ENT_TYPES["GPE"]
 'Place'
->>> initials("Korean Central News Agency")
-'KCNA'
->>> name_type_hint("Korea Institute for National Unification")
+>>> initials("Tellish Central News Agency")
+'TCNA'
+>>> name_type_hint("Marbury Institute for Coastal Studies")
 'Organization'
->>> name_type_hint("The Korea Herald")
+>>> name_type_hint("The Marbury Herald")
 'NewsOrganization'
 """
 
@@ -95,7 +95,7 @@ PERSON_ROLES = frozenset(
     counsellor councillor councilor inspector commissioner superintendent warden detective sheriff striker
     goalkeeper midfielder defender forward batsman bowler jockey cyclist athlete runner boxer""".split()
 )
-#: Words that make a name an organisation ("Korea Institute for National Unification").
+#: Words that make a name an organisation ("Marbury Institute for Coastal Studies").
 ORG_WORDS = frozenset(
     """agency institute institution university college school academy ministry department council committee
     commission party company corporation corp inc ltd llc plc group bank association foundation organization
@@ -103,16 +103,16 @@ ORG_WORDS = frozenset(
     senate army navy forces police fund federation league club network alliance coalition board centre center
     society trust command directorate secretariat cabinet government regime""".split()
 )
-#: Words that make a name a news outlet ("Korea Herald", "Yonhap News Agency").
+#: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency").
 NEWS_WORDS = frozenset(
     """news times herald post journal press tribune gazette telegraph guardian daily weekly television tv radio
     broadcasting broadcaster media chronicle observer mirror magazine newspaper outlet channel wire bulletin
     dispatch""".split()
 )
-#: Nouns that say a name is an organisation when they head it ("the KCNA news agency").
+#: Nouns that say a name is an organisation when they head it ("the TCNA news agency").
 KIND_NOUNS = frozenset({"company", "firm", "agency", "organisation", "organization", "group", "outlet", "broadcaster",
                         "newspaper", "station", "channel", "think-tank", "tank", "daily", "paper"})
-#: Head nouns that make the name before them a place ("the Kursk region").
+#: Head nouns that make the name before them a place ("the Marbury region").
 PLACE_NOUNS = frozenset(
     """region area province city town village district county oblast island islands river mountain mountains
     valley border peninsula capital coast sea lake strait bay gulf desert prefecture territory municipality
@@ -227,9 +227,9 @@ class EntityIndex:
         """The entity the phrase ``span`` refers to.
 
         That of its root; else a name in apposition to the root ("the agency,
-        KCNA"); else a name compounded with a root noun that says what kind of
-        thing the name is ("the KCNA news agency", "the Kursk region"), but not
-        one that merely modifies ("DPRK soldiers").
+        TCNA"); else a name compounded with a root noun that says what kind of
+        thing the name is ("the TCNA news agency", "the Marbury region"), but not
+        one that merely modifies ("NATO soldiers").
         """
         root = span.root
         key = self.by_token.get((chunk, root.i))
@@ -507,7 +507,7 @@ def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
         evidence, roles, gender = _context_evidence(ent)
         out.append(_Occurrence(chunk, _trim_span(ent), name, ENT_TYPES[ent.label_], evidence, roles, gender))
     for tok in doc:
-        # an acronym the tagger missed ("the state-run KCNA news agency")
+        # an acronym the tagger missed ("the state-run TCNA news agency")
         if tok.i not in covered and tok.pos_ == "PROPN" and tok.text.isupper() and tok.text.isalpha() and len(tok) > 1:
             evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
             out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, "Organization", evidence, roles, gender))
@@ -554,7 +554,7 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
     evidence: list[EntityType] = []
     roles: list[str] = []
     gender = None
-    # a title right before the name: "North Korean leader Kim", "Foreign Minister Choe", "Mr Smith"
+    # a title right before the name: "Tellish leader Vann", "Foreign Minister Sethi", "Mr Smith"
     for back in range(1, 4):
         i = ent.start - back
         if i < 0 or doc[i].is_punct:
@@ -569,11 +569,11 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             gender = _HONORIFICS[doc[i].lower_]
             break
         if doc[i].lemma_.lower() in _OUTLET_NOUNS:
-            evidence.append("NewsOrganization")  # "state news agency KCNA", "broadcaster KBS"
+            evidence.append("NewsOrganization")  # "state news agency TCNA", "broadcaster KBS"
             break
         if doc[i].pos_ not in {"PROPN", "ADJ", "NOUN"}:
             break
-    # an apposition: "Hong Min, a senior scholar at ...", "his visitor, Olga Lyubimova"
+    # an apposition: "Anil Sethi, a senior scholar at ...", "his visitor, Dana Reed"
     appositions = [c for c in root.children if c.dep_ == "appos" and not (ent.start <= c.i < ent.end)]
     if root.dep_ == "appos" and not (ent.start <= root.head.i < ent.end):
         appositions.append(root.head)
@@ -604,14 +604,14 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             evidence.append("Person")
             roles.append(role)
             break
-    # a noun the name is compounded with: "the KCNA news agency" (an outlet)
+    # a noun the name is compounded with: "the TCNA news agency" (an outlet)
     if root.dep_ == "compound" and root.head.lemma_.lower() in _OUTLET_NOUNS and not (ent.start <= root.head.i < ent.end):
         evidence.append("NewsOrganization")
-    # a place noun right after the name: "the Kursk region"
+    # a place noun right after the name: "the Marbury region"
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is not None and after.lower_ in PLACE_NOUNS and root.head.i == after.i and root.dep_ == "compound":
         evidence.append("Place")
-    # possessed kin or role: "Kim's daughter" (a person); "X's president" (a country or an organisation)
+    # possessed kin or role: "Vann's daughter" (a person); "X's president" (a country or an organisation)
     if root.dep_ == "poss" and _role_word(root.head) in {"daughter", "son", "wife", "husband", "sister", "brother",
                                                         "mother", "father", "uncle", "aunt", "cousin", "widow"}:
         evidence.append("Person")
@@ -703,7 +703,7 @@ def _link_names(occurrences: list[_Occurrence], types: dict[str, EntityType]) ->
 
 
 def _bracketed_acronyms(occurrences: list[_Occurrence]) -> dict[str, str]:
-    """ "Korean Central News Agency (KCNA)": the bracketed acronym joins the name before it."""
+    """ "Tellish Central News Agency (TCNA)": the bracketed acronym joins the name before it."""
     links = {}
     for prev, occ in zip(occurrences, occurrences[1:]):
         if prev.chunk != occ.chunk or len(prev.name.split()) < 2:
