@@ -4,11 +4,13 @@ This is the only module that touches storage. Everything else asks it to load a
 document's graph, run SPARQL or dump quads; rdflib is reached by conversion
 (:meth:`Store.to_rdflib`), never as a second backend.
 
-Transactions: :meth:`Store.replace_graph` drops a graph and then adds the new
-quads in one ``extend`` call, which Oxigraph applies atomically. A document counts
-as built only when its graph holds its ``cg:sha256`` triple, which arrives in
-that same atomic write, so a build killed between the drop and the add leaves the
-document simply "not built yet" and a rerun finishes it (:meth:`Store.holds_document`).
+Transactions: :meth:`Store.replace_graph` writes a graph of up to
+:data:`REPLACE_CHUNK_QUADS` quads in one transaction (only the difference when the graph
+exists; a graph with blank nodes is dropped and then re-added in one ``extend``, which
+Oxigraph applies atomically), and a bigger one through a staging graph and one SPARQL
+update. A document counts as built only when its graph holds its ``cg:sha256`` triple,
+which arrives in that same atomic write, so a build killed between the drop and the add
+leaves the document simply "not built yet" and a rerun finishes it (:meth:`Store.holds_document`).
 
 :meth:`Store.load_documents` is the fast path of a build: Oxigraph's bulk loader
 (several times faster than transactional loads on disk, but not atomic) writes the
@@ -74,11 +76,11 @@ _SHA256 = ox.NamedNode(str(CG.sha256))
 #: Loads add to RocksDB's in-memory tables until they are flushed; flushing after this many N-Quads bytes
 #: keeps a long build's memory flat (without it, memory grew by about 5 bytes per byte loaded, to gigabytes).
 FLUSH_EVERY_BYTES = 64 * 2**20
-#: Quads per write of :meth:`Store.replace_graph_chunked` (about 100 bytes each in flight).
+#: Quads :meth:`Store.replace_graph` holds at once: more go through a staging graph, this many per write.
 REPLACE_CHUNK_QUADS = 50_000
 #: About the N-Quads bytes of one quad, to count writes of quads toward :data:`FLUSH_EVERY_BYTES`.
 _QUAD_BYTES = 200
-#: Appended to a graph's IRI to name the staging graph of :meth:`Store.replace_graph_chunked`.
+#: Appended to a graph's IRI to name the staging graph of :meth:`Store.replace_graph`.
 STAGING_SUFFIX = "/staging"
 #: The SPARQL 1.1 results formats Oxigraph writes itself, by short name.
 RESULTS_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
@@ -208,14 +210,31 @@ class Store:
         return len(self._store)
 
     # -- writing -------------------------------------------------------------------------
-    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> None:
-        """Atomically make ``graph`` hold exactly ``quads`` (see the module docstring).
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad], *, chunk: int | None = None,
+                      atomic: bool = True) -> None:
+        """Make ``graph`` hold exactly ``quads`` (any iterable, possibly far bigger than memory).
 
-        When the graph already holds quads, only the difference is written, in one SPARQL
-        update (one transaction): resolve rewrites its graph after every build, and after a
-        small incremental build most of it is unchanged, while dropping and re-adding tens of
-        thousands of quads costs seconds. Graphs with blank nodes are dropped and re-added
-        (a blank node cannot be named in DELETE DATA).
+        Why one method for every size: a document graph, a Graph Store PUT and resolve's graph all
+        need "old graph or new graph", but resolve's grows with the corpus (corroborations grow with
+        the square of a claim's copies) and must never be held whole as Python objects.
+
+        - At most ``chunk`` quads (default :data:`REPLACE_CHUNK_QUADS`) are held and written at
+          once. A graph that already holds quads gets only the difference, in one SPARQL update
+          (one transaction: after a small incremental build most of it is unchanged, while
+          dropping and re-adding tens of thousands of quads costs seconds); a new graph gets one
+          ``extend`` (atomic). Graphs with blank nodes (a blank node cannot be named in DELETE
+          DATA) are dropped, then re-added in one ``extend``: a document graph is complete only
+          with its ``cg:sha256`` triple, which comes in that write (see the module docstring).
+        - More go ``chunk`` at a time into a staging graph (``graph`` + :data:`STAGING_SUFFIX`),
+          then one SPARQL update deletes what the staging graph lacks, adds what it has and drops
+          it, so ``graph`` is the old graph or the new one (the update is small when most of the
+          graph is unchanged; the staging graph itself is visible while it is written). A failure
+          or kill part way through leaves ``graph`` as it was and a staging graph, which the next
+          call drops. With ``atomic=False`` a graph that does not exist yet is instead written
+          directly, chunk by chunk: no update as big as the graph, but a kill leaves a partial
+          graph (resolve's choice: it recomputes its graph at every build).
+
+        Every quad is written into ``graph`` whatever its own graph name; duplicates are written once.
 
         >>> store = Store()
         >>> g, p = ox.NamedNode("http://ex/g"), ox.NamedNode("http://ex/p")
@@ -223,8 +242,47 @@ class Store:
         >>> store.replace_graph(g, [ox.Quad(g, p, ox.Literal(v), g) for v in "bc"])
         >>> sorted(q.object.value for q in store.quads(g))
         ['b', 'c']
+        >>> store.replace_graph(g, (ox.Quad(g, p, ox.Literal(v), g) for v in "cdef"), chunk=2)  # staged
+        >>> sorted(q.object.value for q in store.quads(g)), [x.value for x in store.named_graphs()]
+        (['c', 'd', 'e', 'f'], ['http://ex/g'])
         """
-        quads = list(quads)
+        chunk = REPLACE_CHUNK_QUADS if chunk is None else chunk
+        if chunk < 1:
+            raise ValueError(f"chunk must be at least 1, not {chunk}")
+        staging = ox.NamedNode(graph.value + STAGING_SUFFIX)
+        self.drop_graph(staging)  # left by a killed call
+        items = iter(quads)
+        head = [ox.Quad(q.subject, q.predicate, q.object, graph) for _, q in zip(range(chunk + 1), items)]
+        if len(head) <= chunk:
+            self._replace_held(graph, head)
+            return
+        existing = self.has_graph(graph)
+        target = staging if existing or atomic else graph
+        self._forget(graph)
+        if target == graph:
+            faults.reached("store.replace")
+        self._extend_loaded([ox.Quad(q.subject, q.predicate, q.object, target) for q in head], target)
+        batch: list[ox.Quad] = []
+        for q in items:
+            batch.append(ox.Quad(q.subject, q.predicate, q.object, target))
+            if len(batch) >= chunk:
+                self._extend_loaded(batch, target)
+                batch = []
+        self._extend_loaded(batch, target)
+        if target == graph:
+            return
+        faults.reached("store.replace")
+        g, s = f"<{graph.value}>", f"<{staging.value}>"
+        self._forget(graph)
+        self._store.update(
+            f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH {s} {{ ?s ?p ?o }} }} }} ; "
+            f"INSERT {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {s} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH {g} {{ ?s ?p ?o }} }} }} ; DROP SILENT GRAPH {s}")
+        self._forget(staging)
+
+    def _replace_held(self, graph: ox.NamedNode, quads: list[ox.Quad]) -> None:
+        """:meth:`replace_graph` for quads held in memory (all in ``graph``): one atomic write."""
         self._forget(graph)
         old = set(self._store.quads_for_pattern(None, None, None, graph)) if self.has_graph(graph) else set()
         if not old or not _nameable(old) or not _nameable(quads):
@@ -238,55 +296,12 @@ class Store:
         if removed or added:
             self._store.update(f"DELETE DATA {{ {_quad_block(removed)} }} ; INSERT DATA {{ {_quad_block(added)} }}")
 
-    def replace_graph_chunked(self, graph: ox.NamedNode, quads: Iterable[ox.Quad],
-                              chunk: int = REPLACE_CHUNK_QUADS) -> None:
-        """Make ``graph`` hold exactly ``quads`` (an iterable that may be far bigger than memory) in writes
-        of at most ``chunk`` quads, so only one chunk is held at a time.
-
-        Why: resolve's graph grows with the corpus; :meth:`replace_graph` holds it all (and, when the
-        graph exists, the old one too) as Python objects. Here a graph that does not exist yet (a first
-        build) is written chunk by chunk; an existing one is rewritten through a staging graph (the new
-        quads, chunk by chunk) and one SPARQL update that deletes what the staging graph lacks, adds what
-        it has and drops it, so readers see the old graph or the new one (after an incremental build most
-        of it is unchanged, and the update is small). A kill part way through leaves a partial new graph
-        (first write) or a staging graph (which the next call drops): resolve recomputes its graph at
-        every build. Quads of other graphs are moved into ``graph``; duplicates are written once.
-
-        >>> store = Store()
-        >>> g, p = ox.NamedNode("http://ex/g"), ox.NamedNode("http://ex/p")
-        >>> store.replace_graph_chunked(g, (ox.Quad(g, p, ox.Literal(v), g) for v in "abc"), chunk=2)
-        >>> store.replace_graph_chunked(g, (ox.Quad(g, p, ox.Literal(v), g) for v in "bcd"), chunk=2)
-        >>> sorted(q.object.value for q in store.quads(g)), [x.value for x in store.named_graphs()]
-        (['b', 'c', 'd'], ['http://ex/g'])
-        """
-        staging = ox.NamedNode(graph.value + STAGING_SUFFIX)
-        self.drop_graph(staging)
-        existing = self.has_graph(graph)
-        target = staging if existing else graph
-        self._forget(graph)
-        if not existing:
-            faults.reached("store.replace")
-        batch: list[ox.Quad] = []
-        for q in quads:
-            batch.append(ox.Quad(q.subject, q.predicate, q.object, target))
-            if len(batch) >= chunk:
-                self._store.extend(batch)
-                self._loaded(len(batch) * _QUAD_BYTES)  # flushed as loads are: RocksDB's tables stay small
-                batch = []
+    def _extend_loaded(self, batch: list[ox.Quad], graph: ox.NamedNode) -> None:
+        """One write of a chunk, counted toward the flushes as loads are (RocksDB's tables stay small)."""
         if batch:
+            self._forget(graph)
             self._store.extend(batch)
             self._loaded(len(batch) * _QUAD_BYTES)
-        if not existing:
-            return
-        faults.reached("store.replace")
-        g, s = f"<{graph.value}>", f"<{staging.value}>"
-        self._forget(graph)
-        self._store.update(
-            f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH {s} {{ ?s ?p ?o }} }} }} ; "
-            f"INSERT {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ GRAPH {s} {{ ?s ?p ?o }} "
-            f"FILTER NOT EXISTS {{ GRAPH {g} {{ ?s ?p ?o }} }} }} ; DROP SILENT GRAPH {s}")
-        self._forget(staging)
 
     def replace_graph_data(self, graph: ox.NamedNode, nquads: bytes) -> None:
         """Make ``graph`` hold exactly the quads of an N-Quads document (atomic load)."""

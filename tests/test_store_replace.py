@@ -1,12 +1,15 @@
-"""Store.replace_graph writes only the difference when the graph exists: the result must be exactly the new quads."""
+"""Store.replace_graph makes a graph hold exactly the new quads, whatever their number: held and written at once
+(only the difference when the graph exists), or through a staging graph and one update when there are more than
+``chunk`` of them."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.store import Store
+from kg.store import STAGING_SUFFIX, Store
 
 G = ox.NamedNode("http://ex/g")
 OTHER = ox.NamedNode("http://ex/other")
@@ -50,29 +53,72 @@ def test_a_graph_with_blank_nodes_is_replaced_too():
 
 
 @settings(max_examples=150, deadline=None)
-@given(QUADS, QUADS, st.integers(1, 5))
-def test_a_chunked_replace_gives_the_graph_a_whole_replace_gives(first, second, chunk):
+@given(QUADS, QUADS, st.integers(1, 5), st.booleans())
+def test_a_chunked_replace_gives_the_graph_a_whole_replace_gives(first, second, chunk, atomic):
     store = Store()
     kept = ox.Quad(NODES[0], NODES[1], ox.Literal("stays"), OTHER)
     store.add_quads([kept])
-    store.replace_graph_chunked(G, iter(first), chunk=chunk)
+    store.replace_graph(G, iter(first), chunk=chunk, atomic=atomic)
     assert {str(q) for q in store.quads(G)} == _fresh(first)
-    store.replace_graph_chunked(G, iter(second), chunk=chunk)  # the graph exists: through the staging graph
+    store.replace_graph(G, iter(second), chunk=chunk, atomic=atomic)  # the graph exists: through the staging graph
     assert {str(q) for q in store.quads(G)} == _fresh(second)
     assert {str(q) for q in store.quads(OTHER)} == {str(kept)}
     assert {g.value for g in store.named_graphs()} <= {G.value, OTHER.value}  # no staging graph left
 
 
-def test_a_chunked_replace_drops_the_staging_graph_a_killed_one_left():
-    from kg.store import STAGING_SUFFIX
-
+def test_a_replace_drops_the_staging_graph_a_killed_one_left():
     store = Store()
     staging = ox.NamedNode(G.value + STAGING_SUFFIX)
     store.add_quads([ox.Quad(NODES[0], NODES[1], ox.Literal("half written"), staging)])
-    store.replace_graph_chunked(G, [ox.Quad(NODES[0], NODES[1], ox.Literal("new"), G)])
+    store.replace_graph(G, [ox.Quad(NODES[0], NODES[1], ox.Literal("new"), G)])
     assert [g.value for g in store.named_graphs()] == [G.value]
-    store.replace_graph_chunked(G, [ox.Quad(NODES[0], NODES[1], ox.Literal("newer"), G)], chunk=1)
-    assert [q.object.value for q in store.quads(G)] == ["newer"]
+    store.add_quads([ox.Quad(NODES[0], NODES[1], ox.Literal("half written"), staging)])
+    store.replace_graph(G, [ox.Quad(NODES[0], NODES[1], ox.Literal(v), G) for v in ("newer", "newest")], chunk=1)
+    assert sorted(q.object.value for q in store.quads(G)) == ["newer", "newest"]
+    assert [g.value for g in store.named_graphs()] == [G.value]
+
+
+def _failing(quads, after):
+    """The quads, then an error once ``after`` of them were given (a writer that dies part way)."""
+    yield from quads[:after]
+    raise RuntimeError("the source died")
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_staged_replace_that_fails_part_way_leaves_the_graph_as_it_was(existing):
+    store = Store()
+    old = [ox.Quad(NODES[0], NODES[1], ox.Literal("old"), G)]
+    if existing:
+        store.replace_graph(G, old)
+    new = [ox.Quad(NODES[0], NODES[1], ox.Literal(str(i)), G) for i in range(10)]
+    with pytest.raises(RuntimeError):
+        store.replace_graph(G, _failing(new, 7), chunk=2)
+    assert list(store.quads(G)) == (old if existing else [])
+    store.replace_graph(G, new, chunk=2)
+    assert sorted(q.object.value for q in store.quads(G)) == sorted(str(i) for i in range(10))
+    assert [g.value for g in store.named_graphs()] == [G.value]
+
+
+def test_a_first_write_that_need_not_be_atomic_goes_straight_into_the_graph():
+    store = Store()
+    new = [ox.Quad(NODES[0], NODES[1], ox.Literal(str(i)), G) for i in range(10)]
+    with pytest.raises(RuntimeError):
+        store.replace_graph(G, _failing(new, 7), chunk=2, atomic=False)
+    assert 0 < len(list(store.quads(G))) < 10  # the chunks written before the source died: no staging graph
+    assert [g.value for g in store.named_graphs()] == [G.value]
+
+
+@pytest.mark.parametrize("chunk", [1, 50])
+def test_quads_of_other_graphs_are_written_into_the_replaced_graph(chunk):
+    store = Store()
+    store.replace_graph(G, [ox.Quad(NODES[0], NODES[1], ox.Literal(v), OTHER) for v in "ab"], chunk=chunk)
+    assert sorted(q.object.value for q in store.quads(G)) == ["a", "b"]
+    assert list(store.quads(OTHER)) == []
+
+
+def test_a_chunk_below_one_is_refused():
+    with pytest.raises(ValueError, match="chunk"):
+        Store().replace_graph(G, [], chunk=0)
 
 
 def test_rows_stream_what_select_returns():

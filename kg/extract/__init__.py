@@ -175,8 +175,8 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
 
     The title chunk (the one at the title's offset, :func:`split_pieces`) takes part in
     naming and coreference, so "Jackson" in the headline is a mention of the body's
-    "Vincent Jackson", but it states no claims and is no sentence of the article: a
-    headline is telegraphic ("Jackson arrested on DUI charge"), often in title case
+    "Marcus Hale", but it states no claims and is no sentence of the article: a
+    headline is telegraphic ("Hale arrested on DUI charge"), often in title case
     that the parser misreads, and what it says the body says in full.
     """
     chunks = [(_as_written(doc, document.text[offset : offset + len(doc.text)]), offset) for doc, offset in chunks]

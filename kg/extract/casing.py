@@ -1,12 +1,12 @@
 """Headline case: title-case and all-caps lines parsed in the case the article itself writes the words in.
 
-spaCy's small model reads capitals as names: "Sixers Hire Maurice Cheeks as Head
-Coach" becomes one long name, "CHARGERS' RECEIVER ARRESTED" three proper nouns. A
+spaCy's small model reads capitals as names: "Gulls Hire Theodore Banks as Head
+Coach" becomes one long name, "HARRIERS' RECEIVER ARRESTED" three proper nouns. A
 headline-case line (a headline kept in the body, a title, an all-caps brief) is
 therefore parsed from a *case-normalised copy*: each capitalised word takes the form
 the same document gives it in running text, away from the start of a sentence
 ("Hire" -> "hire" when the article writes "hire" and never "Hire" mid-sentence;
-"Cheeks" stays), and small function words ("of", "to", "As") are lower case. A word
+"Banks" stays), and small function words ("of", "to", "As") are lower case. A word
 the document gives no evidence about is lower case only when the pipeline's own word
 lists know it as a common verb, adjective or adverb (:func:`common_words`:
 "Interdicts", "Fatally"); otherwise it keeps its capitals, as an unknown word in a
@@ -16,9 +16,9 @@ keeps one character one character, so the copy has the same length and every off
 still points into the original text; :func:`restore_text` puts the original
 characters back into the parsed ``Doc``, so mention and claim texts quote the article.
 
->>> text = "Sixers Hire Maurice Cheeks As Head Coach\\nThe Sixers will hire Maurice Cheeks as their head coach."
+>>> text = "Gulls Hire Theodore Banks As Head Coach\\nThe Gulls will hire Theodore Banks as their head coach."
 >>> normalise_case(text, word_forms(text))
-'Sixers hire Maurice Cheeks as head coach\\nThe Sixers will hire Maurice Cheeks as their head coach.'
+'Gulls hire Theodore Banks as head coach\\nThe Gulls will hire Theodore Banks as their head coach.'
 """
 
 from __future__ import annotations
@@ -59,20 +59,20 @@ def _sentence_initial(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
     if i > 0 and text[i] in "'’" and text[i - 1].isalnum():
-        return False  # a possessive ("CHARGERS' DRIVER"), not a quotation mark
+        return False  # a possessive ("HARRIERS' DRIVER"), not a quotation mark
     return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END
 
 
 def is_headline_case(line: str) -> bool:
     """Whether a line is written in title case or in capitals, not in sentence case.
 
-    >>> is_headline_case("Police Release ID Of Woman Killed In Parking Lot")
+    >>> is_headline_case("Police Name Woman Hurt In Harbor Crash")
     True
-    >>> is_headline_case("CHARGERS' RECEIVER ARRESTED")
+    >>> is_headline_case("HARRIERS' RECEIVER ARRESTED")
     True
-    >>> is_headline_case("Police released the name of the woman killed in a parking lot.")
+    >>> is_headline_case("Police released the name of the woman hurt in a harbor crash.")
     False
-    >>> is_headline_case("Robert Buckley, 32, was climbing on Mount Sefton in the Aoraki-Mt Cook National Park.")
+    >>> is_headline_case("Robert Hallam, 32, was climbing on Mount Ardle in the Kestrel-Mt Fenn National Park.")
     False
     """
     words = _WORD.findall(line)
@@ -90,8 +90,8 @@ def word_forms(text: str) -> dict[str, Counter]:
     Only words inside sentences of sentence-case lines count: a capital at the start
     of a sentence or in a headline-case line says nothing about the word.
 
-    >>> word_forms("The Sixers hire. Hire him, the sixers said.")["sixers"]
-    Counter({'Sixers': 1, 'sixers': 1})
+    >>> word_forms("The Gulls hire. Hire him, the gulls said.")["gulls"]
+    Counter({'Gulls': 1, 'gulls': 1})
     >>> "hire" in word_forms("Hire Him Now Please\\nHire him.")
     False
     """
@@ -178,7 +178,7 @@ def normalise_case(piece: str, forms: dict[str, Counter], common: Callable[[str]
 def case_variant(copy: str, text: str) -> bool:
     """Whether ``copy`` is ``text`` with only the case of some letters changed (what :func:`normalise_case` makes).
 
-    >>> case_variant("Sixers hire", "Sixers Hire"), case_variant("Sixers fire", "Sixers Hire")
+    >>> case_variant("Gulls hire", "Gulls Hire"), case_variant("Gulls fire", "Gulls Hire")
     (True, False)
     """
     return len(copy) == len(text) and all(a == b or a.lower() == b.lower() for a, b in zip(copy, text))

@@ -13,7 +13,7 @@ salient compatible entity seen in the last few sentences:
   pronoun never takes the subject of its clause, nor the subject that controls a
   non-finite verb ("Obama was intent on recruiting him"); a subject pronoun leans
   to an earlier subject; a pronoun in a clause that opens the sentence looks
-  ahead to the main subject ("After she left, Lohan ..."), and one before any
+  ahead to the main subject ("After she left, Reed ..."), and one before any
   person of the text to the first name ahead;
 - *it, its*: an organisation, a place that was an argument (not a setting, "in
   Russia's Kursk region") or a singular thing, never a person, unless *it* is
@@ -25,10 +25,10 @@ salient compatible entity seen in the last few sentences:
 - *there*: the place most lately named as where something happened;
 - descriptions: a person noun ("the coach", "the comedian", "the 33-year-old",
   see :func:`is_person_noun`) takes a named person given that role by a title,
-  an apposition or a predicate ("Chargers receiver Vincent Jackson", "named
-  Jackman as the host"), else the most salient person with no other office, never
+  an apposition or a predicate ("Harriers receiver Marcus Hale", "named
+  Marlow as the host"), else the most salient person with no other office, never
   the speaker who reports it; an age picks the person of that age ("a 59-year-old
-  woman" ... "Raj Chohan, 59"); a title before a name is a mention of that person;
+  woman" ... "Anil Sethi, 59"); a title before a name is a mention of that person;
   "the regime"/"the government"/"the country" is the state the story is about
   (salience, how often it was named, how salient its nationals are); "the agency"
   an organisation whose name holds the word, "the center" a name with that head;
@@ -36,7 +36,7 @@ salient compatible entity seen in the last few sentences:
   identified with it ("identified the victim as X") is that name; a description
   with a near-synonym head of one before it (:data:`NEAR_SYNONYMS`, "a gunman ...
   the shooter", "pirates ... the brigands") is that one; "the team" may be a
-  capitalised plural the tagger read as a common noun ("the Chargers"); the
+  capitalised plural the tagger read as a common noun ("the Harriers"); the
   lede's "a climber" introduces the headline's bare "Climber";
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
@@ -76,8 +76,8 @@ ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "or
                        "committee", "network", "station", "channel", "daily", "paper", "corporation", "court",
                        "department", "office", "service", "think-tank", "tank", "team", "club", "franchise",
                        "squad", "navy", "army", "league", "airline", "foundation", "association", "academy"})
-#: Nouns for a building where people are treated or kept: "the facility" may be "the Betty Ford Center".
-#: Nouns for a sports side, which English names in the plural ("the Chargers", "the 76ers").
+#: Nouns for a building where people are treated or kept: "the facility" may be "the Hillcrest Recovery Center".
+#: Nouns for a sports side, which English names in the plural ("the Harriers", "the 88ers").
 _TEAM_NOUNS = frozenset({"team", "club", "franchise", "squad"})
 _FACILITY_NOUNS = frozenset({"facility", "center", "centre", "clinic", "hospital", "institution"})
 _FACILITY = "<facility>"
@@ -259,7 +259,7 @@ class _State:
     modifiers: dict[str, frozenset[str]] = field(default_factory=dict)  # thing key -> modifier words seen
     thing_heads: dict[str, set[str]] = field(default_factory=dict)  # thing key -> head lemmas it was named with
     headline_people: set[str] = field(default_factory=set)  # persons named by a bare singular noun ("Climber dies")
-    plural_names: set[str] = field(default_factory=set)  # things named by a capitalised plural ("76ers", "Chargers")
+    plural_names: set[str] = field(default_factory=set)  # things named by a capitalised plural ("88ers", "Harriers")
     attribution: Attribution | None = None
     mentioned: dict[str, int] = field(default_factory=dict)  # entity key -> names of it read so far (demonyms too)
     affiliation: dict[str, str] = field(default_factory=dict)  # person key -> the state of their title
@@ -297,7 +297,7 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
         words = entity.key.casefold().split()
         if entity.type not in {"Person", "Group", "Thing"} and len(words) > 1 and words[-1].isalpha():
             head = _FACILITY if words[-1] in _FACILITY_NOUNS else words[-1]
-            state.name_heads.setdefault(head, []).append(entity.key)  # "Betty Ford Center" -> center
+            state.name_heads.setdefault(head, []).append(entity.key)  # "Hillcrest Recovery Center" -> center
     for c, (doc, offset) in enumerate(chunks):
         _time_mentions(index, c, doc, offset, issued)
         chunk_of = {nc.root.i: nc for nc in doc.noun_chunks}
@@ -316,9 +316,9 @@ _DOCTOR_TITLES = frozenset({"dr", "dr."})
 def _known_roles(chunks: list[tuple[Doc, int]], index: EntityIndex) -> dict[str, set[str]]:
     """The person nouns the text gives each named person, read from the whole document.
 
-    A title before the name ("San Diego Chargers receiver Vincent Jackson", "Dr. Sanjay Gupta"),
-    an apposition ("Dr. Sanjay Gupta, a neurosurgeon and CNN's chief medical reporter"), a
-    predicate ("Jackman will be the host", "named Jackman as host"). These let a description
+    A title before the name ("Tellport Harriers receiver Marcus Hale", "Dr. Priya Natarajan"),
+    an apposition ("Dr. Priya Natarajan, a neurosurgeon and the network's chief medical reporter"), a
+    predicate ("Marlow will be the host", "named Marlow as host"). These let a description
     find the person it describes ("the receiver", "the neurosurgeon") and keep it from a
     person the text describes otherwise. The roles the name index found are included.
     """
@@ -344,7 +344,7 @@ def _known_roles(chunks: list[tuple[Doc, int]], index: EntityIndex) -> dict[str,
 
 
 def _known_ages(chunks: list[tuple[Doc, int]], index: EntityIndex) -> dict[int, set[str]]:
-    """Age -> the named persons the text gives that age ("Raj Chohan, 59,", "36-year-old Duncan Rait")."""
+    """Age -> the named persons the text gives that age ("Anil Sethi, 59,", "36-year-old Duncan Pryce")."""
     ages: dict[int, set[str]] = {}
     for c, (doc, _) in enumerate(chunks):
         start = None
@@ -371,7 +371,7 @@ def _described_as(index: EntityIndex, c: int, name: Token, key: str) -> list[Tok
         appositions.append(name.head)
     head = name.head
     if name.dep_ in {"nsubj", "nsubjpass"}:
-        # "Buckley was well equipped but was an inexperienced climber": a coordinated verb shares the subject
+        # "Hallam was well equipped but was an inexperienced climber": a coordinated verb shares the subject
         for verb in (head, *_coordinated_verbs(head)):
             if verb.lemma_ in _COPULAS:
                 appositions += [ch for ch in verb.children if ch.dep_ == "attr" and ch.pos_ == "NOUN"]
@@ -407,7 +407,7 @@ def _as_noun(prep: Token, *, proper: bool = False) -> Token | None:
 
 
 def _title_noun(index: EntityIndex, c: int, tok: Token, key: str) -> Token | None:
-    """A common noun used as a title of a name ("receiver" in "Chargers receiver Vincent Jackson")."""
+    """A common noun used as a title of a name ("receiver" in "Harriers receiver Marcus Hale")."""
     if tok.pos_ != "NOUN" or tok.dep_ not in {"compound", "amod", "nmod"} or (c, tok.i) in index.by_token:
         return None
     return tok if is_person_noun(tok.lemma_) else None
@@ -453,14 +453,14 @@ def _capitalised_noun(tok: Token) -> bool:
 
 
 def _name_like(tok: Token, inside: bool) -> bool:
-    """A token that names something of its own ("Philadelphia 76ers" in "Philadelphia 76ers head coach")."""
+    """A token that names something of its own ("Tellport 88ers" in "Tellport 88ers head coach")."""
     text = tok.text
     return tok.pos_ == "PROPN" or (inside and text[:1].isupper()) or (text[:1].isdigit() and text[-1:].isalpha())
 
 
 def _locative(tok: Token) -> bool:
     """Is ``tok`` where something happened: the object of a preposition of place that modifies a verb
-    ("worked at the firm", "checked into rehab"), not a noun ("rehab in Newport Beach")?"""
+    ("worked at the firm", "checked into rehab"), not a noun ("rehab in Harbor City")?"""
     prep = tok.head
     return tok.dep_ == "pobj" and prep.lower_ in _LOCATIVE_PREPS and prep.head.pos_ in {"VERB", "AUX"}
 
@@ -531,7 +531,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             bare_numbers.append(tok)
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
                 index.type_of(index.by_token.get((c, tok.head.i))) == "Person":
-            _title_mention(state, c, doc, offset, tok)  # "Chargers receiver Vincent Jackson"
+            _title_mention(state, c, doc, offset, tok)  # "Harriers receiver Marcus Hale"
         elif tok.i in chunk_of and (tok.pos_ == "NOUN" or _capitalised_noun(tok) or (c, tok.i) in index.common_nouns):
             _resolve_description(state, c, doc, offset, chunk_of[tok.i])
         elif tok.pos_ == "NOUN" and tok.dep_ == "poss":  # "the actress's lawyer": the possessor is a phrase too
@@ -577,7 +577,7 @@ def _affiliate(state: _State, c: int, sent: Span) -> None:
 
 
 def _title_mention(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
-    """A person noun used as a title ("head coach Jim O'Brien") is a mention of the person it titles."""
+    """A person noun used as a title ("head coach Jim Tallis") is a mention of the person it titles."""
     start = tok.i
     while start > tok.sent.start and doc[start - 1].pos_ in {"NOUN", "ADJ"} and doc[start - 1].dep_ in \
             {"compound", "amod"} and (c, start - 1) not in state.index.by_token and doc[start - 1].head.i >= start \
@@ -649,7 +649,7 @@ def _pleonastic(tok: Token) -> bool:
 def _cataphor(state: _State, c: int, tok: Token) -> str | None:
     """The named subject of the main clause after a fronted clause that holds ``tok``.
 
-    "After she left the clinic, Lindsay Lohan ...": a pronoun in an adverbial clause
+    "After she left the clinic, Dana Reed ...": a pronoun in an adverbial clause
     that opens the sentence looks ahead to the subject of the clause it modifies.
     """
     child = tok
@@ -698,7 +698,7 @@ def _local_subject(state: _State, c: int, tok: Token) -> str | None:
 def _local_bonus(known: str | None, gender: str, own: bool = False) -> float:
     """The bonus of a clause's own subject for its possessive pronoun: full when its gender is known to agree;
     half when the text has not told it and the subject is the verb's own, not one it shares with an earlier
-    verb ("Lee struck Chohan with his car": the driver's car; "a driver struck a woman and was charged with
+    verb ("Dale struck Sethi with his car": the driver's car; "a driver struck a woman and was charged with
     her murder": the woman's murder).
 
     >>> _local_bonus("m", "m"), _local_bonus(None, "m", own=True), _local_bonus(None, "m"), _local_bonus("f", "m")
@@ -872,20 +872,20 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     plural = root.tag_ in {"NNS", "NNPS"}
     noun = root.lemma_.lower()
     personal = is_person_noun(noun) or _is_age(root)
-    # "police identified the victim as LuAnn Johnson": the name given "as"
+    # "police identified the victim as Maria Santos": the name given "as"
     if root.dep_ in {"dobj", "nsubjpass"}:
         for prep in root.head.children:
             named_as = _as_noun(prep, proper=True)
             named = index.by_token.get((c, named_as.i)) if named_as is not None else None
             if named is not None and index.type_of(named) == "Person" and personal:
                 return named
-    # a name as predicate: "the man accused of the shooting is Anthony LaCalamita"
+    # a name as predicate: "the man accused of the shooting is Anthony Kessler"
     if root.dep_ == "nsubj" and root.head.lemma_ in _COPULAS and personal:
         for attr in (ch for ch in root.head.children if ch.dep_ == "attr"):
             named = index.by_token.get((c, attr.i))
             if named is not None and index.type_of(named) == "Person":
                 return named
-    # a predicate noun of identity: "Cheeks is the coach", "she became a mother", "X was named head coach"
+    # a predicate noun of identity: "Banks is the coach", "she became a mother", "X was named head coach"
     predicate = _predicate_subject(state, c, root, personal)
     if predicate is not None and not plural:
         subject_person = index.type_of(predicate) == "Person" or predicate in state.people
@@ -893,7 +893,7 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
             return predicate
     age = _age_of(root)
     if personal and not plural and age is not None and len(state.ages.get(age, ())) == 1:
-        # "a 59-year-old woman" ... "Raj Chohan, 59": the one person the text gives that age
+        # "a 59-year-old woman" ... "Anil Sethi, 59": the one person the text gives that age
         (named,) = state.ages[age]
         gender = _NOUN_GENDER.get(noun)
         if not gender or index.gender.get(named, gender) == gender:
@@ -932,7 +932,7 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
             return max(named, key=lambda k: sal.value(k))
         if modified or noun not in _GENERIC_ORG_NOUNS:
             return None
-        # a team is named in the plural ("the Tellport 76ers", "the Chargers"), which the tagger may read as a
+        # a team is named in the plural ("the Tellport 88ers", "the Harriers"), which the tagger may read as a
         # common noun: such a capitalised plural is an organisation for "the team", "the club"
         teams = state.plural_names if noun in _TEAM_NOUNS else set()
         return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"} or k in teams)
@@ -946,7 +946,7 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
     person of the noun's gender whose known roles include the noun, or who has none (a
     role-less noun, "the man", "the 33-year-old", fits any); else, for a role-less noun, an
     unnamed person of the last sentences ("a climber ... the man"). Never the speaker of
-    the sentence that holds the description ("Inspector Gaskin said the man fell").
+    the sentence that holds the description ("Inspector Holt said the man fell").
     """
     index, sal = state.index, state.salience
     gender = _NOUN_GENDER.get(noun)
@@ -991,7 +991,7 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
 
 
 def _reporters(state: _State, c: int, tok: Token) -> set[str]:
-    """The speakers of the reporting verbs whose content holds ``tok`` ("Gaskin said [the man fell]")."""
+    """The speakers of the reporting verbs whose content holds ``tok`` ("Holt said [the man fell]")."""
     out: set[str] = set()
     child = tok
     for anc in tok.ancestors:
@@ -1008,7 +1008,7 @@ def _reporters(state: _State, c: int, tok: Token) -> set[str]:
 def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None = None) -> str | None:
     """The entity a predicate noun is said of: the subject of "be"/"become", the object of "name X coach".
 
-    An "as" phrase describes the verb's object ("named Jackman as the host") or, when the
+    An "as" phrase describes the verb's object ("named Marlow as the host") or, when the
     object is not of the kind the noun describes (``personal``: a person or not), its
     subject ("she joined the firm as a lawyer"); a non-finite verb with no subject takes the
     object of the verb it completes ("asked her to join the firm as its lawyer") or that
@@ -1033,12 +1033,12 @@ def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None
     elif root.dep_ in {"oprd", "attr", "xcomp"} and head.lemma_ in _NAMING_VERBS:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubjpass", "dobj"}), None)
     elif root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
-        # "named Jackman as the host", "Jackman was announced as the host", "she returns as host"
+        # "named Marlow as the host", "Marlow was announced as the host", "she returns as host"
         verb = head.head
         subj = next((ch for ch in verb.children if ch.dep_ == "dobj"), None) or \
             next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
     elif root.dep_ == "pobj" and head.lower_ == "as" and head.head.pos_ == "NOUN":
-        # "his position as head coach", "Jackman's role as host": the possessor
+        # "his position as head coach", "Marlow's role as host": the possessor
         subj = next((ch for ch in head.head.children if ch.dep_ == "poss"), None)
     else:
         return None
@@ -1050,7 +1050,7 @@ def _token_entity(state: _State, c: int, tok: Token | None) -> str | None:
     if tok is None:
         return None
     if tok.pos_ in {"NUM", "PRON"} and tok.lower_ not in _ALL_PRONOUNS:
-        # "one of our own, Hugh Jackman, will be the host": the name in apposition to a partitive
+        # "one of our own, Tobias Marlow, will be the host": the name in apposition to a partitive
         named = next((ch for ch in tok.children if ch.dep_ == "appos" and (c, ch.i) in state.index.by_token), None)
         if named is not None:
             return state.index.by_token[(c, named.i)]
@@ -1073,7 +1073,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         start = span.start
         while start < root.i and span.doc[start].dep_ == "poss":
             start += 1
-        for i in range(start, root.i):  # "Philadelphia 76ers head coach": the team is a mention of its own
+        for i in range(start, root.i):  # "Tellport 88ers head coach": the team is a mention of its own
             if ((c, i) in index.by_token and index.by_token[(c, i)] != key) or _name_like(doc[i], i > span.start):
                 start = i + 1
         while start < root.i and (doc[start].dep_ == "case" or doc[start].is_punct):
@@ -1100,7 +1100,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     state.thing_heads.setdefault(key, set()).add(root.lemma_.lower())
     if plural and root.i > root.sent.start and (root.text[:1].isupper() or root.text[:1].isdigit()) and \
             not is_person_noun(root.lemma_) and root.lemma_.lower() != "police":
-        state.plural_names.add(key)  # "the Philadelphia 76ers": a name the tagger read as a common noun
+        state.plural_names.add(key)  # "the Tellport 88ers": a name the tagger read as a common noun
     state.things[key] = index.entities[key].label
     if any(ch.dep_ == "nummod" for ch in root.children):
         state.counted.add(key)
@@ -1130,13 +1130,13 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
     """Unnamed persons a news text names right after describing them: description key -> person key.
 
     A lede describes before it names: "A woman has died after being hit by a car ...
-    59-year-old Raj Chohan was leaving her car" (headline "Chargers receiver arrested",
-    body "Chargers receiver Vincent Jackson was arrested"). The description stays a
+    59-year-old Anil Sethi was leaving her car" (headline "Harriers receiver arrested",
+    body "Harriers receiver Marcus Hale was arrested"). The description stays a
     person of its own while it is read (no name was known yet); afterwards it joins the
     first person named within :data:`_NAMING_WINDOW` sentences of its last mention when
     the text gives that person the description's noun as a role ("receiver"), or the
     noun names no role ("a woman", "a man", "a 59-year-old") and its gender does not
-    clash. The named person must not be a speaker ("Inspector Gaskin said"), nor claimed
+    clash. The named person must not be a speaker ("Inspector Holt said"), nor claimed
     by two descriptions ("a woman ... a man ... Sam Lee"), nor already described by a role
     that differs from the noun ("the coach" is not introduced by "a player").
     """
@@ -1241,7 +1241,7 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
 
 
 def _speaker_after(state: _State, c: int, sent: Span) -> str | None:
-    """The speaker of a quotation that ends its sentence, named in the next: '"P!" DeGeneres tweeted.'"""
+    """The speaker of a quotation that ends its sentence, named in the next: '"P!" Quill tweeted.'"""
     doc = sent.doc
     closing = {'"', "”", "''"}
     last = next((t for t in reversed(sent) if not t.is_space), None)

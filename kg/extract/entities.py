@@ -4,35 +4,35 @@ spaCy's named entities are grouped into document-level entities keyed by their
 canonical (longest, cleaned) name. Three passes over the document:
 
 1. *Occurrences.* Every named entity span (adjacent name pieces the small model
-   splits, such as "Choe Son" + "Hui", are joined), with the evidence its context
-   gives about its type: an apposition or a title that is a person's role ("Hong
-   Min, a senior scholar at ...", "Foreign Minister X", "Mr X") makes a person; an
+   splits, such as "Lee Min" + "Jae", are joined), with the evidence its context
+   gives about its type: an apposition or a title that is a person's role ("Anil
+   Sethi, a senior scholar at ...", "Foreign Minister X", "Mr X") makes a person; an
    organisation word in the name ("Agency", "Institute", "Herald") an organisation
-   or a news outlet; a place noun after it ("the Kursk region") a place; the
+   or a news outlet; a place noun after it ("the Marbury region") a place; the
    subject of "told" a person; a one-word name that is *told* something, or that
    something is *according to*, and that is no person's surname, an outlet; the
    subject of "reports" an outlet.
 2. *Linking.* A one-word name joins the multi-word name it shortens, anywhere in
-   the document (a surname "Kim" or "Hong" joins a person; "the North" joins
-   "North Korea", whose first word it is; "Yonhap" joins "Yonhap News Agency");
+   the document (a surname "Sethi" or "Reed" joins a person; "the North" joins
+   "North Korea", whose first word it is; "Tellport" joins "Tellport News Agency");
    among several candidates the most mentioned wins. Acronyms join the name they
-   abbreviate, whether introduced in brackets ("Korean Central News Agency
-   (KCNA)") or matching its initials.
+   abbreviate, whether introduced in brackets ("Tellish Central News Agency
+   (TCNA)") or matching its initials.
 3. *Typing.* Each entity takes the type most of its context evidence votes for,
    and spaCy's label only when the context says nothing.
 
 Pronouns and descriptions are resolved afterwards by :mod:`kg.extract.coref`,
 which reads and extends the :class:`EntityIndex` built here.
 
->>> clean_name("the Korea Herald's")
-'Korea Herald'
+>>> clean_name("the Marbury Herald's")
+'Marbury Herald'
 >>> ENT_TYPES["GPE"]
 'Place'
->>> initials("Korean Central News Agency")
-'KCNA'
->>> name_type_hint("Korea Institute for National Unification")
+>>> initials("Tellish Central News Agency")
+'TCNA'
+>>> name_type_hint("Marbury Institute for Coastal Studies")
 'Organization'
->>> name_type_hint("The Korea Herald")
+>>> name_type_hint("The Marbury Herald")
 'NewsOrganization'
 """
 
@@ -95,7 +95,7 @@ PERSON_ROLES = frozenset(
     counsellor councillor councilor inspector commissioner superintendent warden detective sheriff striker
     goalkeeper midfielder defender forward batsman bowler jockey cyclist athlete runner boxer""".split()
 )
-#: Words that make a name an organisation ("Korea Institute for National Unification").
+#: Words that make a name an organisation ("Marbury Institute for Coastal Studies").
 ORG_WORDS = frozenset(
     """agency institute institution university college school academy ministry department council committee
     commission party company corporation corp inc ltd llc plc group bank association foundation organization
@@ -103,16 +103,16 @@ ORG_WORDS = frozenset(
     senate army navy forces police fund federation league club network alliance coalition board centre center
     society trust command directorate secretariat cabinet government regime""".split()
 )
-#: Words that make a name a news outlet ("Korea Herald", "Yonhap News Agency").
+#: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency").
 NEWS_WORDS = frozenset(
     """news times herald post journal press tribune gazette telegraph guardian daily weekly television tv radio
     broadcasting broadcaster media chronicle observer mirror magazine newspaper outlet channel wire bulletin
     dispatch""".split()
 )
-#: Nouns that say a name is an organisation when they head it ("the KCNA news agency").
+#: Nouns that say a name is an organisation when they head it ("the TCNA news agency").
 KIND_NOUNS = frozenset({"company", "firm", "agency", "organisation", "organization", "group", "outlet", "broadcaster",
                         "newspaper", "station", "channel", "think-tank", "tank", "daily", "paper"})
-#: Head nouns that make the name before them a place ("the Kursk region").
+#: Head nouns that make the name before them a place ("the Marbury region").
 PLACE_NOUNS = frozenset(
     """region area province city town village district county oblast island islands river mountain mountains
     valley border peninsula capital coast sea lake strait bay gulf desert prefecture territory municipality
@@ -159,12 +159,12 @@ _AGE_BEFORE = re.compile(r"\b(\d{1,3})[\s-]*years?[\s-]*old\s*$", re.I)
 
 
 def name_age(ent: Span) -> int | None:
-    """The age a text gives with a name: "59-year-old Raj Chohan", "Robert Buckley, 32," (else None).
+    """The age a text gives with a name: "59-year-old Anil Sethi", "Robert Hallam, 32," (else None).
 
     An age is said of a person, so it is also evidence that the name is one.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Robert Buckley, 32, died. 36-year-old Duncan Rait fell. In Paris, 2009 was cold.")
+    >>> doc = spacy.blank("en")("Robert Hallam, 32, died. 36-year-old Duncan Pryce fell. In Paris, 2009 was cold.")
     >>> name_age(doc[0:2]), name_age(doc[12:14]), name_age(doc[17:18])
     (32, 36, None)
     """
@@ -227,9 +227,9 @@ class EntityIndex:
         """The entity the phrase ``span`` refers to.
 
         That of its root; else a name in apposition to the root ("the agency,
-        KCNA"); else a name compounded with a root noun that says what kind of
-        thing the name is ("the KCNA news agency", "the Kursk region"), but not
-        one that merely modifies ("DPRK soldiers").
+        TCNA"); else a name compounded with a root noun that says what kind of
+        thing the name is ("the TCNA news agency", "the Marbury region"), but not
+        one that merely modifies ("NATO soldiers").
         """
         root = span.root
         key = self.by_token.get((chunk, root.i))
@@ -369,9 +369,9 @@ def sentence_initial_common_nouns(chunks: list[tuple[Doc, int]]) -> set[tuple[in
 def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     """Give a name inside a wider mention a mention of its own, for its own entity (in place).
 
-    A description can swallow a name the tagger did not mark there ("Sixers Fire Maurice
-    Cheeks After Losing Start" read as one noun phrase), and a phrase misread as one
-    name ("Ellen DeGeneres Returns", "Comedian Ellen DeGeneres") hides the person. Wherever the
+    A description can swallow a name the tagger did not mark there ("Gulls Fire Theodore
+    Banks After Losing Start" read as one noun phrase), and a phrase misread as one
+    name ("Nora Quill Returns", "Comedian Nora Quill") hides the person. Wherever the
     words of a name the document uses (the text of one of its name mentions, or the
     surname of one person's full name; case and tokens exact) stand inside a wider
     mention of another entity, they get an :class:`kg.model.EntityMention` of kind
@@ -380,7 +380,7 @@ def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     "Washington Post" is part of that name). A one-word name that opens a sentence
     and is no proper noun there counts only if the document never writes the word in
     lower case ("Bush fires ... the bush"). A mention that is not a name but spans
-    exactly a name ("Cheeks" read as the noun "cheek") gives way to it. Token
+    exactly a name ("Banks" read as the noun "bank") gives way to it. Token
     attribution (``by_token``) is left as it is: the wider phrase still heads the
     claims it is an argument of.
     """
@@ -507,7 +507,7 @@ def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
         evidence, roles, gender = _context_evidence(ent)
         out.append(_Occurrence(chunk, _trim_span(ent), name, ENT_TYPES[ent.label_], evidence, roles, gender))
     for tok in doc:
-        # an acronym the tagger missed ("the state-run KCNA news agency")
+        # an acronym the tagger missed ("the state-run TCNA news agency")
         if tok.i not in covered and tok.pos_ == "PROPN" and tok.text.isupper() and tok.text.isalpha() and len(tok) > 1:
             evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
             out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, "Organization", evidence, roles, gender))
@@ -554,7 +554,7 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
     evidence: list[EntityType] = []
     roles: list[str] = []
     gender = None
-    # a title right before the name: "North Korean leader Kim", "Foreign Minister Choe", "Mr Smith"
+    # a title right before the name: "Tellish leader Vann", "Foreign Minister Sethi", "Mr Smith"
     for back in range(1, 4):
         i = ent.start - back
         if i < 0 or doc[i].is_punct:
@@ -569,11 +569,11 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             gender = _HONORIFICS[doc[i].lower_]
             break
         if doc[i].lemma_.lower() in _OUTLET_NOUNS:
-            evidence.append("NewsOrganization")  # "state news agency KCNA", "broadcaster KBS"
+            evidence.append("NewsOrganization")  # "state news agency TCNA", "broadcaster KBS"
             break
         if doc[i].pos_ not in {"PROPN", "ADJ", "NOUN"}:
             break
-    # an apposition: "Hong Min, a senior scholar at ...", "his visitor, Olga Lyubimova"
+    # an apposition: "Anil Sethi, a senior scholar at ...", "his visitor, Dana Reed"
     appositions = [c for c in root.children if c.dep_ == "appos" and not (ent.start <= c.i < ent.end)]
     if root.dep_ == "appos" and not (ent.start <= root.head.i < ent.end):
         appositions.append(root.head)
@@ -588,10 +588,10 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             evidence.append("Organization")
         elif app.lemma_.lower() in PLACE_NOUNS:
             evidence.append("Place")
-    # an age: "Raj Chohan, 59,", "36-year-old Duncan Rait" (a person)
+    # an age: "Anil Sethi, 59,", "36-year-old Duncan Pryce" (a person)
     if name_age(ent) is not None:
         evidence.append("Person")
-    # a role as predicate: "Jackman will be the host", "named Jackman as the host" (a person)
+    # a role as predicate: "Marlow will be the host", "named Marlow as the host" (a person)
     predicates = []
     if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_ in {"be", "become", "remain"}:
         predicates = [c for c in root.head.children if c.dep_ == "attr"]
@@ -604,14 +604,14 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             evidence.append("Person")
             roles.append(role)
             break
-    # a noun the name is compounded with: "the KCNA news agency" (an outlet)
+    # a noun the name is compounded with: "the TCNA news agency" (an outlet)
     if root.dep_ == "compound" and root.head.lemma_.lower() in _OUTLET_NOUNS and not (ent.start <= root.head.i < ent.end):
         evidence.append("NewsOrganization")
-    # a place noun right after the name: "the Kursk region"
+    # a place noun right after the name: "the Marbury region"
     after = doc[ent.end] if ent.end < len(doc) else None
     if after is not None and after.lower_ in PLACE_NOUNS and root.head.i == after.i and root.dep_ == "compound":
         evidence.append("Place")
-    # possessed kin or role: "Kim's daughter" (a person); "X's president" (a country or an organisation)
+    # possessed kin or role: "Vann's daughter" (a person); "X's president" (a country or an organisation)
     if root.dep_ == "poss" and _role_word(root.head) in {"daughter", "son", "wife", "husband", "sister", "brother",
                                                         "mother", "father", "uncle", "aunt", "cousin", "widow"}:
         evidence.append("Person")
@@ -703,7 +703,7 @@ def _link_names(occurrences: list[_Occurrence], types: dict[str, EntityType]) ->
 
 
 def _bracketed_acronyms(occurrences: list[_Occurrence]) -> dict[str, str]:
-    """ "Korean Central News Agency (KCNA)": the bracketed acronym joins the name before it."""
+    """ "Tellish Central News Agency (TCNA)": the bracketed acronym joins the name before it."""
     links = {}
     for prev, occ in zip(occurrences, occurrences[1:]):
         if prev.chunk != occ.chunk or len(prev.name.split()) < 2:
@@ -740,7 +740,7 @@ def _demonyms(index: EntityIndex) -> dict[str, str]:
 def scope_common_nouns(extraction: Extraction) -> Extraction:
     """Give the common-noun entities (type ``Thing``) of one document keys of their own.
 
-    A name identifies its bearer across documents ("Maurice Cheeks" is one person in every
+    A name identifies its bearer across documents ("Theodore Banks" is one person in every
     article), but a description does not: "the man" of one report and "the man" of another
     are the same person only when the two tell the same story, which only the
     cross-document step (:mod:`kg.resolve.entities`) can judge, and records as

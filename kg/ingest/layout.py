@@ -139,13 +139,13 @@ def looks_like_title(line: str) -> bool:
     True
     >>> looks_like_title("Kim Jong-un paid tribute to the soldiers, laying his hands on their coffins.")
     False
-    >>> looks_like_title('He sings, dances and acts, and he is the "Sexiest Man Alive."')
+    >>> looks_like_title('He sings, dances and acts, and he is the "Busiest Man Alive."')
     False
     """
     words = line.split()
     if not words or len(words) > MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
         return False
-    core = line.rstrip(_CLOSERS)  # 'and he's the "Sexiest Man Alive."': the period inside the quote ends it
+    core = line.rstrip(_CLOSERS)  # 'and he's the "Busiest Man Alive."': the period inside the quote ends it
     if core.endswith(_TITLE_BAD_END) and not core.endswith("..."):
         return False
     first_letter = next((ch for ch in line if ch.isalpha()), None)

@@ -109,8 +109,9 @@ def resolve(
             yield from _claim_quads(part, graph)
 
     # the graph is written in chunks as it is made: its corroborations grow with the square of the copies
-    # of a claim, so it is never held whole (see kg.store.Store.replace_graph_chunked)
-    store.replace_graph_chunked(graph, quads())
+    # of a claim, so it is never held whole; a first write goes straight into the graph (no update as big
+    # as the graph; a kill leaves a partial graph, which the next resolve replaces: see Store.replace_graph)
+    store.replace_graph(graph, quads(), atomic=False)
     return ResolveReport(
         entities=counts["entities"],
         merged=counts["merged"],

@@ -17,11 +17,11 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 3. an acronym ("KCNA") and the one multi-word name whose initials it is;
 4. a shortened person name ("Hong", "Ju-ae") and the one longer person name that starts
    or ends with it; "Kim" with Kim Jong-un, Kim Yo Jong and Kim Ju-ae in the store stays
-   apart, as it could be any of them; within a story, one misspelt word ("Duncan Rait" /
-   "Duncan Raite"), a known short form or short prefix of a given name ("Mo" / "Maurice
-   Cheeks"), middle initials ("Raj K. Chohan"), a full name with extra words at one end
-   ("Comedian Ellen DeGeneres", "U.S. Surgeon General") and a surname the tagger read as a
-   common noun ("Cheeks") join the one person or name they fit;
+   apart, as it could be any of them; within a story, one misspelt word ("Duncan Pryce" /
+   "Duncan Pryse"), a known short form or short prefix of a given name ("Theo" / "Theodore
+   Banks"), middle initials ("Anil K. Sethi"), a full name with extra words at one end
+   ("Comedian Nora Quill", "U.S. Surgeon General") and a surname the tagger read as a
+   common noun ("Banks") join the one person or name they fit;
 5. a compass word used as a name ("the North") and the one place named with it in the
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun,
@@ -31,16 +31,16 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    earthquake" of two reports of one earthquake meet, and those of two different
    earthquakes do not; news reports add different details ("the gunman", "the disgruntled
    61-year-old gunman"), so only identifying modifiers keep two apart
-   (:func:`distinguishing_modifiers`); a noun that spells a name ("the Indian navy") joins
+   (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy") joins
    it first, and each noun joins the first group of its head it does not clash with;
-7. a common noun that spells a name (or a person's full name: "Dr. Regina Benjamin" read as a noun
+7. a common noun that spells a name (or a person's full name: "Dr. Helen Ashby" read as a noun
    phrase), or heads exactly one name of its story ("the navy");
 8. a description and the one person another article of the story describes so ("the
-   climber" / "Robert Buckley, the climber"), or the one most of its articles describe so
+   climber" / "Robert Hallam, the climber"), or the one most of its articles describe so
    (:data:`DOMINANT_RATIO`);
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
 
-Never merged: two common nouns with clashing identifying modifiers ("the Vancouver man" /
+Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
 "the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), nouns
 too general to identify anything ("the same time"), two people whose full names differ
 (neither is the start or end of the other, nor a spelling or short-form variant), two
@@ -126,7 +126,7 @@ _COORDINATORS = frozenset({"and", "or"})
 _PRONOUN_LIKE = frozenset("""it its they them their he she him her his this that these those who which what one
     ones some any all both each either neither none several many few others such""".split())
 #: A "person name" longer than this, or with one of these words, is a misread phrase
-#: ("Obama To Nominate Regina Benjamin", a headline): never the full form of a shortened name.
+#: ("Mayor To Nominate Helen Ashby", a headline): never the full form of a shortened name.
 _MAX_NAME_WORDS = 4
 _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", "by", "from"})
 #: A name ending in one of these names a group, whatever its type says ("Obama administration").
@@ -294,7 +294,7 @@ def _spelling_variant(x: Sequence[str], y: Sequence[str]) -> bool:
 
 def _given_name_variant(x: Sequence[str], y: Sequence[str]) -> bool:
     """Two person names with one surname whose given names are short and full forms ("mo cheeks" / "maurice cheeks")."""
-    x, y = x[-2:], y[-2:]  # (a word before the name is a title or a misread: "Hire Maurice Cheeks")
+    x, y = x[-2:], y[-2:]  # (a word before the name is a title or a misread: "Hire Theodore Banks")
     return len(x) == len(y) == 2 and x[1] == y[1] and given_name_variant(x[0], y[0])
 
 
@@ -451,7 +451,7 @@ def thing_head(label: str) -> str:
 
     >>> thing_head("coffins covered in the nation's flag"), thing_head("host of annual show")
     ('coffin', 'host')
-    >>> thing_head("drunk hit-and-run driver"), thing_head("fan base of DeGeneres or Rock")
+    >>> thing_head("drunk hit-and-run driver"), thing_head("fan base of Quill or Rock")
     ('driver', 'base')
     >>> thing_head("freeway outside downtown"), thing_head("off-duty officer")
     ('freeway', 'officer')
@@ -475,7 +475,7 @@ def thing_modifiers(label: str) -> frozenset[str]:
 
     Two phrases with one head may name one thing when the modifiers of one are all
     modifiers of the other ("the soldiers", "the Somali soldiers"); "the long time" and
-    "the same time", "the Vancouver man" and "the Michigan man" may not. Participles
+    "the same time", "the Marbury man" and "the Michigan man" may not. Participles
     ("the arrested pirates", "the deceased soldiers") tell what happened to the thing, which
     another report may not say, so they never clash and are left out. Words after the head
     (prepositional phrases, relative clauses) are left out too: they add detail more often
@@ -502,13 +502,13 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     Two descriptions with one head in one story usually name one thing ("the gunman", "the
     disgruntled gunman", "the 61-year-old gunman"): news reports add different details.
     They name different things when the details are of a kind that identifies: a proper-noun
-    or nationality modifier ("the Vancouver office" / "the Michigan office"), a number
+    or nationality modifier ("the Marbury office" / "the Michigan office"), a number
     ("two boats" / "three boats") or a contrastive word ("the other worker", "a second
     boat"). Those are returned (lower-cased); other adjectives are not.
     A label written in title case (a headline) gives no proper-noun evidence.
 
-    >>> sorted(distinguishing_modifiers("the Vancouver wholesaler")), sorted(distinguishing_modifiers("two boats"))
-    (['vancouver'], ['2'])
+    >>> sorted(distinguishing_modifiers("the Marbury wholesaler")), sorted(distinguishing_modifiers("two boats"))
+    (['marbury'], ['2'])
     >>> distinguishing_modifiers("the disgruntled former employee"), distinguishing_modifiers("Angry Former Employee")
     (frozenset(), frozenset())
     """
@@ -619,7 +619,7 @@ class _UnionFind:
         return root
 
     def forget_modifiers(self, rec: EntityRecord) -> None:
-        """A common noun found to be a person's name ("Dr. Regina Benjamin" read as a noun phrase): the words
+        """A common noun found to be a person's name ("Dr. Helen Ashby" read as a noun phrase): the words
         before its "head" are part of the name, no modifiers of a description to clash with."""
         if rec.kind == "thing" and rec.prefs:
             root = self.find(rec.iri)
@@ -699,9 +699,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(candidates) == 1:
                 uf.union(r.iri, candidates[0], f"acronym:{key}")
 
-    # 4a. one misspelt word in a multi-word name, within a story ("Duncan Rait" / "Duncan Raite",
-    #     "Gulf of Aden" / "Gulf of Eden"), unless both spellings are names in their own right; a
-    #     person's given name and its short form ("Mo Cheeks" / "Maurice Cheeks")
+    # 4a. one misspelt word in a multi-word name, within a story ("Duncan Pryce" / "Duncan Pryse",
+    #     "Gulf of Tarsen" / "Gulf of Tarsin"), unless both spellings are names in their own right; a
+    #     person's given name and its short form ("Theo Banks" / "Theodore Banks")
     spell_groups = story_groups(records, uf)
     single_names = {tokens(label)[0] for r in records if r.kind != "thing" for label in r.prefs
                     if len(tokens(label)) == 1}
@@ -734,8 +734,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                     for iri_b in by_word[b]:
                         uf.union(iri_a, iri_b, reason)
 
-    # 4b. a full name with extra words at one end: a role or a misread ("Comedian Ellen DeGeneres",
-    #     "Ellen DeGeneres Returns") joins the one shorter full name it ends or starts with; an
+    # 4b. a full name with extra words at one end: a role or a misread ("Comedian Nora Quill",
+    #     "Nora Quill Returns") joins the one shorter full name it ends or starts with; an
     #     organisation's name does so only when the extra words name a place ("U.S. Surgeon General")
     full_by_words: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for r in records:
@@ -789,7 +789,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"short-name:{' '.join(short)}")
 
-    # 4d. a surname the tagger read as a common noun ("Cheeks" -> the noun "cheek"): a capitalised
+    # 4d. a surname the tagger read as a common noun ("Banks" -> the noun "bank"): a capitalised
     #     one-word label of a common noun joins the one person of its stories with that surname
     name_groups = story_groups(records, uf)
     surnames: dict[tuple[int, str], set[str]] = defaultdict(set)
@@ -827,7 +827,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"compass:{word}")
 
-    # 6a. a common noun that is a name written in lower case ("the Indian navy"): before the nouns of one
+    # 6a. a common noun that is a name written in lower case ("the Tellish navy"): before the nouns of one
     #     head meet, so each joins its name on its own
     spelled_names = set()
     for r in records:
@@ -836,13 +836,13 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
         spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
         exact = {iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"}
-        # a person's full name the tagger read as a noun phrase ("Dr. Regina Benjamin", every word capitalised)
+        # a person's full name the tagger read as a noun phrase ("Dr. Helen Ashby", every word capitalised)
         written = {person_core(x) for x in r.labels if len(tokens(x)) >= 2} if any(map(_title_case, r.labels)) else ()
         exact = sorted(exact | {iri for form in written for iri in by_form.get(form, ()) if by_iri[iri].kind == "person"})
         if len(_distinct_clusters(uf, exact, exclude=r.iri)) == 1:
             if uf.union(r.iri, exact[0], f"name-as-noun:{normalise(r.prefs[0])}") and \
                     "person" in uf.kinds[uf.find(r.iri)]:
-                uf.forget_modifiers(r)  # (an organisation's name keeps them: "the Indian navy", not foreign ones)
+                uf.forget_modifiers(r)  # (an organisation's name keeps them: "the Tellish navy", not foreign ones)
             spelled_names.add(r.iri)
 
     # 6. common nouns with one head, within a story (a stricter one than names need)
@@ -865,7 +865,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
 
-    # 7. a common noun that is a name written in lower case ("the Indian navy"), or the head noun of
+    # 7. a common noun that is a name written in lower case ("the Tellish navy"), or the head noun of
     #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
     named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
@@ -874,18 +874,18 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for label in r.prefs:
             words = tokens(label)
             if len(words) < 2 or _COORDINATORS & set(words):
-                continue  # (two names read as one, "Philly and Cheeks", have no head)
+                continue  # (two names read as one, "Tellport and Banks", have no head)
             head = name_head(words)
             for story in {groups[d] for d in r.documents}:
                 named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
-    for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Indian Navy")
+    for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Tellish Navy")
         words = tokens(r.prefs[0]) if r.prefs else ()
         if r.kind != "named" or r.publisher or len(words) != 1 or not r.documents:
             continue
         stories = {groups[d] for d in r.documents}
         cands = [iri for story in stories for _, iri in named_heads.get((story, _singular(words[0])), ())]
         found = _distinct_clusters(uf, cands, exclude=r.iri)
-        if len(found) > 1:  # "the Navy" of a story about the Indian Navy that names the U.S. Navy once
+        if len(found) > 1:  # "the Navy" of a story about the Tellish Navy that names the U.S. Navy once
             found = _most_shared(uf, cands, r, by_iri)
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{words[0]}")
@@ -912,7 +912,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(r.iri, found[0], f"name-head:{head}")
 
     # 8. a description in one article and the person another article of the story calls so
-    #    ("the climber" / "Robert Buckley" where some article says "Buckley, the climber")
+    #    ("the climber" / "Robert Hallam" where some article says "Hallam, the climber")
     described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
         if r.kind != "person":
@@ -933,9 +933,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if not head or len(stories) != 1 or _singular(tokens(r.prefs[0])[-1]) != head:
             continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
         if _plural(r):
-            continue  # "the Chargers" are no one person, whoever is called "a Charger"
+            continue  # "the Harriers" are no one person, whoever is called "a Harrier"
         if any(by_iri[m].kind in {"named", "place"} for m in uf.members[uf.find(r.iri)]):
-            continue  # the noun already spells an organisation's or place's name ("charger" / "San Diego Chargers")
+            continue  # the noun already spells an organisation's or place's name ("harrier" / "Tellport Harriers")
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
         cands = [(iri, doc) for said_mods, iri, doc in described.get((stories.pop(), head), ()) if mods <= said_mods]
@@ -963,14 +963,14 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
 
 def _plural(rec: EntityRecord) -> bool:
-    """Every label of a common noun is plural ("the Chargers", read as a noun): a group, not one person.
+    """Every label of a common noun is plural ("the Harriers", read as a noun): a group, not one person.
 
     The preferred label usually has a lemmatised head, which hides whether a singular form was written
     too ("trustee" / "trustees"): such a noun is not taken as plural.
 
-    >>> _plural(EntityRecord("e:1", ("chargers", "Chargers"), frozenset({"Thing"})))
+    >>> _plural(EntityRecord("e:1", ("harriers", "Harriers"), frozenset({"Thing"})))
     True
-    >>> _plural(EntityRecord("e:2", ("charger", "Another Charger"), frozenset({"Thing"})))
+    >>> _plural(EntityRecord("e:2", ("harrier", "Another Harrier"), frozenset({"Thing"})))
     False
     >>> _plural(EntityRecord("e:3", ("trustee", "trustees"), frozenset({"Thing"})))
     False
@@ -982,7 +982,7 @@ def _plural(rec: EntityRecord) -> bool:
 def _title_case(label: str) -> bool:
     """Every word of ``label`` starts with a capital letter (a name as written, not a lemmatised noun phrase).
 
-    >>> _title_case("Dr. Regina Benjamin"), _title_case("dr. Regina benjamin"), _title_case("the Indian navy")
+    >>> _title_case("Dr. Helen Ashby"), _title_case("dr. Helen ashby"), _title_case("the Tellish navy")
     (True, False, False)
     """
     words = label.split()
@@ -992,7 +992,7 @@ def _title_case(label: str) -> bool:
 def _weekdays(label: str) -> set[str]:
     """The weekday a time expression names, if it is only a time expression ("early Sunday", "1:45 p.m. Sunday").
 
-    >>> _weekdays("Sunday, February 1, 2009"), _weekdays("Pittsburgh Steelers Sunday"), _weekdays("next year")
+    >>> _weekdays("Sunday, February 1, 2009"), _weekdays("Tellport Harriers Sunday"), _weekdays("next year")
     ({'sunday'}, set(), set())
     """
     words = tokens(label)
@@ -1001,10 +1001,10 @@ def _weekdays(label: str) -> set[str]:
     return {w for w in words if w in _WEEKDAYS}
 
 def name_head(words: Sequence[str]) -> str:
-    """The head noun of a multi-word name: the word before "of", else the last ("Gulf of Aden" -> gulf).
+    """The head noun of a multi-word name: the word before "of", else the last ("Gulf of Tarsen" -> gulf).
 
-    >>> name_head(("gulf", "of", "aden")), name_head(("indian", "navy")), name_head(("philadelphia", "76ers"))
-    ('gulf', 'navy', '76er')
+    >>> name_head(("gulf", "of", "tarsen")), name_head(("tellish", "navy")), name_head(("tellport", "88ers"))
+    ('gulf', 'navy', '88er')
     >>> name_head(("us", "surgeon", "general"))
     'surgeon general'
     """

@@ -147,8 +147,8 @@ def normalise(text: str) -> str:
 
     >>> normalise("U.S. Department of Justice")
     'us department of justice'
-    >>> normalise("U. S. Surgeon General"), normalise("Regina M. Benjamin")
-    ('us surgeon general', 'regina m benjamin')
+    >>> normalise("U. S. Surgeon General"), normalise("Helen M. Ashby")
+    ('us surgeon general', 'helen m ashby')
     >>> normalise("  the DPRK’s ")
     'dprk'
     """

@@ -162,11 +162,13 @@ def test_the_team_is_the_salient_club(parse):
     assert parsed.key("team") == parsed.key("Hawks")
 
 
-@pytest.mark.parametrize("text", ["Anil Sethi, 59, of Marbury, was hit by a car.",
-                                  "Police said 59-year-old Anil Sethi was hit by a car."])
+@pytest.mark.parametrize("text", ["Kessington, 41, of Marbury, was hit by a car.",
+                                  "Police said 41-year-old Kessington was hit by a car."])
 def test_a_name_with_an_age_is_a_person(parse, text):
+    # the tagger reads the lone surname as a place: only the age says it is a person
     parsed = parse(text, references=False)
-    assert parsed.index.type_of("Anil Sethi") == "Person"
+    assert [e.label_ for e in parsed.doc.ents if e.text == "Kessington"] == ["GPE"]
+    assert parsed.index.type_of("Kessington") == "Person"
 
 
 def test_a_capitalised_common_noun_is_a_description(parse):

@@ -7,7 +7,8 @@ import time
 import pyoxigraph as ox
 import pytest
 
-from kg.serve.engine import QueryDeadline, run_query
+import kg.store
+from kg.serve.engine import QueryDeadline, run_query, write_graph
 from kg.store import Store
 from tests.test_store_results import DATA, SELECT
 
@@ -63,3 +64,19 @@ def test_a_big_answer_is_stopped_at_the_limit():
 def test_a_passed_deadline_stops_the_answer(store):
     with pytest.raises(QueryDeadline):
         run_query(store, SELECT, accept="text/csv", deadline=time.monotonic() - 1)
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_graph_store_put_bigger_than_a_chunk_goes_through_the_staging_graph(monkeypatch, existing):
+    # the same replace as resolve's: more quads than a chunk are staged, then swapped in by one update
+    monkeypatch.setattr(kg.store, "REPLACE_CHUNK_QUADS", 2)
+    graph = "http://ex/put"
+    store = Store()
+    if existing:
+        store.add_quads([ox.Quad(ox.NamedNode("http://ex/s"), ox.NamedNode("http://ex/p"), ox.Literal("old"),
+                                 ox.NamedNode(graph))])
+    body = "".join(f'<http://ex/s> <http://ex/p> "{i}" .\n' for i in range(5)).encode()
+    answer = write_graph(store, "PUT", graph, body, "text/turtle")
+    assert answer.status == (204 if existing else 201)
+    assert sorted(q.object.value for q in store.quads(ox.NamedNode(graph))) == [str(i) for i in range(5)]
+    assert [g.value for g in store.named_graphs()] == [graph]  # the staging graph is gone
