@@ -357,6 +357,17 @@ def _share_name(x: Sequence[str], y: Sequence[str]) -> bool:
     return False
 
 
+def _middle_name(x: Sequence[str], y: Sequence[str]) -> bool:
+    """One person name is the other with a middle name left out: same given name and surname, two words in
+    the shorter ("ann lee" / "ann marie lee").
+
+    >>> _middle_name(("ann", "lee"), ("ann", "marie", "lee")), _middle_name(("ann", "lee"), ("ann", "lee", "jr"))
+    (True, False)
+    """
+    short, long = sorted((tuple(x), tuple(y)), key=len)
+    return len(short) == 2 and len(long) > 2 and short[0] == long[0] and short[1] == long[-1]
+
+
 def _is_part(short: Sequence[str], long: Sequence[str]) -> bool:
     """``short`` is a proper, contiguous part of ``long``."""
     n = len(short)
@@ -392,7 +403,8 @@ def _compatible_names(a: set, b: set) -> bool:
         for kind_b, y, whole_y in b:
             if kind_a != kind_b or x == y:
                 continue
-            if kind_a == "person" and (_is_edge(x, y) or _is_edge(y, x) or _share_name(whole_x, whole_y)):
+            if kind_a == "person" and (_is_edge(x, y) or _is_edge(y, x) or _share_name(whole_x, whole_y)
+                                       or _middle_name(whole_x, whole_y)):
                 continue
             if _spelling_variant(x, y) or (kind_a == "person" and _given_name_variant(x, y)):
                 continue
@@ -733,6 +745,29 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for iri_a in by_word[a]:
                     for iri_b in by_word[b]:
                         uf.union(iri_a, iri_b, reason)
+
+    # 4c. a middle name left out ("Ann Lee" / "Ann Marie Lee"), within a story: the two-word name joins the
+    #     one longer name of its story with its given name and surname
+    middle: dict[tuple[int, str, str], set[str]] = defaultdict(set)
+    for r in records:
+        if r.kind == "person" and not r.publisher:
+            for label in r.prefs:
+                words = _whole_words(label, r.kind)
+                if 3 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES:
+                    for story in {spell_groups[d] for d in r.documents if d in spell_groups}:
+                        middle[(story, words[0], words[-1])].add(r.iri)
+    for r in records:
+        if r.kind != "person" or r.publisher:
+            continue
+        for label in r.prefs:
+            words = _whole_words(label, r.kind)
+            if len(words) != 2:
+                continue
+            cands = {iri for story in {spell_groups[d] for d in r.documents if d in spell_groups}
+                     for iri in middle.get((story, words[0], words[1]), ())}
+            found = _distinct_clusters(uf, cands, exclude=r.iri)
+            if len(found) == 1:
+                uf.union(r.iri, found[0], f"middle-name:{' '.join(words)}")
 
     # 4b. a full name with extra words at one end: a role or a misread ("Comedian Ellen DeGeneres",
     #     "Ellen DeGeneres Returns") joins the one shorter full name it ends or starts with; an
