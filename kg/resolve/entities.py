@@ -431,7 +431,8 @@ def _head_span(words: Sequence[str]) -> tuple[int, int]:
     for i, w in enumerate(words):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)))):
+        if w in _HEAD_STOP or (i > 0 and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)
+                                                                    and not _attributive(words, i)))):
             break
         head = i
     if head < 0:
@@ -452,6 +453,31 @@ def _gerund(words: Sequence[str], i: int) -> bool:
     if i > 0 and i < len(words) - 1 and _ADVERB.match(words[i - 1]) and words[i - 1] not in _LY_NOUNS:
         return True
     return words[i].endswith("ing") and (i == len(words) - 1 or words[i + 1] in _HEAD_STOP)
+
+
+#: Participles that introduce a name or an age after the noun ("a man named Lee", "a boy aged 12").
+_NAMING_PARTICIPLES = frozenset("named called dubbed titled nicknamed labelled labeled termed known aged".split())
+_NOT_AFTER_PARTICIPLE = frozenset("yesterday today tonight overnight earlier later again".split())
+
+
+def _attributive(words: Sequence[str], i: int) -> bool:
+    """The word in "-ed" at ``i`` stands before the one noun that ends the phrase or its pre-modified part: a
+    modifier ("Ethiopian-flagged vessel", "just-fired employee of the firm"), not the start of a post-modifier
+    (a past participle after its noun takes no object: "soldiers killed in action", "boat seized Tuesday").
+
+    >>> _attributive(("ethiopian", "flagged", "vessel"), 1), _attributive(("man", "named", "lee"), 1)
+    (True, False)
+    >>> _attributive(("soldiers", "killed", "in", "action"), 1), _attributive(("boat", "seized", "tuesday"), 1)
+    (False, False)
+    """
+    if not words[i].endswith("ed") or words[i] in _NAMING_PARTICIPLES or i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    if after in _HEAD_STOP | _LATE_HEAD_STOP | FUNCTION_WORDS | _PRONOUN_LIKE | _TIME_WORDS | _WEEKDAYS | \
+            _NOT_AFTER_PARTICIPLE or not after.isalpha() or _ING_ED.match(after) or \
+            (_ADVERB.match(after) and after not in _LY_NOUNS):
+        return False
+    return i + 2 == len(words) or words[i + 2] in _HEAD_STOP
 
 
 def thing_head(label: str) -> str:
