@@ -357,6 +357,17 @@ def _share_name(x: Sequence[str], y: Sequence[str]) -> bool:
     return False
 
 
+def _middle_name(x: Sequence[str], y: Sequence[str]) -> bool:
+    """One person name is the other with a middle name left out: same given name and surname, two words in
+    the shorter ("ann lee" / "ann marie lee").
+
+    >>> _middle_name(("ann", "lee"), ("ann", "marie", "lee")), _middle_name(("ann", "lee"), ("ann", "lee", "jr"))
+    (True, False)
+    """
+    short, long = sorted((tuple(x), tuple(y)), key=len)
+    return len(short) == 2 and len(long) > 2 and short[0] == long[0] and short[1] == long[-1]
+
+
 def _is_part(short: Sequence[str], long: Sequence[str]) -> bool:
     """``short`` is a proper, contiguous part of ``long``."""
     n = len(short)
@@ -392,7 +403,8 @@ def _compatible_names(a: set, b: set) -> bool:
         for kind_b, y, whole_y in b:
             if kind_a != kind_b or x == y:
                 continue
-            if kind_a == "person" and (_is_edge(x, y) or _is_edge(y, x) or _share_name(whole_x, whole_y)):
+            if kind_a == "person" and (_is_edge(x, y) or _is_edge(y, x) or _share_name(whole_x, whole_y)
+                                       or _middle_name(whole_x, whole_y)):
                 continue
             if _spelling_variant(x, y) or (kind_a == "person" and _given_name_variant(x, y)):
                 continue
@@ -419,7 +431,8 @@ def _head_span(words: Sequence[str]) -> tuple[int, int]:
     for i, w in enumerate(words):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)))):
+        if w in _HEAD_STOP or (i > 0 and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)
+                                                                    and not _attributive(words, i)))):
             break
         head = i
     if head < 0:
@@ -440,6 +453,31 @@ def _gerund(words: Sequence[str], i: int) -> bool:
     if i > 0 and i < len(words) - 1 and _ADVERB.match(words[i - 1]) and words[i - 1] not in _LY_NOUNS:
         return True
     return words[i].endswith("ing") and (i == len(words) - 1 or words[i + 1] in _HEAD_STOP)
+
+
+#: Participles that introduce a name or an age after the noun ("a man named Lee", "a boy aged 12").
+_NAMING_PARTICIPLES = frozenset("named called dubbed titled nicknamed labelled labeled termed known aged".split())
+_NOT_AFTER_PARTICIPLE = frozenset("yesterday today tonight overnight earlier later again".split())
+
+
+def _attributive(words: Sequence[str], i: int) -> bool:
+    """The word in "-ed" at ``i`` stands before the one noun that ends the phrase or its pre-modified part: a
+    modifier ("Ethiopian-flagged vessel", "just-fired employee of the firm"), not the start of a post-modifier
+    (a past participle after its noun takes no object: "soldiers killed in action", "boat seized Tuesday").
+
+    >>> _attributive(("ethiopian", "flagged", "vessel"), 1), _attributive(("man", "named", "lee"), 1)
+    (True, False)
+    >>> _attributive(("soldiers", "killed", "in", "action"), 1), _attributive(("boat", "seized", "tuesday"), 1)
+    (False, False)
+    """
+    if not words[i].endswith("ed") or words[i] in _NAMING_PARTICIPLES or i + 1 >= len(words):
+        return False
+    after = words[i + 1]
+    if after in _HEAD_STOP | _LATE_HEAD_STOP | FUNCTION_WORDS | _PRONOUN_LIKE | _TIME_WORDS | _WEEKDAYS | \
+            _NOT_AFTER_PARTICIPLE or not after.isalpha() or _ING_ED.match(after) or \
+            (_ADVERB.match(after) and after not in _LY_NOUNS):
+        return False
+    return i + 2 == len(words) or words[i + 2] in _HEAD_STOP
 
 
 def thing_head(label: str) -> str:
@@ -733,6 +771,29 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for iri_a in by_word[a]:
                     for iri_b in by_word[b]:
                         uf.union(iri_a, iri_b, reason)
+
+    # 4c. a middle name left out ("Ann Lee" / "Ann Marie Lee"), within a story: the two-word name joins the
+    #     one longer name of its story with its given name and surname
+    middle: dict[tuple[int, str, str], set[str]] = defaultdict(set)
+    for r in records:
+        if r.kind == "person" and not r.publisher:
+            for label in r.prefs:
+                words = _whole_words(label, r.kind)
+                if 3 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES:
+                    for story in {spell_groups[d] for d in r.documents if d in spell_groups}:
+                        middle[(story, words[0], words[-1])].add(r.iri)
+    for r in records:
+        if r.kind != "person" or r.publisher:
+            continue
+        for label in r.prefs:
+            words = _whole_words(label, r.kind)
+            if len(words) != 2:
+                continue
+            cands = {iri for story in {spell_groups[d] for d in r.documents if d in spell_groups}
+                     for iri in middle.get((story, words[0], words[1]), ())}
+            found = _distinct_clusters(uf, cands, exclude=r.iri)
+            if len(found) == 1:
+                uf.union(r.iri, found[0], f"middle-name:{' '.join(words)}")
 
     # 4b. a full name with extra words at one end: a role or a misread ("Comedian Nora Quill",
     #     "Nora Quill Returns") joins the one shorter full name it ends or starts with; an

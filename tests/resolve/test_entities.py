@@ -707,3 +707,33 @@ def test_two_forms_of_one_demonym_do_not_clash(store):
            [("the Slovakian smugglers", "slovakian smuggler #b"), ("a Slovakian guide", "slovakian guide #b")])
     assert merged(store, "slovak smuggler #a", "slovakian smuggler #b")
     assert not merged(store, "slovenian guide #a", "slovakian guide #b")
+
+
+
+def test_a_name_without_its_middle_name_joins_the_one_full_name_of_its_story(store):
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a.entity("Marit Ilsa Varden")
+    b.entity("Marit Varden")
+    _load_and_resolve(store, a, b)
+    assert merged(store, "Marit Ilsa Varden", "Marit Varden")
+    # two full names fit: the short one could be either
+    story = [EntityRecord(f"e:{n}", (n,), frozenset({"Organization"}), frozenset("abc")) for n in ("Kenyan Navy", "Alvan")]
+    people = [EntityRecord(f"e:{n}", (n,), frozenset({"Person"}), frozenset(d))
+              for n, d in (("Marit Ilsa Varden", "a"), ("Marit Solvei Varden", "b"), ("Marit Varden", "c"))]
+    res = resolve_entities(story + people)
+    assert not res.same("e:Marit Varden", "e:Marit Ilsa Varden")
+    assert not res.same("e:Marit Varden", "e:Marit Solvei Varden")
+
+
+def test_thing_head_reads_a_participle_before_its_noun_as_a_modifier():
+    heads = {label: thing_head(label) for label in ("Veldran-flagged tanker", "Veldran-flagged tanker in the gulf",
+                                                    "state-owned tanker of the port", "a clerk named Orvin",
+                                                    "the tanker seized Tuesday", "the tanker seized yesterday")}
+    assert heads == {"Veldran-flagged tanker": "tanker", "Veldran-flagged tanker in the gulf": "tanker",
+                     "state-owned tanker of the port": "tanker", "a clerk named Orvin": "clerk",
+                     "the tanker seized Tuesday": "tanker", "the tanker seized yesterday": "tanker"}
+
+
+def test_a_description_with_a_participle_modifier_meets_the_others_of_its_head(store):
+    _story(store, [("the tanker", "tanker #a")], [("the Veldran-flagged tanker", "veldran flagged tanker #b")])
+    assert merged(store, "tanker #a", "veldran flagged tanker #b")
