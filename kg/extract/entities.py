@@ -313,7 +313,9 @@ def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     """Group the named entities of a document's chunks ``(Doc, char offset)`` into typed entities."""
     common = sentence_initial_common_nouns(chunks)
     lower = frozenset(t.lower_ for doc, _ in chunks for t in doc if t.is_lower)
-    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc, lower)
+    sides = frozenset(e[-1].text for doc, _ in chunks for e in doc.ents if e.label_ == "ORG" and len(e) > 1
+                      and _team_name(e[-1].text))
+    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc, lower, sides)
                    if not (len(occ.span) == 1 and (c, occ.span.start) in common)]
     name_types = _name_types(occurrences)
     links = _link_names(occurrences, name_types)
@@ -469,8 +471,13 @@ def _decide(counter: Counter) -> EntityType:
     return counter.most_common(1)[0][0]
 
 
-def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset()) -> list[_Occurrence]:
-    """The name occurrences of one chunk; ``lower`` holds the words the document writes in lower case."""
+def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
+                 sides: frozenset[str] = frozenset()) -> list[_Occurrence]:
+    """The name occurrences of one chunk.
+
+    ``lower`` holds the words the document writes in lower case, ``sides`` the plural last
+    words of its organisation names ("Hornets" of "the Marlow Hornets").
+    """
     ents = [e for e in doc.ents if e.label_ in ENT_TYPES]
     merged: list[Span] = []
     for ent in ents:
@@ -503,6 +510,13 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset()) -> l
         if bracket is not None and bracket > ent.start:
             ent = Span(doc, ent.start, bracket, label=ent.label_)  # "World Health Organization (WHO"
         ent = _with_team_word(ent, lower)
+        if ent.label_ == "PERSON" and len(ent) >= 3 and (ent[0].text in sides or (
+                ent[0].tag_ == "NNS" and _capitalised_plural(ent[0], lower))):
+            # "Comets Ray Tolland": a side named in the plural before its player, read as part of his name
+            evidence, roles, gender = _context_evidence(ent[0:1])
+            out.append(_Occurrence(chunk, ent[0:1], ent[0].text, "Organization", evidence, roles, gender))
+            covered.add(ent.start)
+            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         name = clean_name(ent.text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
