@@ -608,7 +608,7 @@ def _plural_name_modifier(tok: Token, lower: frozenset[str]) -> bool:
     English puts a team or a party before its member as a bare plural name ("Chargers
     receiver", "Lakers guard"); a common noun in that place is singular ("team captain").
     """
-    if not (_capitalised_plural(tok, lower) or _numbered_plural(tok)) or tok.dep_ not in {"compound", "nmod"} \
+    if not (_capitalised_plural(tok, lower) or _numbered_plural(tok)) or tok.dep_ not in {"compound", "nmod", "amod"} \
             or tok.ent_type_ in ENT_TYPES:
         return False
     head = tok.head

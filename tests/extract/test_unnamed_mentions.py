@@ -30,20 +30,18 @@ def _covering(ex, phrase: str, nth: int = 0) -> set[str]:
 
 
 def test_a_plural_team_name_before_a_player_is_the_team(extract):
-    ex = extract("Hornets lineman Dev Okafor faces charges\nThe Marlow Hornets said Okafor was arrested on Sunday.")
-    assert _at(ex, "Hornets") == [("Marlow Hornets", "name")]
-    assert _entities(ex, "lineman") == {"Dev Okafor"}
+    ex = extract("Comets lineman Ray Tolland faces charges\nTolland, 31, was arrested on Sunday, police said.")
+    assert _at(ex, "Comets") == [("Comets", "name")]
+    assert [e.type for e in ex.entities if e.key == "Comets"] == ["Organization"]
+    assert _entities(ex, "lineman") == {"Ray Tolland"}
+    guard = extract("Sales manager Ray Tolland quit. The sales of the firm fell.")
+    assert _at(guard, "Sales") == []  # the document writes the word in lower case: a common noun
 
 
 def test_a_plural_team_name_before_a_full_name_is_the_team(extract):
     ex = extract("Hornets Dev Okafor arrested for DUI\nThe Marlow Hornets said Okafor was arrested on Sunday.")
     assert _entities(ex, "Hornets") == {"Marlow Hornets"}
     assert _entities(ex, "Dev Okafor") == {"Dev Okafor"}
-
-
-def test_a_lower_case_plural_before_a_role_is_no_name(extract):
-    ex = extract("Sales manager Dev Okafor quit. The sales of the firm fell.")
-    assert _at(ex, "Sales") == []
 
 
 def test_a_numbered_team_name_joins_the_city_before_it(extract):
@@ -99,8 +97,5 @@ def test_the_writers_i_and_me_are_one_person(extract):
     (writer,) = _entities(ex, "I")
     assert _entities(ex, "me") == {writer}
     assert writer not in {"Dana Pruitt"}
-
-
-def test_a_quoted_i_is_still_the_speakers(extract):
-    ex = extract('"I will run again," Mayor Dana Pruitt said on Monday. Pruitt would not comment to me.')
-    assert _entities(ex, "I") == {"Dana Pruitt"}
+    quoted = extract('"I will run again," Mayor Dana Pruitt said on Monday. Pruitt would not comment to me.')
+    assert _entities(quoted, "I") == {"Dana Pruitt"}  # a quotation's "I" is its speaker
