@@ -317,7 +317,8 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
     for thing, person in _introduced_then_named(state).items():
         _merge_entity(index, thing, person)
     _count_mentions(state)
-    _writer_mentions(state)
+    if _quotations_balanced(chunks):
+        _writer_mentions(state)
 
 
 # -- what the text says people are ----------------------------------------------------------------
@@ -1247,7 +1248,7 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
                 break
     for tok in tokens:
         if tok.i not in quoted:
-            if tok.lower_ in _FIRST_SINGULAR and not any(t.text in _QUOTE_MARKS for t in sent):
+            if tok.lower_ in _FIRST_SINGULAR and not any(t.text in _QUOTE_MARKS for t in doc[sent.start : tok.i]):
                 start = offset + tok.idx
                 state.writer.append(EntityMention("", start, start + len(tok.text), tok.text, "pronoun"))
             continue
@@ -1266,6 +1267,25 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
 
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+
+
+def _quotations_balanced(chunks: list[tuple[Doc, int]]) -> bool:
+    """Does every quotation of the document close where it opens a line or a paragraph?
+
+    A quotation may run over several paragraphs with no closing mark until its end, or be set
+    in single quotes; where the marks do not pair up (an odd number of straight double quotes,
+    more opening than closing curly ones, a line opened by a single quote) a first-person word
+    outside the marks found may still be a quoted speaker's, not the writer's.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _quotations_balanced([(nlp('He said "no." I agree.'), 0)]), _quotations_balanced([(nlp('"No.\\nI partied.'), 0)])
+    (True, False)
+    """
+    text = "\n".join(doc.text for doc, _ in chunks)
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False
+    return not any(line.lstrip()[:1] in {"'", "‘"} for line in text.split("\n"))
 
 
 def _writer_mentions(state: _State) -> None:

@@ -595,11 +595,17 @@ def _with_team_word(ent: Span, lower: frozenset[str]) -> Span:
     end = ent.end
     while end < len(doc) and (_numbered_plural(doc[end]) or (
             ent.label_ in _PLACE_LABELS and not doc[end].is_sent_start and _capitalised_plural(doc[end], lower)
-            and doc[end].ent_type_ not in ENT_TYPES)):
+            and doc[end].ent_type_ not in ENT_TYPES and _not_predicate(doc[end]))):
         end += 1
     if end == ent.end:
         return ent
     return Span(doc, ent.start, end, label="ORG" if ent.label_ in _PLACE_LABELS else ent.label_)
+
+
+def _not_predicate(tok: Token) -> bool:
+    """A word that is no verb of its clause: "Checks" in "Lohan Checks into Rehab" heads the clause and takes
+    a preposition, as "76ers" in "Springfield 76ers coach" does not."""
+    return tok.dep_ != "ROOT" and not any(ch.dep_ in {"prep", "dobj", "agent", "prt", "nsubj"} for ch in tok.children)
 
 
 def _plural_name_modifier(tok: Token, lower: frozenset[str]) -> bool:
