@@ -167,10 +167,13 @@ _LOCATIVE_PREPS = frozenset({"at", "in", "into", "inside", "to", "near", "outsid
 _HEAD_NOUN = 80  # a phrase not embedded in another
 _WINDOW = 3  # sentences back that a pronoun may reach
 #: Verbs a report uses interchangeably for what befell a counted group ("wounds 2" ... "injured two men").
-_VERB_CLASSES = (frozenset({"injure", "wound", "hurt"}), frozenset({"kill", "slay"}),
+_VERB_CLASSES = (frozenset({"injure", "wound", "hurt"}), frozenset({"kill", "slay", "die"}),
                  frozenset({"arrest", "detain", "capture", "apprehend", "take"}))
 #: Roles of a bare number that say it stands for what was counted ("kills 1", "took 23 into custody").
 _COUNT_ROLES = {"dobj": "patient", "nsubjpass": "patient", "nsubj": "agent"}
+#: Words a headline puts after a bare count of the harmed ("1 dead, 2 hurt"), with the verb they stand for.
+_HARM_WORDS = {"dead": "die", "killed": "kill", "hurt": "hurt", "injured": "injure", "wounded": "wound",
+               "arrested": "arrest", "detained": "detain"}
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "turn",
                                "rain", "snow", "make", "mean", "follow", "emerge", "transpire"})
 _NON_PERSON = frozenset({"Organization", "NewsOrganization", "Place", "Event", "Work", "Product"})
@@ -546,6 +549,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_pronoun(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
             bare_numbers.append(tok)
+        elif tok.pos_ == "NUM" and _harm_count(tok):  # "1 dead, 2 hurt in office shooting"
+            _note_bare_count(state, c, doc, offset, tok, (_HARM_WORDS[doc[tok.i + 1].lower_], "patient"))
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
                 index.type_of(index.by_token.get((c, tok.head.i))) == "Person":
             _title_mention(state, c, doc, offset, tok)  # "Chargers receiver Vincent Jackson"
@@ -1333,9 +1338,18 @@ def _note_counted(state: _State, root: Token, key: str, count: float | None) -> 
         state.counted_args.append((*frame, count, key, state.salience.sentence))
 
 
-def _note_bare_count(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
+def _harm_count(tok: Token) -> bool:
+    """A bare count right before a word saying what befell those counted, headline style ("1 dead, 2 hurt")."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _HARM_WORDS and tok.ent_type_ not in _TIME_LABELS and \
+        tok.text.isdigit() and (tok.i == 0 or not doc[tok.i - 1].like_num) and \
+        not (tok.head.i != tok.i + 1 and tok.head.pos_ in {"NOUN", "PROPN"})
+
+
+def _note_bare_count(state: _State, c: int, doc: Doc, offset: int, tok: Token,
+                     frame: tuple[str, str] | None = None) -> None:
     """Record a bare number that stands for what it counts ("shooting kills 1, injures 2") for :func:`_count_mentions`."""
-    frame = _count_frame(tok)
+    frame = frame or _count_frame(tok)
     value = parse_number(tok.text)
     if frame is None or value is None or _is_age(tok) or any(ch.dep_ == "prep" and ch.lower_ == "of"
                                                               for ch in tok.children):

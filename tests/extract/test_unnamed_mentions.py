@@ -99,3 +99,11 @@ def test_the_writers_i_and_me_are_one_person(extract):
     assert writer not in {"Dana Pruitt"}
     quoted = extract('"I will run again," Mayor Dana Pruitt said on Monday. Pruitt would not comment to me.')
     assert _entities(quoted, "I") == {"Dana Pruitt"}  # a quotation's "I" is its speaker
+
+
+def test_headline_counts_of_the_dead_and_hurt_join_the_counted_phrases(extract):
+    ex = extract("1 dead, 2 hurt in Hollis office shooting\nA fired worker shot and killed a woman and wounded two "
+                 "men on Monday, police said.")
+    assert _entities(ex, "1") == _covering(ex, "woman")
+    assert _entities(ex, "2") == _entities(ex, "two men")
+    assert _entities(ex, "1") != _entities(ex, "2")
