@@ -1266,7 +1266,8 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
         if tok.lower_ in _FIRST_SINGULAR:
             fits = etype == "Person" or (speaker in state.people and not state.salience.plural.get(speaker, False))
         else:
-            fits = etype in {"Organization", "NewsOrganization", "Group"}
+            fits = etype in {"Organization", "NewsOrganization", "Group"} or (
+                etype == "Person" and _coordinated_speaker(state, c, tok))
         if fits:
             index.mention(speaker, c, doc[tok.i : tok.i + 1], offset, "pronoun")
 
@@ -1380,6 +1381,17 @@ def _count_mentions(state: _State) -> None:
             key = f"{mention.text} ({verb})"
             index.add(key, mention.text, "Thing")
         index.mentions.append(replace(mention, entity=key))
+
+
+def _coordinated_speaker(state: _State, c: int, tok: Token) -> bool:
+    """Is the speaker of the quotation holding ``tok`` two or more people ("'We are thrilled,' producers Ann
+    Lee and Bo Kim said")? Their "we" is the pair, which the first of them stands for, as their title does."""
+    source = state.attribution.source_of(c, tok.i) if state.attribution is not None else None
+    if source is None or source.speaker is None:
+        return False
+    index = state.index
+    return any(ch.dep_ == "conj" and index.type_of(index.by_token.get((source.chunk, ch.i))) == "Person"
+               for t in source.speaker.root.subtree for ch in t.children)
 
 
 def _speaker_after(state: _State, c: int, sent: Span) -> str | None:

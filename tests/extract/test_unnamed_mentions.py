@@ -107,3 +107,10 @@ def test_headline_counts_of_the_dead_and_hurt_join_the_counted_phrases(extract):
     assert _entities(ex, "1") == _covering(ex, "woman")
     assert _entities(ex, "2") == _entities(ex, "two men")
     assert _entities(ex, "1") != _entities(ex, "2")
+
+
+def test_the_we_of_two_people_quoted_together_is_a_mention_of_them(extract):
+    ex = extract('"We are thrilled to have Mara Voss host the gala," producers Ann Lee and Bo Kim said today.')
+    assert _entities(ex, "We") == {"Ann Lee"}
+    alone = extract('"We are thrilled," said Ann Lee, a producer.')
+    assert _entities(alone, "We") == set()  # one person's "we" is a group that includes her, not her
