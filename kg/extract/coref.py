@@ -321,7 +321,7 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
         _merge_entity(index, thing, person)
     _count_mentions(state)
     if _quotations_balanced(chunks):
-        _writer_mentions(state)
+        _writer_mentions(state, _quoted_across(chunks))
 
 
 # -- what the text says people are ----------------------------------------------------------------
@@ -460,6 +460,21 @@ def _is_plural(tok: Token) -> bool:
     return tok.tag_ in {"NNS", "NNPS"} or acronym_plural or any(c.dep_ == "conj" for c in tok.children)
 
 
+def _plural_name(tok: Token) -> bool:
+    """A name in the plural, as sides are named ("the Marlow Hornets", "the 76ers"): "they" may take it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the 76ers")
+    >>> _plural_name(doc[1])
+    True
+    """
+    text = tok.text
+    letters = text.lstrip("0123456789")
+    if text[:1].isdigit():
+        return len(letters) > 2 and letters.isalpha() and letters[-1:] in {"s", "S"}
+    return tok.tag_ in {"NNS", "NNPS"} and text[:1].isupper() and letters[-1:] in {"s", "S"}
+
+
 def _capitalised_noun(tok: Token) -> bool:
     """A common noun the tagger read as a name for its capital ("The President announced ...", "former
     Springfield Hornets Coach")."""
@@ -524,7 +539,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
                 if _according_source(tok):
                     state.speakers.add(key)
                 etype = index.type_of(key)
-                sal.add(key, _weight(tok), plural=etype == "Group", role=tok.dep_)
+                sal.add(key, _weight(tok), plural=etype == "Group" or (etype == "Organization" and _plural_name(tok)),
+                        role=tok.dep_)
                 state.mentioned[key] = state.mentioned.get(key, 0) + 1
                 if _locative(tok) and etype in {"Place", "Organization"}:
                     state.locations[key] = sal.sentence
@@ -842,7 +858,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
                 return False
             if etype == "Group" and sal.last_role.get(key) in _MODIFIER_DEPS:
                 return False  # "North Korean troops ... calling them": the troops, not the nationality
-            return etype in {"Thing", "Group"} and sal.plural.get(key, False)
+            return etype in {"Thing", "Group", "Organization"} and sal.plural.get(key, False)
 
         partitive = _partitive(tok)
         key = sal.best(accept, lambda k: 100.0 if partitive and k in state.counted else 0.0)
@@ -1253,7 +1269,7 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
                 break
     for tok in tokens:
         if tok.i not in quoted:
-            if tok.lower_ in _FIRST_SINGULAR and not any(t.text in _QUOTE_MARKS for t in doc[sent.start : tok.i]):
+            if tok.lower_ in _FIRST_SINGULAR:  # the writer's, unless a quotation across chunks holds it
                 start = offset + tok.idx
                 state.writer.append(EntityMention("", start, start + len(tok.text), tok.text, "pronoun"))
             continue
@@ -1266,13 +1282,9 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
         if tok.lower_ in _FIRST_SINGULAR:
             fits = etype == "Person" or (speaker in state.people and not state.salience.plural.get(speaker, False))
         else:
-            fits = etype in {"Organization", "NewsOrganization", "Group"} or (
-                etype == "Person" and _coordinated_speaker(state, c, tok))
+            fits = etype in {"Organization", "NewsOrganization", "Group"}
         if fits:
             index.mention(speaker, c, doc[tok.i : tok.i + 1], offset, "pronoun")
-
-
-_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
 
 
 def _quotations_balanced(chunks: list[tuple[Doc, int]]) -> bool:
@@ -1294,18 +1306,46 @@ def _quotations_balanced(chunks: list[tuple[Doc, int]]) -> bool:
     return not any(line.lstrip()[:1] in {"'", "‘"} for line in text.split("\n"))
 
 
-def _writer_mentions(state: _State) -> None:
+def _quoted_across(chunks: list[tuple[Doc, int]]) -> list[tuple[int, int]]:
+    """Document character ranges inside double quotation marks, read across chunks and paragraphs.
+
+    A quotation may open in one paragraph and close several later ('He said: "I am grateful.
+    <newline> And excited to be working with ..."'); each chunk alone sees half of it.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _quoted_across([(nlp('He said: "I am glad.'), 0), (nlp('I am." Me too.'), 21)])
+    [(9, 27)]
+    """
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    for doc, offset in chunks:
+        for tok in doc:
+            text = tok.text
+            if text not in {'"', "“", "”"}:
+                continue
+            at = offset + tok.idx
+            if opened is None and text != "”":
+                opened = at
+            elif opened is not None and text != "“":
+                ranges.append((opened, at + 1))
+                opened = None
+    return ranges
+
+
+def _writer_mentions(state: _State, quoted: list[tuple[int, int]] = ()) -> None:
     """ "I" and "me" outside any quotation are the writer's: one person of the document (a ``Thing`` of its own).
 
     A blog post or a column speaks in the first person ("I confirmed yesterday that ...", "he
     wouldn't comment to me"); all those words name one person, its author, whom the text does
     not name. They are mentions only: the writer states the claims already (the publisher).
     """
-    if not state.writer:
+    own = [m for m in state.writer if not any(start <= m.start < end for start, end in quoted)]
+    if not own:
         return
     key = "writer"
     state.index.add(key, "I", "Thing")
-    state.index.mentions.extend(replace(m, entity=key) for m in state.writer)
+    state.index.mentions.extend(replace(m, entity=key) for m in own)
 
 
 def _verb_class(lemma: str) -> frozenset[str]:
@@ -1381,17 +1421,6 @@ def _count_mentions(state: _State) -> None:
             key = f"{mention.text} ({verb})"
             index.add(key, mention.text, "Thing")
         index.mentions.append(replace(mention, entity=key))
-
-
-def _coordinated_speaker(state: _State, c: int, tok: Token) -> bool:
-    """Is the speaker of the quotation holding ``tok`` two or more people ("'We are thrilled,' producers Ann
-    Lee and Bo Kim said")? Their "we" is the pair, which the first of them stands for, as their title does."""
-    source = state.attribution.source_of(c, tok.i) if state.attribution is not None else None
-    if source is None or source.speaker is None:
-        return False
-    index = state.index
-    return any(ch.dep_ == "conj" and index.type_of(index.by_token.get((source.chunk, ch.i))) == "Person"
-               for t in source.speaker.root.subtree for ch in t.children)
 
 
 def _speaker_after(state: _State, c: int, sent: Span) -> str | None:

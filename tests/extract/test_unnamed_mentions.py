@@ -109,8 +109,16 @@ def test_headline_counts_of_the_dead_and_hurt_join_the_counted_phrases(extract):
     assert _entities(ex, "1") != _entities(ex, "2")
 
 
-def test_the_we_of_two_people_quoted_together_is_a_mention_of_them(extract):
-    ex = extract('"We are thrilled to have Mara Voss host the gala," producers Ann Lee and Bo Kim said today.')
-    assert _entities(ex, "We") == {"Ann Lee"}
-    alone = extract('"We are thrilled," said Ann Lee, a producer.')
-    assert _entities(alone, "We") == set()  # one person's "we" is a group that includes her, not her
+def test_an_i_in_a_quotation_that_runs_over_paragraphs_is_not_the_writers(extract):
+    ex = extract('Mara Voss said: "I am grateful to the board.\n\nAnd I know it will be fun."\n\n'
+                 'I asked Voss about it later. She would not comment to me.')
+    writer = _entities(ex, "I", nth=2)
+    assert len(writer) == 1 and next(iter(writer)).startswith("writer #")
+    assert _entities(ex, "me") == writer
+    assert not (_entities(ex, "I", nth=1) & writer)
+
+
+def test_they_may_take_a_team_named_in_the_plural(extract):
+    ex = extract("Brody Kane was fired after the Springfield 46ers lost eight games. They had been on the verge "
+                 "of the playoffs.")
+    assert _entities(ex, "They") == {"Springfield 46ers"}
