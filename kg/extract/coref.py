@@ -40,7 +40,12 @@ salient compatible entity seen in the last few sentences:
   lede's "a climber" introduces the headline's bare "Climber";
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
-  mentions (600 is a part of the soldiers, not the soldiers).
+  mentions (600 is a part of the soldiers, not the soldiers); a bare number that
+  stands for those counted ("Gunman kills 1, wounds 2", "1 dead, 2 hurt", "took 23
+  into custody") is a mention of the phrase the same verb counts the same way
+  ("killed a woman", "wounded two men"), else of a common-noun entity of its own;
+- *I, me* outside every quotation: the writer, one common-noun entity of the
+  document, where its quotation marks pair up.
 
 Every resolved pronoun or description becomes an :class:`kg.model.EntityMention`
 of kind ``pronoun`` or ``nominal`` with its own offsets. The work per token is
