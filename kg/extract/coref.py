@@ -40,7 +40,12 @@ salient compatible entity seen in the last few sentences:
   lede's "a climber" introduces the headline's bare "Climber";
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
-  mentions (600 is a part of the soldiers, not the soldiers).
+  mentions (600 is a part of the soldiers, not the soldiers); a bare number that
+  stands for those counted ("Gunman kills 1, wounds 2", "1 dead, 2 hurt", "took 23
+  into custody") is a mention of the phrase the same verb counts the same way
+  ("killed a woman", "wounded two men"), else of a common-noun entity of its own;
+- *I, me* outside every quotation: the writer, one common-noun entity of the
+  document, where its quotation marks pair up.
 
 Every resolved pronoun or description becomes an :class:`kg.model.EntityMention`
 of kind ``pronoun`` or ``nominal`` with its own offsets. The work per token is
@@ -61,6 +66,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attribution import REPORTING_VERBS, Attribution, quote_regions
 from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, name_age, phrase_key
+from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.model import EntityMention
 
@@ -165,6 +171,14 @@ _TOPIC_WEIGHT = 25  # per earlier mention of a state, for "the regime"
 _LOCATIVE_PREPS = frozenset({"at", "in", "into", "inside", "to", "near", "outside", "from"})
 _HEAD_NOUN = 80  # a phrase not embedded in another
 _WINDOW = 3  # sentences back that a pronoun may reach
+#: Verbs a report uses interchangeably for what befell a counted group ("wounds 2" ... "injured two men").
+_VERB_CLASSES = (frozenset({"injure", "wound", "hurt"}), frozenset({"kill", "slay", "die"}),
+                 frozenset({"arrest", "detain", "capture", "apprehend", "take"}))
+#: Roles of a bare number that say it stands for what was counted ("kills 1", "took 23 into custody").
+_COUNT_ROLES = {"dobj": "patient", "nsubjpass": "patient", "nsubj": "agent"}
+#: Words a headline puts after a bare count of the harmed ("1 dead, 2 hurt"), with the verb they stand for.
+_HARM_WORDS = {"dead": "die", "killed": "kill", "hurt": "hurt", "injured": "injure", "wounded": "wound",
+               "arrested": "arrest", "detained": "detain"}
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "turn",
                                "rain", "snow", "make", "mean", "follow", "emerge", "transpire"})
 _NON_PERSON = frozenset({"Organization", "NewsOrganization", "Place", "Event", "Work", "Product"})
@@ -270,6 +284,9 @@ class _State:
     described_at: dict[str, list[int]] = field(default_factory=dict)  # unnamed person -> sentences it is in
     described_as: dict[str, tuple[str, int | None]] = field(default_factory=dict)  # unnamed person -> noun, age
     reporters: set[str] = field(default_factory=set)  # keys ever seen as the subject of a reporting verb
+    counted_args: list[tuple[str, str, float, str, int]] = field(default_factory=list)  # verb, role, count, key, sentence
+    bare_counts: list[tuple[str, str, float, EntityMention, int]] = field(default_factory=list)  # ditto, for numbers
+    writer: list[EntityMention] = field(default_factory=list)  # first-person words outside quotations
 
 
 def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None,
@@ -307,6 +324,9 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
             state.salience.next_sentence()
     for thing, person in _introduced_then_named(state).items():
         _merge_entity(index, thing, person)
+    _count_mentions(state)
+    if _quotations_balanced(chunks):
+        _writer_mentions(state, _quoted_across(chunks))
 
 
 # -- what the text says people are ----------------------------------------------------------------
@@ -445,11 +465,30 @@ def _is_plural(tok: Token) -> bool:
     return tok.tag_ in {"NNS", "NNPS"} or acronym_plural or any(c.dep_ == "conj" for c in tok.children)
 
 
+def _plural_name(tok: Token) -> bool:
+    """A name in the plural, as sides are named ("the Marlow Hornets", "the 76ers"): "they" may take it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the 76ers")
+    >>> _plural_name(doc[1])
+    True
+    """
+    text = tok.text
+    letters = text.lstrip("0123456789")
+    if text[:1].isdigit():
+        return len(letters) > 2 and letters.isalpha() and letters[-1:] in {"s", "S"}
+    return tok.tag_ in {"NNS", "NNPS"} and text[:1].isupper() and letters[-1:] in {"s", "S"}
+
+
 def _capitalised_noun(tok: Token) -> bool:
-    """A common noun the tagger read as a name for its capital ("The President announced ...")."""
+    """A common noun the tagger read as a name for its capital ("The President announced ...", "former
+    Springfield Hornets Coach")."""
     low = tok.lower_
-    return tok.pos_ == "PROPN" and (is_person_noun(low) or low in GOVERNMENT_NOUNS or low in ORG_NOUNS) and \
-        tok.i > 0 and tok.doc[tok.i - 1].lower_ in _DEFINITE
+    if tok.pos_ != "PROPN":
+        return False
+    if is_person_noun(low) and tok.ent_type_ not in {"PERSON", "ORG"}:
+        return True  # a role noun heading its phrase is no name of its own
+    return (low in GOVERNMENT_NOUNS or low in ORG_NOUNS) and tok.i > 0 and tok.doc[tok.i - 1].lower_ in _DEFINITE
 
 
 def _name_like(tok: Token, inside: bool) -> bool:
@@ -505,12 +544,14 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
                 if _according_source(tok):
                     state.speakers.add(key)
                 etype = index.type_of(key)
-                sal.add(key, _weight(tok), plural=etype == "Group", role=tok.dep_)
+                sal.add(key, _weight(tok), plural=etype == "Group" or (etype == "Organization" and _plural_name(tok)),
+                        role=tok.dep_)
                 state.mentioned[key] = state.mentioned.get(key, 0) + 1
                 if _locative(tok) and etype in {"Place", "Organization"}:
                     state.locations[key] = sal.sentence
                 if etype == "Person":
                     state.last_person = key
+                    _note_counted(state, tok, key, 1.0)  # "killing Ann Roe" ... "killing one"
                     if _is_speaker(tok) or _according_source(tok):
                         state.reporters.add(key)
                 place = index.demonyms.get(key)
@@ -529,11 +570,16 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_pronoun(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
             bare_numbers.append(tok)
+        elif tok.pos_ == "NUM" and _harm_count(tok):  # "1 dead, 2 hurt in office shooting"
+            _note_bare_count(state, c, doc, offset, tok, (_HARM_WORDS[doc[tok.i + 1].lower_], "patient"))
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
                 index.type_of(index.by_token.get((c, tok.head.i))) == "Person":
             _title_mention(state, c, doc, offset, tok)  # "Harriers receiver Marcus Hale"
         elif tok.i in chunk_of and (tok.pos_ == "NOUN" or _capitalised_noun(tok) or (c, tok.i) in index.common_nouns):
             _resolve_description(state, c, doc, offset, chunk_of[tok.i])
+        elif tok.pos_ == "ADJ" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and is_person_noun(low) and \
+                not tok.is_lower:  # "Gunman kills 1": a capitalised person noun read as an adjective
+            _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
         elif tok.pos_ == "NOUN" and tok.dep_ == "poss":  # "the actress's lawyer": the possessor is a phrase too
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
         elif tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS and _is_age(tok):  # "the 33-year-old was held"
@@ -543,6 +589,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
     _affiliate(state, c, sent)
     for tok in bare_numbers:
         _resolve_number(state, c, tok)
+        _note_bare_count(state, c, doc, offset, tok)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
 
@@ -816,7 +863,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
                 return False
             if etype == "Group" and sal.last_role.get(key) in _MODIFIER_DEPS:
                 return False  # "North Korean troops ... calling them": the troops, not the nationality
-            return etype in {"Thing", "Group"} and sal.plural.get(key, False)
+            return etype in {"Thing", "Group", "Organization"} and sal.plural.get(key, False)
 
         partitive = _partitive(tok)
         key = sal.best(accept, lambda k: 100.0 if partitive and k in state.counted else 0.0)
@@ -1080,6 +1127,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
             start += 1  # "the city's chief engineer": the possessive clitic of the name left out goes too
         index.mention(key, c, doc[start : root.i + 1], offset, "nominal")
         sal.add(key, _weight(root), role=root.dep_)
+        _note_counted(state, root, key, _phrase_count(root))
         return
     if span[0].lower_ == "no" or root.lemma_.lower() in _SKIP_NOUNS:
         return
@@ -1104,6 +1152,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     state.things[key] = index.entities[key].label
     if any(ch.dep_ == "nummod" for ch in root.children):
         state.counted.add(key)
+    _note_counted(state, root, key, _phrase_count(root))
     if is_person_noun(root.lemma_) or _is_age(root):
         if key == thing and not plural and len(span) == 1 and root.tag_ in {"NN", "NNP"} and \
                 root.dep_ in {"nsubj", "nsubjpass", "ROOT"} and not any(ch.dep_ in {"det", "poss"} for ch in root.children):
@@ -1225,6 +1274,9 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
                 break
     for tok in tokens:
         if tok.i not in quoted:
+            if tok.lower_ in _FIRST_SINGULAR:  # the writer's, unless a quotation across chunks holds it
+                start = offset + tok.idx
+                state.writer.append(EntityMention("", start, start + len(tok.text), tok.text, "pronoun"))
             continue
         speaker = _quote_speaker(state, c, tok) if state.attribution is not None else fallback
         if speaker is None:
@@ -1238,6 +1290,142 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
             fits = etype in {"Organization", "NewsOrganization", "Group"}
         if fits:
             index.mention(speaker, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+
+
+def _quotations_balanced(chunks: list[tuple[Doc, int]]) -> bool:
+    """Does every quotation of the document close where it opens a line or a paragraph?
+
+    A quotation may run over several paragraphs with no closing mark until its end, or be set
+    in single quotes; where the marks do not pair up (an odd number of straight double quotes,
+    more opening than closing curly ones, a line opened by a single quote) a first-person word
+    outside the marks found may still be a quoted speaker's, not the writer's.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _quotations_balanced([(nlp('He said "no." I agree.'), 0)]), _quotations_balanced([(nlp('"No.\\nI partied.'), 0)])
+    (True, False)
+    """
+    text = "\n".join(doc.text for doc, _ in chunks)
+    if text.count('"') % 2 or text.count("“") != text.count("”"):
+        return False
+    return not any(line.lstrip()[:1] in {"'", "‘"} for line in text.split("\n"))
+
+
+def _quoted_across(chunks: list[tuple[Doc, int]]) -> list[tuple[int, int]]:
+    """Document character ranges inside double quotation marks, read across chunks and paragraphs.
+
+    A quotation may open in one paragraph and close several later ('He said: "I am grateful.
+    <newline> And excited to be working with ..."'); each chunk alone sees half of it.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> _quoted_across([(nlp('He said: "I am glad.'), 0), (nlp('I am." Me too.'), 21)])
+    [(9, 27)]
+    """
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    for doc, offset in chunks:
+        for tok in doc:
+            text = tok.text
+            if text not in {'"', "“", "”"}:
+                continue
+            at = offset + tok.idx
+            if opened is None and text != "”":
+                opened = at
+            elif opened is not None and text != "“":
+                ranges.append((opened, at + 1))
+                opened = None
+    return ranges
+
+
+def _writer_mentions(state: _State, quoted: list[tuple[int, int]] = ()) -> None:
+    """ "I" and "me" outside any quotation are the writer's: one person of the document (a ``Thing`` of its own).
+
+    A blog post or a column speaks in the first person ("I confirmed yesterday that ...", "he
+    wouldn't comment to me"); all those words name one person, its author, whom the text does
+    not name. They are mentions only: the writer states the claims already (the publisher).
+    """
+    own = [m for m in state.writer if not any(start <= m.start < end for start, end in quoted)]
+    if not own:
+        return
+    key = "writer"
+    state.index.add(key, "I", "Thing")
+    state.index.mentions.extend(replace(m, entity=key) for m in own)
+
+
+def _verb_class(lemma: str) -> frozenset[str]:
+    return next((group for group in _VERB_CLASSES if lemma in group), frozenset({lemma}))
+
+
+def _count_frame(tok: Token) -> tuple[str, str] | None:
+    """``(verb lemma, role)`` of a phrase that is the subject or object of a verb ("killed a woman"), else None."""
+    role = _COUNT_ROLES.get(tok.dep_)
+    head = tok.head
+    if role is None or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if tok.dep_ == "nsubj" and not any(ch.dep_ == "dobj" for ch in head.children):
+        role = "patient" if head.lemma_ in {"die"} else role  # "1 dead", "two died": what was counted
+    return head.lemma_.lower(), role
+
+
+def _phrase_count(root: Token) -> float | None:
+    """How many a noun phrase counts: its number ("two men" 2), or 1 for a singular with "a"/"one" ("a woman")."""
+    for ch in root.children:
+        if ch.dep_ == "nummod":
+            return parse_number(ch.text)
+    if root.tag_ in {"NN", "NNP"} and any(ch.dep_ == "det" and ch.lower_ in {"a", "an", "one"} for ch in root.children):
+        return 1.0
+    return None
+
+
+def _note_counted(state: _State, root: Token, key: str, count: float | None) -> None:
+    frame = _count_frame(root) if count is not None else None
+    if frame is not None:
+        state.counted_args.append((*frame, count, key, state.salience.sentence))
+
+
+def _harm_count(tok: Token) -> bool:
+    """A bare count right before a word saying what befell those counted, headline style ("1 dead, 2 hurt")."""
+    doc = tok.doc
+    return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _HARM_WORDS and tok.ent_type_ not in _TIME_LABELS and \
+        tok.text.isdigit() and (tok.i == 0 or not doc[tok.i - 1].like_num) and \
+        not (tok.head.i != tok.i + 1 and tok.head.pos_ in {"NOUN", "PROPN"})
+
+
+def _note_bare_count(state: _State, c: int, doc: Doc, offset: int, tok: Token,
+                     frame: tuple[str, str] | None = None) -> None:
+    """Record a bare number that stands for what it counts ("shooting kills 1, injures 2") for :func:`_count_mentions`."""
+    frame = frame or _count_frame(tok)
+    value = parse_number(tok.text)
+    if frame is None or value is None or _is_age(tok) or any(ch.dep_ == "prep" and ch.lower_ == "of"
+                                                              for ch in tok.children):
+        return  # "600 of the soldiers": a part, counted by _resolve_number
+    start = offset + tok.idx
+    mention = EntityMention("", start, start + len(tok.text), tok.text, "nominal")
+    state.bare_counts.append((*frame, value, mention, state.salience.sentence))
+
+
+def _count_mentions(state: _State) -> None:
+    """Bare numbers that stand for people or things of the story become mentions (in place).
+
+    A report counts the victims or the arrested as a bare number ("Gunman kills 1, wounds 2",
+    "took 23 into custody") and names them as a counted phrase elsewhere ("killed a woman and
+    wounded two men"): the number is a mention of the phrase's entity when the phrase is
+    subject or object of the same verb (or one used for it: wound, injure, hurt), in the same
+    role, with the same count, the nearest such phrase winning. A number that matches no phrase
+    is a common-noun entity of its own.
+    """
+    index = state.index
+    for verb, role, value, mention, when in state.bare_counts:
+        group = _verb_class(verb)
+        fits = [(abs(sentence - when), key) for v, r, n, key, sentence in state.counted_args
+                if v in group and r == role and n == value and key in index.entities]
+        if fits:
+            key = min(fits)[1]
+        else:
+            key = f"{mention.text} ({verb})"
+            index.add(key, mention.text, "Thing")
+        index.mentions.append(replace(mention, entity=key))
 
 
 def _speaker_after(state: _State, c: int, sent: Span) -> str | None:

@@ -312,7 +312,10 @@ class _Occurrence:
 def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     """Group the named entities of a document's chunks ``(Doc, char offset)`` into typed entities."""
     common = sentence_initial_common_nouns(chunks)
-    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc)
+    lower = frozenset(t.lower_ for doc, _ in chunks for t in doc if t.is_lower)
+    sides = frozenset(e[-1].text for doc, _ in chunks for e in doc.ents if e.label_ == "ORG" and len(e) > 1
+                      and _team_name(e[-1].text))
+    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc, lower, sides)
                    if not (len(occ.span) == 1 and (c, occ.span.start) in common)]
     name_types = _name_types(occurrences)
     links = _link_names(occurrences, name_types)
@@ -468,7 +471,13 @@ def _decide(counter: Counter) -> EntityType:
     return counter.most_common(1)[0][0]
 
 
-def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
+def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
+                 sides: frozenset[str] = frozenset()) -> list[_Occurrence]:
+    """The name occurrences of one chunk.
+
+    ``lower`` holds the words the document writes in lower case, ``sides`` the plural last
+    words of its organisation names ("Hornets" of "the Marlow Hornets").
+    """
     ents = [e for e in doc.ents if e.label_ in ENT_TYPES]
     merged: list[Span] = []
     for ent in ents:
@@ -500,6 +509,14 @@ def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
         bracket = next((t.i for t in ent if t.text == "("), None)
         if bracket is not None and bracket > ent.start:
             ent = Span(doc, ent.start, bracket, label=ent.label_)  # "World Health Organization (WHO"
+        ent = _with_team_word(ent, lower)
+        if ent.label_ == "PERSON" and len(ent) >= 3 and (ent[0].text in sides or (
+                ent[0].tag_ == "NNS" and _capitalised_plural(ent[0], lower))):
+            # "Comets Ray Tolland": a side named in the plural before its player, read as part of his name
+            evidence, roles, gender = _context_evidence(ent[0:1])
+            out.append(_Occurrence(chunk, ent[0:1], ent[0].text, "Organization", evidence, roles, gender))
+            covered.add(ent.start)
+            ent = Span(doc, ent.start + 1, ent.end, label="PERSON")
         name = clean_name(ent.text)
         if not name or not any(ch.isalpha() for ch in name):
             continue
@@ -507,6 +524,12 @@ def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
         evidence, roles, gender = _context_evidence(ent)
         out.append(_Occurrence(chunk, _trim_span(ent), name, ENT_TYPES[ent.label_], evidence, roles, gender))
     for tok in doc:
+        if tok.i not in covered and (_plural_name_modifier(tok, lower) or _numbered_plural(tok)):
+            # "Chargers lineman Jamal Reed": a side named in the plural, modifying a person
+            evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
+            out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, "Organization", evidence, roles, gender))
+            covered.add(tok.i)
+            continue
         # an acronym the tagger missed ("the state-run TCNA news agency")
         if tok.i not in covered and tok.pos_ == "PROPN" and tok.text.isupper() and tok.text.isalpha() and len(tok) > 1:
             evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
@@ -527,6 +550,83 @@ def _occurrences(chunk: int, doc: Doc) -> list[_Occurrence]:
             out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, label, evidence, roles, gender, weak=True))
     out.sort(key=lambda o: (o.chunk, o.span.start))
     return out
+
+
+#: spaCy labels of a place or a people, which a plural word after them makes a team or a force ("Philadelphia 76ers").
+_PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
+def _numbered_plural(tok: Token) -> bool:
+    """A plural word that opens with digits: the name of a side ("76ers", "49ERS"), not a decade ("1990s")."""
+    text = tok.text
+    letters = text.lstrip("0123456789")
+    return text[:1].isdigit() and len(letters) > 2 and letters.isalpha() and letters[-1] in "sS"
+
+
+def _capitalised_plural(tok: Token, lower: frozenset[str]) -> bool:
+    """A capitalised plural the document never writes in lower case ("Chargers"): a name, not a noun."""
+    text = tok.text
+    return tok.tag_ in {"NNS", "NNPS"} and text[:1].isupper() and text[-1:] in {"s", "S"} and \
+        text.isalpha() and tok.lower_ not in lower
+
+
+def _team_name(name: str) -> bool:
+    """A one-word plural name, as sides are called ("Hornets", "76ers"), not a one-word name of anything.
+
+    >>> _team_name("Hornets"), _team_name("76ers"), _team_name("Reuters"), _team_name("Agency")
+    (True, True, True, False)
+    """
+    letters = name.lstrip("0123456789")
+    return len(letters) > 2 and letters.isalpha() and letters[-1] in "sS" and not letters[-2:].lower() in {"ss", "us"}
+
+
+def _with_team_word(ent: Span, lower: frozenset[str]) -> Span:
+    """A name span that goes on over the plural word that completes it: "Philadelphia" + "76ers".
+
+    The small model marks the city of a team and leaves its plural name out ("Philadelphia
+    76ers head coach", "PHILADELPHIA 76ERS"); the words together name an organisation.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the Philadelphia 76ers coach")
+    >>> _with_team_word(Span(doc, 1, 2, label="GPE"), frozenset()).text
+    'Philadelphia 76ers'
+    """
+    doc = ent.doc
+    end = ent.end
+    while end < len(doc) and (_numbered_plural(doc[end]) or (
+            ent.label_ in _PLACE_LABELS and not doc[end].is_sent_start and _capitalised_plural(doc[end], lower)
+            and doc[end].ent_type_ not in ENT_TYPES and _not_predicate(doc[end]))):
+        end += 1
+    if end == ent.end:
+        return ent
+    return Span(doc, ent.start, end, label="ORG" if ent.label_ in _PLACE_LABELS else ent.label_)
+
+
+def _not_predicate(tok: Token) -> bool:
+    """A word that is no verb of its clause: "Checks" in "Lohan Checks into Rehab" heads the clause and takes
+    a preposition, as "76ers" in "Springfield 76ers coach" does not."""
+    return tok.dep_ != "ROOT" and not any(ch.dep_ in {"prep", "dobj", "agent", "prt", "nsubj"} for ch in tok.children)
+
+
+def _plural_name_modifier(tok: Token, lower: frozenset[str]) -> bool:
+    """A capitalised plural that modifies a person's name or role: "Chargers lineman Jamal Reed".
+
+    English puts a team or a party before its member as a bare plural name ("Chargers
+    receiver", "Lakers guard"); a common noun in that place is singular ("team captain").
+    """
+    if not (_capitalised_plural(tok, lower) or _numbered_plural(tok)) or tok.dep_ not in {"compound", "nmod", "amod"} \
+            or tok.ent_type_ in ENT_TYPES:
+        return False
+    head = tok.head
+    for _ in range(6):
+        if head.i <= tok.i:
+            return False
+        if head.ent_type_ == "PERSON" or (head.pos_ == "NOUN" and _role_word(head)):
+            return True
+        if head.dep_ not in {"compound", "nmod", "amod"} or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
 
 
 def _trim_span(ent: Span) -> Span:
@@ -668,6 +768,8 @@ def _compatible(short: str, full: str, types: dict[str, EntityType], occ: _Occur
     if ftype in {"Place"}:
         return words[0] == word and stype in {"Place", "Organization", "Thing"}
     if ftype in {"Organization", "NewsOrganization"}:
+        if words[-1] == word and _team_name(short) and stype in {"Organization", "Thing"}:
+            return True  # "the Hornets" for "the Marlow Hornets": a side is called by its plural name
         return words[0] == word and stype != "Place" and not (stype == "Person" and short in titled)
     return stype == ftype and words[0] == word
 

@@ -1,0 +1,124 @@
+"""Things a news text clearly refers to without a name of their own still get entity mentions.
+
+Team names used as modifiers ("Hornets lineman ..."), numbered team names ("46ers"), bare counts that
+stand for people ("kills 1, wounds 2"), capitalised person nouns the tagger misreads ("Gunman kills 1"),
+and the writer's own "I" and "me". Sentences and names are invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _at(ex, phrase: str, nth: int = 0) -> list[tuple[str, str]]:
+    """(entity, kind) of the mentions spanning exactly the ``nth`` occurrence of ``phrase``."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", ex.document.text))[nth]
+    start = found.start()
+    return [(m.entity, m.kind) for m in ex.mentions if (m.start, m.end) == (start, start + len(phrase))]
+
+
+def _entities(ex, phrase: str, nth: int = 0) -> set[str]:
+    return {entity for entity, _ in _at(ex, phrase, nth)}
+
+
+def _covering(ex, phrase: str, nth: int = 0) -> set[str]:
+    """The entities of the shortest mentions that hold the ``nth`` occurrence of ``phrase``."""
+    found = list(re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", ex.document.text))[nth]
+    holding = [m for m in ex.mentions if m.start <= found.start() and found.end() <= m.end]
+    shortest = min((m.end - m.start for m in holding), default=0)
+    return {m.entity for m in holding if m.end - m.start == shortest}
+
+
+def test_a_plural_team_name_before_a_player_is_the_team(extract):
+    ex = extract("Comets lineman Ray Tolland faces charges\nTolland, 31, was arrested on Sunday, police said.")
+    assert _at(ex, "Comets") == [("Comets", "name")]
+    assert [e.type for e in ex.entities if e.key == "Comets"] == ["Organization"]
+    assert _entities(ex, "lineman") == {"Ray Tolland"}
+    guard = extract("Sales manager Ray Tolland quit. The sales of the firm fell.")
+    assert _at(guard, "Sales") == []  # the document writes the word in lower case: a common noun
+
+
+def test_a_plural_team_name_before_a_full_name_is_the_team(extract):
+    ex = extract("Hornets Dev Okafor arrested for DUI\nThe Marlow Hornets said Okafor was arrested on Sunday.")
+    assert _entities(ex, "Hornets") == {"Marlow Hornets"}
+    assert _entities(ex, "Dev Okafor") == {"Dev Okafor"}
+
+
+def test_a_numbered_team_name_joins_the_city_before_it(extract):
+    ex = extract("Brody Kane is out as Springfield 46ers head coach. The 46ers fired Kane on Friday.")
+    assert _at(ex, "Springfield 46ers") == [("Springfield 46ers", "name")]
+    assert _entities(ex, "46ers", nth=1) == {"Springfield 46ers"}
+    assert _entities(ex, "head coach") == {"Brody Kane"}
+
+
+def test_a_decade_is_no_team():
+    from kg.extract.entities import _numbered_plural
+    import spacy
+
+    doc = spacy.blank("en")("the 1990s and the 76ers")
+    assert [_numbered_plural(t) for t in doc] == [False, False, False, False, True]
+
+
+def test_bare_counts_join_the_counted_phrases_of_the_same_verbs(extract):
+    ex = extract("Gunman kills 1 at Hollis office\nA fired worker shot and killed a woman and wounded two men on "
+                 "Monday at the Hollis Group office, police said.")
+    (woman,) = _entities(ex, "woman")
+    assert _entities(ex, "1") == {woman}
+    assert woman.startswith("woman #")
+
+
+def test_a_bare_count_of_the_arrested_joins_the_counted_phrase(extract):
+    ex = extract("Police took 23 into custody on Friday. The navy said it had arrested 23 pirates.")
+    (pirates,) = _entities(ex, "23 pirates")
+    assert _entities(ex, "23") == {pirates}
+
+
+def test_a_bare_count_with_no_phrase_to_join_is_a_mention_of_its_own(extract):
+    ex = extract("Police took 23 into custody on Friday. The navy gave no names.")
+    (key,) = _entities(ex, "23")
+    assert key.startswith("23 ")
+    assert ex.document.text[[m for m in ex.mentions if m.entity == key][0].start :].startswith("23 into")
+
+
+def test_a_capitalised_person_noun_read_as_an_adjective_is_a_description(extract):
+    ex = extract("Gunman kills 1 at Hollis office\nThe gunman fled the building on foot.")
+    assert [kind for _, kind in _at(ex, "Gunman")] == ["nominal"]
+    assert _entities(ex, "Gunman") == _covering(ex, "gunman")
+
+
+def test_a_capitalised_role_noun_heading_its_phrase_is_a_description(extract):
+    ex = extract("Taking over will be former Marlow Hornets Coach...")
+    (key,) = _covering(ex, "Coach")
+    assert key.startswith("former marlow hornets coach #")
+
+
+def test_the_writers_i_and_me_are_one_person(extract):
+    ex = extract("I confirmed yesterday that Mayor Dana Pruitt will run. Pruitt would not comment to me.")
+    (writer,) = _entities(ex, "I")
+    assert _entities(ex, "me") == {writer}
+    assert writer not in {"Dana Pruitt"}
+    quoted = extract('"I will run again," Mayor Dana Pruitt said on Monday. Pruitt would not comment to me.')
+    assert _entities(quoted, "I") == {"Dana Pruitt"}  # a quotation's "I" is its speaker
+
+
+def test_headline_counts_of_the_dead_and_hurt_join_the_counted_phrases(extract):
+    ex = extract("1 dead, 2 hurt in Hollis office shooting\nA fired worker shot and killed a woman and wounded two "
+                 "men on Monday, police said.")
+    assert _entities(ex, "1") == _covering(ex, "woman")
+    assert _entities(ex, "2") == _entities(ex, "two men")
+    assert _entities(ex, "1") != _entities(ex, "2")
+
+
+def test_an_i_in_a_quotation_that_runs_over_paragraphs_is_not_the_writers(extract):
+    ex = extract('Mara Voss said: "I am grateful to the board.\n\nAnd I know it will be fun."\n\n'
+                 'I asked Voss about it later. She would not comment to me.')
+    writer = _entities(ex, "I", nth=2)
+    assert len(writer) == 1 and next(iter(writer)).startswith("writer #")
+    assert _entities(ex, "me") == writer
+    assert not (_entities(ex, "I", nth=1) & writer)
+
+
+def test_they_may_take_a_team_named_in_the_plural(extract):
+    ex = extract("Brody Kane was fired after the Springfield 46ers lost eight games. They had been on the verge "
+                 "of the playoffs.")
+    assert _entities(ex, "They") == {"Springfield 46ers"}
