@@ -1,0 +1,41 @@
+"""Place and organisation names written two ways, across documents (issue 5). Names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve.entities import EntityRecord, resolve_entities
+from kg.resolve.names import acronyms, normalise
+
+
+def _rec(iri, label, types, docs, *alts):
+    return EntityRecord(iri, (label, *alts), frozenset(types.split()), frozenset(docs), 1)
+
+
+@pytest.mark.parametrize("short, full", [
+    ("Mt. Ellery", "Mount Ellery"), ("Mt Ellery National Park", "Mount Ellery National Park"),
+    ("Ft. Dallow", "Fort Dallow"), ("St. Oswin", "Saint Oswin"), ("Port St. Oswin", "Port Saint Oswin"),
+    ("Elm St.", "Elm Street"), ("Quarry Rd", "Quarry Road"), ("Fifth Ave South", "Fifth Avenue South"),
+    ("Linden Blvd", "Linden Boulevard"), ("Mtn Ridge Lodge", "Mountain Ridge Lodge"),
+])
+def test_an_abbreviated_kind_word_normalises_to_the_full_word(short, full):
+    assert normalise(short) == normalise(full)
+
+
+@pytest.mark.parametrize("expanded, full, kept, as_written", [
+    ("Mt. Ellery", "mount ellery", "Billings, MT", "billings mt"), ("Ft. Dallow", "fort dallow", "a 10 ft wall",
+                                                                   "10 ft wall"),
+    ("Fifth Ave", "fifth avenue", "Ave Maria", "ave maria"), ("St. Oswin", "saint oswin", "St", "st"),
+])
+def test_an_abbreviation_is_expanded_only_where_it_cannot_be_something_else(expanded, full, kept, as_written):
+    assert normalise(expanded) == full
+    assert normalise(kept) == as_written
+    assert acronyms(f"{expanded} National Park") == acronyms(f"{full} National Park")
+
+
+def test_a_place_written_with_an_abbreviated_kind_word_joins_the_full_form():
+    records = [_rec("e:mt", "Mt Ellery", "Place Organization", "ab"), _rec("e:mount", "Mount Ellery", "Place", "cd"),
+               _rec("e:other", "Mount Dallow", "Place", "cd")]
+    result = resolve_entities(records)
+    assert result.same("e:mt", "e:mount")
+    assert not result.same("e:mount", "e:other")
