@@ -34,7 +34,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    (:func:`distinguishing_modifiers`); a noun that spells a name ("the Indian navy") joins
    it first, and each noun joins the first group of its head it does not clash with;
 7. a common noun that spells a name (or a person's full name: "Dr. Regina Benjamin" read as a noun
-   phrase), or heads exactly one name of its story ("the navy");
+   phrase), or a name with a noun of its kind after it ("a Dallow's Market store", "the Kursk region"), or
+   heads exactly one name of its story ("the navy");
 8. a description and the one person another article of the story describes so ("the
    climber" / "Robert Buckley, the climber"), or the one most of its articles describe so
    (:data:`DOMINANT_RATIO`);
@@ -137,6 +138,12 @@ _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 #: Common nouns in "-ly", no adverbs.
 _LY_NOUNS = frozenset("family ally assembly supply rally monopoly anomaly italy july belly bully reply".split())
 _URL = re.compile(r"^(?:https?://|www\.)", re.I)
+#: Nouns for a shop, a restaurant or a site called by its owner's or chain's name ("a Dallow's Market store").
+_SITE_NOUNS = frozenset("""store shop supermarket restaurant cafe diner bar pub hotel motel casino mall outlet
+    branch dealership""".split())
+#: Nouns for a place called by its name ("the Kursk region"); see ``kg.extract.entities.PLACE_NOUNS``.
+_PLACE_KIND_NOUNS = frozenset("""region area province city town village district county island river valley
+    peninsula coast""".split())
 #: Words that follow the noun they qualify in titles ("surgeon general", "president elect"): the
 #: title's head is both words.
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
@@ -428,6 +435,34 @@ def _head_span(words: Sequence[str]) -> tuple[int, int]:
             _PRONOUN_LIKE and not words[head - 1].isdigit():
         return (head - 1, head + 1)
     return (head, head + 1)
+
+
+def _name_before_kind_noun(label: str) -> tuple[str, frozenset[str]]:
+    """The name before the head noun of a common-noun phrase whose head says what kind of thing the name is,
+    with the set of kind nouns the head is from; ``("", ...)`` when there is none.
+
+    A shop or a restaurant is called by its chain's or owner's name with its kind after it ("a Dallow's Market
+    store", "the Ellery Mall outlet in Dale"), a place with a place noun ("the Kursk region"). The words
+    before the head must be capitalised in the label (they are a name), so "the store" or "a big store" have
+    none.
+
+    >>> _name_before_kind_noun("Dallow's Market store in Dale")[0], _name_before_kind_noun("the Dallow region")[0]
+    ('dallows market', 'dallow')
+    >>> _name_before_kind_noun("a big store"), _name_before_kind_noun("store")
+    (('', frozenset()), ('', frozenset()))
+    """
+    words = tokens(label)
+    start, end = _head_span(words)
+    if end - start != 1 or start == 0:
+        return "", _NONE
+    nouns = _SITE_NOUNS if words[start] in _SITE_NOUNS else _PLACE_KIND_NOUNS if words[start] in \
+        _PLACE_KIND_NOUNS else None
+    raw = [w for w in re.split(r"[\s/]+", label) if w]
+    name_words = [w for w in raw if normalise(w)][: start + (raw[0].casefold() in {"the", "a", "an"})]
+    name_words = [w for w in name_words if w.casefold() not in {"the", "a", "an"}]
+    if nouns is None or not name_words or not all(w[:1].isupper() or w[:1].isdigit() for w in name_words):
+        return "", _NONE
+    return " ".join(words[:start]), nouns
 
 
 def _gerund(words: Sequence[str], i: int) -> bool:
@@ -744,9 +779,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 words = _whole_words(label, r.kind)
                 if len(words) >= 2:
                     full_by_words[words].append(r.iri)
-    place_names = {normalise(label) for r in records if r.kind == "place" for label in r.prefs}
-    place_names |= {name for name in (common_name(label) for r in records if r.kind == "place"
-                                      for label in r.prefs) if name}
+    # (a name some document types a place names one, whatever another typed it: "Dale" a person once)
+    placed = [r for r in records if r.kind == "place" or (r.kind != "thing" and "Place" in r.types)]
+    place_names = {normalise(label) for r in placed for label in r.prefs}
+    place_names |= {name for name in (common_name(label) for r in placed for label in r.prefs) if name}
     for r in records:
         if r.kind not in {"person", "named"}:
             continue
@@ -836,6 +872,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
         spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
         exact = {iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"}
+        # a name with a noun of its kind after it ("a Dallow's Market store", "the Ellery Mall outlet in Dale")
+        exact |= {iri for form, nouns in map(_name_before_kind_noun, r.labels) if form
+                  for iri in by_form.get(form, ()) if by_iri[iri].kind != "person" and (
+                      nouns is _SITE_NOUNS or "Place" in by_iri[iri].types)}
         # a person's full name the tagger read as a noun phrase ("Dr. Regina Benjamin", every word capitalised)
         written = {person_core(x) for x in r.labels if len(tokens(x)) >= 2} if any(map(_title_case, r.labels)) else ()
         exact = sorted(exact | {iri for form in written for iri in by_form.get(form, ()) if by_iri[iri].kind == "person"})

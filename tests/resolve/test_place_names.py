@@ -39,3 +39,29 @@ def test_a_place_written_with_an_abbreviated_kind_word_joins_the_full_form():
     result = resolve_entities(records)
     assert result.same("e:mt", "e:mount")
     assert not result.same("e:mount", "e:other")
+
+
+def test_a_name_with_a_noun_of_its_kind_after_it_joins_the_name():
+    records = [_rec("e:shop", "Dallow's Market", "Organization", "ab"),
+               _rec("e:store", "market store", "Thing", "c", "Dallow's Market store in Ellery"),
+               _rec("e:big", "big store", "Thing", "d", "a big store")]
+    result = resolve_entities(records)
+    assert result.same("e:store", "e:shop")
+    assert not result.same("e:big", "e:shop")
+
+
+def test_a_place_noun_after_a_name_joins_only_a_place():
+    records = [_rec("e:place", "Dallow", "Place", "ab"), _rec("e:region", "region", "Thing", "c", "the Dallow region"),
+               _rec("e:org", "Ellery", "Organization", "ab"), _rec("e:area", "area", "Thing", "c", "the Ellery area")]
+    result = resolve_entities(records)
+    assert result.same("e:region", "e:place")
+    assert not result.same("e:area", "e:org")
+
+
+def test_an_organisation_name_with_a_place_before_it_joins_the_name_when_any_document_types_the_place():
+    # one document's tagger read "Ellery" as a person: the place name still tells the branch from the chain
+    records = [_rec("e:local", "Ellery Dallow's Market", "Organization", "ab"),
+               _rec("e:chain", "Dallow's Market", "Organization", "cd"),
+               _rec("e:town", "Ellery", "Person Place", "abcd")]
+    result = resolve_entities(records)
+    assert result.same("e:local", "e:chain")
