@@ -21,7 +21,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    "Duncan Raite"), a known short form or short prefix of a given name ("Mo" / "Maurice
    Cheeks"), middle initials ("Raj K. Chohan"), a full name with extra words at one end
    ("Comedian Ellen DeGeneres", "U.S. Surgeon General") and a surname the tagger read as a
-   common noun ("Cheeks") join the one person or name they fit;
+   common noun ("Cheeks") join the one person or name they fit; a place named by two place names
+   ("Ardon Mount Ellery") joins the one place of its story named by the second;
 5. a compass word used as a name ("the North") and the one place named with it in the
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun,
@@ -144,6 +145,9 @@ _SITE_NOUNS = frozenset("""store shop supermarket restaurant cafe diner bar pub 
 #: Nouns for a place called by its name ("the Kursk region"); see ``kg.extract.entities.PLACE_NOUNS``.
 _PLACE_KIND_NOUNS = frozenset("""region area province city town village district county island river valley
     peninsula coast""".split())
+#: Words before a place name that make it another place ("South Dale", "New Dale", "Upper Dale").
+_PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little great central northern southern
+    eastern western inner outer north-east north-west south-east south-west""".split())
 #: Words that follow the noun they qualify in titles ("surgeon general", "president elect"): the
 #: title's head is both words.
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
@@ -661,6 +665,10 @@ class _UnionFind:
             self._own(self.modifiers, root).discard(thing_modifiers(rec.prefs[0]))
             self._own(self.strong, root).discard(distinguishing_modifiers(rec.prefs[0]))
 
+    def retype(self, iri: str, kind: str) -> None:
+        """The cluster of ``iri`` is of ``kind`` (a misread: "Ardon Mount Ellery" tagged a person is a place)."""
+        self.kinds[self.find(iri)] = {kind}
+
     def forbid(self, a: str, b: str) -> None:
         self.forbidden[a].add(b)
         self.forbidden[b].add(a)
@@ -800,6 +808,37 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(found) == 1:
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
                 uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
+
+    # 4c. a place named by two names, another place's before its own ("Ardon Mount Ellery", "the Ardon Mount
+    #     Ellery National Park"), joins the one place of its story named by the second, a name of two words or
+    #     more: a place name before a place name is one place's two names (as "Dallow Ellery's Market" is a
+    #     branch of "Ellery's Market"), where one word ("New York", "York") or a word that places it
+    #     ("South Dale Lake" / "Dale Lake") would make another place. A person name made of the two is a
+    #     misread place.
+    place_full: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for r in placed:
+        for label in r.prefs:
+            words = _whole_words(label, "place")
+            if len(words) >= 2:
+                place_full[words].append(r.iri)
+    for r in records:
+        if r.kind not in {"place", "person"} or r.publisher:
+            continue
+        stories = {spell_groups[d] for d in r.documents if d in spell_groups}
+        for label in r.prefs:
+            words = _whole_words(label, "place")
+            found = set()
+            for n in range(2, len(words)):
+                part, extra = words[-n:], words[:-n]
+                if set(extra) & _PLACING_WORDS or not _names_place(" ".join(extra), place_names):
+                    continue
+                found |= {uf.find(iri) for iri in place_full.get(part, ()) if iri != r.iri and stories &
+                          {spell_groups[d] for d in by_iri[iri].documents if d in spell_groups}}
+            found.discard(uf.find(r.iri))
+            if len(found) == 1:
+                if r.kind == "person":
+                    uf.retype(r.iri, "place")
+                uf.union(r.iri, found.pop(), f"two-place-names:{' '.join(words)}", force=True)
 
     # 4. shortened person names
     persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)

@@ -65,3 +65,15 @@ def test_an_organisation_name_with_a_place_before_it_joins_the_name_when_any_doc
                _rec("e:town", "Ellery", "Person Place", "abcd")]
     result = resolve_entities(records)
     assert result.same("e:local", "e:chain")
+
+
+def test_a_place_named_by_two_names_joins_the_place_named_by_the_second():
+    # "Ardon Mount Ellery": the tagger read the two names as a person's in one document
+    records = [_rec("e:both", "Ardon Mount Ellery", "Person", "a"), _rec("e:mount", "Mount Ellery", "Place", "abc"),
+               _rec("e:ardon", "Ardon", "Place", "bc"), _rec("e:guide", "Tova Brenn", "Person", "abc"),
+               _rec("e:south", "South Dale Lake", "Place", "ab"), _rec("e:lake", "Dale Lake", "Place", "abc"),
+               _rec("e:dale", "Dale", "Place", "c")]
+    result = resolve_entities(records)
+    assert result.same("e:both", "e:mount")
+    assert not result.same("e:both", "e:guide")
+    assert not result.same("e:south", "e:lake")
