@@ -37,6 +37,7 @@ __all__ = [
     "COMPASS_WORDS",
     "FUNCTION_WORDS",
     "KIND_ABBREVIATIONS",
+    "SPELLING_VARIANTS",
     "SHORT_GIVEN_NAMES",
     "IRREGULAR_DEMONYMS",
     "WIDER_DEMONYMS",
@@ -97,6 +98,13 @@ KIND_ABBREVIATIONS: dict[str, tuple[str | None, str | None]] = {  # word -> (ope
     "mt": ("mount", None), "mtn": ("mountain", "mountain"), "ft": ("fort", None), "st": ("saint", "street"),
     "ave": (None, "avenue"), "rd": (None, "road"), "blvd": (None, "boulevard"), "hwy": (None, "highway"),
     "pkwy": (None, "parkway"),
+}
+
+#: British spellings of words names are made of -> the American ones, so one name written in either meets
+#: ("Dallow Treatment Centre" / "Dallow Treatment Center").
+SPELLING_VARIANTS: dict[str, str] = {
+    "centre": "center", "centres": "centers", "theatre": "theater", "harbour": "harbor", "defence": "defense",
+    "organisation": "organization", "labour": "labor", "programme": "program", "neighbourhood": "neighborhood",
 }
 
 #: Well-known alternative names and acronyms of countries and international bodies -> the
@@ -176,7 +184,8 @@ def normalise(text: str) -> str:
 
 
 def _expand_kind_word(words: list[str], i: int) -> str:
-    """``words[i]``, or the kind word it abbreviates there (:data:`KIND_ABBREVIATIONS`).
+    """``words[i]``, or the kind word it abbreviates there (:data:`KIND_ABBREVIATIONS`), spelt the American way
+    (:data:`SPELLING_VARIANTS`).
 
     >>> [_expand_kind_word(w, 0) for w in (["mt", "ellery"], ["mt"], ["ft", "dale"], ["ave", "maria"])]
     ['mount', 'mt', 'fort', 'ave']
@@ -185,7 +194,7 @@ def _expand_kind_word(words: list[str], i: int) -> str:
     >>> _expand_kind_word(["10", "ft", "wall"], 1), _expand_kind_word(["billings", "mt"], 1)
     ('ft', 'mt')
     """
-    word = words[i]
+    word = SPELLING_VARIANTS.get(words[i], words[i])
     full = KIND_ABBREVIATIONS.get(word)
     if full is None or (i > 0 and words[i - 1].isdigit()):
         return word

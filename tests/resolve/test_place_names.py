@@ -77,3 +77,13 @@ def test_a_place_named_by_two_names_joins_the_place_named_by_the_second():
     assert result.same("e:both", "e:mount")
     assert not result.same("e:both", "e:guide")
     assert not result.same("e:south", "e:lake")
+
+
+def test_a_name_spelt_the_british_way_joins_the_american_spelling():
+    assert normalise("Dallow Treatment Centre") == "dallow treatment center"
+    records = [_rec("e:uk", "Dallow Treatment Centre", "Organization", "a"),
+               _rec("e:us", "Dallow Treatment Center", "Organization", "b"),
+               _rec("e:theatre", "Ellery Theatre", "Organization", "c")]
+    result = resolve_entities(records)
+    assert result.same("e:uk", "e:us")
+    assert not result.same("e:uk", "e:theatre")
