@@ -216,6 +216,8 @@ SELECT DISTINCT ?e ?d ?text WHERE { GRAPH ?g { ?m a cg:EntityMention ; oa:hasBod
   oa:hasTarget ?t . ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text } }
 """
 _PERSON = str(SCHEMA.Person)
+#: The entities whose descriptions are read: people ("the climber") and places ("the country's highest peak").
+_DESCRIBED_TYPES = frozenset({_PERSON, str(SCHEMA.Place)})
 
 
 def read_entities(store, resolution_graph: str | None = None) -> list[EntityRecord]:
@@ -236,7 +238,7 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     persons = set()
     for e, t in store.rows(_TYPES):
         types[intern(e.value)].add(intern(t.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
-        if t.value == _PERSON:
+        if t.value in _DESCRIBED_TYPES:
             persons.add(e.value)
     docs: dict[str, set[str]] = defaultdict(set)
     for e, g in store.rows(_DOCS):
@@ -994,7 +996,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #    ("the climber" / "Robert Buckley" where some article says "Buckley, the climber")
     described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
-        if r.kind != "person":
+        if r.kind != "person" and (r.kind == "thing" or "Place" not in r.types):
             continue
         said = set(r.descriptions)
         # an alternative label that is a description ("59-year-old grandmother": ends in a lower-case word)

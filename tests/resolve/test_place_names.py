@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from kg.resolve import resolve
 from kg.resolve.entities import EntityRecord, resolve_entities
 from kg.resolve.names import acronyms, normalise
+from tests.resolve.resolve_kit import BASE, Doc, load, merged
 
 
 def _rec(iri, label, types, docs, *alts):
@@ -87,3 +89,17 @@ def test_a_name_spelt_the_british_way_joins_the_american_spelling():
     result = resolve_entities(records)
     assert result.same("e:uk", "e:us")
     assert not result.same("e:uk", "e:theatre")
+
+
+def test_a_description_joins_the_place_another_article_of_the_story_describes_so(store):
+    """One report says "Ostland's highest peak, Mount Ellery"; "the country's highest peak" of the other is it."""
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for doc in (a, b):
+        doc.entity("Tova Brenn")
+        doc.entity("Ostland", "Place")
+    a.entity("Mount Ellery", "Place")
+    a.describe("Mount Ellery", "highest peak")
+    b.entity("highest peak", "Thing", "country's highest peak", key="highest peak #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "highest peak #b", "Mount Ellery")
