@@ -37,9 +37,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 7. a common noun that spells a name (or a person's full name: "Dr. Regina Benjamin" read as a noun
    phrase), or a name with a noun of its kind after it ("a Dallow's Market store", "the Kursk region"), or
    heads exactly one name of its story ("the navy");
-8. a description and the one person another article of the story describes so ("the
-   climber" / "Robert Buckley, the climber"), or the one most of its articles describe so
-   (:data:`DOMINANT_RATIO`);
+8. a description and the one person or place another article of the story describes so ("the
+   climber" / "Robert Buckley, the climber"; "the country's highest peak" / "Ostland's highest peak,
+   Mount Ellery"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`);
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
 
 Never merged: two common nouns with clashing identifying modifiers ("the Vancouver man" /
@@ -208,8 +208,8 @@ _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
 _MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   { SELECT ?m WHERE { ?m a cg:EntityMention } } { SELECT ?m ?e WHERE { ?m oa:hasBody ?e } } } GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
-#: The common-noun mentions of entities (kept for people: whether an entity is one comes from ``_TYPES``, as a
-#: join with ``?e a schema:Person`` over the union would repeat each row once per document typing the entity).
+#: The common-noun mentions of entities (kept for people and places: whether an entity is one comes from
+#: ``_TYPES``, as a join with its type over the union would repeat each row once per document typing it).
 #: A mention, its target and selectors sit in one document graph.
 _DESCRIPTIONS = """
 SELECT DISTINCT ?e ?d ?text WHERE { GRAPH ?g { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ;
@@ -235,11 +235,11 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
             continue  # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
         (prefs if pref.value == "true" else alts)[intern(e.value)].add(intern(label.value))
     types: dict[str, set[str]] = defaultdict(set)
-    persons = set()
+    described = set()
     for e, t in store.rows(_TYPES):
         types[intern(e.value)].add(intern(t.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
         if t.value in _DESCRIBED_TYPES:
-            persons.add(e.value)
+            described.add(e.value)
     docs: dict[str, set[str]] = defaultdict(set)
     for e, g in store.rows(_DOCS):
         if g.value != resolution_graph:
@@ -248,9 +248,9 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     publishers = {e.value for (e,) in store.rows(_PUBLISHERS)}
     descriptions: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for e, d, text in store.rows(_DESCRIPTIONS):
-        if e.value in persons:
+        if e.value in described:
             descriptions[e.value].add((intern(d.value), text.value))
-    del persons
+    del described
     del strings
     kinds: dict[frozenset[str], frozenset[str]] = {}  # one frozenset per distinct set of types
     records = []
@@ -992,7 +992,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
 
-    # 8. a description in one article and the person another article of the story calls so
+    # 8. a description in one article and the person or place another article of the story calls so
     #    ("the climber" / "Robert Buckley" where some article says "Buckley, the climber")
     described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
