@@ -289,7 +289,7 @@ def _kind_noun(root: Token, etype: EntityType | None) -> bool:
 
 def _chain_to(tok: Token, root: Token) -> bool:
     """``tok`` reaches ``root`` through compounds only ("the KCNA news agency"); a possessor on the way makes
-    the name the owner, not the thing ("New Zealand's highest mountain" is no mention of New Zealand)."""
+    the name the owner, not the thing ("Ostland's highest mountain" is no mention of Ostland)."""
     for _ in range(6):
         if tok.dep_ != "compound" or tok.head.i == tok.i:
             return False
