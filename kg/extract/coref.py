@@ -16,7 +16,7 @@ salient compatible entity seen in the last few sentences:
   ahead to the main subject ("After she left, Reed ..."), and one before any
   person of the text to the first name ahead;
 - *it, its*: an organisation, a place that was an argument (not a setting, "in
-  Russia's Kursk region") or a singular thing, never a person, unless *it* is
+  Ostland's Dallow region") or a singular thing, never a person, unless *it* is
   pleonastic ("it is a rare admission that ...", "it is not known when ...");
 - *they, them, their, these, those*: a plural thing or group (not a nationality
   used as a modifier, "North Korean troops");
@@ -850,7 +850,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             if etype == "Thing":  # "it" is no person ("the climber ... it")
                 return not sal.plural.get(key, False) and sal.last_role.get(key) in {"nsubj", "nsubjpass", "dobj"} \
                     and key not in state.people
-            if etype == "Place":  # a place named only as a setting ("a diary found in Russia's Kursk region")
+            if etype == "Place":  # a place named only as a setting ("a diary found in Ostland's Dallow region")
                 return sal.last_role.get(key) in _PLACE_IT_ROLES
             return etype in _NON_PERSON
 

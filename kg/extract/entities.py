@@ -288,11 +288,13 @@ def _kind_noun(root: Token, etype: EntityType | None) -> bool:
 
 
 def _chain_to(tok: Token, root: Token) -> bool:
+    """``tok`` reaches ``root`` through compounds only ("the KCNA news agency"); a possessor on the way makes
+    the name the owner, not the thing ("Ostland's highest mountain" is no mention of Ostland)."""
     for _ in range(6):
-        if tok.head.i == root.i:
-            return True
         if tok.dep_ != "compound" or tok.head.i == tok.i:
             return False
+        if tok.head.i == root.i:
+            return True
         tok = tok.head
     return False
 

@@ -21,7 +21,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    "Duncan Pryse"), a known short form or short prefix of a given name ("Theo" / "Theodore
    Banks"), middle initials ("Anil K. Sethi"), a full name with extra words at one end
    ("Comedian Nora Quill", "U.S. Surgeon General") and a surname the tagger read as a
-   common noun ("Banks") join the one person or name they fit;
+   common noun ("Banks") join the one person or name they fit; a place named by two place names
+   ("Ardon Mount Ellery") joins the one place of its story named by the second;
 5. a compass word used as a name ("the North") and the one place named with it in the
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun,
@@ -34,10 +35,11 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy") joins
    it first, and each noun joins the first group of its head it does not clash with;
 7. a common noun that spells a name (or a person's full name: "Dr. Helen Ashby" read as a noun
-   phrase), or heads exactly one name of its story ("the navy");
-8. a description and the one person another article of the story describes so ("the
-   climber" / "Robert Hallam, the climber"), or the one most of its articles describe so
-   (:data:`DOMINANT_RATIO`);
+   phrase), or a name with a noun of its kind after it ("a Dallow's Market store", "the Dallow region"), or
+   heads exactly one name of its story ("the navy");
+8. a description and the one person or place another article of the story describes so ("the
+   climber" / "Robert Hallam, the climber"; "the country's highest peak" / "Ostland's highest peak,
+   Mount Ellery"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`);
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
@@ -137,6 +139,15 @@ _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 #: Common nouns in "-ly", no adverbs.
 _LY_NOUNS = frozenset("family ally assembly supply rally monopoly anomaly italy july belly bully reply".split())
 _URL = re.compile(r"^(?:https?://|www\.)", re.I)
+#: Nouns for a shop, a restaurant or a site called by its owner's or chain's name ("a Dallow's Market store").
+_SITE_NOUNS = frozenset("""store shop supermarket restaurant cafe diner bar pub hotel motel casino mall outlet
+    branch dealership""".split())
+#: Nouns for a place called by its name ("the Dallow region"); see ``kg.extract.entities.PLACE_NOUNS``.
+_PLACE_KIND_NOUNS = frozenset("""region area province city town village district county island river valley
+    peninsula coast""".split())
+#: Words before a place name that make it another place ("South Dale", "New Dale", "Upper Dale").
+_PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little great central northern southern
+    eastern western inner outer north-east north-west south-east south-west""".split())
 #: Words that follow the noun they qualify in titles ("surgeon general", "president elect"): the
 #: title's head is both words.
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
@@ -197,14 +208,16 @@ _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
 _MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   { SELECT ?m WHERE { ?m a cg:EntityMention } } { SELECT ?m ?e WHERE { ?m oa:hasBody ?e } } } GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
-#: The common-noun mentions of entities (kept for people: whether an entity is one comes from ``_TYPES``, as a
-#: join with ``?e a schema:Person`` over the union would repeat each row once per document typing the entity).
+#: The common-noun mentions of entities (kept for people and places: whether an entity is one comes from
+#: ``_TYPES``, as a join with its type over the union would repeat each row once per document typing it).
 #: A mention, its target and selectors sit in one document graph.
 _DESCRIPTIONS = """
 SELECT DISTINCT ?e ?d ?text WHERE { GRAPH ?g { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ;
   oa:hasTarget ?t . ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text } }
 """
 _PERSON = str(SCHEMA.Person)
+#: The entities whose descriptions are read: people ("the climber") and places ("the country's highest peak").
+_DESCRIBED_TYPES = frozenset({_PERSON, str(SCHEMA.Place)})
 
 
 def read_entities(store, resolution_graph: str | None = None) -> list[EntityRecord]:
@@ -222,11 +235,11 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
             continue  # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
         (prefs if pref.value == "true" else alts)[intern(e.value)].add(intern(label.value))
     types: dict[str, set[str]] = defaultdict(set)
-    persons = set()
+    described = set()
     for e, t in store.rows(_TYPES):
         types[intern(e.value)].add(intern(t.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
-        if t.value == _PERSON:
-            persons.add(e.value)
+        if t.value in _DESCRIBED_TYPES:
+            described.add(e.value)
     docs: dict[str, set[str]] = defaultdict(set)
     for e, g in store.rows(_DOCS):
         if g.value != resolution_graph:
@@ -235,9 +248,9 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     publishers = {e.value for (e,) in store.rows(_PUBLISHERS)}
     descriptions: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for e, d, text in store.rows(_DESCRIPTIONS):
-        if e.value in persons:
+        if e.value in described:
             descriptions[e.value].add((intern(d.value), text.value))
-    del persons
+    del described
     del strings
     kinds: dict[frozenset[str], frozenset[str]] = {}  # one frozenset per distinct set of types
     records = []
@@ -441,6 +454,34 @@ def _head_span(words: Sequence[str]) -> tuple[int, int]:
             _PRONOUN_LIKE and not words[head - 1].isdigit():
         return (head - 1, head + 1)
     return (head, head + 1)
+
+
+def _name_before_kind_noun(label: str) -> tuple[str, frozenset[str]]:
+    """The name before the head noun of a common-noun phrase whose head says what kind of thing the name is,
+    with the set of kind nouns the head is from; ``("", ...)`` when there is none.
+
+    A shop or a restaurant is called by its chain's or owner's name with its kind after it ("a Dallow's Market
+    store", "the Ellery Mall outlet in Dale"), a place with a place noun ("the Dallow region"). The words
+    before the head must be capitalised in the label (they are a name), so "the store" or "a big store" have
+    none.
+
+    >>> _name_before_kind_noun("Dallow's Market store in Dale")[0], _name_before_kind_noun("the Dallow region")[0]
+    ('dallows market', 'dallow')
+    >>> _name_before_kind_noun("a big store"), _name_before_kind_noun("store")
+    (('', frozenset()), ('', frozenset()))
+    """
+    words = tokens(label)
+    start, end = _head_span(words)
+    if end - start != 1 or start == 0:
+        return "", _NONE
+    nouns = _SITE_NOUNS if words[start] in _SITE_NOUNS else _PLACE_KIND_NOUNS if words[start] in \
+        _PLACE_KIND_NOUNS else None
+    raw = [w for w in re.split(r"[\s/]+", label) if w]
+    name_words = [w for w in raw if normalise(w)][: start + (raw[0].casefold() in {"the", "a", "an"})]
+    name_words = [w for w in name_words if w.casefold() not in {"the", "a", "an"}]
+    if nouns is None or not name_words or not all(w[:1].isupper() or w[:1].isdigit() for w in name_words):
+        return "", _NONE
+    return " ".join(words[:start]), nouns
 
 
 def _gerund(words: Sequence[str], i: int) -> bool:
@@ -664,6 +705,10 @@ class _UnionFind:
             self._own(self.modifiers, root).discard(thing_modifiers(rec.prefs[0]))
             self._own(self.strong, root).discard(distinguishing_modifiers(rec.prefs[0]))
 
+    def retype(self, iri: str, kind: str) -> None:
+        """The cluster of ``iri`` is of ``kind`` (a misread: "Ardon Mount Ellery" tagged a person is a place)."""
+        self.kinds[self.find(iri)] = {kind}
+
     def forbid(self, a: str, b: str) -> None:
         self.forbidden[a].add(b)
         self.forbidden[b].add(a)
@@ -805,9 +850,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 words = _whole_words(label, r.kind)
                 if len(words) >= 2:
                     full_by_words[words].append(r.iri)
-    place_names = {normalise(label) for r in records if r.kind == "place" for label in r.prefs}
-    place_names |= {name for name in (common_name(label) for r in records if r.kind == "place"
-                                      for label in r.prefs) if name}
+    # (a name some document types a place names one, whatever another typed it: "Dale" a person once)
+    placed = [r for r in records if r.kind == "place" or (r.kind != "thing" and "Place" in r.types)]
+    place_names = {normalise(label) for r in placed for label in r.prefs}
+    place_names |= {name for name in (common_name(label) for r in placed for label in r.prefs) if name}
     for r in records:
         if r.kind not in {"person", "named"}:
             continue
@@ -825,6 +871,37 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(found) == 1:
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
                 uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
+
+    # 4c. a place named by two names, another place's before its own ("Ardon Mount Ellery", "the Ardon Mount
+    #     Ellery National Park"), joins the one place of its story named by the second, a name of two words or
+    #     more: a place name before a place name is one place's two names (as "Dallow Ellery's Market" is a
+    #     branch of "Ellery's Market"), where one word ("New York", "York") or a word that places it
+    #     ("South Dale Lake" / "Dale Lake") would make another place. A person name made of the two is a
+    #     misread place.
+    place_full: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for r in placed:
+        for label in r.prefs:
+            words = _whole_words(label, "place")
+            if len(words) >= 2:
+                place_full[words].append(r.iri)
+    for r in records:
+        if r.kind not in {"place", "person"} or r.publisher:
+            continue
+        stories = {spell_groups[d] for d in r.documents if d in spell_groups}
+        for label in r.prefs:
+            words = _whole_words(label, "place")
+            found = set()
+            for n in range(2, len(words)):
+                part, extra = words[-n:], words[:-n]
+                if set(extra) & _PLACING_WORDS or not _names_place(" ".join(extra), place_names):
+                    continue
+                found |= {uf.find(iri) for iri in place_full.get(part, ()) if iri != r.iri and stories &
+                          {spell_groups[d] for d in by_iri[iri].documents if d in spell_groups}}
+            found.discard(uf.find(r.iri))
+            if len(found) == 1:
+                if r.kind == "person":
+                    uf.retype(r.iri, "place")
+                uf.union(r.iri, found.pop(), f"two-place-names:{' '.join(words)}", force=True)
 
     # 4. shortened person names
     persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -897,6 +974,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
         spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
         exact = {iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"}
+        # a name with a noun of its kind after it ("a Dallow's Market store", "the Ellery Mall outlet in Dale")
+        exact |= {iri for form, nouns in map(_name_before_kind_noun, r.labels) if form
+                  for iri in by_form.get(form, ()) if by_iri[iri].kind != "person" and (
+                      nouns is _SITE_NOUNS or "Place" in by_iri[iri].types)}
         # a person's full name the tagger read as a noun phrase ("Dr. Helen Ashby", every word capitalised)
         written = {person_core(x) for x in r.labels if len(tokens(x)) >= 2} if any(map(_title_case, r.labels)) else ()
         exact = sorted(exact | {iri for form in written for iri in by_form.get(form, ()) if by_iri[iri].kind == "person"})
@@ -972,11 +1053,11 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
 
-    # 8. a description in one article and the person another article of the story calls so
+    # 8. a description in one article and the person or place another article of the story calls so
     #    ("the climber" / "Robert Hallam" where some article says "Hallam, the climber")
     described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
-        if r.kind != "person":
+        if r.kind != "person" and (r.kind == "thing" or "Place" not in r.types):
             continue
         said = set(r.descriptions)
         # an alternative label that is a description ("59-year-old grandmother": ends in a lower-case word)

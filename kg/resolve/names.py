@@ -22,6 +22,8 @@ True
 'north korea'
 >>> place_stem("North Korea") in demonym_stems("North Korean")
 True
+>>> normalise("Mt. Ellery") == normalise("Mount Ellery"), normalise("Elm St") == normalise("Elm Street")
+(True, True)
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ __all__ = [
     "COMMON_NAMES",
     "COMPASS_WORDS",
     "FUNCTION_WORDS",
+    "KIND_ABBREVIATIONS",
+    "SPELLING_VARIANTS",
     "SHORT_GIVEN_NAMES",
     "IRREGULAR_DEMONYMS",
     "WIDER_DEMONYMS",
@@ -83,6 +87,25 @@ ORG_SUFFIXES: tuple[tuple[str, ...], ...] = (
     ("news", "agency"), ("news", "service"), ("press", "agency"), ("wire", "service"), ("news", "network"),
     ("inc",), ("corp",), ("corporation",), ("co",), ("ltd",), ("llc",), ("plc",), ("gmbh",), ("ag",), ("sa",),
 )
+
+#: Abbreviated kind words of place names -> the full word, read only where the abbreviation cannot be
+#: anything else. A word that opens a name ("Mt Ellery", "Ft. Dale", "St. Oswin") is expanded before
+#: another word, not after a number ("10 ft wall") and not as the last word (a last "MT" is Montana); a
+#: road's kind word ("Elm Rd", "Fifth Ave South") is expanded after another word ("Ave Maria" is a
+#: name). "St" is "saint" before a word and "street" as the last word. Every full word starts with its
+#: abbreviation's first letter, so the acronym of a name is the same either way.
+KIND_ABBREVIATIONS: dict[str, tuple[str | None, str | None]] = {  # word -> (opening a name, after a word)
+    "mt": ("mount", None), "mtn": ("mountain", "mountain"), "ft": ("fort", None), "st": ("saint", "street"),
+    "ave": (None, "avenue"), "rd": (None, "road"), "blvd": (None, "boulevard"), "hwy": (None, "highway"),
+    "pkwy": (None, "parkway"),
+}
+
+#: British spellings of words names are made of -> the American ones, so one name written in either meets
+#: ("Dallow Treatment Centre" / "Dallow Treatment Center").
+SPELLING_VARIANTS: dict[str, str] = {
+    "centre": "center", "centres": "centers", "theatre": "theater", "harbour": "harbor", "defence": "defense",
+    "organisation": "organization", "labour": "labor", "programme": "program", "neighbourhood": "neighborhood",
+}
 
 #: Well-known alternative names and acronyms of countries and international bodies -> the
 #: normalised name used as their key. General world knowledge, kept deliberately small; a
@@ -156,8 +179,31 @@ def normalise(text: str) -> str:
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", "").replace(" ", ""), text)
     text = _POSSESSIVE.sub("", text.strip(" \"'.,;:"))
     text = _NON_WORD.sub(" ", text.replace("'", "")).replace("_", " ")
-    text = " ".join(text.split())
-    return _LEADING.sub("", text)
+    words = _LEADING.sub("", " ".join(text.split())).split()
+    return " ".join(_expand_kind_word(words, i) for i in range(len(words)))
+
+
+def _expand_kind_word(words: list[str], i: int) -> str:
+    """``words[i]``, or the kind word it abbreviates there (:data:`KIND_ABBREVIATIONS`), spelt the American way
+    (:data:`SPELLING_VARIANTS`).
+
+    >>> [_expand_kind_word(w, 0) for w in (["mt", "ellery"], ["mt"], ["ft", "dale"], ["ave", "maria"])]
+    ['mount', 'mt', 'fort', 'ave']
+    >>> _expand_kind_word(["elm", "st"], 1), _expand_kind_word(["port", "st", "oswin"], 1)
+    ('street', 'saint')
+    >>> _expand_kind_word(["10", "ft", "wall"], 1), _expand_kind_word(["billings", "mt"], 1)
+    ('ft', 'mt')
+    """
+    word = SPELLING_VARIANTS.get(words[i], words[i])
+    full = KIND_ABBREVIATIONS.get(word)
+    if full is None or (i > 0 and words[i - 1].isdigit()):
+        return word
+    opening, after = full
+    if i > 0 and after is not None and (i + 1 == len(words) or opening is None):
+        return after
+    if i + 1 < len(words) and opening is not None:
+        return opening
+    return word
 
 
 def tokens(text: str) -> tuple[str, ...]:

@@ -92,6 +92,17 @@ def test_compound_name_counts_only_under_a_kind_noun(nlp):
     assert index.entity_of(0, soldiers) is None
 
 
+def test_a_possessor_with_a_kind_noun_is_the_owner_not_the_thing(nlp):
+    doc = nlp("The hikers fell from South Varrow's highest mountain near the Dellan region.")
+    index = index_entities([(doc, 0)])
+    mountain = next(t for t in doc if t.text == "mountain")
+    region = next(t for t in doc if t.text == "region")
+    owner = next(t for t in doc if t.text == "Varrow")
+    assert index.type_of(index.by_token.get((0, owner.i))) == "Place"  # (the owner is read as a place)
+    assert index.entity_of(0, doc[mountain.left_edge.i : mountain.i + 1]) is None
+    assert index.entity_of(0, doc[region.left_edge.i : region.i + 1]) == index.by_token[(0, region.i - 1)]
+
+
 def test_every_name_mention_quotes_its_text(nlp):
     text = "Prime Minister Helena Varga visited Oslo. Varga met the mayor."
     index = _index(nlp, text)

@@ -16,7 +16,7 @@ _OLD_RELATION_LABELS = "SELECT DISTINCT ?p ?v WHERE { ?p a cg:Relation ; rdfs:la
 _OLD_OBJECT_LABELS = "SELECT DISTINCT ?o ?v WHERE { ?c a cg:Claim ; rdf:object ?o . ?o skos:prefLabel ?v }"
 _OLD_DESCRIPTIONS = """
 SELECT DISTINCT ?e ?d ?text WHERE { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ; oa:hasTarget ?t .
-  ?e a schema:Person . ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text }
+  ?e a ?described . VALUES ?described { schema:Person schema:Place } ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text }
 """
 
 

@@ -1,0 +1,105 @@
+"""Place and organisation names written two ways, across documents (issue 5). Names are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.resolve import resolve
+from kg.resolve.entities import EntityRecord, resolve_entities
+from kg.resolve.names import acronyms, normalise
+from tests.resolve.resolve_kit import BASE, Doc, load, merged
+
+
+def _rec(iri, label, types, docs, *alts):
+    return EntityRecord(iri, (label, *alts), frozenset(types.split()), frozenset(docs), 1)
+
+
+@pytest.mark.parametrize("short, full", [
+    ("Mt. Ellery", "Mount Ellery"), ("Mt Ellery National Park", "Mount Ellery National Park"),
+    ("Ft. Dallow", "Fort Dallow"), ("St. Oswin", "Saint Oswin"), ("Port St. Oswin", "Port Saint Oswin"),
+    ("Elm St.", "Elm Street"), ("Quarry Rd", "Quarry Road"), ("Fifth Ave South", "Fifth Avenue South"),
+    ("Linden Blvd", "Linden Boulevard"), ("Mtn Ridge Lodge", "Mountain Ridge Lodge"),
+])
+def test_an_abbreviated_kind_word_normalises_to_the_full_word(short, full):
+    assert normalise(short) == normalise(full)
+
+
+@pytest.mark.parametrize("expanded, full, kept, as_written", [
+    ("Mt. Ellery", "mount ellery", "Billings, MT", "billings mt"), ("Ft. Dallow", "fort dallow", "a 10 ft wall",
+                                                                   "10 ft wall"),
+    ("Fifth Ave", "fifth avenue", "Ave Maria", "ave maria"), ("St. Oswin", "saint oswin", "St", "st"),
+])
+def test_an_abbreviation_is_expanded_only_where_it_cannot_be_something_else(expanded, full, kept, as_written):
+    assert normalise(expanded) == full
+    assert normalise(kept) == as_written
+    assert acronyms(f"{expanded} National Park") == acronyms(f"{full} National Park")
+
+
+def test_a_place_written_with_an_abbreviated_kind_word_joins_the_full_form():
+    records = [_rec("e:mt", "Mt Ellery", "Place Organization", "ab"), _rec("e:mount", "Mount Ellery", "Place", "cd"),
+               _rec("e:other", "Mount Dallow", "Place", "cd")]
+    result = resolve_entities(records)
+    assert result.same("e:mt", "e:mount")
+    assert not result.same("e:mount", "e:other")
+
+
+def test_a_name_with_a_noun_of_its_kind_after_it_joins_the_name():
+    records = [_rec("e:shop", "Dallow's Market", "Organization", "ab"),
+               _rec("e:store", "market store", "Thing", "c", "Dallow's Market store in Ellery"),
+               _rec("e:big", "big store", "Thing", "d", "a big store")]
+    result = resolve_entities(records)
+    assert result.same("e:store", "e:shop")
+    assert not result.same("e:big", "e:shop")
+
+
+def test_a_place_noun_after_a_name_joins_only_a_place():
+    records = [_rec("e:place", "Dallow", "Place", "ab"), _rec("e:region", "region", "Thing", "c", "the Dallow region"),
+               _rec("e:org", "Ellery", "Organization", "ab"), _rec("e:area", "area", "Thing", "c", "the Ellery area")]
+    result = resolve_entities(records)
+    assert result.same("e:region", "e:place")
+    assert not result.same("e:area", "e:org")
+
+
+def test_an_organisation_name_with_a_place_before_it_joins_the_name_when_any_document_types_the_place():
+    # one document's tagger read "Ellery" as a person: the place name still tells the branch from the chain
+    records = [_rec("e:local", "Ellery Dallow's Market", "Organization", "ab"),
+               _rec("e:chain", "Dallow's Market", "Organization", "cd"),
+               _rec("e:town", "Ellery", "Person Place", "abcd")]
+    result = resolve_entities(records)
+    assert result.same("e:local", "e:chain")
+
+
+def test_a_place_named_by_two_names_joins_the_place_named_by_the_second():
+    # "Ardon Mount Ellery": the tagger read the two names as a person's in one document
+    records = [_rec("e:both", "Ardon Mount Ellery", "Person", "a"), _rec("e:mount", "Mount Ellery", "Place", "abc"),
+               _rec("e:ardon", "Ardon", "Place", "bc"), _rec("e:guide", "Tova Brenn", "Person", "abc"),
+               _rec("e:south", "South Dale Lake", "Place", "ab"), _rec("e:lake", "Dale Lake", "Place", "abc"),
+               _rec("e:dale", "Dale", "Place", "c")]
+    result = resolve_entities(records)
+    assert result.same("e:both", "e:mount")
+    assert not result.same("e:both", "e:guide")
+    assert not result.same("e:south", "e:lake")
+
+
+def test_a_name_spelt_the_british_way_joins_the_american_spelling():
+    assert normalise("Dallow Treatment Centre") == "dallow treatment center"
+    records = [_rec("e:uk", "Dallow Treatment Centre", "Organization", "a"),
+               _rec("e:us", "Dallow Treatment Center", "Organization", "b"),
+               _rec("e:theatre", "Ellery Theatre", "Organization", "c")]
+    result = resolve_entities(records)
+    assert result.same("e:uk", "e:us")
+    assert not result.same("e:uk", "e:theatre")
+
+
+def test_a_description_joins_the_place_another_article_of_the_story_describes_so(store):
+    """One report says "Ostland's highest peak, Mount Ellery"; "the country's highest peak" of the other is it."""
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for doc in (a, b):
+        doc.entity("Tova Brenn")
+        doc.entity("Ostland", "Place")
+    a.entity("Mount Ellery", "Place")
+    a.describe("Mount Ellery", "highest peak")
+    b.entity("highest peak", "Thing", "country's highest peak", key="highest peak #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "highest peak #b", "Mount Ellery")
