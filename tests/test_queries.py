@@ -14,7 +14,7 @@ import pytest
 
 from kg import build as build_module
 from kg.export.page import data as page_data
-from kg.queries import NAMED_QUERIES
+from kg.queries import BOUND_FORMS, NAMED_QUERIES, named_query
 from kg.resolve import claims as claims_module
 from kg.resolve import entities as entities_module
 from kg.store import Store
@@ -219,6 +219,68 @@ def test_evidence_of_one_edge_equals_reference(repeated):
     assert fast == _rows(repeated, REFERENCE["evidence"], substitutions=subs) and len(fast) == 5
     none = {ox.Variable("s"): ox.NamedNode(f"{BASE}entity/troops")}
     assert _rows(repeated, NAMED_QUERIES["evidence"], substitutions=none) == set()
+
+
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+#: bindings of evidence's columns, each answered by the bound form (kg query --param ...)
+EVIDENCE_BINDINGS = {
+    "subject": {"s": ox.NamedNode(f"{BASE}entity/hong")},
+    "relation": {"p": ox.NamedNode(f"{BASE}relation/send")},
+    "object": {"o": ox.NamedNode(f"{BASE}entity/troops")},
+    "edge": {"s": ox.NamedNode(f"{BASE}entity/hong"), "p": ox.NamedNode(f"{BASE}relation/send"),
+             "o": ox.NamedNode(f"{BASE}entity/troops")},
+    "document": {"doc": ox.NamedNode(f"{BASE}doc/d2")},
+    "quote": {"exact": ox.Literal("sentence 1")},
+    "start": {"start": ox.Literal("10", datatype=XSD_INTEGER)},
+    "no such subject": {"s": ox.NamedNode(f"{BASE}entity/troops")},
+    "literal never a subject": {"s": ox.Literal(f"{BASE}entity/hong")},
+}
+
+
+@pytest.mark.parametrize("case", sorted(EVIDENCE_BINDINGS))
+def test_evidence_bound_form_equals_reference(repeated, case):
+    # the bound form (index lookups inside each document graph) answers the rows of the plain joins
+    terms = EVIDENCE_BINDINGS[case]
+    subs = {ox.Variable(k): v for k, v in terms.items()}
+    text = named_query("evidence", terms)
+    assert text != NAMED_QUERIES["evidence"] and "VALUES" in text
+    bound = _rows(repeated, text, substitutions=subs)
+    assert bound == _rows(repeated, REFERENCE["evidence"], substitutions=subs)
+    assert bound == _rows(repeated, NAMED_QUERIES["evidence"], substitutions=subs)
+    # the VALUES clause alone binds: without substitutions the rows are the same
+    assert _rows(repeated, text) == bound
+    assert bool(bound) == (case not in ("no such subject", "literal never a subject"))
+
+
+def test_evidence_bound_form_is_only_for_bound_questions():
+    assert named_query("evidence") == NAMED_QUERIES["evidence"]
+    assert named_query("evidence", {}) == NAMED_QUERIES["evidence"]
+    # a variable the query does not have (said's ?name) leaves the scan form
+    assert named_query("evidence", {"name": ox.Literal("Hong Min")}) == NAMED_QUERIES["evidence"]
+    assert "evidence" in BOUND_FORMS and "evidence.bound" not in NAMED_QUERIES
+
+
+def test_evidence_bound_to_each_seeds_edge_equals_reference(seeds_store):
+    # every edge of the seeds build, asked for alone: the bound form and the plain joins agree, and the
+    # edges' answers together are the whole scan's answer
+    everything = _rows(seeds_store, NAMED_QUERIES["evidence"])
+    edges = {tuple(dict(r)[k] for k in ("s", "p", "o")) for r in everything}
+    assert len(edges) > 20
+    together = set()
+    for s, p, o in sorted(edges):
+        terms = {k: _term(v) for k, v in zip("spo", (s, p, o))}
+        subs = {ox.Variable(k): v for k, v in terms.items()}
+        bound = _rows(seeds_store, named_query("evidence", terms), substitutions=subs)
+        assert bound and bound == _rows(seeds_store, REFERENCE["evidence"], substitutions=subs)
+        together |= bound
+    assert together == everything
+
+
+def _term(text: str):
+    """A pyoxigraph term from its N-Triples form (an IRI or a literal, as str() of a term gives it)."""
+    store = ox.Store()
+    return next(iter(store.query(f"SELECT ?x WHERE {{ BIND({text} AS ?x) }}")))["x"]
 
 
 def test_evidence_equals_design_text(repeated):
