@@ -7,7 +7,7 @@ change), so before and after are measured in the same run. In-process, for this 
 (solutions iterated, no term touched), answers written as SPARQL CSV by Oxigraph (``Store.query_to`` to a
 sink that drops the bytes) and rows of Python terms (``Store.select``). Best of ``--repeat`` runs.
 
-    python -m benchmarks.throughput.query_cli BUILD_DIR [--bind name=police] [--code before=/tmp/old]
+    python -m benchmarks.throughput.query_cli BUILD_DIR [--bind name=police] [--bind s='<IRI>'] [--code before=/tmp/old]
 """
 
 from __future__ import annotations
@@ -72,17 +72,19 @@ def _cell(values: list[float], base: float) -> str:
 def _in_process(build: Path, cases, binds: dict[str, str], repeat: int) -> dict[str, tuple[float, float, float]]:
     import pyoxigraph as ox
 
-    from kg.queries import NAMED_QUERIES
+    from kg.api import bind_term
+    from kg.queries import named_query
     from kg.store import open_store
 
     store = open_store(build, read_only=True)
     out = {}
     for label, name, extra in cases:
-        text = NAMED_QUERIES[name]
-        kwargs = {}
-        if extra:
+        terms = {}
+        if extra:  # as kg query does: the bound form of the query, if it has one, and the substitution
             key, _, value = extra[1].partition("=")
-            kwargs["substitutions"] = {ox.Variable(key): ox.Literal(value)}
+            terms[key] = bind_term(value)
+        text = named_query(name, terms)
+        kwargs = {"substitutions": {ox.Variable(k): v for k, v in terms.items()}} if terms else {}
         timings = []
         for fn in (lambda: sum(1 for _ in store.query(text, **kwargs)),
                    lambda: store.query_to(_NullSink(), text, "csv", **kwargs),
