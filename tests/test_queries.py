@@ -223,13 +223,14 @@ def test_evidence_of_one_edge_equals_reference(repeated):
 
 XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
 
-#: bindings of evidence's columns, each answered by the bound form (kg query --param ...)
+#: bindings of evidence's columns; those of ?s ?p ?o are answered by its bound form (kg query --param ...)
 EVIDENCE_BINDINGS = {
     "subject": {"s": ox.NamedNode(f"{BASE}entity/hong")},
     "relation": {"p": ox.NamedNode(f"{BASE}relation/send")},
     "object": {"o": ox.NamedNode(f"{BASE}entity/troops")},
     "edge": {"s": ox.NamedNode(f"{BASE}entity/hong"), "p": ox.NamedNode(f"{BASE}relation/send"),
              "o": ox.NamedNode(f"{BASE}entity/troops")},
+    "subject and document": {"s": ox.NamedNode(f"{BASE}entity/hong"), "doc": ox.NamedNode(f"{BASE}doc/d2")},
     "document": {"doc": ox.NamedNode(f"{BASE}doc/d2")},
     "quote": {"exact": ox.Literal("sentence 1")},
     "start": {"start": ox.Literal("10", datatype=XSD_INTEGER)},
@@ -239,26 +240,59 @@ EVIDENCE_BINDINGS = {
 
 
 @pytest.mark.parametrize("case", sorted(EVIDENCE_BINDINGS))
-def test_evidence_bound_form_equals_reference(repeated, case):
-    # the bound form (index lookups inside each document graph) answers the rows of the plain joins
+def test_evidence_bound_equals_reference(repeated, case):
+    # whichever form named_query picks for the bindings answers the rows of the plain joins
     terms = EVIDENCE_BINDINGS[case]
     subs = {ox.Variable(k): v for k, v in terms.items()}
     text = named_query("evidence", terms)
-    assert text != NAMED_QUERIES["evidence"] and "VALUES" in text
-    bound = _rows(repeated, text, substitutions=subs)
-    assert bound == _rows(repeated, REFERENCE["evidence"], substitutions=subs)
-    assert bound == _rows(repeated, NAMED_QUERIES["evidence"], substitutions=subs)
-    # the VALUES clause alone binds: without substitutions the rows are the same
-    assert _rows(repeated, text) == bound
-    assert bool(bound) == (case not in ("no such subject", "literal never a subject"))
+    assert (text != NAMED_QUERIES["evidence"]) == bool({"s", "p", "o"} & set(terms))
+    rows = _rows(repeated, text, substitutions=subs)
+    assert rows == _rows(repeated, REFERENCE["evidence"], substitutions=subs)
+    assert rows == _rows(repeated, NAMED_QUERIES["evidence"], substitutions=subs)
+    assert bool(rows) == (case not in ("no such subject", "literal never a subject"))
 
 
-def test_evidence_bound_form_is_only_for_bound_questions():
-    assert named_query("evidence") == NAMED_QUERIES["evidence"]
-    assert named_query("evidence", {}) == NAMED_QUERIES["evidence"]
+def test_evidence_bound_form_binds_by_values():
+    # the VALUES clause written into the bound form binds by itself (the plan starts from it)
+    store = _repeated_store()
+    terms = EVIDENCE_BINDINGS["object"]
+    text = named_query("evidence", terms)
+    assert _rows(store, text) == _rows(store, REFERENCE["evidence"], substitutions={ox.Variable("o"): terms["o"]})
+    assert {dict(r)["o"] for r in _rows(store, text)} == {f"<{BASE}entity/troops>"}
+
+
+def test_bound_forms_list_their_variables():
+    assert named_query("evidence") == named_query("evidence", {}) == NAMED_QUERIES["evidence"]
     # a variable the query does not have (said's ?name) leaves the scan form
     assert named_query("evidence", {"name": ox.Literal("Hong Min")}) == NAMED_QUERIES["evidence"]
     assert "evidence" in BOUND_FORMS and "evidence.bound" not in NAMED_QUERIES
+    for name, text in BOUND_FORMS.items():
+        assert name in NAMED_QUERIES
+        assert sum(line.lstrip().startswith("# VALUES ?") for line in text.splitlines()) == 1, name
+
+
+def test_evidence_bound_form_keeps_the_unions_copies_apart():
+    # a claim stated with two spellings of its literal object in two documents: the union gives the claim both
+    # objects, so each spelling answers with the mentions of both documents, as the plain joins do
+    cg, oa, rdf = "https://w3id.org/claimgraph/ns#", "http://www.w3.org/ns/oa#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    store = Store()
+    graphs = []
+    for doc, spelling in (("d1", "the army"), ("d2", "Army")):
+        m = f"<{BASE}{doc}/m>"
+        graphs.append(f"""<{BASE}{doc}> {{
+  <{BASE}claim/c> a <{cg}Claim> ; <{rdf}subject> <{BASE}entity/kim> ; <{rdf}predicate> <{BASE}relation/send> ;
+    <{rdf}object> "{spelling}" .
+  {m} <{oa}hasBody> <{BASE}claim/c> ; <{oa}hasTarget> <{BASE}{doc}/m/t> .
+  <{BASE}{doc}/m/t> <{oa}hasSource> <{BASE}{doc}> ; <{oa}hasSelector> <{BASE}{doc}/m/t/pos> , <{BASE}{doc}/m/t/quote> .
+  <{BASE}{doc}/m/t/pos> <{oa}start> 0 ; <{oa}end> 5 .
+  <{BASE}{doc}/m/t/quote> <{oa}exact> "Kim sent {spelling}" .
+}}""")
+    store._store.load("\n".join(graphs).encode(), format=ox.RdfFormat.TRIG)
+    terms = {"o": ox.Literal("Army")}
+    subs = {ox.Variable("o"): terms["o"]}
+    bound = _rows(store, named_query("evidence", terms), substitutions=subs)
+    assert bound == _rows(store, REFERENCE["evidence"], substitutions=subs)
+    assert {dict(r)["doc"] for r in bound} == {f"<{BASE}d1>", f"<{BASE}d2>"}
 
 
 def test_evidence_bound_to_each_seeds_edge_equals_reference(seeds_store):
