@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -36,16 +37,28 @@ class _NullSink:
         pass
 
 
-def _cases(binds: dict[str, str]) -> list[tuple[str, str, list[str]]]:
-    """(label, named query, extra kg query arguments): every named query, and said/evidence bound as asked."""
+def _cases(binds: dict[str, str], together: bool = False) -> list[tuple[str, str, list[str]]]:
+    """(label, named query, extra kg query arguments): every named query, and said/evidence bound as asked
+    (each binding alone; with ``together`` also all of a query's bindings at once, e.g. one edge's three terms)."""
     from kg.queries import NAMED_QUERIES
 
     cases = [(name, name, []) for name in sorted(NAMED_QUERIES)]
-    for key, value in binds.items():
-        for name in sorted(NAMED_QUERIES):
-            if f"?{key}" in NAMED_QUERIES[name]:
-                cases.append((f"{name} ({key}={value})", name, ["--param", f"{key}={value}"]))
+    for name in sorted(NAMED_QUERIES):
+        own = {key: value for key, value in binds.items() if _has(NAMED_QUERIES[name], key)}
+        groups = [{key: value} for key, value in own.items()] + ([own] if together and len(own) > 1 else [])
+        for group in groups:
+            label = ", ".join(f"{key}={value}" for key, value in group.items())
+            cases.append((f"{name} ({label})", name, [a for k, v in group.items() for a in ("--param", f"{k}={v}")]))
     return cases
+
+
+def _has(text: str, variable: str) -> bool:
+    """Whether the query text uses ``?variable`` (not just a longer name starting with it).
+
+    >>> _has("SELECT ?publishers WHERE { ?s ?p ?o }", "p"), _has("SELECT ?publishers WHERE {}", "p")
+    (True, False)
+    """
+    return re.search(rf"\?{re.escape(variable)}\b", text) is not None
 
 
 def _children_cpu() -> float:
@@ -80,8 +93,8 @@ def _in_process(build: Path, cases, binds: dict[str, str], repeat: int) -> dict[
     out = {}
     for label, name, extra in cases:
         terms = {}
-        if extra:  # as kg query does: the bound form of the query, if it has one, and the substitution
-            key, _, value = extra[1].partition("=")
+        for item in extra[1::2]:  # as kg query does: the bound form of the query, if it has one, and substitutions
+            key, _, value = item.partition("=")
             terms[key] = bind_term(value)
         text = named_query(name, terms)
         kwargs = {"substitutions": {ox.Variable(k): v for k, v in terms.items()}} if terms else {}
@@ -103,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build", type=Path, help="a build folder (holding store/)")
     parser.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--together", action="store_true", help="also one case with every --bind at once")
     parser.add_argument("--code", action="append", default=[], metavar="LABEL=PATH",
                         help="also run the commands with this checkout on PYTHONPATH")
     parser.add_argument("--repeat", type=int, default=3)
@@ -112,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     binds = dict(item.partition("=")[::2] for item in args.bind)
     codes = [("this checkout", ROOT)] + [(c.partition("=")[0], Path(c.partition("=")[2])) for c in args.code]
     formats = args.formats.split(",")
-    cases = _cases(binds)
+    cases = _cases(binds, args.together)
     load_before = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     start_runs = {label: _wall(["query", str(args.build), "ASK {}", "--format", "csv"], code, args.repeat)
                   for label, code in codes}

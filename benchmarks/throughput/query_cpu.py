@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import collections
 import os
+import re
 import statistics
 import sys
 import time
@@ -91,12 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("|---|---:|---:|---:|" + ("---|" if args.compare_to else ""))
     for name in names:
         text = Path(name).read_text(encoding="utf-8") if name.endswith(".rq") else NAMED_QUERIES[name]
-        terms = {k: bind_term(v) for k, v in binds.items() if f"?{k}" in text}
+        terms = {k: bind_term(v) for k, v in binds.items() if re.search(rf"\?{re.escape(k)}\b", text)}
         if not name.endswith(".rq"):  # as kg query does: the bound form, if the query has one
             text = named_query(name, terms)
         subs = {ox.Variable(k): v for k, v in terms.items()}
         kwargs = {"substitutions": subs} if subs else {}
-        label = name + (" (" + ", ".join(f"{k}={v}" for k, v in binds.items() if f"?{k}" in text) + ")" if subs else "")
+        label = name + (" (" + ", ".join(f"{k}={v}" for k, v in terms.items()) + ")" if subs else "")
         cells = [label]
         count_text = "SELECT (COUNT(*) AS ?n) WHERE { " + _without_comments(text) + " }"
         if subs:  # a bound variable must stay in the projection: count the rows in Python instead
