@@ -73,7 +73,8 @@ def test_query_evidence_of_one_edge(runner, seeds_build):
     out, _ = seeds_build
     everything = json.loads(runner.invoke(main, ["query", str(out), "--named", "evidence", "--format", "json"]).stdout)
     edge = next(r for r in everything if r["o"].startswith("https://"))  # an edge between two entities
-    expected = sorted(tuple(r.values()) for r in everything if (r["s"], r["p"], r["o"]) == (edge["s"], edge["p"], edge["o"]))
+    key = (edge["s"], edge["p"], edge["o"])
+    expected = sorted(tuple(r.values()) for r in everything if (r["s"], r["p"], r["o"]) == key)
     args = ["query", str(out), "--named", "evidence", "--param", f"s=<{edge['s']}>", "--param", f"?p=<{edge['p']}>",
             "--param", f"o=<{edge['o']}>"]
     as_json = runner.invoke(main, [*args, "--format", "json"])

@@ -265,6 +265,8 @@ def test_bound_forms_list_their_variables():
     assert named_query("evidence") == named_query("evidence", {}) == NAMED_QUERIES["evidence"]
     # a variable the query does not have (said's ?name) leaves the scan form
     assert named_query("evidence", {"name": ox.Literal("Hong Min")}) == NAMED_QUERIES["evidence"]
+    # a blank node has no VALUES syntax: the scan form, bound by substitution
+    assert named_query("evidence", {"s": ox.BlankNode("b0")}) == NAMED_QUERIES["evidence"]
     assert "evidence" in BOUND_FORMS and "evidence.bound" not in NAMED_QUERIES
     for name, text in BOUND_FORMS.items():
         assert name in NAMED_QUERIES
@@ -274,7 +276,8 @@ def test_bound_forms_list_their_variables():
 def test_evidence_bound_form_keeps_the_unions_copies_apart():
     # a claim stated with two spellings of its literal object in two documents: the union gives the claim both
     # objects, so each spelling answers with the mentions of both documents, as the plain joins do
-    cg, oa, rdf = "https://w3id.org/claimgraph/ns#", "http://www.w3.org/ns/oa#", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    cg, oa = "https://w3id.org/claimgraph/ns#", "http://www.w3.org/ns/oa#"
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
     store = Store()
     graphs = []
     for doc, spelling in (("d1", "the army"), ("d2", "Army")):

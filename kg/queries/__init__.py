@@ -50,7 +50,7 @@ def named_query(name: str, bindings: Mapping[str, object] | None = None) -> str:
     """The text of a named query; unknown names raise QueryError E301 listing the known ones.
 
     ``bindings`` maps variable names (without ``?``) to the RDF terms they are bound to
-    (pyoxigraph terms, whose ``str`` is their SPARQL syntax). When it binds a variable that
+    (pyoxigraph IRIs and literals, whose ``str`` is their SPARQL syntax). When it binds a variable that
     the query's bound form lists on its ``# VALUES ?x ?y`` line, that form is returned with
     the bound values in a VALUES clause on that line. Why: a query written to scan
     everything fast (hash joins of whole-graph scans) still scans everything when one edge
@@ -81,7 +81,8 @@ def named_query(name: str, bindings: Mapping[str, object] | None = None) -> str:
 def _with_values(text: str, bindings: Mapping[str, object]) -> str | None:
     """``text`` with its ``# VALUES ?x ...`` line made a VALUES clause of the bound ones; None if none is bound.
 
-    >>> print(_with_values("SELECT ?s WHERE {\\n  # VALUES ?o ?p: here\\n  ?s ?p ?o\\n}", {"o": '"x"', "s": "<http://a>"}))
+    >>> text = "SELECT ?s WHERE {\\n  # VALUES ?o ?p: here\\n  ?s ?p ?o\\n}"
+    >>> print(_with_values(text, {"o": '"x"', "s": "<http://a>"}))
     SELECT ?s WHERE {
       VALUES (?o) { ("x") }
       ?s ?p ?o
@@ -93,8 +94,8 @@ def _with_values(text: str, bindings: Mapping[str, object]) -> str | None:
     at = next(i for i, line in enumerate(lines) if line.lstrip().startswith(_MARK))
     listed = re.findall(r"\?(\w+)", lines[at].lstrip()[len(_MARK):].partition(":")[0].partition("(")[0])
     bound = [var for var in listed if var in bindings]
-    if not bound:
-        return None
+    if not bound or any(str(bindings[var]).startswith("_:") for var in bound):
+        return None  # a blank node cannot be written in VALUES: the scan form binds it by substitution
     indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
     names = " ".join(f"?{var}" for var in bound)
     terms = " ".join(str(bindings[var]) for var in bound)
