@@ -214,14 +214,18 @@ def query(out_dir, sparql, query_file, named, params, fmt, list_named) -> None:
     given = [x for x in (sparql, query_file, named) if x]
     if len(given) != 1:
         raise click.UsageError("give exactly one of SPARQL, --file or --named")
-    text = named_query(named) if named else (query_file.read() if query_file else sparql)
     bindings = {}
     for item in params:
         name, sep, value = item.partition("=")
         if not sep or not name:
             raise click.UsageError(f"--param takes NAME=VALUE, got {item!r}")
         bindings[name.lstrip("?$")] = value
-    from kg.api import run_query, write_query
+    from kg.api import bind_term, run_query, write_query
+
+    if named:  # a bound question gets the query's bound form, if it has one (kg.queries.named_query)
+        text = named_query(named, {key: bind_term(value) for key, value in bindings.items()})
+    else:
+        text = query_file.read() if query_file else sparql
 
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
     if fmt == "csv":

@@ -67,6 +67,23 @@ def test_query_param_in_angle_brackets_binds_an_iri(runner, seeds_build):
     assert bad.exit_code != 0 and "not an absolute IRI" in bad.stderr
 
 
+def test_query_evidence_of_one_edge(runner, seeds_build):
+    # the DESIGN question: with ?s ?p ?o bound (the bound form of evidence), the rows of that edge in the
+    # whole answer, no more and no fewer
+    out, _ = seeds_build
+    everything = json.loads(runner.invoke(main, ["query", str(out), "--named", "evidence", "--format", "json"]).stdout)
+    edge = next(r for r in everything if r["o"].startswith("https://"))  # an edge between two entities
+    key = (edge["s"], edge["p"], edge["o"])
+    expected = sorted(tuple(r.values()) for r in everything if (r["s"], r["p"], r["o"]) == key)
+    args = ["query", str(out), "--named", "evidence", "--param", f"s=<{edge['s']}>", "--param", f"?p=<{edge['p']}>",
+            "--param", f"o=<{edge['o']}>"]
+    as_json = runner.invoke(main, [*args, "--format", "json"])
+    assert as_json.exit_code == 0, as_json.output
+    assert sorted(tuple(r.values()) for r in json.loads(as_json.stdout)) == expected and expected
+    as_csv = runner.invoke(main, [*args, "--format", "csv"])
+    assert as_csv.exit_code == 0 and len(as_csv.stdout.splitlines()) == len(expected) + 1
+
+
 def test_query_text_and_csv(runner, seeds_build):
     out, _ = seeds_build
     result = runner.invoke(main, ["query", str(out), "SELECT (COUNT(*) AS ?n) WHERE { ?d a schema:NewsArticle }",

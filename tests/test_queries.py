@@ -14,7 +14,7 @@ import pytest
 
 from kg import build as build_module
 from kg.export.page import data as page_data
-from kg.queries import NAMED_QUERIES
+from kg.queries import BOUND_FORMS, NAMED_QUERIES, named_query
 from kg.resolve import claims as claims_module
 from kg.resolve import entities as entities_module
 from kg.store import Store
@@ -219,6 +219,105 @@ def test_evidence_of_one_edge_equals_reference(repeated):
     assert fast == _rows(repeated, REFERENCE["evidence"], substitutions=subs) and len(fast) == 5
     none = {ox.Variable("s"): ox.NamedNode(f"{BASE}entity/troops")}
     assert _rows(repeated, NAMED_QUERIES["evidence"], substitutions=none) == set()
+
+
+XSD_INTEGER = ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+
+#: bindings of evidence's columns; those of ?s ?p ?o are answered by its bound form (kg query --param ...)
+EVIDENCE_BINDINGS = {
+    "subject": {"s": ox.NamedNode(f"{BASE}entity/hong")},
+    "relation": {"p": ox.NamedNode(f"{BASE}relation/send")},
+    "object": {"o": ox.NamedNode(f"{BASE}entity/troops")},
+    "edge": {"s": ox.NamedNode(f"{BASE}entity/hong"), "p": ox.NamedNode(f"{BASE}relation/send"),
+             "o": ox.NamedNode(f"{BASE}entity/troops")},
+    "subject and document": {"s": ox.NamedNode(f"{BASE}entity/hong"), "doc": ox.NamedNode(f"{BASE}doc/d2")},
+    "document": {"doc": ox.NamedNode(f"{BASE}doc/d2")},
+    "quote": {"exact": ox.Literal("sentence 1")},
+    "start": {"start": ox.Literal("10", datatype=XSD_INTEGER)},
+    "no such subject": {"s": ox.NamedNode(f"{BASE}entity/troops")},
+    "literal never a subject": {"s": ox.Literal(f"{BASE}entity/hong")},
+}
+
+
+@pytest.mark.parametrize("case", sorted(EVIDENCE_BINDINGS))
+def test_evidence_bound_equals_reference(repeated, case):
+    # whichever form named_query picks for the bindings answers the rows of the plain joins
+    terms = EVIDENCE_BINDINGS[case]
+    subs = {ox.Variable(k): v for k, v in terms.items()}
+    text = named_query("evidence", terms)
+    assert (text != NAMED_QUERIES["evidence"]) == bool({"s", "p", "o"} & set(terms))
+    rows = _rows(repeated, text, substitutions=subs)
+    assert rows == _rows(repeated, REFERENCE["evidence"], substitutions=subs)
+    assert rows == _rows(repeated, NAMED_QUERIES["evidence"], substitutions=subs)
+    assert bool(rows) == (case not in ("no such subject", "literal never a subject"))
+
+
+def test_evidence_bound_form_binds_by_values():
+    # the VALUES clause written into the bound form binds by itself (the plan starts from it)
+    store = _repeated_store()
+    terms = EVIDENCE_BINDINGS["object"]
+    text = named_query("evidence", terms)
+    assert _rows(store, text) == _rows(store, REFERENCE["evidence"], substitutions={ox.Variable("o"): terms["o"]})
+    assert {dict(r)["o"] for r in _rows(store, text)} == {f"<{BASE}entity/troops>"}
+
+
+def test_bound_forms_list_their_variables():
+    assert named_query("evidence") == named_query("evidence", {}) == NAMED_QUERIES["evidence"]
+    # a variable the query does not have (said's ?name) leaves the scan form
+    assert named_query("evidence", {"name": ox.Literal("Hong Min")}) == NAMED_QUERIES["evidence"]
+    # a blank node has no VALUES syntax: the scan form, bound by substitution
+    assert named_query("evidence", {"s": ox.BlankNode("b0")}) == NAMED_QUERIES["evidence"]
+    assert "evidence" in BOUND_FORMS and "evidence.bound" not in NAMED_QUERIES
+    for name, text in BOUND_FORMS.items():
+        assert name in NAMED_QUERIES
+        assert sum(line.lstrip().startswith("# VALUES ?") for line in text.splitlines()) == 1, name
+
+
+def test_evidence_bound_form_keeps_the_unions_copies_apart():
+    # a claim stated with two spellings of its literal object in two documents: the union gives the claim both
+    # objects, so each spelling answers with the mentions of both documents, as the plain joins do
+    cg, oa = "https://w3id.org/claimgraph/ns#", "http://www.w3.org/ns/oa#"
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    store = Store()
+    graphs = []
+    for doc, spelling in (("d1", "the army"), ("d2", "Army")):
+        m = f"<{BASE}{doc}/m>"
+        graphs.append(f"""<{BASE}{doc}> {{
+  <{BASE}claim/c> a <{cg}Claim> ; <{rdf}subject> <{BASE}entity/kim> ; <{rdf}predicate> <{BASE}relation/send> ;
+    <{rdf}object> "{spelling}" .
+  {m} <{oa}hasBody> <{BASE}claim/c> ; <{oa}hasTarget> <{BASE}{doc}/m/t> .
+  <{BASE}{doc}/m/t> <{oa}hasSource> <{BASE}{doc}> ; <{oa}hasSelector> <{BASE}{doc}/m/t/pos> , <{BASE}{doc}/m/t/quote> .
+  <{BASE}{doc}/m/t/pos> <{oa}start> 0 ; <{oa}end> 5 .
+  <{BASE}{doc}/m/t/quote> <{oa}exact> "Kim sent {spelling}" .
+}}""")
+    store._store.load("\n".join(graphs).encode(), format=ox.RdfFormat.TRIG)
+    terms = {"o": ox.Literal("Army")}
+    subs = {ox.Variable("o"): terms["o"]}
+    bound = _rows(store, named_query("evidence", terms), substitutions=subs)
+    assert bound == _rows(store, REFERENCE["evidence"], substitutions=subs)
+    assert {dict(r)["doc"] for r in bound} == {f"<{BASE}d1>", f"<{BASE}d2>"}
+
+
+def test_evidence_bound_to_each_seeds_edge_equals_reference(seeds_store):
+    # every edge of the seeds build, asked for alone: the bound form and the plain joins agree, and the
+    # edges' answers together are the whole scan's answer
+    everything = _rows(seeds_store, NAMED_QUERIES["evidence"])
+    edges = {tuple(dict(r)[k] for k in ("s", "p", "o")) for r in everything}
+    assert len(edges) > 20
+    together = set()
+    for s, p, o in sorted(edges):
+        terms = {k: _term(v) for k, v in zip("spo", (s, p, o))}
+        subs = {ox.Variable(k): v for k, v in terms.items()}
+        bound = _rows(seeds_store, named_query("evidence", terms), substitutions=subs)
+        assert bound and bound == _rows(seeds_store, REFERENCE["evidence"], substitutions=subs)
+        together |= bound
+    assert together == everything
+
+
+def _term(text: str):
+    """A pyoxigraph term from its N-Triples form (an IRI or a literal, as str() of a term gives it)."""
+    store = ox.Store()
+    return next(iter(store.query(f"SELECT ?x WHERE {{ BIND({text} AS ?x) }}")))["x"]
 
 
 def test_evidence_equals_design_text(repeated):

@@ -7,13 +7,14 @@ change), so before and after are measured in the same run. In-process, for this 
 (solutions iterated, no term touched), answers written as SPARQL CSV by Oxigraph (``Store.query_to`` to a
 sink that drops the bytes) and rows of Python terms (``Store.select``). Best of ``--repeat`` runs.
 
-    python -m benchmarks.throughput.query_cli BUILD_DIR [--bind name=police] [--code before=/tmp/old]
+    python -m benchmarks.throughput.query_cli BUILD_DIR [--bind name=police] [--bind s='<IRI>'] [--code before=/tmp/old]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import statistics
 import subprocess
@@ -36,16 +37,28 @@ class _NullSink:
         pass
 
 
-def _cases(binds: dict[str, str]) -> list[tuple[str, str, list[str]]]:
-    """(label, named query, extra kg query arguments): every named query, and said/evidence bound as asked."""
+def _cases(binds: dict[str, str], together: bool = False) -> list[tuple[str, str, list[str]]]:
+    """(label, named query, extra kg query arguments): every named query, and said/evidence bound as asked
+    (each binding alone; with ``together`` also all of a query's bindings at once, e.g. one edge's three terms)."""
     from kg.queries import NAMED_QUERIES
 
     cases = [(name, name, []) for name in sorted(NAMED_QUERIES)]
-    for key, value in binds.items():
-        for name in sorted(NAMED_QUERIES):
-            if f"?{key}" in NAMED_QUERIES[name]:
-                cases.append((f"{name} ({key}={value})", name, ["--param", f"{key}={value}"]))
+    for name in sorted(NAMED_QUERIES):
+        own = {key: value for key, value in binds.items() if _has(NAMED_QUERIES[name], key)}
+        groups = [{key: value} for key, value in own.items()] + ([own] if together and len(own) > 1 else [])
+        for group in groups:
+            label = ", ".join(f"{key}={value}" for key, value in group.items())
+            cases.append((f"{name} ({label})", name, [a for k, v in group.items() for a in ("--param", f"{k}={v}")]))
     return cases
+
+
+def _has(text: str, variable: str) -> bool:
+    """Whether the query text uses ``?variable`` (not just a longer name starting with it).
+
+    >>> _has("SELECT ?publishers WHERE { ?s ?p ?o }", "p"), _has("SELECT ?publishers WHERE {}", "p")
+    (True, False)
+    """
+    return re.search(rf"\?{re.escape(variable)}\b", text) is not None
 
 
 def _children_cpu() -> float:
@@ -72,17 +85,19 @@ def _cell(values: list[float], base: float) -> str:
 def _in_process(build: Path, cases, binds: dict[str, str], repeat: int) -> dict[str, tuple[float, float, float]]:
     import pyoxigraph as ox
 
-    from kg.queries import NAMED_QUERIES
+    from kg.api import bind_term
+    from kg.queries import named_query
     from kg.store import open_store
 
     store = open_store(build, read_only=True)
     out = {}
     for label, name, extra in cases:
-        text = NAMED_QUERIES[name]
-        kwargs = {}
-        if extra:
-            key, _, value = extra[1].partition("=")
-            kwargs["substitutions"] = {ox.Variable(key): ox.Literal(value)}
+        terms = {}
+        for item in extra[1::2]:  # as kg query does: the bound form of the query, if it has one, and substitutions
+            key, _, value = item.partition("=")
+            terms[key] = bind_term(value)
+        text = named_query(name, terms)
+        kwargs = {"substitutions": {ox.Variable(k): v for k, v in terms.items()}} if terms else {}
         timings = []
         for fn in (lambda: sum(1 for _ in store.query(text, **kwargs)),
                    lambda: store.query_to(_NullSink(), text, "csv", **kwargs),
@@ -101,6 +116,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build", type=Path, help="a build folder (holding store/)")
     parser.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE")
+    parser.add_argument("--together", action="store_true", help="also one case with every --bind at once")
     parser.add_argument("--code", action="append", default=[], metavar="LABEL=PATH",
                         help="also run the commands with this checkout on PYTHONPATH")
     parser.add_argument("--repeat", type=int, default=3)
@@ -110,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     binds = dict(item.partition("=")[::2] for item in args.bind)
     codes = [("this checkout", ROOT)] + [(c.partition("=")[0], Path(c.partition("=")[2])) for c in args.code]
     formats = args.formats.split(",")
-    cases = _cases(binds)
+    cases = _cases(binds, args.together)
     load_before = " / ".join(f"{x:.2f}" for x in os.getloadavg())
     start_runs = {label: _wall(["query", str(args.build), "ASK {}", "--format", "csv"], code, args.repeat)
                   for label, code in codes}

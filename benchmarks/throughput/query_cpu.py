@@ -10,7 +10,7 @@ decoded), and the answer written as SPARQL CSV by Oxigraph (``Store.query_to`` i
 store and says whether both give the same rows as a multiset (a GROUP_CONCAT list of publishers compared as a
 set of names, as tests/test_queries.py does).
 
-    python -m benchmarks.throughput.query_cpu STORE_DIR [--bind name=police] [--compare-to /tmp/main]
+    python -m benchmarks.throughput.query_cpu STORE_DIR [--bind name=police] [--bind s='<IRI>'] [--compare-to /tmp/main]
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import collections
 import os
+import re
 import statistics
 import sys
 import time
@@ -69,14 +70,15 @@ def _rows(store, text: str, kwargs: dict) -> collections.Counter:
 def main(argv: Sequence[str] | None = None) -> int:
     import pyoxigraph as ox
 
-    from kg.queries import NAMED_QUERIES
+    from kg.api import bind_term
+    from kg.queries import NAMED_QUERIES, named_query
     from kg.store import Store
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", help="a store folder (DIR/store of a build)")
     parser.add_argument("queries", nargs="*", help="named queries or .rq files (default: every named query)")
     parser.add_argument("--bind", action="append", default=[], metavar="NAME=VALUE",
-                        help="bind a variable to a literal where the query has it, as kg query --param does")
+                        help="bind a variable where the query has it, as kg query --param does (<IRI> or a literal)")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--compare-to", type=Path, metavar="PATH", help="another checkout to compare rows with")
     args = parser.parse_args(argv)
@@ -90,9 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("|---|---:|---:|---:|" + ("---|" if args.compare_to else ""))
     for name in names:
         text = Path(name).read_text(encoding="utf-8") if name.endswith(".rq") else NAMED_QUERIES[name]
-        subs = {ox.Variable(k): ox.Literal(v) for k, v in binds.items() if f"?{k}" in text}
+        terms = {k: bind_term(v) for k, v in binds.items() if re.search(rf"\?{re.escape(k)}\b", text)}
+        if not name.endswith(".rq"):  # as kg query does: the bound form, if the query has one
+            text = named_query(name, terms)
+        subs = {ox.Variable(k): v for k, v in terms.items()}
         kwargs = {"substitutions": subs} if subs else {}
-        label = name + (" (" + ", ".join(f"{k}={v}" for k, v in binds.items() if f"?{k}" in text) + ")" if subs else "")
+        label = name + (" (" + ", ".join(f"{k}={v}" for k, v in terms.items()) + ")" if subs else "")
         cells = [label]
         count_text = "SELECT (COUNT(*) AS ?n) WHERE { " + _without_comments(text) + " }"
         if subs:  # a bound variable must stay in the projection: count the rows in Python instead

@@ -2,20 +2,30 @@
 
 Each query is a ``NAME.rq`` file in this package; its first comment line is its
 description. The project's prefixes (kg.rdf.namespaces.PREFIXES) are predeclared.
+A query may also have a bound form, ``NAME.bound.rq``: the same rows, written for
+questions that bind one of the variables its ``# VALUES ?x ...`` line lists
+(``--param s='<IRI>'``), which :func:`named_query` picks when given bindings.
 
 >>> sorted(NAMED_QUERIES)
 ['conflicts', 'evidence', 'said', 'support']
+>>> sorted(BOUND_FORMS)
+['evidence']
 >>> describe("support").startswith("Which sources support")
 True
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from importlib import resources
 
 from kg.errors import QueryError
 
-__all__ = ["NAMED_QUERIES", "describe", "named_query"]
+__all__ = ["BOUND_FORMS", "NAMED_QUERIES", "describe", "named_query"]
+
+_BOUND_SUFFIX = ".bound"
+_MARK = "# VALUES "  # the line of a bound form that lists its bindable variables
 
 
 def _load() -> dict[str, str]:
@@ -27,16 +37,69 @@ def _load() -> dict[str, str]:
     }
 
 
+_ALL = _load()
 #: name -> SPARQL text
-NAMED_QUERIES: dict[str, str] = _load()
+NAMED_QUERIES: dict[str, str] = {name: text for name, text in _ALL.items() if "." not in name}
+#: name -> SPARQL text of the form run when a variable of the query is bound
+BOUND_FORMS: dict[str, str] = {
+    name.removesuffix(_BOUND_SUFFIX): text for name, text in _ALL.items() if name.endswith(_BOUND_SUFFIX)
+}
 
 
-def named_query(name: str) -> str:
-    """The text of a named query; unknown names raise QueryError E301 listing the known ones."""
+def named_query(name: str, bindings: Mapping[str, object] | None = None) -> str:
+    """The text of a named query; unknown names raise QueryError E301 listing the known ones.
+
+    ``bindings`` maps variable names (without ``?``) to the RDF terms they are bound to
+    (pyoxigraph IRIs and literals, whose ``str`` is their SPARQL syntax). When it binds a variable that
+    the query's bound form lists on its ``# VALUES ?x ?y`` line, that form is returned with
+    the bound values in a VALUES clause on that line. Why: a query written to scan
+    everything fast (hash joins of whole-graph scans) still scans everything when one edge
+    is asked for, and Oxigraph plans a query before it sees its substitutions; the bound
+    form starts from the bound terms by index lookups (evidence of one edge: milliseconds
+    instead of about 0.4 s CPU on the ECB+ build, see benchmarks/RESULTS.md). Both forms
+    give the same rows; the caller still passes every binding as a substitution (other
+    variables are bound that way only).
+
+    >>> named_query("evidence") == NAMED_QUERIES["evidence"]
+    True
+    >>> text = named_query("evidence", {"s": "<http://ex.org/a>", "doc": "<http://ex.org/d>"})
+    >>> [line.strip() for line in text.splitlines() if line.lstrip().startswith("VALUES")]
+    ['VALUES (?s) { (<http://ex.org/a>) }']
+    >>> named_query("evidence", {"doc": "<http://ex.org/d>"}) == NAMED_QUERIES["evidence"]
+    True
+    """
     try:
-        return NAMED_QUERIES[name]
+        text = NAMED_QUERIES[name]
     except KeyError:
         raise QueryError("E301", name=name, known=", ".join(sorted(NAMED_QUERIES))) from None
+    bound_form = BOUND_FORMS.get(name)
+    if bound_form is None or not bindings:
+        return text
+    return _with_values(bound_form, bindings) or text
+
+
+def _with_values(text: str, bindings: Mapping[str, object]) -> str | None:
+    """``text`` with its ``# VALUES ?x ...`` line made a VALUES clause of the bound ones; None if none is bound.
+
+    >>> text = "SELECT ?s WHERE {\\n  # VALUES ?o ?p: here\\n  ?s ?p ?o\\n}"
+    >>> print(_with_values(text, {"o": '"x"', "s": "<http://a>"}))
+    SELECT ?s WHERE {
+      VALUES (?o) { ("x") }
+      ?s ?p ?o
+    }
+    >>> _with_values("SELECT ?s WHERE {\\n  # VALUES ?o\\n  ?s ?p ?o\\n}", {"s": "<http://a>"}) is None
+    True
+    """
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith(_MARK))
+    listed = re.findall(r"\?(\w+)", lines[at].lstrip()[len(_MARK):].partition(":")[0].partition("(")[0])
+    bound = [var for var in listed if var in bindings]
+    if not bound or any(str(bindings[var]).startswith("_:") for var in bound):
+        return None  # a blank node cannot be written in VALUES: the scan form binds it by substitution
+    indent = lines[at][: len(lines[at]) - len(lines[at].lstrip())]
+    names = " ".join(f"?{var}" for var in bound)
+    terms = " ".join(str(bindings[var]) for var in bound)
+    return "\n".join([*lines[:at], f"{indent}VALUES ({names}) {{ ({terms}) }}", *lines[at + 1 :]])
 
 
 def describe(name: str) -> str:
