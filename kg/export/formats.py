@@ -35,6 +35,8 @@ import json
 import os
 import re
 import tempfile
+from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -195,10 +197,13 @@ class _Union:
     (:func:`_keyed`), so sorting and merging compare bytes without a key function.
     """
 
+    def __init__(self, counting: bool = False) -> None:
+        self._counting = counting  # also keep, per triple, the number of graphs stating it (:meth:`counted`)
+
     def __enter__(self) -> _Union:
         self._folder = tempfile.TemporaryDirectory(prefix="kg-export-")
         self._runs: list[Path] = []
-        self._seen: set[bytes] = set()
+        self._seen: set[bytes] | Counter[bytes] = Counter() if self._counting else set()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -212,8 +217,38 @@ class _Union:
 
     def _spill(self) -> None:
         path = Path(self._folder.name) / f"{len(self._runs)}.nt"
-        self._runs.append(_write_run(sorted(self._seen), path))
-        self._seen = set()
+        ordered = sorted(self._seen)
+        self._runs.append(_write_run(ordered, path))
+        if self._counting:
+            assert isinstance(self._seen, Counter)
+            path.with_suffix(".counts").write_bytes(array("Q", map(self._seen.__getitem__, ordered)).tobytes())
+        self._seen = Counter() if self._counting else set()
+
+    def counted(self, size: int = 100_000) -> Iterator[tuple[list[bytes], list[int]]]:
+        """Like :meth:`chunks`, with the number of graphs stating each line (a counting union only)."""
+        assert self._counting and isinstance(self._seen, Counter)
+        if not self._runs:
+            ordered = sorted(self._seen)
+            counts = list(map(self._seen.__getitem__, ordered))
+            for start in range(0, len(ordered), size):
+                yield ordered[start : start + size], counts[start : start + size]
+            return
+        if self._seen:
+            self._spill()
+        runs = [zip(_read_run(run), array("Q", run.with_suffix(".counts").read_bytes())) for run in self._runs]
+        lines: list[bytes] = []
+        counts: list[int] = []
+        for line, count in heapq.merge(*runs):
+            if lines and lines[-1] == line:
+                counts[-1] += count
+                continue
+            if len(lines) >= size:
+                yield lines, counts
+                lines, counts = [], []
+            lines.append(line)
+            counts.append(count)
+        if lines:
+            yield lines, counts
 
     def chunks(self, size: int = 100_000) -> Iterator[list[bytes]]:
         """The sorted distinct lines, as sort keys (:func:`_unkeyed` gives them back), ``size`` at a time."""
@@ -504,6 +539,20 @@ class _Writer:
     def __init__(self, out: BinaryIO) -> None:
         self.out = out
         self.count = 0
+        self.pos = 0  # bytes written so far
+        #: ``(graph IRI, start, end, triples)`` of each graph's block in the file (for :mod:`kg.export.incremental`)
+        self.blocks: list[tuple[str, int, int, int]] = []
+
+    def put(self, data: bytes) -> None:
+        self.out.write(data)
+        self.pos += len(data)
+
+    def block(self, piece: _Piece, data: bytes) -> None:
+        """Write one graph's block and note where it went."""
+        start = self.pos
+        self.put(data)
+        self.count += len(piece.lines)
+        self.blocks.append((getattr(piece.graph, "value", ""), start, self.pos, len(piece.lines)))
 
     def graph(self, piece: _Piece) -> None:
         """One graph."""
@@ -514,8 +563,7 @@ class _Writer:
 
 class _NQuadsWriter(_Writer):
     def graph(self, piece):
-        self.count += len(piece.lines)
-        self.out.write(piece.nquads)
+        self.block(piece, piece.nquads)
 
 
 class _TriGWriter(_Writer):
@@ -527,36 +575,45 @@ class _TriGWriter(_Writer):
         self._first = True
 
     def graph(self, piece):
-        if not piece.lines:
-            return
-        self.count += len(piece.lines)
-        if self._first:
-            self.out.write(_trig_prefixes())
+        if piece.lines and self._first:
+            self.put(_trig_prefixes())
             self._first = False
-        self.out.write(piece.trig)
+        self.block(piece, piece.trig if piece.lines else b"")
 
 
 class _JsonLdWriter(_Writer):
     def __init__(self, out: BinaryIO) -> None:
         super().__init__(out)
-        out.write(b'{\n"@context": ' + json.dumps(PREFIXES, indent=1).encode() + b',\n"@graph": [')
+        self.put(_jsonld_head())
         self._separator = b"\n"
 
     def graph(self, piece):
-        self.count += len(piece.lines)
         if isinstance(piece.graph, ox.DefaultGraph):
-            for node in piece.jsonld_nodes():
-                self.out.write(self._separator + node)
-                self._separator = b",\n"
+            nodes = piece.jsonld_nodes()
+            if not nodes:
+                self.count += len(piece.lines)
+                return
+            self.put(self._separator)
+            self.block(piece, b",\n".join(nodes))
         else:
-            self.out.write(self._separator + b'{"@id": ' + json.dumps(piece.graph.value).encode()
-                           + b', "@graph": [\n ')
-            self.out.write(piece.jsonld)
-            self.out.write(b"\n]}")
-            self._separator = b",\n"
+            self.put(self._separator)
+            self.block(piece, _jsonld_graph(piece))
+        self._separator = b",\n"
 
     def finish(self):
-        self.out.write(b"\n]\n}\n")
+        self.put(_JSONLD_TAIL)
+
+
+def _jsonld_head() -> bytes:
+    return b'{\n"@context": ' + json.dumps(PREFIXES, indent=1).encode() + b',\n"@graph": ['
+
+
+_JSONLD_TAIL = b"\n]\n}\n"
+
+
+def _jsonld_graph(piece: _Piece) -> bytes:
+    """A named graph's object in the JSON-LD file (its ``@id`` and its nodes)."""
+    return b'{"@id": ' + json.dumps(piece.graph.value).encode() + b', "@graph": [\n ' + piece.jsonld + b"\n]}"
 
 
 class _TurtleWriter(_Writer):
@@ -567,36 +624,76 @@ class _NTriplesWriter(_Writer):
     union = True
 
 
-def _write_union(writers: list[_Writer], keyed: Iterator[list[bytes]]) -> None:
-    """Write the sorted distinct union (chunks of :func:`_keyed` lines) to every union writer (Turtle streams
-    through Oxigraph)."""
+def _subject_cut(chunks: Iterable[tuple[list[bytes], list[int] | None]]) -> Iterator[tuple[list[bytes], list[int] | None]]:
+    """The same sorted lines (and counts), in chunks that end where a subject ends.
+
+    >>> a, b = b"<http://ex/a> <http://ex/p> <http://ex/o> .", b"<http://ex/b> <http://ex/p> <http://ex/o> ."
+    >>> [lines for lines, _ in _subject_cut([([a], None), ([a, b], None), ([b], None)])] == [[a, a], [b, b]]
+    True
+    """
+    held: list[bytes] = []
+    held_counts: list[int] | None = None
+    for lines, counts in chunks:
+        lines = held + lines
+        if counts is not None:
+            counts = (held_counts or []) + counts
+        last = lines[-1]
+        subject = last[: last.index(b" ") + 1]
+        cut = len(lines) - 1
+        while cut > 0 and lines[cut - 1].startswith(subject):
+            cut -= 1
+        if cut == 0:
+            held, held_counts = lines, counts
+            continue
+        yield lines[:cut], counts[:cut] if counts is not None else None
+        held, held_counts = lines[cut:], counts[cut:] if counts is not None else None
+    if held:
+        yield held, held_counts
+
+
+def _turtle_body(data: bytes) -> bytes:
+    """The Turtle of N-Triples ``data`` without the ``@prefix`` lines. Oxigraph's Turtle writer closes a
+    subject's statements before the next subject, so the bodies of lines cut at subjects join into the body of all."""
+    return _without_prefixes(ox.serialize(_triples(data), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+
+
+@lru_cache(maxsize=1)
+def _turtle_prefixes() -> bytes:
+    """The ``@prefix`` lines Oxigraph writes at the top of a Turtle file (before the first triple)."""
+    node = ox.NamedNode("http://example.org/x")
+    data = ox.serialize([ox.Triple(node, node, node)], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return data[: len(data) - len(_without_prefixes(data))]
+
+
+def _write_union(writers: list[_Writer], union: _Union, record=None) -> None:
+    """Write the sorted distinct union to every union writer (Turtle written chunk by chunk, each chunk ending
+    with a subject); ``record`` (:class:`kg.export.incremental.Recorder`) keeps what the next export updates."""
     plain = [w for w in writers if isinstance(w, _NTriplesWriter)]
     turtle = [w for w in writers if isinstance(w, _TurtleWriter)]
+    if record is not None:
+        chunks: Iterable[tuple[list[bytes], list[int] | None]] = union.counted()
+    else:
+        chunks = ((chunk, None) for chunk in union.chunks())
+    first = True
+    for keyed, counts in _subject_cut(chunks):
+        for writer in writers:
+            writer.count += len(keyed)
+        data = _unkeyed(b"\n".join(keyed) + b"\n")
+        for writer in plain:
+            writer.put(data)
+        body = _turtle_body(data) if turtle or record is not None else None
+        if turtle:
+            if first:
+                for writer in turtle:
+                    writer.put(_turtle_prefixes())
+            for writer in turtle:
+                writer.put(body)
+        first = False
+        if record is not None:
+            record.union_chunk(keyed, counts, body)
 
-    def chunks() -> Iterator[bytes]:
-        for chunk in keyed:
-            for writer in writers:
-                writer.count += len(chunk)
-            data = _unkeyed(b"\n".join(chunk) + b"\n")
-            for writer in plain:
-                writer.out.write(data)
-            yield data
 
-    if not turtle:
-        for _ in chunks():
-            pass
-        return
-
-    triples = itertools.chain.from_iterable(map(_triples, chunks()))  # no Python frame per triple
-    if len(turtle) == 1:
-        ox.serialize(triples, turtle[0].out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        return
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    for writer in turtle:
-        writer.out.write(data)
-
-
-def _write_all(store, writers: list[_Writer]) -> None:
+def _write_all(store, writers: list[_Writer], record=None) -> None:
     """The shared pass: read each graph once (cached piece, or dump and sort) and give it to every writer.
 
     When the pass renders both TriG and JSON-LD (as a build does), the pieces it had to make
@@ -608,13 +705,15 @@ def _write_all(store, writers: list[_Writer]) -> None:
     keep = getattr(store, "cache_export", None)
     if not {_TriGWriter, _JsonLdWriter} <= {type(w) for w in per_graph}:
         keep = None
-    with _Union() as union:
+    with _Union(counting=record is not None and bool(union_writers)) as union:
         for graph in _graphs(store):
             piece = _Piece.decode(graph, cached(graph)) if cached is not None else None
             fresh = piece is None
             if piece is None:
                 with _dump(store, graph) as dump:
                     if dump._rolled:  # (on disk: too big to hold)
+                        if record is not None:
+                            record.abandon()  # (not cached: the next export could not tell whether it changed)
                         for part in _big_pieces(graph, dump):
                             if union_writers:
                                 union.add(part.lines)
@@ -631,10 +730,12 @@ def _write_all(store, writers: list[_Writer]) -> None:
                 writer.graph(piece)
             if fresh and keep is not None and isinstance(graph, ox.NamedNode):
                 keep(graph, piece.encode())
+            if record is not None:
+                record.graph(graph)
         for writer in per_graph:
             writer.finish()
         if union_writers:
-            _write_union(union_writers, union.chunks())
+            _write_union(union_writers, union, record)
 
 
 def _single(kind: type[_Writer]) -> Writer:
@@ -827,8 +928,19 @@ def write_export_files(
         # formats with the standard writer share one pass; a replaced writer writes its file alone
         shared = {i: _WRITERS[f.name](handles[i]) for i, f in enumerate(formats) if f.writer is _STANDARD[f.name]}
         counts: dict[int, int] = {}
+        pending = None
         try:
-            _write_all(store, list(shared.values()))
+            writers = list(shared.values())
+            if len(shared) == len(formats):  # the previous files, and what changed since, may be enough
+                from kg.export import incremental
+
+                state = [(f.name, Path(os.path.abspath(p))) for f, p in zip(formats, paths)]
+                pending = incremental.try_update(store, state, writers)
+                if pending is None:
+                    pending = incremental.open_recorder(store, state, writers)
+                    _write_all(store, writers, pending)
+            else:
+                _write_all(store, writers)
             counts.update((i, writer.count) for i, writer in shared.items())
             for i, export_format in enumerate(formats):
                 if i not in shared:
@@ -854,6 +966,8 @@ def write_export_files(
             exports.append(done)
             if between is not None:
                 between(done)
+        if pending is not None:
+            pending.commit(exports)
         return exports
     finally:
         for out in handles:
