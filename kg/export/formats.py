@@ -365,6 +365,50 @@ class _Piece:
             self._jsonld = b",\n ".join(self.jsonld_nodes())
         return self._jsonld
 
+    def reuse(self, old: _Piece) -> None:
+        """Take the TriG and JSON-LD of every subject whose triples are the same in ``old`` (an earlier piece of
+        the same named graph) from it, and render only the others.
+
+        Why: resolve writes the resolution graph anew at every build, mostly with the same triples;
+        rendering all of it again was most of an incremental export. A subject's statements are one
+        JSON-LD node and one indented Turtle block, whatever the other subjects hold.
+
+        >>> g = ox.NamedNode("http://ex/g")
+        >>> a, b = b'<http://ex/a> <http://ex/p> "1" .', b'<http://ex/b> <http://ex/p> "2" .'
+        >>> new = _Piece(g, [a, b'<http://ex/b> <http://ex/p> "3" .'])
+        >>> new.reuse(_Piece(g, [a, b]))
+        >>> fresh = _Piece(g, new.lines)
+        >>> (new.trig, new.jsonld) == (fresh.trig, fresh.jsonld)
+        True
+        """
+        if self._trig is not None or not isinstance(self.graph, ox.NamedNode) or not old.lines or not self.lines:
+            return
+        old_groups = _subject_groups(old.lines)
+        old_nodes = old.jsonld.split(b",\n ")
+        old_blocks = _trig_subject_blocks(old.trig)
+        if len(old_nodes) != len(old_groups) or old_blocks is None or len(old_blocks) != len(old_groups):
+            return
+        before = {tuple(old.lines[a:b]): k for k, (a, b) in enumerate(old_groups)}
+        groups = _subject_groups(self.lines)
+        found = [before.get(tuple(self.lines[a:b])) for a, b in groups]
+        fresh = [self.lines[a:b] for (a, b), k in zip(groups, found) if k is None]
+        fresh_blocks: list[bytes] = []
+        if fresh:
+            block = _trig_block(self.graph, [line for group in fresh for line in group])
+            fresh_blocks = _trig_subject_blocks(block) or []
+            if len(fresh_blocks) != len(fresh):
+                return
+        nodes, blocks, made = [], [], iter(fresh_blocks)
+        for (a, b), k in zip(groups, found):
+            if k is None:
+                nodes.append(_JSON.encode(next(_jsonld_nodes_of_lines(self.lines[a:b]))).encode("utf-8"))
+                blocks.append(next(made))
+            else:
+                nodes.append(old_nodes[k])
+                blocks.append(old_blocks[k])
+        self._jsonld = b",\n ".join(nodes)
+        self._trig = _trig_head(self.graph) + b"\n".join(blocks) + b"\n}\n"
+
     def encode(self) -> bytes:
         lines = b"\n".join(self.lines)
         sizes = b"%d %d %d\n" % (len(lines), len(self.trig), len(self.jsonld))
@@ -384,6 +428,41 @@ class _Piece:
             return None
         lines = data[head : head + a]
         return cls(graph, lines.split(b"\n") if lines else [], data[head + a : head + a + b], data[head + a + b :])
+
+
+def _subject_groups(lines: list[bytes]) -> list[tuple[int, int]]:
+    """Where each subject's lines start and end in sorted N-Triples ``lines``."""
+    groups = []
+    start = 0
+    subject = None
+    for k, line in enumerate(lines):
+        head = line[: line.index(b" ")]
+        if head != subject:
+            if subject is not None:
+                groups.append((start, k))
+            subject, start = head, k
+    if subject is not None:
+        groups.append((start, len(lines)))
+    return groups
+
+
+def _trig_subject_blocks(trig: bytes) -> list[bytes] | None:
+    """The lines of each subject's statements in a named graph's TriG block (without the graph's first and
+    last lines), or None if it is not of that shape."""
+    lines = trig.split(b"\n")
+    if len(lines) < 3 or lines[-2:] != [b"}", b""] or not lines[0].endswith(b"{"):
+        return None
+    blocks: list[list[bytes]] = []
+    for line in lines[1:-2]:
+        if line[:1] != b"\t":
+            return None
+        if line[1:2] != b"\t" and not (blocks and blocks[-1][-1][-1:] in (b";", b",")):
+            blocks.append([line])
+        elif blocks:
+            blocks[-1].append(line)
+        else:
+            return None
+    return [b"\n".join(block) for block in blocks]
 
 
 def document_piece(nquads: bytes, graph: str) -> bytes:

@@ -373,6 +373,7 @@ def _plan(store, folder: Path, manifest: dict):
     if len(changed) > max(4, _MOST_CHANGED * len(graphs)):
         return None
     pieces = {}
+    fresh: set[str] = set()  # read from the store, not from the cache
     for graph in changed:
         piece = _f._Piece.decode(graph, store.cached_export(graph))
         if piece is None:
@@ -382,9 +383,7 @@ def _plan(store, folder: Path, manifest: dict):
                 lines = dump.read().splitlines()
             lines.sort(key=_f._type_first)
             piece = _f._Piece(graph, lines)
-            store.cache_export(graph, piece.encode())
-            if not store.export_cache_file(graph).exists():
-                return None
+            fresh.add(graph.value)
         pieces[graph.value] = piece
     now = {g.value for g in graphs}
     removed = []
@@ -395,6 +394,14 @@ def _plan(store, folder: Path, manifest: dict):
         if old is None:
             return None
         removed.append(old.lines)
+        if iri in fresh:  # made from the store: take the unchanged subjects' TriG and JSON-LD from the old piece
+            pieces[iri].reuse(old)
+            store.cache_export(pieces[iri].graph, pieces[iri].encode())
+    for iri in fresh:
+        piece = pieces[iri]
+        store.cache_export(piece.graph, piece.encode())
+        if not store.export_cache_file(piece.graph).exists():
+            return None
     return [g.value for g in graphs], pieces, removed
 
 
