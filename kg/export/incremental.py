@@ -126,7 +126,7 @@ class _UnionState:
             names[key] = f"{key}.{gen}"
             (folder / names[key]).write_bytes(getattr(self, key).tobytes())
         names["subjects"] = f"subjects.{gen}"
-        (folder / names["subjects"]).write_bytes(b"".join(s + b"\n" for s in self.subjects))
+        (folder / names["subjects"]).write_bytes(b"\n".join(self.subjects) + b"\n" if self.subjects else b"")
         names["lines"] = f"lines.{gen}"
         return names
 
