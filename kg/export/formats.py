@@ -13,7 +13,9 @@ lines (plain bytes, compared in C) and the serialization by Oxigraph, which keep
 million-triple export to seconds; rdflib is far slower at that size.
 
 Files are written atomically: to a temporary file beside the target, then
-``os.replace``; a failed export leaves any previous file untouched.
+``os.replace``; a failed export leaves any previous file untouched. An export of a
+writable on-disk store into the files it wrote last time copies their unchanged parts and
+renders only what changed (:mod:`kg.export.incremental`; same bytes).
 
 >>> resolve_format("text/turtle; charset=utf-8")
 'turtle'

@@ -37,6 +37,7 @@ import hashlib
 import itertools
 import json
 import os
+import re
 import shutil
 from array import array
 from collections import Counter
@@ -58,6 +59,8 @@ _UNION = ("turtle",)
 #: More changed graphs than this share of all makes a full export (it reads every piece anyway).
 _MOST_CHANGED = 0.25
 _COPY_BYTES = 1 << 30
+#: A line of Turtle that starts a subject's statements (the others are indented).
+_BLOCK_START = re.compile(rb"^[^\t]", re.M)
 
 
 def _stat(path: Path) -> list[int]:
@@ -75,15 +78,14 @@ def _supported(targets: list[tuple[str, Path]]) -> bool:
 
 
 def _turtle_blocks(body: bytes) -> list[int]:
-    """Where each subject's block starts in a Turtle body (a line not indented), and the end."""
+    """Where each subject's block starts in a Turtle body (a line not indented), and the end.
+
+    >>> _turtle_blocks(b'<http://ex/a> a <http://ex/C> ;\\n\\t<http://ex/p> "x" .\\n<http://ex/b> <http://ex/p> "y" .\\n')
+    [0, 53, 87]
+    """
     starts = [m.start() for m in _BLOCK_START.finditer(body)]
     starts.append(len(body))
     return starts
-
-
-import re  # noqa: E402  (kept beside its only pattern)
-
-_BLOCK_START = re.compile(rb"^[^\t]", re.M)
 
 
 class _UnionState:

@@ -143,9 +143,9 @@ def test_a_file_touched_since_makes_a_full_export(tmp_path, monkeypatch):
     assert _files(out) == _truth(store, tmp_path / "truth")
 
 
-def test_a_count_that_does_not_add_up_makes_a_full_export(tmp_path):
-    """A state that does not describe the files (here: a graph's old piece changed under the state) is not
-    trusted past what it can check: the export is still right."""
+def test_a_lost_link_makes_a_full_export(tmp_path):
+    """A state that cannot say what a replaced graph held (its link to the old piece is gone) is not used:
+    the export is still right."""
     rng = random.Random(5)
     store = open_store(tmp_path / "out", create=True)
     names = [f"https://w3id.org/claimgraph/id/doc/{i}" for i in range(5)]
