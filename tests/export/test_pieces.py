@@ -86,7 +86,7 @@ def _in_store(name: str) -> Store:
 
 
 _TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
-_IRI = st.text(st.characters(whitelist_categories=("L", "N"), whitelist_characters="-._~/#:"), min_size=1,
+_IRI = st.text(st.characters(whitelist_categories=("L", "N"), whitelist_characters="-._~/"), min_size=1,
                max_size=8).map(lambda tail: ox.NamedNode("http://ex.org/" + tail))
 _OBJECTS = st.one_of(_IRI, _TEXT.map(ox.Literal), st.tuples(_TEXT, st.sampled_from(["en", "de-AT"])).map(
     lambda t: ox.Literal(t[0], language=t[1])), st.integers().map(lambda n: ox.Literal(str(n), datatype=ox.NamedNode(
