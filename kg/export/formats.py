@@ -764,7 +764,8 @@ def _jsonld_texts_of_lines(lines: Iterable[bytes]) -> Iterator[str]:
     about as much as reading the lines; the strings go through the encoder's own string
     escaper (:func:`json.encoder.encode_basestring`), so the text is the same, byte for byte.
 
-    >>> lines = [b'<http://ex/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/claimgraph/ns#Claim> .',
+    >>> lines = [b'<http://ex/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+    ...          b'<https://w3id.org/claimgraph/ns#Claim> .',
     ...          b'<http://ex/s> <http://purl.org/dc/terms/title> "say \\\\"hi\\\\""@en .',
     ...          b'<http://ex/s> <http://ex/n> "15"^^<http://www.w3.org/2001/XMLSchema#integer> .']
     >>> list(_jsonld_texts_of_lines(lines)) == [_JSON.encode(n) for n in _jsonld_nodes_of_lines(lines)]
