@@ -69,6 +69,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
@@ -1087,19 +1088,39 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)
 
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
-    #    "Thursday, November 10, 2011") name one day
+    #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
+    #    falls on it, and a date written without its year ("Nov. 10") and the one such date of the story
     days: dict[tuple[int, str], list[str]] = defaultdict(list)
+    dated: dict[tuple[int, str], set[str]] = defaultdict(set)  # (story, weekday) -> the calendar days on it
+    calendar: dict[tuple[int, int, int], set[str]] = defaultdict(set)  # (story, month, day) -> calendar days
     for r in records:
         if r.kind != "thing" or not r.documents:
             continue
         weekdays = {day for label in r.labels for day in _weekdays(label)}
         stories = {groups[d] for d in r.documents}
+        when = _calendar_day(r.iri)
+        if when is not None and len(weekdays) <= 1 and weekdays <= {_WEEKDAY_NAMES[when.weekday()]}:
+            for story in stories:
+                dated[(story, _WEEKDAY_NAMES[when.weekday()])].add(r.iri)
+                calendar[(story, when.month, when.day)].add(r.iri)
         if len(weekdays) == 1 and len(stories) == 1:
             days[(stories.pop(), weekdays.pop())].append(r.iri)
     for key in sorted(days):
         members = days[key]
         for other in members[1:]:
             uf.union(members[0], other, f"weekday:{key[1]}", force=True)
+        if len(dated.get(key, ())) == 1:  # (two Fridays of the story: which one a bare "Friday" is is open)
+            uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
+    for r in records:
+        if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
+            continue
+        found = {_month_day(label) for label in r.labels} - {None}
+        stories = {groups[d] for d in r.documents}
+        if len(found) != 1 or len(stories) != 1:
+            continue
+        (month, day), story = found.pop(), stories.pop()
+        if len(calendar.get((story, month, day), ())) == 1:
+            uf.union(r.iri, next(iter(calendar[(story, month, day)])), "month-day", force=True)
 
     return _result(uf, records, external)
 
@@ -1141,6 +1162,49 @@ def _weekdays(label: str) -> set[str]:
     if not words or not all(w in _TIME_WORDS or w in _WEEKDAYS or w.isdigit() for w in words):
         return set()
     return {w for w in words if w in _WEEKDAYS}
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NUMBERS = {m: n for n, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH_NUMBERS.update({m[:3]: n for m, n in list(_MONTH_NUMBERS.items())} | {"sept": 9})
+_CALENDAR_IRI = re.compile(r"/(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _calendar_day(iri: str) -> date | None:
+    """The calendar day an entity IRI names, when a time's key was its normalised date ("…/2009-02-22").
+
+    >>> _calendar_day("https://w3id.org/claimgraph/id/entity/2011-11-10"), _calendar_day("e:friday-1a2b3c4d")
+    (datetime.date(2011, 11, 10), None)
+    """
+    found = _CALENDAR_IRI.search(iri)
+    if found is None:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+
+
+def _month_day(label: str) -> tuple[int, int] | None:
+    """Month and day of a date written without its year ("on Feb. 22", "around 1:30 a.m. March 3").
+
+    >>> _month_day("on Feb. 22"), _month_day("22 February"), _month_day("February 2009"), _month_day("Friday")
+    ((2, 22), (2, 22), None, None)
+    """
+    words = tokens(label)
+    if not words or not all(w in _TIME_WORDS or w in _WEEKDAYS or w.isdigit() for w in words):
+        return None
+    months = [i for i, w in enumerate(words) if w in _MONTH_NUMBERS]
+    if len(months) != 1:
+        return None
+    i = months[0]
+    if any(w.isdigit() and len(w) == 4 for w in words):
+        return None  # a year is written: the date is normalised already, or is a month ("February 2009")
+    for j in (i + 1, i - 1):
+        if 0 <= j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
+            return _MONTH_NUMBERS[words[i]], int(words[j])
+    return None
+
 
 def name_head(words: Sequence[str]) -> str:
     """The head noun of a multi-word name: the word before "of", else the last ("Gulf of Tarsen" -> gulf).
