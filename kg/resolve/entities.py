@@ -112,6 +112,9 @@ STORY_MAX_DF = 200
 #: A description joins the person most articles of its story describe so when they are this many times as
 #: many as those describing any other person so (:func:`_dominant`).
 DOMINANT_RATIO = 3
+#: An article that dates events only by "yesterday" or "this morning" reports its story's event day: the
+#: weekday named in this many times as many of the story's articles as any other (:func:`_deictic_days`).
+DEICTIC_RATIO = 1.5
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
 _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
@@ -1111,6 +1114,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(members[0], other, f"weekday:{key[1]}", force=True)
         if len(dated.get(key, ())) == 1:  # (two Fridays of the story: which one a bare "Friday" is is open)
             uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
+    _deictic_days(records, groups, uf)
     for r in records:
         if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
             continue
@@ -1204,6 +1208,64 @@ def _month_day(label: str) -> tuple[int, int] | None:
         if 0 <= j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
             return _MONTH_NUMBERS[words[i]], int(words[j])
     return None
+
+
+_DEICTIC_WORDS = frozenset({"today", "yesterday", "tonight"})
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _deictic(label: str) -> bool:
+    """A time expression that names a day only by the day it is written ("yesterday", "early today", "last night").
+
+    >>> _deictic("early yesterday"), _deictic("this morning"), _deictic("last night"), _deictic("Friday night")
+    (True, True, True, False)
+    >>> _deictic("yesterday's meeting"), _deictic("last week")
+    (False, False)
+    """
+    words = tokens(label)
+    if not words or not all(w in _TIME_WORDS or w in _DEICTIC_WORDS for w in words) or _WEEKDAYS & set(words):
+        return False
+    if _DEICTIC_WORDS & set(words):
+        return True
+    return len(words) >= 2 and words[-2] in {"this", "last"} and words[-1] in _PARTS_OF_DAY
+
+
+def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """"Yesterday" in an article that names no day of its own joins the story's event day.
+
+    An article that says when things happened only by "yesterday" or "this morning" reports the
+    day the other articles of its story name by its weekday; the story's event day is the weekday
+    named in :data:`DEICTIC_RATIO` times as many of its articles as any other weekday.
+    """
+    named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
+    dated: set[str] = set()  # documents that name a calendar day
+    weekday_of: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        weekdays = {day for label in r.labels for day in _weekdays(label)}
+        if _calendar_day(r.iri) is not None or any(_month_day(label) for label in r.labels):
+            dated |= r.documents
+        for d in r.documents:
+            named[d] |= weekdays
+        if len(weekdays) == 1:
+            for d in r.documents:
+                weekday_of[(groups[d], next(iter(weekdays)))].append(r.iri)
+    story_days: dict[int, Counter[str]] = defaultdict(Counter)
+    for d, weekdays in named.items():
+        for day in weekdays:
+            story_days[groups[d]][day] += 1
+    for r in records:
+        if r.kind != "thing" or len(r.documents) != 1 or not r.labels or not all(_deictic(lb) for lb in r.labels):
+            continue
+        doc = next(iter(r.documents))
+        if named.get(doc) or doc in dated:
+            continue
+        ranked = story_days.get(groups[doc], Counter()).most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] < DEICTIC_RATIO * ranked[1][1]):
+            continue
+        day = ranked[0][0]
+        uf.union(r.iri, weekday_of[(groups[doc], day)][0], f"deictic:{day}", force=True)
 
 
 def name_head(words: Sequence[str]) -> str:
