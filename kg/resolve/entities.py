@@ -1231,7 +1231,7 @@ def _deictic(label: str) -> bool:
 
 
 def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
-    """"Yesterday" in an article that names no day of its own joins the story's event day.
+    """ "Yesterday" in an article that names no day of its own joins the story's event day.
 
     An article that says when things happened only by "yesterday" or "this morning" reports the
     day the other articles of its story name by its weekday; the story's event day is the weekday
