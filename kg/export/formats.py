@@ -86,6 +86,8 @@ _BIG_PIECE_LINES = 100_000
 #: Local names safe to write as a JSON-LD compact IRI (no '/', '#', ':' or leading '//').
 #: ``json.dumps(node, ensure_ascii=False)`` without making an encoder per node.
 _JSON = json.JSONEncoder(ensure_ascii=False)
+#: The string writer of ``_JSON`` (``ensure_ascii=False``): a JSON string literal, quotes included.
+_json_string = json.encoder.encode_basestring
 _LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 
 Writer = Callable[["object", BinaryIO], int]
@@ -357,8 +359,7 @@ class _Piece:
         return self._trig
 
     def jsonld_nodes(self) -> list[bytes]:
-        encode = _JSON.encode
-        return [encode(n).encode("utf-8") for n in _jsonld_nodes_of_lines(self.lines)]
+        return [text.encode("utf-8") for text in _jsonld_texts_of_lines(self.lines)]
 
     @property
     def jsonld(self) -> bytes:
@@ -919,6 +920,68 @@ def _jsonld_nodes_of_lines(lines: Iterable[bytes]) -> Iterator[dict]:
             values.append({"@id": o[1:-1]} if o[:1] == "<" else _line_value(o))
     if node is not None:
         yield node
+
+
+def _line_value_text(term: str) -> str:
+    """``_JSON.encode(_line_value(term))``, written directly."""
+    if term[:1] != '"':
+        return '{"@id": ' + _json_string(_line_id(term)) + "}"
+    close = term.rindex('"')
+    text = term[1:close]
+    value = '{"@value": ' + _json_string(_UNESCAPE.sub(_unescaped, text) if "\\" in text else text)
+    rest = term[close + 1 :]
+    if rest[:1] == "@":
+        return value + ', "@language": ' + _json_string(rest[1:]) + "}"
+    if rest:
+        datatype = rest[3:-1]
+        if datatype not in (_XSD_STRING, _RDF_LANG_STRING):
+            return value + ', "@type": ' + _json_string(_compact(datatype)) + "}"
+    return value + "}"
+
+
+def _jsonld_texts_of_lines(lines: Iterable[bytes]) -> Iterator[str]:
+    """The JSON text of each node object of :func:`_jsonld_nodes_of_lines` (``_JSON.encode`` of it), written directly.
+
+    Why: building a dict per node and a dict per value only for the encoder to walk them cost
+    about as much as reading the lines; the strings go through the encoder's own string
+    escaper (:func:`json.encoder.encode_basestring`), so the text is the same, byte for byte.
+
+    >>> lines = [b'<http://ex/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> '
+    ...          b'<https://w3id.org/claimgraph/ns#Claim> .',
+    ...          b'<http://ex/s> <http://purl.org/dc/terms/title> "say \\\\"hi\\\\""@en .',
+    ...          b'<http://ex/s> <http://ex/n> "15"^^<http://www.w3.org/2001/XMLSchema#integer> .']
+    >>> list(_jsonld_texts_of_lines(lines)) == [_JSON.encode(n) for n in _jsonld_nodes_of_lines(lines)]
+    True
+    """
+    js = _json_string
+    keys: dict[str, list[str]] = {}
+    subject = last = None
+    values: list[str] = []
+    for line in lines:
+        s, p, o = line.decode("utf-8").split(" ", 2)  # an IRI or a blank node holds no space
+        if s != subject:
+            if subject is not None:
+                yield _node_text(subject, keys)
+            subject, last, keys = s, None, {}
+        o = o[:-2]
+        if p == _TYPE_TERM and o[:1] == "<":
+            keys.setdefault("@type", []).append(js(_compact(o[1:-1])))
+            last = None
+        else:
+            if p != last:  # the triples of one predicate are next to each other
+                values = keys.setdefault(_compact(p[1:-1]), [])
+                last = p
+            values.append('{"@id": ' + js(o[1:-1]) + "}" if o[:1] == "<" else _line_value_text(o))
+    if subject is not None:
+        yield _node_text(subject, keys)
+
+
+def _node_text(subject: str, keys: dict[str, list[str]]) -> str:
+    parts = ['{"@id": ', _json_string(_line_id(subject))]
+    for key, items in keys.items():
+        parts += [", ", _json_string(key), ": [", ", ".join(items), "]"]
+    parts.append("}")
+    return "".join(parts)
 
 
 #: canonical name -> format; the order is the order of ``known`` in error messages.

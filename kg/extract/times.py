@@ -24,6 +24,8 @@ future one next April.
 True
 >>> normalise_time("on March 3, 2024", None)
 '2024-03-03'
+>>> normalise_time("on 10 Nov 11", None)
+'2011-11-10'
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d|21\d\d)\b")
 _DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\b")
 _AGO = re.compile(r"\b(\w+(?:[\s-]\w+)?)\s+(day|week|month|year)s?\s+ago\b")
 _WORDS = re.compile(r"[a-z]+|\d+")
+#: A dateline's day, month and two-digit year: "10 Nov 11", "3 March 09".
+_SHORT_YEAR_DATE = re.compile(r"\b(\d{1,2})\s+([a-z]{3,9})\.?\s+(\d{2})$")
 
 
 def _parse_issued(issued: str | None) -> date | None:
@@ -94,6 +98,13 @@ def _single(text: str, ref: date | None, tense: Tense) -> str | None:
     words = _WORDS.findall(low)
     year_m = _YEAR.search(low)
     year = int(year_m.group(1)) if year_m else None
+    short = _SHORT_YEAR_DATE.search(low.strip())
+    if year is None and short and short.group(2) in MONTHS:
+        try:
+            yy = int(short.group(3))  # "97" is 1997, "11" 2011
+            return date(yy + (1900 if yy >= 50 else 2000), MONTHS[short.group(2)], int(short.group(1))).isoformat()
+        except ValueError:
+            return None
     months = [MONTHS[w] for w in words if w in MONTHS and not (w == "may" and len(words) > 1 and words[0] == "may")]
     if months:
         month = months[0]

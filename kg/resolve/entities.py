@@ -69,6 +69,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
@@ -111,6 +112,9 @@ STORY_MAX_DF = 200
 #: A description joins the person most articles of its story describe so when they are this many times as
 #: many as those describing any other person so (:func:`_dominant`).
 DOMINANT_RATIO = 3
+#: An article that dates events only by "yesterday" or "this morning" reports its story's event day: the
+#: weekday named in this many times as many of the story's articles as any other (:func:`_deictic_days`).
+DEICTIC_RATIO = 1.5
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
 _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
@@ -1087,19 +1091,40 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)
 
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
-    #    "Thursday, November 10, 2011") name one day
+    #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
+    #    falls on it, and a date written without its year ("Nov. 10") and the one such date of the story
     days: dict[tuple[int, str], list[str]] = defaultdict(list)
+    dated: dict[tuple[int, str], set[str]] = defaultdict(set)  # (story, weekday) -> the calendar days on it
+    calendar: dict[tuple[int, int, int], set[str]] = defaultdict(set)  # (story, month, day) -> calendar days
     for r in records:
         if r.kind != "thing" or not r.documents:
             continue
         weekdays = {day for label in r.labels for day in _weekdays(label)}
         stories = {groups[d] for d in r.documents}
+        when = _calendar_day(r.iri)
+        if when is not None and len(weekdays) <= 1 and weekdays <= {_WEEKDAY_NAMES[when.weekday()]}:
+            for story in stories:
+                dated[(story, _WEEKDAY_NAMES[when.weekday()])].add(r.iri)
+                calendar[(story, when.month, when.day)].add(r.iri)
         if len(weekdays) == 1 and len(stories) == 1:
             days[(stories.pop(), weekdays.pop())].append(r.iri)
     for key in sorted(days):
         members = days[key]
         for other in members[1:]:
             uf.union(members[0], other, f"weekday:{key[1]}", force=True)
+        if len(dated.get(key, ())) == 1:  # (two Fridays of the story: which one a bare "Friday" is is open)
+            uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
+    _deictic_days(records, groups, uf)
+    for r in records:
+        if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
+            continue
+        found = {_month_day(label) for label in r.labels} - {None}
+        stories = {groups[d] for d in r.documents}
+        if len(found) != 1 or len(stories) != 1:
+            continue
+        (month, day), story = found.pop(), stories.pop()
+        if len(calendar.get((story, month, day), ())) == 1:
+            uf.union(r.iri, next(iter(calendar[(story, month, day)])), "month-day", force=True)
 
     return _result(uf, records, external)
 
@@ -1141,6 +1166,107 @@ def _weekdays(label: str) -> set[str]:
     if not words or not all(w in _TIME_WORDS or w in _WEEKDAYS or w.isdigit() for w in words):
         return set()
     return {w for w in words if w in _WEEKDAYS}
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NUMBERS = {m: n for n, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH_NUMBERS.update({m[:3]: n for m, n in list(_MONTH_NUMBERS.items())} | {"sept": 9})
+_CALENDAR_IRI = re.compile(r"/(\d{4})-(\d{2})-(\d{2})$")
+
+
+def _calendar_day(iri: str) -> date | None:
+    """The calendar day an entity IRI names, when a time's key was its normalised date ("…/2009-02-22").
+
+    >>> _calendar_day("https://w3id.org/claimgraph/id/entity/2011-11-10"), _calendar_day("e:friday-1a2b3c4d")
+    (datetime.date(2011, 11, 10), None)
+    """
+    found = _CALENDAR_IRI.search(iri)
+    if found is None:
+        return None
+    try:
+        return date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
+    except ValueError:
+        return None
+
+
+def _month_day(label: str) -> tuple[int, int] | None:
+    """Month and day of a date written without its year ("on Feb. 22", "around 1:30 a.m. March 3").
+
+    >>> _month_day("on Feb. 22"), _month_day("22 February"), _month_day("February 2009"), _month_day("Friday")
+    ((2, 22), (2, 22), None, None)
+    """
+    words = tokens(label)
+    if not words or not all(w in _TIME_WORDS or w in _WEEKDAYS or w.isdigit() for w in words):
+        return None
+    months = [i for i, w in enumerate(words) if w in _MONTH_NUMBERS]
+    if len(months) != 1:
+        return None
+    i = months[0]
+    if any(w.isdigit() and len(w) == 4 for w in words):
+        return None  # a year is written: the date is normalised already, or is a month ("February 2009")
+    for j in (i + 1, i - 1):
+        if 0 <= j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
+            return _MONTH_NUMBERS[words[i]], int(words[j])
+    return None
+
+
+_DEICTIC_WORDS = frozenset({"today", "yesterday", "tonight"})
+_PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _deictic(label: str) -> bool:
+    """A time expression that names a day only by the day it is written ("yesterday", "early today", "last night").
+
+    >>> _deictic("early yesterday"), _deictic("this morning"), _deictic("last night"), _deictic("Friday night")
+    (True, True, True, False)
+    >>> _deictic("yesterday's meeting"), _deictic("last week")
+    (False, False)
+    """
+    words = tokens(label)
+    if not words or not all(w in _TIME_WORDS or w in _DEICTIC_WORDS for w in words) or _WEEKDAYS & set(words):
+        return False
+    if _DEICTIC_WORDS & set(words):
+        return True
+    return len(words) >= 2 and words[-2] in {"this", "last"} and words[-1] in _PARTS_OF_DAY
+
+
+def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """ "Yesterday" in an article that names no day of its own joins the story's event day.
+
+    An article that says when things happened only by "yesterday" or "this morning" reports the
+    day the other articles of its story name by its weekday; the story's event day is the weekday
+    named in :data:`DEICTIC_RATIO` times as many of its articles as any other weekday.
+    """
+    named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
+    dated: set[str] = set()  # documents that name a calendar day
+    weekday_of: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        weekdays = {day for label in r.labels for day in _weekdays(label)}
+        if _calendar_day(r.iri) is not None or any(_month_day(label) for label in r.labels):
+            dated |= r.documents
+        for d in r.documents:
+            named[d] |= weekdays
+        if len(weekdays) == 1:
+            for d in r.documents:
+                weekday_of[(groups[d], next(iter(weekdays)))].append(r.iri)
+    story_days: dict[int, Counter[str]] = defaultdict(Counter)
+    for d, weekdays in named.items():
+        for day in weekdays:
+            story_days[groups[d]][day] += 1
+    for r in records:
+        if r.kind != "thing" or len(r.documents) != 1 or not r.labels or not all(_deictic(lb) for lb in r.labels):
+            continue
+        doc = next(iter(r.documents))
+        if named.get(doc) or doc in dated:
+            continue
+        ranked = story_days.get(groups[doc], Counter()).most_common(2)
+        if not ranked or (len(ranked) == 2 and ranked[0][1] < DEICTIC_RATIO * ranked[1][1]):
+            continue
+        day = ranked[0][0]
+        uf.union(r.iri, weekday_of[(groups[doc], day)][0], f"deictic:{day}", force=True)
+
 
 def name_head(words: Sequence[str]) -> str:
     """The head noun of a multi-word name: the word before "of", else the last ("Gulf of Tarsen" -> gulf).

@@ -10,7 +10,19 @@ from __future__ import annotations
 import pyoxigraph as ox
 import pytest
 
-from kg.export.formats import _graph_lines, _Piece, _stored_lines, _type_first, document_piece
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.export.formats import (
+    _JSON,
+    _graph_lines,
+    _jsonld_nodes_of_lines,
+    _jsonld_texts_of_lines,
+    _Piece,
+    _stored_lines,
+    _type_first,
+    document_piece,
+)
 from kg.store import Store
 
 G = "http://ex.org/doc/1"
@@ -58,3 +70,35 @@ def test_text_the_fast_path_cannot_read_goes_the_store_way():
     assert _stored_lines(other_graph, G) is None
     canonical = (LINES["decimal with trailing zeros"] + "\n").format(g=G).encode()
     assert _stored_lines(canonical, G) == [f'<http://ex.org/s> <http://ex.org/d> "1.5"^^<{XSD}decimal> .'.encode()]
+
+
+@pytest.mark.parametrize("name", sorted(LINES))
+def test_the_jsonld_text_writer_writes_what_the_encoder_writes_of_the_node_dicts(name):
+    lines = _stored_lines(("\n".join([LINES["plain string"], LINES[name]]).format(g=G) + "\n").encode(), G)
+    lines = sorted(lines or _graph_lines(_in_store(name), ox.NamedNode(G)), key=_type_first)
+    assert list(_jsonld_texts_of_lines(lines)) == [_JSON.encode(n) for n in _jsonld_nodes_of_lines(lines)]
+
+
+def _in_store(name: str) -> Store:
+    store = Store()
+    store.add_data((LINES[name].format(g=G) + "\n").encode(), ox.NamedNode(G))
+    return store
+
+
+_TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
+_IRI = st.text(st.characters(whitelist_categories=("L", "N"), whitelist_characters="-._~/"), min_size=1,
+               max_size=8).map(lambda tail: ox.NamedNode("http://ex.org/" + tail))
+_OBJECTS = st.one_of(_IRI, _TEXT.map(ox.Literal), st.tuples(_TEXT, st.sampled_from(["en", "de-AT"])).map(
+    lambda t: ox.Literal(t[0], language=t[1])), st.integers().map(lambda n: ox.Literal(str(n), datatype=ox.NamedNode(
+        XSD + "integer"))), _TEXT.map(lambda v: ox.Literal(v, datatype=ox.NamedNode("http://ex.org/dt"))))
+_PREDICATES = st.one_of(_IRI, st.just(ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")),
+                        st.just(ox.NamedNode("http://purl.org/dc/terms/title")))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_IRI, _PREDICATES, _OBJECTS), max_size=12))
+def test_the_jsonld_text_writer_matches_the_encoder_on_any_triples(triples):
+    """Escapes, language tags, datatypes, types that are literals, one subject's predicates in any order."""
+    lines = [f"{s} {p} {o} .".encode() for s, p, o in triples]
+    for ordered in (lines, sorted(set(lines), key=_type_first)):
+        assert list(_jsonld_texts_of_lines(ordered)) == [_JSON.encode(n) for n in _jsonld_nodes_of_lines(ordered)]

@@ -33,6 +33,9 @@ ISSUED = "2025-06-22"  # a Sunday
         ("in June 2024", None, "past", "2024-06"),
         ("in 2023", None, "past", "2023"),
         ("2025-06-01", None, "past", "2025-06-01"),
+        ("on 10 Nov 11", None, "past", "2011-11-10"),  # a dateline: day, month, two-digit year
+        ("3 March 97", None, "past", "1997-03-03"),
+        ("10 November", None, "past", None),
     ],
 )
 def test_normalise_time(text, issued, tense, value):

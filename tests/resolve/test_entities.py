@@ -460,6 +460,50 @@ def test_expressions_of_one_weekday_in_a_story_name_one_day(store):
     assert not merged(store, "thursday #a", "vote #b")  # a thing on Thursday is no day
 
 
+def test_a_weekday_joins_the_one_date_of_its_story_that_falls_on_it(store):
+    # 4 March 2022 was a Friday; the date's key is its normalised value, as the extractor writes it
+    _story(store, [("Friday", "friday #a"), ("Saturday", "saturday #a")],
+           [("March 4, 2022", "2022-03-04"), ("the Friday sale", "friday sale #b")])
+    assert merged(store, "friday #a", "2022-03-04")
+    assert not merged(store, "saturday #a", "2022-03-04")
+    assert not merged(store, "friday sale #b", "2022-03-04")
+
+
+def test_a_weekday_with_two_dates_of_its_story_on_it_joins_neither(store):
+    _story(store, [("Friday", "friday #a")], [("March 4, 2022", "2022-03-04"), ("March 11, 2022", "2022-03-11")])
+    assert not merged(store, "friday #a", "2022-03-04") and not merged(store, "friday #a", "2022-03-11")
+
+
+def test_a_date_written_without_its_year_joins_the_one_such_date_of_its_story(store):
+    _story(store, [("on Mar. 4", "mar 4 #a"), ("5 March", "5 march #a")],
+           [("March 4, 2022", "2022-03-04"), ("Oscar night, March 6, 2022", "2022-03-06")])
+    assert merged(store, "mar 4 #a", "2022-03-04")
+    assert not merged(store, "5 march #a", "2022-03-04") and not merged(store, "5 march #a", "2022-03-06")
+
+
+def _day_story(store, *days: list[tuple[str, str]]) -> None:
+    docs = _papers(*(f"Paper{i}" for i in range(len(days))), shared=NAVY_STORY)
+    for doc, specs in zip(docs, days):
+        for label, key in specs:
+            doc.entity(label, "Thing", key=key)
+    _load_and_resolve(store, *docs)
+
+
+def test_yesterday_in_an_article_naming_no_day_is_the_story_s_event_day(store):
+    _day_story(store, [("Friday", "friday #a")], [("Friday night", "friday #b"), ("Saturday", "saturday #b")],
+               [("yesterday", "yesterday #c")], [("early this morning", "this morning #d")])
+    assert merged(store, "yesterday #c", "friday #a") and merged(store, "this morning #d", "friday #a")
+    assert not merged(store, "yesterday #c", "saturday #b")
+
+
+def test_yesterday_stays_apart_beside_a_weekday_of_its_own_or_without_one_event_day(store):
+    _day_story(store, [("Friday", "friday #a")], [("Saturday", "saturday #b")],
+               [("yesterday", "yesterday #c"), ("Sunday", "sunday #c")], [("last night", "last night #d")])
+    assert not merged(store, "yesterday #c", "friday #a") and not merged(store, "yesterday #c", "sunday #c")
+    # Friday and Saturday are each named once: the story has no one event day
+    assert not merged(store, "last night #d", "friday #a") and not merged(store, "last night #d", "saturday #b")
+
+
 def test_a_description_joins_the_name_it_shares_a_noun_modifier_with(store):
     a, b = _papers("Daily", "Herald", shared=(("Paymaster General", "Organization"), ("Adjutant General", "Organization"),
                                               ("Darren Whitcombe", "Person")))
