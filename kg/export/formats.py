@@ -404,7 +404,7 @@ class _Piece:
         nodes, blocks, made = [], [], iter(fresh_blocks)
         for (a, b), k in zip(groups, found):
             if k is None:
-                nodes.append(_JSON.encode(next(_jsonld_nodes_of_lines(self.lines[a:b]))).encode("utf-8"))
+                nodes.append(next(_jsonld_texts_of_lines(self.lines[a:b])).encode("utf-8"))
                 blocks.append(next(made))
             else:
                 nodes.append(old_nodes[k])
@@ -706,7 +706,10 @@ class _NTriplesWriter(_Writer):
     union = True
 
 
-def _subject_cut(chunks: Iterable[tuple[list[bytes], list[int] | None]]) -> Iterator[tuple[list[bytes], list[int] | None]]:
+_Counted = tuple[list[bytes], list[int] | None]
+
+
+def _subject_cut(chunks: Iterable[_Counted]) -> Iterator[_Counted]:
     """The same sorted lines (and counts), in chunks that end where a subject ends.
 
     >>> a, b = b"<http://ex/a> <http://ex/p> <http://ex/o> .", b"<http://ex/b> <http://ex/p> <http://ex/o> ."

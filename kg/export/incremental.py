@@ -80,7 +80,8 @@ def _supported(targets: list[tuple[str, Path]]) -> bool:
 def _turtle_blocks(body: bytes) -> list[int]:
     """Where each subject's block starts in a Turtle body (a line not indented), and the end.
 
-    >>> _turtle_blocks(b'<http://ex/a> a <http://ex/C> ;\\n\\t<http://ex/p> "x" .\\n<http://ex/b> <http://ex/p> "y" .\\n')
+    >>> _turtle_blocks(b'<http://ex/a> a <http://ex/C> ;\\n\\t<http://ex/p> "x" .\\n'
+    ...                b'<http://ex/b> <http://ex/p> "y" .\\n')
     [0, 53, 87]
     """
     starts = [m.start() for m in _BLOCK_START.finditer(body)]
@@ -139,7 +140,8 @@ class _UnionState:
             getattr(union, key).frombytes((folder / names[key]).read_bytes())
         union.subjects = (folder / names["subjects"]).read_bytes().split(b"\n")[:-1]
         n = len(union.subjects)
-        if not (len(union.nlines) == len(union.nbytes) == len(union.ttl) == n and sum(union.nlines) == len(union.counts)):
+        if not (len(union.nlines) == len(union.nbytes) == len(union.ttl) == n
+                and sum(union.nlines) == len(union.counts)):
             raise ValueError("union state does not add up")
         return union
 
