@@ -32,7 +32,8 @@ with the rest of the document in one atomic load, or after the last window of a
 huge one. A build killed at any moment leaves documents either built or not,
 and the next build finishes the job; resolve and the exports are recomputed
 from the store every time (the exports reuse the pieces the store caches for the
-graphs no write has touched since: DIR/export-cache, see :mod:`kg.store`). The crash tests use the points of :mod:`kg.faults`.
+graphs no write has touched since: DIR/export-cache, see :mod:`kg.store`; exports into the same files as
+last time copy the unchanged parts of the previous files, see :mod:`kg.export.incremental`). The crash tests use the points of :mod:`kg.faults`.
 """
 
 from __future__ import annotations

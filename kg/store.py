@@ -397,6 +397,16 @@ class Store:
             return None
         return self._cache / f"{hashlib.sha1(graph.value.encode()).hexdigest()}.bin"
 
+    def export_cache_file(self, graph: ox.NamedNode) -> Path | None:
+        """The file that holds (or would hold) ``graph``'s cached export piece; None in memory or read-only.
+        A new piece is always a new file (written beside it and moved over it), never rewritten in place."""
+        return None if self.read_only else self._cache_file(graph)
+
+    def export_state_dir(self) -> Path | None:
+        """A folder in the export cache for :mod:`kg.export.incremental` (dropped with the cache); None in memory
+        or read-only."""
+        return None if self.read_only or self._cache is None else self._cache / "incremental"
+
     def cached_export(self, graph: ox.NamedNode) -> bytes | None:
         """The export piece cached for ``graph``, or None (always None for a read-only store, which may be
         looking at an older state of a graph than the one a writer cached since)."""

@@ -13,7 +13,9 @@ lines (plain bytes, compared in C) and the serialization by Oxigraph, which keep
 million-triple export to seconds; rdflib is far slower at that size.
 
 Files are written atomically: to a temporary file beside the target, then
-``os.replace``; a failed export leaves any previous file untouched.
+``os.replace``; a failed export leaves any previous file untouched. An export of a
+writable on-disk store into the files it wrote last time copies their unchanged parts and
+renders only what changed (:mod:`kg.export.incremental`; same bytes).
 
 >>> resolve_format("text/turtle; charset=utf-8")
 'turtle'
@@ -35,6 +37,8 @@ import json
 import os
 import re
 import tempfile
+from array import array
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -197,10 +201,13 @@ class _Union:
     (:func:`_keyed`), so sorting and merging compare bytes without a key function.
     """
 
+    def __init__(self, counting: bool = False) -> None:
+        self._counting = counting  # also keep, per triple, the number of graphs stating it (:meth:`counted`)
+
     def __enter__(self) -> _Union:
         self._folder = tempfile.TemporaryDirectory(prefix="kg-export-")
         self._runs: list[Path] = []
-        self._seen: set[bytes] = set()
+        self._seen: set[bytes] | Counter[bytes] = Counter() if self._counting else set()
         return self
 
     def __exit__(self, *exc) -> None:
@@ -214,8 +221,38 @@ class _Union:
 
     def _spill(self) -> None:
         path = Path(self._folder.name) / f"{len(self._runs)}.nt"
-        self._runs.append(_write_run(sorted(self._seen), path))
-        self._seen = set()
+        ordered = sorted(self._seen)
+        self._runs.append(_write_run(ordered, path))
+        if self._counting:
+            assert isinstance(self._seen, Counter)
+            path.with_suffix(".counts").write_bytes(array("Q", map(self._seen.__getitem__, ordered)).tobytes())
+        self._seen = Counter() if self._counting else set()
+
+    def counted(self, size: int = 100_000) -> Iterator[tuple[list[bytes], list[int]]]:
+        """Like :meth:`chunks`, with the number of graphs stating each line (a counting union only)."""
+        assert self._counting and isinstance(self._seen, Counter)
+        if not self._runs:
+            ordered = sorted(self._seen)
+            counts = list(map(self._seen.__getitem__, ordered))
+            for start in range(0, len(ordered), size):
+                yield ordered[start : start + size], counts[start : start + size]
+            return
+        if self._seen:
+            self._spill()
+        runs = [zip(_read_run(run), array("Q", run.with_suffix(".counts").read_bytes())) for run in self._runs]
+        lines: list[bytes] = []
+        counts: list[int] = []
+        for line, count in heapq.merge(*runs):
+            if lines and lines[-1] == line:
+                counts[-1] += count
+                continue
+            if len(lines) >= size:
+                yield lines, counts
+                lines, counts = [], []
+            lines.append(line)
+            counts.append(count)
+        if lines:
+            yield lines, counts
 
     def chunks(self, size: int = 100_000) -> Iterator[list[bytes]]:
         """The sorted distinct lines, as sort keys (:func:`_unkeyed` gives them back), ``size`` at a time."""
@@ -331,6 +368,50 @@ class _Piece:
             self._jsonld = b",\n ".join(self.jsonld_nodes())
         return self._jsonld
 
+    def reuse(self, old: _Piece) -> None:
+        """Take the TriG and JSON-LD of every subject whose triples are the same in ``old`` (an earlier piece of
+        the same named graph) from it, and render only the others.
+
+        Why: resolve writes the resolution graph anew at every build, mostly with the same triples;
+        rendering all of it again was most of an incremental export. A subject's statements are one
+        JSON-LD node and one indented Turtle block, whatever the other subjects hold.
+
+        >>> g = ox.NamedNode("http://ex/g")
+        >>> a, b = b'<http://ex/a> <http://ex/p> "1" .', b'<http://ex/b> <http://ex/p> "2" .'
+        >>> new = _Piece(g, [a, b'<http://ex/b> <http://ex/p> "3" .'])
+        >>> new.reuse(_Piece(g, [a, b]))
+        >>> fresh = _Piece(g, new.lines)
+        >>> (new.trig, new.jsonld) == (fresh.trig, fresh.jsonld)
+        True
+        """
+        if self._trig is not None or not isinstance(self.graph, ox.NamedNode) or not old.lines or not self.lines:
+            return
+        old_groups = _subject_groups(old.lines)
+        old_nodes = old.jsonld.split(b",\n ")
+        old_blocks = _trig_subject_blocks(old.trig)
+        if len(old_nodes) != len(old_groups) or old_blocks is None or len(old_blocks) != len(old_groups):
+            return
+        before = {tuple(old.lines[a:b]): k for k, (a, b) in enumerate(old_groups)}
+        groups = _subject_groups(self.lines)
+        found = [before.get(tuple(self.lines[a:b])) for a, b in groups]
+        fresh = [self.lines[a:b] for (a, b), k in zip(groups, found) if k is None]
+        fresh_blocks: list[bytes] = []
+        if fresh:
+            block = _trig_block(self.graph, [line for group in fresh for line in group])
+            fresh_blocks = _trig_subject_blocks(block) or []
+            if len(fresh_blocks) != len(fresh):
+                return
+        nodes, blocks, made = [], [], iter(fresh_blocks)
+        for (a, b), k in zip(groups, found):
+            if k is None:
+                nodes.append(next(_jsonld_texts_of_lines(self.lines[a:b])).encode("utf-8"))
+                blocks.append(next(made))
+            else:
+                nodes.append(old_nodes[k])
+                blocks.append(old_blocks[k])
+        self._jsonld = b",\n ".join(nodes)
+        self._trig = _trig_head(self.graph) + b"\n".join(blocks) + b"\n}\n"
+
     def encode(self) -> bytes:
         lines = b"\n".join(self.lines)
         sizes = b"%d %d %d\n" % (len(lines), len(self.trig), len(self.jsonld))
@@ -350,6 +431,41 @@ class _Piece:
             return None
         lines = data[head : head + a]
         return cls(graph, lines.split(b"\n") if lines else [], data[head + a : head + a + b], data[head + a + b :])
+
+
+def _subject_groups(lines: list[bytes]) -> list[tuple[int, int]]:
+    """Where each subject's lines start and end in sorted N-Triples ``lines``."""
+    groups = []
+    start = 0
+    subject = None
+    for k, line in enumerate(lines):
+        head = line[: line.index(b" ")]
+        if head != subject:
+            if subject is not None:
+                groups.append((start, k))
+            subject, start = head, k
+    if subject is not None:
+        groups.append((start, len(lines)))
+    return groups
+
+
+def _trig_subject_blocks(trig: bytes) -> list[bytes] | None:
+    """The lines of each subject's statements in a named graph's TriG block (without the graph's first and
+    last lines), or None if it is not of that shape."""
+    lines = trig.split(b"\n")
+    if len(lines) < 3 or lines[-2:] != [b"}", b""] or not lines[0].endswith(b"{"):
+        return None
+    blocks: list[list[bytes]] = []
+    for line in lines[1:-2]:
+        if line[:1] != b"\t":
+            return None
+        if line[1:2] != b"\t" and not (blocks and blocks[-1][-1][-1:] in (b";", b",")):
+            blocks.append([line])
+        elif blocks:
+            blocks[-1].append(line)
+        else:
+            return None
+    return [b"\n".join(block) for block in blocks]
 
 
 def document_piece(nquads: bytes, graph: str) -> bytes:
@@ -505,6 +621,20 @@ class _Writer:
     def __init__(self, out: BinaryIO) -> None:
         self.out = out
         self.count = 0
+        self.pos = 0  # bytes written so far
+        #: ``(graph IRI, start, end, triples)`` of each graph's block in the file (for :mod:`kg.export.incremental`)
+        self.blocks: list[tuple[str, int, int, int]] = []
+
+    def put(self, data: bytes) -> None:
+        self.out.write(data)
+        self.pos += len(data)
+
+    def block(self, piece: _Piece, data: bytes) -> None:
+        """Write one graph's block and note where it went."""
+        start = self.pos
+        self.put(data)
+        self.count += len(piece.lines)
+        self.blocks.append((getattr(piece.graph, "value", ""), start, self.pos, len(piece.lines)))
 
     def graph(self, piece: _Piece) -> None:
         """One graph."""
@@ -515,8 +645,7 @@ class _Writer:
 
 class _NQuadsWriter(_Writer):
     def graph(self, piece):
-        self.count += len(piece.lines)
-        self.out.write(piece.nquads)
+        self.block(piece, piece.nquads)
 
 
 class _TriGWriter(_Writer):
@@ -528,36 +657,45 @@ class _TriGWriter(_Writer):
         self._first = True
 
     def graph(self, piece):
-        if not piece.lines:
-            return
-        self.count += len(piece.lines)
-        if self._first:
-            self.out.write(_trig_prefixes())
+        if piece.lines and self._first:
+            self.put(_trig_prefixes())
             self._first = False
-        self.out.write(piece.trig)
+        self.block(piece, piece.trig if piece.lines else b"")
 
 
 class _JsonLdWriter(_Writer):
     def __init__(self, out: BinaryIO) -> None:
         super().__init__(out)
-        out.write(b'{\n"@context": ' + json.dumps(PREFIXES, indent=1).encode() + b',\n"@graph": [')
+        self.put(_jsonld_head())
         self._separator = b"\n"
 
     def graph(self, piece):
-        self.count += len(piece.lines)
         if isinstance(piece.graph, ox.DefaultGraph):
-            for node in piece.jsonld_nodes():
-                self.out.write(self._separator + node)
-                self._separator = b",\n"
+            nodes = piece.jsonld_nodes()
+            if not nodes:
+                self.count += len(piece.lines)
+                return
+            self.put(self._separator)
+            self.block(piece, b",\n".join(nodes))
         else:
-            self.out.write(self._separator + b'{"@id": ' + json.dumps(piece.graph.value).encode()
-                           + b', "@graph": [\n ')
-            self.out.write(piece.jsonld)
-            self.out.write(b"\n]}")
-            self._separator = b",\n"
+            self.put(self._separator)
+            self.block(piece, _jsonld_graph(piece))
+        self._separator = b",\n"
 
     def finish(self):
-        self.out.write(b"\n]\n}\n")
+        self.put(_JSONLD_TAIL)
+
+
+def _jsonld_head() -> bytes:
+    return b'{\n"@context": ' + json.dumps(PREFIXES, indent=1).encode() + b',\n"@graph": ['
+
+
+_JSONLD_TAIL = b"\n]\n}\n"
+
+
+def _jsonld_graph(piece: _Piece) -> bytes:
+    """A named graph's object in the JSON-LD file (its ``@id`` and its nodes)."""
+    return b'{"@id": ' + json.dumps(piece.graph.value).encode() + b', "@graph": [\n ' + piece.jsonld + b"\n]}"
 
 
 class _TurtleWriter(_Writer):
@@ -568,36 +706,79 @@ class _NTriplesWriter(_Writer):
     union = True
 
 
-def _write_union(writers: list[_Writer], keyed: Iterator[list[bytes]]) -> None:
-    """Write the sorted distinct union (chunks of :func:`_keyed` lines) to every union writer (Turtle streams
-    through Oxigraph)."""
+_Counted = tuple[list[bytes], list[int] | None]
+
+
+def _subject_cut(chunks: Iterable[_Counted]) -> Iterator[_Counted]:
+    """The same sorted lines (and counts), in chunks that end where a subject ends.
+
+    >>> a, b = b"<http://ex/a> <http://ex/p> <http://ex/o> .", b"<http://ex/b> <http://ex/p> <http://ex/o> ."
+    >>> [lines for lines, _ in _subject_cut([([a], None), ([a, b], None), ([b], None)])] == [[a, a], [b, b]]
+    True
+    """
+    held: list[bytes] = []
+    held_counts: list[int] | None = None
+    for lines, counts in chunks:
+        lines = held + lines
+        if counts is not None:
+            counts = (held_counts or []) + counts
+        last = lines[-1]
+        subject = last[: last.index(b" ") + 1]
+        cut = len(lines) - 1
+        while cut > 0 and lines[cut - 1].startswith(subject):
+            cut -= 1
+        if cut == 0:
+            held, held_counts = lines, counts
+            continue
+        yield lines[:cut], counts[:cut] if counts is not None else None
+        held, held_counts = lines[cut:], counts[cut:] if counts is not None else None
+    if held:
+        yield held, held_counts
+
+
+def _turtle_body(data: bytes) -> bytes:
+    """The Turtle of N-Triples ``data`` without the ``@prefix`` lines. Oxigraph's Turtle writer closes a
+    subject's statements before the next subject, so the bodies of lines cut at subjects join into the body of all."""
+    return _without_prefixes(ox.serialize(_triples(data), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+
+
+@lru_cache(maxsize=1)
+def _turtle_prefixes() -> bytes:
+    """The ``@prefix`` lines Oxigraph writes at the top of a Turtle file (before the first triple)."""
+    node = ox.NamedNode("http://example.org/x")
+    data = ox.serialize([ox.Triple(node, node, node)], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return data[: len(data) - len(_without_prefixes(data))]
+
+
+def _write_union(writers: list[_Writer], union: _Union, record=None) -> None:
+    """Write the sorted distinct union to every union writer (Turtle written chunk by chunk, each chunk ending
+    with a subject); ``record`` (:class:`kg.export.incremental.Recorder`) keeps what the next export updates."""
     plain = [w for w in writers if isinstance(w, _NTriplesWriter)]
     turtle = [w for w in writers if isinstance(w, _TurtleWriter)]
+    if record is not None:
+        chunks: Iterable[tuple[list[bytes], list[int] | None]] = union.counted()
+    else:
+        chunks = ((chunk, None) for chunk in union.chunks())
+    first = True
+    for keyed, counts in _subject_cut(chunks):
+        for writer in writers:
+            writer.count += len(keyed)
+        data = _unkeyed(b"\n".join(keyed) + b"\n")
+        for writer in plain:
+            writer.put(data)
+        body = _turtle_body(data) if turtle or record is not None else None
+        if turtle:
+            if first:
+                for writer in turtle:
+                    writer.put(_turtle_prefixes())
+            for writer in turtle:
+                writer.put(body)
+        first = False
+        if record is not None:
+            record.union_chunk(keyed, counts, body)
 
-    def chunks() -> Iterator[bytes]:
-        for chunk in keyed:
-            for writer in writers:
-                writer.count += len(chunk)
-            data = _unkeyed(b"\n".join(chunk) + b"\n")
-            for writer in plain:
-                writer.out.write(data)
-            yield data
 
-    if not turtle:
-        for _ in chunks():
-            pass
-        return
-
-    triples = itertools.chain.from_iterable(map(_triples, chunks()))  # no Python frame per triple
-    if len(turtle) == 1:
-        ox.serialize(triples, turtle[0].out, ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-        return
-    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    for writer in turtle:
-        writer.out.write(data)
-
-
-def _write_all(store, writers: list[_Writer]) -> None:
+def _write_all(store, writers: list[_Writer], record=None) -> None:
     """The shared pass: read each graph once (cached piece, or dump and sort) and give it to every writer.
 
     When the pass renders both TriG and JSON-LD (as a build does), the pieces it had to make
@@ -609,13 +790,15 @@ def _write_all(store, writers: list[_Writer]) -> None:
     keep = getattr(store, "cache_export", None)
     if not {_TriGWriter, _JsonLdWriter} <= {type(w) for w in per_graph}:
         keep = None
-    with _Union() as union:
+    with _Union(counting=record is not None and bool(union_writers)) as union:
         for graph in _graphs(store):
             piece = _Piece.decode(graph, cached(graph)) if cached is not None else None
             fresh = piece is None
             if piece is None:
                 with _dump(store, graph) as dump:
                     if dump._rolled:  # (on disk: too big to hold)
+                        if record is not None:
+                            record.abandon()  # (not cached: the next export could not tell whether it changed)
                         for part in _big_pieces(graph, dump):
                             if union_writers:
                                 union.add(part.lines)
@@ -632,10 +815,12 @@ def _write_all(store, writers: list[_Writer]) -> None:
                 writer.graph(piece)
             if fresh and keep is not None and isinstance(graph, ox.NamedNode):
                 keep(graph, piece.encode())
+            if record is not None:
+                record.graph(graph)
         for writer in per_graph:
             writer.finish()
         if union_writers:
-            _write_union(union_writers, union.chunks())
+            _write_union(union_writers, union, record)
 
 
 def _single(kind: type[_Writer]) -> Writer:
@@ -890,8 +1075,19 @@ def write_export_files(
         # formats with the standard writer share one pass; a replaced writer writes its file alone
         shared = {i: _WRITERS[f.name](handles[i]) for i, f in enumerate(formats) if f.writer is _STANDARD[f.name]}
         counts: dict[int, int] = {}
+        pending = None
         try:
-            _write_all(store, list(shared.values()))
+            writers = list(shared.values())
+            if len(shared) == len(formats):  # the previous files, and what changed since, may be enough
+                from kg.export import incremental
+
+                state = [(f.name, Path(os.path.abspath(p))) for f, p in zip(formats, paths)]
+                pending = incremental.try_update(store, state, writers)
+                if pending is None:
+                    pending = incremental.open_recorder(store, state, writers)
+                    _write_all(store, writers, pending)
+            else:
+                _write_all(store, writers)
             counts.update((i, writer.count) for i, writer in shared.items())
             for i, export_format in enumerate(formats):
                 if i not in shared:
@@ -917,6 +1113,8 @@ def write_export_files(
             exports.append(done)
             if between is not None:
                 between(done)
+        if pending is not None:
+            pending.commit(exports)
         return exports
     finally:
         for out in handles:

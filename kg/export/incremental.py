@@ -1,0 +1,571 @@
+"""Incremental exports: rewrite only what changed since the previous export into the same files.
+
+Why: after a build adds 1% new documents, the export files change by about 1%, but writing
+them again from every graph cost seconds (2.1M distinct triples sorted, de-duplicated and
+serialized as Turtle; 800 MB of TriG, N-Quads and JSON-LD copied out of the cached pieces).
+An export into the same files as last time instead copies the unchanged parts of the
+previous files (in the kernel: ``os.copy_file_range``) and renders only the graphs, and the
+Turtle subjects, that changed. The files are byte for byte what a full export writes
+(tests/export/test_incremental.py compares them).
+
+What is kept, in the store's export cache (:meth:`kg.store.Store.export_state_dir`), by the
+export that wrote the files (:class:`Recorder` after a full export, :class:`Update` after an
+incremental one):
+
+* ``members/``: a hard link to the cached piece of every graph the files were written from.
+  A graph is unchanged when its cached piece is still that file (the store writes a new
+  piece to a new file and drops the piece of every graph it writes), and the link keeps the
+  old piece's triples for taking a changed or dropped graph's triples out of the union.
+* ``manifest.json``: the graphs in file order, where each graph's block lies in each
+  per-graph file (TriG, N-Quads, JSON-LD), and the size, time and inode of every file written,
+  so a file changed or replaced by anyone else since is noticed (then everything is written).
+* the union behind graph.ttl: its sorted N-Triples lines (in the sort-key form of
+  :func:`kg.export.formats._keyed`), the number of graphs stating each, and per subject the
+  number of lines, their bytes and the bytes of the subject's Turtle block.
+
+Anything unexpected (no state, other files asked for, a file touched, a graph too big to
+cache, a count that would go below zero, many graphs changed) makes the export a full one,
+which writes the state again. The state is written after the files are in place, under new
+names; a crash in between leaves a manifest whose file sizes do not match, so the next
+export is a full one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+import itertools
+import json
+import os
+import re
+import shutil
+from array import array
+from collections import Counter
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+
+from kg.export import formats as _f
+
+__all__ = ["Recorder", "Update", "open_recorder", "try_update"]
+
+_VERSION = 1
+_MANIFEST = "manifest.json"
+_MEMBERS = "members"
+#: The per-graph formats (one block per graph) and the union formats the state covers.
+_PER_GRAPH = ("trig", "nquads", "jsonld")
+_UNION = ("turtle",)
+#: More changed graphs than this share of all makes a full export (it reads every piece anyway).
+_MOST_CHANGED = 0.25
+_COPY_BYTES = 1 << 30
+#: A line of Turtle that starts a subject's statements (the others are indented).
+_BLOCK_START = re.compile(rb"^[^\t]", re.M)
+
+
+def _stat(path: Path) -> list[int]:
+    st = os.stat(path)
+    return [st.st_size, st.st_mtime_ns]
+
+
+def _member_name(graph: str, cache_file: Path) -> str:
+    return f"{hashlib.sha1(graph.encode()).hexdigest()}.{os.stat(cache_file).st_ino}"
+
+
+def _supported(targets: list[tuple[str, Path]]) -> bool:
+    names = [name for name, _ in targets]
+    return bool(names) and all(n in _PER_GRAPH or n in _UNION for n in names) and len(set(names)) == len(names)
+
+
+def _turtle_blocks(body: bytes) -> list[int]:
+    """Where each subject's block starts in a Turtle body (a line not indented), and the end.
+
+    >>> _turtle_blocks(b'<http://ex/a> a <http://ex/C> ;\\n\\t<http://ex/p> "x" .\\n'
+    ...                b'<http://ex/b> <http://ex/p> "y" .\\n')
+    [0, 53, 87]
+    """
+    starts = [m.start() for m in _BLOCK_START.finditer(body)]
+    starts.append(len(body))
+    return starts
+
+
+class _UnionState:
+    """The union behind graph.ttl as arrays over its subjects (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self.counts = array("Q")
+        self.subjects: list[bytes] = []
+        self.nlines = array("Q")
+        self.nbytes = array("Q")
+        self.ttl = array("Q")
+
+    def extend(self, lines: list[bytes], counts: list[int], body: bytes, blob: BinaryIO) -> bool:
+        """Add sorted lines (cut at a subject) with their counts and Turtle body; False if they do not match."""
+        starts = _turtle_blocks(body)
+        ends = list(itertools.accumulate(map(len, lines), initial=0))
+        per = []
+        k = 0
+        for _ in range(len(starts) - 1):  # one Turtle block per subject
+            if k >= len(lines):
+                return False
+            first = lines[k]
+            subject = first[: first.index(b" ")]
+            n = bisect.bisect_left(lines, subject + b" \xff", k) - k
+            self.subjects.append(subject)
+            self.nbytes.append(ends[k + n] - ends[k] + n)
+            per.append(n)
+            k += n
+        if k != len(lines):
+            return False
+        self.nlines.extend(per)
+        self.ttl.extend(b - a for a, b in zip(starts, starts[1:]))
+        self.counts.extend(counts)
+        blob.write(b"\n".join(lines) + b"\n")
+        return True
+
+    def save(self, folder: Path, gen: int) -> dict[str, str]:
+        names = {}
+        for key in ("counts", "nlines", "nbytes", "ttl"):
+            names[key] = f"{key}.{gen}"
+            (folder / names[key]).write_bytes(getattr(self, key).tobytes())
+        names["subjects"] = f"subjects.{gen}"
+        (folder / names["subjects"]).write_bytes(b"\n".join(self.subjects) + b"\n" if self.subjects else b"")
+        names["lines"] = f"lines.{gen}"
+        return names
+
+    @classmethod
+    def load(cls, folder: Path, names: dict[str, str]) -> _UnionState:
+        union = cls()
+        for key in ("counts", "nlines", "nbytes", "ttl"):
+            getattr(union, key).frombytes((folder / names[key]).read_bytes())
+        union.subjects = (folder / names["subjects"]).read_bytes().split(b"\n")[:-1]
+        n = len(union.subjects)
+        if not (len(union.nlines) == len(union.nbytes) == len(union.ttl) == n
+                and sum(union.nlines) == len(union.counts)):
+            raise ValueError("union state does not add up")
+        return union
+
+
+def _write_manifest(folder: Path, manifest: dict) -> None:
+    tmp = folder / f"{_MANIFEST}.tmp"
+    tmp.write_text(json.dumps(manifest), encoding="utf-8")
+    os.replace(tmp, folder / _MANIFEST)
+
+
+def _clean(folder: Path, manifest: dict) -> None:
+    """Delete the files and member links the manifest does not name (a previous state's, or a crashed export's)."""
+    keep = set((manifest.get("union") or {}).values()) | {_MANIFEST, _MEMBERS}
+    for path in folder.iterdir():
+        if path.name in keep:
+            continue
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)
+    members = set(manifest["members"].values())
+    for path in (folder / _MEMBERS).iterdir():
+        if path.name not in members:
+            path.unlink(missing_ok=True)
+
+
+def _link_members(store, folder: Path, graphs: list[str], old: dict[str, str]) -> dict[str, str] | None:
+    """A member link for every graph (the old one when it still is the cached piece); None if a piece is missing."""
+    (folder / _MEMBERS).mkdir(parents=True, exist_ok=True)
+    members = {}
+    for iri in graphs:
+        cache_file = store.export_cache_file(ox.NamedNode(iri))
+        try:
+            name = _member_name(iri, cache_file)
+            link = folder / _MEMBERS / name
+            if old.get(iri) != name or not link.exists():
+                link.unlink(missing_ok=True)
+                os.link(cache_file, link)
+        except (OSError, TypeError):
+            return None
+        members[iri] = name
+    return members
+
+
+def _finish(store, folder: Path, targets, exports, graphs: list[str], blocks: dict[str, list],
+            union_names: dict[str, str] | None, old_members: dict[str, str], gen: int) -> None:
+    members = _link_members(store, folder, graphs, old_members)
+    if members is None:
+        shutil.rmtree(folder, ignore_errors=True)
+        return
+    manifest = {
+        "version": _VERSION, "gen": gen, "graphs": graphs, "members": members, "union": union_names,
+        "targets": [{"format": name, "path": str(path), "stat": _stat(path), "blocks": blocks.get(name)}
+                    for (name, path), _ in zip(targets, exports)],
+    }
+    _write_manifest(folder, manifest)
+    _clean(folder, manifest)
+
+
+def _drop(folder: Path) -> None:
+    try:
+        (folder / _MANIFEST).unlink()
+    except OSError:
+        pass
+
+
+class Recorder:
+    """Keeps, during a full export, what the next export needs to be incremental; :meth:`commit` saves it."""
+
+    def __init__(self, store, folder: Path, targets: list[tuple[str, Path]], writers: list) -> None:
+        self.store, self.folder, self.targets, self.writers = store, folder, targets, writers
+        self.graphs: list[str] = []
+        self.ok = True
+        self.union = _UnionState() if any(n in _UNION for n, _ in targets) else None
+        _drop(folder)  # the files are about to change: the old state no longer describes them
+        folder.mkdir(parents=True, exist_ok=True)
+        old = self._old_manifest()
+        self.old_members = old.get("members", {}) if old else {}
+        self.gen = (old.get("gen", 0) if old else 0) + 1
+        self._blob = (folder / f"lines.{self.gen}").open("wb") if self.union is not None else None
+
+    def _old_manifest(self) -> dict | None:
+        try:
+            return json.loads((self.folder / f"{_MANIFEST}.old").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def abandon(self) -> None:
+        self.ok = False
+
+    def graph(self, graph) -> None:
+        if isinstance(graph, ox.NamedNode):
+            self.graphs.append(graph.value)
+        else:
+            self.ok = False  # the default graph has no cached piece
+
+    def union_chunk(self, lines: list[bytes], counts: list[int] | None, body: bytes | None) -> None:
+        if self.ok and self.union is not None and counts is not None and body is not None:
+            self.ok = self.union.extend(lines, counts, body, self._blob)
+
+    def commit(self, exports) -> None:
+        """Save the state (after the files are in place). A cache is optional: failures only lose it."""
+        if self._blob is not None:
+            self._blob.close()
+        try:
+            if not self.ok:
+                shutil.rmtree(self.folder, ignore_errors=True)
+                return
+            names = self.union.save(self.folder, self.gen) if self.union is not None else None
+            blocks = {name: [[start, end, n] for _, start, end, n in w.blocks]
+                      for (name, _), w in zip(self.targets, self.writers) if name in _PER_GRAPH}
+            for name, w in zip((n for n, _ in self.targets), self.writers):
+                if name in _PER_GRAPH and [g for g, *_ in w.blocks] != self.graphs:
+                    shutil.rmtree(self.folder, ignore_errors=True)
+                    return
+            _finish(self.store, self.folder, self.targets, exports, self.graphs, blocks, names,
+                    self.old_members, self.gen)
+        except OSError:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def open_recorder(store, targets: list[tuple[str, Path]], writers: list) -> Recorder | None:
+    """A :class:`Recorder` for a full export of ``targets``, or None when the store keeps no state."""
+    folder = store.export_state_dir() if hasattr(store, "export_state_dir") else None
+    if folder is None or not _supported(targets):
+        return None
+    if (folder / _MANIFEST).exists():
+        os.replace(folder / _MANIFEST, folder / f"{_MANIFEST}.old")
+    return Recorder(store, folder, targets, writers)
+
+
+# -- the incremental export ---------------------------------------------------------------
+
+
+def _copy(src: int, out: BinaryIO, start: int, end: int) -> None:
+    """Copy bytes ``start:end`` of the file ``src`` to the end of ``out`` (in the kernel when it can)."""
+    if end <= start:
+        return
+    out.flush()
+    dst = out.fileno()
+    while start < end:
+        try:
+            done = os.copy_file_range(src, dst, min(end - start, _COPY_BYTES), start)
+        except OSError:
+            done = os.write(dst, os.pread(src, min(end - start, 1 << 24), start))
+        if done <= 0:
+            raise OSError("short copy")
+        start += done
+
+
+def _load(folder: Path) -> dict | None:
+    try:
+        manifest = json.loads((folder / _MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if manifest.get("version") == _VERSION else None
+
+
+class Update:
+    """An incremental export in progress: :meth:`commit` saves the new state once the files are in place."""
+
+    def __init__(self, store, folder, targets, graphs, blocks, union_names, old_members, gen) -> None:
+        self.store, self.folder, self.targets, self.graphs = store, folder, targets, graphs
+        self.blocks, self.union_names, self.old_members, self.gen = blocks, union_names, old_members, gen
+
+    def commit(self, exports) -> None:
+        try:
+            _finish(self.store, self.folder, self.targets, exports, self.graphs, self.blocks, self.union_names,
+                    self.old_members, self.gen)
+        except OSError:
+            shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def try_update(store, targets: list[tuple[str, Path]], writers: list) -> Update | None:
+    """Write ``targets`` (``(format, path)``, their ``writers`` open on the new files) from the previous files
+    and what changed since, or return None having written nothing (then the caller writes a full export)."""
+    folder = store.export_state_dir() if hasattr(store, "export_state_dir") else None
+    if folder is None or not _supported(targets):
+        return None
+    manifest = _load(folder)
+    if manifest is None:
+        return None
+    try:
+        old_targets = manifest["targets"]
+        if [(t["format"], t["path"]) for t in old_targets] != [(n, str(p)) for n, p in targets]:
+            return None
+        if any(_stat(Path(t["path"])) != t["stat"] for t in old_targets):
+            return None
+        plan = _plan(store, folder, manifest)
+        if plan is None:
+            return None
+        graphs, pieces, removed = plan
+        union_new = None
+        if manifest["union"] is not None:
+            union_new = _union_edits(folder, manifest, pieces, removed)
+            if union_new is None:
+                return None
+    except (OSError, KeyError, ValueError, TypeError):
+        return None
+    # from here on, files are written: errors are errors
+    old_graphs = manifest["graphs"]
+    old_index = {iri: i for i, iri in enumerate(old_graphs)}
+    blocks = {}
+    for (name, path), writer, target in zip(targets, writers, old_targets):
+        if name in _PER_GRAPH:
+            blocks[name] = _splice_graphs(name, path, writer, graphs, pieces, old_index, target["blocks"])
+    union_names = None
+    if union_new is not None:
+        gen = manifest["gen"] + 1
+        union_names = _splice_union(folder, manifest, union_new, gen,
+                                    [(path, w) for (name, path), w in zip(targets, writers) if name in _UNION])
+    return Update(store, folder, targets, graphs, blocks, union_names, manifest["members"],
+                  manifest["gen"] + 1)
+
+
+def _plan(store, folder: Path, manifest: dict):
+    """The graphs now (IRIs in order), the pieces of the changed ones, and the old pieces' lines of the changed
+    or dropped ones; None when a full export is the way."""
+    graphs = _f._graphs(store)
+    if any(not isinstance(g, ox.NamedNode) for g in graphs):
+        return None
+    members = manifest["members"]
+    changed = []
+    for graph in graphs:
+        member = members.get(graph.value)
+        cache_file = store.export_cache_file(graph)
+        try:
+            same = member is not None and os.path.samefile(cache_file, folder / _MEMBERS / member)
+        except OSError:
+            same = False
+        if not same:
+            changed.append(graph)
+    if len(changed) > max(4, _MOST_CHANGED * len(graphs)):
+        return None
+    pieces = {}
+    fresh: set[str] = set()  # read from the store, not from the cache
+    for graph in changed:
+        piece = _f._Piece.decode(graph, store.cached_export(graph))
+        if piece is None:
+            with _f._dump(store, graph) as dump:
+                if dump._rolled:
+                    return None
+                lines = dump.read().splitlines()
+            lines.sort(key=_f._type_first)
+            piece = _f._Piece(graph, lines)
+            fresh.add(graph.value)
+        pieces[graph.value] = piece
+    now = {g.value for g in graphs}
+    removed = []
+    for iri, member in members.items():
+        if iri in now and iri not in pieces:
+            continue
+        old = _f._Piece.decode(ox.NamedNode(iri), (folder / _MEMBERS / member).read_bytes())
+        if old is None:
+            return None
+        removed.append(old.lines)
+        if iri in fresh:  # made from the store: take the unchanged subjects' TriG and JSON-LD from the old piece
+            pieces[iri].reuse(old)
+            store.cache_export(pieces[iri].graph, pieces[iri].encode())
+    for iri in fresh:
+        piece = pieces[iri]
+        store.cache_export(piece.graph, piece.encode())
+        if not store.export_cache_file(piece.graph).exists():
+            return None
+    return [g.value for g in graphs], pieces, removed
+
+
+def _splice_graphs(name: str, path: Path, writer, graphs: list[str], pieces: dict, old_index: dict[str, int],
+                   old_blocks: list) -> list:
+    """Write a per-graph file: unchanged graphs' blocks copied from the previous file, the others rendered."""
+    new_blocks = []
+    counts = [len(pieces[g].lines) if g in pieces else old_blocks[old_index[g]][2] for g in graphs]
+    if name == "trig":
+        head, first_sep, sep, tail = (_f._trig_prefixes() if any(counts) else b""), b"", b"", b""
+    elif name == "nquads":
+        head, first_sep, sep, tail = b"", b"", b"", b""
+    else:
+        head, first_sep, sep, tail = _f._jsonld_head(), b"\n", b",\n", _f._JSONLD_TAIL
+    if writer.pos == 0:  # (the JSON-LD writer has written its head already)
+        writer.put(head)
+    with open(path, "rb") as old:
+        src = old.fileno()
+        run: list[int] | None = None  # [old start, old end, last old index]
+
+        def flush_run() -> None:
+            nonlocal run
+            if run is not None:
+                _copy(src, writer.out, run[0], run[1])
+                run = None
+
+        for k, iri in enumerate(graphs):
+            separator = first_sep if k == 0 else sep
+            if iri in pieces:
+                flush_run()
+                writer.put(separator)
+                piece = pieces[iri]
+                data = _render(name, piece)
+                start = writer.pos
+                writer.put(data)
+                new_blocks.append([start, writer.pos, len(piece.lines)])
+                continue
+            j = old_index[iri]
+            start, end, n = old_blocks[j]
+            if run is not None and run[2] == j - 1 and run[1] + len(separator) == start:
+                run[1], run[2] = end, j
+                writer.pos += len(separator)
+            else:
+                flush_run()
+                writer.put(separator)
+                run = [start, end, j]
+            new_blocks.append([writer.pos, writer.pos + end - start, n])
+            writer.pos += end - start
+        flush_run()
+    writer.put(tail)
+    writer.count = sum(counts)
+    return new_blocks
+
+
+def _render(name: str, piece) -> bytes:
+    if name == "trig":
+        return piece.trig if piece.lines else b""
+    if name == "nquads":
+        return piece.nquads
+    return _f._jsonld_graph(piece)
+
+
+def _union_edits(folder: Path, manifest: dict, pieces: dict, removed: list[list[bytes]]):
+    """The union's changed subjects: ``(union, [(index, exists, lines, counts)], turtle blocks)``; None when
+    the state does not add up (a count below zero) and a full export is the way."""
+    plus: Counter[bytes] = Counter()
+    for piece in pieces.values():
+        plus.update(_f._keyed(piece.lines))
+    minus: Counter[bytes] = Counter()
+    for lines in removed:
+        minus.update(_f._keyed(lines))
+    delta = {line: plus[line] - minus[line] for line in plus.keys() | minus.keys()}
+    by_subject: dict[bytes, dict[bytes, int]] = {}
+    for line, d in delta.items():
+        if d:
+            by_subject.setdefault(line[: line.index(b" ")], {})[line] = d
+    union = _UnionState.load(folder, manifest["union"])
+    if not union.subjects:
+        return None
+    line_at = list(itertools.accumulate(union.nlines, initial=0))
+    byte_at = list(itertools.accumulate(union.nbytes, initial=0))
+    edits = []
+    with open(folder / manifest["union"]["lines"], "rb") as blob:
+        if os.fstat(blob.fileno()).st_size != byte_at[-1]:
+            return None
+        for subject in sorted(by_subject):
+            i = bisect.bisect_left(union.subjects, subject)
+            exists = i < len(union.subjects) and union.subjects[i] == subject
+            held: dict[bytes, int] = {}
+            if exists:
+                old = os.pread(blob.fileno(), union.nbytes[i], byte_at[i]).split(b"\n")[:-1]
+                held = dict(zip(old, union.counts[line_at[i] : line_at[i + 1]]))
+            for line, d in by_subject[subject].items():
+                count = held.get(line, 0) + d
+                if count < 0:
+                    return None
+                held[line] = count
+            lines = sorted(line for line, c in held.items() if c > 0)
+            edits.append((i, exists, lines, [held[line] for line in lines]))
+    kept = [e for e in edits if e[2]]
+    body = b""
+    if kept:
+        data = _f._unkeyed(b"\n".join(line for e in kept for line in e[2]) + b"\n")
+        body = _f._turtle_body(data)
+    starts = _turtle_blocks(body)
+    if len(starts) - 1 != len(kept):
+        return None
+    ttl = iter(body[a:b] for a, b in zip(starts, starts[1:]))
+    return union, line_at, byte_at, [(i, exists, lines, counts, next(ttl) if lines else b"")
+                                     for i, exists, lines, counts in edits]
+
+
+def _splice_union(folder: Path, manifest: dict, union_new, gen: int, outputs: list) -> dict[str, str]:
+    """Write graph.ttl and the new union state: unchanged subjects copied from the previous ones."""
+    union, line_at, byte_at, edits = union_new
+    prefix = len(_f._turtle_prefixes())
+    ttl_at = list(itertools.accumulate(union.ttl, initial=prefix))
+    new = _UnionState()
+    names_old = manifest["union"]
+    total = sum(union.nlines) + sum(len(e[2]) - (union.nlines[e[0]] if e[1] else 0) for e in edits)
+    files = [open(path, "rb") for path, _ in outputs]
+    try:
+        with open(folder / names_old["lines"], "rb") as old_blob, open(folder / f"lines.{gen}", "wb") as blob:
+            for _, writer in outputs:
+                if total:
+                    writer.put(_f._turtle_prefixes())
+            previous = 0
+
+            def copy_to(i: int) -> None:
+                if i <= previous:
+                    return
+                for (_, writer), handle in zip(outputs, files):
+                    _copy(handle.fileno(), writer.out, ttl_at[previous], ttl_at[i])
+                    writer.pos += ttl_at[i] - ttl_at[previous]
+                _copy(old_blob.fileno(), blob, byte_at[previous], byte_at[i])
+                new.counts.extend(union.counts[line_at[previous] : line_at[i]])
+                new.subjects.extend(union.subjects[previous:i])
+                new.nlines.extend(union.nlines[previous:i])
+                new.nbytes.extend(union.nbytes[previous:i])
+                new.ttl.extend(union.ttl[previous:i])
+
+            for i, exists, lines, counts, ttl in edits:
+                copy_to(i)
+                previous = max(previous, i)
+                if lines:
+                    for _, writer in outputs:
+                        writer.put(ttl)
+                    data = b"\n".join(lines) + b"\n"
+                    blob.write(data)
+                    new.counts.extend(counts)
+                    new.subjects.append(lines[0][: lines[0].index(b" ")])
+                    new.nlines.append(len(lines))
+                    new.nbytes.append(len(data))
+                    new.ttl.append(len(ttl))
+                if exists:
+                    previous = i + 1
+            copy_to(len(union.subjects))
+    finally:
+        for handle in files:
+            handle.close()
+    for _, writer in outputs:
+        writer.count = len(new.counts)
+    return new.save(folder, gen)

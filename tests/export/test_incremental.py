@@ -1,0 +1,205 @@
+"""Incremental exports (kg.export.incremental): an export into the same files as the previous one, after
+graphs were added, replaced or dropped, writes the bytes a full export of the same store writes, and
+really goes the incremental way (it does not read the unchanged graphs)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.export import formats
+from kg.export.formats import write_exports
+from kg.store import Store, open_store
+
+FORMATS = ("turtle", "trig", "nquads", "jsonld")
+TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+PREDICATES = [TYPE, ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
+              ox.NamedNode("https://w3id.org/claimgraph/ns#quantity"), ox.NamedNode("http://ex/p"),
+              ox.NamedNode("http://purl.org/dc/terms/title")]
+CLASSES = [ox.NamedNode("https://w3id.org/claimgraph/ns#Claim"), ox.NamedNode("https://schema.org/Person"),
+           ox.NamedNode("https://w3id.org/claimgraph/ns#Entity")]
+SHARED = [ox.NamedNode(f"https://w3id.org/claimgraph/id/entity/e{i}") for i in range(12)]
+
+
+def _object(rng: random.Random, predicate: ox.NamedNode):
+    if predicate == TYPE:
+        return rng.choice(CLASSES)
+    kind = rng.randrange(4)
+    if kind == 0:
+        return rng.choice(SHARED)
+    if kind == 1:
+        return ox.Literal(str(rng.randrange(40)), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    return ox.Literal(rng.choice(["a", "b \"q\"", "line\nbreak", "Zürich", "x , y ; z ."]) + str(rng.randrange(3)))
+
+
+def _graph(rng: random.Random, iri: str, size: int) -> list[ox.Quad]:
+    g = ox.NamedNode(iri)
+    own = [ox.NamedNode(f"{iri}/s{i}") for i in range(4)]
+    quads = []
+    for _ in range(size):
+        subject = rng.choice(SHARED + own)
+        predicate = rng.choice(PREDICATES)
+        quads.append(ox.Quad(subject, predicate, _object(rng, predicate), g))
+    return quads
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("graph.*"))}
+
+
+def _truth(store: Store, folder: Path) -> dict[str, bytes]:
+    """A full export of the same quads from an in-memory store (no cache, no state)."""
+    copy = Store()
+    copy.add_quads(store.quads())
+    folder.mkdir(parents=True, exist_ok=True)
+    write_exports(copy, folder, FORMATS)
+    return _files(folder)
+
+
+def _no_full_pass(monkeypatch) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("a full export pass where the incremental one should do")
+
+    monkeypatch.setattr(formats, "_write_all", refuse)
+
+
+def _change(rng: random.Random, store: Store, names: list[str]) -> None:
+    """Add, replace and drop a few graphs, and rewrite a 'resolution' graph with mostly the same triples."""
+    for _ in range(rng.randrange(1, 3)):
+        iri = f"https://w3id.org/claimgraph/id/doc/{rng.randrange(10**6):06d}"
+        names.append(iri)
+        store.replace_graph(ox.NamedNode(iri), _graph(rng, iri, rng.randrange(1, 30)))
+    victim = rng.choice(names)
+    store.replace_graph(ox.NamedNode(victim), _graph(rng, victim, rng.randrange(1, 30)))
+    if len(names) > 3 and rng.random() < 0.6:
+        gone = names.pop(rng.randrange(len(names)))
+        store.drop_graph(ox.NamedNode(gone))
+    resolution = ox.NamedNode("https://w3id.org/claimgraph/id/graph/resolution")
+    quads = [q for q in store.quads(resolution) if rng.random() < 0.9]
+    quads += _graph(rng, resolution.value, 3)
+    store.replace_graph(resolution, quads)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_incremental_exports_are_the_bytes_of_a_full_export(tmp_path, monkeypatch, seed):
+    rng = random.Random(seed)
+    store = open_store(tmp_path / "out", create=True)
+    names = [f"https://w3id.org/claimgraph/id/doc/{i:06d}" for i in range(8)]
+    for iri in names:
+        store.replace_graph(ox.NamedNode(iri), _graph(rng, iri, rng.randrange(1, 40)))
+    _change(rng, store, names)
+    out = tmp_path / "out"
+    write_exports(store, out, FORMATS)  # full, keeps the state
+    assert _files(out) == _truth(store, tmp_path / "truth0")
+    for round_ in range(1, 5):
+        _change(rng, store, names)
+        with monkeypatch.context() as patch:
+            _no_full_pass(patch)
+            exports = write_exports(store, out, FORMATS)
+        truth = _truth(store, tmp_path / f"truth{round_}")
+        assert _files(out) == truth, f"round {round_}"
+        counted = {e.path.name: e.count for e in exports}
+        full = {e.path.name: e.count for e in write_exports(Store(), tmp_path / "empty", FORMATS)}
+        assert counted.keys() == full.keys()
+        store_copy = Store()
+        store_copy.add_quads(store.quads())
+        expected = {e.path.name: e.count for e in write_exports(store_copy, tmp_path / f"c{round_}", FORMATS)}
+        assert counted == expected
+
+
+def test_nothing_changed_copies_the_files(tmp_path, monkeypatch):
+    rng = random.Random(7)
+    store = open_store(tmp_path / "out", create=True)
+    for i in range(5):
+        iri = f"https://w3id.org/claimgraph/id/doc/{i}"
+        store.replace_graph(ox.NamedNode(iri), _graph(rng, iri, 20))
+    out = tmp_path / "out"
+    write_exports(store, out, FORMATS)
+    before = _files(out)
+    _no_full_pass(monkeypatch)
+    write_exports(store, out, FORMATS)
+    assert _files(out) == before
+
+
+def test_a_file_touched_since_makes_a_full_export(tmp_path, monkeypatch):
+    rng = random.Random(3)
+    store = open_store(tmp_path / "out", create=True)
+    names = [f"https://w3id.org/claimgraph/id/doc/{i}" for i in range(5)]
+    for iri in names:
+        store.replace_graph(ox.NamedNode(iri), _graph(rng, iri, 20))
+    out = tmp_path / "out"
+    write_exports(store, out, FORMATS)
+    (out / "graph.ttl").write_bytes(b"# edited by hand\n")
+    _change(rng, store, names)
+    calls = []
+    original = formats._write_all
+    monkeypatch.setattr(formats, "_write_all", lambda *a, **k: calls.append(1) or original(*a, **k))
+    write_exports(store, out, FORMATS)
+    assert calls, "a file changed by someone else is not spliced"
+    assert _files(out) == _truth(store, tmp_path / "truth")
+
+
+def test_a_lost_link_makes_a_full_export(tmp_path):
+    """A state that cannot say what a replaced graph held (its link to the old piece is gone) is not used:
+    the export is still right."""
+    rng = random.Random(5)
+    store = open_store(tmp_path / "out", create=True)
+    names = [f"https://w3id.org/claimgraph/id/doc/{i}" for i in range(5)]
+    for iri in names:
+        store.replace_graph(ox.NamedNode(iri), _graph(rng, iri, 20))
+    out = tmp_path / "out"
+    write_exports(store, out, FORMATS)
+    folder = store.export_state_dir()
+    manifest = json.loads((folder / "manifest.json").read_text())
+    first = manifest["members"][names[0]]
+    (folder / "members" / first).unlink()  # the old triples of this graph are lost
+    store.replace_graph(ox.NamedNode(names[0]), _graph(rng, names[0], 5))
+    write_exports(store, out, FORMATS)
+    assert _files(out) == _truth(store, tmp_path / "truth")
+
+
+def test_a_read_only_store_keeps_no_state(tmp_path):
+    store = open_store(tmp_path / "out", create=True)
+    iri = "https://w3id.org/claimgraph/id/doc/1"
+    store.replace_graph(ox.NamedNode(iri), _graph(random.Random(1), iri, 10))
+    del store
+    reader = open_store(tmp_path / "out", read_only=True)
+    assert reader.export_state_dir() is None
+    write_exports(reader, tmp_path / "files", FORMATS)
+    assert not (tmp_path / "out" / "export-cache" / "incremental").exists()
+
+
+def test_a_build_in_two_steps_writes_the_files_of_a_build_in_one(seeds_dir, tmp_path, monkeypatch):
+    """Build one seed, then add the other (exports spliced), then change it (its old graph replaced): the
+    files are those of building the same inputs at once."""
+    from kg.build import build
+
+    a, b = sorted(seeds_dir.glob("*.txt"))
+    work = tmp_path / "in"
+    work.mkdir()
+    (work / a.name).write_bytes(a.read_bytes())
+    steps = tmp_path / "steps"
+    build([work], steps)
+    (work / b.name).write_bytes(b.read_bytes())
+    passes = []
+    original = formats._write_all
+    monkeypatch.setattr(formats, "_write_all", lambda *args, **kw: passes.append(1) or original(*args, **kw))
+    second = build([work], steps)
+    assert (second.built, second.unchanged) == (1, 1) and not passes
+    monkeypatch.undo()
+    build([work], tmp_path / "once")
+    assert _files(steps) == _files(tmp_path / "once")
+
+    changed = b.read_text(encoding="utf-8").replace("gala event", "grand gala event")
+    (work / b.name).write_text(changed, encoding="utf-8")
+    monkeypatch.setattr(formats, "_write_all", lambda *args, **kw: passes.append(1) or original(*args, **kw))
+    third = build([work], steps)
+    assert (third.built, third.replaced) == (1, 1) and not passes
+    monkeypatch.undo()
+    build([work], tmp_path / "again")
+    assert b"grand gala event" in (steps / "graph.ttl").read_bytes()
+    assert _files(steps) == _files(tmp_path / "again")
