@@ -999,8 +999,10 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
     gender = _NOUN_GENDER.get(noun)
     blocked = _reporters(state, c, root) | _coarguments(state, c, root)
     # a holder named only further on is someone the reader has not met ("the new host" ... "then host Ray Dunn")
+    here = state.sentence_starts[-1] + root.idx - root.sent.start_char  # the description's document offset
+    met = {m.entity for m in index.mentions if m.start < here}
     holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person" and k not in blocked
-               and k in state.mentioned]
+               and k in met]
     if holders:
         return max(holders, key=lambda k: (sal.value(k), -holders.index(k)))
     generic = noun in PERSON_NOUNS or _is_age(root)
@@ -1049,7 +1051,8 @@ def _coarguments(state: _State, c: int, tok: Token) -> set[str]:
 
     "Tom Vale drove into the older man": a verb's object (direct, or of a preposition)
     is not its subject, which would take a reflexive ("drove into himself"). An "as"
-    phrase is said of the subject ("joined as the coach") and blocks nothing.
+    phrase is said of the subject ("joined as the coach") and blocks nothing, nor does a
+    pronoun subject, whose own referent is only a guess.
     """
     verb = tok.head
     if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ not in _PREDICATING_PREPS:
@@ -1058,7 +1061,10 @@ def _coarguments(state: _State, c: int, tok: Token) -> set[str]:
         return set()
     if verb.pos_ not in {"VERB", "AUX"}:
         return set()
-    key = _token_entity(state, c, _shared_subject(verb))
+    subj = _shared_subject(verb)
+    if subj is None or subj.pos_ == "PRON":
+        return set()  # a pronoun subject is itself only a guess
+    key = _token_entity(state, c, subj)
     return {key} if key is not None else set()
 
 
