@@ -998,8 +998,9 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
     index, sal = state.index, state.salience
     gender = _NOUN_GENDER.get(noun)
     blocked = _reporters(state, c, root) | _coarguments(state, c, root)
-    # a holder named only further on is someone the reader has not met ("the new host" ... "then host Ray Dunn")
-    here = state.sentence_starts[-1] + root.idx - root.sent.start_char  # the description's document offset
+    # a holder named only in a later sentence is someone the reader has not met ("the new host" ... "then host
+    # Ray Dunn"); a name of the same sentence is met with it ("the nurse Ann Kerr", which the parser may split)
+    here = state.sentence_starts[-1] + len(root.sent.text)
     met = {m.entity for m in index.mentions if m.start < here}
     holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person" and k not in blocked
                and k in met]
