@@ -1132,8 +1132,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         mods = distinguishing_modifiers(r.prefs[0])
         cands = [(iri, doc) for said_mods, iri, doc in described.get((stories.pop(), head), ()) if mods <= said_mods]
         found = _dominant(uf, cands, exclude=r.iri)
-        if len(found) == 1 and not r.documents & by_iri[found[0]].documents:
-            # (in a document that names the person, the extractor already judged the description)
+        if len(found) == 1:
+            # (also in a document that names the person: the extractor links few descriptions to names, and
+            # leaving one apart is seldom a judgement that it is someone else)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
 
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",

@@ -347,6 +347,17 @@ def test_a_description_does_not_join_a_person_described_with_a_clashing_modifier
     assert not merged(store, "clash #b", "Mara Quell")
 
 
+def test_a_description_joins_the_person_of_its_story_also_in_an_article_naming_them(store):
+    # the second article names the climber too but did not link "the climber" to him itself
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a.entity("Tobias Halvorsen")
+    a.describe("Tobias Halvorsen", "the climber")
+    b.entity("Tobias Halvorsen")
+    b.entity("the climber", "Thing", key="climber #b")
+    _load_and_resolve(store, a, b)
+    assert merged(store, "climber #b", "Tobias Halvorsen")
+
+
 def test_a_description_given_to_two_people_joins_neither(store):
     a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Tobias Halvorsen")
