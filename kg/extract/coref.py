@@ -997,8 +997,13 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
     """
     index, sal = state.index, state.salience
     gender = _NOUN_GENDER.get(noun)
-    blocked = _reporters(state, c, root)
-    holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person" and k not in blocked]
+    blocked = _reporters(state, c, root) | _coarguments(state, c, root)
+    # a holder named only in a later sentence is someone the reader has not met ("the new host" ... "then host
+    # Ray Dunn"); a name of the same sentence is met with it ("the nurse Ann Kerr", which the parser may split)
+    here = state.sentence_starts[-1] + len(root.sent.text)
+    met = {m.entity for m in index.mentions if m.start < here}
+    holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person" and k not in blocked
+               and k in met]
     if holders:
         return max(holders, key=lambda k: (sal.value(k), -holders.index(k)))
     generic = noun in PERSON_NOUNS or _is_age(root)
@@ -1024,8 +1029,9 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
         return generic or near_synonyms(state.described_as.get(k, ("", None))[0], noun)
 
     # a role noun ("the shooter") takes the unnamed person just described with it or a near-synonym
-    # ("a gunman opened fire ... the shooter") over a named person who is only more salient
-    described = sal.best(unnamed) if not generic else None
+    # ("a gunman opened fire ... the shooter") over a named person who is only more salient; a role-less
+    # noun ("the man") takes the person just described over a named source ("a climber fell ... the man")
+    described = sal.best(unnamed)
     if described is not None and sal.value(described) >= _RECENCY and \
             (found is None or found in state.reporters or sal.value(described) > sal.value(found)):
         return described
@@ -1035,6 +1041,32 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
         return None
     found = sal.best(unnamed)
     return found if found is not None and sal.value(found) >= _RECENCY else None
+
+
+#: Prepositions whose object is said of the verb's subject or object, so may be the same person ("served as coach").
+_PREDICATING_PREPS = frozenset({"as", "like"})
+
+
+def _coarguments(state: _State, c: int, tok: Token) -> set[str]:
+    """The subject of the verb whose object ``tok`` is: a description there names someone else.
+
+    "Tom Vale drove into the older man": a verb's object (direct, or of a preposition)
+    is not its subject, which would take a reflexive ("drove into himself"). An "as"
+    phrase is said of the subject ("joined as the coach") and blocks nothing, nor does a
+    pronoun subject, whose own referent is only a guess.
+    """
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ not in _PREDICATING_PREPS:
+        verb = verb.head
+    elif tok.dep_ not in {"dobj", "dative"}:
+        return set()
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return set()
+    subj = _shared_subject(verb)
+    if subj is None or subj.pos_ == "PRON":
+        return set()  # a pronoun subject is itself only a guess
+    key = _token_entity(state, c, subj)
+    return {key} if key is not None else set()
 
 
 def _reporters(state: _State, c: int, tok: Token) -> set[str]:

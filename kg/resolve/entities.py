@@ -39,7 +39,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    heads exactly one name of its story ("the navy");
 8. a description and the one person or place another article of the story describes so ("the
    climber" / "Robert Hallam, the climber"; "the country's highest peak" / "Ostland's highest peak,
-   Mount Ellery"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`);
+   Mount Ellery"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
+   modifiers are weighed against those of its own head noun only, and against other heads by demonyms
+   ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
@@ -650,6 +652,15 @@ def _demonym_key(word: str) -> str:
     return min(demonym_stems(word) | {word}, key=lambda w: (len(w), w)) if word.isalpha() else word
 
 
+def _demonym_words(modifiers: frozenset[str]) -> frozenset[str]:
+    """The modifiers that are demonyms ("tellish", "ostlandian": a word with a place stem other than itself).
+
+    >>> sorted(_demonym_words(frozenset({"tellish", "new", "york"})))
+    ['tellish']
+    """
+    return frozenset(w for w in modifiers if w.isalpha() and demonym_stems(w) - {w})
+
+
 def _singular(word: str) -> str:
     return word[:-1] if len(word) >= 5 and word.endswith("s") and not word.endswith("ss") else word
 
@@ -673,6 +684,8 @@ class _UnionFind:
         shared: dict[frozenset, frozenset] = {}
         one = lambda *items: (lambda f: shared.setdefault(f, f))(frozenset(items))  # noqa: E731
         self.parent = {r.iri: r.iri for r in records}
+        self.records = {r.iri: r for r in records}
+        self._heads: dict[str, tuple[str, frozenset[str]] | None] = {}  # a common noun's head and modifiers
         self.names: dict[str, set | frozenset] = {r.iri: _full_names(r) or _NONE for r in records}
         self.members = _Members()  # root -> members, for clusters of two or more
         self.kinds: dict[str, set | frozenset] = {r.iri: one(r.kind) for r in records}
@@ -713,11 +726,41 @@ class _UnionFind:
         """The cluster of ``iri`` is of ``kind`` (a misread: "Ardon Mount Ellery" tagged a person is a place)."""
         self.kinds[self.find(iri)] = {kind}
 
+    def _head_clash(self, ma: Iterable[str], mb: Iterable[str], head: str) -> bool:
+        """The common nouns of two clusters have clashing identifying modifiers, a description of ``head``
+        being weighed against the descriptions of its own head only, and against others by the demonyms
+        alone: "the Ardon woman" and "the Bellport woman" are two women, and "the Tellish woman" is not
+        "the Ostlandish mother", but "a Bellport mother" may be the Ardon woman (a town and the borough
+        she lives in, or the place she comes from).
+
+        >>> recs = [EntityRecord(i, (label,), frozenset({"Thing"})) for i, label in
+        ...         [("a", "Ardon woman"), ("b", "Bellport mother"), ("c", "Tellish woman"), ("d", "Ostlandish mother")]]
+        >>> uf = _UnionFind(recs)
+        >>> uf._head_clash(["a"], ["b"], "woman"), uf._head_clash(["c"], ["d"], "woman")
+        (False, True)
+        """
+        def strong(members: Iterable[str]) -> list[tuple[bool, frozenset[str]]]:
+            found = []
+            for iri in members:
+                if iri not in self._heads:
+                    r = self.records[iri]
+                    self._heads[iri] = ((thing_head(r.prefs[0]), distinguishing_modifiers(r.prefs[0]))
+                                        if r.kind == "thing" and r.prefs else None)
+                if self._heads[iri] is not None:
+                    found.append((self._heads[iri][0] == head, self._heads[iri][1]))
+            return found
+        ys = strong(mb)
+        return any(_strong_clash(x, y) if own_x and own_y else _strong_clash(_demonym_words(x), _demonym_words(y))
+                   for own_x, x in strong(ma) for own_y, y in ys if own_x or own_y)
+
     def forbid(self, a: str, b: str) -> None:
         self.forbidden[a].add(b)
         self.forbidden[b].add(a)
 
-    def union(self, a: str, b: str, reason: str, *, force: bool = False, strong_clash_only: bool = False) -> bool:
+    def union(self, a: str, b: str, reason: str, *, force: bool = False, strong_clash_only: bool = False,
+              head: str | None = None) -> bool:
+        """Merge the clusters of ``a`` and ``b`` unless something forbids it; ``head``: only the common nouns
+        of that head noun may clash (with ``strong_clash_only``), see :meth:`_head_clash`."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
@@ -732,7 +775,10 @@ class _UnionFind:
             kinds = self.kinds[ra] | self.kinds[rb]
             if {"person", "place"} <= kinds:
                 return False
-            if strong_clash_only:
+            if strong_clash_only and head is not None:
+                if self._head_clash(ma, mb, head):
+                    return False
+            elif strong_clash_only:
                 if any(_strong_clash(x, y) for x in self.strong[ra] for y in self.strong[rb]):
                     return False
             elif not all(x <= y or y <= x for x in self.modifiers[ra] for y in self.modifiers[rb]):
@@ -1086,9 +1132,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         mods = distinguishing_modifiers(r.prefs[0])
         cands = [(iri, doc) for said_mods, iri, doc in described.get((stories.pop(), head), ()) if mods <= said_mods]
         found = _dominant(uf, cands, exclude=r.iri)
-        if len(found) == 1 and not r.documents & by_iri[found[0]].documents:
-            # (in a document that names the person, the extractor already judged the description)
-            uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)
+        if len(found) == 1:
+            # (also in a document that names the person: the extractor links few descriptions to names, and
+            # leaving one apart is seldom a judgement that it is someone else)
+            uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
 
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
     #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that

@@ -334,3 +334,23 @@ def test_they_in_what_an_organisation_says_is_that_organisation(parse):
 def test_they_prefers_a_plural_thing_to_the_reporting_organisation(parse):
     parsed = parse("Two fishermen were rescued. The Finnish Navy said they were unhurt.")
     assert parsed.key("they") == parsed.key("fishermen") is not None
+
+
+def test_a_role_holder_named_only_later_is_not_the_description(parse):
+    # the reader has not met Ray Dunn when "the new host" is read: the host is Lena Marsh, named before
+    parsed = parse("Lena Marsh will present the gala. Critics call her the perfect new host. "
+                   "Years ago, then host Ray Dunn ran out of jokes.")
+    assert parsed.key("host") == "Lena Marsh"
+
+
+def test_the_object_of_a_verb_is_not_its_subject(parse):
+    # "Tom Vale drove into the older woman": the woman is not the driver, however salient he is
+    parsed = parse("Tom Vale left a bar at midnight. Minutes later Vale drove into the older woman near the station.")
+    assert parsed.key("woman") not in {"Tom Vale", None}
+
+
+def test_the_man_is_the_person_just_described_not_the_named_source(parse):
+    # a source quoted through the story is salient, but "the man" is the climber the last sentence described
+    parsed = parse("Sergeant Will Tarn said the search was over. \"It was a long night,\" Sergeant Tarn said. "
+                   "Later, a 41-year-old climber died on the ridge. The man, from Elmvale, fell in a gully.")
+    assert parsed.key("man") == parsed.key("climber") is not None

@@ -316,6 +316,48 @@ def test_a_description_joins_the_person_another_article_of_the_story_calls_so(st
     assert not merged(store, "guide #b", "Tobias Halvorsen")
 
 
+def test_a_description_joins_its_person_though_a_description_of_another_head_names_another_place(store):
+    # "the Bellport woman" and "the woman" of two articles meet (one head); the person one article calls
+    # "the woman" is also "the Ardon mother": a town and the borough she lives in, no clash across heads
+    a, b, c, d = _papers("Daily", "Herald", "Times", "Post", shared=NAVY_STORY)
+    a.entity("Mara Quell")
+    a.describe("Mara Quell", "the woman")
+    a.describe("Mara Quell", "the Ardon mother")
+    b.entity("the Bellport woman", "Thing", key="bellport woman #b")
+    c.entity("the woman", "Thing", key="woman #c")
+    d.entity("the Ardon mother", "Thing", key="ardon mother #d")
+    _load_and_resolve(store, a, b, c, d)
+    assert merged(store, "ardon mother #d", "Mara Quell")
+    assert merged(store, "woman #c", "Mara Quell") and merged(store, "bellport woman #b", "Mara Quell")
+
+
+@pytest.mark.parametrize("other, clash", [("the Ardon woman", "the Bellport woman"),
+                                          ("the Tellish mother", "the Ostlandish woman")])
+def test_a_description_does_not_join_a_person_described_with_a_clashing_modifier(store, other, clash):
+    # a place against a place of one head, or two demonyms whatever the heads, tell two people apart
+    a, b, c, d = _papers("Daily", "Herald", "Times", "Post", shared=NAVY_STORY)
+    a.entity("Mara Quell")
+    a.describe("Mara Quell", "the woman")
+    a.describe("Mara Quell", other)
+    b.entity(clash, "Thing", key="clash #b")
+    c.entity("the woman", "Thing", key="woman #c")
+    d.entity(other, "Thing", key="other #d")
+    _load_and_resolve(store, a, b, c, d)
+    assert merged(store, "other #d", "Mara Quell")
+    assert not merged(store, "clash #b", "Mara Quell")
+
+
+def test_a_description_joins_the_person_of_its_story_also_in_an_article_naming_them(store):
+    # the second article names the climber too but did not link "the climber" to him itself
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a.entity("Tobias Halvorsen")
+    a.describe("Tobias Halvorsen", "the climber")
+    b.entity("Tobias Halvorsen")
+    b.entity("the climber", "Thing", key="climber #b")
+    _load_and_resolve(store, a, b)
+    assert merged(store, "climber #b", "Tobias Halvorsen")
+
+
 def test_a_description_given_to_two_people_joins_neither(store):
     a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Tobias Halvorsen")
