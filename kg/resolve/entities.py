@@ -678,6 +678,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for other in members[1:]:
             uf.union(members[0], other, f"name:{form}")
 
+    del forms  # each rule's tables are dropped once it is done, so they do not all add up to the peak at the end
+
     # 3. acronyms
     expansions: dict[str, list[str]] = defaultdict(list)
     for r in records:
@@ -698,6 +700,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 candidates = _distinct_clusters(uf, near, exclude=r.iri)
             if len(candidates) == 1:
                 uf.union(r.iri, candidates[0], f"acronym:{key}")
+
+    del expansions
 
     # 4a. one misspelt word in a multi-word name, within a story ("Duncan Rait" / "Duncan Raite",
     #     "Gulf of Aden" / "Gulf of Eden"), unless both spellings are names in their own right; a
@@ -734,6 +738,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                     for iri_b in by_word[b]:
                         uf.union(iri_a, iri_b, reason)
 
+    del variants, spell_groups, single_names
+
     # 4b. a full name with extra words at one end: a role or a misread ("Comedian Ellen DeGeneres",
     #     "Ellen DeGeneres Returns") joins the one shorter full name it ends or starts with; an
     #     organisation's name does so only when the extra words name a place ("U.S. Surgeon General")
@@ -764,6 +770,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(found) == 1:
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
                 uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
+
+    del full_by_words, place_names
 
     # 4. shortened person names
     persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -810,6 +818,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 uf.union(r.iri, found[0], f"surname-as-noun:{word}")
                 break
 
+    del persons_by_word, surnames, name_groups
+
     # 5. compass words used as names ("the North")
     places_by_doc: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for r in records:
@@ -826,6 +836,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len({w for w, _ in cands}) == 1:
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"compass:{word}")
+
+    del places_by_doc
 
     # 6a. a common noun that is a name written in lower case ("the Indian navy"): before the nouns of one
     #     head meet, so each joins its name on its own
@@ -844,6 +856,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                     "person" in uf.kinds[uf.find(r.iri)]:
                 uf.forget_modifiers(r)  # (an organisation's name keeps them: "the Indian navy", not foreign ones)
             spelled_names.add(r.iri)
+
+    del by_form
 
     # 6. common nouns with one head, within a story (a stricter one than names need)
     groups = story_groups(records, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
@@ -864,6 +878,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for iri in members:
             if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
+
+    del heads
 
     # 7. a common noun that is a name written in lower case ("the Indian navy"), or the head noun of
     #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
@@ -911,6 +927,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
 
+    del named_heads, spelled_names
+
     # 8. a description in one article and the person another article of the story calls so
     #    ("the climber" / "Robert Buckley" where some article says "Buckley, the climber")
     described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
@@ -944,6 +962,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             # (in a document that names the person, the extractor already judged the description)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True)
 
+    del described
+
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
     #    "Thursday, November 10, 2011") name one day
     days: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -959,6 +979,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for other in members[1:]:
             uf.union(members[0], other, f"weekday:{key[1]}", force=True)
 
+    del groups, days
     return _result(uf, records, external)
 
 
