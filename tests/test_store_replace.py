@@ -128,3 +128,37 @@ def test_rows_stream_what_select_returns():
     rows = list(store.rows(query))
     assert rows == [(r["s"], r["o"], r.get("none")) for r in store.select(query)]
     assert [row[2] for row in rows] == [None, None]
+
+
+class _CountingStore:
+    """Forwards to a pyoxigraph store and notes the sizes of its writes and where its flushes fall."""
+
+    def __init__(self, inner) -> None:
+        self._inner, self.events = inner, []
+
+    def extend(self, quads) -> None:
+        quads = list(quads)
+        self.events.append(len(quads))
+        self._inner.extend(quads)
+
+    def flush(self) -> None:
+        self.events.append("flush")
+        self._inner.flush()
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+def test_a_chunked_replace_on_disk_flushes_every_chunk_and_keeps_every_quad(tmp_path):
+    # the resolution graph of a big corpus is millions of quads: RocksDB's in-memory tables must not hold them
+    from kg.store import open_store
+
+    store = open_store(tmp_path, create=True)
+    spy = store._store = _CountingStore(store._store)
+    quads = [ox.Quad(NODES[0], NODES[1], ox.Literal(str(i)), G) for i in range(5)]
+    store.replace_graph(G, iter(quads), chunk=2, atomic=False)  # resolve's first write
+    # the first write is the chunk and the one quad that showed the graph is bigger than a chunk
+    assert spy.events == [3, "flush", 2, "flush"]
+    del store, spy  # the lock goes with the last reference
+    again = open_store(tmp_path)
+    assert sorted(q.object.value for q in again.quads(G)) == ["0", "1", "2", "3", "4"]

@@ -99,9 +99,13 @@ def resolve(
     def quads() -> Iterator[Quad]:
         nonlocal records
         yield from _entity_quads(records, entities, graph)
-        records = []  # read claims only now, and without the entity records
+        # read claims only now, without the entity records and clusters: the claim rules need only the
+        # entities that were merged (an IRI missing from ``canonical`` is its own canonical IRI)
+        records = []
+        canonical = {iri: c for iri, c in entities.canonical.items() if iri != c}
+        entities.canonical, entities.clusters, entities.reasons = {}, {}, {}
         claims, mentions = read_claims(store)
-        for part in resolve_claim_blocks(claims, mentions, entities.canonical, outlets):
+        for part in resolve_claim_blocks(claims, mentions, canonical, outlets):
             counts["supported"] = counts.get("supported", 0) + len(part.support)
             counts["multi"] = counts.get("multi", 0) + sum(1 for n in part.support.values() if n >= 2)
             counts["corroborates"] = counts.get("corroborates", 0) + len(part.corroborates)

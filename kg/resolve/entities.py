@@ -811,6 +811,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for other in members[1:]:
             uf.union(members[0], other, f"name:{form}")
 
+    del forms  # each rule's tables are dropped once it is done, so they do not all add up to the peak at the end
+
     # 3. acronyms
     expansions: dict[str, list[str]] = defaultdict(list)
     for r in records:
@@ -831,6 +833,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 candidates = _distinct_clusters(uf, near, exclude=r.iri)
             if len(candidates) == 1:
                 uf.union(r.iri, candidates[0], f"acronym:{key}")
+
+    del expansions
 
     # 4a. one misspelt word in a multi-word name, within a story ("Duncan Pryce" / "Duncan Pryse",
     #     "Gulf of Tarsen" / "Gulf of Tarsin"), unless both spellings are names in their own right; a
@@ -866,6 +870,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for iri_a in by_word[a]:
                     for iri_b in by_word[b]:
                         uf.union(iri_a, iri_b, reason)
+
+    del variants, single_names
 
     # 4c. a middle name left out ("Ann Lee" / "Ann Marie Lee"), within a story: the two-word name joins the
     #     one longer name of its story with its given name and surname
@@ -921,6 +927,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(found) == 1:
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
                 uf.union(r.iri, found.pop(), f"longer-name:{' '.join(words)}", force=r.kind == "named")
+
+    del full_by_words
 
     # 4c. a place named by two names, another place's before its own ("Ardon Mount Ellery", "the Ardon Mount
     #     Ellery National Park"), joins the one place of its story named by the second, a name of two words or
@@ -998,6 +1006,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 uf.union(r.iri, found[0], f"surname-as-noun:{word}")
                 break
 
+    del persons_by_word, surnames, name_groups
+
     # 5. compass words used as names ("the North")
     places_by_doc: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
     for r in records:
@@ -1014,6 +1024,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len({w for w, _ in cands}) == 1:
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"compass:{word}")
+
+    del places_by_doc
 
     # 6a. a common noun that is a name written in lower case ("the Tellish navy"): before the nouns of one
     #     head meet, so each joins its name on its own
@@ -1037,6 +1049,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 uf.forget_modifiers(r)  # (an organisation's name keeps them: "the Tellish navy", not foreign ones)
             spelled_names.add(r.iri)
 
+    del by_form
+
     # 6. common nouns with one head, within a story (a stricter one than names need)
     groups = story_groups(records, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
     heads: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -1056,6 +1070,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for iri in members:
             if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
+
+    del heads
 
     # 7. a common noun that is a name written in lower case ("the Tellish navy"), or the head noun of
     #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
@@ -1103,6 +1119,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
 
+    del named_heads, spelled_names
+
     # 8. a description in one article and the person or place another article of the story calls so
     #    ("the climber" / "Robert Hallam" where some article says "Hallam, the climber")
     described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
@@ -1136,6 +1154,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             # (also in a document that names the person: the extractor links few descriptions to names, and
             # leaving one apart is seldom a judgement that it is someone else)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
+
+    del described
 
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
     #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
@@ -1173,6 +1193,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if len(calendar.get((story, month, day), ())) == 1:
             uf.union(r.iri, next(iter(calendar[(story, month, day)])), "month-day", force=True)
 
+    del groups, days
     return _result(uf, records, external)
 
 
