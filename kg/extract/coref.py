@@ -96,8 +96,9 @@ PERSON_NOUNS = frozenset("""man woman person boy girl guy lady gentleman star ce
 AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaineer hiker skier swimmer surfer diver
     driver motorist pedestrian cyclist passenger rider suspect gunman shooter killer murderer attacker assailant
     robber thief burglar kidnapper hijacker bomber accountant employee worker staffer employer colleague co-worker
+    agent trustee
     neurosurgeon surgeon physician doc dentist nominee appointee candidate contender frontrunner
-    winner loser champion player receiver quarterback linebacker guard rookie
+    winner loser champion player receiver quarterback linebacker guard tackle fullback halfback rookie
     singer rapper dancer performer entertainer filmmaker producer novelist poet painter designer
     businessman businesswoman entrepreneur tycoon billionaire millionaire banker investor trader
     pilot sailor fisherman crewman crew-member captain skipper commando marine trooper policeman policewoman cop

@@ -73,6 +73,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from kg.extract.coref import is_person_noun
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -1132,6 +1133,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split()[-1][:1].islower()
                  for doc in r.documents}
         for doc, text in said:
+            if r.kind == "person" and _plural_words(text):
+                continue  # "the producers", "51 knockouts": a group or a count, not what one person is
             head = thing_head(text)
             if head and doc in groups:
                 described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
@@ -1150,9 +1153,13 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         mods = distinguishing_modifiers(r.prefs[0])
         cands = [(iri, doc) for said_mods, iri, doc in described.get((stories.pop(), head), ()) if mods <= said_mods]
         found = _dominant(uf, cands, exclude=r.iri)
+        if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
+                r.documents & {d for m in uf.members[uf.find(found[0])] if by_iri[m].kind != "thing"
+                               for d in by_iri[m].documents}:
+            continue  # an article that names the person calls "the show" or "the script" something else
         if len(found) == 1:
             # (also in a document that names the person: the extractor links few descriptions to names, and
-            # leaving one apart is seldom a judgement that it is someone else)
+            # leaving one apart is seldom a judgement that it is someone else; but there only a person noun)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
 
     del described
@@ -1195,6 +1202,16 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     del groups, days
     return _result(uf, records, external)
+
+
+def _plural_words(text: str) -> bool:
+    """A description whose last word is plural ("the producers", "51 knockouts") describes no one person.
+
+    >>> _plural_words("the producers"), _plural_words("the 59-year-old producer"), _plural_words("the boss")
+    (True, False, False)
+    """
+    words = tokens(text)
+    return bool(words) and _singular(words[-1]) != words[-1]
 
 
 def _plural(rec: EntityRecord) -> bool:

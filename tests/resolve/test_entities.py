@@ -358,6 +358,38 @@ def test_a_description_joins_the_person_of_its_story_also_in_an_article_naming_t
     assert merged(store, "climber #b", "Tobias Halvorsen")
 
 
+def test_a_thing_noun_does_not_join_a_person_in_an_article_naming_them(store):
+    # one article misreads "the podcast" as the host's description; the other, naming her, means her show
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a.entity("Marit Oskarsdottir")
+    a.describe("Marit Oskarsdottir", "the podcast")
+    b.entity("Marit Oskarsdottir")
+    b.entity("the podcast", "Thing", key="podcast #b")
+    _load_and_resolve(store, a, b)
+    assert not merged(store, "podcast #b", "Marit Oskarsdottir")
+
+
+def test_a_player_position_joins_the_person_also_in_an_article_naming_them(store):
+    # "tackle" names a player, as "quarterback" does: a person noun
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a.entity("Marit Oskarsdottir")
+    a.describe("Marit Oskarsdottir", "the nose tackle")
+    b.entity("Marit Oskarsdottir")
+    b.entity("the nose tackle", "Thing", key="tackle #b")
+    _load_and_resolve(store, a, b)
+    assert merged(store, "tackle #b", "Marit Oskarsdottir")
+
+
+def test_a_plural_description_describes_no_one_person(store):
+    # "the producers" of one article is both producers, not what the one it was linked to is
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a.entity("Tobias Halvorsen")
+    a.describe("Tobias Halvorsen", "the producers")
+    b.entity("the producer", "Thing", key="producer #b")
+    _load_and_resolve(store, a, b)
+    assert not merged(store, "producer #b", "Tobias Halvorsen")
+
+
 def test_a_description_given_to_two_people_joins_neither(store):
     a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Tobias Halvorsen")
