@@ -17,8 +17,9 @@ incremental one):
   piece to a new file and drops the piece of every graph it writes), and the link keeps the
   old piece's triples for taking a changed or dropped graph's triples out of the union.
 * ``manifest.json``: the graphs in file order, where each graph's block lies in each
-  per-graph file (TriG, N-Quads, JSON-LD), and the size, time and inode of every file written,
-  so a file changed or replaced by anyone else since is noticed (then everything is written).
+  per-graph file (TriG, N-Quads, JSON-LD), and the size and modification time (ns) of every file
+  written, so a file changed or replaced by anyone else since is noticed (then everything is
+  written) unless it kept both.
 * the union behind graph.ttl: its sorted N-Triples lines (in the sort-key form of
   :func:`kg.export.formats._keyed`), the number of graphs stating each, and per subject the
   number of lines, their bytes and the bytes of the subject's Turtle block.

@@ -134,6 +134,9 @@ _TIME_WORDS = frozenset("""january february march april may june july august sep
 _COORDINATORS = frozenset({"and", "or"})
 _PRONOUN_LIKE = frozenset("""it its they them their he she him her his this that these those who which what one
     ones some any all both each either neither none several many few others such""".split())
+#: First-person pronouns: the writer of each article ("I", made by ``kg.extract.coref``) is its own person,
+#: so a one-word first-person label has no head another article's noun can share ("Phase I trial" keeps its own).
+_FIRST_PERSON = frozenset({"i", "me", "we"})  # ("us" is also the country)
 #: A "person name" longer than this, or with one of these words, is a misread phrase
 #: ("Mayor To Nominate Helen Ashby", a headline): never the full form of a shortened name.
 _MAX_NAME_WORDS = 4
@@ -545,13 +548,15 @@ def thing_head(label: str) -> str:
     ('driving', 'attorney general')
     >>> thing_head("several"), thing_head("http://example.com/2013/09/14/local-man-arrested")
     ('', '')
+    >>> thing_head("I"), thing_head("we"), thing_head("Phase I")
+    ('', '', 'i')
     """
     if _URL.match(label.strip()):
         return ""  # a web address read as a noun phrase names a page, whatever words its path holds
     words = tokens(label)
     start, end = _head_span(words)
     head = words[start:end]
-    if not head or head[-1] in _PRONOUN_LIKE or head[-1].isdigit():
+    if not head or head[-1] in _PRONOUN_LIKE or head[-1].isdigit() or (len(words) == 1 and words[0] in _FIRST_PERSON):
         return ""
     return " ".join(_singular(w) for w in head)
 
@@ -1350,7 +1355,9 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
         if not ranked or (len(ranked) == 2 and ranked[0][1] < DEICTIC_RATIO * ranked[1][1]):
             continue
         day = ranked[0][0]
-        uf.union(r.iri, weekday_of[(groups[doc], day)][0], f"deictic:{day}", force=True)
+        days = weekday_of.get((groups[doc], day))
+        if days:  # (a day named only beside another, "Monday, Tuesday", has no one-day expression to join)
+            uf.union(r.iri, days[0], f"deictic:{day}", force=True)
 
 
 def name_head(words: Sequence[str]) -> str:

@@ -92,19 +92,23 @@ ORG_SUFFIXES: tuple[tuple[str, ...], ...] = (
 #: anything else. A word that opens a name ("Mt Ellery", "Ft. Dale", "St. Oswin") is expanded before
 #: another word, not after a number ("10 ft wall") and not as the last word (a last "MT" is Montana); a
 #: road's kind word ("Elm Rd", "Fifth Ave South") is expanded after another word ("Ave Maria" is a
-#: name). "St" is "saint" before a word and "street" as the last word. Every full word starts with its
-#: abbreviation's first letter, so the acronym of a name is the same either way.
+#: name). "St" is "saint" when it opens the name or follows another opener (:data:`_OPENERS`: "Mt St Alban",
+#: "Port St Oswin") and "street" after a name word ("Elm St", "Dunmore St North"). Every full word starts
+#: with its abbreviation's first letter, so the acronym of a name is the same either way.
 KIND_ABBREVIATIONS: dict[str, tuple[str | None, str | None]] = {  # word -> (opening a name, after a word)
     "mt": ("mount", None), "mtn": ("mountain", "mountain"), "ft": ("fort", None), "st": ("saint", "street"),
     "ave": (None, "avenue"), "rd": (None, "road"), "blvd": (None, "boulevard"), "hwy": (None, "highway"),
     "pkwy": (None, "parkway"),
 }
+#: Words opening a place name after which an abbreviation still opens it ("Mount St Alban", "Port St Oswin").
+_OPENERS = frozenset({"st", "saint", "mt", "mount", "ft", "fort", "port", "cape"})
 
-#: British spellings of words names are made of -> the American ones, so one name written in either meets
-#: ("Dallow Treatment Centre" / "Dallow Treatment Center").
+#: British spellings of the kind words of places and buildings -> the American ones, so one name written in
+#: either meets ("Dallow Treatment Centre" / "Dallow Treatment Center"). Only kind words: in other words the
+#: spelling can be part of what tells two names apart ("Labour Party" in Britain, "Labor Party" in Australia).
 SPELLING_VARIANTS: dict[str, str] = {
-    "centre": "center", "centres": "centers", "theatre": "theater", "harbour": "harbor", "defence": "defense",
-    "organisation": "organization", "labour": "labor", "programme": "program", "neighbourhood": "neighborhood",
+    "centre": "center", "centres": "centers", "theatre": "theater", "theatres": "theaters", "harbour": "harbor",
+    "harbours": "harbors", "neighbourhood": "neighborhood",
 }
 
 #: Well-known alternative names and acronyms of countries and international bodies -> the
@@ -193,15 +197,18 @@ def _expand_kind_word(words: list[str], i: int) -> str:
     ('street', 'saint')
     >>> _expand_kind_word(["10", "ft", "wall"], 1), _expand_kind_word(["billings", "mt"], 1)
     ('ft', 'mt')
+    >>> _expand_kind_word(["main", "st", "north"], 1), _expand_kind_word(["mt", "st", "alban"], 1)
+    ('street', 'saint')
     """
     word = SPELLING_VARIANTS.get(words[i], words[i])
     full = KIND_ABBREVIATIONS.get(word)
-    if full is None or (i > 0 and words[i - 1].isdigit()):
+    if full is None:
         return word
     opening, after = full
-    if i > 0 and after is not None and (i + 1 == len(words) or opening is None):
+    opens = i == 0 or words[i - 1] in _OPENERS  # (not after a name word nor a number: "10 ft wall")
+    if i > 0 and after is not None and (i + 1 == len(words) or not opens):
         return after
-    if i + 1 < len(words) and opening is not None:
+    if i + 1 < len(words) and opening is not None and opens:
         return opening
     return word
 

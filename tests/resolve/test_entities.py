@@ -855,3 +855,20 @@ def test_thing_head_reads_a_participle_before_its_noun_as_a_modifier():
 def test_a_description_with_a_participle_modifier_meets_the_others_of_its_head(store):
     _story(store, [("the tanker", "tanker #a")], [("the Veldran-flagged tanker", "veldran flagged tanker #b")])
     assert merged(store, "tanker #a", "veldran flagged tanker #b")
+
+
+def test_an_event_day_named_only_beside_another_day_joins_no_yesterday(store):
+    # Monday leads the story, but only in labels naming two days: there is no one Monday to join
+    _day_story(store, [("Monday, Tuesday", "monday tuesday #a")], [("Monday-Wednesday", "monday wednesday #b")],
+               [("Monday, Thursday", "monday thursday #c")], [("yesterday", "yesterday #d")])
+    assert not merged(store, "yesterday #d", "monday tuesday #a")
+
+
+def test_the_writers_of_two_articles_of_one_story_stay_apart(store):
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a.entity("I", "Thing", key="writer #a")
+    b.entity("I", "Thing", key="writer #b")
+    b.entity("we", "Thing", key="we #b")
+    _load_and_resolve(store, a, b)
+    assert not merged(store, "writer #a", "writer #b") and not merged(store, "writer #a", "we #b")
+    assert thing_head("I") == thing_head("me") == thing_head("we") == ""

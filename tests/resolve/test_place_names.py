@@ -103,3 +103,20 @@ def test_a_description_joins_the_place_another_article_of_the_story_describes_so
     load(store, a, b)
     resolve(store, BASE)
     assert merged(store, "highest peak #b", "Mount Ellery")
+
+
+@pytest.mark.parametrize("name, read", [
+    ("Dunmore St North", "dunmore street north"), ("Carrow St Mall", "carrow street mall"),
+    ("Dunmore St W", "dunmore street w"), ("42 St", "42 street"), ("St Oswin St", "saint oswin street"),
+    ("Mt St Alban", "mount saint alban"), ("Port St Oswin", "port saint oswin"),
+])
+def test_st_is_saint_opening_a_name_and_street_after_a_name_word(name, read):
+    assert normalise(name) == read
+
+
+def test_parties_spelt_labour_and_labor_stay_apart():
+    assert normalise("Tellish Labour Party") != normalise("Tellish Labor Party")
+    records = [_rec("e:uk", "Tellish Labour Party", "Organization", "a"),
+               _rec("e:au", "Tellish Labor Party", "Organization", "b")]
+    assert not resolve_entities(records).same("e:uk", "e:au")
+    assert normalise("Ellery Harbour Theatre") == "ellery harbor theater"  # place kind words still meet
