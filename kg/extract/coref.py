@@ -98,7 +98,7 @@ AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaine
     robber thief burglar kidnapper hijacker bomber accountant employee worker staffer employer colleague co-worker
     agent trustee
     neurosurgeon surgeon physician doc dentist nominee appointee candidate contender frontrunner
-    winner loser champion player receiver quarterback linebacker guard tackle fullback halfback rookie
+    winner loser champion player receiver quarterback linebacker guard fullback halfback rookie
     singer rapper dancer performer entertainer filmmaker producer novelist poet painter designer
     businessman businesswoman entrepreneur tycoon billionaire millionaire banker investor trader
     pilot sailor fisherman crewman crew-member captain skipper commando marine trooper policeman policewoman cop
@@ -174,7 +174,9 @@ _HEAD_NOUN = 80  # a phrase not embedded in another
 _WINDOW = 3  # sentences back that a pronoun may reach
 #: Verbs a report uses interchangeably for what befell a counted group ("wounds 2" ... "injured two men").
 _VERB_CLASSES = (frozenset({"injure", "wound", "hurt"}), frozenset({"kill", "slay", "die"}),
-                 frozenset({"arrest", "detain", "capture", "apprehend", "take"}))
+                 frozenset({"arrest", "detain", "capture", "apprehend", "take into custody"}))
+#: Verbs whose bare count may stand alone as a thing of the story ("kills 1", "took 23 into custody").
+_CLASSED_VERBS = frozenset().union(*_VERB_CLASSES)
 #: Roles of a bare number that say it stands for what was counted ("kills 1", "took 23 into custody").
 _COUNT_ROLES = {"dobj": "patient", "nsubjpass": "patient", "nsubj": "agent"}
 #: Words a headline puts after a bare count of the harmed ("1 dead, 2 hurt"), with the verb they stand for.
@@ -467,10 +469,10 @@ def _is_plural(tok: Token) -> bool:
 
 
 def _plural_name(tok: Token) -> bool:
-    """A name in the plural, as sides are named ("the Marlow Hornets", "the 76ers"): "they" may take it.
+    """A name in the plural, as sides are named ("the Marlow Hornets", "the 88ers"): "they" may take it.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("the 76ers")
+    >>> doc = spacy.blank("en")("the 88ers")
     >>> _plural_name(doc[1])
     True
     """
@@ -1345,19 +1347,24 @@ def _quotations_balanced(chunks: list[tuple[Doc, int]]) -> bool:
 
 
 def _quoted_across(chunks: list[tuple[Doc, int]]) -> list[tuple[int, int]]:
-    """Document character ranges inside double quotation marks, read across chunks and paragraphs.
+    """Document character ranges inside quotation marks, read across chunks and paragraphs.
 
     A quotation may open in one paragraph and close several later ('He said: "I am grateful.
-    <newline> And excited to be working with ..."'); each chunk alone sees half of it.
+    <newline> And excited to be working with ..."'); each chunk alone sees half of it. Single
+    quotes (British style, ``'`` or ``‘ ’``) quote too ("She added: 'I am sure.'"); they are
+    told from an apostrophe by the letters around them (see :func:`_single_quoted`).
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
     >>> _quoted_across([(nlp('He said: "I am glad.'), 0), (nlp('I am." Me too.'), 21)])
     [(9, 27)]
+    >>> _quoted_across([(nlp("She added: 'I can't wait.' I can."), 0)])
+    [(11, 26)]
     """
     ranges: list[tuple[int, int]] = []
     opened: int | None = None
     for doc, offset in chunks:
+        ranges.extend((offset + start, offset + end) for start, end in _single_quoted(doc.text))
         for tok in doc:
             text = tok.text
             if text not in {'"', "“", "”"}:
@@ -1368,6 +1375,38 @@ def _quoted_across(chunks: list[tuple[Doc, int]]) -> list[tuple[int, int]]:
             elif opened is not None and text != "“":
                 ranges.append((opened, at + 1))
                 opened = None
+    return sorted(ranges)
+
+
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` in single quotation marks, each within its paragraph.
+
+    A mark opens a quotation when it is "‘", or "'" with no letter or digit before it and a
+    letter after it; it closes one when it is "'" or "’" after a non-space with no letter
+    after it ("don't" and "it’s" are apostrophes, "'90s" opens nothing). A quotation left open
+    ends with its paragraph: a British quotation over paragraphs reopens each of them.
+
+    >>> _single_quoted("He said 'I won't.' The players' union agreed.")
+    [(8, 18)]
+    >>> _single_quoted("‘I am sure,’ she said.\\nI am not.")
+    [(0, 12)]
+    """
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "\n":
+            if opened is not None:
+                ranges.append((opened, i))
+            opened = None
+        elif opened is None and (ch == "‘" or (ch == "'" and not before.isalnum() and after.isalpha())):
+            opened = i
+        elif opened is not None and ch in {"'", "’"} and not before.isspace() and not after.isalpha():
+            ranges.append((opened, i + 1))
+            opened = None
+    if opened is not None:
+        ranges.append((opened, len(text)))
     return ranges
 
 
@@ -1398,7 +1437,24 @@ def _count_frame(tok: Token) -> tuple[str, str] | None:
         return None
     if tok.dep_ == "nsubj" and not any(ch.dep_ == "dobj" for ch in head.children):
         role = "patient" if head.lemma_ in {"die"} else role  # "1 dead", "two died": what was counted
-    return head.lemma_.lower(), role
+    verb = head.lemma_.lower()
+    if verb == "take" and _into_custody(head):
+        verb = "take into custody"  # an arrest; "took 23 from the vault" is not
+    return verb, role
+
+
+def _into_custody(verb: Token) -> bool:
+    """Does ``verb`` take a preposition whose object is "custody" ("took 23 into custody")?
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("took 23 into custody")
+    >>> doc[2].head, doc[3].head = doc[0], doc[2]
+    >>> doc[2].dep_, doc[3].dep_ = "prep", "pobj"
+    >>> _into_custody(doc[0])
+    True
+    """
+    return any(ch.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == "custody" for g in ch.children)
+               for ch in verb.children)
 
 
 def _phrase_count(root: Token) -> float | None:
@@ -1430,9 +1486,8 @@ def _note_bare_count(state: _State, c: int, doc: Doc, offset: int, tok: Token,
     """Record a bare number that stands for what it counts ("shooting kills 1, injures 2") for :func:`_count_mentions`."""
     frame = frame or _count_frame(tok)
     value = parse_number(tok.text)
-    if frame is None or value is None or _is_age(tok) or any(ch.dep_ == "prep" and ch.lower_ == "of"
-                                                              for ch in tok.children):
-        return  # "600 of the soldiers": a part, counted by _resolve_number
+    if frame is None or value is None or _is_age(tok) or _partitive_of(tok) is not None:
+        return  # "600 of the soldiers", "of these, 600 died": a part, counted by _resolve_number
     start = offset + tok.idx
     mention = EntityMention("", start, start + len(tok.text), tok.text, "nominal")
     state.bare_counts.append((*frame, value, mention, state.salience.sentence))
@@ -1446,7 +1501,8 @@ def _count_mentions(state: _State) -> None:
     wounded two men"): the number is a mention of the phrase's entity when the phrase is
     subject or object of the same verb (or one used for it: wound, injure, hurt), in the same
     role, with the same count, the nearest such phrase winning. A number that matches no phrase
-    is a common-noun entity of its own.
+    is a common-noun entity of its own only as the count of the harmed or the arrested: "hired
+    40" or "won 3" may count anything (workers, games), so it stands for nothing by itself.
     """
     index = state.index
     for verb, role, value, mention, when in state.bare_counts:
@@ -1455,6 +1511,8 @@ def _count_mentions(state: _State) -> None:
                 if v in group and r == role and n == value and key in index.entities]
         if fits:
             key = min(fits)[1]
+        elif verb not in _CLASSED_VERBS:
+            continue
         else:
             key = f"{mention.text} ({verb})"
             index.add(key, mention.text, "Thing")
@@ -1624,13 +1682,30 @@ def _nominal_antecedent(state: _State, span: Span) -> str | None:
     return sal.best(synonym)
 
 
+def _partitive_of(tok: Token) -> Token | None:
+    """The "of" that makes a bare number a part of a whole: its own ("600 of the soldiers") or one fronted on
+    its verb ("Of these, 600 have died"), else None.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Of these , 600 died")
+    >>> for i, (head, dep) in enumerate([(4, "prep"), (0, "pobj"), (4, "punct"), (4, "nsubj"), (4, "ROOT")]):
+    ...     doc[i].head, doc[i].dep_ = doc[head], dep
+    >>> _partitive_of(doc[3]).i
+    0
+    """
+    own = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+    if own is not None or tok.head.i == tok.i:
+        return own
+    return next((ch for ch in tok.head.children if ch.dep_ == "prep" and ch.lower_ == "of" and ch.i < tok.i), None)
+
+
 def _resolve_number(state: _State, c: int, tok: Token) -> None:
     """What a bare number counts: the object of "of" ("600 of the soldiers"), else the nearest plural thing."""
     index, sal = state.index, state.salience
     if any(ch.dep_ in {"nummod", "compound"} and ch.pos_ == "NOUN" for ch in tok.children):
         return
     key = None
-    of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+    of = _partitive_of(tok)
     pobj = next((ch for ch in of.children if ch.dep_ == "pobj"), None) if of is not None else None
     if pobj is not None:
         key = index.by_token.get((c, pobj.i))

@@ -527,7 +527,7 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
         out.append(_Occurrence(chunk, _trim_span(ent), name, ENT_TYPES[ent.label_], evidence, roles, gender))
     for tok in doc:
         if tok.i not in covered and (_plural_name_modifier(tok, lower) or _numbered_plural(tok)):
-            # "Chargers lineman Jamal Reed": a side named in the plural, modifying a person
+            # "Harriers lineman Jamal Reed": a side named in the plural, modifying a person
             evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
             out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, "Organization", evidence, roles, gender))
             covered.add(tok.i)
@@ -554,28 +554,28 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
     return out
 
 
-#: spaCy labels of a place or a people, which a plural word after them makes a team or a force ("Philadelphia 76ers").
+#: spaCy labels of a place or a people, which a plural word after them makes a team or a force ("Tellport 88ers").
 _PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 
 def _numbered_plural(tok: Token) -> bool:
-    """A plural word that opens with digits: the name of a side ("76ers", "49ERS"), not a decade ("1990s")."""
+    """A plural word that opens with digits: the name of a side ("88ers", "31ERS"), not a decade ("1990s")."""
     text = tok.text
     letters = text.lstrip("0123456789")
     return text[:1].isdigit() and len(letters) > 2 and letters.isalpha() and letters[-1] in "sS"
 
 
 def _capitalised_plural(tok: Token, lower: frozenset[str]) -> bool:
-    """A capitalised plural the document never writes in lower case ("Chargers"): a name, not a noun."""
+    """A capitalised plural the document never writes in lower case ("Harriers"): a name, not a noun."""
     text = tok.text
     return tok.tag_ in {"NNS", "NNPS"} and text[:1].isupper() and text[-1:] in {"s", "S"} and \
         text.isalpha() and tok.lower_ not in lower
 
 
 def _team_name(name: str) -> bool:
-    """A one-word plural name, as sides are called ("Hornets", "76ers"), not a one-word name of anything.
+    """A one-word plural name, as sides are called ("Hornets", "88ers"), not a one-word name of anything.
 
-    >>> _team_name("Hornets"), _team_name("76ers"), _team_name("Reuters"), _team_name("Agency")
+    >>> _team_name("Hornets"), _team_name("88ers"), _team_name("Reuters"), _team_name("Agency")
     (True, True, True, False)
     """
     letters = name.lstrip("0123456789")
@@ -583,15 +583,15 @@ def _team_name(name: str) -> bool:
 
 
 def _with_team_word(ent: Span, lower: frozenset[str]) -> Span:
-    """A name span that goes on over the plural word that completes it: "Philadelphia" + "76ers".
+    """A name span that goes on over the plural word that completes it: "Tellport" + "88ers".
 
-    The small model marks the city of a team and leaves its plural name out ("Philadelphia
-    76ers head coach", "PHILADELPHIA 76ERS"); the words together name an organisation.
+    The small model marks the city of a team and leaves its plural name out ("Tellport
+    88ers head coach", "HOLBROOK 88ERS"); the words together name an organisation.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("the Philadelphia 76ers coach")
+    >>> doc = spacy.blank("en")("the Tellport 88ers coach")
     >>> _with_team_word(Span(doc, 1, 2, label="GPE"), frozenset()).text
-    'Philadelphia 76ers'
+    'Tellport 88ers'
     """
     doc = ent.doc
     end = ent.end
@@ -605,16 +605,16 @@ def _with_team_word(ent: Span, lower: frozenset[str]) -> Span:
 
 
 def _not_predicate(tok: Token) -> bool:
-    """A word that is no verb of its clause: "Checks" in "Lohan Checks into Rehab" heads the clause and takes
-    a preposition, as "76ers" in "Springfield 76ers coach" does not."""
+    """A word that is no verb of its clause: "Votes" in "Tellport Votes on Budget" heads the clause and takes
+    a preposition, as "88ers" in "Springfield 88ers coach" does not."""
     return tok.dep_ != "ROOT" and not any(ch.dep_ in {"prep", "dobj", "agent", "prt", "nsubj"} for ch in tok.children)
 
 
 def _plural_name_modifier(tok: Token, lower: frozenset[str]) -> bool:
-    """A capitalised plural that modifies a person's name or role: "Chargers lineman Jamal Reed".
+    """A capitalised plural that modifies a person's name or role: "Harriers lineman Jamal Reed".
 
-    English puts a team or a party before its member as a bare plural name ("Chargers
-    receiver", "Lakers guard"); a common noun in that place is singular ("team captain").
+    English puts a team or a party before its member as a bare plural name ("Harriers
+    receiver", "Comets guard"); a common noun in that place is singular ("team captain").
     """
     if not (_capitalised_plural(tok, lower) or _numbered_plural(tok)) or tok.dep_ not in {"compound", "nmod", "amod"} \
             or tok.ent_type_ in ENT_TYPES:
