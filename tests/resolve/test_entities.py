@@ -370,14 +370,14 @@ def test_a_thing_noun_does_not_join_a_person_in_an_article_naming_them(store):
 
 
 def test_a_player_position_joins_the_person_also_in_an_article_naming_them(store):
-    # "tackle" names a player, as "quarterback" does: a person noun
+    # "fullback" names a player, as "quarterback" does: a person noun
     a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Marit Oskarsdottir")
-    a.describe("Marit Oskarsdottir", "the nose tackle")
+    a.describe("Marit Oskarsdottir", "the fullback")
     b.entity("Marit Oskarsdottir")
-    b.entity("the nose tackle", "Thing", key="tackle #b")
+    b.entity("the fullback", "Thing", key="fullback #b")
     _load_and_resolve(store, a, b)
-    assert merged(store, "tackle #b", "Marit Oskarsdottir")
+    assert merged(store, "fullback #b", "Marit Oskarsdottir")
 
 
 def test_a_plural_description_describes_no_one_person(store):
