@@ -6,10 +6,10 @@ import doctest
 
 import pytest
 
-from benchmarks.ecbplus import baseline, corpus, mapping, scorer
+from benchmarks.ecbplus import baseline, bykind, corpus, mapping, scorer
 
 
-@pytest.mark.parametrize("module", [corpus, scorer, baseline, mapping], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [corpus, scorer, baseline, mapping, bykind], ids=lambda m: m.__name__)
 def test_docstring_examples(module):
     result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
     assert result.attempted > 0
