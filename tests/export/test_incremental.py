@@ -84,6 +84,18 @@ def _change(rng: random.Random, store: Store, names: list[str]) -> None:
     store.replace_graph(resolution, quads)
 
 
+def _exported(tmp_path: Path, seed: int) -> tuple[random.Random, Store, list[str], Path]:
+    """A store of five small document graphs, exported in full once (so the state is kept)."""
+    rng = random.Random(seed)
+    store = open_store(tmp_path / "out", create=True)
+    names = [f"https://w3id.org/claimgraph/id/doc/{i}" for i in range(5)]
+    for iri in names:
+        store.replace_graph(ox.NamedNode(iri), _graph(rng, iri, 20))
+    out = tmp_path / "out"
+    write_exports(store, out, FORMATS)
+    return rng, store, names, out
+
+
 @pytest.mark.parametrize("seed", range(4))
 def test_incremental_exports_are_the_bytes_of_a_full_export(tmp_path, monkeypatch, seed):
     rng = random.Random(seed)
@@ -112,13 +124,7 @@ def test_incremental_exports_are_the_bytes_of_a_full_export(tmp_path, monkeypatc
 
 
 def test_nothing_changed_copies_the_files(tmp_path, monkeypatch):
-    rng = random.Random(7)
-    store = open_store(tmp_path / "out", create=True)
-    for i in range(5):
-        iri = f"https://w3id.org/claimgraph/id/doc/{i}"
-        store.replace_graph(ox.NamedNode(iri), _graph(rng, iri, 20))
-    out = tmp_path / "out"
-    write_exports(store, out, FORMATS)
+    _, store, _, out = _exported(tmp_path, 7)
     before = _files(out)
     _no_full_pass(monkeypatch)
     write_exports(store, out, FORMATS)
@@ -126,13 +132,7 @@ def test_nothing_changed_copies_the_files(tmp_path, monkeypatch):
 
 
 def test_a_file_touched_since_makes_a_full_export(tmp_path, monkeypatch):
-    rng = random.Random(3)
-    store = open_store(tmp_path / "out", create=True)
-    names = [f"https://w3id.org/claimgraph/id/doc/{i}" for i in range(5)]
-    for iri in names:
-        store.replace_graph(ox.NamedNode(iri), _graph(rng, iri, 20))
-    out = tmp_path / "out"
-    write_exports(store, out, FORMATS)
+    rng, store, names, out = _exported(tmp_path, 3)
     (out / "graph.ttl").write_bytes(b"# edited by hand\n")
     _change(rng, store, names)
     calls = []
@@ -146,13 +146,7 @@ def test_a_file_touched_since_makes_a_full_export(tmp_path, monkeypatch):
 def test_a_lost_link_makes_a_full_export(tmp_path):
     """A state that cannot say what a replaced graph held (its link to the old piece is gone) is not used:
     the export is still right."""
-    rng = random.Random(5)
-    store = open_store(tmp_path / "out", create=True)
-    names = [f"https://w3id.org/claimgraph/id/doc/{i}" for i in range(5)]
-    for iri in names:
-        store.replace_graph(ox.NamedNode(iri), _graph(rng, iri, 20))
-    out = tmp_path / "out"
-    write_exports(store, out, FORMATS)
+    rng, store, names, out = _exported(tmp_path, 5)
     folder = store.export_state_dir()
     manifest = json.loads((folder / "manifest.json").read_text())
     first = manifest["members"][names[0]]
