@@ -65,12 +65,14 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attribution import REPORTING_VERBS, Attribution, quote_regions
-from kg.extract.entities import PERSON_ROLES, EntityIndex, clean_name, name_age, phrase_key
+from kg.extract.entities import EntityIndex, clean_name, name_age, phrase_key
 from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
+from kg.lexicon import (AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES, is_person_noun,
+                        near_synonyms)
 from kg.model import EntityMention
 
-__all__ = ["AGENT_NOUNS", "GOVERNMENT_NOUNS", "NEAR_SYNONYMS", "ORG_NOUNS", "PERSON_NOUNS", "is_person_noun", "resolve_references",
+__all__ = ["GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references",
            "time_key"]
 
 #: Descriptions of a state or its government ("the regime", "the country").
@@ -89,48 +91,6 @@ _FACILITY_NOUNS = frozenset({"facility", "center", "centre", "clinic", "hospital
 _FACILITY = "<facility>"
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency", "team", "club",
                                 "franchise", "squad"})
-#: Nouns for a person that name no role ("the man", "the star"): any salient person of their gender.
-PERSON_NOUNS = frozenset("""man woman person boy girl guy lady gentleman star celebrity teenager teen youngster
-    individual child kid youth superstar icon legend veteran newcomer""".split())
-#: Nouns for what a person does or undergoes that name no office ("the comedian", "the driver", "the suspect").
-AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaineer hiker skier swimmer surfer diver
-    driver motorist pedestrian cyclist passenger rider suspect gunman shooter killer murderer attacker assailant
-    robber thief burglar kidnapper hijacker bomber accountant employee worker staffer employer colleague co-worker
-    agent trustee
-    neurosurgeon surgeon physician doc dentist nominee appointee candidate contender frontrunner
-    winner loser champion player receiver quarterback linebacker guard fullback halfback rookie
-    singer rapper dancer performer entertainer filmmaker producer novelist poet painter designer
-    businessman businesswoman entrepreneur tycoon billionaire millionaire banker investor trader
-    pilot sailor fisherman crewman crew-member captain skipper commando marine trooper policeman policewoman cop
-    detainee prisoner inmate convict defendant plaintiff accused hostage captive refugee migrant immigrant
-    patient victim casualty survivor witness bystander neighbour neighbor friend relative spouse partner
-    girlfriend boyfriend fiancé fiancee fiancée nephew niece grandmother grandfather mom mum dad
-    father-in-law mother-in-law brother-in-law sister-in-law daughter-in-law son-in-law
-    resident native citizen official spokesperson personality starlet heiress socialite mogul fugitive
-    escapee offender molester lifer paramedic medic firefighter rescuer toddler infant baby""".split())
-#: Near-synonyms a news text alternates for one referent so as not to repeat a word ("a gunman ... the
-#: shooter", "pirates ... the brigands", "police ... investigators"): a definite description with one of
-#: these heads may take an entity first described with another word of its class.
-NEAR_SYNONYMS: tuple[frozenset[str], ...] = (
-    frozenset("""gunman shooter attacker assailant killer murderer perpetrator culprit suspect pirate bandit
-        brigand raider hijacker kidnapper abductor robber burglar thief intruder""".split()),
-    frozenset("police cop policeman policewoman investigator detective".split()),
-    frozenset("driver motorist".split()),
-    frozenset("climber mountaineer alpinist".split()),
-)
-_PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
-_NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",
-                         "twist", "fist", "gist", "median", "meridian", "human", "german", "roman", "ottoman",
-                         "talisman", "caiman"})
-#: The gender a person noun implies ("the actress" is no man).
-_NOUN_GENDER = {
-    **{w: "m" for w in """man boy guy gentleman actor king prince father husband son brother uncle nephew
-       grandfather grandson spokesman chairman congressman businessman sportsman policeman widower dad
-       boyfriend fiancé gunman englishman frenchman irishman scotsman dutchman fisherman""".split()},
-    **{w: "f" for w in """woman girl lady actress queen princess mother wife daughter sister aunt niece
-       grandmother granddaughter spokeswoman chairwoman congresswoman businesswoman sportswoman policewoman
-       widow mom mum girlfriend fiancée fiancee englishwoman frenchwoman""".split()},
-}
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "no", "one", "each", "every", "several", "many",
                          "few", "other", "such"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
@@ -187,31 +147,6 @@ _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take
 _NON_PERSON = frozenset({"Organization", "NewsOrganization", "Place", "Event", "Work", "Product"})
 _REPORTING = frozenset({"say", "tell", "note", "add", "state", "claim", "report", "announce", "assert", "insist",
                         "explain", "continue", "confirm", "deny", "write", "argue", "warn", "estimate"})
-
-
-def is_person_noun(lemma: str) -> bool:
-    """Does the common noun ``lemma`` denote a person ("the coach", "the comedian", "the gunman")?
-
-    >>> is_person_noun("comedian"), is_person_noun("gunman"), is_person_noun("checklist"), is_person_noun("boat")
-    (True, True, False, False)
-    """
-    lemma = lemma.lower()
-    if lemma in PERSON_ROLES or lemma in PERSON_NOUNS or lemma in AGENT_NOUNS or lemma in _NOUN_GENDER:
-        return True
-    if lemma != "police" and any(lemma in group for group in NEAR_SYNONYMS):  # "the brigands", "the culprit"
-        return True
-    return lemma not in _NOT_PERSON and len(lemma) > 4 and lemma.endswith(_PERSON_SUFFIXES) and lemma.isalpha()
-
-
-def near_synonyms(a: str, b: str) -> bool:
-    """May descriptions headed by lemmas ``a`` and ``b`` name one referent (the same noun, or one class of
-    :data:`NEAR_SYNONYMS`)?
-
-    >>> near_synonyms("gunman", "shooter"), near_synonyms("pirate", "brigand"), near_synonyms("driver", "victim")
-    (True, True, False)
-    """
-    a, b = a.lower(), b.lower()
-    return a == b or any(a in group and b in group for group in NEAR_SYNONYMS)
 
 
 @dataclass
@@ -945,7 +880,7 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     if personal and not plural and age is not None and len(state.ages.get(age, ())) == 1:
         # "a 59-year-old woman" ... "Anil Sethi, 59": the one person the text gives that age
         (named,) = state.ages[age]
-        gender = _NOUN_GENDER.get(noun)
+        gender = NOUN_GENDER.get(noun)
         if not gender or index.gender.get(named, gender) == gender:
             if gender:
                 index.gender.setdefault(named, gender)
@@ -999,7 +934,7 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
     the sentence that holds the description ("Inspector Holt said the man fell").
     """
     index, sal = state.index, state.salience
-    gender = _NOUN_GENDER.get(noun)
+    gender = NOUN_GENDER.get(noun)
     blocked = _reporters(state, c, root) | _coarguments(state, c, root)
     # a holder named only in a later sentence is someone the reader has not met ("the new host" ... "then host
     # Ray Dunn"); a name of the same sentence is met with it ("the nurse Ann Kerr", which the parser may split)
@@ -1196,7 +1131,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         if not plural:
             state.described_at.setdefault(key, []).append(sal.sentence)
             state.described_as.setdefault(key, (root.lemma_.lower(), _age_of(root)))
-        gender = _NOUN_GENDER.get(root.lemma_.lower())
+        gender = NOUN_GENDER.get(root.lemma_.lower())
         if gender is not None:
             index.gender.setdefault(key, gender)  # "a woman": she, not he
     if _according_source(root):

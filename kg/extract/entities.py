@@ -45,13 +45,13 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.lexicon import PERSON_ROLES
 from kg.model import Argument, Document, Entity, EntityMention, EntityType, Extraction
 
 __all__ = [
     "ENT_TYPES",
     "NEWS_WORDS",
     "ORG_WORDS",
-    "PERSON_ROLES",
     "PLACE_NOUNS",
     "KIND_NOUNS",
     "EntityIndex",
@@ -79,22 +79,6 @@ ENT_TYPES: dict[str, EntityType] = {
     "PRODUCT": "Product",
     "LAW": "Work",
 }
-#: Nouns naming what a person is or does: in an apposition or a title they make a person.
-PERSON_ROLES = frozenset(
-    """leader president minister premier chancellor secretary spokesman spokeswoman spokesperson official
-    scholar researcher professor analyst expert economist scientist director chairman chairwoman chair ceo
-    founder head chief commander general colonel lieutenant captain sergeant admiral marshal ambassador envoy
-    diplomat governor mayor senator lawmaker legislator congressman congresswoman mp representative judge
-    lawyer attorney prosecutor author writer journalist reporter editor correspondent columnist photographer
-    artist actor actress singer musician player coach manager officer adviser advisor aide assistant student
-    teacher doctor nurse activist campaigner candidate king queen prince princess emperor dictator monarch
-    pope bishop priest cleric imam rabbi daughter son wife husband sister brother mother father uncle aunt
-    cousin widow widower grandson granddaughter grandfather grandmother visitor resident victim witness
-    survivor soldier fellow citizen dean lecturer historian engineer executive owner chef farmer pilot
-    strategist negotiator commentator presenter host anchor blogger founder-director vice-president deputy
-    counsellor councillor councilor inspector commissioner superintendent warden detective sheriff striker
-    goalkeeper midfielder defender forward batsman bowler jockey cyclist athlete runner boxer""".split()
-)
 #: Words that make a name an organisation ("Marbury Institute for Coastal Studies").
 ORG_WORDS = frozenset(
     """agency institute institution university college school academy ministry department council committee

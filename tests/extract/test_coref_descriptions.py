@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.coref import is_person_noun
+from kg.lexicon import is_person_noun
 
 
 @pytest.mark.parametrize("noun", ["comedian", "gunman", "motorist", "climber", "nominee", "Englishman"])

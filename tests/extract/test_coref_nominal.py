@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.coref import NEAR_SYNONYMS, is_person_noun, near_synonyms
+from kg.lexicon import NEAR_SYNONYMS, is_person_noun, near_synonyms
 
 
 def test_near_synonym_classes_are_disjoint_person_nouns():

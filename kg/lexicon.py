@@ -1,0 +1,97 @@
+"""Words for people: which common nouns denote a person, their gender, and near-synonyms a report alternates.
+
+Why a module of its own, free of spaCy: extraction (kg.extract.entities, kg.extract.coref) reads these words off
+parsed text, and resolve (kg.resolve.entities) checks the heads of descriptions against them on the store, where
+no parser is needed.
+
+>>> is_person_noun("comedian"), is_person_noun("podcast")
+(True, False)
+"""
+
+from __future__ import annotations
+
+__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES", "is_person_noun",
+           "near_synonyms"]
+
+#: Nouns naming what a person is or does: in an apposition or a title they make a person.
+PERSON_ROLES = frozenset(
+    """leader president minister premier chancellor secretary spokesman spokeswoman spokesperson official
+    scholar researcher professor analyst expert economist scientist director chairman chairwoman chair ceo
+    founder head chief commander general colonel lieutenant captain sergeant admiral marshal ambassador envoy
+    diplomat governor mayor senator lawmaker legislator congressman congresswoman mp representative judge
+    lawyer attorney prosecutor author writer journalist reporter editor correspondent columnist photographer
+    artist actor actress singer musician player coach manager officer adviser advisor aide assistant student
+    teacher doctor nurse activist campaigner candidate king queen prince princess emperor dictator monarch
+    pope bishop priest cleric imam rabbi daughter son wife husband sister brother mother father uncle aunt
+    cousin widow widower grandson granddaughter grandfather grandmother visitor resident victim witness
+    survivor soldier fellow citizen dean lecturer historian engineer executive owner chef farmer pilot
+    strategist negotiator commentator presenter host anchor blogger founder-director vice-president deputy
+    counsellor councillor councilor inspector commissioner superintendent warden detective sheriff striker
+    goalkeeper midfielder defender forward batsman bowler jockey cyclist athlete runner boxer""".split()
+)
+#: Nouns for a person that name no role ("the man", "the star"): any salient person of their gender.
+PERSON_NOUNS = frozenset("""man woman person boy girl guy lady gentleman star celebrity teenager teen youngster
+    individual child kid youth superstar icon legend veteran newcomer""".split())
+#: Nouns for what a person does or undergoes that name no office ("the comedian", "the driver", "the suspect").
+AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaineer hiker skier swimmer surfer diver
+    driver motorist pedestrian cyclist passenger rider suspect gunman shooter killer murderer attacker assailant
+    robber thief burglar kidnapper hijacker bomber accountant employee worker staffer employer colleague co-worker
+    agent trustee
+    neurosurgeon surgeon physician doc dentist nominee appointee candidate contender frontrunner
+    winner loser champion player receiver quarterback linebacker guard fullback halfback rookie
+    singer rapper dancer performer entertainer filmmaker producer novelist poet painter designer
+    businessman businesswoman entrepreneur tycoon billionaire millionaire banker investor trader
+    pilot sailor fisherman crewman crew-member captain skipper commando marine trooper policeman policewoman cop
+    detainee prisoner inmate convict defendant plaintiff accused hostage captive refugee migrant immigrant
+    patient victim casualty survivor witness bystander neighbour neighbor friend relative spouse partner
+    girlfriend boyfriend fiancé fiancee fiancée nephew niece grandmother grandfather mom mum dad
+    father-in-law mother-in-law brother-in-law sister-in-law daughter-in-law son-in-law
+    resident native citizen official spokesperson personality starlet heiress socialite mogul fugitive
+    escapee offender molester lifer paramedic medic firefighter rescuer toddler infant baby""".split())
+#: Near-synonyms a news text alternates for one referent so as not to repeat a word ("a gunman ... the
+#: shooter", "pirates ... the brigands", "police ... investigators"): a definite description with one of
+#: these heads may take an entity first described with another word of its class.
+NEAR_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset("""gunman shooter attacker assailant killer murderer perpetrator culprit suspect pirate bandit
+        brigand raider hijacker kidnapper abductor robber burglar thief intruder""".split()),
+    frozenset("police cop policeman policewoman investigator detective".split()),
+    frozenset("driver motorist".split()),
+    frozenset("climber mountaineer alpinist".split()),
+)
+PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
+NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",
+                         "twist", "fist", "gist", "median", "meridian", "human", "german", "roman", "ottoman",
+                         "talisman", "caiman"})
+#: The gender a person noun implies ("the actress" is no man).
+NOUN_GENDER = {
+    **{w: "m" for w in """man boy guy gentleman actor king prince father husband son brother uncle nephew
+       grandfather grandson spokesman chairman congressman businessman sportsman policeman widower dad
+       boyfriend fiancé gunman englishman frenchman irishman scotsman dutchman fisherman""".split()},
+    **{w: "f" for w in """woman girl lady actress queen princess mother wife daughter sister aunt niece
+       grandmother granddaughter spokeswoman chairwoman congresswoman businesswoman sportswoman policewoman
+       widow mom mum girlfriend fiancée fiancee englishwoman frenchwoman""".split()},
+}
+
+def is_person_noun(lemma: str) -> bool:
+    """Does the common noun ``lemma`` denote a person ("the coach", "the comedian", "the gunman")?
+
+    >>> is_person_noun("comedian"), is_person_noun("gunman"), is_person_noun("checklist"), is_person_noun("boat")
+    (True, True, False, False)
+    """
+    lemma = lemma.lower()
+    if lemma in PERSON_ROLES or lemma in PERSON_NOUNS or lemma in AGENT_NOUNS or lemma in NOUN_GENDER:
+        return True
+    if lemma != "police" and any(lemma in group for group in NEAR_SYNONYMS):  # "the brigands", "the culprit"
+        return True
+    return lemma not in NOT_PERSON and len(lemma) > 4 and lemma.endswith(PERSON_SUFFIXES) and lemma.isalpha()
+
+
+def near_synonyms(a: str, b: str) -> bool:
+    """May descriptions headed by lemmas ``a`` and ``b`` name one referent (the same noun, or one class of
+    :data:`NEAR_SYNONYMS`)?
+
+    >>> near_synonyms("gunman", "shooter"), near_synonyms("pirate", "brigand"), near_synonyms("driver", "victim")
+    (True, True, False)
+    """
+    a, b = a.lower(), b.lower()
+    return a == b or any(a in group and b in group for group in NEAR_SYNONYMS)
