@@ -12,6 +12,11 @@ Usage::
 
     python -m benchmarks.ecbplus.run                      # the dev topics
     python -m benchmarks.ecbplus.run --topics 1,3 --markdown --json out.json
+    python -m benchmarks.ecbplus.run --work DIR --reuse   # re-resolve DIR's kept builds, re-score
+
+``--reuse`` re-runs only the cross-document stage (``kg.resolve.resolve``) on the builds an
+earlier run kept in ``--work``: a change to kg/resolve is scored in seconds instead of a full
+build per topic. A change to extraction (kg/extract, kg/nlp) needs full builds.
 """
 
 from __future__ import annotations
@@ -90,6 +95,20 @@ def kg_builder(jsonl: Path, out_dir: Path, base_iri: str) -> object:
     return build([jsonl], out_dir, base_iri=base_iri)
 
 
+def kg_resolver(jsonl: Path, out_dir: Path, base_iri: str) -> object:
+    """Re-run only claimgraph's resolve stage on the build kept in ``out_dir`` (``--reuse``)."""
+    from kg.resolve import resolve
+    from kg.store import open_store
+
+    if not out_dir.is_dir():
+        raise ValueError(f"--reuse needs a kept build: {out_dir} is missing (run once without --reuse)")
+    store = open_store(out_dir)
+    report = resolve(store, base_iri)
+    store.flush()
+    del store  # release RocksDB's lock before the read-only open
+    return report
+
+
 def _open_store(out_dir: Path):
     from kg.store import open_store
 
@@ -104,16 +123,22 @@ def run_topic(
     *,
     base_iri: str = DEFAULT_BASE_IRI,
     builder: Builder = kg_builder,
+    reuse: bool = False,
 ) -> TopicResult:
-    """Build one topic and score system and baseline on its evaluated gold mentions."""
+    """Build one topic and score system and baseline on its evaluated gold mentions.
+
+    With ``reuse``, the topic's folder of an earlier run is kept and ``builder`` is given
+    its build to work on (see :func:`kg_resolver`).
+    """
     documents = annotate_heads(read_topic(root, topic), nlp)
     folder = work / f"topic-{topic}"
-    if folder.exists():
-        shutil.rmtree(folder)
-    folder.mkdir(parents=True)
     jsonl = folder / "documents.jsonl"
-    write_jsonl(documents, jsonl)
     out_dir = folder / "build"
+    if not reuse:
+        if folder.exists():
+            shutil.rmtree(folder)
+        folder.mkdir(parents=True)
+        write_jsonl(documents, jsonl)
     started = time.perf_counter()
     builder(jsonl, out_dir, base_iri)
     seconds = time.perf_counter() - started
@@ -251,7 +276,13 @@ def main(argv: Sequence[str] | None = None, *, builder: Builder = kg_builder) ->
     parser.add_argument("--base-iri", default=DEFAULT_BASE_IRI, help="base IRI given to the build")
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     parser.add_argument("--json", type=Path, default=None, help="also write the scores to this JSON file")
+    parser.add_argument("--reuse", action="store_true",
+                        help="re-run only resolve on the builds kept in --work by an earlier run, then score")
     args = parser.parse_args(argv)
+    if args.reuse:
+        if args.work is None:
+            parser.error("--reuse needs --work, the folder of an earlier run")
+        builder = kg_resolver
 
     import spacy
 
@@ -262,8 +293,10 @@ def main(argv: Sequence[str] | None = None, *, builder: Builder = kg_builder) ->
         results = []
         try:
             for topic in args.topics:
-                print(f"topic {topic}: building ...", file=sys.stderr, flush=True)
-                results.append(run_topic(root, topic, nlp, work, base_iri=args.base_iri, builder=builder))
+                print(f"topic {topic}: {'resolving' if args.reuse else 'building'} ...", file=sys.stderr, flush=True)
+                results.append(
+                    run_topic(root, topic, nlp, work, base_iri=args.base_iri, builder=builder, reuse=args.reuse)
+                )
         finally:
             if args.work is None:
                 shutil.rmtree(work, ignore_errors=True)

@@ -241,3 +241,27 @@ def test_runner_counts_unmatched_gold_mentions_by_kind(docs, nlp, tmp_path):
     result = run_topic(MINI, 9, nlp, tmp_path, builder=_oracle_builder(docs, with_mentions=False))
     # evaluated: 4 HUMAN_PART_PER, 2 NON_HUMAN_PART, 1 TIME_DATE; none mapped
     assert result.unmatched_kinds == {"HUMAN": (4, 4), "NON_HUMAN": (2, 2), "TIME": (1, 1)}
+
+
+def test_runner_reuse_rescores_kept_builds_without_rebuilding(docs, tmp_path, capsys):
+    first = tmp_path / "first.json"
+    assert main(["--topics", "9", "--corpus", str(MINI), "--work", str(tmp_path), "--json", str(first)],
+                builder=_oracle_builder(docs)) == 0
+    kept = tmp_path / "topic-9" / "documents.jsonl"
+    kept.write_text(kept.read_text() + "\n")  # a mark that a rebuild would wipe
+    again = tmp_path / "again.json"
+    # the builder given is never called: --reuse runs claimgraph's resolve on the kept store instead
+    assert main(["--topics", "9", "--corpus", str(MINI), "--work", str(tmp_path), "--reuse", "--json", str(again)],
+                builder=None) == 0
+    assert kept.read_text().endswith("\n\n")
+    assert "resolving" in capsys.readouterr().err
+    before, after = json.loads(first.read_text()), json.loads(again.read_text())
+    assert after[0]["system"] == before[0]["system"] and after[0]["system"]["muc"]["f1"] == pytest.approx(1.0)
+
+
+def test_runner_reuse_needs_a_kept_build(tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        main(["--topics", "9", "--corpus", str(MINI), "--reuse"])
+    assert "--reuse needs --work" in capsys.readouterr().err
+    assert main(["--topics", "9", "--corpus", str(MINI), "--work", str(tmp_path), "--reuse"]) == 1
+    assert "run once without --reuse" in capsys.readouterr().err
