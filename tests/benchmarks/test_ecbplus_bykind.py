@@ -19,3 +19,12 @@ def test_a_kind_is_scored_on_its_own_mentions_only():
     # restricted to the people, the cross-kind link is gone: the system split the one chain in two
     assert human.system == evaluate({"p1": "P", "p2": "P"}, {"p1": "s1", "p2": "s2"})
     assert human.system.muc.recall == 0.0 and human.baseline.conll == 1.0
+
+
+
+def test_a_missing_corpus_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    from benchmarks.ecbplus.bykind import main
+
+    monkeypatch.setenv("ECBPLUS_DIR", str(tmp_path / "nowhere"))
+    assert main(["--work", str(tmp_path)]) == 1
+    assert "E101" in capsys.readouterr().err
