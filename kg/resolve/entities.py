@@ -1094,7 +1094,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
     for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Tellish Navy")
         words = tokens(r.prefs[0]) if r.prefs else ()
-        if r.kind != "named" or r.publisher or len(words) != 1 or not r.documents:
+        if not _named_kind(r) or r.publisher or len(words) != 1 or not r.documents:
             continue
         stories = {groups[d] for d in r.documents}
         cands = [iri for story in stories for _, iri in named_heads.get((story, _singular(words[0])), ())]
@@ -1358,6 +1358,18 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
         days = weekday_of.get((groups[doc], day))
         if days:  # (a day named only beside another, "Monday, Tuesday", has no one-day expression to join)
             uf.union(r.iri, days[0], f"deictic:{day}", force=True)
+
+
+def _named_kind(rec: EntityRecord) -> bool:
+    """An organisation, event or work: by its kind, or an entity some document typed an organisation though
+    another typed it a person (a team's one-word name opening a sentence, "Harriers beat ..."), which the
+    one-word name rule of rule 7 reads as the organisation it is.
+
+    >>> team = EntityRecord("e:h", ("Harriers",), frozenset({"Person", "Organization"}))
+    >>> _named_kind(team), _named_kind(EntityRecord("e:p", ("Vale",), frozenset({"Person"})))
+    (True, False)
+    """
+    return rec.kind == "named" or (rec.kind == "person" and "Organization" in rec.types)
 
 
 def name_head(words: Sequence[str]) -> str:

@@ -854,3 +854,15 @@ def test_the_writers_of_two_articles_of_one_story_stay_apart(store):
     _load_and_resolve(store, a, b)
     assert not merged(store, "writer #a", "writer #b") and not merged(store, "writer #a", "we #b")
     assert thing_head("I") == thing_head("me") == thing_head("we") == ""
+
+
+def test_a_one_word_team_name_typed_a_person_in_one_article_joins_the_team_it_heads(store):
+    # "Harriers" opens a sentence in one article, where the tagger reads it as a person; the same IRI is an
+    # organisation in the other: it is the team, so it joins the one longer name it heads
+    a, b, c = _papers("Daily", "Herald", "Courier", shared=(("Porthaven", "Place"), ("Ola Brekke", "Person")))
+    a.entity("Harriers", "Person")
+    b.entity("Harriers", "Organization")
+    c.entity("Porthaven Harriers", "Organization")
+    _load_and_resolve(store, a, b, c)
+    assert merged(store, "Harriers", "Porthaven Harriers")
+    assert not merged(store, "Ola Brekke", "Porthaven Harriers")
