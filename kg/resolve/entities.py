@@ -25,7 +25,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    ("Ardon Mount Ellery") joins the one place of its story named by the second;
 5. a compass word used as a name ("the North") and the one place named with it in the
    same documents ("North Korea");
-6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun,
+6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun
+   (or heads a report alternates for one referent, :data:`kg.lexicon.NEAR_SYNONYMS`: "the gunman" /
+   "the shooter", "police" / "cops"),
    in documents that tell the same story (:func:`story_groups`: groups of documents that
    share enough of their named entities, on average, not only through one pair; for common
    nouns a stricter average, :data:`NOUN_STORY_MEAN_SIMILARITY`, than for names), so "the
@@ -73,7 +75,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.lexicon import is_person_noun
+from kg.lexicon import NEAR_SYNONYMS, is_person_noun
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -161,6 +163,10 @@ _PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little
 #: Words that follow the noun they qualify in titles ("surgeon general", "president elect"): the
 #: title's head is both words.
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
+#: The head rule (6) keys a description by its near-synonym class (:data:`kg.lexicon.NEAR_SYNONYMS`): reports of
+#: one story alternate "the gunman" / "the shooter" / "the suspect", "pirates" / "brigands", "police" / "cops"
+#: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way).
+_SYNONYM_KEY = {word: min(group) for group in NEAR_SYNONYMS for word in group}
 
 
 @dataclass(frozen=True, slots=True)
@@ -1066,6 +1072,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         head = thing_head(r.prefs[0]) if r.prefs else ""
         if not head or head in _GENERIC_HEADS:
             continue
+        head = _SYNONYM_KEY.get(head, head)  # ("the shooter" of one report meets "the gunman" of another)
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
             heads[(story, head)].append(r.iri)

@@ -866,3 +866,13 @@ def test_a_one_word_team_name_typed_a_person_in_one_article_joins_the_team_it_he
     _load_and_resolve(store, a, b, c)
     assert merged(store, "Harriers", "Porthaven Harriers")
     assert not merged(store, "Ola Brekke", "Porthaven Harriers")
+
+
+def test_descriptions_with_near_synonym_heads_merge_in_a_story(store):
+    # reports of one story alternate words for one referent: "the gunman" of one is "the shooter" of the other
+    # (a common noun's preferred label is its lemma, "cop" for "cops")
+    _story(store, [("the gunman", "gunman #a"), ("police", "police #a"), ("the driver", "driver #a")],
+           [("the shooter", "shooter #b"), ("cop", "cop #b"), ("the victim", "victim #b")])
+    assert merged(store, "gunman #a", "shooter #b")
+    assert merged(store, "police #a", "cop #b")
+    assert not merged(store, "driver #a", "victim #b")
