@@ -145,6 +145,18 @@ _HARM_WORDS = {"dead": "die", "killed": "kill", "hurt": "hurt", "injured": "inju
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "turn",
                                "rain", "snow", "make", "mean", "follow", "emerge", "transpire"})
 _NON_PERSON = frozenset({"Organization", "NewsOrganization", "Place", "Event", "Work", "Product"})
+#: Verbs that report someone harmed: their object, or their subject in the passive ("she was struck").
+_HARM_VERBS = frozenset("""hit strike kill shoot stab injure wound hurt murder attack assault slay beat""".split())
+#: Verbs of motion that harm what they go over or into ("drove over her", "ran down a woman").
+_RUN_OVER = frozenset({"run", "drive", "knock", "mow"})
+_RUN_OVER_WORDS = frozenset({"over", "down", "into"})
+#: Nouns for who did the harm a report is about (a class of :data:`NEAR_SYNONYMS`, and "driver"/"motorist").
+_PERPETRATOR_NOUNS = frozenset().union(*(g for g in NEAR_SYNONYMS if "suspect" in g or "driver" in g))
+#: Nouns for who suffered it.
+_VICTIM_NOUNS = frozenset({"victim", "casualty"})
+#: Verbs whose object (or passive subject) the text treats as the one accused ("police arrested Tom Vale").
+_ACCUSING_VERBS = frozenset("""arrest charge accuse detain apprehend book jail convict indict sentence capture nab
+    catch suspect""".split())
 _REPORTING = frozenset({"say", "tell", "note", "add", "state", "claim", "report", "announce", "assert", "insist",
                         "explain", "continue", "confirm", "deny", "write", "argue", "warn", "estimate"})
 
@@ -225,6 +237,10 @@ class _State:
     counted_args: list[tuple[str, str, float, str, int]] = field(default_factory=list)  # verb, role, count, key, sentence
     bare_counts: list[tuple[str, str, float, EntityMention, int]] = field(default_factory=list)  # ditto, for numbers
     writer: list[EntityMention] = field(default_factory=list)  # first-person words outside quotations
+    pronoun_key: dict[tuple[int, int], str] = field(default_factory=dict)  # resolved pronoun tokens -> keys
+    harmed: set[str] = field(default_factory=set)  # keys the text reports harmed ("was struck", "shot her")
+    harming: set[str] = field(default_factory=set)  # keys it reports harming someone ("he shot her")
+    accused: set[str] = field(default_factory=set)  # keys it reports arrested, charged, fleeing
 
 
 def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None,
@@ -525,6 +541,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         elif _noun_read_as_adjective(tok):  # "as the surgeon general": a title the tagger read as an adjective
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
     _affiliate(state, c, sent)
+    _note_harm(state, c, sent)
     for tok in bare_numbers:
         _resolve_number(state, c, tok)
         _note_bare_count(state, c, doc, offset, tok)
@@ -748,6 +765,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             key = index.by_token.get((c, subj.i)) or state.token_key.get((c, subj.i))
         if key is not None:
             index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+            state.pronoun_key[(c, tok.i)] = key
             if low in {"himself", "herself"}:  # "she checked herself in": the subject is a woman
                 index.gender.setdefault(key, "m" if low == "himself" else "f")
             return
@@ -814,6 +832,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
     if key in state.things and key not in index.entities:
         index.add(key, key, "Thing", alias=state.things[key])
     index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")
+    state.pronoun_key[(c, tok.i)] = key
     sal.add(key, _weight(tok), role=tok.dep_)
 
 
@@ -935,7 +954,12 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
     """
     index, sal = state.index, state.salience
     gender = NOUN_GENDER.get(noun)
-    blocked = _reporters(state, c, root) | _coarguments(state, c, root)
+    blocked = _reporters(state, c, root) | _coarguments(state, c, root) | _subject_coarguments(state, c, root) | \
+        _c_commanding_subjects(state, c, root)
+    if noun in _PERPETRATOR_NOUNS:  # "the driver" is not the woman the text said was struck
+        blocked |= state.harmed - state.harming
+    elif noun in _VICTIM_NOUNS:  # nor "the victim" the one it said struck her
+        blocked |= state.harming - state.harmed
     # a holder named only in a later sentence is someone the reader has not met ("the new host" ... "then host
     # Ray Dunn"); a name of the same sentence is met with it ("the nurse Ann Kerr", which the parser may split)
     here = state.sentence_starts[-1] + len(root.sent.text)
@@ -953,6 +977,8 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
             return False
         if age is not None and any(k in keys for a, keys in state.ages.items() if a != age):
             return False  # "the 36-year-old driver" is not the woman the text said is 66
+        if noun in _PERPETRATOR_NOUNS and not _may_be_culprit(state, k):
+            return False
         roles = state.roles.get(k)
         # an office is exclusive ("the coach" is no president); what else a person is may be new ("the comedian")
         return not roles or noun in roles or generic or noun not in PERSON_ROLES
@@ -994,6 +1020,12 @@ def _coarguments(state: _State, c: int, tok: Token) -> set[str]:
     pronoun subject, whose own referent is only a guess.
     """
     verb = tok.head
+    if tok.dep_ == "pobj" and verb.dep_ == "agent":  # "she was struck by the driver": not the one struck
+        passive = next((ch for ch in verb.head.children if ch.dep_ == "nsubjpass"), None)
+        key = _token_entity(state, c, passive) if passive is not None and passive.pos_ != "PRON" else None
+        if passive is not None and passive.pos_ == "PRON":
+            key = state.pronoun_key.get((c, passive.i))
+        return {key} if key is not None else set()
     if tok.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ not in _PREDICATING_PREPS:
         verb = verb.head
     elif tok.dep_ not in {"dobj", "dative"}:
@@ -1005,6 +1037,167 @@ def _coarguments(state: _State, c: int, tok: Token) -> set[str]:
         return set()  # a pronoun subject is itself only a guess
     key = _token_entity(state, c, subj)
     return {key} if key is not None else set()
+
+
+def _may_be_culprit(state: _State, key: str) -> bool:
+    """May "the driver", "the suspect", "the gunman" be the named person ``key``?
+
+    Only if the text has said they harmed someone, were arrested or charged, or fled: the
+    police spokesman or the witness who tells the story, most salient as they are, is not
+    who did it, and a description of the one who did may be all the text has of them.
+    """
+    return key in state.harming or key in state.accused
+
+
+def _c_commanding_subjects(state: _State, c: int, tok: Token) -> set[str]:
+    """The subjects of the clauses that hold ``tok``: a description there names someone else.
+
+    "The driver fled after the woman was hit": a name or description is not the subject
+    of a clause it is embedded in (binding principle C); an apposition, a predicate noun
+    or an "as" phrase is said of that subject, and a pronoun subject is only a guess. Only
+    clauses count: a noun on the way up ("an officer who followed Foley to the player's
+    home") or a coordination ends the search.
+    """
+    out: set[str] = set()
+    child = tok
+    for anc in tok.ancestors:
+        if child.dep_ in {"appos", "attr", "oprd", "acomp"} or \
+                (child.dep_ == "pobj" and anc.lower_ in _PREDICATING_PREPS):
+            return out
+        if (anc.pos_ in {"NOUN", "PROPN", "PRON", "NUM"} and child is not tok) or child.dep_ in {"conj", "parataxis"} \
+                or anc.lemma_ in _COPULAS:
+            return out  # nor a clause coordinated with the subject's ("Vale won, and the actor ..."), nor a predicate
+        if anc.pos_ in {"VERB", "AUX"} and child.dep_ not in {"nsubj", "nsubjpass", "csubj"}:
+            for subj in anc.children:
+                if subj.dep_ in {"nsubj", "nsubjpass"} and subj.pos_ != "PRON" and subj.i != child.i:
+                    key = _token_entity(state, c, subj)
+                    if key is not None:
+                        out.add(key)
+        child = anc
+    return out
+
+
+def _subject_coarguments(state: _State, c: int, tok: Token) -> set[str]:
+    """The objects of the verbs whose subject ``tok`` is, and the agent of its passive: someone else.
+
+    The mirror of :func:`_coarguments`: "the driver gunned the engine and drove over Ann
+    Roe" (the verbs coordinated with the subject's and the non-finite ones it controls
+    count: "After hitting her, the suspect fled"); "the woman was struck by Tom Vale". An
+    object pronoun counts only when read before the description, a reflexive never.
+    """
+    verb = tok.head
+    if tok.dep_ == "nsubjpass":
+        return {k for agent in verb.children if agent.dep_ == "agent"
+                for k in (_token_entity(state, c, ch) for ch in agent.children if ch.dep_ == "pobj") if k is not None}
+    if tok.dep_ != "nsubj" or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ in _COPULAS:
+        return set()
+    out: set[str] = set()
+    for v in _controlled_verbs(verb):
+        for arg in _verb_objects(v):
+            if arg.lower_ in _REFLEXIVE or (arg.pos_ == "PRON" and arg.i > tok.i):
+                continue
+            key = _token_entity(state, c, arg) if arg.pos_ != "PRON" else state.pronoun_key.get((c, arg.i))
+            if key is not None:
+                out.add(key)
+    return out
+
+
+def _controlled_verbs(verb: Token) -> list[Token]:
+    """``verb`` and the verbs that share its subject: coordinated ones without their own, and non-finite
+    clauses it governs ("After hitting her, the suspect fled", "tried to stop him")."""
+    out, todo = [], [verb]
+    while todo and len(out) < 8:
+        v = todo.pop()
+        out.append(v)
+        for ch in v.children:
+            if ch.pos_ not in {"VERB", "AUX"}:
+                if ch.dep_ == "prep":  # "after hitting her"
+                    todo += [g for g in ch.children if g.dep_ == "pcomp" and g.tag_ == "VBG" and
+                             not any(x.dep_ in {"nsubj", "nsubjpass"} for x in g.children)]
+                continue
+            own = any(x.dep_ in {"nsubj", "nsubjpass", "expl"} for x in ch.children)
+            if own:
+                continue
+            if ch.dep_ == "conj" or (ch.dep_ in {"xcomp", "advcl"} and ch.tag_ in {"VB", "VBG"}):
+                todo.append(ch)
+    return out
+
+
+def _verb_objects(verb: Token) -> list[Token]:
+    """The direct, indirect and prepositional objects of ``verb`` ("as"/"like" phrases left out)."""
+    out = [ch for ch in verb.children if ch.dep_ in {"dobj", "dative"}]
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ not in _PREDICATING_PREPS:
+            out += [ch for ch in prep.children if ch.dep_ == "pobj"]
+    return out
+
+
+def _harmful(verb: Token) -> bool:
+    """Does ``verb`` report harm to its object ("struck", "shot", "drove over")?"""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return False
+    if verb.lemma_.lower() in _HARM_VERBS:
+        return True
+    return verb.lemma_.lower() in _RUN_OVER and \
+        any(ch.dep_ in {"prt", "prep"} and ch.lower_ in _RUN_OVER_WORDS for ch in verb.children)
+
+
+def _harm_role(tok: Token) -> str | None:
+    """"patient" when the text reports ``tok`` harmed, "agent" when harming a person, else None.
+
+    Patients: the object of a harm verb ("shot her", "drove over Ann Roe"), its passive
+    subject ("she was struck"), a participle on the noun ("a woman hit by a car"), the
+    subject of "die", a victim. Agents: the subject of a harm verb with a person for
+    object ("Vale shot her"), the "by" phrase of its passive.
+    """
+    head = tok.head
+    if tok.dep_ in {"nsubjpass", "dobj"} and _harmful(head):
+        return "patient"
+    if tok.dep_ == "pobj" and head.lower_ in _RUN_OVER_WORDS and _harmful(head.head):
+        return "patient"
+    if tok.dep_ == "nsubj" and head.lemma_.lower() == "die":
+        return "patient"
+    if tok.lemma_.lower() in _VICTIM_NOUNS:
+        return "patient"
+    if any(ch.dep_ == "acl" and ch.tag_ == "VBN" and _harmful(ch) for ch in tok.children):
+        return "patient"
+    if tok.dep_ == "pobj" and head.dep_ == "agent" and _harmful(head.head):
+        return "agent"
+    if tok.dep_ == "nsubj" and _harmful(head):
+        for v in [head] + _coordinated_verbs(head):
+            for obj in v.children:
+                if obj.dep_ == "dobj" and (obj.lower_ in _MASCULINE | _FEMININE | _PLURAL or obj.ent_type_ == "PERSON"
+                                           or is_person_noun(obj.lemma_.lower())):
+                    return "agent"
+    return None
+
+
+def _note_harm(state: _State, c: int, sent: Span) -> None:
+    """Record who the sentence reports harmed and harming (see :func:`_harm_role`)."""
+    for tok in sent:
+        key = state.index.by_token.get((c, tok.i)) or state.token_key.get((c, tok.i)) or \
+            state.pronoun_key.get((c, tok.i))
+        if key is None:
+            continue
+        role = _harm_role(tok)
+        if role == "patient":
+            state.harmed.add(key)
+        elif role == "agent":
+            state.harming.add(key)
+        if _accused(tok) and not (tok.pos_ == "PRON" and tok.dep_ == "nsubj"):
+            state.accused.add(key)  # "he escaped": whom "he" is was only a guess
+
+
+def _accused(tok: Token) -> bool:
+    """Does the text treat ``tok`` as accused: arrested, charged, pulled over, or fleeing ("Vale fled")?"""
+    head = tok.head
+    if head.pos_ not in {"VERB", "AUX"}:
+        return False
+    lemma = head.lemma_.lower()
+    if tok.dep_ in {"nsubjpass", "dobj"} and (lemma in _ACCUSING_VERBS or
+                                               (lemma == "pull" and any(ch.lower_ == "over" for ch in head.children))):
+        return True
+    return tok.dep_ == "nsubj" and lemma in {"flee", "escape"}
 
 
 def _reporters(state: _State, c: int, tok: Token) -> set[str]:
