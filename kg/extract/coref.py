@@ -876,9 +876,15 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     plural = root.tag_ in {"NNS", "NNPS"}
     noun = root.lemma_.lower()
     personal = is_person_noun(noun) or _is_age(root)
-    # "police identified the victim as Maria Santos": the name given "as"
-    if root.dep_ in {"dobj", "nsubjpass"}:
-        for prep in root.head.children:
+    # "police identified the victim as Maria Santos": the name given "as"; also in a clause on the noun ("the
+    # suspect, identified as Tom Vale", "the driver, whom police identified as Tom Vale")
+    verbs = [root.head] if root.dep_ in {"dobj", "nsubjpass"} else []
+    verbs += [ch for ch in root.children if ch.dep_ in {"acl", "relcl"} and ch.lemma_.lower() in _IDENTIFYING]
+    if root.dep_ == "dobj":  # "arrested the suspect, identified as Tom Vale": the parser may hang it on the verb
+        verbs += [ch for ch in root.head.children if ch.dep_ == "advcl" and ch.tag_ == "VBN" and ch.i > root.i
+                  and ch.lemma_.lower() in _IDENTIFYING and not any(x.dep_.startswith("nsubj") for x in ch.children)]
+    for verb in verbs:
+        for prep in verb.children:
             named_as = _as_noun(prep, proper=True)
             named = index.by_token.get((c, named_as.i)) if named_as is not None else None
             if named is not None and index.type_of(named) == "Person" and personal:
@@ -958,8 +964,8 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
         _c_commanding_subjects(state, c, root)
     if noun in _PERPETRATOR_NOUNS:  # "the driver" is not the woman the text said was struck
         blocked |= state.harmed - state.harming
-    elif noun in _VICTIM_NOUNS:  # nor "the victim" the one it said struck her
-        blocked |= state.harming - state.harmed
+    elif noun in _VICTIM_NOUNS:  # nor "the victim" the one it said struck her, or arrested
+        blocked |= (state.harming | state.accused) - state.harmed
     # a holder named only in a later sentence is someone the reader has not met ("the new host" ... "then host
     # Ray Dunn"); a name of the same sentence is met with it ("the nurse Ann Kerr", which the parser may split)
     here = state.sentence_starts[-1] + len(root.sent.text)
@@ -1006,6 +1012,9 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
     found = sal.best(unnamed)
     return found if found is not None and sal.value(found) >= _RECENCY else None
 
+
+#: Verbs that give a described person a name "as" ("identified as Tom Vale").
+_IDENTIFYING = frozenset({"identify", "name"})
 
 #: Prepositions whose object is said of the verb's subject or object, so may be the same person ("served as coach").
 _PREDICATING_PREPS = frozenset({"as", "like"})

@@ -70,3 +70,21 @@ def test_a_description_is_not_the_subject_of_the_clause_that_holds_it(parse):
 )
 def test_a_subject_may_still_be_described(parse, text, noun, key):
     assert parse(text).key(noun) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officers later detained the suspect, identified as 31-year-old Tom Vale of Riverton.",
+        "The driver, whom police identified as Tom Vale, fled the scene on foot.",
+    ],
+)
+def test_a_description_identified_as_a_name_is_that_name(parse, text):
+    parsed = parse(text)
+    assert parsed.key("suspect" if "suspect" in text else "driver") == "Tom Vale"
+
+
+def test_the_victim_is_not_the_person_arrested(parse):
+    parsed = parse("Ann Roe was hit by a van on Friday. Police arrested Tom Vale an hour later. "
+                   "The victim is a teacher from Riverton.")
+    assert parsed.key("victim") != "Tom Vale"
