@@ -37,7 +37,12 @@ salient compatible entity seen in the last few sentences:
   with a near-synonym head of one before it (:data:`NEAR_SYNONYMS`, "a gunman ...
   the shooter", "pirates ... the brigands") is that one; "the team" may be a
   capitalised plural the tagger read as a common noun ("the Harriers"); the
-  lede's "a climber" introduces the headline's bare "Climber";
+  lede's "a climber" introduces the headline's bare "Climber"; a description is
+  never the subject of a clause that holds it, nor an argument of its own verb in
+  another role ("the driver drove over Ann Roe", "she was struck by the driver",
+  "Vale left after the man paid"); who did the harm ("the driver", "the suspect")
+  is someone the text said harmed, was arrested or fled, never only the one it
+  said was harmed, and "the victim" someone it said was harmed;
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
   mentions (600 is a part of the soldiers, not the soldiers); a bare number that
@@ -985,6 +990,8 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
             return False  # "the 36-year-old driver" is not the woman the text said is 66
         if noun in _PERPETRATOR_NOUNS and not _may_be_culprit(state, k):
             return False
+        if noun in _VICTIM_NOUNS and k not in state.harmed:
+            return False  # "the victim": someone the text said was struck, shot or killed
         roles = state.roles.get(k)
         # an office is exclusive ("the coach" is no president); what else a person is may be new ("the comedian")
         return not roles or noun in roles or generic or noun not in PERSON_ROLES
