@@ -266,6 +266,9 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
     for key, roles in state.roles.items():
         for role in sorted(roles):
             state.role_holders.setdefault(role, []).append(key)
+        genders = {NOUN_GENDER[r] for r in roles if r in NOUN_GENDER}
+        if len(genders) == 1:  # "Raj Patel, a 59-year-old grandmother": she
+            index.gender.setdefault(key, genders.pop())
     for entity in index.entities.values():
         if entity.type in {"Organization", "NewsOrganization"}:
             for word in set(entity.key.casefold().split()):
@@ -1366,7 +1369,8 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
     noun names no role ("a woman", "a man", "a 59-year-old") and its gender does not
     clash. The named person must not be a speaker ("Inspector Holt said"), nor claimed
     by two descriptions ("a woman ... a man ... Sam Lee"), nor already described by a role
-    that differs from the noun ("the coach" is not introduced by "a player").
+    that differs from the noun ("the coach" is not introduced by "a player"), nor the other
+    party of the harm the text reports ("a crash killed a woman ... Tom Vale was charged").
     """
     index = state.index
     first_named: dict[str, int] = {}
@@ -1389,11 +1393,19 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
         roles = state.roles.get(person, set())
         if age is not None and any(person in keys for a, keys in state.ages.items() if a != age):
             continue  # "a 36-year-old" is not the person the text says is 59
+        if _other_party(state, thing, person) or _other_party(state, person, thing):
+            continue  # "a crash that killed a woman ... Tom Vale was charged": who was harmed is not who did it
         # a noun of no role ("a woman") needs the gender the text gives the named person ("her car")
         generic = noun in PERSON_NOUNS and gender is not None and not roles & PERSON_ROLES
         if noun in roles or (generic and index.gender.get(person) == gender):
             claims.setdefault(person, []).append(thing)
     return {things[0]: person for person, things in claims.items() if len(things) == 1}
+
+
+def _other_party(state: _State, harmed: str, culprit: str) -> bool:
+    """Does the text make ``harmed`` only the one harmed and ``culprit`` one who harmed, was arrested or fled?"""
+    return harmed in state.harmed and harmed not in state.harming | state.accused and \
+        culprit in state.harming | state.accused and culprit not in state.harmed
 
 
 def _merge_entity(index: EntityIndex, old: str, new: str) -> None:
