@@ -42,7 +42,7 @@ salient compatible entity seen in the last few sentences:
   another role ("the driver drove over Ann Roe", "she was struck by the driver",
   "Vale left after the man paid"); who did the harm ("the driver", "the suspect")
   is someone the text said harmed, was arrested or fled, never only the one it
-  said was harmed, and "the victim" someone it said was harmed;
+  said was harmed, and "the victim" not one it said harmed or was arrested;
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
   mentions (600 is a part of the soldiers, not the soldiers); a bare number that
@@ -266,9 +266,6 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
     for key, roles in state.roles.items():
         for role in sorted(roles):
             state.role_holders.setdefault(role, []).append(key)
-        genders = {NOUN_GENDER[r] for r in roles if r in NOUN_GENDER}
-        if len(genders) == 1:  # "Raj Patel, a 59-year-old grandmother": she
-            index.gender.setdefault(key, genders.pop())
     for entity in index.entities.values():
         if entity.type in {"Organization", "NewsOrganization"}:
             for word in set(entity.key.casefold().split()):
@@ -993,8 +990,6 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
             return False  # "the 36-year-old driver" is not the woman the text said is 66
         if noun in _PERPETRATOR_NOUNS and not _may_be_culprit(state, k):
             return False
-        if noun in _VICTIM_NOUNS and k not in state.harmed:
-            return False  # "the victim": someone the text said was struck, shot or killed
         roles = state.roles.get(k)
         # an office is exclusive ("the coach" is no president); what else a person is may be new ("the comedian")
         return not roles or noun in roles or generic or noun not in PERSON_ROLES
@@ -1369,8 +1364,7 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
     noun names no role ("a woman", "a man", "a 59-year-old") and its gender does not
     clash. The named person must not be a speaker ("Inspector Holt said"), nor claimed
     by two descriptions ("a woman ... a man ... Sam Lee"), nor already described by a role
-    that differs from the noun ("the coach" is not introduced by "a player"), nor the other
-    party of the harm the text reports ("a crash killed a woman ... Tom Vale was charged").
+    that differs from the noun ("the coach" is not introduced by "a player").
     """
     index = state.index
     first_named: dict[str, int] = {}
@@ -1393,19 +1387,11 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
         roles = state.roles.get(person, set())
         if age is not None and any(person in keys for a, keys in state.ages.items() if a != age):
             continue  # "a 36-year-old" is not the person the text says is 59
-        if _other_party(state, thing, person) or _other_party(state, person, thing):
-            continue  # "a crash that killed a woman ... Tom Vale was charged": who was harmed is not who did it
         # a noun of no role ("a woman") needs the gender the text gives the named person ("her car")
         generic = noun in PERSON_NOUNS and gender is not None and not roles & PERSON_ROLES
         if noun in roles or (generic and index.gender.get(person) == gender):
             claims.setdefault(person, []).append(thing)
     return {things[0]: person for person, things in claims.items() if len(things) == 1}
-
-
-def _other_party(state: _State, harmed: str, culprit: str) -> bool:
-    """Does the text make ``harmed`` only the one harmed and ``culprit`` one who harmed, was arrested or fled?"""
-    return harmed in state.harmed and harmed not in state.harming | state.accused and \
-        culprit in state.harming | state.accused and culprit not in state.harmed
 
 
 def _merge_entity(index: EntityIndex, old: str, new: str) -> None:
