@@ -1364,7 +1364,9 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
     noun names no role ("a woman", "a man", "a 59-year-old") and its gender does not
     clash. The named person must not be a speaker ("Inspector Holt said"), nor claimed
     by two descriptions ("a woman ... a man ... Sam Lee"), nor already described by a role
-    that differs from the noun ("the coach" is not introduced by "a player").
+    that differs from the noun ("the coach" is not introduced by "a player"). A person the
+    text says only was harmed ("killing one man") is the first person named after as only
+    harmed ("accused of shooting Ann Roe"), and no one else.
     """
     index = state.index
     first_named: dict[str, int] = {}
@@ -1375,14 +1377,23 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
     claims: dict[str, list[str]] = {}
     for thing, seen in state.described_at.items():
         entity = index.entities.get(thing)
-        if entity is None or entity.type != "Thing" or thing in state.counted or state.salience.plural.get(thing):
-            continue
+        if entity is None or entity.type != "Thing" or state.salience.plural.get(thing) or \
+                (thing in state.counted and not _only_harmed(state, thing)):
+            continue  # a count is no one person, but "killing one man" is
         noun, age = state.described_as[thing]
         gender = index.gender.get(thing)
         later = sorted((at, k) for k, at in first_named.items()
                        if seen[0] < at and k not in state.reporters)
         if not later or later[0][0] - max(s for s in seen if s < later[0][0]) > _NAMING_WINDOW:
             continue
+        if _only_harmed(state, thing):
+            # "killing one man ... accused of shooting Ann Roe": the one harmed, named as the one harmed
+            harmed = [(at, k) for at, k in later if _only_harmed(state, k)]
+            if harmed and harmed[0][0] - max(s for s in seen if s < harmed[0][0]) <= _NAMING_WINDOW and \
+                    (gender is None or index.gender.get(harmed[0][1], gender) == gender) and \
+                    not (age is not None and any(harmed[0][1] in keys for a, keys in state.ages.items() if a != age)):
+                claims.setdefault(harmed[0][1], []).append(thing)
+                continue
         _, person = later[0]
         roles = state.roles.get(person, set())
         if age is not None and any(person in keys for a, keys in state.ages.items() if a != age):
@@ -1392,6 +1403,11 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
         if noun in roles or (generic and index.gender.get(person) == gender):
             claims.setdefault(person, []).append(thing)
     return {things[0]: person for person, things in claims.items() if len(things) == 1}
+
+
+def _only_harmed(state: _State, key: str) -> bool:
+    """Does the text say ``key`` was harmed, and never that they harmed, were arrested or fled?"""
+    return key in state.harmed and key not in state.harming and key not in state.accused
 
 
 def _merge_entity(index: EntityIndex, old: str, new: str) -> None:

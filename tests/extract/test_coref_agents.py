@@ -88,3 +88,15 @@ def test_the_victim_is_not_the_person_arrested(parse):
     parsed = parse("Ann Roe was hit by a van on Friday. Police arrested Tom Vale an hour later. "
                    "The victim is a teacher from Riverton.")
     assert parsed.key("victim") != "Tom Vale"
+
+
+def test_the_one_harmed_is_the_person_named_next_as_harmed(parse):
+    parsed = parse("A gunman opened fire at a bar on Friday, killing one man. "
+                   "Police said Tom Vale is accused of fatally shooting Sam Reed, 40.")
+    assert parsed.key("man") == "Sam Reed"
+    assert parsed.key("gunman") != "Sam Reed"
+
+
+def test_the_one_harmed_is_not_the_person_named_next_as_arrested(parse):
+    parsed = parse("A car struck a woman in Riverton on Friday night. Police arrested Sam Reed an hour later.")
+    assert parsed.key("woman") != "Sam Reed"
