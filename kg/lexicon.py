@@ -10,8 +10,8 @@ no parser is needed.
 
 from __future__ import annotations
 
-__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES", "is_person_noun",
-           "near_synonyms"]
+__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES", "PLACE_SYNONYMS",
+           "is_person_noun", "near_synonyms", "place_synonyms"]
 
 #: Nouns naming what a person is or does: in an apposition or a title they make a person.
 PERSON_ROLES = frozenset(
@@ -95,3 +95,20 @@ def near_synonyms(a: str, b: str) -> bool:
     """
     a, b = a.lower(), b.lower()
     return a == b or any(a in group and b in group for group in NEAR_SYNONYMS)
+
+
+#: Nouns English uses for one kind of place, so that a report may call the place by either ("the mountain" /
+#: "the country's highest peak"): each class is one kind of landform or site, not a kind and its parts.
+PLACE_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset("mountain peak".split()),
+)
+
+
+def place_synonyms(head: str) -> frozenset[str]:
+    """The head nouns that may describe the same place as ``head`` (itself included).
+
+    >>> sorted(place_synonyms("peak")), sorted(place_synonyms("river"))
+    (['mountain', 'peak'], ['river'])
+    """
+    head = head.lower()
+    return next((group for group in PLACE_SYNONYMS if head in group), frozenset({head}))

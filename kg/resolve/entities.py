@@ -73,7 +73,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.lexicon import is_person_noun
+from kg.lexicon import is_person_noun, place_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -1138,8 +1138,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split()[-1][:1].islower()
                  for doc in r.documents}
         for doc, text in said:
-            if r.kind == "person" and _plural_words(text):
-                continue  # "the producers", "51 knockouts": a group or a count, not what one person is
+            if _plural_words(text) and (r.kind == "person" or not any(map(_plural_words, r.prefs))):
+                # "the producers", "51 knockouts": a group or a count, not what one person is; "New Zealand
+                # mountains": things in a place, not the place (unless its own name is plural: "the Keys")
+                continue
             head = thing_head(text)
             if head and doc in groups:
                 described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
@@ -1156,7 +1158,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue  # the noun already spells an organisation's or place's name ("harrier" / "Tellport Harriers")
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
-        cands = [(iri, doc) for said_mods, iri, doc in described.get((stories.pop(), head), ()) if mods <= said_mods]
+        story = stories.pop()
+        cands = [(iri, doc) for said in place_synonyms(head) for said_mods, iri, doc in described.get((story, said), ())
+                 if mods <= said_mods and (said == head or "person" not in uf.kinds[uf.find(iri)])]
         found = _dominant(uf, cands, exclude=r.iri)
         if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
                 r.documents & {d for m in uf.members[uf.find(found[0])] if by_iri[m].kind != "thing"
