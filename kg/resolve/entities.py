@@ -33,13 +33,14 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    earthquakes do not; news reports add different details ("the gunman", "the disgruntled
    61-year-old gunman"), so only identifying modifiers keep two apart
    (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy") joins
-   it first, and each noun joins the first group of its head it does not clash with;
+   it first, and each noun joins the first group of its head it does not clash with; near-synonym
+   heads of things count as one head ("the car" / "the vehicle", :data:`kg.lexicon.THING_SYNONYMS`);
 7. a common noun that spells a name (or a person's full name: "Dr. Helen Ashby" read as a noun
    phrase), or a name with a noun of its kind after it ("a Dallow's Market store", "the Dallow region"), or
    heads exactly one name of its story ("the navy");
 8. a description and the one person or place another article of the story describes so ("the
    climber" / "Robert Hallam, the climber"; "the country's highest peak" / "Ostland's highest peak,
-   Mount Ellery"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
+   Mount Ellery"; a place also by a near-synonym, "the mountain"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
    modifiers are weighed against those of its own head noun only, and against other heads by demonyms
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
@@ -73,7 +74,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.lexicon import is_person_noun, place_synonyms
+from kg.lexicon import is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -1066,6 +1067,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         head = thing_head(r.prefs[0]) if r.prefs else ""
         if not head or head in _GENERIC_HEADS:
             continue
+        head = min(thing_synonyms(head))  # "the vehicle" meets "the car" as "the car" does
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
             heads[(story, head)].append(r.iri)
@@ -1159,7 +1161,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
         story = stories.pop()
-        cands = [(iri, doc) for said in place_synonyms(head) for said_mods, iri, doc in described.get((story, said), ())
+        cands = [(iri, doc) for said in thing_synonyms(head) for said_mods, iri, doc in described.get((story, said), ())
                  if mods <= said_mods and (said == head or "person" not in uf.kinds[uf.find(iri)])]
         found = _dominant(uf, cands, exclude=r.iri)
         if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
