@@ -35,13 +35,14 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    earthquakes do not; news reports add different details ("the gunman", "the disgruntled
    61-year-old gunman"), so only identifying modifiers keep two apart
    (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy") joins
-   it first, and each noun joins the first group of its head it does not clash with;
+   it first, and each noun joins the first group of its head it does not clash with; near-synonym
+   heads of things count as one head ("the car" / "the vehicle", :data:`kg.lexicon.THING_SYNONYMS`);
 7. a common noun that spells a name (or a person's full name: "Dr. Helen Ashby" read as a noun
    phrase), or a name with a noun of its kind after it ("a Dallow's Market store", "the Dallow region"), or
    heads exactly one name of its story ("the navy");
 8. a description and the one person or place another article of the story describes so ("the
    climber" / "Robert Hallam, the climber"; "the country's highest peak" / "Ostland's highest peak,
-   Mount Ellery"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
+   Mount Ellery"; a place also by a near-synonym, "the mountain"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
    modifiers are weighed against those of its own head noun only, and against other heads by demonyms
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
@@ -75,7 +76,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.lexicon import NEAR_SYNONYMS, is_person_noun
+from kg.lexicon import NEAR_SYNONYMS, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -165,8 +166,9 @@ _PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: The head rule (6) keys a description by its near-synonym class (:data:`kg.lexicon.NEAR_SYNONYMS`): reports of
 #: one story alternate "the gunman" / "the shooter" / "the suspect", "pirates" / "brigands", "police" / "cops"
-#: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way).
-_SYNONYM_KEY = {word: min(group) for group in NEAR_SYNONYMS for word in group}
+#: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way); things
+#: and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle").
+_SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS) for word in group}
 
 
 @dataclass(frozen=True, slots=True)
@@ -1072,7 +1074,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         head = thing_head(r.prefs[0]) if r.prefs else ""
         if not head or head in _GENERIC_HEADS:
             continue
-        head = _SYNONYM_KEY.get(head, head)  # ("the shooter" of one report meets "the gunman" of another)
+        head = _SYNONYM_KEY.get(head, head)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
             heads[(story, head)].append(r.iri)
@@ -1145,8 +1147,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split()[-1][:1].islower()
                  for doc in r.documents}
         for doc, text in said:
-            if r.kind == "person" and _plural_words(text):
-                continue  # "the producers", "51 knockouts": a group or a count, not what one person is
+            if _plural_words(text) and (r.kind == "person" or not any(map(_plural_words, r.prefs))):
+                # "the producers", "51 knockouts": a group or a count, not what one person is; "New Zealand
+                # mountains": things in a place, not the place (unless its own name is plural: "the Keys")
+                continue
             head = thing_head(text)
             if head and doc in groups:
                 described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
@@ -1163,7 +1167,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue  # the noun already spells an organisation's or place's name ("harrier" / "Tellport Harriers")
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
-        cands = [(iri, doc) for said_mods, iri, doc in described.get((stories.pop(), head), ()) if mods <= said_mods]
+        story = stories.pop()
+        cands = [(iri, doc) for said in thing_synonyms(head) for said_mods, iri, doc in described.get((story, said), ())
+                 if mods <= said_mods and (said == head or "person" not in uf.kinds[uf.find(iri)])]
         found = _dominant(uf, cands, exclude=r.iri)
         if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
                 r.documents & {d for m in uf.members[uf.find(found[0])] if by_iri[m].kind != "thing"

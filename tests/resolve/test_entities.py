@@ -284,6 +284,17 @@ def test_descriptions_with_clashing_numbers_or_proper_modifiers_stay_apart(store
     assert not merged(store, "long time #a", "time #b")  # too general a head to identify anything
 
 
+def test_near_synonym_heads_merge_in_a_story_like_one_head(store):
+    """One report says "the stolen car", another "the vehicle"; one "the vessel", another "the old ship"."""
+    _story(store, [("the stolen car", "stolen car #a"), ("the vessel", "vessel #a"), ("two cars", "two car #a")],
+           [("the vehicle", "vehicle #b"), ("the old ship", "old ship #b"), ("three vehicles", "three vehicle #b"),
+            ("the boat", "boat #b")])
+    assert merged(store, "stolen car #a", "vehicle #b")
+    assert merged(store, "vessel #a", "old ship #b")
+    assert not merged(store, "two car #a", "three vehicle #b")  # the clash check still holds across synonyms
+    assert not merged(store, "vessel #a", "boat #b")  # a kind of vessel is no synonym of "ship"
+
+
 def test_a_clash_inside_a_cluster_does_not_block_a_plain_description(store):
     a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     a.entity("the long voyage", "Thing", key="long voyage #a")

@@ -120,3 +120,56 @@ def test_parties_spelt_labour_and_labor_stay_apart():
                _rec("e:au", "Tellish Labor Party", "Organization", "b")]
     assert not resolve_entities(records).same("e:uk", "e:au")
     assert normalise("Ellery Harbour Theatre") == "ellery harbor theater"  # place kind words still meet
+
+
+def test_a_plural_description_of_a_place_is_no_description_of_it(store):
+    """ "in Ostland mountains" read as a mention of Ostland is mountains in it: "the mountain" is not Ostland."""
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for doc in (a, b):
+        doc.entity("Tova Brenn")
+        doc.entity("Ostland", "Place")
+    a.describe("Ostland", "Ostland mountains")
+    b.entity("mountain", "Thing", key="mountain #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, "mountain #b", "Ostland")
+
+
+def test_a_place_with_a_plural_name_keeps_its_plural_description(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for doc in (a, b):
+        doc.entity("Tova Brenn")
+        doc.entity("Ostland", "Place")
+    a.entity("Dallow Heights", "Place")
+    a.describe("Dallow Heights", "hills")
+    b.entity("hill", "Thing", "hills", key="hills #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "hills #b", "Dallow Heights")
+
+
+@pytest.mark.parametrize("said, description", [("highest peak", "mountain"), ("highest mountain", "peak")])
+def test_a_description_joins_the_place_another_article_describes_with_a_near_synonym(store, said, description):
+    """ "Ostland's highest peak, Mount Ellery" in one report; "the mountain" of another is Mount Ellery."""
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for doc in (a, b):
+        doc.entity("Tova Brenn")
+        doc.entity("Ostland", "Place")
+    a.entity("Mount Ellery", "Place")
+    a.describe("Mount Ellery", said)
+    b.entity(description, "Thing", key="mountain #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "mountain #b", "Mount Ellery")
+
+
+def test_a_near_synonym_does_not_join_a_place_to_a_person(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for doc in (a, b):
+        doc.entity("Tova Brenn")
+        doc.entity("Ostland", "Place")
+    a.describe("Tova Brenn", "peak")   # a misread description given to a person
+    b.entity("mountain", "Thing", key="mountain #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, "mountain #b", "Tova Brenn")
