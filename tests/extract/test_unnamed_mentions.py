@@ -165,6 +165,27 @@ def test_an_i_in_single_quotes_is_not_the_writers(extract):
         assert writer not in _entities(ex, "I"), open_
 
 
+def test_a_line_opened_by_a_single_quote_leaves_the_writer_of_the_other_lines(extract):
+    # the quotation's "I" is the speaker's; the narration's "I" of the next line is still the writer's
+    for open_, close in [("'", "'"), ("‘", "’")]:
+        ex = extract(f"{open_}I will not resign,{close} Mayor Dana Pruitt said on Monday.\n"
+                     "I asked her office about it later. Pruitt would not comment to me.")
+        writer = _writer(ex, "I", nth=1)
+        assert _entities(ex, "me") == {writer}, open_
+        assert writer not in _entities(ex, "I"), open_
+
+
+@pytest.mark.parametrize("text, nth", [
+    ("'90s bands were louder, I think.\nI saw most of them live.", (0, 1)),
+    ("It's the band of the '90s that made rock 'n' roll loud again. I loved 'em all, and I saw them twice.", (0, 1)),
+    ("'Tis the season, I suppose. I bought 'em for my brother, but I kept one.", (0, 1, 2)),
+])
+def test_an_apostrophe_opens_no_quotation(extract, text, nth):
+    ex = extract(text)
+    writers = {_writer(ex, "I", nth=n) for n in nth}
+    assert len(writers) == 1
+
+
 def test_they_may_take_a_team_named_in_the_plural(extract):
     ex = extract("Brody Kane was fired after the Springfield 46ers lost eight games. They had been on the verge "
                  "of the playoffs.")
