@@ -376,9 +376,12 @@ class Store:
             body, seal = _split_seal(nquads, graph)
             bodies.append(body)
             seals.append(seal)
-        if any(bodies):
-            self._store.bulk_load(b"".join(bodies), format=ox.RdfFormat.N_QUADS, lenient=True)
-            self._loaded(sum(map(len, bodies)))
+        # a blank node label is the document's own: a document that may hold one is loaded alone, so that its
+        # "_:a" is not another document's "_:a" (claimgraph's own documents hold none)
+        plain = [body for body in bodies if b"_:" not in body]
+        for data in ([b"".join(plain)] if any(plain) else []) + [body for body in bodies if b"_:" in body]:
+            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+            self._loaded(len(data))
         if any(seals):
             self._store.load(b"".join(seals), format=ox.RdfFormat.N_QUADS, lenient=True)
 
