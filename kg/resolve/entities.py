@@ -350,6 +350,22 @@ def _names_place(words: str, place_names: set[str]) -> bool:
     return words in place_names or common_name(words) is not None
 
 
+def _called_by_surname(record: EntityRecord) -> bool:
+    """One of ``record``'s labels is the last word of one of its names of two words or more, alone.
+
+    Why: an article calls a person by the surname ("Hill said"), so a name read a person's and used so
+    is one, even when its words also name places ("Georgia Rose Hill"); a place misread as a person
+    ("Ardon Mount Ellery") is not called "Ellery".
+
+    >>> _called_by_surname(EntityRecord("e", ("Georgia Rose Hill", "Hill"), frozenset({"Person"})))
+    True
+    >>> _called_by_surname(EntityRecord("e", ("Ardon Mount Ellery", "Ardon"), frozenset({"Person"})))
+    False
+    """
+    surnames = {words[-1] for words in (_whole_words(label, "place") for label in record.prefs) if len(words) >= 2}
+    return any(_whole_words(label, "place") in {(s,) for s in surnames} for label in record.labels)
+
+
 def _whole_words(label: str, kind: str) -> tuple[str, ...]:
     """The normalised words of a name with hyphenated words kept whole ("Kim Jong-un" -> kim, jongun).
 
@@ -949,31 +965,45 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #     more: a place name before a place name is one place's two names (as "Dallow Ellery's Market" is a
     #     branch of "Ellery's Market"), where one word ("New York", "York") or a word that places it
     #     ("South Dale Lake" / "Dale Lake") would make another place. A person name made of the two is a
-    #     misread place.
+    #     misread place, unless a document types it an organisation or calls it by its last word alone (the
+    #     surname of "Georgia Rose Hill": a person). When two places of one story put different names before
+    #     the same one ("Tarvia York County", "Osland York County"), that name is theirs to share: neither joins.
     place_full: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for r in placed:
         for label in r.prefs:
             words = _whole_words(label, "place")
             if len(words) >= 2:
                 place_full[words].append(r.iri)
+    qualified: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
+    two_names = []
     for r in records:
         if r.kind not in {"place", "person"} or r.publisher:
+            continue
+        if r.kind == "person" and (r.types & {"Organization", "NewsMediaOrganization"} or _called_by_surname(r)):
             continue
         stories = {spell_groups[d] for d in r.documents if d in spell_groups}
         for label in r.prefs:
             words = _whole_words(label, "place")
-            found = set()
-            for n in range(2, len(words)):
-                part, extra = words[-n:], words[:-n]
-                if set(extra) & _PLACING_WORDS or not _names_place(" ".join(extra), place_names):
-                    continue
-                found |= {uf.find(iri) for iri in place_full.get(part, ()) if iri != r.iri and stories &
-                          {spell_groups[d] for d in by_iri[iri].documents if d in spell_groups}}
-            found.discard(uf.find(r.iri))
-            if len(found) == 1:
-                if r.kind == "person":
-                    uf.retype(r.iri, "place")
-                uf.union(r.iri, found.pop(), f"two-place-names:{' '.join(words)}", force=True)
+            parts = [(words[-n:], words[:-n]) for n in range(2, len(words))]
+            parts = [(part, extra) for part, extra in parts
+                     if not set(extra) & _PLACING_WORDS and _names_place(" ".join(extra), place_names)]
+            for part, extra in parts:
+                for story in stories:
+                    qualified[(story, part)].add(extra)
+            if parts:
+                two_names.append((r, words, stories, parts))
+    for r, words, stories, parts in two_names:
+        found = set()
+        for part, _extra in parts:
+            if any(len(qualified[(story, part)]) > 1 for story in stories):
+                continue
+            found |= {uf.find(iri) for iri in place_full.get(part, ()) if iri != r.iri and stories &
+                      {spell_groups[d] for d in by_iri[iri].documents if d in spell_groups}}
+        found.discard(uf.find(r.iri))
+        if len(found) == 1:
+            if r.kind == "person":
+                uf.retype(r.iri, "place")
+            uf.union(r.iri, found.pop(), f"two-place-names:{' '.join(words)}", force=True)
 
     # 4. shortened person names
     persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
