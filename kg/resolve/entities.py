@@ -118,6 +118,12 @@ DOMINANT_RATIO = 3
 #: An article that dates events only by "yesterday" or "this morning" reports its story's event day: the
 #: weekday named in this many times as many of the story's articles as any other (:func:`_deictic_days`).
 DEICTIC_RATIO = 1.5
+#: The mean overlap the articles in which an event day is sought for "yesterday" must reach (rule 9,
+#: :func:`_deictic_days`): much tighter than a story of common nouns. Two events of one kind in one
+#: collection (two arrests of one team's players, on a Tuesday and on a Sunday) share the team, the city
+#: and the police, so a loose story holds both and neither day leads; the articles closest to a report
+#: (by the mean of average linkage, or the one most like it) tell the day of its own event.
+DEICTIC_STORY_MEAN_SIMILARITY = 0.2
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
 _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
@@ -1193,7 +1199,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(members[0], other, f"weekday:{key[1]}", force=True)
         if len(dated.get(key, ())) == 1:  # (two Fridays of the story: which one a bare "Friday" is is open)
             uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
-    _deictic_days(records, groups, uf)
+    # (the event day of "yesterday" is read in the articles closest to it: a topic's two events of one
+    #  kind share names, not days)
+    _deictic_days(records, story_groups(records, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY), uf)
     for r in records:
         if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
             continue
