@@ -859,6 +859,18 @@ def test_yesterday_takes_the_day_of_its_own_event_where_a_topic_holds_two_events
     assert not merged(store, "yesterday #c", "sunday #d")
 
 
+def test_a_time_of_day_joins_the_day_its_article_names(store):
+    _day_story(store, [("Friday night", "friday #a"), ("at about 9 p.m.", "9 pm #a")],
+               [("Friday", "friday #b"), ("around 9 p. m", "9 pm #b"), ("Monday", "monday #b")],
+               [("Friday", "friday #c")],
+               [("Tuesday", "tuesday #d"), ("just after 6 a.m.", "6 am #d"), ("Wednesday", "wednesday #d")])
+    assert merged(store, "9 pm #a", "friday #a")
+    # an article naming two days: the hour goes to the one on the story's event weekday (Friday, in three)
+    assert merged(store, "9 pm #b", "friday #b") and not merged(store, "9 pm #b", "monday #b")
+    # neither of two days is the story's event day: the hour stays apart
+    assert not merged(store, "6 am #d", "tuesday #d") and not merged(store, "6 am #d", "wednesday #d")
+
+
 def test_an_event_day_named_only_beside_another_day_joins_no_yesterday(store):
     # Monday leads the story, but only in labels naming two days: there is no one Monday to join
     _day_story(store, [("Monday, Tuesday", "monday tuesday #a")], [("Monday-Wednesday", "monday wednesday #b")],
