@@ -1362,11 +1362,13 @@ def _event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict
 
 
 def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
-    """ "Yesterday" in an article that names no day of its own joins the story's event day.
+    """ "Yesterday" in an article that names no day of its own, or only its story's event day, joins that day.
 
     An article that says when things happened only by "yesterday" or "this morning" reports the
     day the other articles of its story name by its weekday; the story's event day is the weekday
-    named in :data:`DEICTIC_RATIO` times as many of its articles as any other weekday.
+    named in :data:`DEICTIC_RATIO` times as many of its articles as any other weekday. An article
+    that names that weekday too ("on Thursday ... yesterday") tells the event, and its "yesterday"
+    is the same day more often than the day after; one that names another weekday is left alone.
     """
     named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
     dated: set[str] = set()  # documents that name a calendar day
@@ -1387,7 +1389,11 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
         if r.kind != "thing" or len(r.documents) != 1 or not r.labels or not all(_deictic(lb) for lb in r.labels):
             continue
         doc = next(iter(r.documents))
-        if named.get(doc) or doc in dated or groups[doc] not in event:
+        if groups[doc] not in event:
+            continue
+        if named.get(doc) and named[doc] != {event[groups[doc]]}:
+            continue  # (an article naming another weekday: its "yesterday" may be that day, or the day after)
+        if doc in dated and not named.get(doc):
             continue
         day = event[groups[doc]]
         days = weekday_of.get((groups[doc], day))

@@ -859,6 +859,15 @@ def test_yesterday_takes_the_day_of_its_own_event_where_a_topic_holds_two_events
     assert not merged(store, "yesterday #c", "sunday #d")
 
 
+def test_yesterday_beside_its_story_s_event_weekday_is_that_day(store):
+    _day_story(store, [("Friday", "friday #a")], [("Friday night", "friday #b")], [("Friday", "friday #c")],
+               [("late Friday", "friday #d"), ("yesterday", "yesterday #d")],
+               [("Saturday", "saturday #e"), ("today", "today #e")])
+    assert merged(store, "yesterday #d", "friday #a")
+    # beside another weekday, "today" may be that day or another: left alone
+    assert not merged(store, "today #e", "friday #a") and not merged(store, "today #e", "saturday #e")
+
+
 def test_a_time_of_day_joins_the_day_its_article_names(store):
     _day_story(store, [("Friday night", "friday #a"), ("at about 9 p.m.", "9 pm #a")],
                [("Friday", "friday #b"), ("around 9 p. m", "9 pm #b"), ("Monday", "monday #b")],
