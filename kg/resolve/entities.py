@@ -45,7 +45,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    Mount Ellery"; a place also by a near-synonym, "the mountain"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
    modifiers are weighed against those of its own head noun only, and against other heads by demonyms
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
-9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
+9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
+   and the event day of the articles closest to it, a time of day ("at about 7 p.m.") and the day of
+   its article's event.
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
 "the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), nouns
@@ -121,6 +123,12 @@ DOMINANT_RATIO = 3
 #: An article that dates events only by "yesterday" or "this morning" reports its story's event day: the
 #: weekday named in this many times as many of the story's articles as any other (:func:`_deictic_days`).
 DEICTIC_RATIO = 1.5
+#: The mean overlap the articles in which an event day is sought for "yesterday" must reach (rule 9,
+#: :func:`_deictic_days`): much tighter than a story of common nouns. Two events of one kind in one
+#: collection (two arrests of one team's players, on a Tuesday and on a Sunday) share the team, the city
+#: and the police, so a loose story holds both and neither day leads; the articles closest to a report
+#: (by the mean of average linkage, or the one most like it) tell the day of its own event.
+DEICTIC_STORY_MEAN_SIMILARITY = 0.2
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
 _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
@@ -1236,7 +1244,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(members[0], other, f"weekday:{key[1]}", force=True)
         if len(dated.get(key, ())) == 1:  # (two Fridays of the story: which one a bare "Friday" is is open)
             uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
-    _deictic_days(records, groups, uf)
+    # (the event day of "yesterday" is read in the articles closest to it: a topic's two events of one
+    #  kind share names, not days)
+    close = story_groups(records, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)
+    _deictic_days(records, close, uf)
     for r in records:
         if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
             continue
@@ -1248,7 +1259,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if len(calendar.get((story, month, day), ())) == 1:
             uf.union(r.iri, next(iter(calendar[(story, month, day)])), "month-day", force=True)
 
-    del groups, days
+    _clock_times(records, close, uf)  # (after the month-day joins, so a date's hour finds one day)
+
+    del groups, close, days
     return _result(uf, records, external)
 
 
@@ -1363,12 +1376,42 @@ def _deictic(label: str) -> bool:
     return len(words) >= 2 and words[-2] in {"this", "last"} and words[-1] in _PARTS_OF_DAY
 
 
+def _event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict[int, str]:
+    """Story -> its event day: the weekday named in :data:`DEICTIC_RATIO` times as many of its articles as any other.
+
+    >>> rec = lambda key, label, docs: EntityRecord(f"e:{key}", (label,), frozenset({"Thing"}), frozenset(docs))
+    >>> _event_days([rec("f", "Friday", "ab"), rec("s", "Saturday", "c")], dict.fromkeys("abc", 0))
+    {0: 'friday'}
+    >>> _event_days([rec("f", "Friday", "ab"), rec("s", "Saturday night", "cd")], dict.fromkeys("abcd", 0))
+    {}
+    """
+    named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        weekdays = {day for label in r.labels for day in _weekdays(label)}
+        for d in r.documents:
+            named[d] |= weekdays
+    story_days: dict[int, Counter[str]] = defaultdict(Counter)
+    for d, weekdays in named.items():
+        for day in weekdays:
+            story_days[groups[d]][day] += 1
+    event: dict[int, str] = {}
+    for story, counts in story_days.items():
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= DEICTIC_RATIO * ranked[1][1]):
+            event[story] = ranked[0][0]
+    return event
+
+
 def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
-    """ "Yesterday" in an article that names no day of its own joins the story's event day.
+    """ "Yesterday" in an article that names no day of its own, or only its story's event day, joins that day.
 
     An article that says when things happened only by "yesterday" or "this morning" reports the
     day the other articles of its story name by its weekday; the story's event day is the weekday
-    named in :data:`DEICTIC_RATIO` times as many of its articles as any other weekday.
+    named in :data:`DEICTIC_RATIO` times as many of its articles as any other weekday. An article
+    that names that weekday too ("on Thursday ... yesterday") tells the event, and its "yesterday"
+    is the same day more often than the day after; one that names another weekday is left alone.
     """
     named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
     dated: set[str] = set()  # documents that name a calendar day
@@ -1384,20 +1427,18 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
         if len(weekdays) == 1:
             for d in r.documents:
                 weekday_of[(groups[d], next(iter(weekdays)))].append(r.iri)
-    story_days: dict[int, Counter[str]] = defaultdict(Counter)
-    for d, weekdays in named.items():
-        for day in weekdays:
-            story_days[groups[d]][day] += 1
+    event = _event_days(records, groups)
     for r in records:
         if r.kind != "thing" or len(r.documents) != 1 or not r.labels or not all(_deictic(lb) for lb in r.labels):
             continue
         doc = next(iter(r.documents))
-        if named.get(doc) or doc in dated:
+        if groups[doc] not in event:
             continue
-        ranked = story_days.get(groups[doc], Counter()).most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[0][1] < DEICTIC_RATIO * ranked[1][1]):
+        if named.get(doc) and named[doc] != {event[groups[doc]]}:
+            continue  # (an article naming another weekday: its "yesterday" may be that day, or the day after)
+        if doc in dated and not named.get(doc):
             continue
-        day = ranked[0][0]
+        day = event[groups[doc]]
         days = weekday_of.get((groups[doc], day))
         if days:  # (a day named only beside another, "Monday, Tuesday", has no one-day expression to join)
             uf.union(r.iri, days[0], f"deictic:{day}", force=True)
@@ -1413,6 +1454,80 @@ def _named_kind(rec: EntityRecord) -> bool:
     (True, False)
     """
     return rec.kind == "named" or (rec.kind == "person" and "Organization" in rec.types)
+
+
+_CLOCK_MARKS = frozenset({"am", "pm", "a", "p"})
+
+
+def _clock_time(label: str) -> bool:
+    """A time of day written with no day ("about 7 p.m.", "at 2:30 a.m."): an hour, then a.m. or p.m.
+
+    >>> _clock_time("at about 2:30 a.m."), _clock_time("around 7 p. m"), _clock_time("7 p.m. Friday")
+    (True, True, False)
+    >>> _clock_time("2:30"), _clock_time("10:20 AM EDT"), _clock_time("p. m."), _clock_time("March 3")
+    (False, False, False, False)
+    """
+    words = tokens(label)
+    if not words or not all(w in _TIME_WORDS or w.isdigit() for w in words):
+        return False
+    if _WEEKDAYS & set(words) or _DEICTIC_WORDS & set(words) or any(w in _MONTH_NUMBERS for w in words):
+        return False
+    digits = [i for i, w in enumerate(words) if w.isdigit()]
+    if not digits or int(words[digits[0]]) > 24:
+        return False
+    return digits[-1] + 1 < len(words) and words[digits[-1] + 1] in _CLOCK_MARKS
+
+
+def _names_a_day(rec: EntityRecord) -> bool:
+    """A time expression of one day: a weekday, a calendar date, or "yesterday" / "this morning"."""
+    if _calendar_day(rec.iri) is not None:
+        return True
+    if len({day for label in rec.labels for day in _weekdays(label)}) == 1:
+        return True
+    return bool(rec.labels) and all(_deictic(label) for label in rec.labels)
+
+
+def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """A time of day an article gives with no day ("at about 7 p.m.") joins the day of its event.
+
+    News dates an event once by its day ("Friday night") and once by its hour ("at about 7 p.m."): both
+    say when the one event of the report happened. The day is the one the article names, or, of the days
+    it names, the one on its story's event weekday (:func:`_event_days`). A time of day already joined to
+    a day, or to the hour of an article whose event falls on another day, stays as it is.
+    """
+    by_iri = {r.iri: r for r in records}
+    event = _event_days(records, groups)
+    days: dict[str, set[str]] = defaultdict(set)  # document -> the clusters of the days it names
+    for r in records:
+        if r.kind == "thing" and r.documents and _names_a_day(r):
+            for d in r.documents:
+                days[d].add(uf.find(r.iri))
+    planned: dict[str, set[str]] = defaultdict(set)  # cluster of a time of day -> the day clusters it would join
+    clocks: dict[str, list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind != "thing" or len(r.documents) != 1 or not any(_clock_time(lb) for lb in r.labels):
+            continue
+        doc = next(iter(r.documents))
+        root = uf.find(r.iri)
+        clocks[root].append(r.iri)
+        found = days.get(doc, set())
+        if len(found) > 1 and groups.get(doc) in event:
+            weekday = event[groups[doc]]
+            found = {c for c in found if any(weekday in _weekdays(label) or _weekday_of(m) == weekday
+                                             for m in uf.members[c] for label in by_iri[m].labels)}
+        planned[root] |= found if len(found) == 1 else {""}  # (no one day: the cluster's hour stays open)
+    for root in sorted(planned):
+        targets = planned[root]
+        if any(_names_a_day(by_iri[m]) for m in uf.members[root]):
+            continue
+        if len(targets) == 1 and "" not in targets:
+            uf.union(clocks[root][0], next(iter(targets)), "time-of-day", force=True)
+
+
+def _weekday_of(iri: str) -> str | None:
+    """The weekday of the calendar day an entity IRI names, if it names one."""
+    when = _calendar_day(iri)
+    return None if when is None else _WEEKDAY_NAMES[when.weekday()]
 
 
 def name_head(words: Sequence[str]) -> str:
