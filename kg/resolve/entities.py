@@ -37,6 +37,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy") joins
    it first, and each noun joins the first group of its head it does not clash with; near-synonym
    heads of things count as one head ("the car" / "the vehicle", :data:`kg.lexicon.THING_SYNONYMS`);
+   rules 6 to 8 run first within close stories (:data:`CLOSE_STORY_MEAN_SIMILARITY`: a report and the
+   reports most like it), then within the story, so a story that holds two events of one kind (two climbers
+   who died on two mountains) gives each event's "the climber" its own climber;
 7. a common noun that spells a name (or a person's full name: "Dr. Helen Ashby" read as a noun
    phrase), or a name with a noun of its kind after it ("a Dallow's Market store", "the Dallow region"), or
    heads exactly one name of its story ("the navy");
@@ -111,6 +114,12 @@ STORY_MEAN_SIMILARITY = 0.03
 #: names (two captures of pirates by one navy, two nominations by one president) must stay two
 #: stories for them.
 NOUN_STORY_MEAN_SIMILARITY = 0.04
+#: The mean overlap of the close stories in which common nouns and descriptions meet first (rules 6 to 8), before they meet in
+#: the story of common nouns: a report and the reports most like it tell one event, where the story of common
+#: nouns can hold two events of one kind (two climbers who died on two mountains, two coaches fired by two
+#: teams) that share their places and organisations. Tighter than that story, looser than the one
+#: "yesterday" is read in (:data:`DEICTIC_STORY_MEAN_SIMILARITY`).
+CLOSE_STORY_MEAN_SIMILARITY = 0.1
 #: Named entities of more documents than this are no blocking keys of story grouping: it bounds the
 #: pairs one entity contributes, so grouping stays linear in the number of documents. (Common ones
 #: below it weigh little by their IDF; a share limit would drop the one person of a story that fills
@@ -1103,8 +1112,74 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     del by_form
 
-    # 6. common nouns with one head, within a story (a stricter one than names need)
+    # 6. common nouns with one head (:func:`_join_heads`), 7. a common noun that heads exactly one organisation's
+    #    or place's name of its story ("the navy", "the gulf"; :func:`_join_name_heads`), 8. a description and the
+    #    person or place another article of the story calls so ("the climber" / "Robert Hallam" where some
+    #    article says "Hallam, the climber"; :func:`_join_described`). The three run twice: first in close
+    #    stories (an article and the articles most like it), then in the story of common nouns (a stricter one
+    #    than names need). That story can hold two events of one kind (two climbers who died on two
+    #    mountains): there "the climber" of one meets the other's, and two described climbers leave it to
+    #    neither. In its close story it joins its own event's climber; in the story the two events' nouns then
+    #    clash by their names (or by the modifiers each event's reports pooled), while the reports of one event
+    #    that close stories part still meet. (Every grouping is made here, before nouns merge: a noun joined to
+    #    a name would move documents between groups.)
     groups = story_groups(records, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
+    close = story_groups(records, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
+    closest = story_groups(records, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
+    for stories in (close, groups):
+        _join_heads(records, by_iri, uf, stories)
+        _join_name_heads(records, by_iri, uf, stories, spelled_names)
+        _join_described(records, by_iri, uf, stories)
+    del close, spelled_names
+
+    # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
+    #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
+    #    falls on it, and a date written without its year ("Nov. 10") and the one such date of the story
+    days: dict[tuple[int, str], list[str]] = defaultdict(list)
+    dated: dict[tuple[int, str], set[str]] = defaultdict(set)  # (story, weekday) -> the calendar days on it
+    calendar: dict[tuple[int, int, int], set[str]] = defaultdict(set)  # (story, month, day) -> calendar days
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        weekdays = {day for label in r.labels for day in _weekdays(label)}
+        stories = {groups[d] for d in r.documents}
+        when = _calendar_day(r.iri)
+        if when is not None and len(weekdays) <= 1 and weekdays <= {_WEEKDAY_NAMES[when.weekday()]}:
+            for story in stories:
+                dated[(story, _WEEKDAY_NAMES[when.weekday()])].add(r.iri)
+                calendar[(story, when.month, when.day)].add(r.iri)
+        if len(weekdays) == 1 and len(stories) == 1:
+            days[(stories.pop(), weekdays.pop())].append(r.iri)
+    for key in sorted(days):
+        members = days[key]
+        for other in members[1:]:
+            uf.union(members[0], other, f"weekday:{key[1]}", force=True)
+        if len(dated.get(key, ())) == 1:  # (two Fridays of the story: which one a bare "Friday" is is open)
+            uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
+    # (the event day of "yesterday" is read in the articles closest to it: a topic's two events of one
+    #  kind share names, not days)
+    _deictic_days(records, closest, uf)
+    for r in records:
+        if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
+            continue
+        found = {_month_day(label) for label in r.labels} - {None}
+        stories = {groups[d] for d in r.documents}
+        if len(found) != 1 or len(stories) != 1:
+            continue
+        (month, day), story = found.pop(), stories.pop()
+        if len(calendar.get((story, month, day), ())) == 1:
+            uf.union(r.iri, next(iter(calendar[(story, month, day)])), "month-day", force=True)
+
+    _clock_times(records, closest, uf)  # (after the month-day joins, so a date's hour finds one day)
+
+    del groups, closest, days
+    return _result(uf, records, external)
+
+
+def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
+                groups: dict[str, int]) -> None:
+    """Rule 6: the common nouns of one head (or of near-synonym heads) in one story of ``groups`` meet, each
+    joining the first group of its head it does not clash with; a noun already joined to a name leads."""
     heads: dict[tuple[int, str], list[str]] = defaultdict(list)
     for r in records:
         if r.kind != "thing" or not r.documents:
@@ -1124,10 +1199,12 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
 
-    del heads
 
-    # 7. a common noun that is a name written in lower case ("the Tellish navy"), or the head noun of
-    #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
+def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
+                     groups: dict[str, int], spelled_names: set[str]) -> None:
+    """Rule 7: a one-word name or a common noun that heads exactly one organisation's or place's name of its
+    story of ``groups`` ("the navy" / "the Tellish Navy") joins it; ``spelled_names``: the nouns rule 6a found
+    to be names."""
     named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
         if r.kind not in {"named", "place"} or r.publisher:
@@ -1172,10 +1249,11 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
 
-    del named_heads, spelled_names
-
-    # 8. a description in one article and the person or place another article of the story calls so
-    #    ("the climber" / "Robert Hallam" where some article says "Hallam, the climber")
+def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
+                    groups: dict[str, int]) -> None:
+    """Rule 8: a bare description ("the climber") joins the one person or place another article of its story
+    of ``groups`` describes so ("Robert Hallam, the climber"), or the one most of them describe so
+    (:func:`_dominant`)."""
     described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
         if r.kind != "person" and (r.kind == "thing" or "Place" not in r.types):
@@ -1217,52 +1295,6 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             # (also in a document that names the person: the extractor links few descriptions to names, and
             # leaving one apart is seldom a judgement that it is someone else; but there only a person noun)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
-
-    del described
-
-    # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
-    #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
-    #    falls on it, and a date written without its year ("Nov. 10") and the one such date of the story
-    days: dict[tuple[int, str], list[str]] = defaultdict(list)
-    dated: dict[tuple[int, str], set[str]] = defaultdict(set)  # (story, weekday) -> the calendar days on it
-    calendar: dict[tuple[int, int, int], set[str]] = defaultdict(set)  # (story, month, day) -> calendar days
-    for r in records:
-        if r.kind != "thing" or not r.documents:
-            continue
-        weekdays = {day for label in r.labels for day in _weekdays(label)}
-        stories = {groups[d] for d in r.documents}
-        when = _calendar_day(r.iri)
-        if when is not None and len(weekdays) <= 1 and weekdays <= {_WEEKDAY_NAMES[when.weekday()]}:
-            for story in stories:
-                dated[(story, _WEEKDAY_NAMES[when.weekday()])].add(r.iri)
-                calendar[(story, when.month, when.day)].add(r.iri)
-        if len(weekdays) == 1 and len(stories) == 1:
-            days[(stories.pop(), weekdays.pop())].append(r.iri)
-    for key in sorted(days):
-        members = days[key]
-        for other in members[1:]:
-            uf.union(members[0], other, f"weekday:{key[1]}", force=True)
-        if len(dated.get(key, ())) == 1:  # (two Fridays of the story: which one a bare "Friday" is is open)
-            uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
-    # (the event day of "yesterday" is read in the articles closest to it: a topic's two events of one
-    #  kind share names, not days)
-    close = story_groups(records, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)
-    _deictic_days(records, close, uf)
-    for r in records:
-        if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
-            continue
-        found = {_month_day(label) for label in r.labels} - {None}
-        stories = {groups[d] for d in r.documents}
-        if len(found) != 1 or len(stories) != 1:
-            continue
-        (month, day), story = found.pop(), stories.pop()
-        if len(calendar.get((story, month, day), ())) == 1:
-            uf.union(r.iri, next(iter(calendar[(story, month, day)])), "month-day", force=True)
-
-    _clock_times(records, close, uf)  # (after the month-day joins, so a date's hour finds one day)
-
-    del groups, close, days
-    return _result(uf, records, external)
 
 
 def _plural_words(text: str) -> bool:
