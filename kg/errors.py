@@ -34,6 +34,7 @@ MESSAGES = {
     "E202": "{path}: {reason}",
     "E300": "query failed: {reason}",
     "E301": "unknown named query {name!r}; known: {known}",
+    "E302": "the bound form of named query {name!r} is malformed: {reason}",
     "E400": "unknown format {name!r}; known: {known}",
     "E410": "{path}: cannot write the graph page ({reason})",
     "E500": "{url}: {reason}",

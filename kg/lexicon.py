@@ -10,8 +10,8 @@ no parser is needed.
 
 from __future__ import annotations
 
-__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES", "is_person_noun",
-           "near_synonyms"]
+__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES", "THING_SYNONYMS",
+           "is_person_noun", "near_synonyms", "thing_synonyms"]
 
 #: Nouns naming what a person is or does: in an apposition or a title they make a person.
 PERSON_ROLES = frozenset(
@@ -95,3 +95,25 @@ def near_synonyms(a: str, b: str) -> bool:
     """
     a, b = a.lower(), b.lower()
     return a == b or any(a in group and b in group for group in NEAR_SYNONYMS)
+
+
+#: Near-synonyms for things and places that a report alternates for one referent ("the car" / "the vehicle",
+#: "the ship" / "the vessel", "the mountain" / "the country's highest peak"), kept apart from
+#: :data:`NEAR_SYNONYMS` because those make a person. A class holds only words a general thesaurus gives as
+#: synonyms of one another in that sense, never a kind and its sub-kinds ("boat" / "skiff") or a thing and
+#: its parts, and no word whose common other sense is something else ("craft", "summit", "arm").
+THING_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset("mountain peak".split()),
+    frozenset("car vehicle automobile".split()),
+    frozenset("ship vessel".split()),
+)
+
+
+def thing_synonyms(head: str) -> frozenset[str]:
+    """The head nouns that may name the same thing or place as ``head`` (itself included).
+
+    >>> sorted(thing_synonyms("peak")), sorted(thing_synonyms("vessel")), sorted(thing_synonyms("river"))
+    (['mountain', 'peak'], ['ship', 'vessel'], ['river'])
+    """
+    head = head.lower()
+    return next((group for group in THING_SYNONYMS if head in group), frozenset({head}))

@@ -72,6 +72,10 @@ STORE_DIRNAME = "store"
 EXPORT_CACHE_DIRNAME = "export-cache"
 #: How often a writer waiting for the lock (``wait=``) tries again, in seconds.
 LOCK_POLL_SECONDS = 0.2
+#: A read-only open that races the writer's compaction (see :func:`_vanished_file`) is tried this many times in
+#: all, sleeping READ_ONLY_RETRY_SECONDS, then twice as long, ... between tries (about 0.75 s at most).
+READ_ONLY_OPEN_TRIES = 5
+READ_ONLY_RETRY_SECONDS = 0.05
 _SHA256 = ox.NamedNode(str(CG.sha256))
 #: Loads add to RocksDB's in-memory tables until they are flushed; flushing after this many N-Quads bytes
 #: keeps a long build's memory flat (without it, memory grew by about 5 bytes per byte loaded, to gigabytes).
@@ -96,12 +100,17 @@ class Store:
         self._cache = self.path.parent / EXPORT_CACHE_DIRNAME if self.path is not None else None
         self._unflushed = 0
         deadline = time.monotonic() + max(0.0, wait)
+        tries = 0
         while True:
+            tries += 1
             try:
                 self._store = self._open(read_only)
                 return
             except RuntimeError as exc:  # RocksDB reports a damaged store as "Corruption: ..."
                 reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                if read_only and tries < READ_ONLY_OPEN_TRIES and _vanished_file(str(exc)):
+                    time.sleep(READ_ONLY_RETRY_SECONDS * 2 ** (tries - 1))
+                    continue
                 raise StoreError("E202", path=str(self.path), reason=f"the store cannot be opened ({reason})") from exc
             except OSError as exc:
                 reason = str(exc)
@@ -367,9 +376,12 @@ class Store:
             body, seal = _split_seal(nquads, graph)
             bodies.append(body)
             seals.append(seal)
-        if any(bodies):
-            self._store.bulk_load(b"".join(bodies), format=ox.RdfFormat.N_QUADS, lenient=True)
-            self._loaded(sum(map(len, bodies)))
+        # a blank node label is the document's own: a document that may hold one is loaded alone, so that its
+        # "_:a" is not another document's "_:a" (claimgraph's own documents hold none)
+        plain = [body for body in bodies if b"_:" not in body]
+        for data in ([b"".join(plain)] if any(plain) else []) + [body for body in bodies if b"_:" in body]:
+            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+            self._loaded(len(data))
         if any(seals):
             self._store.load(b"".join(seals), format=ox.RdfFormat.N_QUADS, lenient=True)
 
@@ -548,6 +560,24 @@ def _split_seal(nquads: bytes, graph: ox.NamedNode) -> tuple[bytes, bytes]:
     return nquads[:start] + nquads[stop:], nquads[start:stop]
 
 
+def _vanished_file(reason: str) -> bool:
+    """Whether RocksDB's open failed on a table file that is not there (its "Corruption ... .sst: No such file").
+
+    Why: a read-only open reads the list of table files (the MANIFEST) and then opens them; a writer's
+    background compaction may delete one of them in between, and the open fails with this error although
+    the store is sound, and a new open reads the new list. A store really missing a table file fails the
+    same way on every try, so retrying a few times delays that error but never hides it; any other
+    corruption is not retried.
+
+    >>> _vanished_file("Corruption: IO error: No such file or directory: While open a file for random read: "
+    ...                "/s/000051.sst: No such file or directory  The file /s/MANIFEST-000005 may be corrupted.")
+    True
+    >>> _vanished_file("Corruption: CURRENT file corrupted")
+    False
+    """
+    return "No such file or directory" in reason and ".sst" in reason
+
+
 def open_store(
     out_dir: str | os.PathLike[str], *, create: bool = False, read_only: bool = False, wait: float = 0.0
 ) -> Store:
@@ -555,8 +585,9 @@ def open_store(
 
     One process at a time may open a store for writing (RocksDB's lock file);
     any number may open it ``read_only``, also while it is being written: they
-    see the state of the moment they opened it. A writer that finds the store
-    locked tries again for ``wait`` seconds.
+    see the state of the moment they opened it (an open that races the writer's
+    compaction is tried again, see :func:`_vanished_file`). A writer that finds
+    the store locked tries again for ``wait`` seconds.
 
     Raises :class:`StoreError` E201 when the folder holds no store and ``create``
     is false, E200 when another process holds it for writing.

@@ -351,3 +351,57 @@ def test_design_questions_equal_named_on_seeds(seeds_store):
 def test_internal_query_equals_reference_on_seeds(seeds_store, name, reference, shipped):
     rows = _rows(seeds_store, shipped())
     assert rows == _rows(seeds_store, reference) and rows
+
+
+#: a bound form whose header comments start like its marker line; only the line inside the braces is the marker
+HEADER_LOOKALIKE = """# VALUES ?s and ?o, when bound, are written into the line marked below
+# VALUES written by kg.queries go inside the subquery
+SELECT ?s ?o WHERE {
+  { SELECT ?s ?o WHERE {
+      # VALUES ?s ?o (the marker)
+      ?s <http://ex.org/p> ?o } }
+}"""
+
+
+@pytest.mark.parametrize("bound", [{"s": "<http://ex.org/a>"}, {"o": '"x"', "z": "<http://ex.org/z>"}])
+def test_bound_form_marker_is_the_line_inside_the_braces(bound, monkeypatch):
+    from kg import queries
+
+    monkeypatch.setitem(queries.BOUND_FORMS, "evidence", HEADER_LOOKALIKE)
+    text = named_query("evidence", bound)
+    lines = text.splitlines()
+    assert lines[:3] == HEADER_LOOKALIKE.splitlines()[:3]  # the header is left as written
+    (var,) = bound.keys() - {"z"}
+    assert lines[4].strip() == f"VALUES (?{var}) {{ ({bound[var]}) }}"
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("http://ex.org/a"), ox.NamedNode("http://ex.org/p"), ox.Literal("x")))
+    store.add(ox.Quad(ox.NamedNode("http://ex.org/b"), ox.NamedNode("http://ex.org/p"), ox.Literal("y")))
+    assert [(str(r["s"]), str(r["o"])) for r in store.query(text)] == [("<http://ex.org/a>", '"x"')]
+
+
+@pytest.mark.parametrize(
+    "form, reason",
+    [
+        ("# VALUES ?s: header only\nSELECT ?s WHERE { ?s ?p ?o }", "no '# VALUES ?x' line"),
+        ("SELECT ?s WHERE {\n  # VALUES are written here\n  ?s ?p ?o\n}", "no '# VALUES ?x' line"),
+        ("SELECT ?s WHERE {\n  # VALUES ?s\n  ?s ?p ?o .\n  # VALUES ?o\n}", "2 '# VALUES ?x' lines (2, 4)"),
+        # braces inside a string, an IRI's fragment or a comment do not open the block
+        ('SELECT ?s WHERE { ?s ?p "{" } # {\n# VALUES ?s', "no '# VALUES ?x' line"),
+    ],
+)
+def test_malformed_bound_form_is_a_clear_error(form, reason, monkeypatch):
+    from kg import queries
+    from kg.errors import QueryError
+
+    monkeypatch.setitem(queries.BOUND_FORMS, "evidence", form)
+    with pytest.raises(QueryError) as caught:
+        named_query("evidence", {"s": "<http://ex.org/a>"})
+    assert caught.value.code == "E302"
+    assert "'evidence'" in str(caught.value) and reason in str(caught.value)
+
+
+def test_shipped_bound_forms_have_one_marker_inside_their_braces():
+    from kg.queries import _marker_lines
+
+    for name, text in BOUND_FORMS.items():
+        assert [listed for _, listed in _marker_lines(text.splitlines())] == [["s", "p", "o"]], name

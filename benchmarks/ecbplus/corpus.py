@@ -27,6 +27,10 @@ Choices (they matter for the numbers, so they are written down here):
   with spaCy over the gold tokens (no re-tokenization) and takes the mention token
   closest to the root of the dependency tree whose head lies outside the mention (for a
   mention that starts with a preposition, "On Friday", the preposition's object).
+  Punctuation inside a mention ("Friday night." with its full stop) is never its head, and
+  when the parse gives a mention a head that cannot head a noun phrase (a preposition
+  whose object the parser hung outside the mention, "In Queens Hit-And-Run"; a verb in a
+  misparsed headline), the head is the mention's noun, pronoun or number closest to the root.
 
 >>> text, spans = render_tokens([["He", "said", "``", "it", "'s", "a", "year", "-", "old", "deal", "''", "."],
 ...                              ["http", ":", "/", "/", "a", ".", "com"]])
@@ -87,6 +91,10 @@ _APOSTROPHES = frozenset({"'", "’"})
 _GLUE_BETWEEN_WORDS = frozenset({"-", "/"})  # year - old -> year-old ; and / or -> and/or
 _GLUE_BETWEEN_DIGITS = frozenset({":", "/", "-", "."})  # 1 : 30 -> 1:30 ; 8 / 2 / 13 -> 8/2/13
 _NOMINAL_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM", "ADJ", "DET"})
+#: Parts of speech that head a noun phrase outright (a fallback head is one of these).
+_NOUN_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+#: Parts of speech that never head an entity mention: a head with one of them is a misparse.
+_NON_HEAD_POS = frozenset({"ADP", "VERB", "AUX", "CCONJ", "SCONJ", "PART", "PUNCT"})
 _URL_START = re.compile(r"^(?:https?|www)$", re.IGNORECASE)
 
 
@@ -419,6 +427,10 @@ def _head_index(heads: Sequence[int], members: Sequence[int], pos: Sequence[str]
     1
     >>> _head_index([2, 2, 2], [0, 1], ["ADP", "PROPN", "VERB"])  # "On Friday" | he said
     1
+    >>> _head_index([1, 3, 3, 3], [0, 1, 2], ["PROPN", "NOUN", "PUNCT", "VERB"])  # "Friday night ." : not the stop
+    1
+    >>> _head_index([4, 4, 3, 4, 4], [1, 2], ["NOUN", "ADP", "PROPN", "VERB", "VERB"])  # "In Paris" of a headline
+    2
     """
     inside = set(members)
 
@@ -429,6 +441,8 @@ def _head_index(heads: Sequence[int], members: Sequence[int], pos: Sequence[str]
             d += 1
         return d
 
+    if pos is not None:
+        members = [i for i in members if pos[i] != "PUNCT"] or list(members)
     candidates = [i for i in members if heads[i] == i or heads[i] not in inside] or list(members)
     head = min(candidates, key=lambda i: (depth(i), -i))
     seen = {head}
@@ -438,6 +452,10 @@ def _head_index(heads: Sequence[int], members: Sequence[int], pos: Sequence[str]
             break
         head = below[-1]
         seen.add(head)
+    if pos is not None and pos[head] in _NON_HEAD_POS:
+        nouns = [i for i in members if pos[i] in _NOUN_POS]
+        if nouns:
+            head = min(nouns, key=lambda i: (depth(i), -i))
     return head
 
 

@@ -50,7 +50,7 @@ salient compatible entity seen in the last few sentences:
   into custody") is a mention of the phrase the same verb counts the same way
   ("killed a woman", "wounded two men"), else of a common-noun entity of its own;
 - *I, me* outside every quotation: the writer, one common-noun entity of the
-  document, where its quotation marks pair up.
+  document, where its double quotation marks pair up (single quotes: per quotation).
 
 Every resolved pronoun or description becomes an :class:`kg.model.EntityMention`
 of kind ``pronoun`` or ``nominal`` with its own offsets. The work per token is
@@ -1486,22 +1486,24 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
 
 
 def _quotations_balanced(chunks: list[tuple[Doc, int]]) -> bool:
-    """Does every quotation of the document close where it opens a line or a paragraph?
+    """Do the double quotation marks of the document pair up?
 
-    A quotation may run over several paragraphs with no closing mark until its end, or be set
-    in single quotes; where the marks do not pair up (an odd number of straight double quotes,
-    more opening than closing curly ones, a line opened by a single quote) a first-person word
-    outside the marks found may still be a quoted speaker's, not the writer's.
+    A quotation in double quotes may run over several paragraphs with no closing mark until
+    its end; where the marks do not pair up (an odd number of straight ones, more opening than
+    closing curly ones) a first-person word outside the marks found may still be a quoted
+    speaker's, not the writer's. Single quotes are read per quotation instead (a quotation
+    left open ends with its paragraph, see :func:`_single_quoted`): a line opened by one
+    holds its own "I", and leaves the writer's "I" of the other lines alone.
 
     >>> import spacy
     >>> nlp = spacy.blank("en")
     >>> _quotations_balanced([(nlp('He said "no." I agree.'), 0)]), _quotations_balanced([(nlp('"No.\\nI partied.'), 0)])
     (True, False)
+    >>> _quotations_balanced([(nlp("'No,' he said.\\nI partied."), 0)])
+    True
     """
     text = "\n".join(doc.text for doc, _ in chunks)
-    if text.count('"') % 2 or text.count("“") != text.count("”"):
-        return False
-    return not any(line.lstrip()[:1] in {"'", "‘"} for line in text.split("\n"))
+    return not (text.count('"') % 2 or text.count("“") != text.count("”"))
 
 
 def _quoted_across(chunks: list[tuple[Doc, int]]) -> list[tuple[int, int]]:
@@ -1536,18 +1538,25 @@ def _quoted_across(chunks: list[tuple[Doc, int]]) -> list[tuple[int, int]]:
     return sorted(ranges)
 
 
+#: Words written with an apostrophe for their first letters ("'em", "'n'", "'tis"): the mark opens no quotation.
+_ELIDED = re.compile(r"(?i)(?:em|n|tis|twas|til)(?![a-z])")
+
+
 def _single_quoted(text: str) -> list[tuple[int, int]]:
     """Character ranges of ``text`` in single quotation marks, each within its paragraph.
 
     A mark opens a quotation when it is "‘", or "'" with no letter or digit before it and a
-    letter after it; it closes one when it is "'" or "’" after a non-space with no letter
-    after it ("don't" and "it’s" are apostrophes, "'90s" opens nothing). A quotation left open
-    ends with its paragraph: a British quotation over paragraphs reopens each of them.
+    letter after it that does not start an elided word ("'em", "rock 'n' roll", "'tis"); it
+    closes one when it is "'" or "’" after a non-space with no letter after it ("don't" and
+    "it’s" are apostrophes, "'90s" opens nothing). A quotation left open ends with its
+    paragraph: a British quotation over paragraphs reopens each of them.
 
     >>> _single_quoted("He said 'I won't.' The players' union agreed.")
     [(8, 18)]
     >>> _single_quoted("‘I am sure,’ she said.\\nI am not.")
     [(0, 12)]
+    >>> _single_quoted("We beat 'em, and rock 'n' roll won. 'Tis true, I said.")
+    []
     """
     ranges: list[tuple[int, int]] = []
     opened: int | None = None
@@ -1558,7 +1567,8 @@ def _single_quoted(text: str) -> list[tuple[int, int]]:
             if opened is not None:
                 ranges.append((opened, i))
             opened = None
-        elif opened is None and (ch == "‘" or (ch == "'" and not before.isalnum() and after.isalpha())):
+        elif opened is None and (ch == "‘" or (ch == "'" and not before.isalnum() and after.isalpha()
+                                               and not _ELIDED.match(text, i + 1))):
             opened = i
         elif opened is not None and ch in {"'", "’"} and not before.isspace() and not after.isalpha():
             ranges.append((opened, i + 1))

@@ -300,7 +300,7 @@ def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     common = sentence_initial_common_nouns(chunks)
     lower = frozenset(t.lower_ for doc, _ in chunks for t in doc if t.is_lower)
     sides = frozenset(e[-1].text for doc, _ in chunks for e in doc.ents if e.label_ == "ORG" and len(e) > 1
-                      and _team_name(e[-1].text))
+                      and _side_word(e[-1]))
     occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc, lower, sides)
                    if not (len(occ.span) == 1 and (c, occ.span.start) in common)]
     name_types = _name_types(occurrences)
@@ -564,6 +564,16 @@ def _team_name(name: str) -> bool:
     """
     letters = name.lstrip("0123456789")
     return len(letters) > 2 and letters.isalpha() and letters[-1] in "sS" and not letters[-2:].lower() in {"ss", "us"}
+
+
+def _side_word(tok: Token) -> bool:
+    """The last word of an organisation's name names a side in the plural ("the Marlow Hornets", "88ers").
+
+    The tagger's plural tag tells a side's plural from a name that merely ends in -s: "St. James",
+    "Dow Jones", "Thomson Reuters" end in a singular name, which may also open a person's name
+    ("James Earl Tolland") and must not be split off it.
+    """
+    return _team_name(tok.text) and (tok.tag_ in {"NNS", "NNPS"} or _numbered_plural(tok))
 
 
 def _with_team_word(ent: Span, lower: frozenset[str]) -> Span:

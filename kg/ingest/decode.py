@@ -166,7 +166,9 @@ def _decode_with_bom(data: bytes, bom: bytes, encoding: str, path: str) -> str:
     except UnicodeDecodeError as exc:
         raise InputError("E102", path=path, reason=f"invalid {name} after its byte-order mark at byte {exc.start}") from exc
     text = text.removeprefix("\ufeff")
-    if _odd_ratio(text) > _MAX_ODD_RATIO:
+    # UTF-16/32 decode almost any even byte run, so a wrong mark shows only as odd characters; bytes that are
+    # valid UTF-8 are kept as they are, with a mark or without (see decode_bytes)
+    if not encoding.startswith("utf-8") and _odd_ratio(text) > _MAX_ODD_RATIO:
         raise InputError("E102", path=path, reason=f"{name} byte-order mark but the text is garbled")
     return text
 

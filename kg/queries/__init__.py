@@ -4,7 +4,10 @@ Each query is a ``NAME.rq`` file in this package; its first comment line is its
 description. The project's prefixes (kg.rdf.namespaces.PREFIXES) are predeclared.
 A query may also have a bound form, ``NAME.bound.rq``: the same rows, written for
 questions that bind one of the variables its ``# VALUES ?x ...`` line lists
-(``--param s='<IRI>'``), which :func:`named_query` picks when given bindings.
+(``--param s='<IRI>'``), which :func:`named_query` picks when given bindings. That marker is a
+comment line of its own inside the query's braces, exactly one per bound form (a header comment
+that happens to start the same way is not it); a bound form without one, or with two, raises
+QueryError E302.
 
 >>> sorted(NAMED_QUERIES)
 ['conflicts', 'evidence', 'said', 'support']
@@ -25,7 +28,10 @@ from kg.errors import QueryError
 __all__ = ["BOUND_FORMS", "NAMED_QUERIES", "describe", "named_query"]
 
 _BOUND_SUFFIX = ".bound"
-_MARK = "# VALUES "  # the line of a bound form that lists its bindable variables
+#: the line of a bound form that lists its bindable variables: ``# VALUES ?x ?y`` (a remark may follow)
+_MARK = re.compile(r"#\s*VALUES((?:\s+\?\w+)+)(?=[\s:(]|$)")
+#: what can hide a brace from the depth count: a string, an IRI, a comment
+_NOT_CODE = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|<[^<>"{}|^`\\\s]*>|#.*')
 
 
 def _load() -> dict[str, str]:
@@ -75,11 +81,16 @@ def named_query(name: str, bindings: Mapping[str, object] | None = None) -> str:
     bound_form = BOUND_FORMS.get(name)
     if bound_form is None or not bindings:
         return text
-    return _with_values(bound_form, bindings) or text
+    return _with_values(bound_form, bindings, name=name) or text
 
 
-def _with_values(text: str, bindings: Mapping[str, object]) -> str | None:
+def _with_values(text: str, bindings: Mapping[str, object], *, name: str = "?") -> str | None:
     """``text`` with its ``# VALUES ?x ...`` line made a VALUES clause of the bound ones; None if none is bound.
+
+    The marker is the one comment line inside the query's braces that lists variables after
+    ``# VALUES``; comments outside the braces (the header describing the query) never are.
+    Raises QueryError E302 when the form has no such line or more than one, rather than writing
+    the bound values in the wrong place or silently answering with the scan form.
 
     >>> text = "SELECT ?s WHERE {\\n  # VALUES ?o ?p: here\\n  ?s ?p ?o\\n}"
     >>> print(_with_values(text, {"o": '"x"', "s": "<http://a>"}))
@@ -89,10 +100,20 @@ def _with_values(text: str, bindings: Mapping[str, object]) -> str | None:
     }
     >>> _with_values("SELECT ?s WHERE {\\n  # VALUES ?o\\n  ?s ?p ?o\\n}", {"s": "<http://a>"}) is None
     True
+    >>> _with_values("# VALUES ?s are bound below\\nSELECT ?s WHERE { ?s ?p ?o }", {"s": "<http://a>"}, name="q")
+    Traceback (most recent call last):
+    kg.errors.QueryError: E302 the bound form of named query 'q' is malformed: no '# VALUES ?x' line inside its braces
     """
     lines = text.splitlines()
-    at = next(i for i, line in enumerate(lines) if line.lstrip().startswith(_MARK))
-    listed = re.findall(r"\?(\w+)", lines[at].lstrip()[len(_MARK):].partition(":")[0].partition("(")[0])
+    marks = _marker_lines(lines)
+    if len(marks) != 1:
+        reason = (
+            "no '# VALUES ?x' line inside its braces"
+            if not marks
+            else f"{len(marks)} '# VALUES ?x' lines ({', '.join(str(i + 1) for i, _ in marks)}); it needs exactly one"
+        )
+        raise QueryError("E302", name=name, reason=reason)
+    at, listed = marks[0]
     bound = [var for var in listed if var in bindings]
     if not bound or any(str(bindings[var]).startswith("_:") for var in bound):
         return None  # a blank node cannot be written in VALUES: the scan form binds it by substitution
@@ -100,6 +121,22 @@ def _with_values(text: str, bindings: Mapping[str, object]) -> str | None:
     names = " ".join(f"?{var}" for var in bound)
     terms = " ".join(str(bindings[var]) for var in bound)
     return "\n".join([*lines[:at], f"{indent}VALUES ({names}) {{ ({terms}) }}", *lines[at + 1 :]])
+
+
+def _marker_lines(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """(index, listed variables) of each ``# VALUES ?x`` comment line at brace depth one or more.
+
+    >>> _marker_lines(["# VALUES ?s: header", "SELECT * WHERE {", "  # VALUES ?s ?o", "  ?s ?p ?o }"])
+    [(2, ['s', 'o'])]
+    """
+    found, depth = [], 0
+    for i, line in enumerate(lines):
+        mark = _MARK.match(line.strip())
+        if depth > 0 and mark:
+            found.append((i, re.findall(r"\?(\w+)", mark.group(1))))
+        code = _NOT_CODE.sub(" ", line)
+        depth += code.count("{") - code.count("}")
+    return found
 
 
 def describe(name: str) -> str:

@@ -35,16 +35,22 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    earthquakes do not; news reports add different details ("the gunman", "the disgruntled
    61-year-old gunman"), so only identifying modifiers keep two apart
    (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy") joins
-   it first, and each noun joins the first group of its head it does not clash with;
+   it first, and each noun joins the first group of its head it does not clash with; near-synonym
+   heads of things count as one head ("the car" / "the vehicle", :data:`kg.lexicon.THING_SYNONYMS`);
+   rules 6 to 8 run first within close stories (:data:`CLOSE_STORY_MEAN_SIMILARITY`: a report and the
+   reports most like it), then within the story, so a story that holds two events of one kind (two climbers
+   who died on two mountains) gives each event's "the climber" its own climber;
 7. a common noun that spells a name (or a person's full name: "Dr. Helen Ashby" read as a noun
    phrase), or a name with a noun of its kind after it ("a Dallow's Market store", "the Dallow region"), or
    heads exactly one name of its story ("the navy");
 8. a description and the one person or place another article of the story describes so ("the
    climber" / "Robert Hallam, the climber"; "the country's highest peak" / "Ostland's highest peak,
-   Mount Ellery"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
+   Mount Ellery"; a place also by a near-synonym, "the mountain"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
    modifiers are weighed against those of its own head noun only, and against other heads by demonyms
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
-9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10").
+9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
+   and the event day of the articles closest to it, a time of day ("at about 7 p.m.") and the day of
+   its article's event.
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
 "the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), nouns
@@ -75,7 +81,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.lexicon import NEAR_SYNONYMS, is_person_noun
+from kg.lexicon import NEAR_SYNONYMS, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -108,6 +114,12 @@ STORY_MEAN_SIMILARITY = 0.03
 #: names (two captures of pirates by one navy, two nominations by one president) must stay two
 #: stories for them.
 NOUN_STORY_MEAN_SIMILARITY = 0.04
+#: The mean overlap of the close stories in which common nouns and descriptions meet first (rules 6 to 8), before they meet in
+#: the story of common nouns: a report and the reports most like it tell one event, where the story of common
+#: nouns can hold two events of one kind (two climbers who died on two mountains, two coaches fired by two
+#: teams) that share their places and organisations. Tighter than that story, looser than the one
+#: "yesterday" is read in (:data:`DEICTIC_STORY_MEAN_SIMILARITY`).
+CLOSE_STORY_MEAN_SIMILARITY = 0.1
 #: Named entities of more documents than this are no blocking keys of story grouping: it bounds the
 #: pairs one entity contributes, so grouping stays linear in the number of documents. (Common ones
 #: below it weigh little by their IDF; a share limit would drop the one person of a story that fills
@@ -120,6 +132,12 @@ DOMINANT_RATIO = 3
 #: An article that dates events only by "yesterday" or "this morning" reports its story's event day: the
 #: weekday named in this many times as many of the story's articles as any other (:func:`_deictic_days`).
 DEICTIC_RATIO = 1.5
+#: The mean overlap the articles in which an event day is sought for "yesterday" must reach (rule 9,
+#: :func:`_deictic_days`): much tighter than a story of common nouns. Two events of one kind in one
+#: collection (two arrests of one team's players, on a Tuesday and on a Sunday) share the team, the city
+#: and the police, so a loose story holds both and neither day leads; the articles closest to a report
+#: (by the mean of average linkage, or the one most like it) tell the day of its own event.
+DEICTIC_STORY_MEAN_SIMILARITY = 0.2
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
 _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
@@ -165,8 +183,9 @@ _PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: The head rule (6) keys a description by its near-synonym class (:data:`kg.lexicon.NEAR_SYNONYMS`): reports of
 #: one story alternate "the gunman" / "the shooter" / "the suspect", "pirates" / "brigands", "police" / "cops"
-#: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way).
-_SYNONYM_KEY = {word: min(group) for group in NEAR_SYNONYMS for word in group}
+#: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way); things
+#: and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle").
+_SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS) for word in group}
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,6 +365,22 @@ def one_edit(a: str, b: str) -> bool:
 def _names_place(words: str, place_names: set[str]) -> bool:
     """``words`` (normalised) name a place of the store or a well-known country ("us")."""
     return words in place_names or common_name(words) is not None
+
+
+def _called_by_surname(record: EntityRecord) -> bool:
+    """One of ``record``'s labels is the last word of one of its names of two words or more, alone.
+
+    Why: an article calls a person by the surname ("Hill said"), so a name read a person's and used so
+    is one, even when its words also name places ("Georgia Rose Hill"); a place misread as a person
+    ("Ardon Mount Ellery") is not called "Ellery".
+
+    >>> _called_by_surname(EntityRecord("e", ("Georgia Rose Hill", "Hill"), frozenset({"Person"})))
+    True
+    >>> _called_by_surname(EntityRecord("e", ("Ardon Mount Ellery", "Ardon"), frozenset({"Person"})))
+    False
+    """
+    surnames = {words[-1] for words in (_whole_words(label, "place") for label in record.prefs) if len(words) >= 2}
+    return any(_whole_words(label, "place") in {(s,) for s in surnames} for label in record.labels)
 
 
 def _whole_words(label: str, kind: str) -> tuple[str, ...]:
@@ -947,31 +982,45 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #     more: a place name before a place name is one place's two names (as "Dallow Ellery's Market" is a
     #     branch of "Ellery's Market"), where one word ("New York", "York") or a word that places it
     #     ("South Dale Lake" / "Dale Lake") would make another place. A person name made of the two is a
-    #     misread place.
+    #     misread place, unless a document types it an organisation or calls it by its last word alone (the
+    #     surname of "Georgia Rose Hill": a person). When two places of one story put different names before
+    #     the same one ("Tarvia York County", "Osland York County"), that name is theirs to share: neither joins.
     place_full: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for r in placed:
         for label in r.prefs:
             words = _whole_words(label, "place")
             if len(words) >= 2:
                 place_full[words].append(r.iri)
+    qualified: dict[tuple[int, tuple[str, ...]], set[tuple[str, ...]]] = defaultdict(set)
+    two_names = []
     for r in records:
         if r.kind not in {"place", "person"} or r.publisher:
+            continue
+        if r.kind == "person" and (r.types & {"Organization", "NewsMediaOrganization"} or _called_by_surname(r)):
             continue
         stories = {spell_groups[d] for d in r.documents if d in spell_groups}
         for label in r.prefs:
             words = _whole_words(label, "place")
-            found = set()
-            for n in range(2, len(words)):
-                part, extra = words[-n:], words[:-n]
-                if set(extra) & _PLACING_WORDS or not _names_place(" ".join(extra), place_names):
-                    continue
-                found |= {uf.find(iri) for iri in place_full.get(part, ()) if iri != r.iri and stories &
-                          {spell_groups[d] for d in by_iri[iri].documents if d in spell_groups}}
-            found.discard(uf.find(r.iri))
-            if len(found) == 1:
-                if r.kind == "person":
-                    uf.retype(r.iri, "place")
-                uf.union(r.iri, found.pop(), f"two-place-names:{' '.join(words)}", force=True)
+            parts = [(words[-n:], words[:-n]) for n in range(2, len(words))]
+            parts = [(part, extra) for part, extra in parts
+                     if not set(extra) & _PLACING_WORDS and _names_place(" ".join(extra), place_names)]
+            for part, extra in parts:
+                for story in stories:
+                    qualified[(story, part)].add(extra)
+            if parts:
+                two_names.append((r, words, stories, parts))
+    for r, words, stories, parts in two_names:
+        found = set()
+        for part, _extra in parts:
+            if any(len(qualified[(story, part)]) > 1 for story in stories):
+                continue
+            found |= {uf.find(iri) for iri in place_full.get(part, ()) if iri != r.iri and stories &
+                      {spell_groups[d] for d in by_iri[iri].documents if d in spell_groups}}
+        found.discard(uf.find(r.iri))
+        if len(found) == 1:
+            if r.kind == "person":
+                uf.retype(r.iri, "place")
+            uf.union(r.iri, found.pop(), f"two-place-names:{' '.join(words)}", force=True)
 
     # 4. shortened person names
     persons_by_word: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -1063,8 +1112,74 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     del by_form
 
-    # 6. common nouns with one head, within a story (a stricter one than names need)
+    # 6. common nouns with one head (:func:`_join_heads`), 7. a common noun that heads exactly one organisation's
+    #    or place's name of its story ("the navy", "the gulf"; :func:`_join_name_heads`), 8. a description and the
+    #    person or place another article of the story calls so ("the climber" / "Robert Hallam" where some
+    #    article says "Hallam, the climber"; :func:`_join_described`). The three run twice: first in close
+    #    stories (an article and the articles most like it), then in the story of common nouns (a stricter one
+    #    than names need). That story can hold two events of one kind (two climbers who died on two
+    #    mountains): there "the climber" of one meets the other's, and two described climbers leave it to
+    #    neither. In its close story it joins its own event's climber; in the story the two events' nouns then
+    #    clash by their names (or by the modifiers each event's reports pooled), while the reports of one event
+    #    that close stories part still meet. (Every grouping is made here, before nouns merge: a noun joined to
+    #    a name would move documents between groups.)
     groups = story_groups(records, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
+    close = story_groups(records, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
+    closest = story_groups(records, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
+    for stories in (close, groups):
+        _join_heads(records, by_iri, uf, stories)
+        _join_name_heads(records, by_iri, uf, stories, spelled_names)
+        _join_described(records, by_iri, uf, stories)
+    del close, spelled_names
+
+    # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
+    #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
+    #    falls on it, and a date written without its year ("Nov. 10") and the one such date of the story
+    days: dict[tuple[int, str], list[str]] = defaultdict(list)
+    dated: dict[tuple[int, str], set[str]] = defaultdict(set)  # (story, weekday) -> the calendar days on it
+    calendar: dict[tuple[int, int, int], set[str]] = defaultdict(set)  # (story, month, day) -> calendar days
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        weekdays = {day for label in r.labels for day in _weekdays(label)}
+        stories = {groups[d] for d in r.documents}
+        when = _calendar_day(r.iri)
+        if when is not None and len(weekdays) <= 1 and weekdays <= {_WEEKDAY_NAMES[when.weekday()]}:
+            for story in stories:
+                dated[(story, _WEEKDAY_NAMES[when.weekday()])].add(r.iri)
+                calendar[(story, when.month, when.day)].add(r.iri)
+        if len(weekdays) == 1 and len(stories) == 1:
+            days[(stories.pop(), weekdays.pop())].append(r.iri)
+    for key in sorted(days):
+        members = days[key]
+        for other in members[1:]:
+            uf.union(members[0], other, f"weekday:{key[1]}", force=True)
+        if len(dated.get(key, ())) == 1:  # (two Fridays of the story: which one a bare "Friday" is is open)
+            uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
+    # (the event day of "yesterday" is read in the articles closest to it: a topic's two events of one
+    #  kind share names, not days)
+    _deictic_days(records, closest, uf)
+    for r in records:
+        if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
+            continue
+        found = {_month_day(label) for label in r.labels} - {None}
+        stories = {groups[d] for d in r.documents}
+        if len(found) != 1 or len(stories) != 1:
+            continue
+        (month, day), story = found.pop(), stories.pop()
+        if len(calendar.get((story, month, day), ())) == 1:
+            uf.union(r.iri, next(iter(calendar[(story, month, day)])), "month-day", force=True)
+
+    _clock_times(records, closest, uf)  # (after the month-day joins, so a date's hour finds one day)
+
+    del groups, closest, days
+    return _result(uf, records, external)
+
+
+def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
+                groups: dict[str, int]) -> None:
+    """Rule 6: the common nouns of one head (or of near-synonym heads) in one story of ``groups`` meet, each
+    joining the first group of its head it does not clash with; a noun already joined to a name leads."""
     heads: dict[tuple[int, str], list[str]] = defaultdict(list)
     for r in records:
         if r.kind != "thing" or not r.documents:
@@ -1072,7 +1187,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         head = thing_head(r.prefs[0]) if r.prefs else ""
         if not head or head in _GENERIC_HEADS:
             continue
-        head = _SYNONYM_KEY.get(head, head)  # ("the shooter" of one report meets "the gunman" of another)
+        head = _SYNONYM_KEY.get(head, head)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
             heads[(story, head)].append(r.iri)
@@ -1084,10 +1199,12 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
 
-    del heads
 
-    # 7. a common noun that is a name written in lower case ("the Tellish navy"), or the head noun of
-    #    exactly one organisation's or place's name in its story ("the navy", "the gulf")
+def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
+                     groups: dict[str, int], spelled_names: set[str]) -> None:
+    """Rule 7: a one-word name or a common noun that heads exactly one organisation's or place's name of its
+    story of ``groups`` ("the navy" / "the Tellish Navy") joins it; ``spelled_names``: the nouns rule 6a found
+    to be names."""
     named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
         if r.kind not in {"named", "place"} or r.publisher:
@@ -1132,10 +1249,11 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
 
-    del named_heads, spelled_names
-
-    # 8. a description in one article and the person or place another article of the story calls so
-    #    ("the climber" / "Robert Hallam" where some article says "Hallam, the climber")
+def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
+                    groups: dict[str, int]) -> None:
+    """Rule 8: a bare description ("the climber") joins the one person or place another article of its story
+    of ``groups`` describes so ("Robert Hallam, the climber"), or the one most of them describe so
+    (:func:`_dominant`)."""
     described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
         if r.kind != "person" and (r.kind == "thing" or "Place" not in r.types):
@@ -1145,8 +1263,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split()[-1][:1].islower()
                  for doc in r.documents}
         for doc, text in said:
-            if r.kind == "person" and _plural_words(text):
-                continue  # "the producers", "51 knockouts": a group or a count, not what one person is
+            if _plural_words(text) and (r.kind == "person" or not any(map(_plural_words, r.prefs))):
+                # "the producers", "51 knockouts": a group or a count, not what one person is; "New Zealand
+                # mountains": things in a place, not the place (unless its own name is plural: "the Keys")
+                continue
             head = thing_head(text)
             if head and doc in groups:
                 described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
@@ -1163,7 +1283,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue  # the noun already spells an organisation's or place's name ("harrier" / "Tellport Harriers")
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
-        cands = [(iri, doc) for said_mods, iri, doc in described.get((stories.pop(), head), ()) if mods <= said_mods]
+        story = stories.pop()
+        cands = [(iri, doc) for said in thing_synonyms(head) for said_mods, iri, doc in described.get((story, said), ())
+                 if mods <= said_mods and (said == head or "person" not in uf.kinds[uf.find(iri)])]
         found = _dominant(uf, cands, exclude=r.iri)
         if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
                 r.documents & {d for m in uf.members[uf.find(found[0])] if by_iri[m].kind != "thing"
@@ -1173,47 +1295,6 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             # (also in a document that names the person: the extractor links few descriptions to names, and
             # leaving one apart is seldom a judgement that it is someone else; but there only a person noun)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
-
-    del described
-
-    # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
-    #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
-    #    falls on it, and a date written without its year ("Nov. 10") and the one such date of the story
-    days: dict[tuple[int, str], list[str]] = defaultdict(list)
-    dated: dict[tuple[int, str], set[str]] = defaultdict(set)  # (story, weekday) -> the calendar days on it
-    calendar: dict[tuple[int, int, int], set[str]] = defaultdict(set)  # (story, month, day) -> calendar days
-    for r in records:
-        if r.kind != "thing" or not r.documents:
-            continue
-        weekdays = {day for label in r.labels for day in _weekdays(label)}
-        stories = {groups[d] for d in r.documents}
-        when = _calendar_day(r.iri)
-        if when is not None and len(weekdays) <= 1 and weekdays <= {_WEEKDAY_NAMES[when.weekday()]}:
-            for story in stories:
-                dated[(story, _WEEKDAY_NAMES[when.weekday()])].add(r.iri)
-                calendar[(story, when.month, when.day)].add(r.iri)
-        if len(weekdays) == 1 and len(stories) == 1:
-            days[(stories.pop(), weekdays.pop())].append(r.iri)
-    for key in sorted(days):
-        members = days[key]
-        for other in members[1:]:
-            uf.union(members[0], other, f"weekday:{key[1]}", force=True)
-        if len(dated.get(key, ())) == 1:  # (two Fridays of the story: which one a bare "Friday" is is open)
-            uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
-    _deictic_days(records, groups, uf)
-    for r in records:
-        if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
-            continue
-        found = {_month_day(label) for label in r.labels} - {None}
-        stories = {groups[d] for d in r.documents}
-        if len(found) != 1 or len(stories) != 1:
-            continue
-        (month, day), story = found.pop(), stories.pop()
-        if len(calendar.get((story, month, day), ())) == 1:
-            uf.union(r.iri, next(iter(calendar[(story, month, day)])), "month-day", force=True)
-
-    del groups, days
-    return _result(uf, records, external)
 
 
 def _plural_words(text: str) -> bool:
@@ -1327,12 +1408,42 @@ def _deictic(label: str) -> bool:
     return len(words) >= 2 and words[-2] in {"this", "last"} and words[-1] in _PARTS_OF_DAY
 
 
+def _event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict[int, str]:
+    """Story -> its event day: the weekday named in :data:`DEICTIC_RATIO` times as many of its articles as any other.
+
+    >>> rec = lambda key, label, docs: EntityRecord(f"e:{key}", (label,), frozenset({"Thing"}), frozenset(docs))
+    >>> _event_days([rec("f", "Friday", "ab"), rec("s", "Saturday", "c")], dict.fromkeys("abc", 0))
+    {0: 'friday'}
+    >>> _event_days([rec("f", "Friday", "ab"), rec("s", "Saturday night", "cd")], dict.fromkeys("abcd", 0))
+    {}
+    """
+    named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        weekdays = {day for label in r.labels for day in _weekdays(label)}
+        for d in r.documents:
+            named[d] |= weekdays
+    story_days: dict[int, Counter[str]] = defaultdict(Counter)
+    for d, weekdays in named.items():
+        for day in weekdays:
+            story_days[groups[d]][day] += 1
+    event: dict[int, str] = {}
+    for story, counts in story_days.items():
+        ranked = counts.most_common(2)
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= DEICTIC_RATIO * ranked[1][1]):
+            event[story] = ranked[0][0]
+    return event
+
+
 def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
-    """ "Yesterday" in an article that names no day of its own joins the story's event day.
+    """ "Yesterday" in an article that names no day of its own, or only its story's event day, joins that day.
 
     An article that says when things happened only by "yesterday" or "this morning" reports the
     day the other articles of its story name by its weekday; the story's event day is the weekday
-    named in :data:`DEICTIC_RATIO` times as many of its articles as any other weekday.
+    named in :data:`DEICTIC_RATIO` times as many of its articles as any other weekday. An article
+    that names that weekday too ("on Thursday ... yesterday") tells the event, and its "yesterday"
+    is the same day more often than the day after; one that names another weekday is left alone.
     """
     named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
     dated: set[str] = set()  # documents that name a calendar day
@@ -1348,20 +1459,18 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
         if len(weekdays) == 1:
             for d in r.documents:
                 weekday_of[(groups[d], next(iter(weekdays)))].append(r.iri)
-    story_days: dict[int, Counter[str]] = defaultdict(Counter)
-    for d, weekdays in named.items():
-        for day in weekdays:
-            story_days[groups[d]][day] += 1
+    event = _event_days(records, groups)
     for r in records:
         if r.kind != "thing" or len(r.documents) != 1 or not r.labels or not all(_deictic(lb) for lb in r.labels):
             continue
         doc = next(iter(r.documents))
-        if named.get(doc) or doc in dated:
+        if groups[doc] not in event:
             continue
-        ranked = story_days.get(groups[doc], Counter()).most_common(2)
-        if not ranked or (len(ranked) == 2 and ranked[0][1] < DEICTIC_RATIO * ranked[1][1]):
+        if named.get(doc) and named[doc] != {event[groups[doc]]}:
+            continue  # (an article naming another weekday: its "yesterday" may be that day, or the day after)
+        if doc in dated and not named.get(doc):
             continue
-        day = ranked[0][0]
+        day = event[groups[doc]]
         days = weekday_of.get((groups[doc], day))
         if days:  # (a day named only beside another, "Monday, Tuesday", has no one-day expression to join)
             uf.union(r.iri, days[0], f"deictic:{day}", force=True)
@@ -1377,6 +1486,80 @@ def _named_kind(rec: EntityRecord) -> bool:
     (True, False)
     """
     return rec.kind == "named" or (rec.kind == "person" and "Organization" in rec.types)
+
+
+_CLOCK_MARKS = frozenset({"am", "pm", "a", "p"})
+
+
+def _clock_time(label: str) -> bool:
+    """A time of day written with no day ("about 7 p.m.", "at 2:30 a.m."): an hour, then a.m. or p.m.
+
+    >>> _clock_time("at about 2:30 a.m."), _clock_time("around 7 p. m"), _clock_time("7 p.m. Friday")
+    (True, True, False)
+    >>> _clock_time("2:30"), _clock_time("10:20 AM EDT"), _clock_time("p. m."), _clock_time("March 3")
+    (False, False, False, False)
+    """
+    words = tokens(label)
+    if not words or not all(w in _TIME_WORDS or w.isdigit() for w in words):
+        return False
+    if _WEEKDAYS & set(words) or _DEICTIC_WORDS & set(words) or any(w in _MONTH_NUMBERS for w in words):
+        return False
+    digits = [i for i, w in enumerate(words) if w.isdigit()]
+    if not digits or int(words[digits[0]]) > 24:
+        return False
+    return digits[-1] + 1 < len(words) and words[digits[-1] + 1] in _CLOCK_MARKS
+
+
+def _names_a_day(rec: EntityRecord) -> bool:
+    """A time expression of one day: a weekday, a calendar date, or "yesterday" / "this morning"."""
+    if _calendar_day(rec.iri) is not None:
+        return True
+    if len({day for label in rec.labels for day in _weekdays(label)}) == 1:
+        return True
+    return bool(rec.labels) and all(_deictic(label) for label in rec.labels)
+
+
+def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """A time of day an article gives with no day ("at about 7 p.m.") joins the day of its event.
+
+    News dates an event once by its day ("Friday night") and once by its hour ("at about 7 p.m."): both
+    say when the one event of the report happened. The day is the one the article names, or, of the days
+    it names, the one on its story's event weekday (:func:`_event_days`). A time of day already joined to
+    a day, or to the hour of an article whose event falls on another day, stays as it is.
+    """
+    by_iri = {r.iri: r for r in records}
+    event = _event_days(records, groups)
+    days: dict[str, set[str]] = defaultdict(set)  # document -> the clusters of the days it names
+    for r in records:
+        if r.kind == "thing" and r.documents and _names_a_day(r):
+            for d in r.documents:
+                days[d].add(uf.find(r.iri))
+    planned: dict[str, set[str]] = defaultdict(set)  # cluster of a time of day -> the day clusters it would join
+    clocks: dict[str, list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind != "thing" or len(r.documents) != 1 or not any(_clock_time(lb) for lb in r.labels):
+            continue
+        doc = next(iter(r.documents))
+        root = uf.find(r.iri)
+        clocks[root].append(r.iri)
+        found = days.get(doc, set())
+        if len(found) > 1 and groups.get(doc) in event:
+            weekday = event[groups[doc]]
+            found = {c for c in found if any(weekday in _weekdays(label) or _weekday_of(m) == weekday
+                                             for m in uf.members[c] for label in by_iri[m].labels)}
+        planned[root] |= found if len(found) == 1 else {""}  # (no one day: the cluster's hour stays open)
+    for root in sorted(planned):
+        targets = planned[root]
+        if any(_names_a_day(by_iri[m]) for m in uf.members[root]):
+            continue
+        if len(targets) == 1 and "" not in targets:
+            uf.union(clocks[root][0], next(iter(targets)), "time-of-day", force=True)
+
+
+def _weekday_of(iri: str) -> str | None:
+    """The weekday of the calendar day an entity IRI names, if it names one."""
+    when = _calendar_day(iri)
+    return None if when is None else _WEEKDAY_NAMES[when.weekday()]
 
 
 def name_head(words: Sequence[str]) -> str:

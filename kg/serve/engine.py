@@ -201,8 +201,9 @@ def write_graph(store, method: str, graph: str, body: bytes = b"", media_type: s
                 return error_answer(415, f"E300 cannot read {media_type or 'a body without Content-Type'}; "
                                          f"send one of {', '.join(GRAPH_MEDIA_TYPES)}")
             try:
+                # a body's blank nodes are its own: "_:b0" of two uploads (or of another graph) are two nodes
                 new = [ox.Quad(q.subject, q.predicate, q.object, target)
-                       for q in ox.parse(body, format=fmt, base_iri=graph)]
+                       for q in ox.parse(body, format=fmt, base_iri=graph, rename_blank_nodes=True)]
             except SyntaxError as exc:
                 return error_answer(400, f"E300 the body is not valid {media_type}: {str(exc).splitlines()[0]}")
             old = list(store.quads(target)) if method == "POST" else []

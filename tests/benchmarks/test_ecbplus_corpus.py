@@ -20,6 +20,7 @@ from benchmarks.ecbplus.corpus import (
     render_tokens,
     topics_in,
 )
+from benchmarks.ecbplus.corpus import _head_index
 from kg.errors import InputError
 
 MINI = Path(__file__).parent / "data" / "ecbplus"
@@ -136,6 +137,32 @@ def test_heads_and_head_lemma_baseline(nlp):
     assert baseline["9_1ecb:1"] != baseline["9_1ecb:4"]  # Jackman / he
     with pytest.raises(ValueError):
         head_lemma_clusters(read_topic(MINI, 9))
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "pos", "members", "head"),
+    [
+        # "Rain hit Lyon Tuesday night ." : the mention "Tuesday night." takes its full stop; the stop is no head
+        (["Rain", "hit", "Lyon", "Tuesday", "night", "."], [1, 1, 1, 4, 1, 1],
+         ["NOUN", "VERB", "PROPN", "PROPN", "NOUN", "PUNCT"], [3, 4, 5], 4),
+        # headline "Boy Hurt In Paris Car - Crash": "Paris" parsed as a compound of "Car", outside "In Paris"
+        (["Boy", "Hurt", "In", "Paris", "Car", "-", "Crash"], [1, 1, 1, 4, 2, 6, 4],
+         ["NOUN", "VERB", "ADP", "PROPN", "NOUN", "PUNCT", "NOUN"], [2, 3], 3),
+        # 'ACME "gold medal" winner Ann Dole' with the quoted words misparsed as a verb
+        (["ACME", '"gold', 'medal"', "winner", "Ann", "Dole"], [1, 2, 2, 5, 5, 2],
+         ["PROPN", "PROPN", "VERB", "NOUN", "PROPN", "PROPN"], [0, 1, 2, 3, 4, 5], 5),
+        # "fined three days before the vote": the mention "three days before" has "before" beside "days"
+        (["fined", "three", "days", "before", "the", "vote"], [0, 2, 0, 0, 5, 3],
+         ["VERB", "NUM", "NOUN", "ADP", "DET", "NOUN"], [1, 2, 3], 2),
+        # unchanged: "On Friday" still takes the preposition's object, "the mayor" its noun
+        (["On", "Friday", "he", "left"], [3, 0, 3, 3], ["ADP", "PROPN", "PRON", "VERB"], [0, 1], 1),
+        (["the", "mayor", "left"], [1, 2, 2], ["DET", "NOUN", "VERB"], [0, 1], 1),
+        # a mention with no noun at all keeps the parser's head ("twice")
+        (["she", "won", "twice"], [1, 1, 1], ["PRON", "VERB", "ADV"], [2], 2),
+    ],
+)
+def test_head_is_never_punctuation_nor_a_preposition_or_verb_beside_a_noun(words, heads, pos, members, head):
+    assert words[_head_index(heads, members, pos)] == words[head]
 
 
 # -- the real corpus (../shared/corpora/ecbplus) ------------------------------------------

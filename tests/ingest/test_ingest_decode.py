@@ -127,6 +127,15 @@ def test_valid_utf8_with_odd_characters_is_kept_as_is():
     assert decode_bytes(text.encode(), path="a.txt") == text
 
 
+def test_valid_utf8_with_odd_characters_and_a_byte_order_mark_is_kept_too():
+    # many control and private-use characters: above the share that marks a wrong UTF-16 mark as garbled
+    text = "Cho \x01 \ue000 said \u202a hello \x01 \ue000.\n"
+    assert decode_bytes(codecs.BOM_UTF8 + text.encode(), path="a.txt") == text
+    with pytest.raises(InputError) as info:
+        decode_bytes(codecs.BOM_UTF16_LE + "\ue000\ue001\ue002 text".encode("utf-16-le"), path="a.txt")
+    assert "garbled" in str(info.value)
+
+
 def test_sniff_leaves_text_and_byte_order_marks_alone():
     assert sniff_binary("Cho spoke.".encode("utf-16")) is None
     assert sniff_binary("Cho spoke.\n".encode()) is None

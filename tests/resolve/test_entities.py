@@ -284,6 +284,17 @@ def test_descriptions_with_clashing_numbers_or_proper_modifiers_stay_apart(store
     assert not merged(store, "long time #a", "time #b")  # too general a head to identify anything
 
 
+def test_near_synonym_heads_merge_in_a_story_like_one_head(store):
+    """One report says "the stolen car", another "the vehicle"; one "the vessel", another "the old ship"."""
+    _story(store, [("the stolen car", "stolen car #a"), ("the vessel", "vessel #a"), ("two cars", "two car #a")],
+           [("the vehicle", "vehicle #b"), ("the old ship", "old ship #b"), ("three vehicles", "three vehicle #b"),
+            ("the boat", "boat #b")])
+    assert merged(store, "stolen car #a", "vehicle #b")
+    assert merged(store, "vessel #a", "old ship #b")
+    assert not merged(store, "two car #a", "three vehicle #b")  # the clash check still holds across synonyms
+    assert not merged(store, "vessel #a", "boat #b")  # a kind of vessel is no synonym of "ship"
+
+
 def test_a_clash_inside_a_cluster_does_not_block_a_plain_description(store):
     a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     a.entity("the long voyage", "Thing", key="long voyage #a")
@@ -837,6 +848,47 @@ def test_thing_head_reads_a_participle_before_its_noun_as_a_modifier():
 def test_a_description_with_a_participle_modifier_meets_the_others_of_its_head(store):
     _story(store, [("the tanker", "tanker #a")], [("the Veldran-flagged tanker", "veldran flagged tanker #b")])
     assert merged(store, "tanker #a", "veldran flagged tanker #b")
+
+
+def test_yesterday_takes_the_day_of_its_own_event_where_a_topic_holds_two_events_of_one_kind(store):
+    # two arrests of players of one team in one city, on a Tuesday and on a Sunday: the team and the city
+    # make one loose story of all six reports, where Sunday leads; the report dated only by "yesterday"
+    # shares its people with the Tuesday reports and reports their day
+    tuesday = (("Darnell Okafor", "Person"), ("Judge Hana Harlow", "Person"), ("Westbury Precinct", "Place"),
+               ("Mira Solberg", "Person"))
+    sunday = (("Lucas Brennet", "Person"), ("Officer Tom Kline", "Person"), ("Larkin Hotel", "Place"),
+              ("Ida Roswell", "Person"))
+    shared = (("Pemberton 88ers", "Organization"), ("Porthaven", "Place"))
+    docs = _papers(*(f"Paper{i}" for i in range(6)), shared=shared)
+    for doc, names, day in zip(docs, (tuesday,) * 3 + (sunday,) * 3,
+                               ("Tuesday", "Tuesday", "yesterday", "Sunday", "Sunday", "Sunday")):
+        for label, type_ in names:
+            doc.entity(label, type_)
+        doc.entity(day, "Thing", key=f"{day.lower()} #{doc.name}")
+    _load_and_resolve(store, *docs)
+    assert merged(store, "yesterday #c", "tuesday #a")
+    assert not merged(store, "yesterday #c", "sunday #d")
+
+
+def test_yesterday_beside_its_story_s_event_weekday_is_that_day(store):
+    _day_story(store, [("Friday", "friday #a")], [("Friday night", "friday #b")], [("Friday", "friday #c")],
+               [("late Friday", "friday #d"), ("yesterday", "yesterday #d")],
+               [("Saturday", "saturday #e"), ("today", "today #e")])
+    assert merged(store, "yesterday #d", "friday #a")
+    # beside another weekday, "today" may be that day or another: left alone
+    assert not merged(store, "today #e", "friday #a") and not merged(store, "today #e", "saturday #e")
+
+
+def test_a_time_of_day_joins_the_day_its_article_names(store):
+    _day_story(store, [("Friday night", "friday #a"), ("at about 9 p.m.", "9 pm #a")],
+               [("Friday", "friday #b"), ("around 9 p. m", "9 pm #b"), ("Monday", "monday #b")],
+               [("Friday", "friday #c")],
+               [("Tuesday", "tuesday #d"), ("just after 6 a.m.", "6 am #d"), ("Wednesday", "wednesday #d")])
+    assert merged(store, "9 pm #a", "friday #a")
+    # an article naming two days: the hour goes to the one on the story's event weekday (Friday, in three)
+    assert merged(store, "9 pm #b", "friday #b") and not merged(store, "9 pm #b", "monday #b")
+    # neither of two days is the story's event day: the hour stays apart
+    assert not merged(store, "6 am #d", "tuesday #d") and not merged(store, "6 am #d", "wednesday #d")
 
 
 def test_an_event_day_named_only_beside_another_day_joins_no_yesterday(store):

@@ -81,6 +81,49 @@ def test_a_place_named_by_two_names_joins_the_place_named_by_the_second():
     assert not result.same("e:south", "e:lake")
 
 
+#: a story's people and places that every record below shares, so the documents a, b, c tell one story
+STORY = [_rec("e:guide", "Tova Brenn", "Person", "abc"), _rec("e:tarvia", "Tarvia", "Place", "abc"),
+         _rec("e:osland", "Osland", "Place", "abc")]
+
+
+def test_two_places_that_put_different_names_before_one_name_stay_apart():
+    # two counties of one name in two regions, and the county named alone: which one it is cannot be told
+    records = [*STORY, _rec("e:t", "Tarvia York County", "Place", "ab"), _rec("e:o", "Osland York County", "Place", "bc"),
+               _rec("e:york", "York County", "Place", "abc")]
+    result = resolve_entities(records)
+    assert not result.same("e:t", "e:o")
+    assert not result.same("e:t", "e:york") and not result.same("e:o", "e:york")
+
+
+def test_one_place_named_twice_with_the_same_name_before_it_still_joins():
+    # the same two names in two documents (a person in one, a place in the other) are one qualifier, not two
+    records = [*STORY, _rec("e:t1", "Tarvia York County", "Person", "a"), _rec("e:t2", "Tarvia York County", "Place", "b"),
+               _rec("e:york", "York County", "Place", "abc")]
+    result = resolve_entities(records)
+    assert result.same("e:t1", "e:york") and result.same("e:t2", "e:york")
+
+
+@pytest.mark.parametrize("name, alts, types", [
+    ("Tarvia Rose Hill", ("Hill",), "Person"),  # the article calls her by her surname: a person
+    ("Tarvia Rose Hill", (), "Organization Person"),  # one document types it an organisation: no misread person
+    ("Osland Rose Hill Partners", (), "Organization"),  # an organisation's name with a place name inside
+])
+def test_a_person_or_organisation_whose_name_ends_in_place_names_is_not_the_place(name, alts, types):
+    records = [*STORY, _rec("e:who", name, types, "ab", *alts), _rec("e:hill", "Rose Hill", "Place", "abc")]
+    result = resolve_entities(records)
+    assert not result.same("e:who", "e:hill")
+
+
+def test_a_county_named_after_a_town_is_not_the_town():
+    # "Springfield County" is not the town "Springfield" (a one-word name is never the second name);
+    # "Tarvia Springfield County" is the county
+    records = [*STORY, _rec("e:county", "Springfield County", "Place", "bc"), _rec("e:town", "Springfield", "Place", "abc"),
+               _rec("e:tc", "Tarvia Springfield County", "Place", "ab")]
+    result = resolve_entities(records)
+    assert not result.same("e:county", "e:town") and not result.same("e:tc", "e:town")
+    assert result.same("e:tc", "e:county")
+
+
 def test_a_name_spelt_the_british_way_joins_the_american_spelling():
     assert normalise("Dallow Treatment Centre") == "dallow treatment center"
     records = [_rec("e:uk", "Dallow Treatment Centre", "Organization", "a"),
@@ -120,3 +163,56 @@ def test_parties_spelt_labour_and_labor_stay_apart():
                _rec("e:au", "Tellish Labor Party", "Organization", "b")]
     assert not resolve_entities(records).same("e:uk", "e:au")
     assert normalise("Ellery Harbour Theatre") == "ellery harbor theater"  # place kind words still meet
+
+
+def test_a_plural_description_of_a_place_is_no_description_of_it(store):
+    """ "in Ostland mountains" read as a mention of Ostland is mountains in it: "the mountain" is not Ostland."""
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for doc in (a, b):
+        doc.entity("Tova Brenn")
+        doc.entity("Ostland", "Place")
+    a.describe("Ostland", "Ostland mountains")
+    b.entity("mountain", "Thing", key="mountain #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, "mountain #b", "Ostland")
+
+
+def test_a_place_with_a_plural_name_keeps_its_plural_description(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for doc in (a, b):
+        doc.entity("Tova Brenn")
+        doc.entity("Ostland", "Place")
+    a.entity("Dallow Heights", "Place")
+    a.describe("Dallow Heights", "hills")
+    b.entity("hill", "Thing", "hills", key="hills #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "hills #b", "Dallow Heights")
+
+
+@pytest.mark.parametrize("said, description", [("highest peak", "mountain"), ("highest mountain", "peak")])
+def test_a_description_joins_the_place_another_article_describes_with_a_near_synonym(store, said, description):
+    """ "Ostland's highest peak, Mount Ellery" in one report; "the mountain" of another is Mount Ellery."""
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for doc in (a, b):
+        doc.entity("Tova Brenn")
+        doc.entity("Ostland", "Place")
+    a.entity("Mount Ellery", "Place")
+    a.describe("Mount Ellery", said)
+    b.entity(description, "Thing", key="mountain #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert merged(store, "mountain #b", "Mount Ellery")
+
+
+def test_a_near_synonym_does_not_join_a_place_to_a_person(store):
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    for doc in (a, b):
+        doc.entity("Tova Brenn")
+        doc.entity("Ostland", "Place")
+    a.describe("Tova Brenn", "peak")   # a misread description given to a person
+    b.entity("mountain", "Thing", key="mountain #b")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, "mountain #b", "Tova Brenn")

@@ -4,12 +4,15 @@ A collection of eight reports: four about a first capture of pirates by the (inv
 led by captain Ilse Marrow, four about a second one led by captain Tomas Quill; one report of the
 second capture recalls the navy by name, and every report names one place of its own. By their
 named entities the eight reports are one loose story (the navy links them), which is enough for a
-name; "the pirates" of the first capture are not those of the second.
+name; "the pirates" of the first capture are not those of the second. And two climbers who died on two
+mountains of one country: one story of common nouns, two close stories, each "the climber" its own climber.
 """
 
 from __future__ import annotations
 
 from kg.resolve.entities import (
+    CLOSE_STORY_MEAN_SIMILARITY,
+    DEICTIC_STORY_MEAN_SIMILARITY,
     NOUN_STORY_MEAN_SIMILARITY,
     STORY_MEAN_SIMILARITY,
     EntityRecord,
@@ -74,3 +77,42 @@ def test_reports_of_one_capture_still_join_their_nouns():
     records += [_named("Ilse Marrow", FIRST + SECOND, "Person"), _named("Tomas Quill", FIRST + SECOND, "Person")]
     resolution = resolve_entities(records)
     assert len(_cluster(resolution, FIRST + SECOND, "vessel")) == 1
+
+
+def _two_deaths() -> list[EntityRecord]:
+    """Eight reports of two climbers who died on two mountains of one country, each event's first report
+    describing its climber ("Tobin Marsh, the climber"), the others saying only "the climber"; the second
+    event's first report recalls the first climber by name, so the eight are one story of common nouns."""
+    records = [
+        _named("Ostland", FIRST + SECOND, "Place"),
+        _named("Alpine Rescue Corps", FIRST + SECOND, "Organization"),
+        EntityRecord("e:Tobin Marsh", ("Tobin Marsh",), frozenset({"Person"}), frozenset(FIRST + SECOND[:1]),
+                     descriptions=frozenset({(FIRST[0], "the climber")})),
+        EntityRecord("e:Odo Fenwick", ("Odo Fenwick",), frozenset({"Person"}), frozenset(SECOND),
+                     descriptions=frozenset({(SECOND[0], "the climber")})),
+        _named("Mount Ellery", FIRST, "Place"),
+        _named("Mount Varra", SECOND, "Place"),
+    ]
+    records += [_named(f"Hut {d}", [d], "Place") for d in FIRST + SECOND]
+    records += [_named(f"Guide {d}", [d], "Person") for d in FIRST + SECOND]
+    records += [_noun("climber", d) for d in FIRST[1:] + SECOND[1:]]
+    return records
+
+
+def test_close_stories_lie_between_the_noun_story_and_the_deictic_one():
+    assert NOUN_STORY_MEAN_SIMILARITY < CLOSE_STORY_MEAN_SIMILARITY < DEICTIC_STORY_MEAN_SIMILARITY
+    groups = story_groups(_two_deaths(), mean=NOUN_STORY_MEAN_SIMILARITY)
+    close = story_groups(_two_deaths(), mean=CLOSE_STORY_MEAN_SIMILARITY)
+    assert len(set(groups.values())) == 1  # one story of common nouns holds both deaths
+    assert {close[d] for d in FIRST} != {close[d] for d in SECOND}
+    assert len({close[d] for d in FIRST}) == 1 and len({close[d] for d in SECOND}) == 1
+
+
+def test_a_description_joins_its_own_event_s_person_where_a_story_holds_two_events_of_one_kind():
+    # in the loose story "the climber" of both deaths would meet, and two described climbers would leave
+    # it to neither; in its close story each joins its own climber, and the two clash by name after
+    resolution = resolve_entities(_two_deaths())
+    for d in FIRST[1:]:
+        assert resolution.canonical[f"e:climber#{d}"] == resolution.canonical["e:Tobin Marsh"]
+    for d in SECOND[1:]:
+        assert resolution.canonical[f"e:climber#{d}"] == resolution.canonical["e:Odo Fenwick"]

@@ -80,3 +80,15 @@ def test_a_graph_store_put_bigger_than_a_chunk_goes_through_the_staging_graph(mo
     assert answer.status == (204 if existing else 201)
     assert sorted(q.object.value for q in store.quads(ox.NamedNode(graph))) == [str(i) for i in range(5)]
     assert [g.value for g in store.named_graphs()] == [graph]  # the staging graph is gone
+
+
+def test_blank_nodes_of_two_uploads_stay_two_nodes():
+    store = Store()
+    graph_a, graph_b = "http://ex/a", "http://ex/b"
+    body = b'_:b0 <http://ex/p> "one" .\n'
+    assert write_graph(store, "PUT", graph_a, body, "text/turtle").status == 201
+    assert write_graph(store, "PUT", graph_b, body, "text/turtle").status == 201
+    assert write_graph(store, "POST", graph_a, b'_:b0 <http://ex/p> "two" .\n', "text/turtle").status == 204
+    subjects = [q.subject for g in (graph_a, graph_b) for q in store.quads(ox.NamedNode(g))]
+    assert len(subjects) == 3 and all(isinstance(s, ox.BlankNode) for s in subjects)
+    assert len({s.value for s in subjects}) == 3  # one node per upload, none shared across graphs or posts
