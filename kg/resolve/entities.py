@@ -1386,14 +1386,17 @@ def _written_number(rec: EntityRecord) -> str:
     'mixed'
     >>> _written_number(EntityRecord("e:4", ("soldier", "about 15,000 soldiers"), frozenset({"Thing"})))
     'plural'
+    >>> _written_number(EntityRecord("e:5", ("slow start", "the club's slow start"), frozenset({"Thing"})))
+    'singular'
     """
-    written = rec.labels[rec.pref_count:] or rec.prefs
+    head = thing_head(rec.prefs[0]).split()[-1:] if rec.prefs else []
     found = set()
-    for label in written:
-        words = tokens(label)
-        end = _head_span(words)[1] or len(words)  # ("about 15,000 soldiers": no head span, its last word)
-        if end:
-            found.add("plural" if _singular(words[end - 1]) != words[end - 1] else "singular")
+    for label in (rec.labels[rec.pref_count:] or rec.prefs) if head else ():
+        # the written form of the preferred label's head (a possessive or a participle before it is no head:
+        # "the club's disappointing start")
+        forms = [w for w in tokens(label) if w == head[0] or _singular(w) == head[0]]
+        if forms:
+            found.add("singular" if forms[-1] == head[0] else "plural")
     return found.pop() if len(found) == 1 else "mixed"
 
 
