@@ -50,10 +50,13 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
    and the event day of the articles closest to it, a time of day ("at about 7 p.m.") and the day of
-   its article's event.
+   its article's event;
+10. a description of a person by an agent noun ("a former employee", "the man") and the one person of its
+   story who is the subject of the same claims ("shot Ann Lee", "entered the hall"): :func:`_same_deeds`.
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
-"the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), nouns
+"the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), by rule 6 a noun
+written only in the plural and one written in the singular ("employees" / "a former employee"), nouns
 too general to identify anything ("the same time"), two people whose full names differ
 (neither is the start or end of the other, nor a spelling or short-form variant), two
 multi-word names of places or organisations that differ, a person with a
@@ -81,7 +84,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.lexicon import NEAR_SYNONYMS, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import AGENT_NOUNS, NEAR_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -138,6 +141,9 @@ DEICTIC_RATIO = 1.5
 #: and the police, so a loose story holds both and neither day leads; the articles closest to a report
 #: (by the mean of average linkage, or the one most like it) tell the day of its own event.
 DEICTIC_STORY_MEAN_SIMILARITY = 0.2
+#: A description joins the one person of its story who is the subject of at least this many of its deeds, and
+#: of more than any other person is (rule 10, :func:`_same_deeds`).
+MIN_SHARED_DEEDS = 1
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
 _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
@@ -200,6 +206,7 @@ class EntityRecord:
     pref_count: int = 1  # how many of ``labels`` are preferred labels
     publisher: bool = False  # the dct:publisher of some document
     descriptions: frozenset[tuple[str, str]] = frozenset()  # (document, text) of its common-noun mentions
+    deeds: frozenset[tuple[str, str]] = frozenset()  # (predicate, object entity) of the claims it is subject of
 
     @property
     def prefs(self) -> tuple[str, ...]:
@@ -250,6 +257,11 @@ _DESCRIPTIONS = """
 SELECT DISTINCT ?e ?d ?text WHERE { GRAPH ?g { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ;
   oa:hasTarget ?t . ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text } }
 """
+#: What each entity does to another entity (the claims it is the subject of, with an entity object).
+_DEEDS = """
+SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  FILTER(isIRI(?o)) } }
+"""
 _PERSON = str(SCHEMA.Person)
 #: The entities whose descriptions are read: people ("the climber") and places ("the country's highest peak").
 _DESCRIBED_TYPES = frozenset({_PERSON, str(SCHEMA.Place)})
@@ -286,6 +298,10 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
         if e.value in described:
             descriptions[e.value].add((intern(d.value), text.value))
     del described
+    deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for subject, predicate, obj in store.rows(_DEEDS):
+        if subject.value != obj.value:
+            deeds[subject.value].add((intern(predicate.value), intern(obj.value)))
     del strings
     kinds: dict[frozenset[str], frozenset[str]] = {}  # one frozenset per distinct set of types
     records = []
@@ -296,6 +312,7 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
         records.append(EntityRecord(
             iri, tuple(p + a), kinds.setdefault(found, found), frozenset(docs.pop(iri)),
             counts.get(iri, 0), len(p), iri in publishers, frozenset(descriptions.pop(iri, ())),
+            frozenset(deeds.pop(iri, ())),
         ))
     return records
 
@@ -1172,6 +1189,11 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     _clock_times(records, closest, uf)  # (after the month-day joins, so a date's hour finds one day)
 
+    # 10. a description of a person and the one person of its story who did the same things to the same
+    #     referents ("a former employee opened fire ... killed a man ... was charged with murder" /
+    #     "Ann Lee opened fire ... killed the man ... charged with murder")
+    _same_deeds(records, groups, uf)
+
     del groups, closest, days
     return _result(uf, records, external)
 
@@ -1180,7 +1202,7 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
                 groups: dict[str, int]) -> None:
     """Rule 6: the common nouns of one head (or of near-synonym heads) in one story of ``groups`` meet, each
     joining the first group of its head it does not clash with; a noun already joined to a name leads."""
-    heads: dict[tuple[int, str], list[str]] = defaultdict(list)
+    heads: dict[tuple[int, str, bool], list[str]] = defaultdict(list)  # (story, head key, plural) -> nouns
     for r in records:
         if r.kind != "thing" or not r.documents:
             continue
@@ -1188,9 +1210,11 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         if not head or head in _GENERIC_HEADS:
             continue
         head = _SYNONYM_KEY.get(head, head)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
+        # one of a group is not the group ("a former employee" / "employees at the party")
+        number = _written_number(r)
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
-            heads[(story, head)].append(r.iri)
+            heads[(story, head, number == "plural")].append(r.iri)
     for key in sorted(heads):
         # a noun already joined to a name leads; each noun joins the first group it does not clash with
         members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
@@ -1297,6 +1321,61 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
 
 
+def _same_deeds(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """Rule 10: a description of one person by what the person did or is ("a former employee", "the man"), in a
+    cluster of descriptions only, joins the person cluster of its story that is the subject of the most of its
+    claims (at least :data:`MIN_SHARED_DEEDS`) with the same relation to the same referent ("shot Ann Lee",
+    "entered the hall"), when no other person of the story is the subject of as many.
+
+    Why: a report that never names the person tells what the person did, and another report tells the same
+    deeds of the named person; within one story, the one person known to have done a deed to a referent is
+    whoever did it. A deed two people of the story did identifies neither, and a role noun ("the judge",
+    "her daughter") names a tie to others, not the deeds (:func:`_deed_noun`). Objects are compared by their
+    clusters after rules 1 to 9, so "the man" of two reports counts once they met.
+    """
+    subjects: dict[tuple[int, str, str], set[str]] = defaultdict(set)  # (story, predicate, object) -> subjects
+    for r in records:
+        if not r.deeds:
+            continue
+        root = uf.find(r.iri)
+        for story in {groups[d] for d in r.documents if d in groups}:
+            for predicate, obj in r.deeds:
+                subjects[(story, predicate, uf.find(obj) if obj in uf.parent else obj)].add(root)
+    roots = sorted({uf.find(r.iri) for r in records if r.deeds})
+    for root in roots:
+        root = uf.find(root)  # (an earlier join of this rule may have taken it)
+        members = [uf.records[m] for m in uf.members[root]]
+        if uf.kinds[root] != {"thing"} or any(_written_number(m) == "plural" for m in members):
+            continue
+        heads = {thing_head(m.prefs[0]) for m in members if m.prefs}
+        stories = {groups[d] for m in members for d in m.documents if d in groups}
+        if len(stories) != 1 or not heads or not all(map(_deed_noun, heads)):
+            continue
+        story = stories.pop()
+        mine = {(p, uf.find(o) if o in uf.parent else o) for m in members for p, o in m.deeds}
+        shared: Counter[str] = Counter()
+        for predicate, obj in mine:
+            shared.update({uf.find(other) for other in subjects.get((story, predicate, obj), ())} - {root, obj})
+        ranked = [(n, other) for other, n in shared.items() if "person" in uf.kinds[other]]
+        ranked.sort(reverse=True)
+        if ranked and ranked[0][0] >= MIN_SHARED_DEEDS and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+            uf.union(root, ranked[0][1], "same-deeds", strong_clash_only=True)
+
+
+def _deed_noun(head: str) -> bool:
+    """Does ``head`` describe a person by what the person did or is, not by an office or a tie to someone
+    ("the gunman", "a former employee", "the man"; not "the judge", "her daughter")?
+
+    Why: rule 10 identifies a person by deeds, which an agent noun sums up; a role names a relation to others
+    (a story has a judge, a victim's daughter and a defendant, each with deeds of their own in its trial).
+
+    >>> _deed_noun("employee"), _deed_noun("man"), _deed_noun("shooter"), _deed_noun("judge"), _deed_noun("daughter")
+    (True, True, True, False, False)
+    """
+    return head not in PERSON_ROLES and (head in AGENT_NOUNS or head in PERSON_NOUNS or
+                                         any(head in group for group in NEAR_SYNONYMS))
+
+
 def _plural_words(text: str) -> bool:
     """A description whose last word is plural ("the producers", "51 knockouts") describes no one person.
 
@@ -1322,6 +1401,35 @@ def _plural(rec: EntityRecord) -> bool:
     """
     ends = [tokens(label)[-1] for label in rec.labels if tokens(label)]
     return bool(ends) and all(_singular(w) != w for w in ends)
+
+
+def _written_number(rec: EntityRecord) -> str:
+    """"singular", "plural" or "mixed": the number of a common noun's head as its documents wrote it.
+
+    Why: the preferred label of a common noun has a lemmatised head ("employee" for "about a dozen
+    employees"); the alternative labels are the words as written, so they tell one of a group from the group.
+    A noun with no alternative label was written as its preferred label.
+
+    >>> _written_number(EntityRecord("e:1", ("employee", "about a dozen employees", "employees"), frozenset({"Thing"})))
+    'plural'
+    >>> _written_number(EntityRecord("e:2", ("former employee",), frozenset({"Thing"})))
+    'singular'
+    >>> _written_number(EntityRecord("e:3", ("employee", "employees", "one employee"), frozenset({"Thing"})))
+    'mixed'
+    >>> _written_number(EntityRecord("e:4", ("soldier", "about 15,000 soldiers"), frozenset({"Thing"})))
+    'plural'
+    >>> _written_number(EntityRecord("e:5", ("slow start", "the club's slow start"), frozenset({"Thing"})))
+    'singular'
+    """
+    head = thing_head(rec.prefs[0]).split()[-1:] if rec.prefs else []
+    found = set()
+    for label in (rec.labels[rec.pref_count:] or rec.prefs) if head else ():
+        # the written form of the preferred label's head (a possessive or a participle before it is no head:
+        # "the club's disappointing start")
+        forms = [w for w in tokens(label) if w == head[0] or _singular(w) == head[0]]
+        if forms:
+            found.add("singular" if forms[-1] == head[0] else "plural")
+    return found.pop() if len(found) == 1 else "mixed"
 
 
 def _title_case(label: str) -> bool:

@@ -928,3 +928,57 @@ def test_descriptions_with_near_synonym_heads_merge_in_a_story(store):
     assert merged(store, "gunman #a", "shooter #b")
     assert merged(store, "police #a", "cop #b")
     assert not merged(store, "driver #a", "victim #b")
+
+
+def test_one_of_a_group_never_joins_the_group_by_its_head(store):
+    """ "A former employee" of one report is not "about a dozen employees" of another, though both have the
+    head "employee" (the preferred label of a common noun is its lemma; its alternative labels are as written)."""
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a.entity("employee", "Thing", "about a dozen employees", "employees", key="employees #a")
+    b.entity("former employee", "Thing", key="former employee #b")
+    c.entity("disgruntled former employee", "Thing", key="former employee #c")
+    _load_and_resolve(store, a, b, c)
+    assert merged(store, "former employee #b", "former employee #c")
+    assert not merged(store, "employees #a", "former employee #b")
+
+
+def _deeds_story(store, description: str, *, rival: bool = False) -> None:
+    """A report names the gunman, another describes him by ``description``; both tell that he shot the same
+    named man and entered the same named hall. With ``rival``, a third report has another named person do one
+    of those deeds."""
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    for doc in (a, b, c):
+        doc.entity("Odell Vance")
+        doc.entity("Kessock Hall", "Place")
+    a.entity("Tobias Halvorsen")
+    a.claim("Tobias Halvorsen", "shoot", "Odell Vance")
+    a.entity("Marta Quist")
+    a.claim("Marta Quist", "praise", "Odell Vance")
+    b.entity(description, "Thing", key="description #b")
+    b.claim("description #b", "shoot", "Odell Vance")
+    b.claim("description #b", "enter", "Kessock Hall")
+    b.entity("the guide", "Thing", key="guide #b")
+    b.claim("guide #b", "thank", "Odell Vance")
+    if rival:
+        c.entity("Pieter Mund")
+        c.claim("Pieter Mund", "shoot", "Odell Vance")
+    _load_and_resolve(store, a, b, c)
+
+
+def test_a_description_joins_the_one_person_of_its_story_who_did_the_same_things(store):
+    _deeds_story(store, "a former employee")
+    assert merged(store, "description #b", "Tobias Halvorsen")
+    assert not merged(store, "guide #b", "Tobias Halvorsen")  # another deed towards the same man
+    assert not merged(store, "description #b", "Marta Quist")
+
+
+def test_a_description_stays_apart_when_two_people_did_the_deed(store):
+    _deeds_story(store, "a former employee", rival=True)
+    assert not merged(store, "description #b", "Tobias Halvorsen")
+    assert not merged(store, "description #b", "Pieter Mund")
+
+
+def test_a_role_noun_is_no_agent_identified_by_deeds(store):
+    # a judge, a daughter or a lawyer is someone's, and a story of a trial has several people acting on one man
+    _deeds_story(store, "the judge")
+    assert not merged(store, "description #b", "Tobias Halvorsen")

@@ -19,6 +19,8 @@ SELECT DISTINCT ?e ?d ?text WHERE { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:m
   ?e a ?described . VALUES ?described { schema:Person schema:Place } ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text }
 """
 
+_OLD_DEEDS = "SELECT DISTINCT ?s ?p ?o WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"
+
 
 def _plain_claims(store):
     negative = {row["c"].value for row in store.select(C._NEGATIVE)}
@@ -57,7 +59,10 @@ def _plain_claims(store):
 
 
 def _plain_entities(store, graph=None):
-    prefs, alts, types, docs, descriptions = (defaultdict(set) for _ in range(5))
+    prefs, alts, types, docs, descriptions, deeds = (defaultdict(set) for _ in range(6))
+    for row in store.select(_OLD_DEEDS):
+        if isinstance(row["o"], NamedNode) and row["s"] != row["o"]:
+            deeds[row["s"].value].add((row["p"].value, row["o"].value))
     for row in store.select(E._LABELS):
         if row["g"].value != graph:
             (prefs if row["pref"].value == "true" else alts)[row["e"].value].add(row["label"].value)
@@ -76,7 +81,7 @@ def _plain_entities(store, graph=None):
         a = sorted(alts.get(iri, set()) - set(p))
         records.append(E.EntityRecord(iri, tuple(p + a), frozenset(types.get(iri, set()) - {"Entity"}),
                                       frozenset(docs[iri]), counts.get(iri, 0), len(p), iri in publishers,
-                                      frozenset(descriptions.get(iri, ()))))
+                                      frozenset(descriptions.get(iri, ())), frozenset(deeds.get(iri, ()))))
     return records
 
 
