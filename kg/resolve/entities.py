@@ -1525,7 +1525,10 @@ def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
     News dates an event once by its day ("Friday night") and once by its hour ("at about 7 p.m."): both
     say when the one event of the report happened. The day is the one the article names, or, of the days
     it names, the one on its story's event weekday (:func:`_event_days`). A time of day already joined to
-    a day, or to the hour of an article whose event falls on another day, stays as it is.
+    a day, or to the hour of an article whose event falls on another day, stays as it is. A day takes one
+    hour: where its articles give several ("the fire started at 7 p.m." and "was out by 11:30 p.m."), joining
+    each to the day would make them one time, so only the hour given most often (by more times of day than any
+    other, :func:`_clock_value`) joins it, and the others stay apart.
     """
     by_iri = {r.iri: r for r in records}
     event = _event_days(records, groups)
@@ -1548,12 +1551,37 @@ def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
             found = {c for c in found if any(weekday in _weekdays(label) or _weekday_of(m) == weekday
                                              for m in uf.members[c] for label in by_iri[m].labels)}
         planned[root] |= found if len(found) == 1 else {""}  # (no one day: the cluster's hour stays open)
+    joining: list[tuple[str, str, tuple[int, int, str]]] = []  # (time of day's cluster, day cluster, its hour)
+    given: dict[str, Counter[tuple[int, int, str]]] = defaultdict(Counter)  # day cluster -> hour -> times of day
     for root in sorted(planned):
         targets = planned[root]
         if any(_names_a_day(by_iri[m]) for m in uf.members[root]):
             continue
-        if len(targets) == 1 and "" not in targets:
-            uf.union(clocks[root][0], next(iter(targets)), "time-of-day", force=True)
+        hours = {_clock_value(label) for m in clocks[root] for label in by_iri[m].labels} - {None}
+        if len(targets) == 1 and "" not in targets and len(hours) == 1:
+            target, hour = next(iter(targets)), next(iter(hours))
+            joining.append((root, target, hour))
+            given[target][hour] += len(clocks[root])
+    for root, target, hour in joining:
+        ranked = given[target].most_common(2)
+        if ranked[0][0] == hour and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            uf.union(clocks[root][0], target, "time-of-day", force=True)
+
+
+def _clock_value(label: str) -> tuple[int, int, str] | None:
+    """The hour, minute and "a" or "p" of a time of day written with no day; None for any other label.
+
+    >>> _clock_value("at about 7 p.m."), _clock_value("around 7:00 p. m"), _clock_value("11:30 PM")
+    ((7, 0, 'p'), (7, 0, 'p'), (11, 30, 'p'))
+    >>> _clock_value("Friday") is None
+    True
+    """
+    if not _clock_time(label):
+        return None
+    words = tokens(label)
+    digits = [i for i, w in enumerate(words) if w.isdigit()]
+    minute = int(words[digits[1]]) if len(digits) > 1 else 0
+    return int(words[digits[0]]), minute, words[digits[-1] + 1][0]
 
 
 def _weekday_of(iri: str) -> str | None:

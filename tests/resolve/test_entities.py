@@ -891,6 +891,17 @@ def test_a_time_of_day_joins_the_day_its_article_names(store):
     assert not merged(store, "6 am #d", "tuesday #d") and not merged(store, "6 am #d", "wednesday #d")
 
 
+def test_two_hours_of_one_day_are_not_made_one_time_through_it(store):
+    # a report gives the hour a fire started and the hour it was put out: joining both to "Friday" would make
+    # 7 p.m. and 11:30 p.m. one time; an hour the story's reports agree on still joins the day
+    _day_story(store, [("Friday", "friday #a"), ("at about 7 p.m.", "7 pm #a"), ("at 11:30 p.m.", "1130 pm #a")],
+               [("Friday night", "friday #b"), ("7 p.m.", "7 pm #b")], [("Friday", "friday #c")],
+               [("Friday", "friday #d"), ("around 7 p. m.", "7 pm #d")])
+    assert not merged(store, "7 pm #a", "1130 pm #a")
+    assert not merged(store, "1130 pm #a", "friday #a")
+    assert merged(store, "7 pm #b", "friday #a") and merged(store, "7 pm #d", "friday #a")
+
+
 def test_an_event_day_named_only_beside_another_day_joins_no_yesterday(store):
     # Monday leads the story, but only in labels naming two days: there is no one Monday to join
     _day_story(store, [("Monday, Tuesday", "monday tuesday #a")], [("Monday-Wednesday", "monday wednesday #b")],
