@@ -1260,7 +1260,7 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             continue
         said = set(r.descriptions)
         # an alternative label that is a description ("59-year-old grandmother": ends in a lower-case word)
-        said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split()[-1][:1].islower()
+        said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split() and label.split()[-1][:1].islower()
                  for doc in r.documents}
         for doc, text in said:
             if _plural_words(text) and (r.kind == "person" or not any(map(_plural_words, r.prefs))):

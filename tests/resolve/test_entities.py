@@ -939,3 +939,14 @@ def test_descriptions_with_near_synonym_heads_merge_in_a_story(store):
     assert merged(store, "gunman #a", "shooter #b")
     assert merged(store, "police #a", "cop #b")
     assert not merged(store, "driver #a", "victim #b")
+
+
+def test_an_empty_or_blank_alternative_label_does_not_stop_resolution():
+    # a loaded graph may give an entity skos:altLabel "" (or only spaces); the rule reading lower-case
+    # descriptions among alternative labels must pass over it, not fail the whole resolve step
+    recs = [EntityRecord("e:hallam", ("Robert Hallam", "", "  ", "the climber"), frozenset({"Person"}),
+                         frozenset({"d1"}), pref_count=1),
+            EntityRecord("e:climber", ("climber",), frozenset({"Thing"}), frozenset({"d2"})),
+            EntityRecord("e:ostland", ("Ostland",), frozenset({"Place"}), frozenset({"d1", "d2"}))]
+    result = resolve_entities(recs)
+    assert result.same("e:hallam", "e:climber")
