@@ -186,6 +186,10 @@ _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way); things
 #: and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle").
 _SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS) for word in group}
+#: The keys of near-synonym classes that hold a collective noun for a body of people beside words for one of its
+#: members ("police" / "cop", "detective"): there a description of one person meets no description of the body.
+_COLLECTIVE_KEYS = frozenset(_SYNONYM_KEY[min(group)] for group in NEAR_SYNONYMS
+                             if any(not is_person_noun(w) for w in group) and any(map(is_person_noun, group)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1187,7 +1191,7 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         head = thing_head(r.prefs[0]) if r.prefs else ""
         if not head or head in _GENERIC_HEADS:
             continue
-        head = _SYNONYM_KEY.get(head, head)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
+        head = _head_key(head, r)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
             heads[(story, head)].append(r.iri)
@@ -1198,6 +1202,40 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         for iri in members:
             if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
+
+
+def _head_key(head: str, rec: EntityRecord) -> str:
+    """The key under which the head rule (6) gathers a common noun of head noun ``head``: its near-synonym class
+    (:data:`_SYNONYM_KEY`), and in a class with a collective noun (:data:`_COLLECTIVE_KEYS`), whether it names the
+    body of people ("police", "cops", "investigators") or one person ("the detective", "a cop").
+
+    Why: reports call a force "police" and "the cops", and one officer "the detective" or "the policeman"; one
+    person is not the force (its claims are not the force's claims).
+
+    >>> rec = lambda label, *alts: EntityRecord("e", (label, *alts), frozenset({"Thing"}))
+    >>> _head_key("police", rec("police")), _head_key("cop", rec("cop", "Cops")), _head_key("detective", rec("detective"))
+    ('cop (body)', 'cop (body)', 'cop')
+    >>> _head_key("vehicle", rec("vehicle")), _head_key("shooter", rec("shooter")), _head_key("river", rec("river"))
+    ('automobile', 'abductor', 'river')
+    """
+    key = _SYNONYM_KEY.get(head, head)
+    if key in _COLLECTIVE_KEYS and (not is_person_noun(head) or
+                                    any(_plural_of(tokens(label)[-1:], head) for label in rec.labels)):
+        return f"{key} (body)"
+    return key
+
+
+def _plural_of(words: Sequence[str], noun: str) -> bool:
+    """Is ``words`` the one word that is the plural of the singular ``noun`` (cops, detectives, policemen)?
+
+    >>> _plural_of(("cops",), "cop"), _plural_of(("policemen",), "policeman"), _plural_of(("cop",), "cop")
+    (True, True, False)
+    """
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return word in {noun + "s", noun + "es"} or (noun.endswith("man") and word == noun[:-3] + "men") or \
+        (noun.endswith("y") and word == noun[:-1] + "ies")
 
 
 def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,

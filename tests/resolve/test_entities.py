@@ -933,11 +933,11 @@ def test_a_one_word_team_name_typed_a_person_in_one_article_joins_the_team_it_he
 
 def test_descriptions_with_near_synonym_heads_merge_in_a_story(store):
     # reports of one story alternate words for one referent: "the gunman" of one is "the shooter" of the other
-    # (a common noun's preferred label is its lemma, "cop" for "cops")
-    _story(store, [("the gunman", "gunman #a"), ("police", "police #a"), ("the driver", "driver #a")],
-           [("the shooter", "shooter #b"), ("cop", "cop #b"), ("the victim", "victim #b")])
+    # (police and "the cops": test_one_detective_is_not_the_police_force_it_belongs_to)
+    _story(store, [("the gunman", "gunman #a"), ("the detective", "detective #a"), ("the driver", "driver #a")],
+           [("the shooter", "shooter #b"), ("the investigator", "investigator #b"), ("the victim", "victim #b")])
     assert merged(store, "gunman #a", "shooter #b")
-    assert merged(store, "police #a", "cop #b")
+    assert merged(store, "detective #a", "investigator #b")
     assert not merged(store, "driver #a", "victim #b")
 
 
@@ -950,3 +950,16 @@ def test_an_empty_or_blank_alternative_label_does_not_stop_resolution():
             EntityRecord("e:ostland", ("Ostland",), frozenset({"Place"}), frozenset({"d1", "d2"}))]
     result = resolve_entities(recs)
     assert result.same("e:hallam", "e:climber")
+
+
+def test_one_detective_is_not_the_police_force_it_belongs_to(store):
+    # "police" names a body of people, which another report calls "cops" or "investigators"; "a detective" of
+    # a third report is one person: a near-synonym key of the police class must not make it the force
+    a, b, c = _papers("Daily", "Herald", "Courier", shared=NAVY_STORY)
+    a.entity("police", "Thing", key="police #a")
+    b.entity("cop", "Thing", "Cops", key="cop #b")
+    c.entity("detective", "Thing", key="detective #c")
+    c.entity("investigator", "Thing", "investigators", key="investigator #c")
+    _load_and_resolve(store, a, b, c)
+    assert merged(store, "police #a", "cop #b") and merged(store, "police #a", "investigator #c")
+    assert not merged(store, "detective #c", "police #a")
