@@ -27,7 +27,7 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun
    (or heads a report alternates for one referent, :data:`kg.lexicon.NEAR_SYNONYMS`: "the gunman" /
-   "the shooter", "police" / "cops"),
+   "the shooter", "police" / "cops", but not "police" / "the detective": one officer is not the force),
    in documents that tell the same story (:func:`story_groups`: groups of documents that
    share enough of their named entities, on average, not only through one pair; for common
    nouns a stricter average, :data:`NOUN_STORY_MEAN_SIMILARITY`, than for names), so "the
@@ -50,7 +50,7 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
    and the event day of the articles closest to it, a time of day ("at about 7 p.m.") and the day of
-   its article's event.
+   its article's event (one hour per day: of two hours given for one day, only the one most reports give).
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
 "the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), nouns
