@@ -1421,7 +1421,7 @@ def _month_day(label: str) -> tuple[int, int] | None:
     if any(w.isdigit() and len(w) == 4 for w in words):
         return None  # a year is written: the date is normalised already, or is a month ("February 2009")
     for j in (i + 1, i - 1):
-        if 0 <= j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
+        if 0 <= j < len(words) and words[j].isdigit() and len(words[j]) <= 2 and 1 <= int(words[j]) <= 31:
             return _MONTH_NUMBERS[words[i]], int(words[j])
     return None
 
@@ -1543,7 +1543,7 @@ def _clock_time(label: str) -> bool:
     if _WEEKDAYS & set(words) or _DEICTIC_WORDS & set(words) or any(w in _MONTH_NUMBERS for w in words):
         return False
     digits = [i for i, w in enumerate(words) if w.isdigit()]
-    if not digits or int(words[digits[0]]) > 24:
+    if not digits or len(words[digits[0]]) > 2 or int(words[digits[0]]) > 24:  # (int() of 5000 digits raises)
         return False
     return digits[-1] + 1 < len(words) and words[digits[-1] + 1] in _CLOCK_MARKS
 

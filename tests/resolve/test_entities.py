@@ -963,3 +963,13 @@ def test_one_detective_is_not_the_police_force_it_belongs_to(store):
     _load_and_resolve(store, a, b, c)
     assert merged(store, "police #a", "cop #b") and merged(store, "police #a", "investigator #c")
     assert not merged(store, "detective #c", "police #a")
+
+
+def test_times_with_a_number_of_thousands_of_digits_are_no_times():
+    # Python refuses int() of more than 4300 digits: a hostile label must not stop the resolve step
+    huge = "9" * 5000
+    recs = [EntityRecord("e:clock", (f"at {huge} p.m.",), frozenset({"Thing"}), frozenset({"d1"})),
+            EntityRecord("e:may", (f"May {huge}",), frozenset({"Thing"}), frozenset({"d1"})),
+            EntityRecord("e:friday", ("Friday",), frozenset({"Thing"}), frozenset({"d1"}))]
+    result = resolve_entities(recs)
+    assert not result.same("e:clock", "e:friday") and not result.same("e:may", "e:friday")
