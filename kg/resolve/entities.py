@@ -1566,7 +1566,8 @@ def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
     a day, or to the hour of an article whose event falls on another day, stays as it is. A day takes one
     hour: where its articles give several ("the fire started at 7 p.m." and "was out by 11:30 p.m."), joining
     each to the day would make them one time, so only the hour given most often (by more times of day than any
-    other, :func:`_clock_value`) joins it, and the others stay apart.
+    other, :func:`_clock_value`) joins it, and the others stay apart. (A time of day that an earlier rule
+    already made one with another hour counts as that set of hours: joining it makes no two hours one.)
     """
     by_iri = {r.iri: r for r in records}
     event = _event_days(records, groups)
@@ -1589,20 +1590,22 @@ def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
             found = {c for c in found if any(weekday in _weekdays(label) or _weekday_of(m) == weekday
                                              for m in uf.members[c] for label in by_iri[m].labels)}
         planned[root] |= found if len(found) == 1 else {""}  # (no one day: the cluster's hour stays open)
-    joining: list[tuple[str, str, tuple[int, int, str]]] = []  # (time of day's cluster, day cluster, its hour)
-    given: dict[str, Counter[tuple[int, int, str]]] = defaultdict(Counter)  # day cluster -> hour -> times of day
+    # (a cluster's hours: one, or several an earlier rule already made one time; joining it to a day makes
+    #  no hours one that were apart, but two clusters of different hours joining one day would)
+    joining: list[tuple[str, str, frozenset]] = []  # (time of day's cluster, day cluster, its hours)
+    given: dict[str, Counter[frozenset]] = defaultdict(Counter)  # day cluster -> hours -> times of day
     for root in sorted(planned):
         targets = planned[root]
         if any(_names_a_day(by_iri[m]) for m in uf.members[root]):
             continue
-        hours = {_clock_value(label) for m in clocks[root] for label in by_iri[m].labels} - {None}
-        if len(targets) == 1 and "" not in targets and len(hours) == 1:
-            target, hour = next(iter(targets)), next(iter(hours))
-            joining.append((root, target, hour))
-            given[target][hour] += len(clocks[root])
-    for root, target, hour in joining:
+        hours = frozenset(_clock_value(label) for m in uf.members[root] for label in by_iri[m].labels) - {None}
+        if len(targets) == 1 and "" not in targets and hours:
+            target = next(iter(targets))
+            joining.append((root, target, hours))
+            given[target][hours] += len(clocks[root])
+    for root, target, hours in joining:
         ranked = given[target].most_common(2)
-        if ranked[0][0] == hour and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        if ranked[0][0] == hours and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             uf.union(clocks[root][0], target, "time-of-day", force=True)
 
 
