@@ -1217,8 +1217,17 @@ def _head_key(head: str, rec: EntityRecord) -> str:
     ('cop (body)', 'cop (body)', 'cop')
     >>> _head_key("vehicle", rec("vehicle")), _head_key("shooter", rec("shooter")), _head_key("river", rec("river"))
     ('automobile', 'abductor', 'river')
+
+    Only a description that ends with its head noun is keyed by its class: a complement may choose another
+    sense of the word ("the peak of the season" is a time, not a mountain; "the highest peak" may be one).
+
+    >>> _head_key("peak", rec("peak of the season")), _head_key("peak", rec("highest peak"))
+    ('peak', 'mountain')
     """
     key = _SYNONYM_KEY.get(head, head)
+    words = tokens(rec.prefs[0]) if rec.prefs else ()
+    if key != head and words and _singular(words[-1]) != head and words[-1] != head:
+        return head  # a complement may choose another sense of the word: "the peak of the season" is no mountain
     if key in _COLLECTIVE_KEYS and (not is_person_noun(head) or
                                     any(_plural_of(tokens(label)[-1:], head) for label in rec.labels)):
         return f"{key} (body)"

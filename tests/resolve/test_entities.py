@@ -973,3 +973,13 @@ def test_times_with_a_number_of_thousands_of_digits_are_no_times():
             EntityRecord("e:friday", ("Friday",), frozenset({"Thing"}), frozenset({"d1"}))]
     result = resolve_entities(recs)
     assert not result.same("e:clock", "e:friday") and not result.same("e:may", "e:friday")
+
+
+def test_a_near_synonym_with_a_complement_keeps_its_own_sense(store):
+    # "peak" is a mountain's near-synonym in "the highest peak", but "the peak of the season" is a time:
+    # a complement may choose another sense, so only a description ending with its head meets the synonyms
+    _story(store, [("the mountain", "mountain #a"), ("the stolen car", "stolen car #a")],
+           [("the peak of the season", "peak of season #b"), ("the highest peak", "highest peak #b"),
+            ("the vehicle", "vehicle #b")])
+    assert not merged(store, "mountain #a", "peak of season #b")
+    assert merged(store, "mountain #a", "highest peak #b") and merged(store, "stolen car #a", "vehicle #b")
