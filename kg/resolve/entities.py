@@ -27,7 +27,7 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun
    (or heads a report alternates for one referent, :data:`kg.lexicon.NEAR_SYNONYMS`: "the gunman" /
-   "the shooter", "police" / "cops"),
+   "the shooter", "police" / "cops", but not "police" / "the detective": one officer is not the force),
    in documents that tell the same story (:func:`story_groups`: groups of documents that
    share enough of their named entities, on average, not only through one pair; for common
    nouns a stricter average, :data:`NOUN_STORY_MEAN_SIMILARITY`, than for names), so "the
@@ -50,7 +50,7 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
    and the event day of the articles closest to it, a time of day ("at about 7 p.m.") and the day of
-   its article's event;
+   its article's event (one hour per day: of two hours given for one day, only the one most reports give);
 10. a description of a person by an agent noun ("a former employee", "the man") and the one person of its
    story who is the subject of the same claims ("shot Ann Lee", "entered the hall"): :func:`_same_deeds`.
 
@@ -192,6 +192,10 @@ _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way); things
 #: and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle").
 _SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS) for word in group}
+#: The keys of near-synonym classes that hold a collective noun for a body of people beside words for one of its
+#: members ("police" / "cop", "detective"): there a description of one person meets no description of the body.
+_COLLECTIVE_KEYS = frozenset(_SYNONYM_KEY[min(group)] for group in NEAR_SYNONYMS
+                             if any(not is_person_noun(w) for w in group) and any(map(is_person_noun, group)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -1209,12 +1213,13 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         head = thing_head(r.prefs[0]) if r.prefs else ""
         if not head or head in _GENERIC_HEADS:
             continue
-        head = _SYNONYM_KEY.get(head, head)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
-        # one of a group is not the group ("a former employee" / "employees at the party")
-        number = _written_number(r)
+        head = _head_key(head, r)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
+        # one of a group is not the group ("a former employee" / "employees at the party"); a body of people
+        # ("police" / "investigators") is a group however it is written
+        plural = head.endswith(" (body)") or _written_number(r) == "plural"
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
-            heads[(story, head, number == "plural")].append(r.iri)
+            heads[(story, head, plural)].append(r.iri)
     for key in sorted(heads):
         # a noun already joined to a name leads; each noun joins the first group it does not clash with
         members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
@@ -1222,6 +1227,49 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         for iri in members:
             if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
+
+
+def _head_key(head: str, rec: EntityRecord) -> str:
+    """The key under which the head rule (6) gathers a common noun of head noun ``head``: its near-synonym class
+    (:data:`_SYNONYM_KEY`), and in a class with a collective noun (:data:`_COLLECTIVE_KEYS`), whether it names the
+    body of people ("police", "cops", "investigators") or one person ("the detective", "a cop").
+
+    Why: reports call a force "police" and "the cops", and one officer "the detective" or "the policeman"; one
+    person is not the force (its claims are not the force's claims).
+
+    >>> rec = lambda label, *alts: EntityRecord("e", (label, *alts), frozenset({"Thing"}))
+    >>> _head_key("police", rec("police")), _head_key("cop", rec("cop", "Cops")), _head_key("detective", rec("detective"))
+    ('cop (body)', 'cop (body)', 'cop')
+    >>> _head_key("vehicle", rec("vehicle")), _head_key("shooter", rec("shooter")), _head_key("river", rec("river"))
+    ('automobile', 'abductor', 'river')
+
+    Only a description that ends with its head noun is keyed by its class: a complement may choose another
+    sense of the word ("the peak of the season" is a time, not a mountain; "the highest peak" may be one).
+
+    >>> _head_key("peak", rec("peak of the season")), _head_key("peak", rec("highest peak"))
+    ('peak', 'mountain')
+    """
+    key = _SYNONYM_KEY.get(head, head)
+    words = tokens(rec.prefs[0]) if rec.prefs else ()
+    if key != head and words and _singular(words[-1]) != head and words[-1] != head:
+        return head  # a complement may choose another sense of the word: "the peak of the season" is no mountain
+    if key in _COLLECTIVE_KEYS and (not is_person_noun(head) or
+                                    any(_plural_of(tokens(label)[-1:], head) for label in rec.labels)):
+        return f"{key} (body)"
+    return key
+
+
+def _plural_of(words: Sequence[str], noun: str) -> bool:
+    """Is ``words`` the one word that is the plural of the singular ``noun`` (cops, detectives, policemen)?
+
+    >>> _plural_of(("cops",), "cop"), _plural_of(("policemen",), "policeman"), _plural_of(("cop",), "cop")
+    (True, True, False)
+    """
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return word in {noun + "s", noun + "es"} or (noun.endswith("man") and word == noun[:-3] + "men") or \
+        (noun.endswith("y") and word == noun[:-1] + "ies")
 
 
 def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
@@ -1284,7 +1332,7 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             continue
         said = set(r.descriptions)
         # an alternative label that is a description ("59-year-old grandmother": ends in a lower-case word)
-        said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split()[-1][:1].islower()
+        said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split() and label.split()[-1][:1].islower()
                  for doc in r.documents}
         for doc, text in said:
             if _plural_words(text) and (r.kind == "person" or not any(map(_plural_words, r.prefs))):
@@ -1491,7 +1539,7 @@ def _month_day(label: str) -> tuple[int, int] | None:
     if any(w.isdigit() and len(w) == 4 for w in words):
         return None  # a year is written: the date is normalised already, or is a month ("February 2009")
     for j in (i + 1, i - 1):
-        if 0 <= j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
+        if 0 <= j < len(words) and words[j].isdigit() and len(words[j]) <= 2 and 1 <= int(words[j]) <= 31:
             return _MONTH_NUMBERS[words[i]], int(words[j])
     return None
 
@@ -1613,7 +1661,7 @@ def _clock_time(label: str) -> bool:
     if _WEEKDAYS & set(words) or _DEICTIC_WORDS & set(words) or any(w in _MONTH_NUMBERS for w in words):
         return False
     digits = [i for i, w in enumerate(words) if w.isdigit()]
-    if not digits or int(words[digits[0]]) > 24:
+    if not digits or len(words[digits[0]]) > 2 or int(words[digits[0]]) > 24:  # (int() of 5000 digits raises)
         return False
     return digits[-1] + 1 < len(words) and words[digits[-1] + 1] in _CLOCK_MARKS
 
@@ -1633,7 +1681,11 @@ def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
     News dates an event once by its day ("Friday night") and once by its hour ("at about 7 p.m."): both
     say when the one event of the report happened. The day is the one the article names, or, of the days
     it names, the one on its story's event weekday (:func:`_event_days`). A time of day already joined to
-    a day, or to the hour of an article whose event falls on another day, stays as it is.
+    a day, or to the hour of an article whose event falls on another day, stays as it is. A day takes one
+    hour: where its articles give several ("the fire started at 7 p.m." and "was out by 11:30 p.m."), joining
+    each to the day would make them one time, so only the hour given most often (by more times of day than any
+    other, :func:`_clock_value`) joins it, and the others stay apart. (A time of day that an earlier rule
+    already made one with another hour counts as that set of hours: joining it makes no two hours one.)
     """
     by_iri = {r.iri: r for r in records}
     event = _event_days(records, groups)
@@ -1656,12 +1708,39 @@ def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
             found = {c for c in found if any(weekday in _weekdays(label) or _weekday_of(m) == weekday
                                              for m in uf.members[c] for label in by_iri[m].labels)}
         planned[root] |= found if len(found) == 1 else {""}  # (no one day: the cluster's hour stays open)
+    # (a cluster's hours: one, or several an earlier rule already made one time; joining it to a day makes
+    #  no hours one that were apart, but two clusters of different hours joining one day would)
+    joining: list[tuple[str, str, frozenset]] = []  # (time of day's cluster, day cluster, its hours)
+    given: dict[str, Counter[frozenset]] = defaultdict(Counter)  # day cluster -> hours -> times of day
     for root in sorted(planned):
         targets = planned[root]
         if any(_names_a_day(by_iri[m]) for m in uf.members[root]):
             continue
-        if len(targets) == 1 and "" not in targets:
-            uf.union(clocks[root][0], next(iter(targets)), "time-of-day", force=True)
+        hours = frozenset(_clock_value(label) for m in uf.members[root] for label in by_iri[m].labels) - {None}
+        if len(targets) == 1 and "" not in targets and hours:
+            target = next(iter(targets))
+            joining.append((root, target, hours))
+            given[target][hours] += len(clocks[root])
+    for root, target, hours in joining:
+        ranked = given[target].most_common(2)
+        if ranked[0][0] == hours and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            uf.union(clocks[root][0], target, "time-of-day", force=True)
+
+
+def _clock_value(label: str) -> tuple[int, int, str] | None:
+    """The hour, minute and "a" or "p" of a time of day written with no day; None for any other label.
+
+    >>> _clock_value("at about 7 p.m."), _clock_value("around 7:00 p. m"), _clock_value("11:30 PM")
+    ((7, 0, 'p'), (7, 0, 'p'), (11, 30, 'p'))
+    >>> _clock_value("Friday") is None
+    True
+    """
+    if not _clock_time(label):
+        return None
+    words = tokens(label)
+    digits = [i for i, w in enumerate(words) if w.isdigit()]
+    minute = int(words[digits[1]]) if len(digits) > 1 else 0
+    return int(words[digits[0]]), minute, words[digits[-1] + 1][0]
 
 
 def _weekday_of(iri: str) -> str | None:
