@@ -119,6 +119,7 @@ DOMINANT_RATIO = 3
 #: weekday named in this many times as many of the story's articles as any other (:func:`_deictic_days`).
 DEICTIC_RATIO = 1.5
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
+_ORGANIZATION_CLASSES = frozenset({"Organization", "NewsMediaOrganization"})
 _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
     through than that which who whom whose where when while because if and or but""".split()
@@ -183,13 +184,14 @@ class EntityRecord:
     @property
     def kind(self) -> str:
         """``person``, ``place``, ``named`` (organisation, event, work, ...) or ``thing`` (a common noun)."""
-        if "Person" in self.types:
+        types = self.types
+        if "Person" in types:
             return "person"
-        if self.publisher or self.types & {"Organization", "NewsMediaOrganization"}:
+        if self.publisher or not types.isdisjoint(_ORGANIZATION_CLASSES):
             return "named"
-        if "Place" in self.types:
+        if "Place" in types:
             return "place"
-        if self.types & _NAMED_CLASSES:
+        if not types.isdisjoint(_NAMED_CLASSES):
             return "named"
         return "thing"
 
