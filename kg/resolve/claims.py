@@ -127,7 +127,8 @@ class ClaimResolution:
 #: A claim's description sits whole in each document graph stating it; matching it inside one graph (GRAPH ?g)
 #: keeps the union graph's copies from multiplying across the joined patterns. Each pattern stands alone in a
 #: subquery, so Oxigraph joins them by hashing four scans instead of seeking each claim's next triple in an
-#: index (see ``kg.resolve.entities._LABELS``: the same answers in half the time).
+#: index (see ``kg.resolve.entities._LABELS``: the same answers in half the time); so are the mentions, whose
+#: publisher and speaker are left-joined as whole scans too.
 _CLAIMS = """
 SELECT DISTINCT ?c ?s ?p ?o WHERE {
   { SELECT ?c ?g WHERE { GRAPH ?g { ?c a cg:Claim } } }
@@ -164,7 +165,8 @@ SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE {
     { SELECT ?m ?c ?g WHERE { GRAPH ?g { ?m oa:hasBody ?c } } }
     { SELECT ?m ?t ?g WHERE { GRAPH ?g { ?m oa:hasTarget ?t } } }
     { SELECT ?t ?doc ?g WHERE { GRAPH ?g { ?t oa:hasSource ?doc } } } } }
-  OPTIONAL { GRAPH ?g { ?doc dct:publisher ?pub } } OPTIONAL { GRAPH ?g { ?m prov:wasAttributedTo ?who } }
+  OPTIONAL { SELECT ?doc ?pub ?g WHERE { GRAPH ?g { ?doc dct:publisher ?pub } } }
+  OPTIONAL { SELECT ?m ?who ?g WHERE { GRAPH ?g { ?m prov:wasAttributedTo ?who } } }
 }
 """
 
@@ -174,7 +176,8 @@ def _true(value: str | None) -> bool:
 
 
 def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
-    """Every claim and claim mention of the store (claims sorted by IRI, mentions by IRI).
+    """Every claim and claim mention of the store (claims sorted by IRI, mentions by IRI, then claim, document,
+    publisher and speaker).
 
     The rows are streamed (:meth:`kg.store.Store.rows`) and only their lexical values kept, each
     distinct string once (an entity or relation IRI is shared by every claim naming it), so the
@@ -240,7 +243,12 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
                       intern(who.value) if who is not None else None)
         for m, c, doc, pub, who in store.rows(_MENTIONS)
     }
-    return [claims[k] for k in sorted(claims)], sorted(mentions, key=lambda m: m.iri)
+    # (a mention with two speakers or publishers is two records: in the order of those too, not of a set)
+    return [claims[k] for k in sorted(claims)], sorted(mentions, key=_mention_order)
+
+
+def _mention_order(m: MentionRecord) -> tuple[str, str, str, str, str]:
+    return m.iri, m.claim, m.document, m.publisher or "", m.speaker or ""
 
 
 #: Claim properties whose values many claims share (kept once each).

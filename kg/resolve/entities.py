@@ -238,19 +238,18 @@ _PERSON = str(SCHEMA.Person)
 _DESCRIBED_TYPES = frozenset({_PERSON, str(SCHEMA.Place)})
 #: The common-noun mentions of people and places (whether an entity is one is also checked against
 #: ``_TYPES``: here the type is matched over the union, where it is made distinct first, as a join with
-#: it would repeat each row once per document typing the entity; most common nouns are things, so the
-#: rows of things are never read). A mention, its target and selectors sit in one document graph.
+#: it would repeat each row once per document typing the entity). Most common nouns are things, so the
+#: people and places, the nominal mentions and the mention bodies are hashed together first (a few
+#: thousand rows) and only those mentions are followed to their targets and quotes, by index lookups.
+#: A mention, its target and selectors sit in one document graph.
 _DESCRIPTIONS = """
 SELECT DISTINCT ?e ?d ?text WHERE {
-  { SELECT DISTINCT ?e WHERE { VALUES ?type { %s } ?e a ?type } }
-  { SELECT ?m ?g WHERE { GRAPH ?g { ?m cg:mentionKind "nominal" } } }
-  { SELECT ?m ?g WHERE { GRAPH ?g { ?m a cg:EntityMention } } }
-  { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } }
-  { SELECT ?m ?t ?g WHERE { GRAPH ?g { ?m oa:hasTarget ?t } } }
-  { SELECT ?t ?d ?g WHERE { GRAPH ?g { ?t oa:hasSource ?d } } }
-  { SELECT ?t ?s ?g WHERE { GRAPH ?g { ?t oa:hasSelector ?s } } }
-  { SELECT ?s ?g WHERE { GRAPH ?g { ?s a oa:TextQuoteSelector } } }
-  { SELECT ?s ?text ?g WHERE { GRAPH ?g { ?s oa:exact ?text } } }
+  { SELECT ?m ?e ?g WHERE {
+    { SELECT DISTINCT ?e WHERE { VALUES ?type { %s } ?e a ?type } }
+    { SELECT ?m ?g WHERE { GRAPH ?g { ?m cg:mentionKind "nominal" } } }
+    { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } } }
+  GRAPH ?g { ?m a cg:EntityMention ; oa:hasTarget ?t . ?t oa:hasSource ?d ; oa:hasSelector ?s .
+             ?s a oa:TextQuoteSelector ; oa:exact ?text }
 }
 """ % " ".join(f"<{t}>" for t in sorted(_DESCRIBED_TYPES))
 

@@ -68,7 +68,8 @@ def _plain_claims(store):
             object_labels.get(row["o"].value, "") if is_iri else "")
     mentions = {C.MentionRecord(r["m"].value, r["c"].value, r["doc"].value, r["pub"].value if "pub" in r else None,
                                 r["who"].value if "who" in r else None) for r in store.select(_OLD_MENTIONS)}
-    return [claims[k] for k in sorted(claims)], sorted(mentions, key=lambda m: m.iri)
+    return [claims[k] for k in sorted(claims)], sorted(mentions, key=lambda m: (m.iri, m.claim, m.document,
+                                                                               m.publisher or "", m.speaker or ""))
 
 
 def _plain_entities(store, graph=None):
@@ -151,3 +152,22 @@ def test_a_claim_stated_two_ways_keeps_the_smallest_statement_whatever_the_order
     claims, _ = C.read_claims(store)
     smallest = min((f"{BASE}entity/{subject}", obj) for obj, subject in (first, second))
     assert [(c.subject, c.object, c.object_is_iri) for c in claims] == [(*smallest, False)]
+
+
+def test_a_mention_with_two_speakers_gives_its_records_in_the_order_of_the_speakers():
+    # one record per speaker; they come out of a set, whose order changes from one process to the next
+    from kg.rdf.namespaces import CG, OA, PROV, RDF
+
+    store, quads = Store(), []
+    g = NamedNode(f"{BASE}doc/d1")
+    for i in range(8):
+        m, t = NamedNode(f"{BASE}doc/d1/claim/{i}"), NamedNode(f"{BASE}doc/d1/claim/{i}/target")
+        quads += [Quad(m, NamedNode(str(RDF.type)), NamedNode(str(CG.ClaimMention)), g),
+                  Quad(m, NamedNode(str(OA.hasBody)), NamedNode(f"{BASE}claim/c{i}"), g),
+                  Quad(m, NamedNode(str(OA.hasTarget)), t, g), Quad(t, NamedNode(str(OA.hasSource)), g, g)]
+        quads += [Quad(m, NamedNode(str(PROV.wasAttributedTo)), NamedNode(f"{BASE}entity/{who}{i}"), g)
+                  for who in ("zora", "abel")]
+    store.add_quads(quads)
+    _, mentions = C.read_claims(store)
+    assert [(m.iri.rsplit("/", 1)[-1], m.speaker.rsplit("/", 1)[-1]) for m in mentions] == [
+        (str(i), f"{who}{i}") for i in range(8) for who in ("abel", "zora")]
