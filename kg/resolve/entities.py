@@ -260,7 +260,11 @@ def _labels_query(resolution_graph: str | None) -> str:
     >>> "<http://ex/r>" in _labels_query("http://ex/r"), "FILTER" in _labels_query(None)
     (True, False)
     """
-    return _LABELS % (f"FILTER(!sameTerm(?g, <{resolution_graph}>))" if resolution_graph is not None else "")
+    if resolution_graph is None:
+        return _LABELS % ""
+    from pyoxigraph import NamedNode
+
+    return _LABELS % f"FILTER(!sameTerm(?g, {NamedNode(resolution_graph)}))"  # (a checked IRI, written as SPARQL)
 
 
 def read_entities(store, resolution_graph: str | None = None) -> list[EntityRecord]:
