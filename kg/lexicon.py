@@ -101,7 +101,9 @@ def near_synonyms(a: str, b: str) -> bool:
 #: "the ship" / "the vessel", "the mountain" / "the country's highest peak"), kept apart from
 #: :data:`NEAR_SYNONYMS` because those make a person. A class holds only words a general thesaurus gives as
 #: synonyms of one another in that sense, never a kind and its sub-kinds ("boat" / "skiff") or a thing and
-#: its parts, and no word whose common other sense is something else ("craft", "summit", "arm").
+#: its parts, and no word whose common other sense is something else ("craft", "summit", "arm"). ("peak" also
+#: names a maximum, "the peak of the season": the head rule keys by a class only a description that ends with
+#: its head noun, "the highest peak", see ``kg.resolve.entities._head_key``.)
 THING_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset("mountain peak".split()),
     frozenset("car vehicle automobile".split()),

@@ -17,7 +17,8 @@ leaves the document simply "not built yet" and a rerun finishes it (:meth:`Store
 graphs of many documents without their ``cg:sha256`` triples, then one transaction
 adds those triples. A build killed during the bulk load leaves graphs without their
 ``cg:sha256``: not built, so the next build drops and rebuilds them.
-:meth:`Store.bulk_replace` uses the bulk loader for big first loads of quads.
+:meth:`Store.bulk_replace` uses the bulk loader for big first loads of quads, and
+:meth:`Store.replace_graph` for the chunks of a graph too big for one transaction.
 
 The default graph of every query is the union of all named graphs: the merged
 knowledge graph. Oxigraph's union is a bag: a triple stated in k document graphs (an
@@ -259,7 +260,7 @@ class Store:
         staging = ox.NamedNode(graph.value + STAGING_SUFFIX)
         self.drop_graph(staging)  # left by a killed call
         items = iter(quads)
-        head = [ox.Quad(q.subject, q.predicate, q.object, graph) for _, q in zip(range(chunk + 1), items)]
+        head = [_in_graph(q, graph) for _, q in zip(range(chunk + 1), items)]
         if len(head) <= chunk:
             self._replace_held(graph, head)
             return
@@ -268,10 +269,10 @@ class Store:
         self._forget(graph)
         if target == graph:
             faults.reached("store.replace")
-        self._extend_loaded([ox.Quad(q.subject, q.predicate, q.object, target) for q in head], target)
+        self._extend_loaded(head if target == graph else [_in_graph(q, target) for q in head], target)
         batch: list[ox.Quad] = []
         for q in items:
-            batch.append(ox.Quad(q.subject, q.predicate, q.object, target))
+            batch.append(_in_graph(q, target))
             if len(batch) >= chunk:
                 self._extend_loaded(batch, target)
                 batch = []
@@ -304,19 +305,20 @@ class Store:
             self._store.update(f"DELETE DATA {{ {_quad_block(removed)} }} ; INSERT DATA {{ {_quad_block(added)} }}")
 
     def _extend_loaded(self, batch: list[ox.Quad], graph: ox.NamedNode) -> None:
-        """Add one chunk of :meth:`replace_graph` beyond what it holds at once, flushed to disk at once.
+        """Add one chunk of :meth:`replace_graph` beyond what it holds at once, with Oxigraph's bulk loader.
 
-        Why: a quad written one by one goes into six indexes of RocksDB's in-memory tables (about 800
-        bytes, four times its N-Quads text), which the load threshold :data:`FLUSH_EVERY_BYTES` would let
-        grow to some 300 MB; the resolution graph of a big corpus is millions of quads, so its write is
-        bounded by one chunk instead (a flush per 50k quads costs little next to making them).
+        Why: a chunk here is written where atomicity is not asked for (a staging graph, or a new
+        graph written with ``atomic=False``: a kill leaves a partial graph either way), so it need
+        not be a transaction. A transactional write puts every quad into six indexes of RocksDB's
+        in-memory tables (about 800 bytes each), which must be flushed per chunk to stay bounded
+        and are then compacted by background threads; the bulk loader sorts the chunk and writes
+        the index files directly: the 104k quads of the ECB+ resolution graph cost 0.07 s of the
+        calling thread's CPU (1.1 s of the process's) instead of 1.6 s (3.7 s), and its memory is one
+        chunk's.
         """
         if batch:
             self._forget(graph)
-            self._store.extend(batch)
-            if self.path is not None:
-                self._store.flush()
-                self._unflushed = 0
+            self._store.bulk_extend(batch)
 
     def replace_graph_data(self, graph: ox.NamedNode, nquads: bytes) -> None:
         """Make ``graph`` hold exactly the quads of an N-Quads document (atomic load)."""
@@ -519,6 +521,17 @@ def write_results(result: Any, output: BinaryIO | None, format: str) -> bytes | 
         return result.serialize(format=fmt)
     result.serialize(output, format=fmt)
     return None
+
+def _in_graph(quad: ox.Quad, graph: ox.NamedNode) -> ox.Quad:
+    """``quad`` in ``graph``: itself when it is there already (a new quad costs more than the comparison).
+
+    >>> g, h = ox.NamedNode("http://ex/g"), ox.NamedNode("http://ex/h")
+    >>> q = ox.Quad(g, g, g, g)
+    >>> _in_graph(q, g) is q, _in_graph(q, h).graph_name == h
+    (True, True)
+    """
+    return quad if quad.graph_name == graph else ox.Quad(quad.subject, quad.predicate, quad.object, graph)
+
 
 def _nameable(quads: Iterable[ox.Quad]) -> bool:
     """Whether every term of ``quads`` can be written in SPARQL DATA blocks (no blank nodes, no triple terms)."""

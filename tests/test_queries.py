@@ -112,8 +112,12 @@ def _project(rows: set[tuple], columns: tuple[str, ...]) -> set[tuple]:
     return {tuple((k, v) for k, v in row if k in columns) for row in rows}
 
 
-def _repeated_store() -> Store:
-    """Three documents of two outlets stating the same claims: every shared triple is in every graph."""
+def _repeated_store(spans: tuple[str, ...] = ()) -> Store:
+    """Three documents of two outlets stating the same claims: every shared triple is in every graph.
+
+    The claim mentions of the documents named in ``spans`` also carry their span (cg:start, cg:end, cg:exact),
+    as a build writes them since; the others have only their target's selectors, as a store built before.
+    """
     lines = []
     docs = [("d1", "guardian", "Guardian"), ("d2", "herald", "Herald"), ("d3", "guardian", "Guardian")]
     for doc, pub, pub_label in docs:
@@ -151,6 +155,9 @@ def _repeated_store() -> Store:
                 f"<{BASE}doc/{doc}/claim/{i}/t/pos> <http://www.w3.org/ns/oa#start> {10 * i} ; <http://www.w3.org/ns/oa#end> {10 * i + 9} .",
                 f'<{BASE}doc/{doc}/claim/{i}/t/quote> <http://www.w3.org/ns/oa#exact> "sentence {i}" .',
             ]
+            if doc in spans:
+                own.append(f"{m} <https://w3id.org/claimgraph/ns#start> {10 * i} ; <https://w3id.org/claimgraph/ns#end>"
+                           f' {10 * i + 9} ; <https://w3id.org/claimgraph/ns#exact> "sentence {i}" .')
         lines.append(f"{g} {{\n" + "\n".join(shared + own) + "\n}")
     cg = "https://w3id.org/claimgraph/ns#"
     lines.append(f"""<{BASE}graph/resolution> {{
@@ -211,6 +218,42 @@ def test_support_of_a_claim_without_publisher_equals_reference():
     assert fast == _rows(store, REFERENCE["support"])
     c3 = [dict(r) for r in fast if dict(r)["claim"] == f"<{BASE}claim/c3>"]
     assert len(c3) == 2 and all("publishers" not in r for r in c3)
+
+
+#: which documents' claim mentions carry their span: none (a store built before), some, all
+SPANS = {"no spans": (), "some spans": ("d2",), "all spans": ("d1", "d2", "d3")}
+
+
+@pytest.mark.parametrize("spans", sorted(SPANS))
+def test_evidence_equals_reference_with_and_without_spans(spans):
+    # each claim mention is read once: from its own span if it has one, else through its target's selectors
+    store = _repeated_store(SPANS[spans])
+    fast = _rows(store, NAMED_QUERIES["evidence"])
+    assert fast == _rows(store, REFERENCE["evidence"]) and len(fast) == 5
+    for case in ("subject", "document", "quote"):
+        subs = {ox.Variable(k): v for k, v in EVIDENCE_BINDINGS[case].items()}
+        assert _rows(store, NAMED_QUERIES["evidence"], substitutions=subs) == _rows(
+            store, REFERENCE["evidence"], substitutions=subs)
+
+
+def test_evidence_reads_the_span_on_the_mention():
+    # where a claim mention carries its span, evidence answers it without reading the target's selectors; the
+    # mentions without one (here d1's) are answered from their selectors. (The build writes the same values
+    # in both places, and the shapes report a mention where they differ: here they differ on purpose.)
+    store = _repeated_store(("d2", "d3"))
+    store.update(f"""PREFIX cg: <https://w3id.org/claimgraph/ns#>
+DELETE {{ GRAPH ?g {{ ?m cg:start ?s ; cg:end ?e ; cg:exact ?x }} }}
+INSERT {{ GRAPH ?g {{ ?m cg:start 100 ; cg:end 109 ; cg:exact "on the mention" }} }}
+WHERE {{ GRAPH ?g {{ ?m cg:start ?s ; cg:end ?e ; cg:exact ?x }} }}""")
+    rows = [dict(r) for r in _rows(store, NAMED_QUERIES["evidence"])]
+    spans = {(r["doc"], r["start"], r["end"], r["exact"]) for r in rows}
+    integer = "^^<http://www.w3.org/2001/XMLSchema#integer>"
+    assert spans == {
+        (f"<{BASE}doc/d1>", f'"0"{integer}', f'"9"{integer}', '"sentence 0"'),
+        (f"<{BASE}doc/d1>", f'"10"{integer}', f'"19"{integer}', '"sentence 1"'),
+        (f"<{BASE}doc/d2>", f'"100"{integer}', f'"109"{integer}', '"on the mention"'),
+        (f"<{BASE}doc/d3>", f'"100"{integer}', f'"109"{integer}', '"on the mention"'),
+    }
 
 
 def test_evidence_of_one_edge_equals_reference(repeated):

@@ -29,6 +29,8 @@ TARGET = "<doc/e2a47244cdc10b970de3/claim/0-107-9c1d2e3f4a/target>"
 POS = "<doc/e2a47244cdc10b970de3/claim/0-107-9c1d2e3f4a/target/pos>"
 QUOTE = "<doc/e2a47244cdc10b970de3/claim/0-107-9c1d2e3f4a/target/quote>"
 EM = "<doc/e2a47244cdc10b970de3/mention/83-91>"
+#: the sentence CM quotes (its quote selector's oa:exact)
+SENTENCE = "'North Korea has reportedly sent about 15,000 soldiers to Russia since last autumn, Hong Min told reporters.'"
 CLAIM = "<claim/5be01c44a9d2a8f0e771>"
 CLAIM_600 = "<claim/a0c3d9e14b27f6085d1e>"
 CLAIM_4700 = "<claim/77f1e0b2c3d4a5968778>"
@@ -197,6 +199,30 @@ BROKEN = [
         CM,
     ),
     ("two-rules", f"INSERT DATA {{ {CM} cg:rule 'passive' }}", "ClaimMention-rule", "MaxCount", CM),
+    # a claim mention's span on the mention itself (cg:start, cg:end, cg:exact): all three, its selectors' values
+    (
+        "span-start-not-its-selectors",
+        f"INSERT DATA {{ {CM} cg:start 1 ; cg:end 107 ; cg:exact {SENTENCE} }}",
+        "ClaimMentionSpanShape",
+        "SPARQL",
+        CM,
+    ),
+    (
+        "span-exact-not-its-selectors",
+        f"INSERT DATA {{ {CM} cg:start 0 ; cg:end 107 ; cg:exact 'North Korea has sent' }}",
+        "ClaimMentionSpanShape",
+        "SPARQL",
+        CM,
+    ),
+    ("span-without-exact", f"INSERT DATA {{ {CM} cg:start 0 ; cg:end 107 }}", "ClaimMentionSpanShape", "SPARQL", CM),
+    (
+        "span-start-a-string",
+        f"INSERT DATA {{ {CM} cg:start '0' ; cg:end 107 ; cg:exact {SENTENCE} }}",
+        "ClaimMention-start",
+        "Datatype",
+        CM,
+        ["ClaimMentionSpanShape"],  # '0' is not the selector's 0 either
+    ),
     ("target-without-source", f"DELETE WHERE {{ {TARGET} oa:hasSource ?d }}", "Target-source", "MinCount", TARGET),
     (
         "target-source-not-an-article",
@@ -424,6 +450,13 @@ BROKEN = [
         EM,
     ),
 ]
+
+
+def test_a_mention_with_its_span_conforms(sample_union):
+    # the span a build writes on a claim mention (its selectors' values) is valid, as is a mention without it
+    graph = variant(sample_union, f"INSERT DATA {{ {CM} cg:start 0 ; cg:end 107 ; cg:exact {SENTENCE} }}")
+    report = validate(graph)
+    assert report.conforms, report.text
 
 
 @pytest.mark.parametrize("case", BROKEN, ids=[case[0] for case in BROKEN])

@@ -144,9 +144,13 @@ def _keyed(lines: list[bytes]) -> list[bytes]:
     """
     if not lines:
         return []
-    block = b"\n".join(lines)
+    return _keyed_text(b"\n".join(lines))
+
+
+def _keyed_text(block: bytes) -> list[bytes]:
+    """:func:`_keyed` of the lines of ``block`` (lines joined by line breaks, at least one line)."""
     if _TYPE_TWICE.search(block):
-        return [_type_first(line) for line in lines]
+        return [_type_first(line) for line in block.split(b"\n")]
     return block.replace(_TYPE_BYTES, _TYPE_SORT_KEY).split(b"\n")
 
 
@@ -215,7 +219,11 @@ class _Union:
         self._folder.cleanup()
 
     def add(self, lines: list[bytes]) -> None:
-        self._seen.update(_keyed(lines))
+        self.add_keyed(_keyed(lines))
+
+    def add_keyed(self, keyed: list[bytes]) -> None:
+        """:meth:`add` of lines already made sort keys (:func:`_keyed`)."""
+        self._seen.update(keyed)
         if len(self._seen) >= _RUN_LINES:
             self._spill()
 
@@ -328,6 +336,10 @@ class _Piece:
     """One graph for the per-graph writers: its sorted N-Triples lines, and its TriG block and
     JSON-LD node objects, each made on first use (or read back from the store's export cache).
 
+    A piece read back from the cache keeps its lines as the one text they were stored as
+    (:attr:`text`) and splits them only when asked (:attr:`lines`): a build's export gives
+    that text to the N-Quads file and the union as it is, so most pieces are never split.
+
     >>> g = ox.NamedNode("http://ex/g")
     >>> piece = _Piece(g, [b'<http://ex/s> <http://purl.org/dc/terms/title> "T" .'])
     >>> piece.trig
@@ -335,17 +347,47 @@ class _Piece:
     >>> again = _Piece.decode(g, piece.encode())
     >>> (again.lines, again.trig, again.jsonld) == (piece.lines, piece.trig, piece.jsonld)
     True
+    >>> (again.count, again.text) == (1, piece.lines[0])
+    True
     """
 
-    def __init__(self, graph, lines: list[bytes], trig: bytes | None = None, jsonld: bytes | None = None) -> None:
-        self.graph, self.lines = graph, lines
+    def __init__(self, graph, lines: list[bytes] | None, trig: bytes | None = None, jsonld: bytes | None = None,
+                 *, text: bytes | None = None) -> None:
+        self.graph, self._lines, self._text = graph, lines, text  # one of lines and text is given
+        self._count: int | None = None
         self._trig, self._jsonld = trig, jsonld
 
     @property
+    def lines(self) -> list[bytes]:
+        if self._lines is None:
+            self._lines = self._text.split(b"\n") if self._text else []
+        return self._lines
+
+    @property
+    def text(self) -> bytes:
+        """The lines joined by line breaks (no break after the last)."""
+        if self._text is None:
+            self._text = b"\n".join(self._lines)
+        return self._text
+
+    @property
+    def count(self) -> int:
+        """How many lines (triples)."""
+        if self._lines is not None:
+            return len(self._lines)
+        if self._count is None:
+            self._count = self._text.count(b"\n") + 1 if self._text else 0
+        return self._count
+
+    def keyed(self) -> list[bytes]:
+        """:func:`_keyed` of the lines, made from :attr:`text` without splitting it first."""
+        return _keyed_text(self.text) if self.count else []
+
+    @property
     def nquads(self) -> bytes:
-        if not self.lines:
+        if not self.count:
             return b""
-        data = b"\n".join(self.lines) + b"\n"
+        data = self.text + b"\n"
         if isinstance(self.graph, ox.DefaultGraph):
             return data
         # every line ends with " ." and a literal holds no raw line break: " .\n" is found at line ends only
@@ -413,7 +455,7 @@ class _Piece:
         self._trig = _trig_head(self.graph) + b"\n".join(blocks) + b"\n}\n"
 
     def encode(self) -> bytes:
-        lines = b"\n".join(self.lines)
+        lines = self.text
         sizes = b"%d %d %d\n" % (len(lines), len(self.trig), len(self.jsonld))
         return b"".join([_PIECE_MAGIC, sizes, lines, self.trig, self.jsonld])
 
@@ -429,8 +471,7 @@ class _Piece:
             return None
         if len(data) != head + a + b + c:
             return None
-        lines = data[head : head + a]
-        return cls(graph, lines.split(b"\n") if lines else [], data[head + a : head + a + b], data[head + a + b :])
+        return cls(graph, None, data[head + a : head + a + b], data[head + a + b :], text=data[head : head + a])
 
 
 def _subject_groups(lines: list[bytes]) -> list[tuple[int, int]]:
@@ -637,8 +678,8 @@ class _Writer:
         """Write one graph's block and note where it went."""
         start = self.pos
         self.put(data)
-        self.count += len(piece.lines)
-        self.blocks.append((getattr(piece.graph, "value", ""), start, self.pos, len(piece.lines)))
+        self.count += piece.count
+        self.blocks.append((getattr(piece.graph, "value", ""), start, self.pos, piece.count))
 
     def graph(self, piece: _Piece) -> None:
         """One graph."""
@@ -661,10 +702,10 @@ class _TriGWriter(_Writer):
         self._first = True
 
     def graph(self, piece):
-        if piece.lines and self._first:
+        if piece.count and self._first:
             self.put(_trig_prefixes())
             self._first = False
-        self.block(piece, piece.trig if piece.lines else b"")
+        self.block(piece, piece.trig if piece.count else b"")
 
 
 class _JsonLdWriter(_Writer):
@@ -814,7 +855,7 @@ def _write_all(store, writers: list[_Writer], record=None) -> None:
                     lines.sort(key=_type_first)
                 piece = _Piece(graph, lines)
             if union_writers:
-                union.add(piece.lines)
+                union.add_keyed(piece.keyed())
             for writer in per_graph:
                 writer.graph(piece)
             if fresh and keep is not None and isinstance(graph, ox.NamedNode):

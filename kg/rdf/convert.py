@@ -391,5 +391,10 @@ def _claim_quads(
     if claim.relation_text:
         yield q(m, CG.relationText, Literal(claim.relation_text))
     yield from _selectors(m, doc_iri, text, start, end, q)
+    # The same span on the mention itself (a shortcut: one pattern per value instead of the target and its
+    # two selectors), so the evidence query reads it without four joins over every mention's target.
+    yield q(m, CG.start, _int(start))
+    yield q(m, CG.end, _int(end))
+    yield q(m, CG.exact, Literal(text[start:end]))
 
 

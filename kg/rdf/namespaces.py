@@ -62,6 +62,10 @@ class CG(DefinedNamespace):
     rule: URIRef
     relationText: URIRef
     mentionKind: URIRef
+    # a claim mention's span, copied from its target's selectors (a shortcut for queries)
+    start: URIRef
+    end: URIRef
+    exact: URIRef
     # documents
     sha256: URIRef
     sentenceCount: URIRef

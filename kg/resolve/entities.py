@@ -27,7 +27,7 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    same documents ("North Korea");
 6. common nouns (``schema:Thing``: "the soldiers", "the coffins") with the same head noun
    (or heads a report alternates for one referent, :data:`kg.lexicon.NEAR_SYNONYMS`: "the gunman" /
-   "the shooter", "police" / "cops"),
+   "the shooter", "police" / "cops", but not "police" / "the detective": one officer is not the force),
    in documents that tell the same story (:func:`story_groups`: groups of documents that
    share enough of their named entities, on average, not only through one pair; for common
    nouns a stricter average, :data:`NOUN_STORY_MEAN_SIMILARITY`, than for names), so "the
@@ -51,10 +51,13 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
    and the event day of the articles closest to it, a time of day ("at about 7 p.m.") and the day of
-   its article's event.
+   its article's event (one hour per day: of two hours given for one day, only the one most reports give);
+10. a description of a person by an agent noun ("a former employee", "the man") and the one person of its
+   story who is the subject of the same claims ("shot Ann Lee", "entered the hall"): :func:`_same_deeds`.
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
-"the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), nouns
+"the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), by rule 6 a noun
+written only in the plural and one written in the singular ("employees" / "a former employee"), nouns
 too general to identify anything ("the same time"), two people whose full names differ
 (neither is the start or end of the other, nor a spelling or short-form variant), two
 multi-word names of places or organisations that differ, a person with a
@@ -82,7 +85,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.lexicon import NEAR_SYNONYMS, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import AGENT_NOUNS, NEAR_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -139,7 +142,11 @@ DEICTIC_RATIO = 1.5
 #: and the police, so a loose story holds both and neither day leads; the articles closest to a report
 #: (by the mean of average linkage, or the one most like it) tell the day of its own event.
 DEICTIC_STORY_MEAN_SIMILARITY = 0.2
+#: A description joins the one person of its story who is the subject of at least this many of its deeds, and
+#: of more than any other person is (rule 10, :func:`_same_deeds`).
+MIN_SHARED_DEEDS = 1
 _NAMED_CLASSES = frozenset({"Place", "Organization", "NewsMediaOrganization", "Event", "CreativeWork", "Product"})
+_ORGANIZATION_CLASSES = frozenset({"Organization", "NewsMediaOrganization"})
 _HEAD_STOP = frozenset(
     """of in on at to for from with by about as into over under after before during between against among
     through than that which who whom whose where when while because if and or but""".split()
@@ -187,6 +194,10 @@ _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way); things
 #: and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle").
 _SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS) for word in group}
+#: The keys of near-synonym classes that hold a collective noun for a body of people beside words for one of its
+#: members ("police" / "cop", "detective"): there a description of one person meets no description of the body.
+_COLLECTIVE_KEYS = frozenset(_SYNONYM_KEY[min(group)] for group in NEAR_SYNONYMS
+                             if any(not is_person_noun(w) for w in group) and any(map(is_person_noun, group)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +212,7 @@ class EntityRecord:
     pref_count: int = 1  # how many of ``labels`` are preferred labels
     publisher: bool = False  # the dct:publisher of some document
     descriptions: frozenset[tuple[str, str]] = frozenset()  # (document, text) of its common-noun mentions
+    deeds: frozenset[tuple[str, str]] = frozenset()  # (predicate, object entity) of the claims it is subject of
 
     @property
     def prefs(self) -> tuple[str, ...]:
@@ -209,13 +221,14 @@ class EntityRecord:
     @property
     def kind(self) -> str:
         """``person``, ``place``, ``named`` (organisation, event, work, ...) or ``thing`` (a common noun)."""
-        if "Person" in self.types:
+        types = self.types
+        if "Person" in types:
             return "person"
-        if self.publisher or self.types & {"Organization", "NewsMediaOrganization"}:
+        if self.publisher or not types.isdisjoint(_ORGANIZATION_CLASSES):
             return "named"
-        if "Place" in self.types:
+        if "Place" in types:
             return "place"
-        if self.types & _NAMED_CLASSES:
+        if not types.isdisjoint(_NAMED_CLASSES):
             return "named"
         return "thing"
 
@@ -235,25 +248,65 @@ class EntityResolution:
 
 
 # -- reading the store ---------------------------------------------------------------------
+#: How the reads are shaped. Oxigraph joins the patterns of one group by looking each row of
+#: one up in the index of the next (a RocksDB seek per row), and turns every term of every
+#: answer row back into its string (a RocksDB read per IRI or long literal): both cost
+#: microseconds a row, far more than the join itself. So each pattern stands alone in a
+#: subquery (``{ SELECT ... WHERE { GRAPH ?g { one pattern } } }``), which Oxigraph joins by
+#: hashing the scans, and the answers carry only what the records keep: no graph IRI that is
+#: only compared, no row that Python would drop (three to four times fewer seconds than the
+#: plain groups on the ECB+ store; the same answers).
 _LABELS = """
-SELECT DISTINCT ?e ?label ?pref ?g WHERE { GRAPH ?g { ?e a cg:Entity .
-  { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } }
+SELECT DISTINCT ?e ?label ?pref WHERE {
+  { SELECT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } } }
+  { SELECT ?e ?label ?pref ?g WHERE { GRAPH ?g {
+    { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } } }
+  %s }
 """
-_TYPES = "SELECT DISTINCT ?e ?t WHERE { { SELECT DISTINCT ?e WHERE { ?e a cg:Entity } } ?e a ?t }"
+#: Types other than cg:Entity (every entity has that one, and the records leave it out).
+_TYPES = ("SELECT DISTINCT ?e ?t WHERE { { SELECT DISTINCT ?e WHERE { ?e a cg:Entity } } ?e a ?t "
+          "FILTER(!sameTerm(?t, cg:Entity)) }")
 _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
 _MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   { SELECT ?m WHERE { ?m a cg:EntityMention } } { SELECT ?m ?e WHERE { ?m oa:hasBody ?e } } } GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
-#: The common-noun mentions of entities (kept for people and places: whether an entity is one comes from
-#: ``_TYPES``, as a join with its type over the union would repeat each row once per document typing it).
-#: A mention, its target and selectors sit in one document graph.
-_DESCRIPTIONS = """
-SELECT DISTINCT ?e ?d ?text WHERE { GRAPH ?g { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ;
-  oa:hasTarget ?t . ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text } }
+#: What each entity does to another entity (the claims it is the subject of, with an entity object).
+_DEEDS = """
+SELECT DISTINCT ?s ?p ?o WHERE { GRAPH ?g { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o .
+  FILTER(isIRI(?o)) } }
 """
 _PERSON = str(SCHEMA.Person)
 #: The entities whose descriptions are read: people ("the climber") and places ("the country's highest peak").
 _DESCRIBED_TYPES = frozenset({_PERSON, str(SCHEMA.Place)})
+#: The common-noun mentions of people and places (whether an entity is one is also checked against
+#: ``_TYPES``: here the type is matched over the union, where it is made distinct first, as a join with
+#: it would repeat each row once per document typing the entity). Most common nouns are things, so the
+#: people and places, the nominal mentions and the mention bodies are hashed together first (a few
+#: thousand rows) and only those mentions are followed to their targets and quotes, by index lookups.
+#: A mention, its target and selectors sit in one document graph.
+_DESCRIPTIONS = """
+SELECT DISTINCT ?e ?d ?text WHERE {
+  { SELECT ?m ?e ?g WHERE {
+    { SELECT DISTINCT ?e WHERE { VALUES ?type { %s } ?e a ?type } }
+    { SELECT ?m ?g WHERE { GRAPH ?g { ?m cg:mentionKind "nominal" } } }
+    { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } } }
+  GRAPH ?g { ?m a cg:EntityMention ; oa:hasTarget ?t . ?t oa:hasSource ?d ; oa:hasSelector ?s .
+             ?s a oa:TextQuoteSelector ; oa:exact ?text }
+}
+""" % " ".join(f"<{t}>" for t in sorted(_DESCRIBED_TYPES))
+
+
+def _labels_query(resolution_graph: str | None) -> str:
+    """:data:`_LABELS`, leaving out the labels of ``resolution_graph`` (a previous resolution's).
+
+    >>> "<http://ex/r>" in _labels_query("http://ex/r"), "FILTER" in _labels_query(None)
+    (True, False)
+    """
+    if resolution_graph is None:
+        return _LABELS % ""
+    from pyoxigraph import NamedNode
+
+    return _LABELS % f"FILTER(!sameTerm(?g, {NamedNode(resolution_graph)}))"  # (a checked IRI, written as SPARQL)
 
 
 def read_entities(store, resolution_graph: str | None = None) -> list[EntityRecord]:
@@ -266,9 +319,8 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     intern = lambda text: strings.setdefault(text, text)  # noqa: E731
     prefs: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
-    for e, label, pref, g in store.rows(_LABELS):
-        if g.value == resolution_graph:
-            continue  # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
+    # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
+    for e, label, pref in store.rows(_labels_query(resolution_graph)):
         (prefs if pref.value == "true" else alts)[intern(e.value)].add(intern(label.value))
     types: dict[str, set[str]] = defaultdict(set)
     described = set()
@@ -287,6 +339,10 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
         if e.value in described:
             descriptions[e.value].add((intern(d.value), text.value))
     del described
+    deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for subject, predicate, obj in store.rows(_DEEDS):
+        if subject.value != obj.value:
+            deeds[subject.value].add((intern(predicate.value), intern(obj.value)))
     del strings
     kinds: dict[frozenset[str], frozenset[str]] = {}  # one frozenset per distinct set of types
     records = []
@@ -297,6 +353,7 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
         records.append(EntityRecord(
             iri, tuple(p + a), kinds.setdefault(found, found), frozenset(docs.pop(iri)),
             counts.get(iri, 0), len(p), iri in publishers, frozenset(descriptions.pop(iri, ())),
+            frozenset(deeds.pop(iri, ())),
         ))
     return records
 
@@ -1173,6 +1230,11 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     _clock_times(records, closest, uf)  # (after the month-day joins, so a date's hour finds one day)
 
+    # 10. a description of a person and the one person of its story who did the same things to the same
+    #     referents ("a former employee opened fire ... killed a man ... was charged with murder" /
+    #     "Ann Lee opened fire ... killed the man ... charged with murder")
+    _same_deeds(records, groups, uf)
+
     del groups, closest, days
     return _result(uf, records, external)
 
@@ -1181,17 +1243,20 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
                 groups: dict[str, int]) -> None:
     """Rule 6: the common nouns of one head (or of near-synonym heads) in one story of ``groups`` meet, each
     joining the first group of its head it does not clash with; a noun already joined to a name leads."""
-    heads: dict[tuple[int, str], list[str]] = defaultdict(list)
+    heads: dict[tuple[int, str, bool], list[str]] = defaultdict(list)  # (story, head key, plural) -> nouns
     for r in records:
         if r.kind != "thing" or not r.documents:
             continue
         head = thing_head(r.prefs[0]) if r.prefs else ""
         if not head or head in _GENERIC_HEADS:
             continue
-        head = _SYNONYM_KEY.get(head, head)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
+        head = _head_key(head, r)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
+        # one of a group is not the group ("a former employee" / "employees at the party"); a body of people
+        # ("police" / "investigators") is a group however it is written
+        plural = head.endswith(" (body)") or _written_number(r) == "plural"
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
-            heads[(story, head)].append(r.iri)
+            heads[(story, head, plural)].append(r.iri)
     for key in sorted(heads):
         # a noun already joined to a name leads; each noun joins the first group it does not clash with
         members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
@@ -1199,6 +1264,49 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         for iri in members:
             if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
+
+
+def _head_key(head: str, rec: EntityRecord) -> str:
+    """The key under which the head rule (6) gathers a common noun of head noun ``head``: its near-synonym class
+    (:data:`_SYNONYM_KEY`), and in a class with a collective noun (:data:`_COLLECTIVE_KEYS`), whether it names the
+    body of people ("police", "cops", "investigators") or one person ("the detective", "a cop").
+
+    Why: reports call a force "police" and "the cops", and one officer "the detective" or "the policeman"; one
+    person is not the force (its claims are not the force's claims).
+
+    >>> rec = lambda label, *alts: EntityRecord("e", (label, *alts), frozenset({"Thing"}))
+    >>> _head_key("police", rec("police")), _head_key("cop", rec("cop", "Cops")), _head_key("detective", rec("detective"))
+    ('cop (body)', 'cop (body)', 'cop')
+    >>> _head_key("vehicle", rec("vehicle")), _head_key("shooter", rec("shooter")), _head_key("river", rec("river"))
+    ('automobile', 'abductor', 'river')
+
+    Only a description that ends with its head noun is keyed by its class: a complement may choose another
+    sense of the word ("the peak of the season" is a time, not a mountain; "the highest peak" may be one).
+
+    >>> _head_key("peak", rec("peak of the season")), _head_key("peak", rec("highest peak"))
+    ('peak', 'mountain')
+    """
+    key = _SYNONYM_KEY.get(head, head)
+    words = tokens(rec.prefs[0]) if rec.prefs else ()
+    if key != head and words and _singular(words[-1]) != head and words[-1] != head:
+        return head  # a complement may choose another sense of the word: "the peak of the season" is no mountain
+    if key in _COLLECTIVE_KEYS and (not is_person_noun(head) or
+                                    any(_plural_of(tokens(label)[-1:], head) for label in rec.labels)):
+        return f"{key} (body)"
+    return key
+
+
+def _plural_of(words: Sequence[str], noun: str) -> bool:
+    """Is ``words`` the one word that is the plural of the singular ``noun`` (cops, detectives, policemen)?
+
+    >>> _plural_of(("cops",), "cop"), _plural_of(("policemen",), "policeman"), _plural_of(("cop",), "cop")
+    (True, True, False)
+    """
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return word in {noun + "s", noun + "es"} or (noun.endswith("man") and word == noun[:-3] + "men") or \
+        (noun.endswith("y") and word == noun[:-1] + "ies")
 
 
 def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
@@ -1261,7 +1369,7 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             continue
         said = set(r.descriptions)
         # an alternative label that is a description ("59-year-old grandmother": ends in a lower-case word)
-        said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split()[-1][:1].islower()
+        said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split() and label.split()[-1][:1].islower()
                  for doc in r.documents}
         for doc, text in said:
             if _plural_words(text) and (r.kind == "person" or not any(map(_plural_words, r.prefs))):
@@ -1300,6 +1408,61 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
 
 
+def _same_deeds(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """Rule 10: a description of one person by what the person did or is ("a former employee", "the man"), in a
+    cluster of descriptions only, joins the person cluster of its story that is the subject of the most of its
+    claims (at least :data:`MIN_SHARED_DEEDS`) with the same relation to the same referent ("shot Ann Lee",
+    "entered the hall"), when no other person of the story is the subject of as many.
+
+    Why: a report that never names the person tells what the person did, and another report tells the same
+    deeds of the named person; within one story, the one person known to have done a deed to a referent is
+    whoever did it. A deed two people of the story did identifies neither, and a role noun ("the judge",
+    "her daughter") names a tie to others, not the deeds (:func:`_deed_noun`). Objects are compared by their
+    clusters after rules 1 to 9, so "the man" of two reports counts once they met.
+    """
+    subjects: dict[tuple[int, str, str], set[str]] = defaultdict(set)  # (story, predicate, object) -> subjects
+    for r in records:
+        if not r.deeds:
+            continue
+        root = uf.find(r.iri)
+        for story in {groups[d] for d in r.documents if d in groups}:
+            for predicate, obj in r.deeds:
+                subjects[(story, predicate, uf.find(obj) if obj in uf.parent else obj)].add(root)
+    roots = sorted({uf.find(r.iri) for r in records if r.deeds})
+    for root in roots:
+        root = uf.find(root)  # (an earlier join of this rule may have taken it)
+        members = [uf.records[m] for m in uf.members[root]]
+        if uf.kinds[root] != {"thing"} or any(_written_number(m) == "plural" for m in members):
+            continue
+        heads = {thing_head(m.prefs[0]) for m in members if m.prefs}
+        stories = {groups[d] for m in members for d in m.documents if d in groups}
+        if len(stories) != 1 or not heads or not all(map(_deed_noun, heads)):
+            continue
+        story = stories.pop()
+        mine = {(p, uf.find(o) if o in uf.parent else o) for m in members for p, o in m.deeds}
+        shared: Counter[str] = Counter()
+        for predicate, obj in mine:
+            shared.update({uf.find(other) for other in subjects.get((story, predicate, obj), ())} - {root, obj})
+        ranked = [(n, other) for other, n in shared.items() if "person" in uf.kinds[other]]
+        ranked.sort(reverse=True)
+        if ranked and ranked[0][0] >= MIN_SHARED_DEEDS and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
+            uf.union(root, ranked[0][1], "same-deeds", strong_clash_only=True)
+
+
+def _deed_noun(head: str) -> bool:
+    """Does ``head`` describe a person by what the person did or is, not by an office or a tie to someone
+    ("the gunman", "a former employee", "the man"; not "the judge", "her daughter")?
+
+    Why: rule 10 identifies a person by deeds, which an agent noun sums up; a role names a relation to others
+    (a story has a judge, a victim's daughter and a defendant, each with deeds of their own in its trial).
+
+    >>> _deed_noun("employee"), _deed_noun("man"), _deed_noun("shooter"), _deed_noun("judge"), _deed_noun("daughter")
+    (True, True, True, False, False)
+    """
+    return head not in PERSON_ROLES and (head in AGENT_NOUNS or head in PERSON_NOUNS or
+                                         any(head in group for group in NEAR_SYNONYMS))
+
+
 def _plural_words(text: str) -> bool:
     """A description whose last word is plural ("the producers", "51 knockouts") describes no one person.
 
@@ -1325,6 +1488,35 @@ def _plural(rec: EntityRecord) -> bool:
     """
     ends = [tokens(label)[-1] for label in rec.labels if tokens(label)]
     return bool(ends) and all(_singular(w) != w for w in ends)
+
+
+def _written_number(rec: EntityRecord) -> str:
+    """"singular", "plural" or "mixed": the number of a common noun's head as its documents wrote it.
+
+    Why: the preferred label of a common noun has a lemmatised head ("employee" for "about a dozen
+    employees"); the alternative labels are the words as written, so they tell one of a group from the group.
+    A noun with no alternative label was written as its preferred label.
+
+    >>> _written_number(EntityRecord("e:1", ("employee", "about a dozen employees", "employees"), frozenset({"Thing"})))
+    'plural'
+    >>> _written_number(EntityRecord("e:2", ("former employee",), frozenset({"Thing"})))
+    'singular'
+    >>> _written_number(EntityRecord("e:3", ("employee", "employees", "one employee"), frozenset({"Thing"})))
+    'mixed'
+    >>> _written_number(EntityRecord("e:4", ("soldier", "about 15,000 soldiers"), frozenset({"Thing"})))
+    'plural'
+    >>> _written_number(EntityRecord("e:5", ("slow start", "the club's slow start"), frozenset({"Thing"})))
+    'singular'
+    """
+    head = thing_head(rec.prefs[0]).split()[-1:] if rec.prefs else []
+    found = set()
+    for label in (rec.labels[rec.pref_count:] or rec.prefs) if head else ():
+        # the written form of the preferred label's head (a possessive or a participle before it is no head:
+        # "the club's disappointing start")
+        forms = [w for w in tokens(label) if w == head[0] or _singular(w) == head[0]]
+        if forms:
+            found.add("singular" if forms[-1] == head[0] else "plural")
+    return found.pop() if len(found) == 1 else "mixed"
 
 
 def _title_case(label: str) -> bool:
@@ -1386,7 +1578,7 @@ def _month_day(label: str) -> tuple[int, int] | None:
     if any(w.isdigit() and len(w) == 4 for w in words):
         return None  # a year is written: the date is normalised already, or is a month ("February 2009")
     for j in (i + 1, i - 1):
-        if 0 <= j < len(words) and words[j].isdigit() and 1 <= int(words[j]) <= 31:
+        if 0 <= j < len(words) and words[j].isdigit() and len(words[j]) <= 2 and 1 <= int(words[j]) <= 31:
             return _MONTH_NUMBERS[words[i]], int(words[j])
     return None
 
@@ -1508,7 +1700,7 @@ def _clock_time(label: str) -> bool:
     if _WEEKDAYS & set(words) or _DEICTIC_WORDS & set(words) or any(w in _MONTH_NUMBERS for w in words):
         return False
     digits = [i for i, w in enumerate(words) if w.isdigit()]
-    if not digits or int(words[digits[0]]) > 24:
+    if not digits or len(words[digits[0]]) > 2 or int(words[digits[0]]) > 24:  # (int() of 5000 digits raises)
         return False
     return digits[-1] + 1 < len(words) and words[digits[-1] + 1] in _CLOCK_MARKS
 
@@ -1528,7 +1720,11 @@ def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
     News dates an event once by its day ("Friday night") and once by its hour ("at about 7 p.m."): both
     say when the one event of the report happened. The day is the one the article names, or, of the days
     it names, the one on its story's event weekday (:func:`_event_days`). A time of day already joined to
-    a day, or to the hour of an article whose event falls on another day, stays as it is.
+    a day, or to the hour of an article whose event falls on another day, stays as it is. A day takes one
+    hour: where its articles give several ("the fire started at 7 p.m." and "was out by 11:30 p.m."), joining
+    each to the day would make them one time, so only the hour given most often (by more times of day than any
+    other, :func:`_clock_value`) joins it, and the others stay apart. (A time of day that an earlier rule
+    already made one with another hour counts as that set of hours: joining it makes no two hours one.)
     """
     by_iri = {r.iri: r for r in records}
     event = _event_days(records, groups)
@@ -1551,12 +1747,39 @@ def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
             found = {c for c in found if any(weekday in _weekdays(label) or _weekday_of(m) == weekday
                                              for m in uf.members[c] for label in by_iri[m].labels)}
         planned[root] |= found if len(found) == 1 else {""}  # (no one day: the cluster's hour stays open)
+    # (a cluster's hours: one, or several an earlier rule already made one time; joining it to a day makes
+    #  no hours one that were apart, but two clusters of different hours joining one day would)
+    joining: list[tuple[str, str, frozenset]] = []  # (time of day's cluster, day cluster, its hours)
+    given: dict[str, Counter[frozenset]] = defaultdict(Counter)  # day cluster -> hours -> times of day
     for root in sorted(planned):
         targets = planned[root]
         if any(_names_a_day(by_iri[m]) for m in uf.members[root]):
             continue
-        if len(targets) == 1 and "" not in targets:
-            uf.union(clocks[root][0], next(iter(targets)), "time-of-day", force=True)
+        hours = frozenset(_clock_value(label) for m in uf.members[root] for label in by_iri[m].labels) - {None}
+        if len(targets) == 1 and "" not in targets and hours:
+            target = next(iter(targets))
+            joining.append((root, target, hours))
+            given[target][hours] += len(clocks[root])
+    for root, target, hours in joining:
+        ranked = given[target].most_common(2)
+        if ranked[0][0] == hours and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            uf.union(clocks[root][0], target, "time-of-day", force=True)
+
+
+def _clock_value(label: str) -> tuple[int, int, str] | None:
+    """The hour, minute and "a" or "p" of a time of day written with no day; None for any other label.
+
+    >>> _clock_value("at about 7 p.m."), _clock_value("around 7:00 p. m"), _clock_value("11:30 PM")
+    ((7, 0, 'p'), (7, 0, 'p'), (11, 30, 'p'))
+    >>> _clock_value("Friday") is None
+    True
+    """
+    if not _clock_time(label):
+        return None
+    words = tokens(label)
+    digits = [i for i, w in enumerate(words) if w.isdigit()]
+    minute = int(words[digits[1]]) if len(digits) > 1 else 0
+    return int(words[digits[0]]), minute, words[digits[-1] + 1][0]
 
 
 def _weekday_of(iri: str) -> str | None:

@@ -213,6 +213,7 @@ def _expand_kind_word(words: list[str], i: int) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 17)  # (as normalise: the same labels are split again and again)
 def tokens(text: str) -> tuple[str, ...]:
     """The words of the normalised text.
 

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kg.export import formats
 from kg.export.formats import write_exports
@@ -270,3 +272,28 @@ def test_a_graph_loaded_from_text_with_blank_nodes_exports_the_stores_labels(tmp
     store.replace_graph(loaded[0][0], [])
     write_exports(store, out, FORMATS)
     assert _files(out) == _truth(store, tmp_path / "truth1")
+
+
+_TURTLE_TEXT = st.lists(st.sampled_from([b"<http://ex/a> ", b"\t", b"\n", b"\n\t", b"x", b"\x00", b";", b"\n\n"]),
+                        max_size=30).map(b"".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TURTLE_TEXT)
+def test_the_subject_blocks_of_a_turtle_body_are_where_a_line_starts_unindented(body):
+    from kg.export.incremental import _BLOCK_START, _turtle_blocks
+
+    assert _turtle_blocks(body) == [m.start() for m in _BLOCK_START.finditer(body)] + [len(body)]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.lists(st.binary(min_size=1, max_size=5).filter(lambda b: b"\n" not in b), max_size=4), max_size=4))
+def test_subjects_added_in_bulk_are_the_subjects_added_one_by_one(batches):
+    from kg.export.incremental import _Subjects
+
+    bulk, single = _Subjects(), _Subjects()
+    for batch in batches:
+        bulk.extend(batch)
+        for subject in batch:
+            single.append(subject)
+    assert bulk.data() == single.data() and bulk[:] == single[:] and len(bulk) == len(single)

@@ -1,17 +1,17 @@
-"""Extraction -> quads: the one-place claims and the claim text."""
+"""Extraction -> quads: the one-place claims, the claim text and a claim mention's span."""
 
 from __future__ import annotations
 
-from kg.model import Argument, Claim, Document, Entity, Extraction
+from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction
 from kg.rdf.convert import extraction_to_quads
-from kg.rdf.namespaces import RDF, SCHEMA, XSD
+from kg.rdf.namespaces import CG, OA, RDF, SCHEMA, XSD
 
 BASE = "http://ex.org/"
 
 
-def _quads(claim: Claim, text: str):
+def _quads(claim: Claim, text: str, mentions: tuple[EntityMention, ...] = ()):
     doc = Document(text=text, source="a.txt", publisher="Daily")
-    ex = Extraction(doc, ((0, len(text)),), (Entity("talk", "talks"),), (), (claim,))
+    ex = Extraction(doc, ((0, len(text)),), (Entity("talk", "talks"),), mentions, (claim,))
     return extraction_to_quads(ex, BASE)
 
 
@@ -27,3 +27,30 @@ def test_one_place_claim_says_true_not_an_empty_literal():
     assert texts == ["talks collapse"]
     direct = [q for q in quads if q.predicate.value.endswith("/collapse") and q.subject.value.endswith("/talk")]
     assert direct and direct[0].object.value == "true"
+
+
+def test_claim_mention_carries_its_selectors_span():
+    # cg:start, cg:end, cg:exact on the claim mention repeat its target's selectors (the evidence query reads them)
+    text = "Intro. Kim sent 15,000 troops to Russia. Later."
+    start, end = 7, 40
+    claim = Claim(subject=Argument("Kim", 7, 10, entity="talk"), relation="send",
+                  object=Argument("15,000 troops", 16, 29), sentence=(start, end), relation_text="sent")
+    quads = _quads(claim, text, (EntityMention("talk", 7, 10, "Kim"),))
+
+    def objects(subject, predicate):
+        return [q.object for q in quads if q.subject == subject and q.predicate.value == str(predicate)]
+
+    mentions = [q.subject for q in quads if q.predicate.value == str(RDF.type) and q.object.value == str(CG.ClaimMention)]
+    assert len(mentions) == 1
+    m = mentions[0]
+    (target,) = objects(m, OA.hasTarget)
+    selectors = objects(target, OA.hasSelector)
+    span = {p: [o for sel in selectors for o in objects(sel, getattr(OA, p))] for p in ("start", "end", "exact")}
+    assert [o.value for o in span["exact"]] == [text[start:end]] == ["Kim sent 15,000 troops to Russia."]
+    for name in ("start", "end", "exact"):
+        assert objects(m, getattr(CG, name)) == span[name], name
+    assert objects(m, CG.start)[0].datatype.value == str(XSD.integer)
+    assert [int(o.value) for o in objects(m, CG.start) + objects(m, CG.end)] == [start, end]
+    # on the claim mention only: an entity mention keeps its span on its selectors alone
+    assert [q.object.value for q in quads if q.predicate.value == str(OA.exact)] == ["Kim", text[start:end]]
+    assert {q.subject for q in quads if q.predicate.value == str(CG.exact)} == {m}

@@ -5,19 +5,35 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from pyoxigraph import NamedNode
+import pytest
+from pyoxigraph import Literal, NamedNode, Quad
 
 from kg.model import Quantity
 from kg.resolve import claims as C
 from kg.resolve import entities as E
+from kg.store import Store
 from tests.resolve.resolve_kit import BASE, Doc, load
 
+_OLD_LABELS = """
+SELECT DISTINCT ?e ?label ?pref ?g WHERE { GRAPH ?g { ?e a cg:Entity .
+  { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } }
+"""
+_OLD_TYPES = "SELECT DISTINCT ?e ?t WHERE { { SELECT DISTINCT ?e WHERE { ?e a cg:Entity } } ?e a ?t }"
+_OLD_CLAIMS = ("SELECT DISTINCT ?c ?s ?p ?o WHERE { GRAPH ?g { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; "
+               "rdf:object ?o } }")
+_OLD_MENTIONS = """
+SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE { GRAPH ?g {
+  ?m a cg:ClaimMention ; oa:hasBody ?c ; oa:hasTarget/oa:hasSource ?doc .
+  OPTIONAL { ?doc dct:publisher ?pub } OPTIONAL { ?m prov:wasAttributedTo ?who } } }
+"""
 _OLD_RELATION_LABELS = "SELECT DISTINCT ?p ?v WHERE { ?p a cg:Relation ; rdfs:label ?v } ORDER BY ?p STR(?v)"
 _OLD_OBJECT_LABELS = "SELECT DISTINCT ?o ?v WHERE { ?c a cg:Claim ; rdf:object ?o . ?o skos:prefLabel ?v }"
 _OLD_DESCRIPTIONS = """
 SELECT DISTINCT ?e ?d ?text WHERE { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:mentionKind "nominal" ; oa:hasTarget ?t .
   ?e a ?described . VALUES ?described { schema:Person schema:Place } ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text }
 """
+
+_OLD_DEEDS = "SELECT DISTINCT ?s ?p ?o WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"
 
 
 def _plain_claims(store):
@@ -39,9 +55,10 @@ def _plain_claims(store):
         if o not in object_labels or v < object_labels[o]:
             object_labels[o] = v
     claims = {}
-    for row in store.select(C._CLAIMS):
+    for row in sorted(store.select(_OLD_CLAIMS), key=lambda r: (r["s"].value, r["p"].value, r["o"].value,
+                                                               isinstance(r["o"], NamedNode))):
         iri = row["c"].value
-        if iri in claims:
+        if iri in claims:  # the smallest statement of a claim stated two ways
             continue
         get = {name: values[name].get(iri) for name in values}
         is_iri = isinstance(row["o"], NamedNode)
@@ -52,16 +69,20 @@ def _plain_claims(store):
             get["time"], get["loc"], "negative" if iri in negative else "positive",
             object_labels.get(row["o"].value, "") if is_iri else "")
     mentions = {C.MentionRecord(r["m"].value, r["c"].value, r["doc"].value, r["pub"].value if "pub" in r else None,
-                                r["who"].value if "who" in r else None) for r in store.select(C._MENTIONS)}
-    return [claims[k] for k in sorted(claims)], sorted(mentions, key=lambda m: m.iri)
+                                r["who"].value if "who" in r else None) for r in store.select(_OLD_MENTIONS)}
+    return [claims[k] for k in sorted(claims)], sorted(mentions, key=lambda m: (m.iri, m.claim, m.document,
+                                                                               m.publisher or "", m.speaker or ""))
 
 
 def _plain_entities(store, graph=None):
-    prefs, alts, types, docs, descriptions = (defaultdict(set) for _ in range(5))
-    for row in store.select(E._LABELS):
+    prefs, alts, types, docs, descriptions, deeds = (defaultdict(set) for _ in range(6))
+    for row in store.select(_OLD_DEEDS):
+        if isinstance(row["o"], NamedNode) and row["s"] != row["o"]:
+            deeds[row["s"].value].add((row["p"].value, row["o"].value))
+    for row in store.select(_OLD_LABELS):
         if row["g"].value != graph:
             (prefs if row["pref"].value == "true" else alts)[row["e"].value].add(row["label"].value)
-    for row in store.select(E._TYPES):
+    for row in store.select(_OLD_TYPES):
         types[row["e"].value].add(row["t"].value.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
     for row in store.select(E._DOCS):
         if row["g"].value != graph:
@@ -76,7 +97,7 @@ def _plain_entities(store, graph=None):
         a = sorted(alts.get(iri, set()) - set(p))
         records.append(E.EntityRecord(iri, tuple(p + a), frozenset(types.get(iri, set()) - {"Entity"}),
                                       frozenset(docs[iri]), counts.get(iri, 0), len(p), iri in publishers,
-                                      frozenset(descriptions.get(iri, ()))))
+                                      frozenset(descriptions.get(iri, ())), frozenset(deeds.get(iri, ()))))
     return records
 
 
@@ -105,3 +126,53 @@ def test_streamed_readers_agree_when_documents_repeat_nodes_and_disagree_on_type
     assert records == _plain_entities(store)
     person = next(r for r in records if r.prefs == ("Jordan Lee",))
     assert {text for _, text in person.descriptions} == {"the climber", "the veteran climber", "the guide"}
+
+
+
+def _claim_quads(graph: str, obj: str, subject: str = "dam") -> list[Quad]:
+    from kg.rdf.namespaces import CG, RDF
+
+    g, c = NamedNode(graph), NamedNode(f"{BASE}claim/c1")
+    return [Quad(c, NamedNode(str(RDF.type)), NamedNode(str(CG.Claim)), g),
+            Quad(c, NamedNode(str(RDF.subject)), NamedNode(f"{BASE}entity/{subject}"), g),
+            Quad(c, NamedNode(str(RDF.predicate)), NamedNode(f"{BASE}relation/be"), g),
+            Quad(c, NamedNode(str(RDF.object)), Literal(obj), g)]
+
+
+#: (object, subject) of the claim in each of two documents: short literals, long ones (which the store keeps
+#: by a hash, so its order is not theirs) and two subject IRIs
+_TWO_WAYS = [(("uninsured", "dam"), ("Uninsured", "dam")),
+             (("the fire at the old dairy building", "dam"), ("the fire at the dairy", "dam")),
+             (("x" * 30, "dam"), ("y" * 30, "dam")),
+             (("v", "dam-x"), ("v", "dam-y")),
+             (("v", "a" * 40), ("v", "z" * 40))]
+
+
+@pytest.mark.parametrize("first, second", _TWO_WAYS + [(b, a) for a, b in _TWO_WAYS])
+@pytest.mark.parametrize("graphs", [("a", "b"), ("b", "a")])
+def test_a_claim_stated_two_ways_keeps_the_smallest_statement_whatever_the_order_of_the_rows(first, second, graphs):
+    # the rows of a claim come in the store's order (of graph and term ids): the record must not depend on it
+    store = Store()
+    store.add_quads(_claim_quads(f"{BASE}doc/{graphs[0]}", *first) + _claim_quads(f"{BASE}doc/{graphs[1]}", *second))
+    claims, _ = C.read_claims(store)
+    smallest = min((f"{BASE}entity/{subject}", obj) for obj, subject in (first, second))
+    assert [(c.subject, c.object, c.object_is_iri) for c in claims] == [(*smallest, False)]
+
+
+def test_a_mention_with_two_speakers_gives_its_records_in_the_order_of_the_speakers():
+    # one record per speaker; they come out of a set, whose order changes from one process to the next
+    from kg.rdf.namespaces import CG, OA, PROV, RDF
+
+    store, quads = Store(), []
+    g = NamedNode(f"{BASE}doc/d1")
+    for i in range(8):
+        m, t = NamedNode(f"{BASE}doc/d1/claim/{i}"), NamedNode(f"{BASE}doc/d1/claim/{i}/target")
+        quads += [Quad(m, NamedNode(str(RDF.type)), NamedNode(str(CG.ClaimMention)), g),
+                  Quad(m, NamedNode(str(OA.hasBody)), NamedNode(f"{BASE}claim/c{i}"), g),
+                  Quad(m, NamedNode(str(OA.hasTarget)), t, g), Quad(t, NamedNode(str(OA.hasSource)), g, g)]
+        quads += [Quad(m, NamedNode(str(PROV.wasAttributedTo)), NamedNode(f"{BASE}entity/{who}{i}"), g)
+                  for who in ("zora", "abel")]
+    store.add_quads(quads)
+    _, mentions = C.read_claims(store)
+    assert [(m.iri.rsplit("/", 1)[-1], m.speaker.rsplit("/", 1)[-1]) for m in mentions] == [
+        (str(i), f"{who}{i}") for i in range(8) for who in ("abel", "zora")]
