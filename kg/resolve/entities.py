@@ -1393,7 +1393,8 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
         story = stories.pop()
-        people = next((g for g in NEAR_SYNONYMS if head in g), frozenset())  # "the gunman" / "the shooter"
+        # "the gunman" / "the shooter"; words for one person only ("the detective" is no description of "police")
+        people = frozenset(w for g in NEAR_SYNONYMS if head in g for w in g if is_person_noun(w))
         cands = [(iri, doc) for said in thing_synonyms(head) | people for said_mods, iri, doc in
                  described.get((story, said), ())
                  if mods <= said_mods and (said == head or said in people or "person" not in uf.kinds[uf.find(iri)])]

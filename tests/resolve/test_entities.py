@@ -1057,3 +1057,12 @@ def test_a_near_synonym_with_a_complement_keeps_its_own_sense(store):
             ("the vehicle", "vehicle #b")])
     assert not merged(store, "mountain #a", "peak of season #b")
     assert merged(store, "mountain #a", "highest peak #b") and merged(store, "stolen car #a", "vehicle #b")
+
+
+def test_a_description_of_one_officer_joins_no_person_described_as_the_force(store):
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a.entity("Marit Oskarsdottir")
+    a.describe("Marit Oskarsdottir", "the police")
+    b.entity("the detective", "Thing", key="detective #b")
+    _load_and_resolve(store, a, b)
+    assert not merged(store, "detective #b", "Marit Oskarsdottir")
