@@ -45,8 +45,7 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    heads exactly one name of its story ("the navy");
 8. a description and the one person or place another article of the story describes so ("the
    climber" / "Robert Hallam, the climber"; "the country's highest peak" / "Ostland's highest peak,
-   Mount Ellery"; a place also by a near-synonym, "the mountain", a person by one of
-   :data:`kg.lexicon.NEAR_SYNONYMS`, "the shooter" / "Tom Vale, the gunman"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
+   Mount Ellery"; a place also by a near-synonym, "the mountain"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
    modifiers are weighed against those of its own head noun only, and against other heads by demonyms
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
@@ -1393,11 +1392,8 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
         story = stories.pop()
-        # "the gunman" / "the shooter"; words for one person only ("the detective" is no description of "police")
-        people = frozenset(w for g in NEAR_SYNONYMS if head in g for w in g if is_person_noun(w))
-        cands = [(iri, doc) for said in thing_synonyms(head) | people for said_mods, iri, doc in
-                 described.get((story, said), ())
-                 if mods <= said_mods and (said == head or said in people or "person" not in uf.kinds[uf.find(iri)])]
+        cands = [(iri, doc) for said in thing_synonyms(head) for said_mods, iri, doc in described.get((story, said), ())
+                 if mods <= said_mods and (said == head or "person" not in uf.kinds[uf.find(iri)])]
         found = _dominant(uf, cands, exclude=r.iri)
         if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
                 r.documents & {d for m in uf.members[uf.find(found[0])] if by_iri[m].kind != "thing"
