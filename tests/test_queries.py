@@ -66,10 +66,12 @@ INTERNAL = [
     ("relation labels", "SELECT DISTINCT ?p ?v WHERE { ?p a cg:Relation . ?p rdfs:label ?v }",
      lambda: claims_module._RELATION_LABELS),
     # labels per document graph: resolve reads the documents' own labels, not its previous output
-    ("entity labels", """SELECT DISTINCT ?e ?label ?pref ?g WHERE { GRAPH ?g { ?e a cg:Entity .
+    ("entity labels", """SELECT DISTINCT ?e ?label ?pref WHERE { GRAPH ?g { ?e a cg:Entity .
   { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } }""",
-     lambda: entities_module._LABELS),
-    ("entity types", "SELECT DISTINCT ?e ?t WHERE { ?e a cg:Entity ; a ?t }", lambda: entities_module._TYPES),
+     lambda: entities_module._labels_query(None)),
+    # every entity has the type cg:Entity: the records leave it out, so the read does not return it
+    ("entity types", "SELECT DISTINCT ?e ?t WHERE { ?e a cg:Entity ; a ?t FILTER(?t != cg:Entity) }",
+     lambda: entities_module._TYPES),
     ("entity mention counts",
      "SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a cg:EntityMention ; oa:hasBody ?e } GROUP BY ?e",
      lambda: entities_module._MENTIONS),
