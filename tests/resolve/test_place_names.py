@@ -134,12 +134,18 @@ def test_a_name_spelt_the_british_way_joins_the_american_spelling():
     assert not result.same("e:uk", "e:theatre")
 
 
-def test_a_description_joins_the_place_another_article_of_the_story_describes_so(store):
-    """One report says "Ostland's highest peak, Mount Ellery"; "the country's highest peak" of the other is it."""
+def _two_reports() -> tuple[Doc, Doc]:
+    """Two reports of one story: both name the climber Tova Brenn and the country Ostland."""
     a, b = Doc("Daily", "a"), Doc("Herald", "b")
     for doc in (a, b):
         doc.entity("Tova Brenn")
         doc.entity("Ostland", "Place")
+    return a, b
+
+
+def test_a_description_joins_the_place_another_article_of_the_story_describes_so(store):
+    """One report says "Ostland's highest peak, Mount Ellery"; "the country's highest peak" of the other is it."""
+    a, b = _two_reports()
     a.entity("Mount Ellery", "Place")
     a.describe("Mount Ellery", "highest peak")
     b.entity("highest peak", "Thing", "country's highest peak", key="highest peak #b")
@@ -167,10 +173,7 @@ def test_parties_spelt_labour_and_labor_stay_apart():
 
 def test_a_plural_description_of_a_place_is_no_description_of_it(store):
     """ "in Ostland mountains" read as a mention of Ostland is mountains in it: "the mountain" is not Ostland."""
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for doc in (a, b):
-        doc.entity("Tova Brenn")
-        doc.entity("Ostland", "Place")
+    a, b = _two_reports()
     a.describe("Ostland", "Ostland mountains")
     b.entity("mountain", "Thing", key="mountain #b")
     load(store, a, b)
@@ -179,10 +182,7 @@ def test_a_plural_description_of_a_place_is_no_description_of_it(store):
 
 
 def test_a_place_with_a_plural_name_keeps_its_plural_description(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for doc in (a, b):
-        doc.entity("Tova Brenn")
-        doc.entity("Ostland", "Place")
+    a, b = _two_reports()
     a.entity("Dallow Heights", "Place")
     a.describe("Dallow Heights", "hills")
     b.entity("hill", "Thing", "hills", key="hills #b")
@@ -194,10 +194,7 @@ def test_a_place_with_a_plural_name_keeps_its_plural_description(store):
 @pytest.mark.parametrize("said, description", [("highest peak", "mountain"), ("highest mountain", "peak")])
 def test_a_description_joins_the_place_another_article_describes_with_a_near_synonym(store, said, description):
     """ "Ostland's highest peak, Mount Ellery" in one report; "the mountain" of another is Mount Ellery."""
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for doc in (a, b):
-        doc.entity("Tova Brenn")
-        doc.entity("Ostland", "Place")
+    a, b = _two_reports()
     a.entity("Mount Ellery", "Place")
     a.describe("Mount Ellery", said)
     b.entity(description, "Thing", key="mountain #b")
@@ -207,10 +204,7 @@ def test_a_description_joins_the_place_another_article_describes_with_a_near_syn
 
 
 def test_a_near_synonym_does_not_join_a_place_to_a_person(store):
-    a, b = Doc("Daily", "a"), Doc("Herald", "b")
-    for doc in (a, b):
-        doc.entity("Tova Brenn")
-        doc.entity("Ostland", "Place")
+    a, b = _two_reports()
     a.describe("Tova Brenn", "peak")   # a misread description given to a person
     b.entity("mountain", "Thing", key="mountain #b")
     load(store, a, b)
