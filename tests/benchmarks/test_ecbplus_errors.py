@@ -57,3 +57,16 @@ def test_mention_kinds(head, tag, first, words, kind):
 def test_a_work_folder_without_builds_is_an_error(tmp_path, capsys):
     assert main(["--work", str(tmp_path), "--topics", "2"]) == 1
     assert "no build of topic 2" in capsys.readouterr().err
+
+
+def test_a_missing_corpus_is_a_clear_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("ECBPLUS_DIR", str(tmp_path / "nowhere"))
+    assert main(["--work", str(tmp_path), "--topics", "2"]) == 1
+    assert "E101" in capsys.readouterr().err
+
+
+def test_topics_that_are_not_numbers_are_refused(tmp_path, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main(["--work", str(tmp_path), "--topics", "two"])
+    assert exit_.value.code == 2
+    assert "comma-separated numbers" in capsys.readouterr().err
