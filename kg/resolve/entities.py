@@ -1285,6 +1285,9 @@ def _head_key(head: str, rec: EntityRecord) -> str:
     >>> _head_key("peak", rec("peak of the season")), _head_key("peak", rec("highest peak"))
     ('peak', 'mountain')
     """
+    direction = _time_direction(head, rec)
+    if direction:
+        return f"{head} ({direction})"  # "last week" and "the following week" are two weeks
     key = _SYNONYM_KEY.get(head, head)
     words = tokens(rec.prefs[0]) if rec.prefs else ()
     if key != head and words and _singular(words[-1]) != head and words[-1] != head:
@@ -1293,6 +1296,33 @@ def _head_key(head: str, rec: EntityRecord) -> str:
                                     any(_plural_of(tokens(label)[-1:], head) for label in rec.labels)):
         return f"{key} (body)"
     return key
+
+
+#: Time units shorter than a year, and the words that place one before, at or after the time of writing.
+_SHORT_TIME_UNITS = frozenset({"day", "night", "week", "weekend", "month"})
+_TIME_DIRECTIONS = {**dict.fromkeys(("last", "past", "previous", "preceding"), "before"),
+                    **dict.fromkeys(("this", "current"), "now"),
+                    **dict.fromkeys(("next", "coming", "following"), "after")}
+
+
+def _time_direction(head: str, rec: EntityRecord) -> str | None:
+    """Whether a common noun naming a time unit shorter than a year places it before, at or after the time
+    of writing ("last week", "this week", "the following week"): ``before``, ``now``, ``after`` or None.
+
+    Why: the head rule (6) joins the common nouns of one head in a story, and "last week" and "the following
+    week" of one story's reports are two weeks, as "this week" of a report is not its "last week". (Years are
+    left out: reports written in two years call one year "this year" and "next year".)
+
+    >>> rec = lambda label: EntityRecord("e", (label,), frozenset({"Thing"}))
+    >>> _time_direction("week", rec("just last week")), _time_direction("week", rec("following week"))
+    ('before', 'after')
+    >>> _time_direction("week", rec("week")), _time_direction("year", rec("next year"))
+    (None, None)
+    """
+    if head not in _SHORT_TIME_UNITS or not rec.prefs:
+        return None
+    found = {_TIME_DIRECTIONS[w] for label in rec.labels for w in tokens(label) if w in _TIME_DIRECTIONS}
+    return found.pop() if len(found) == 1 else None
 
 
 def _plural_of(words: Sequence[str], noun: str) -> bool:
@@ -1636,16 +1666,17 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
     named in :data:`DEICTIC_RATIO` times as many of its articles as any other weekday. An article
     that names that weekday too ("on Thursday ... yesterday") tells the event, and its "yesterday"
     is the same day more often than the day after; one that names another weekday is left alone.
+    A calendar date an article gives without a weekday ("on March 11, 2005", the crime a sentencing
+    recalls) does not say when it was written, so it does not hold its "today" back; a "yesterday"
+    that its article's own date (dct:issued) made a calendar day joins only if that day is on the
+    event weekday.
     """
     named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
-    dated: set[str] = set()  # documents that name a calendar day
     weekday_of: dict[tuple[int, str], list[str]] = defaultdict(list)
     for r in records:
         if r.kind != "thing" or not r.documents:
             continue
         weekdays = {day for label in r.labels for day in _weekdays(label)}
-        if _calendar_day(r.iri) is not None or any(_month_day(label) for label in r.labels):
-            dated |= r.documents
         for d in r.documents:
             named[d] |= weekdays
         if len(weekdays) == 1:
@@ -1660,9 +1691,9 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
             continue
         if named.get(doc) and named[doc] != {event[groups[doc]]}:
             continue  # (an article naming another weekday: its "yesterday" may be that day, or the day after)
-        if doc in dated and not named.get(doc):
-            continue
         day = event[groups[doc]]
+        if _weekday_of(r.iri) not in (None, day):
+            continue  # (dated by its article's date: "yesterday" of a report written on another day)
         days = weekday_of.get((groups[doc], day))
         if days:  # (a day named only beside another, "Monday, Tuesday", has no one-day expression to join)
             uf.union(r.iri, days[0], f"deictic:{day}", force=True)

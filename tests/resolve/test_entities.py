@@ -879,6 +879,30 @@ def test_yesterday_beside_its_story_s_event_weekday_is_that_day(store):
     assert not merged(store, "today #e", "friday #a") and not merged(store, "today #e", "saturday #e")
 
 
+def test_yesterday_beside_a_date_of_another_weekday_is_the_story_s_event_day(store):
+    # 4 March 2022 was a Friday: a background date on another weekday than the story's Saturday says
+    # nothing of the day the report was written, so its "today" is still the story's event day
+    _day_story(store, [("Saturday", "saturday #a")], [("Saturday morning", "saturday #b")],
+               [("March 4, 2022", "2022-03-04"), ("today", "today #c")])
+    assert merged(store, "today #c", "saturday #a") and not merged(store, "today #c", "2022-03-04")
+
+
+def test_yesterday_dated_by_its_article_on_another_weekday_stays_apart(store):
+    # a "yesterday" its article's date made 9 March 2022 (a Wednesday) is not the story's Saturday (a guard:
+    # main left every dated article alone; it fails if the dated articles join without this check)
+    _day_story(store, [("Saturday", "saturday #a")], [("Saturday morning", "saturday #b")],
+               [("yesterday", "2022-03-09")])
+    assert not merged(store, "2022-03-09", "saturday #a")
+
+
+def test_last_week_and_the_following_week_of_one_story_stay_two_weeks(store):
+    _day_story(store, [("last week", "last week #a"), ("this week", "this week #a")],
+               [("just last week", "last week #b")], [("the following week", "following week #c")],
+               [("the next week", "next week #d")])
+    assert merged(store, "last week #a", "last week #b") and merged(store, "following week #c", "next week #d")
+    assert not merged(store, "last week #a", "following week #c") and not merged(store, "this week #a", "last week #a")
+
+
 def test_a_time_of_day_joins_the_day_its_article_names(store):
     _day_story(store, [("Friday night", "friday #a"), ("at about 9 p.m.", "9 pm #a")],
                [("Friday", "friday #b"), ("around 9 p. m", "9 pm #b"), ("Monday", "monday #b")],
