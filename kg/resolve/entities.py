@@ -52,7 +52,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    and the event day of the articles closest to it, a time of day ("at about 7 p.m.") and the day of
    its article's event (one hour per day: of two hours given for one day, only the one most reports give);
 10. a description of a person by an agent noun ("a former employee", "the man") and the one person of its
-   story who is the subject of the same claims ("shot Ann Lee", "entered the hall"): :func:`_same_deeds`.
+   story who is the subject of the same claims ("shot Ann Lee", "entered the hall"): :func:`_same_deeds`;
+11. a description of a person someone harmed ("killing one person") and the one person of its story that doer
+   harmed ("Lee shot Ann Roe"), when the doer harmed no one else: :func:`_same_harm`.
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
 "the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), by rule 6 a noun
@@ -484,6 +486,7 @@ def _middle_name(x: Sequence[str], y: Sequence[str]) -> bool:
 
     >>> _middle_name(("ann", "lee"), ("ann", "marie", "lee")), _middle_name(("ann", "lee"), ("ann", "lee", "jr"))
     (True, False)
+
     """
     short, long = sorted((tuple(x), tuple(y)), key=len)
     return len(short) == 2 and len(long) > 2 and short[0] == long[0] and short[1] == long[-1]
@@ -1233,6 +1236,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #     referents ("a former employee opened fire ... killed a man ... was charged with murder" /
     #     "Ann Lee opened fire ... killed the man ... charged with murder")
     _same_deeds(records, groups, uf)
+    _same_harm(records, groups, uf)
 
     del groups, closest, days
     return _result(uf, records, external)
@@ -1474,6 +1478,46 @@ def _same_deeds(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Un
         ranked.sort(reverse=True)
         if ranked and ranked[0][0] >= MIN_SHARED_DEEDS and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
             uf.union(root, ranked[0][1], "same-deeds", strong_clash_only=True)
+
+
+def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """Rule 11, rule 10 from the other side: a description of a person ("one person", "a man") in a cluster
+    of descriptions only joins the one person of its story whom the doer who harmed it harmed ("the gunman
+    killed one person" / "Lee shot Ann Roe"), when that doer harmed no other person of the story.
+
+    Why: a report that never names the victim tells what was done to them and by whom; another report names
+    the victim of the same doer. A doer who harmed several people leaves open which one a description is.
+    Only harm (:data:`_HARM_VERBS`) identifies a person so: many people are met, told or seen by one person.
+    The doers are compared by cluster after rules 1 to 10, so "the gunman" of one report is the named one.
+    """
+    harmed: dict[tuple[int, str], set[str]] = defaultdict(set)  # (story, doer root) -> harmed roots
+    doers: dict[str, set[tuple[int, str]]] = defaultdict(set)  # harmed root -> (story, doer root)
+    for r in records:
+        if not r.deeds:
+            continue
+        doer = uf.find(r.iri)
+        for predicate, obj in r.deeds:
+            if obj in uf.parent and predicate.rsplit("/", 1)[-1].split("-")[0] in _HARM_VERBS and uf.find(obj) != doer:
+                for story in {groups[d] for d in r.documents if d in groups}:
+                    harmed[(story, doer)].add(uf.find(obj))
+                    doers[uf.find(obj)].add((story, doer))
+    for root in sorted(doers):
+        members = [uf.records[m] for m in uf.members[root]]
+        if uf.find(root) != root or uf.kinds[root] != {"thing"} or any(_written_number(m) == "plural" for m in members):
+            continue
+        heads = {thing_head(m.prefs[0]) for m in members if m.prefs}
+        stories = {groups[d] for m in members for d in m.documents if d in groups}
+        if len(stories) != 1 or not heads or not all(map(_deed_noun, heads)):
+            continue
+        story = stories.pop()
+        people = {uf.find(o) for s, doer in doers[root] if s == story for o in harmed[(s, doer)]} - {root}
+        people = {p for p in people if "person" in uf.kinds[p]}
+        if len(people) == 1:
+            uf.union(root, people.pop(), "same-harm", strong_clash_only=True)
+
+
+#: Verbs of harm done to a person: who suffered one from a doer is a participant of one event, not any person.
+_HARM_VERBS = frozenset("kill shoot stab wound injure hurt murder strike hit attack assault slay beat".split())
 
 
 def _deed_noun(head: str) -> bool:

@@ -1019,6 +1019,41 @@ def test_a_role_noun_is_no_agent_identified_by_deeds(store):
     assert not merged(store, "description #b", "Tobias Halvorsen")
 
 
+def _harm_story(store, *, second_victim: bool = False, verb: str = "kill") -> None:
+    """A report says a named man killed a named man; another says the named killer killed "one person" (and,
+    with ``second_victim``, a third report that he also shot another named man); ``verb`` is what the second
+    report says was done to "one person"."""
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    for doc in (a, b, c):
+        doc.entity("Tobias Halvorsen")
+    a.entity("Odell Vance")
+    a.claim("Tobias Halvorsen", "kill", "Odell Vance")
+    b.entity("person", "Thing", "one person", key="person #b")
+    b.claim("Tobias Halvorsen", verb, "person #b")
+    if second_victim:
+        c.entity("Pieter Mund")
+        c.claim("Tobias Halvorsen", "shoot", "Pieter Mund")
+    _load_and_resolve(store, a, b, c)
+
+
+def test_a_description_joins_the_one_person_its_doer_harmed(store):
+    _harm_story(store)
+    assert merged(store, "person #b", "Odell Vance")
+    assert not merged(store, "person #b", "Tobias Halvorsen")  # who did it is not who suffered it
+
+
+def test_a_description_stays_apart_when_its_doer_harmed_two_people(store):
+    _harm_story(store, second_victim=True)
+    assert not merged(store, "person #b", "Odell Vance")
+    assert not merged(store, "person #b", "Pieter Mund")
+
+
+def test_only_harm_identifies_whom_it_was_done_to(store):
+    # one person meets, thanks or calls many people: "met one person" is not the man he killed
+    _harm_story(store, verb="meet")
+    assert not merged(store, "person #b", "Odell Vance")
+
+
 def test_an_empty_or_blank_alternative_label_does_not_stop_resolution():
     # a loaded graph may give an entity skos:altLabel "" (or only spaces); the rule reading lower-case
     # descriptions among alternative labels must pass over it, not fail the whole resolve step
