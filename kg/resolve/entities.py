@@ -97,6 +97,8 @@ from kg.resolve.names import (
     given_name_variant,
     is_acronym,
     normalise,
+    numeral_forms,
+    numeral_nicknames,
     org_core,
     person_core,
     place_stem,
@@ -385,7 +387,28 @@ def _name_forms(rec: EntityRecord) -> set[str]:
             forms.add(_without_initials(person_core(label)))
         else:
             forms.add(org_core(label))
+        if kind != "person" or "Organization" in rec.types:
+            forms |= _written_forms(words, label)
     forms.discard("")
+    return forms
+
+
+def _written_forms(words: Sequence[str], label: str) -> set[str]:
+    """The forms of an organisation's or place's name written another way: its numeral in words or digits
+    (:func:`kg.resolve.names.numeral_forms`: "88ers" / "Eighty-Eighters", "Formula One" / "Formula 1"), and
+    its words written closed ("Sky Hawks" / "Skyhawks").
+
+    Why: news texts spell one team's or body's name these ways; the forms are the name's own, no list of
+    names. A person's name is left alone: "Mary Ann" and "Maryann" are often two people.
+
+    >>> sorted(_written_forms(tokens("Tellport Sky Hawks"), "Tellport Sky Hawks"))
+    ['tellportskyhawks']
+    >>> sorted(_written_forms(tokens("the 88ers"), "the 88ers"))
+    ['eightyeighters']
+    """
+    forms = numeral_forms(label)
+    if len(words) >= 2:
+        forms.add("".join(words))
     return forms
 
 
@@ -529,8 +552,21 @@ def _compatible_names(a: set, b: set) -> bool:
                 continue
             if _spelling_variant(x, y) or (kind_a == "person" and _given_name_variant(x, y)):
                 continue
+            if kind_a == "other" and _written_alike(x, y):
+                continue
             return False
     return True
+
+
+def _written_alike(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two organisation or place names that are one name written two ways (:func:`_written_forms`: "Trail
+    Blazers" / "Trailblazers", "Tellport 88ers" / "Tellport Eighty-Eighters").
+
+    >>> _written_alike(("tellport", "sky", "hawks"), ("tellport", "skyhawks")), _written_alike(("a", "b"), ("a", "c"))
+    (True, False)
+    """
+    a, b = " ".join(x), " ".join(y)
+    return bool(({a} | _written_forms(x, a)) & ({b} | _written_forms(y, b)))
 
 
 def _head_span(words: Sequence[str]) -> tuple[int, int]:
@@ -1026,7 +1062,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for part, extra in ((words[:n], words[n:]), (words[-n:], words[:-n])):
                     if r.kind == "named" and (part != words[-n:] or not _names_place(" ".join(extra), place_names)):
                         continue
-                    found |= {uf.find(iri) for iri in full_by_words.get(part, ()) if by_iri[iri].kind == r.kind}
+                    # (a team's name the tagger read as a person's in one article is the organisation: "Sky Hawks")
+                    found |= {uf.find(iri) for iri in full_by_words.get(part, ())
+                              if by_iri[iri].kind == r.kind or (r.kind == "named" and _named_kind(by_iri[iri]))}
             found.discard(uf.find(r.iri))
             if len(found) == 1:
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
@@ -1318,12 +1356,13 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
         if r.kind not in {"named", "place"} or r.publisher:
             continue
         for label in r.prefs:
-            words = tokens(label)
-            if len(words) < 2 or _COORDINATORS & set(words):
-                continue  # (two names read as one, "Tellport and Banks", have no head)
-            head = name_head(words)
-            for story in {groups[d] for d in r.documents}:
-                named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
+            # (and the name with its number written the other way, or cut to its nickname: "Tellport Eighters")
+            for words in sorted({tokens(label), *(tuple(f.split()) for f in numeral_forms(label) | numeral_nicknames(label))}):
+                if len(words) < 2 or _COORDINATORS & set(words):
+                    continue  # (two names read as one, "Tellport and Banks", have no head)
+                head = name_head(words)
+                for story in {groups[d] for d in r.documents}:
+                    named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
     for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Tellish Navy")
         words = tokens(r.prefs[0]) if r.prefs else ()
         if not _named_kind(r) or r.publisher or len(words) != 1 or not r.documents:
