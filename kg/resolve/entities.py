@@ -835,6 +835,8 @@ class _UnionFind:
         self.strong: dict[str, set | frozenset] = {
             r.iri: (one(one(*distinguishing_modifiers(r.prefs[0]))) if r.kind == "thing" and r.prefs else _NONE)
             for r in records}
+        self.counts: dict[str, set | frozenset] = {
+            r.iri: (one(*_group_counts(r)) if r.kind == "thing" else _NONE) for r in records}
         self.forbidden: dict[str, set[str]] = defaultdict(set)
         self.reasons: dict[str, str] = {}
 
@@ -915,6 +917,8 @@ class _UnionFind:
             kinds = self.kinds[ra] | self.kinds[rb]
             if {"person", "place"} <= kinds:
                 return False
+            if strong_clash_only and self.counts[ra] and self.counts[rb] and self.counts[ra].isdisjoint(self.counts[rb]):
+                return False  # "23 pirates" / "26 pirates": two groups (:func:`_group_counts`)
             if strong_clash_only and head is not None:
                 if self._head_clash(ma, mb, head):
                     return False
@@ -926,7 +930,7 @@ class _UnionFind:
         self.parent[ra] = rb
         self.members[rb] = set(mb) if type(mb) is not set else mb
         self.members[rb].update(ma)
-        for table in (self.names, self.kinds, self.modifiers, self.strong):
+        for table in (self.names, self.kinds, self.modifiers, self.strong, self.counts):
             self._own(table, rb).update(table.pop(ra))
         self.members.pop(ra, None)
         self.reasons.setdefault(a if a != rb else b, reason)
@@ -1553,6 +1557,35 @@ def _written_number(rec: EntityRecord) -> str:
         if forms:
             found.add("singular" if forms[-1] == head[0] else "plural")
     return found.pop() if len(found) == 1 else "mixed"
+
+
+_COUNT = re.compile(r"^(?:the |all |all the )?(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")( [a-z-]+)*$")
+_ROUGH_COUNT = frozenset("about around some nearly almost roughly approximately estimated over more than up to least".split())
+
+
+def _group_counts(rec: EntityRecord) -> frozenset[str]:
+    """The exact sizes the written labels of a plural common noun of people give its group ("23 pirates", "the 26
+    Ostish pirates" -> 23, 26); none for a rough count ("about 30 pirates"), a sum ("12 Ostish and 11 Tellish
+    pirates"), a label with words after its head, or things ("three seasons": a span, not a group).
+
+    Why: one group of people is counted alike by the reports of one event, and two groups of one kind in a
+    story (two crews that took two ships) are told apart by their sizes.
+
+    >>> _group_counts(EntityRecord("e", ("pirate", "23 pirates", "the 23 Ostish pirates", "pirates"), frozenset({"Thing"})))
+    frozenset({'23'})
+    >>> _group_counts(EntityRecord("e", ("pirate", "about 30 pirates", "12 Ostish and 11 Tellish pirates"), frozenset({"Thing"})))
+    frozenset()
+    """
+    found = set()
+    for label in rec.labels[rec.pref_count:]:
+        text = " ".join(label.lower().replace(",", "").split())
+        match = _COUNT.match(text)
+        if match is None or not _plural_words(label) or _COORDINATORS & set(text.split()) or \
+                set(text.split()) & _ROUGH_COUNT or thing_head(label) != _singular(text.split()[-1]) or \
+                not is_person_noun(thing_head(label)):
+            continue
+        found.add(_NUMBER_WORDS.get(match.group(1), match.group(1)))
+    return frozenset(found)
 
 
 def _title_case(label: str) -> bool:
