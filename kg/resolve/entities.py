@@ -13,7 +13,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 1. the user's alias file (:mod:`kg.resolve.aliases`): forced merges, forbidden merges;
 2. same name after normalisation (:func:`kg.resolve.names.normalise`), titles dropped
    from people's names, type words from organisations' names, a well-known alternative
-   name of a country (:data:`kg.resolve.names.COMMON_NAMES`);
+   name of a country (:data:`kg.resolve.names.COMMON_NAMES`); an organisation's or place's name
+   with its number in words or digits ("Eighty-Eighters" / "88ers") or its words written closed
+   ("Sky Hawks" / "Skyhawks"): :func:`_written_forms`;
 3. an acronym ("KCNA") and the one multi-word name whose initials it is;
 4. a shortened person name ("Hong", "Ju-ae") and the one longer person name that starts
    or ends with it; "Kim" with Kim Jong-un, Kim Yo Jong and Kim Ju-ae in the store stays
@@ -42,7 +44,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    who died on two mountains) gives each event's "the climber" its own climber;
 7. a common noun that spells a name (or a person's full name: "Dr. Helen Ashby" read as a noun
    phrase), or a name with a noun of its kind after it ("a Dallow's Market store", "the Dallow region"), or
-   heads exactly one name of its story ("the navy");
+   heads exactly one name of its story ("the navy"; a numbered name's nickname, "the Eighters" of the
+   "Tellport 88ers": :func:`kg.resolve.names.numeral_nicknames`);
 8. a description and the one person or place another article of the story describes so ("the
    climber" / "Robert Hallam, the climber"; "the country's highest peak" / "Ostland's highest peak,
    Mount Ellery"; a place also by a near-synonym, "the mountain"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
@@ -55,7 +58,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    story who is the subject of the same claims ("shot Ann Lee", "entered the hall"): :func:`_same_deeds`.
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
-"the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), by rule 6 a noun
+"the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), two groups of people
+written with different exact sizes ("23 pirates" / "26 pirates": :func:`_group_counts`), by rule 6 a noun
 written only in the plural and one written in the singular ("employees" / "a former employee"), nouns
 too general to identify anything ("the same time"), two people whose full names differ
 (neither is the start or end of the other, nor a spelling or short-form variant), two
