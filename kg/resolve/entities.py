@@ -13,7 +13,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 1. the user's alias file (:mod:`kg.resolve.aliases`): forced merges, forbidden merges;
 2. same name after normalisation (:func:`kg.resolve.names.normalise`), titles dropped
    from people's names, type words from organisations' names, a well-known alternative
-   name of a country (:data:`kg.resolve.names.COMMON_NAMES`);
+   name of a country (:data:`kg.resolve.names.COMMON_NAMES`); an organisation's or place's name
+   with its number in words or digits ("Eighty-Eighters" / "88ers") or its words written closed
+   ("Sky Hawks" / "Skyhawks"): :func:`_written_forms`;
 3. an acronym ("KCNA") and the one multi-word name whose initials it is;
 4. a shortened person name ("Hong", "Ju-ae") and the one longer person name that starts
    or ends with it; "Kim" with Kim Jong-un, Kim Yo Jong and Kim Ju-ae in the store stays
@@ -42,7 +44,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    who died on two mountains) gives each event's "the climber" its own climber;
 7. a common noun that spells a name (or a person's full name: "Dr. Helen Ashby" read as a noun
    phrase), or a name with a noun of its kind after it ("a Dallow's Market store", "the Dallow region"), or
-   heads exactly one name of its story ("the navy");
+   heads exactly one name of its story ("the navy"; a numbered name's nickname, "the Eighters" of the
+   "Tellport 88ers": :func:`kg.resolve.names.numeral_nicknames`);
 8. a description and the one person or place another article of the story describes so ("the
    climber" / "Robert Hallam, the climber"; "the country's highest peak" / "Ostland's highest peak,
    Mount Ellery"; a place also by a near-synonym, "the mountain"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
@@ -57,7 +60,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    harmed ("Lee shot Ann Roe"), when the doer harmed no one else: :func:`_same_harm`.
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
-"the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), by rule 6 a noun
+"the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), two groups of people
+written with different exact sizes ("23 pirates" / "26 pirates": :func:`_group_counts`), by rule 6 a noun
 written only in the plural and one written in the singular ("employees" / "a former employee"), nouns
 too general to identify anything ("the same time"), two people whose full names differ
 (neither is the start or end of the other, nor a spelling or short-form variant), two
@@ -99,6 +103,8 @@ from kg.resolve.names import (
     given_name_variant,
     is_acronym,
     normalise,
+    numeral_forms,
+    numeral_nicknames,
     org_core,
     person_core,
     place_stem,
@@ -391,7 +397,28 @@ def _name_forms(rec: EntityRecord) -> set[str]:
             forms.add(_without_initials(person_core(label)))
         else:
             forms.add(org_core(label))
+        if kind != "person" or "Organization" in rec.types:
+            forms |= _written_forms(words, label)
     forms.discard("")
+    return forms
+
+
+def _written_forms(words: Sequence[str], label: str) -> set[str]:
+    """The forms of an organisation's or place's name written another way: its numeral in words or digits
+    (:func:`kg.resolve.names.numeral_forms`: "88ers" / "Eighty-Eighters", "Formula One" / "Formula 1"), and
+    its words written closed ("Sky Hawks" / "Skyhawks").
+
+    Why: news texts spell one team's or body's name these ways; the forms are the name's own, no list of
+    names. A person's name is left alone: "Mary Ann" and "Maryann" are often two people.
+
+    >>> sorted(_written_forms(tokens("Tellport Sky Hawks"), "Tellport Sky Hawks"))
+    ['tellportskyhawks']
+    >>> sorted(_written_forms(tokens("the 88ers"), "the 88ers"))
+    ['eightyeighters']
+    """
+    forms = numeral_forms(label)
+    if len(words) >= 2:
+        forms.add("".join(words))
     return forms
 
 
@@ -536,8 +563,21 @@ def _compatible_names(a: set, b: set) -> bool:
                 continue
             if _spelling_variant(x, y) or (kind_a == "person" and _given_name_variant(x, y)):
                 continue
+            if kind_a == "other" and _written_alike(x, y):
+                continue
             return False
     return True
+
+
+def _written_alike(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Two organisation or place names that are one name written two ways (:func:`_written_forms`: "Trail
+    Blazers" / "Trailblazers", "Tellport 88ers" / "Tellport Eighty-Eighters").
+
+    >>> _written_alike(("tellport", "sky", "hawks"), ("tellport", "skyhawks")), _written_alike(("a", "b"), ("a", "c"))
+    (True, False)
+    """
+    a, b = " ".join(x), " ".join(y)
+    return bool(({a} | _written_forms(x, a)) & ({b} | _written_forms(y, b)))
 
 
 def _head_span(words: Sequence[str]) -> tuple[int, int]:
@@ -806,6 +846,8 @@ class _UnionFind:
         self.strong: dict[str, set | frozenset] = {
             r.iri: (one(one(*distinguishing_modifiers(r.prefs[0]))) if r.kind == "thing" and r.prefs else _NONE)
             for r in records}
+        self.counts: dict[str, set | frozenset] = {
+            r.iri: (one(*_group_counts(r)) if r.kind == "thing" else _NONE) for r in records}
         self.forbidden: dict[str, set[str]] = defaultdict(set)
         self.reasons: dict[str, str] = {}
 
@@ -886,6 +928,8 @@ class _UnionFind:
             kinds = self.kinds[ra] | self.kinds[rb]
             if {"person", "place"} <= kinds:
                 return False
+            if strong_clash_only and self.counts[ra] and self.counts[rb] and self.counts[ra].isdisjoint(self.counts[rb]):
+                return False  # "23 pirates" / "26 pirates": two groups (:func:`_group_counts`)
             if strong_clash_only and head is not None:
                 if self._head_clash(ma, mb, head):
                     return False
@@ -897,7 +941,7 @@ class _UnionFind:
         self.parent[ra] = rb
         self.members[rb] = set(mb) if type(mb) is not set else mb
         self.members[rb].update(ma)
-        for table in (self.names, self.kinds, self.modifiers, self.strong):
+        for table in (self.names, self.kinds, self.modifiers, self.strong, self.counts):
             self._own(table, rb).update(table.pop(ra))
         self.members.pop(ra, None)
         self.reasons.setdefault(a if a != rb else b, reason)
@@ -1033,7 +1077,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for part, extra in ((words[:n], words[n:]), (words[-n:], words[:-n])):
                     if r.kind == "named" and (part != words[-n:] or not _names_place(" ".join(extra), place_names)):
                         continue
-                    found |= {uf.find(iri) for iri in full_by_words.get(part, ()) if by_iri[iri].kind == r.kind}
+                    # (a team's name the tagger read as a person's in one article is the organisation: "Sky Hawks")
+                    found |= {uf.find(iri) for iri in full_by_words.get(part, ())
+                              if by_iri[iri].kind == r.kind or (r.kind == "named" and _named_kind(by_iri[iri]))}
             found.discard(uf.find(r.iri))
             if len(found) == 1:
                 # (two organisation names that differ never merge otherwise: this rule checked the difference)
@@ -1356,12 +1402,13 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
         if r.kind not in {"named", "place"} or r.publisher:
             continue
         for label in r.prefs:
-            words = tokens(label)
-            if len(words) < 2 or _COORDINATORS & set(words):
-                continue  # (two names read as one, "Tellport and Banks", have no head)
-            head = name_head(words)
-            for story in {groups[d] for d in r.documents}:
-                named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
+            # (and the name with its number written the other way, or cut to its nickname: "Tellport Eighters")
+            for words in sorted({tokens(label), *(tuple(f.split()) for f in numeral_forms(label) | numeral_nicknames(label))}):
+                if len(words) < 2 or _COORDINATORS & set(words):
+                    continue  # (two names read as one, "Tellport and Banks", have no head)
+                head = name_head(words)
+                for story in {groups[d] for d in r.documents}:
+                    named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
     for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Tellish Navy")
         words = tokens(r.prefs[0]) if r.prefs else ()
         if not _named_kind(r) or r.publisher or len(words) != 1 or not r.documents:
@@ -1592,6 +1639,35 @@ def _written_number(rec: EntityRecord) -> str:
         if forms:
             found.add("singular" if forms[-1] == head[0] else "plural")
     return found.pop() if len(found) == 1 else "mixed"
+
+
+_COUNT = re.compile(r"^(?:the |all |all the )?(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r")( [a-z-]+)*$")
+_ROUGH_COUNT = frozenset("about around some nearly almost roughly approximately estimated over more than up to least".split())
+
+
+def _group_counts(rec: EntityRecord) -> frozenset[str]:
+    """The exact sizes the written labels of a plural common noun of people give its group ("23 pirates", "the 26
+    Ostish pirates" -> 23, 26); none for a rough count ("about 30 pirates"), a sum ("12 Ostish and 11 Tellish
+    pirates"), a label with words after its head, or things ("three seasons": a span, not a group).
+
+    Why: one group of people is counted alike by the reports of one event, and two groups of one kind in a
+    story (two crews that took two ships) are told apart by their sizes.
+
+    >>> _group_counts(EntityRecord("e", ("pirate", "23 pirates", "the 23 Ostish pirates", "pirates"), frozenset({"Thing"})))
+    frozenset({'23'})
+    >>> _group_counts(EntityRecord("e", ("pirate", "about 30 pirates", "12 Ostish and 11 Tellish pirates"), frozenset({"Thing"})))
+    frozenset()
+    """
+    found = set()
+    for label in rec.labels[rec.pref_count:]:
+        text = " ".join(label.lower().replace(",", "").split())
+        match = _COUNT.match(text)
+        if match is None or not _plural_words(label) or _COORDINATORS & set(text.split()) or \
+                set(text.split()) & _ROUGH_COUNT or thing_head(label) != _singular(text.split()[-1]) or \
+                not is_person_noun(thing_head(label)):
+            continue
+        found.add(_NUMBER_WORDS.get(match.group(1), match.group(1)))
+    return frozenset(found)
 
 
 def _title_case(label: str) -> bool:

@@ -49,6 +49,8 @@ __all__ = [
     "host_name",
     "is_acronym",
     "normalise",
+    "numeral_forms",
+    "numeral_nicknames",
     "org_core",
     "person_core",
     "place_stem",
@@ -375,3 +377,148 @@ def demonym_stems(label: str) -> set[str]:
             stems.add(base)
             stems.add(_TRAILING_VOWELS.sub("", base) or base)
     return {" ".join([*head, s]) for s in stems if len(s) >= 3}
+
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen").split()
+_TENS = {w: 10 * n for n, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if n >= 2}
+_NUMBER_VALUES = {**{w: n for n, w in enumerate(_UNITS)}, **_TENS}
+#: A numeral written as digits with a suffix that makes it a name word ("76ers", "49ers"): the digits and suffix.
+_DIGITS_WORD = re.compile(r"^(\d{1,2})([a-z]{2,})$")
+
+
+def _spelled(n: int) -> tuple[str, ...]:
+    """The words of a number below 100 ("76" -> seventy, six).
+
+    >>> _spelled(76), _spelled(40), _spelled(13)
+    (('seventy', 'six'), ('forty',), ('thirteen',))
+    """
+    if n < 20:
+        return (_UNITS[n],)
+    tens = next(w for w, v in _TENS.items() if v == n - n % 10)
+    return (tens,) if n % 10 == 0 else (tens, _UNITS[n % 10])
+
+
+def _digits_for_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    """``words`` with each number written in words below 100 written in digits ("formula one" -> formula 1,
+    "seventy six ers" is not a word form: only whole number words count).
+
+    >>> _digits_for_words(("apollo", "thirteen")), _digits_for_words(("seventy", "six", "street"))
+    (('apollo', '13'), ('76', 'street'))
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in _TENS and i + 1 < len(words) and words[i + 1] in _NUMBER_VALUES and _NUMBER_VALUES[words[i + 1]] < 10 \
+                and words[i + 1] != "zero":
+            out.append(str(_TENS[w] + _NUMBER_VALUES[words[i + 1]]))
+            i += 2
+            continue
+        out.append(str(_NUMBER_VALUES[w]) if w in _NUMBER_VALUES and w != "zero" else w)
+        i += 1
+    return tuple(out)
+
+
+def _numeral_word(words: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...], str] | None:
+    """A name word at ``words[i]`` that is a number below 100 with a suffix, written in digits ("76ers"), or in
+    words whole ("seventysixers") or hyphenated (the two words "seventy", "sixers"): (words it takes, the
+    number's words, the suffix).
+
+    >>> _numeral_word(("76ers",), 0), _numeral_word(("seventy", "sixers"), 0), _numeral_word(("fortyniners",), 0)
+    ((1, ('seventy', 'six'), 'ers'), (2, ('seventy', 'six'), 'ers'), (1, ('forty', 'nine'), 'ers'))
+    >>> _numeral_word(("sixers",), 0), _numeral_word(("seventy", "days"), 0)
+    (None, None)
+    """
+    w = words[i]
+    match = _DIGITS_WORD.match(w)
+    if match:
+        return 1, _spelled(int(match.group(1))), match.group(2)
+    tens = next((t for t in _TENS if w.startswith(t)), None)
+    if tens is None:
+        return None
+    rest, taken = w[len(tens):], 1
+    if not rest and i + 1 < len(words):
+        rest, taken = words[i + 1], 2
+    unit = next((u for u in _UNITS[1:10] if rest.startswith(u) and len(rest) - len(u) >= 2), None)
+    suffix = rest[len(unit):] if unit else ""
+    if unit and unit.endswith("e") and "e" + suffix in _NUMERAL_SUFFIXES:
+        suffix = "e" + suffix  # ("nine" + "ers" is written "niners")
+    if suffix not in _NUMERAL_SUFFIXES:
+        return None
+    return taken, (tens, unit), suffix
+
+
+def _suffixed(word: str, suffix: str) -> str:
+    """``word`` + ``suffix``, a final "e" of the word taking the suffix's ("nine" + "ers" -> "niners")."""
+    return word[:-1] + suffix if word.endswith("e") and suffix.startswith("e") else word + suffix
+
+
+#: The suffixes that make a name word of a numeral ("76ers", "the Niners").
+_NUMERAL_SUFFIXES = frozenset({"ers", "er", "ies", "s"})
+
+
+def numeral_forms(text: str) -> set[str]:
+    """Other normalised forms of a name that holds a numeral: its numbers in digits ("Formula One" /
+    "Formula 1"), and a name word made of a compound number and a suffix ("76ers", "Forty-Niners") written
+    the other way ("seventysixers" / "76ers"); a word that ends the name also stands alone ("76ers").
+
+    Why: news texts write a number in a name either way; these forms are the name's own, never a list of
+    names. (The nickname cut to the last number word, "Sixers", is :func:`numeral_nicknames`: it may be
+    several names' nickname.)
+
+    >>> sorted(numeral_forms("Philadelphia 76ers"))
+    ['philadelphia seventysixers', 'seventysixers']
+    >>> sorted(numeral_forms("the Seventy-Sixers")), sorted(numeral_forms("Formula One"))
+    (['76ers', 'seventysixers'], ['formula 1'])
+    >>> numeral_forms("Tellport Harriers"), numeral_forms("Ten"), numeral_forms("Sixers")
+    (set(), set(), set())
+    """
+    words = tokens(text)
+    found: set[str] = set()
+    for i, taken, spelled, suffix in _numeral_words(words):
+        before, after = words[:i], words[i + taken:]
+        digits = f"{_value(spelled)}{suffix}"
+        for variant in {_suffixed("".join(spelled), suffix), digits} - {words[i]}:
+            found.add(" ".join((*before, variant, *after)))
+            if before and not after:
+                found.add(variant)  # the name word alone, as "76ers" is the team's own short name
+        return found
+    digits = _digits_for_words(words)
+    if digits != words and len(words) > 1:
+        found.add(" ".join(digits))
+    return found
+
+
+def numeral_nicknames(text: str) -> set[str]:
+    """The name with its compound-number name word cut to the last number word, the nickname news texts
+    shorten such a word to ("Philadelphia 76ers", "the Seventy-Sixers" -> "philadelphia sixers", "sixers";
+    "49ers" -> "niners").
+
+    Why: such a word is spoken by its numbers, and is called by its last part; the nickname may be several
+    names' ("86ers"), so it is a form to look a name up by within a story, not a name of its own.
+
+    >>> sorted(numeral_nicknames("Philadelphia 76ers")), numeral_nicknames("Forty-Niners"), numeral_nicknames("Harriers")
+    (['philadelphia sixers', 'sixers'], {'niners'}, set())
+    """
+    words = tokens(text)
+    found = set()
+    for i, taken, spelled, suffix in _numeral_words(words):
+        nickname = _suffixed(spelled[-1], suffix)
+        found |= {" ".join((*words[:i], nickname, *words[i + taken:])), nickname}
+    return found
+
+
+def _numeral_words(words: tuple[str, ...]) -> list[tuple[int, int, tuple[str, ...], str]]:
+    """(index, words taken, number words, suffix) of each compound-number name word of ``words``."""
+    found = []
+    for i in range(len(words)):
+        numeral = _numeral_word(words, i)
+        if numeral is not None and len(numeral[1]) == 2:  # ("3ers" is no nickname: only a compound number)
+            found.append((i, *numeral))
+    return found
+
+
+def _value(spelled: tuple[str, ...]) -> int:
+    """The number of its words ("seventy", "six" -> 76)."""
+    return sum(_NUMBER_VALUES[w] for w in spelled)
