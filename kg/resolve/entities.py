@@ -607,6 +607,12 @@ def _capitalised(label: str) -> frozenset[str]:
     return frozenset(word for w in raw if w[:1].isupper() for word in tokens(w))
 
 
+#: Words in "-ing" used as prepositions: what follows is their object ("the day following his death", "incidents
+#: involving players"), never a noun they modify.
+_PARTICIPLE_PREPOSITIONS = frozenset("""following including regarding concerning excluding involving considering
+    according surrounding""".split())
+
+
 def _compound_gerund(words: Sequence[str], i: int, proper: frozenset[str]) -> bool:
     """The word in "-ing" at ``i`` is the first part of a compound before the noun that ends the phrase or its
     pre-modified part ("the Dallow parking lot", "a suburban Dallow accounting firm", "a Tellish fishing boat",
@@ -628,8 +634,10 @@ def _compound_gerund(words: Sequence[str], i: int, proper: frozenset[str]) -> bo
     False
     >>> _compound_gerund(("sailors", "fleeing", "ostland"), 1, frozenset({"ostland"}))
     False
+    >>> _compound_gerund(("day", "following", "death"), 1, frozenset())   # a preposition in "-ing"
+    False
     """
-    if not words[i].endswith("ing") or i + 1 >= len(words):
+    if not words[i].endswith("ing") or i + 1 >= len(words) or words[i] in _PARTICIPLE_PREPOSITIONS:
         return False
     after = words[i + 1]
     if after in proper or after in _HEAD_STOP | _LATE_HEAD_STOP | FUNCTION_WORDS | _PRONOUN_LIKE | _TIME_WORDS | \
