@@ -580,9 +580,10 @@ def _written_alike(x: Sequence[str], y: Sequence[str]) -> bool:
     return bool(({a} | _written_forms(x, a)) & ({b} | _written_forms(y, b)))
 
 
-def _head_span(words: Sequence[str]) -> tuple[int, int]:
+def _head_span(words: Sequence[str], proper: frozenset[str] = frozenset()) -> tuple[int, int]:
     """``(start, end)``: the head words ``words[start:end]`` of a common-noun phrase, before its first
-    post-modifier; ``(0, 0)`` if there is none.
+    post-modifier; ``(0, 0)`` if there is none. ``proper``: the words the label writes capitalised
+    (:func:`_capitalised`), which tell a gerund of a compound after a name (:func:`_compound_gerund`).
 
     A participle after the head starts a post-modifier ("coffins covered in flag"), but a word in
     "-ing" that ends the phrase or is followed by a preposition is the head itself, a gerund or a noun
@@ -600,7 +601,8 @@ def _head_span(words: Sequence[str]) -> tuple[int, int]:
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w in _HEAD_STOP or (i > 0 and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)
-                                                                    and not _attributive(words, i)))):
+                                                                    and not _attributive(words, i)
+                                                                    and not _compound_gerund(words, i, proper)))):
             break
         head = i
     if head < 0:
@@ -637,6 +639,59 @@ def _name_before_kind_noun(label: str) -> tuple[str, frozenset[str]]:
     if nouns is None or not name_words or not all(w[:1].isupper() or w[:1].isdigit() for w in name_words):
         return "", _NONE
     return " ".join(words[:start]), nouns
+
+
+def _capitalised(label: str) -> frozenset[str]:
+    """The words (as :func:`kg.resolve.names.tokens` gives them) that ``label`` writes with a capital; none in a
+    label written in title case (a headline), where capitals tell nothing.
+
+    >>> sorted(_capitalised("suburban Dallow accounting firm")), sorted(_capitalised("Parking Lot Of Dallow Mall"))
+    (['dallow'], [])
+    """
+    raw = [w for w in re.split(r"[\s/]+", label) if w]
+    if len(raw) > 1 and all(w[:1].isupper() or not w[:1].isalpha() for w in raw if w.lower() not in FUNCTION_WORDS):
+        return _NONE
+    return frozenset(word for w in raw if w[:1].isupper() for word in tokens(w))
+
+
+#: Words in "-ing" used as prepositions: what follows is their object ("the day following his death", "incidents
+#: involving players"), never a noun they modify.
+_PARTICIPLE_PREPOSITIONS = frozenset("""following including regarding concerning excluding involving considering
+    according surrounding""".split())
+
+
+def _compound_gerund(words: Sequence[str], i: int, proper: frozenset[str]) -> bool:
+    """The word in "-ing" at ``i`` is the first part of a compound before the noun that ends the phrase or its
+    pre-modified part ("the Dallow parking lot", "a suburban Dallow accounting firm", "a Tellish fishing boat",
+    "a naval boarding party", "the parking lot of the store"), not the start of a post-modifier: one common
+    noun follows it, and nothing but a post-modifier after that noun.
+
+    Why: a participle after a noun heads a post-modifier when it has an object or a complement of its own
+    ("soldiers fighting in the war", "a man wielding a knife", "sailors fleeing Ostland": a preposition, a
+    determiner or a name follows it), so the head rule stops there; but one bare common noun after it is the
+    head it modifies. Read as a post-modifier, the head was the word before ("dallow", "naval"), and "the
+    Dallow accounting firm" never met "the accounting firm" of other reports. (``proper``: the words the label
+    writes capitalised, :func:`_capitalised`.)
+
+    >>> _compound_gerund(("suburban", "dallow", "accounting", "firm"), 2, frozenset({"dallow"}))
+    True
+    >>> _compound_gerund(("dallow", "parking", "lot", "of", "store"), 1, frozenset({"dallow"}))
+    True
+    >>> _compound_gerund(("man", "wielding", "a", "knife"), 1, frozenset())
+    False
+    >>> _compound_gerund(("sailors", "fleeing", "ostland"), 1, frozenset({"ostland"}))
+    False
+    >>> _compound_gerund(("day", "following", "death"), 1, frozenset())   # a preposition in "-ing"
+    False
+    """
+    if not words[i].endswith("ing") or i + 1 >= len(words) or words[i] in _PARTICIPLE_PREPOSITIONS:
+        return False
+    after = words[i + 1]
+    if after in proper or after in _HEAD_STOP | _LATE_HEAD_STOP | FUNCTION_WORDS | _PRONOUN_LIKE | _TIME_WORDS | \
+            _WEEKDAYS | _NOT_AFTER_PARTICIPLE or not after.isalpha() or _ING_ED.match(after) or \
+            (_ADVERB.match(after) and after not in _LY_NOUNS):
+        return False
+    return i + 2 == len(words) or words[i + 2] in _HEAD_STOP
 
 
 def _gerund(words: Sequence[str], i: int) -> bool:
@@ -699,7 +754,7 @@ def thing_head(label: str) -> str:
     if _URL.match(label.strip()):
         return ""  # a web address read as a noun phrase names a page, whatever words its path holds
     words = tokens(label)
-    start, end = _head_span(words)
+    start, end = _head_span(words, _capitalised(label))
     head = words[start:end]
     if not head or head[-1] in _PRONOUN_LIKE or head[-1].isdigit() or (len(words) == 1 and words[0] in _FIRST_PERSON):
         return ""
@@ -722,7 +777,7 @@ def thing_modifiers(label: str) -> frozenset[str]:
     """
     found = set()
     words = tokens(label)
-    start, _ = _head_span(words)
+    start, _ = _head_span(words, _capitalised(label))
     for i, w in enumerate(words[:start]):
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
@@ -750,7 +805,7 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     """
     raw = [w for w in re.split(r"[\s/]+", label) if w]
     words = tokens(label)
-    start, _ = _head_span(words)
+    start, _ = _head_span(words, _capitalised(label))
     titled = len(raw) > 1 and all(w[:1].isupper() or not w[:1].isalpha()
                                   for w in raw if w.lower() not in FUNCTION_WORDS)
     found = set()
@@ -1460,6 +1515,8 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
                 # "the producers", "51 knockouts": a group or a count, not what one person is; "New Zealand
                 # mountains": things in a place, not the place (unless its own name is plural: "the Keys")
                 continue
+            if _modified_by_own_name(text, r):
+                continue  # "the Dallow accounting firm" is a firm in Dallow, not Dallow
             head = thing_head(text)
             if head and doc in groups:
                 described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
@@ -1488,6 +1545,23 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             # (also in a document that names the person: the extractor links few descriptions to names, and
             # leaving one apart is seldom a judgement that it is someone else; but there only a person noun)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
+
+
+def _modified_by_own_name(text: str, rec: EntityRecord) -> bool:
+    """Does the description ``text`` hold one of ``rec``'s names before its head ("the suburban Dallow
+    accounting firm" of the place Dallow)?
+
+    Why: a noun phrase does not describe what its own modifier names: "the Dallow firm" is a firm in or of
+    Dallow, "the Ashby family" the family of Ashby. The extractor can still file such a phrase under the
+    name (its parse took the name for the head), and rule 8 would then carry every "accounting firm" of the
+    story into the city.
+
+    >>> place = EntityRecord("e:d", ("Dallow",), frozenset({"Place"}))
+    >>> _modified_by_own_name("suburban Dallow accounting firm", place), _modified_by_own_name("the city", place)
+    (True, False)
+    """
+    mods = thing_modifiers(text)
+    return bool(mods) and any(words and set(words) <= mods for words in map(tokens, rec.prefs))
 
 
 def _same_deeds(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
