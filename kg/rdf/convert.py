@@ -133,19 +133,25 @@ def _bool(value: bool) -> Literal:
 _TRUE = _bool(True)
 
 
-def publisher_label(document: Document) -> str:
-    """The publisher's name; without one, the source's host or file name (each source its own voice).
+def publisher_label(document: Document) -> str | None:
+    """The publisher's name; without one, the host of the article's URL; else ``None``.
 
-    >>> publisher_label(Document(text="x", source="/tmp/feeds/ap-0001.txt"))
-    'ap-0001'
+    A file name is no outlet: a document whose publisher is unknown gets no ``dct:publisher``
+    (and the claims it makes in its own voice no ``prov:wasAttributedTo``), rather than one
+    invented from its path that would merge every "article.txt" of every folder into one outlet.
+
+    >>> publisher_label(Document(text="x", source="/tmp/feeds/ap-0001.txt")) is None
+    True
+    >>> publisher_label(Document(text="x", source="a.html", url="https://www.ostrelstar.example/news/1"))
+    'ostrelstar.example'
     """
-    if document.publisher:
+    if document.publisher and document.publisher.strip():
         return clean_text(document.publisher.strip())
     if document.url:
         host = urlparse(document.url).hostname
         if host:
             return clean_text(host.removeprefix("www."))
-    return clean_text(PurePath(document.source.split("#", 1)[0]).stem or document.source)
+    return None
 
 
 def typed_time(value: str | None) -> Literal | None:
@@ -254,13 +260,14 @@ def _quads(ex: Extraction, base: str, make=None) -> Iterator:
 
     q = make or quad
 
-    # the document and its publisher
+    # the document and its publisher (when known)
     pub_label = publisher_label(doc)
-    pub = _n(terms.entity_iri(base, pub_label))
+    pub = _n(terms.entity_iri(base, pub_label)) if pub_label else None
     yield q(d, _A, _n(SCHEMA.NewsArticle))
     yield q(d, CG.sha256, Literal(doc.sha256))
     yield q(d, DCTERMS.source, Literal(clean_text(doc.source)))
-    yield q(d, DCTERMS.publisher, pub)
+    if pub is not None:
+        yield q(d, DCTERMS.publisher, pub)
     if doc.title:
         yield q(d, DCTERMS.title, Literal(clean_text(doc.title)))
     if doc.issued:
@@ -269,9 +276,10 @@ def _quads(ex: Extraction, base: str, make=None) -> Iterator:
         yield q(d, SCHEMA.url, Literal(clean_text(doc.url), datatype=_n(XSD.anyURI)))
     if doc.language:
         yield q(d, DCTERMS.language, Literal(doc.language))
-    yield q(pub, _A, _n(CG.Entity))
-    yield q(pub, _A, _n(SCHEMA.NewsMediaOrganization))
-    yield q(pub, SKOS.prefLabel, Literal(pub_label))
+    if pub is not None:
+        yield q(pub, _A, _n(CG.Entity))
+        yield q(pub, _A, _n(SCHEMA.NewsMediaOrganization))
+        yield q(pub, SKOS.prefLabel, Literal(pub_label))
 
     entities = {e.key: e for e in ex.entities}
     for entity in ex.entities:
@@ -334,7 +342,8 @@ def _label(arg: Argument | None, entities: dict[str, Entity]) -> str:
 
 
 def _claim_quads(
-    claim: Claim, doc_iri: NamedNode, publisher: NamedNode, text: str, base: str, q, entities, relations: set[str]
+    claim: Claim, doc_iri: NamedNode, publisher: NamedNode | None, text: str, base: str, q, entities,
+    relations: set[str]
 ) -> Iterator[Quad]:
     c_iri, key = claim_identity(base, claim)
     c = _n(c_iri)
@@ -380,7 +389,8 @@ def _claim_quads(
     yield q(m, _A, _n(PROV.Entity))
     yield q(m, OA.hasBody, c)
     speaker = _n(terms.entity_iri(base, claim.speaker)) if claim.speaker else publisher
-    yield q(m, PROV.wasAttributedTo, speaker)
+    if speaker is not None:
+        yield q(m, PROV.wasAttributedTo, speaker)
     if claim.cue:
         yield q(m, CG.cue, Literal(claim.cue))
     yield q(m, CG.certainty, _n(_CERTAINTY[claim.certainty]))
