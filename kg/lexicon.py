@@ -11,8 +11,8 @@ no parser is needed.
 
 from __future__ import annotations
 
-__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES", "THING_SYNONYMS",
-           "is_person_noun", "near_synonyms", "thing_synonyms"]
+__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES",
+           "THING_SYNONYMS", "is_person_noun", "near_synonyms", "thing_synonyms"]
 
 #: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency"): extraction types such names,
 #: ingest reads the outlet of a byline with them (kg.ingest.furniture).
