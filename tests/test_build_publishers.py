@@ -1,4 +1,5 @@
-"""End-to-end: who published an article, as its text says (a byline's outlet) or not at all (never its file name)."""
+"""End-to-end: who published an article, as its text says (a byline's outlet), else a publisher of its own (never one
+named after its file)."""
 
 from __future__ import annotations
 
@@ -37,9 +38,20 @@ def _publishers(store) -> dict[str, list[str]]:
 
 
 def test_the_outlet_of_a_byline_is_the_publisher_and_a_file_name_never_is(built):
-    assert _publishers(built) == {"dam.txt": ["Ostrel Star"], "north/report.txt": [], "south/report.txt": []}
+    found = _publishers(built)
+    assert found["dam.txt"] == ["Ostrel Star"]
+    for src in ("north/report.txt", "south/report.txt"):
+        [label] = found[src]
+        assert label.startswith("unknown publisher of ") and label.endswith(src)
     outlets = built.select("SELECT DISTINCT ?l WHERE { ?o a schema:NewsMediaOrganization ; skos:prefLabel ?l }")
-    assert {r["l"].value for r in outlets} == {"Ostrel Star"}
+    assert {r["l"].value for r in outlets if not r["l"].value.startswith("unknown publisher")} == {"Ostrel Star"}
+
+
+def test_every_mention_is_attributed_and_design_s_support_query_counts_three_sources(built):
+    assert not built.select("SELECT ?m WHERE { ?m a cg:ClaimMention FILTER NOT EXISTS { ?m prov:wasAttributedTo ?w } }")
+    rows = built.select("SELECT ?claim (COUNT(DISTINCT ?pub) AS ?n) WHERE { ?m oa:hasBody ?claim ; "
+                        "oa:hasTarget/oa:hasSource/dct:publisher ?pub } GROUP BY ?claim")
+    assert max(int(r["n"].value) for r in rows) == 3
 
 
 def test_the_byline_states_nothing_and_names_nothing(built):

@@ -136,9 +136,9 @@ _TRUE = _bool(True)
 def publisher_label(document: Document) -> str | None:
     """The publisher's name; without one, the host of the article's URL; else ``None``.
 
-    A file name is no outlet: a document whose publisher is unknown gets no ``dct:publisher``
-    (and the claims it makes in its own voice no ``prov:wasAttributedTo``), rather than one
-    invented from its path that would merge every "article.txt" of every folder into one outlet.
+    A file name is no outlet: a document whose publisher is unknown gets a publisher of its own
+    (:func:`kg.rdf.terms.unknown_publisher_iri`, labelled "unknown publisher of" its source), rather
+    than an outlet named after its path that would merge every "article.txt" of every folder into one.
 
     >>> publisher_label(Document(text="x", source="/tmp/feeds/ap-0001.txt")) is None
     True
@@ -260,14 +260,18 @@ def _quads(ex: Extraction, base: str, make=None) -> Iterator:
 
     q = make or quad
 
-    # the document and its publisher (when known)
+    # the document and its publisher: named, or one of its own (every document has one, so the sources
+    # of a claim are counted by publisher and every mention is attributed, as DESIGN.md's queries expect)
     pub_label = publisher_label(doc)
-    pub = _n(terms.entity_iri(base, pub_label)) if pub_label else None
+    if pub_label:
+        pub = _n(terms.entity_iri(base, pub_label))
+    else:
+        pub = _n(terms.unknown_publisher_iri(d.value))
+        pub_label = f"unknown publisher of {clean_text(doc.source)}"
     yield q(d, _A, _n(SCHEMA.NewsArticle))
     yield q(d, CG.sha256, Literal(doc.sha256))
     yield q(d, DCTERMS.source, Literal(clean_text(doc.source)))
-    if pub is not None:
-        yield q(d, DCTERMS.publisher, pub)
+    yield q(d, DCTERMS.publisher, pub)
     if doc.title:
         yield q(d, DCTERMS.title, Literal(clean_text(doc.title)))
     if doc.issued:
@@ -276,10 +280,9 @@ def _quads(ex: Extraction, base: str, make=None) -> Iterator:
         yield q(d, SCHEMA.url, Literal(clean_text(doc.url), datatype=_n(XSD.anyURI)))
     if doc.language:
         yield q(d, DCTERMS.language, Literal(doc.language))
-    if pub is not None:
-        yield q(pub, _A, _n(CG.Entity))
-        yield q(pub, _A, _n(SCHEMA.NewsMediaOrganization))
-        yield q(pub, SKOS.prefLabel, Literal(pub_label))
+    yield q(pub, _A, _n(CG.Entity))
+    yield q(pub, _A, _n(SCHEMA.NewsMediaOrganization))
+    yield q(pub, SKOS.prefLabel, Literal(pub_label))
 
     entities = {e.key: e for e in ex.entities}
     for entity in ex.entities:
@@ -342,8 +345,7 @@ def _label(arg: Argument | None, entities: dict[str, Entity]) -> str:
 
 
 def _claim_quads(
-    claim: Claim, doc_iri: NamedNode, publisher: NamedNode | None, text: str, base: str, q, entities,
-    relations: set[str]
+    claim: Claim, doc_iri: NamedNode, publisher: NamedNode, text: str, base: str, q, entities, relations: set[str]
 ) -> Iterator[Quad]:
     c_iri, key = claim_identity(base, claim)
     c = _n(c_iri)
@@ -389,8 +391,7 @@ def _claim_quads(
     yield q(m, _A, _n(PROV.Entity))
     yield q(m, OA.hasBody, c)
     speaker = _n(terms.entity_iri(base, claim.speaker)) if claim.speaker else publisher
-    if speaker is not None:
-        yield q(m, PROV.wasAttributedTo, speaker)
+    yield q(m, PROV.wasAttributedTo, speaker)
     if claim.cue:
         yield q(m, CG.cue, Literal(claim.cue))
     yield q(m, CG.certainty, _n(_CERTAINTY[claim.certainty]))

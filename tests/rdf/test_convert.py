@@ -62,16 +62,24 @@ def _talks_claim(text: str, speaker: str | None = None) -> Claim:
                  sentence=(0, len(text)), relation_text="have collapsed", speaker=speaker)
 
 
-def test_a_document_without_a_publisher_gets_none_invented_from_its_file_name():
+def test_a_document_without_a_publisher_gets_one_of_its_own_never_named_after_its_file():
     text = "The talks have collapsed."
+    publishers = []
     for source in ("feeds/ostrel-star.txt", "other/ostrel-star.txt"):
-        ex = Extraction(Document(text=text, source=source), ((0, len(text)),), (Entity("talk", "talks"),), (),
-                        (_talks_claim(text),))
+        ex = Extraction(Document(text=text + " " + source, source=source), ((0, len(text)),),
+                        (Entity("talk", "talks"),), (), (_talks_claim(text),))
         quads = extraction_to_quads(ex, BASE)
-        assert not [q for q in quads if q.predicate.value == "http://purl.org/dc/terms/publisher"]
-        assert not [q for q in quads if q.object.value == str(SCHEMA.NewsMediaOrganization)]
-        assert not [q for q in quads if "ostrel" in q.object.value.lower() and q.predicate.value != str(DCT_SOURCE)]
-        assert not [q for q in quads if q.predicate.value.endswith("wasAttributedTo")]  # the article's own voice
+        doc = next(q.subject for q in quads if q.predicate.value == str(DCT_SOURCE))
+        [pub] = [q.object for q in quads if q.predicate.value == "http://purl.org/dc/terms/publisher"]
+        assert pub.value == doc.value + "/publisher"  # the document's own, not entity/ostrel-star
+        labels = [q.object.value for q in quads if q.subject == pub and q.predicate.value.endswith("prefLabel")]
+        assert labels == [f"unknown publisher of {source}"]
+        assert {q.object.value for q in quads if q.subject == pub and q.predicate.value == str(RDF.type)} == \
+            {str(CG.Entity), str(SCHEMA.NewsMediaOrganization)}
+        # the article's own voice is its publisher's, as for a named one
+        assert [q.object for q in quads if q.predicate.value.endswith("wasAttributedTo")] == [pub]
+        publishers.append(pub)
+    assert publishers[0] != publishers[1]  # two files named alike are two sources
 
 
 def test_a_url_names_the_publisher_when_no_publisher_is_given():
