@@ -1,4 +1,5 @@
-"""Words for people: which common nouns denote a person, their gender, and near-synonyms a report alternates.
+"""Words for people and outlets: which common nouns denote a person, their gender, near-synonyms a report
+alternates, and the words that make a name a news outlet.
 
 Why a module of its own, free of spaCy: extraction (kg.extract.entities, kg.extract.coref) reads these words off
 parsed text, and resolve (kg.resolve.entities) checks the heads of descriptions against them on the store, where
@@ -10,9 +11,16 @@ no parser is needed.
 
 from __future__ import annotations
 
-__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES", "THING_SYNONYMS",
-           "is_person_noun", "near_synonyms", "thing_synonyms"]
+__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES",
+           "THING_SYNONYMS", "is_person_noun", "near_synonyms", "thing_synonyms"]
 
+#: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency"): extraction types such names,
+#: ingest reads the outlet of a byline with them (kg.ingest.furniture).
+NEWS_WORDS = frozenset(
+    """news times herald post journal press tribune gazette telegraph guardian daily weekly television tv radio
+    broadcasting broadcaster media chronicle observer mirror magazine newspaper outlet channel wire bulletin
+    dispatch""".split()
+)
 #: Nouns naming what a person is or does: in an apposition or a title they make a person.
 PERSON_ROLES = frozenset(
     """leader president minister premier chancellor secretary spokesman spokeswoman spokesperson official

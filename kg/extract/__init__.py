@@ -66,7 +66,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attribution import Attribution, Source, attribute
 from kg.extract.casing import case_variant, common_words, is_headline_case, normalise_case, restore_text, word_forms
@@ -89,6 +89,7 @@ from kg.model import Argument, Claim, Document, EntityMention, Extraction, Quant
 __all__ = ["extract_document", "extract_many", "extract_parsed", "parse_document", "split_pieces"]
 
 _NOMINAL_POS = {"NOUN", "PROPN", "NUM", "PRON", "X"}
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 _UNRESOLVED = {"it", "they", "them", "its", "their", "this", "that", "these", "those", "which", "who", "what",
                "he", "she", "him", "her", "his", "i", "we", "you", "me", "us", "there", "one", "itself", "themselves",
                "whom", "whose", "where", "when", "some", "many", "all", "both", "each", "others", "other", "none",
@@ -276,6 +277,12 @@ class _Assembler:
         key = index.entity_of(chunk, span) or index.referents.get((chunk, root.i))
         if key is None and (root.pos_ == "PRON" or root.lower_ in _UNRESOLVED or root.pos_ == "NUM"):
             return None if nominal_only else Argument(span.text, start, end)
+        if key is None and root.ent_type_ in _TIME_ENTS:
+            # "May 2, 2024 was the day": the date's own time entity, not a noun concept keyed by the lemma
+            # of its first word (which for "May" is the modal "may")
+            key = self._time_entity(root, offset)
+            if key is None:
+                return None if nominal_only else Argument(span.text, start, end)
         if key is None and root.pos_ in _NOMINAL_POS:
             core = _core(span)
             key = phrase_key(core)
@@ -289,6 +296,16 @@ class _Assembler:
         if key is None and nominal_only:
             return None
         return Argument(span.text, start, end, entity=key)
+
+    def _time_entity(self, root: Token, offset: int) -> str | None:
+        """The time entity mentioned by the date or time expression that holds ``root`` (see
+        :func:`kg.extract.coref.resolve_references`), if one was."""
+        ent = next((e for e in root.doc.ents if e.start <= root.i < e.end), None)
+        if ent is None:
+            return None
+        first, last, at = offset + ent.start_char, offset + ent.end_char, offset + root.idx
+        inside = [m for m in self.index.mentions if first <= m.start <= at < m.end <= last]
+        return min(inside, key=lambda m: m.end - m.start).entity if inside else None
 
     def speaker(self, source: Source | None) -> str | None:
         """The entity a source's speaker phrase refers to (``None``: the publisher)."""

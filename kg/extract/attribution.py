@@ -29,6 +29,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -41,10 +42,11 @@ __all__ = [
     "REPORTING_VERBS",
     "REPORT_NOUNS",
     "Attribution",
+    "Quotations",
     "Source",
     "attribute",
     "content_trim",
-    "quote_regions",
+    "find_quotations",
 ]
 
 #: Verbs that report speech or thought when they take a clause.
@@ -73,6 +75,12 @@ _CLAIM_NOUNS = frozenset({"claim", "report", "allegation", "suggestion", "rumour
                           "speculation", "assertion", "idea", "notion", "story", "news"})
 _XCOMP_REPORTING = frozenset({"deny", "claim", "admit", "confirm", "acknowledge", "deny", "pretend", "report"})
 _OPEN_QUOTES = frozenset({"“", "‘", "«", "``"})
+_DOUBLE_OPEN = frozenset({"“", "«", "``"})
+_DOUBLE_CLOSE = frozenset({"”", "»", "''"})
+_DOUBLE_MARKS = _DOUBLE_OPEN | _DOUBLE_CLOSE | {'"'}
+#: Words written with an apostrophe for their first letters ("'em", "'n'", "'tis") and clitics split off by a
+#: tokenizer ("company 's", "they 're"): the mark opens no quotation.
+_ELIDED = re.compile(r"(?i)(?:em|n|tis|twas|til|s|re|ve|ll|d|m)(?![a-z])")
 _CLOSE_QUOTES = frozenset({"”", "’", "»", "''"})
 _SPEAKER_STOP = frozenset({"appos", "relcl", "acl", "punct", "cc", "conj", "advcl"})
 _TRIM_LEADING = frozenset({"that", "whether", "if", ",", ":", "—", "-", "–", '"', "“", "‘", "'", "``", "«"})
@@ -105,10 +113,12 @@ class Source:
 
 @dataclass
 class Attribution:
-    """The sources of a document: ``by_token[(chunk, i)]`` the innermost source of token ``i``."""
+    """The sources of a document: ``by_token[(chunk, i)]`` the innermost source of token ``i``; ``quotes`` where
+    its quotations are (:func:`find_quotations`)."""
 
     by_token: dict[tuple[int, int], Source] = field(default_factory=dict)
     sources: list[Source] = field(default_factory=list)
+    quotes: Quotations | None = None
 
     def source_of(self, chunk: int, token: int) -> Source | None:
         return self.by_token.get((chunk, token))
@@ -299,26 +309,147 @@ def _sentence_sources(chunk: int, doc: Doc, offset: int, sent: Span) -> list[tup
     return found
 
 
-def quote_regions(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges strictly inside quotation marks; an unclosed quote runs to the end of the chunk."""
-    regions: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for tok in doc:
-        text = tok.text
-        straight = text == '"'
-        opening = text in _OPEN_QUOTES or (straight and tok.tag_ == "``") or (straight and open_at is None and tok.tag_ != "''")
-        closing = text in _CLOSE_QUOTES or (straight and open_at is not None)
-        if text in {"‘", "’", "'"}:
-            continue  # single quotes double as apostrophes; only double quotes delimit quotations here
-        if open_at is None and opening:
-            open_at = tok.i
-        elif open_at is not None and closing:
-            if tok.i - open_at > 1:
-                regions.append((open_at + 1, tok.i))
-            open_at = None
-    if open_at is not None and len(doc) - open_at > 1:
-        regions.append((open_at + 1, len(doc)))
-    return regions
+@dataclass(frozen=True)
+class Quotations:
+    """Where a document's quotations are, read once for attribution and coreference alike.
+
+    ``chars`` are document character ranges strictly inside quotation marks; ``tokens[c]`` the
+    token ranges ``(start, end)`` of chunk ``c`` they cover (at least one token each).
+    """
+
+    chars: tuple[tuple[int, int], ...] = ()
+    tokens: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+
+    def inside(self, chunk: int) -> set[int]:
+        """The token indices of ``chunk`` inside quotation marks."""
+        return {i for start, end in self.tokens.get(chunk, ()) for i in range(start, end)}
+
+
+def find_quotations(chunks: Sequence[tuple[Doc, int]], *, skip: Collection[int] = ()) -> Quotations:
+    """The quotations of a document's parsed chunks ``(Doc, char offset)``, in reading order.
+
+    Double quotation marks (“ ”, « », straight ", and a tokenizer's `` '') delimit quotations; a
+    straight mark opens or closes by the characters around it (the tagger's reading breaks a tie).
+    A quotation left open at the end of a chunk (a paragraph) goes on into the next one when that
+    one shows it does: it opens with a quotation mark again (the news convention for a quotation over
+    paragraphs) or its first mark closes ('He said: "I am glad. <paragraph> And proud."'); otherwise
+    it ends with its paragraph, so one missing mark never turns the rest of the article inside out.
+    Single quotes (British style, ' or ‘ ’) quote too, each within its paragraph; they are told from
+    an apostrophe by the letters around them (:func:`_single_quoted`). Chunks in ``skip`` (a headline)
+    are read on their own: nothing runs into or out of them.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> text = 'He said: "I am glad.\\nI am." Me too.'
+    >>> found = find_quotations([(nlp(text[:20]), 0), (nlp(text[21:]), 21)])
+    >>> [text[s:e] for s, e in found.chars], found.tokens
+    (['I am glad.', 'I am.'], {0: ((4, 8),), 1: ((0, 3),)})
+    >>> text = "She added: 'I can't wait.' I can. Then: " + '"no'
+    >>> [text[s:e] for s, e in find_quotations([(nlp(text), 0)]).chars]
+    ["I can't wait.", 'no']
+    """
+    chars: list[tuple[int, int]] = []
+    tokens: dict[int, tuple[tuple[int, int], ...]] = {}
+    carried = False  # a double quotation left open at the end of the previous chunk
+    for c, (doc, offset) in enumerate(chunks):
+        if c in skip:
+            carried = False
+        ranges = [(offset + start, offset + end) for start, end in _single_quoted(doc.text)]
+        opened: int | None = None
+        marks = [tok for tok in doc if tok.text in _DOUBLE_MARKS]
+        if carried and marks and _closes(marks[0]):  # (a reopening mark opens afresh below)
+            ranges.append((offset, offset + marks[0].idx))
+            marks = marks[1:]
+        for tok in marks:
+            if opened is None:
+                if _double_role(tok, is_open=False) == "open":
+                    opened = tok.idx + len(tok.text)
+            elif _double_role(tok, is_open=True) == "close":
+                ranges.append((offset + opened, offset + tok.idx))
+                opened = None
+        carried = opened is not None and c not in skip
+        if opened is not None:
+            ranges.append((offset + opened, offset + len(doc.text.rstrip())))
+        ranges = sorted(r for r in ranges if r[0] < r[1])
+        chars.extend(ranges)
+        regions = _token_ranges(doc, [(start - offset, end - offset) for start, end in ranges])
+        if regions:
+            tokens[c] = regions
+    return Quotations(tuple(sorted(chars)), tokens)
+
+
+def _double_role(tok: Token, *, is_open: bool) -> str | None:
+    """Whether a double quotation mark opens or closes a quotation here (``None``: it does neither)."""
+    text = tok.text
+    if text in _DOUBLE_OPEN:
+        return None if is_open else "open"  # "“" inside an open quotation changes nothing
+    if text in _DOUBLE_CLOSE:
+        return "close" if is_open else None
+    if is_open:
+        return "close"
+    return None if _closes(tok) else "open"
+
+
+def _closes(tok: Token) -> bool:
+    """A mark that can only close: "”", "»", "''", or a straight one glued to the word before it and not to
+    the word after (the tagger decides a straight mark with spaces on both sides)."""
+    if tok.text in _DOUBLE_CLOSE:
+        return True
+    if tok.text != '"':
+        return False
+    text, at = tok.doc.text, tok.idx
+    before = text[at - 1] if at else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if before.isspace() and after.isspace():
+        return tok.tag_ == "''"
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+def _token_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    """Chunk character ranges -> the token ranges they cover (quotation marks left out), none empty."""
+    found: list[tuple[int, int]] = []
+    for start, end in ranges:
+        inside = [tok.i for tok in doc if tok.idx < end and tok.idx + len(tok.text) > start
+                  and tok.text not in _DOUBLE_MARKS and tok.text not in {"'", "‘", "’"}]
+        if inside:
+            found.append((inside[0], inside[-1] + 1))
+    return tuple(sorted(set(found)))
+
+
+def _single_quoted(text: str) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` inside single quotation marks, each within its paragraph.
+
+    A mark opens a quotation when it is "‘", or "'" with no letter or digit before it and a
+    letter after it that does not start an elided word or a clitic ("'em", "rock 'n' roll", "'tis",
+    "company 's"); it closes one when it is "'" or "’" after a non-space with no letter after it
+    ("don't" and "it’s" are apostrophes, "'90s" opens nothing). A quotation left open ends with its
+    paragraph: a British quotation over paragraphs reopens each of them.
+
+    >>> _single_quoted("He said 'I won't.' The players' union agreed.")
+    [(9, 17)]
+    >>> _single_quoted("‘I am sure,’ she said.\\nI am not.")
+    [(1, 11)]
+    >>> _single_quoted("We beat 'em, and rock 'n' roll won. 'Tis true, I said. The firm 's boss quit.")
+    []
+    """
+    ranges: list[tuple[int, int]] = []
+    opened: int | None = None
+    for i, ch in enumerate(text):
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        if ch == "\n":
+            if opened is not None:
+                ranges.append((opened, i))
+            opened = None
+        elif opened is None and (ch == "‘" or (ch == "'" and not before.isalnum() and after.isalpha()
+                                               and not _ELIDED.match(text, i + 1))):
+            opened = i + 1
+        elif opened is not None and ch in {"'", "’"} and not before.isspace() and not after.isalpha():
+            ranges.append((opened, i))
+            opened = None
+    if opened is not None:
+        ranges.append((opened, len(text)))
+    return ranges
 
 
 @dataclass
@@ -335,7 +466,7 @@ def attribute(chunks: list[tuple[Doc, int]], *, skip: Collection[int] = ()) -> A
     Chunks whose index is in ``skip`` (a headline) are not read: they report nothing and
     leave no open quotation or speaker to the chunks after them.
     """
-    result = Attribution()
+    result = Attribution(quotes=find_quotations(chunks, skip=skip))
     state = _QuoteState()
     for c, (doc, offset) in enumerate(chunks):
         if c not in skip:
@@ -364,7 +495,7 @@ def _attribute_chunk(result: Attribution, state: _QuoteState, c: int, doc: Doc, 
         intro = _colon_intro(c, doc, offset, sent)
         if intro is not None:
             state.pending = intro
-    for start, end in quote_regions(doc):
+    for start, end in result.quotes.tokens.get(c, ()) if result.quotes is not None else ():
         inner = [result.by_token.get((c, i)) for i in range(start, end)]
         source = next((s for s in inner if s is not None and (s.verb is None or not start <= s.verb < end)), None)
         first_sentence = sentence_of.get(start, state.sentence)

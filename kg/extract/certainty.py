@@ -41,6 +41,7 @@ PROBABLE_ADVERBS = frozenset({
 POSSIBLE_ADVERBS = frozenset({"possibly", "perhaps", "maybe", "conceivably", "potentially", "perchance"})
 #: Modal auxiliaries of possibility.
 POSSIBLE_MODALS = frozenset({"may", "might", "could", "can't", "mightn't"})
+_TIME_ENTS = frozenset({"DATE", "TIME"})
 #: "X is believed / thought / said ... to VERB": the complement is probable.
 EVIDENTIAL_PASSIVES = frozenset({
     "believe", "think", "say", "report", "allege", "understand", "rumor", "rumour", "suspect", "presume",
@@ -73,7 +74,8 @@ def _own_certainty(verb: Token) -> Certainty:
     level: Certainty = "certain"
     for child in verb.children:
         low = child.lower_
-        if child.dep_ in {"aux", "auxpass"} and low in POSSIBLE_MODALS:
+        if child.dep_ in {"aux", "auxpass"} and low in POSSIBLE_MODALS and child.ent_type_ not in _TIME_ENTS:
+            # (a "May" inside a date, "May 2 vote delayed", is the month even where the parser makes it an aux)
             level = min_certainty(level, "possible")
         elif child.dep_ in {"advmod", "npadvmod", "prep"} and low in POSSIBLE_ADVERBS:
             level = min_certainty(level, "possible")

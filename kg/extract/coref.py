@@ -69,7 +69,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.attribution import REPORTING_VERBS, Attribution, quote_regions
+from kg.extract.attribution import REPORTING_VERBS, Attribution, Quotations, find_quotations
 from kg.extract.entities import EntityIndex, clean_name, name_age, phrase_key
 from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
@@ -234,6 +234,7 @@ class _State:
     affiliation: dict[str, str] = field(default_factory=dict)  # person key -> the state of their title
     name_heads: dict[str, list[str]] = field(default_factory=dict)  # last word of a name -> entity keys
     locations: dict[str, int] = field(default_factory=dict)  # key -> last sentence it was a place of ("at X")
+    quotes: Quotations = field(default_factory=Quotations)  # where the quotations are (attribution's reading)
     quoted: dict[int, set[int]] = field(default_factory=dict)  # chunk -> token indices inside quotation marks
     sentence_starts: list[int] = field(default_factory=list)  # document offset of each sentence read
     described_at: dict[str, list[int]] = field(default_factory=dict)  # unnamed person -> sentences it is in
@@ -260,7 +261,9 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
     ``attribution`` (:func:`kg.extract.attribution.attribute` of the same chunks) gives
     the speakers of quotations, whose "I" and "we" refer to them.
     """
-    state = _State(index, attribution=attribution)
+    quotes = attribution.quotes if attribution is not None and attribution.quotes is not None \
+        else find_quotations(chunks)
+    state = _State(index, attribution=attribution, quotes=quotes)
     state.roles = _known_roles(chunks, index)
     state.ages = _known_ages(chunks, index)
     for key, roles in state.roles.items():
@@ -285,7 +288,7 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
         _merge_entity(index, thing, person)
     _count_mentions(state)
     if _quotations_balanced(chunks):
-        _writer_mentions(state, _quoted_across(chunks))
+        _writer_mentions(state, state.quotes.chars)
 
 
 # -- what the text says people are ----------------------------------------------------------------
@@ -1457,7 +1460,7 @@ def _resolve_first_person(state: _State, c: int, doc: Doc, offset: int, sent: Sp
     index = state.index
     quoted = state.quoted.get(c)
     if quoted is None:
-        quoted = state.quoted[c] = {i for start, end in quote_regions(doc) for i in range(start, end)}
+        quoted = state.quoted[c] = state.quotes.inside(c)
     fallback = None
     for tok in sent:
         if tok.dep_ == "nsubj" and tok.head.lemma_ in _REPORTING and tok.head.pos_ in {"VERB", "AUX"} \
@@ -1492,7 +1495,7 @@ def _quotations_balanced(chunks: list[tuple[Doc, int]]) -> bool:
     its end; where the marks do not pair up (an odd number of straight ones, more opening than
     closing curly ones) a first-person word outside the marks found may still be a quoted
     speaker's, not the writer's. Single quotes are read per quotation instead (a quotation
-    left open ends with its paragraph, see :func:`_single_quoted`): a line opened by one
+    left open ends with its paragraph, see :func:`kg.extract.attribution.find_quotations`): a line opened by one
     holds its own "I", and leaves the writer's "I" of the other lines alone.
 
     >>> import spacy
@@ -1504,78 +1507,6 @@ def _quotations_balanced(chunks: list[tuple[Doc, int]]) -> bool:
     """
     text = "\n".join(doc.text for doc, _ in chunks)
     return not (text.count('"') % 2 or text.count("“") != text.count("”"))
-
-
-def _quoted_across(chunks: list[tuple[Doc, int]]) -> list[tuple[int, int]]:
-    """Document character ranges inside quotation marks, read across chunks and paragraphs.
-
-    A quotation may open in one paragraph and close several later ('He said: "I am grateful.
-    <newline> And excited to be working with ..."'); each chunk alone sees half of it. Single
-    quotes (British style, ``'`` or ``‘ ’``) quote too ("She added: 'I am sure.'"); they are
-    told from an apostrophe by the letters around them (see :func:`_single_quoted`).
-
-    >>> import spacy
-    >>> nlp = spacy.blank("en")
-    >>> _quoted_across([(nlp('He said: "I am glad.'), 0), (nlp('I am." Me too.'), 21)])
-    [(9, 27)]
-    >>> _quoted_across([(nlp("She added: 'I can't wait.' I can."), 0)])
-    [(11, 26)]
-    """
-    ranges: list[tuple[int, int]] = []
-    opened: int | None = None
-    for doc, offset in chunks:
-        ranges.extend((offset + start, offset + end) for start, end in _single_quoted(doc.text))
-        for tok in doc:
-            text = tok.text
-            if text not in {'"', "“", "”"}:
-                continue
-            at = offset + tok.idx
-            if opened is None and text != "”":
-                opened = at
-            elif opened is not None and text != "“":
-                ranges.append((opened, at + 1))
-                opened = None
-    return sorted(ranges)
-
-
-#: Words written with an apostrophe for their first letters ("'em", "'n'", "'tis"): the mark opens no quotation.
-_ELIDED = re.compile(r"(?i)(?:em|n|tis|twas|til)(?![a-z])")
-
-
-def _single_quoted(text: str) -> list[tuple[int, int]]:
-    """Character ranges of ``text`` in single quotation marks, each within its paragraph.
-
-    A mark opens a quotation when it is "‘", or "'" with no letter or digit before it and a
-    letter after it that does not start an elided word ("'em", "rock 'n' roll", "'tis"); it
-    closes one when it is "'" or "’" after a non-space with no letter after it ("don't" and
-    "it’s" are apostrophes, "'90s" opens nothing). A quotation left open ends with its
-    paragraph: a British quotation over paragraphs reopens each of them.
-
-    >>> _single_quoted("He said 'I won't.' The players' union agreed.")
-    [(8, 18)]
-    >>> _single_quoted("‘I am sure,’ she said.\\nI am not.")
-    [(0, 12)]
-    >>> _single_quoted("We beat 'em, and rock 'n' roll won. 'Tis true, I said.")
-    []
-    """
-    ranges: list[tuple[int, int]] = []
-    opened: int | None = None
-    for i, ch in enumerate(text):
-        before = text[i - 1] if i else " "
-        after = text[i + 1] if i + 1 < len(text) else " "
-        if ch == "\n":
-            if opened is not None:
-                ranges.append((opened, i))
-            opened = None
-        elif opened is None and (ch == "‘" or (ch == "'" and not before.isalnum() and after.isalpha()
-                                               and not _ELIDED.match(text, i + 1))):
-            opened = i
-        elif opened is not None and ch in {"'", "’"} and not before.isspace() and not after.isalpha():
-            ranges.append((opened, i + 1))
-            opened = None
-    if opened is not None:
-        ranges.append((opened, len(text)))
-    return ranges
 
 
 def _writer_mentions(state: _State, quoted: list[tuple[int, int]] = ()) -> None:

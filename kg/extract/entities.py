@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.lexicon import PERSON_ROLES
+from kg.lexicon import NEWS_WORDS, PERSON_ROLES
 from kg.model import Argument, Document, Entity, EntityMention, EntityType, Extraction
 
 __all__ = [
@@ -86,12 +86,6 @@ ORG_WORDS = frozenset(
     organisation union service office administration authority bureau court parliament assembly congress
     senate army navy forces police fund federation league club network alliance coalition board centre center
     society trust command directorate secretariat cabinet government regime""".split()
-)
-#: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency").
-NEWS_WORDS = frozenset(
-    """news times herald post journal press tribune gazette telegraph guardian daily weekly television tv radio
-    broadcasting broadcaster media chronicle observer mirror magazine newspaper outlet channel wire bulletin
-    dispatch""".split()
 )
 #: Nouns that say a name is an organisation when they head it ("the TCNA news agency").
 KIND_NOUNS = frozenset({"company", "firm", "agency", "organisation", "organization", "group", "outlet", "broadcaster",

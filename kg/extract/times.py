@@ -89,6 +89,18 @@ def _month_year(month: int, ref: date, tense: Tense) -> int:
     return ref.year - (month - ref.month > 6) + (ref.month - month > 6)
 
 
+def _modal_may(words: list[str], n: int) -> bool:
+    """Whether the "may" at ``words[n]`` is the modal verb, not the month.
+
+    Only a phrase that starts with "may" can hold the modal ("may have happened last year"); the
+    month comes with a day or a year ("May 2, 2024", "May 2024"), or alone.
+
+    >>> _modal_may(["may", "2", "2024"], 0), _modal_may(["may"], 0), _modal_may(["may", "next", "year"], 0)
+    (False, False, True)
+    """
+    return n == 0 and len(words) > 1 and not words[1].isdigit()
+
+
 def _single(text: str, ref: date | None, tense: Tense) -> str | None:
     """Normalise one time phrase (no disjunction)."""
     low = text.lower().replace("’", "'")
@@ -105,7 +117,7 @@ def _single(text: str, ref: date | None, tense: Tense) -> str | None:
             return date(yy + (1900 if yy >= 50 else 2000), MONTHS[short.group(2)], int(short.group(1))).isoformat()
         except ValueError:
             return None
-    months = [MONTHS[w] for w in words if w in MONTHS and not (w == "may" and len(words) > 1 and words[0] == "may")]
+    months = [MONTHS[w] for n, w in enumerate(words) if w in MONTHS and not (w == "may" and _modal_may(words, n))]
     if months:
         month = months[0]
         day = None

@@ -10,13 +10,17 @@ same words is never taken for furniture:
 - ``comments``: a comments header ("4 Responses", "12 Comments", "Comments",
   "Leave a Reply"). Everything after it is the comment section and is cut.
 - ``source``: "Source: X" names the publisher; ``dateline``: "Published: <date>"
-  gives the date. Both are metadata, not content.
+  gives the date; ``byline``: "By Ann Cole, Tarvale Star" names the author and,
+  after a separator, often the outlet (the ``value``, when it reads as one).
+  All are metadata, not content.
 - ``furniture``: any other line that is page chrome.
 
 >>> classify_line("4 Responses").kind
 'comments'
 >>> classify_line("Source: Guardian").value
 'Guardian'
+>>> classify_line("By Ann Cole, Tarvale Star")
+LineMatch(kind='byline', value='Tarvale Star')
 >>> classify_line("Your email address will not be published. Required fields are marked *").kind
 'furniture'
 >>> classify_line("Share prices fell sharply on Monday.") is None
@@ -30,10 +34,11 @@ from dataclasses import dataclass
 from typing import Literal
 
 from kg.ingest.dates import normalise_date
+from kg.lexicon import NEWS_WORDS
 
 __all__ = ["LINE_KINDS", "LineKind", "LineMatch", "classify_line"]
 
-LineKind = Literal["comments", "source", "dateline", "furniture"]
+LineKind = Literal["comments", "source", "dateline", "byline", "furniture"]
 
 _NUMBER = r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # Capitalised name words, for bylines and credit lines ("Jane Doe", "J. R. O'Neil-Smith").
@@ -87,7 +92,7 @@ LINE_KINDS: tuple[tuple[LineKind, str, int], ...] = (
     ("source", r"(?:source|sources|via)\s*:\s*(?P<value>.+)", 12),
     ("dateline", r"(?:published|updated|posted|last\s+updated|first\s+published|last\s+modified|date)(?:\s+(?:on|at))?"
                  r"\s*:?\s*(?P<value>.+)", 12),
-    ("furniture", r"(?i:by)\s+" + _NAMES + r"(?:\s*[,|-]\s*" + _NAMES + r")?", 10),
+    ("byline", r"(?i:by)\s+(?P<value>" + _NAMES + r"(?:\s*[,|-]\s*" + _NAMES + r")?)", 10),
     ("furniture", r"(?:(?i:additional\s+)?(?i:writing|reporting|editing|reported|written|edited|compiled)\s+(?i:by)\s+"
                   + _NAMES + r"\s*[;,.]?\s*)+", 20),
     ("furniture", r"(?:author|authors|editor|editors|contributor|contributors)\s*:\s*.+|posted\s+(?:by|in)\s+[^.]+", 8),
@@ -109,6 +114,13 @@ _COMPILED: tuple[tuple[LineKind, re.Pattern[str], int], ...] = tuple(
 # No pattern allows more than 60 words: longer lines are content without looking further.
 _MAX_LINE_CHARS = 1000
 _TRAILING = " \t:;,!*|-–—»›>…"
+# A byline's parts: names, then perhaps the outlet ("By Ann Cole and Bo Lin, Tarvale Star", "By Ann Cole | TSN").
+_BYLINE_PARTS = re.compile(r"\s*(,|;|\||\s[-–—]\s)\s*")
+# Words of a masthead that name a paper only at the end of a byline ("Tarvale Star"): not enough to make any
+# name in a sentence an outlet (kg.lexicon.NEWS_WORDS is).
+_MASTHEAD_WORDS = frozenset("""star sun express mail courier record standard independent review examiner inquirer
+    enquirer sentinel register globe ledger argus advertiser bee citizen monitor reporter online agency""".split())
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
 
 
 @dataclass(frozen=True)
@@ -139,7 +151,7 @@ def classify_line(line: str) -> LineMatch | None:
     >>> classify_line("Published in 2019, the report found that poverty rose.") is None
     True
     >>> classify_line("By Jane Doe and John Roe, Reuters").kind
-    'furniture'
+    'byline'
     >>> classify_line("By Monday, the troops had left the town.") is None
     True
     """
@@ -154,6 +166,8 @@ def classify_line(line: str) -> LineMatch | None:
         if match is None:
             continue
         value = match.groupdict().get("value")
+        if kind == "byline":
+            return LineMatch(kind, _byline_outlet(value or ""))
         if kind == "dateline":
             value = normalise_date((value or "").strip())
             if value is None:
@@ -161,4 +175,30 @@ def classify_line(line: str) -> LineMatch | None:
         elif value is not None:
             value = value.strip().strip("\"'“”‘’*_").rstrip(".").strip() or None
         return LineMatch(kind, value)
+    return None
+
+
+def _byline_outlet(names: str) -> str | None:
+    """The outlet a byline names after its authors, if the last part reads as one.
+
+    The last part is an outlet when a bar or a dash sets it apart ("Ann Cole | Tarvale Star"), or, after
+    a comma, when it is an acronym ("AP") or has a masthead word ("Tarvale Star", "The Norvik Herald");
+    otherwise it is one more author ("Ann Cole, Bo Lin") or the place the author writes from.
+
+    >>> _byline_outlet("Ann Cole, Tarvale Star"), _byline_outlet("Ann Cole - Norvik Today")
+    ('Tarvale Star', 'Norvik Today')
+    >>> _byline_outlet("Ann Cole, Bo Lin") is None, _byline_outlet("Ann Cole") is None
+    (True, True)
+    """
+    parts = _BYLINE_PARTS.split(names.strip().rstrip(_TRAILING))
+    if len(parts) < 3:
+        return None
+    separator, last = parts[-2].strip(), parts[-1].strip()
+    words = last.split()
+    if not words or any(w.lower() == "and" or w == "&" for w in words):
+        return None
+    if separator in {"|", "-", "–", "—"}:
+        return last
+    if _ACRONYM.fullmatch(last) or any(w.lower() in NEWS_WORDS or w.lower() in _MASTHEAD_WORDS for w in words):
+        return last
     return None

@@ -38,6 +38,7 @@ _LINE = re.compile(r"([^\r\n]*)(?:\r\n|\r|\n|$)")
 _SENTENCE_END = tuple('.!?:;"”’»)…')
 _TITLE_BAD_END = tuple(".,;:")
 _CLOSERS = "\"'”’»)]"
+_OPENERS = "\"'“‘«(["
 _URL = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 # Markdown block syntax.
 _MD_FENCE = re.compile(r"\s{0,3}(```|~~~)")
@@ -141,6 +142,14 @@ def looks_like_title(line: str) -> bool:
     False
     >>> looks_like_title('He sings, dances and acts, and he is the "Busiest Man Alive."')
     False
+
+    A headline may open with a number ("3 dead as storm hits coast") or a brand written with a
+    small first letter ("eBay shares fall"): its first word, not its first letter, decides.
+
+    >>> looks_like_title("3 dead as storm hits Ostrel coast"), looks_like_title("eBay shares fall")
+    (True, True)
+    >>> looks_like_title("and then the troops left")
+    False
     """
     words = line.split()
     if not words or len(words) > MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
@@ -148,6 +157,9 @@ def looks_like_title(line: str) -> bool:
     core = line.rstrip(_CLOSERS)  # 'and he's the "Busiest Man Alive."': the period inside the quote ends it
     if core.endswith(_TITLE_BAD_END) and not core.endswith("..."):
         return False
+    first = words[0].lstrip(_OPENERS)
+    if first[:1].isdigit() or (first[:1].islower() and any(ch.isupper() for ch in first[1:])):
+        return any(ch.isalpha() for ch in line)
     first_letter = next((ch for ch in line if ch.isalpha()), None)
     return first_letter is not None and not first_letter.islower()
 
@@ -267,9 +279,11 @@ def _find_title(lines: list[_Line], content: list[int], *, markdown: bool, known
 
 
 def _publisher(lines: list[_Line]) -> tuple[str | None, str | None]:
+    """The publisher (and URL) a "Source:" line gives, else the outlet a byline names after its authors."""
     value = next((line.match.value for line in lines if line.match and line.match.kind == "source"), None)
     if value is None:
-        return None, None
+        outlet = next((line.match.value for line in lines if line.match and line.match.kind == "byline"), None)
+        return outlet, None
     if _URL.match(value):
         url = value if "://" in value else f"https://{value}"
         host = urlsplit(url).hostname or value

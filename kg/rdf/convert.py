@@ -133,19 +133,25 @@ def _bool(value: bool) -> Literal:
 _TRUE = _bool(True)
 
 
-def publisher_label(document: Document) -> str:
-    """The publisher's name; without one, the source's host or file name (each source its own voice).
+def publisher_label(document: Document) -> str | None:
+    """The publisher's name; without one, the host of the article's URL; else ``None``.
 
-    >>> publisher_label(Document(text="x", source="/tmp/feeds/ap-0001.txt"))
-    'ap-0001'
+    A file name is no outlet: a document whose publisher is unknown gets a publisher of its own
+    (:func:`kg.rdf.terms.unknown_publisher_iri`, labelled "unknown publisher of" its source), rather
+    than an outlet named after its path that would merge every "article.txt" of every folder into one.
+
+    >>> publisher_label(Document(text="x", source="/tmp/feeds/ap-0001.txt")) is None
+    True
+    >>> publisher_label(Document(text="x", source="a.html", url="https://www.ostrelstar.example/news/1"))
+    'ostrelstar.example'
     """
-    if document.publisher:
+    if document.publisher and document.publisher.strip():
         return clean_text(document.publisher.strip())
     if document.url:
         host = urlparse(document.url).hostname
         if host:
             return clean_text(host.removeprefix("www."))
-    return clean_text(PurePath(document.source.split("#", 1)[0]).stem or document.source)
+    return None
 
 
 def typed_time(value: str | None) -> Literal | None:
@@ -254,9 +260,14 @@ def _quads(ex: Extraction, base: str, make=None) -> Iterator:
 
     q = make or quad
 
-    # the document and its publisher
+    # the document and its publisher: named, or one of its own (every document has one, so the sources
+    # of a claim are counted by publisher and every mention is attributed, as DESIGN.md's queries expect)
     pub_label = publisher_label(doc)
-    pub = _n(terms.entity_iri(base, pub_label))
+    if pub_label:
+        pub = _n(terms.entity_iri(base, pub_label))
+    else:
+        pub = _n(terms.unknown_publisher_iri(d.value))
+        pub_label = f"unknown publisher of {clean_text(doc.source)}"
     yield q(d, _A, _n(SCHEMA.NewsArticle))
     yield q(d, CG.sha256, Literal(doc.sha256))
     yield q(d, DCTERMS.source, Literal(clean_text(doc.source)))

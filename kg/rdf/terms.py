@@ -38,6 +38,7 @@ __all__ = [
     "slug",
     "document_iri",
     "entity_iri",
+    "unknown_publisher_iri",
     "relation_iri",
     "claim_iri",
     "claim_key",
@@ -139,6 +140,14 @@ def document_iri(base: str, sha256: str) -> str:
 
 def entity_iri(base: str, key: str) -> str:
     return f"{base}entity/{slug(key)}"
+
+
+def unknown_publisher_iri(doc_iri: str) -> str:
+    """The publisher of a document that names none: one per document, under the document's IRI.
+
+    Never minted from a name, so two unnamed sources stay two and never meet a named outlet.
+    """
+    return f"{doc_iri}/publisher"
 
 
 def relation_iri(base: str, lemma: str) -> str:

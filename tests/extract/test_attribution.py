@@ -106,3 +106,51 @@ def test_colon_hands_the_speaker_to_the_next_sentence(nlp):
     doc, result = _sources(nlp, "The minister said: The border will stay closed.")
     source = _source_of(doc, result, "stay")
     assert source is not None and source.speaker.text == "The minister"
+
+
+# -- where the quotations are: one reading for attribution and coreference (kg.extract.attribution.find_quotations)
+def _quoted(nlp, *paragraphs: str) -> list[str]:
+    from kg.extract.attribution import find_quotations
+
+    chunks, offset, text = [], 0, "\n".join(paragraphs)
+    for paragraph in paragraphs:
+        chunks.append((nlp(paragraph), offset))
+        offset += len(paragraph) + 1
+    return [text[start:end] for start, end in find_quotations(chunks).chars]
+
+
+def test_a_quotation_over_paragraphs_goes_on_where_the_next_paragraph_closes_or_reopens_it(nlp):
+    assert _quoted(nlp, 'Mara Voss said: "I am grateful.', 'And I know it will be fun." She left.') == [
+        "I am grateful.", "And I know it will be fun."]
+    assert _quoted(nlp, 'Mara Voss said: "I am grateful.', '"And I know it will be fun."') == [
+        "I am grateful.", "And I know it will be fun."]
+
+
+def test_a_missing_closing_mark_does_not_turn_the_later_quotations_inside_out(nlp):
+    found = _quoted(nlp, 'The mayor called the flood a "disaster.', 'I asked Voss later. "I am sure," Voss said.')
+    assert found == ["disaster.", "I am sure,"]
+
+
+@pytest.mark.parametrize("text, quoted", [
+    ("'I will not resign,' Dana Pruitt said. The firm 's boss left.", ["I will not resign,"]),
+    ("\u2018I will not resign,\u2019 Dana Pruitt said.", ["I will not resign,"]),
+    ("\u00abNous restons,\u00bb Dana Pruitt said.", ["Nous restons,"]),
+])
+def test_single_quotes_and_guillemets_quote(nlp, text, quoted):
+    assert _quoted(nlp, text) == quoted
+
+
+def test_a_tokenized_sentence_quotes_with_its_tokenizer_marks(nlp):
+    from spacy.tokens import Doc
+
+    from kg.extract.attribution import find_quotations
+
+    words = ["``", "We", "stay", ",", "''", "she", "said", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])
+    assert find_quotations([(doc, 0)]).tokens == {0: ((1, 4),)}
+
+
+def test_single_quoted_speech_goes_on_with_its_speaker(nlp):
+    doc, result = _sources(nlp, "'Prices keep rising,' Omar Haddad said. 'Families cannot afford food.'")
+    source = _source_of(doc, result, "afford")
+    assert source is not None and source.speaker.text == "Omar Haddad" and source.kind == "quote"

@@ -62,3 +62,16 @@ def test_min_certainty_orders_levels():
 def test_is_question_ignores_closing_quotes(nlp):
     assert is_question(next(nlp('"Will they come?"').sents))
     assert not is_question(next(nlp("They will come.").sents))
+
+
+def test_the_month_may_is_no_modal_even_where_the_parser_hangs_it_as_one():
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["The", "vote", "May", "2", "was", "delayed"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 5, 5, 2, 5, 5],
+              deps=["det", "nsubjpass", "aux", "nummod", "auxpass", "ROOT"],
+              ents=["O", "O", "B-DATE", "I-DATE", "O", "O"])
+    assert certainty_of(doc[5]) == "certain"
+    modal = Doc(doc.vocab, words=["Prices", "may", "rise"], heads=[2, 2, 2], deps=["nsubj", "aux", "ROOT"])
+    assert certainty_of(modal[2]) == "possible"

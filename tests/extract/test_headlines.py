@@ -87,3 +87,22 @@ def test_a_window_far_below_the_title_has_no_title():
     last = ((len(text) - 8, len(text)),)
     assert title_span(text, "Jon honours soldiers", first) == (0, 20)
     assert title_span(text, "Jon honours soldiers", last) is None
+
+
+@pytest.mark.parametrize("headline", [
+    "3 dead as storm hits Ostrel coast",  # opens with a number
+    "2 new bridges for Ostrel",  # opens with a number, no verb
+    "Flood barrier for Ostrel harbour",  # no verb, straight above the body
+])
+def test_a_headline_read_from_a_file_is_the_title_and_states_no_claim(tmp_path, pipeline, headline):
+    from kg.ingest.read import read_document
+
+    path = tmp_path / "story.txt"
+    path.write_text(f"{headline}\nThree people died on Monday when a storm hit the coast near Ostrel, police said.\n")
+    doc = read_document(path)
+    assert doc.title == headline and all(start > len(headline) for start, _ in doc.body)
+    ex = extract_document(doc, pipeline)
+    assert all(c.sentence[0] > len(headline) and c.subject.start > len(headline) for c in ex.claims)
+    assert any(c.relation == "die" for c in ex.claims)
+    assert all(doc.text[m.start : m.end] == m.text for m in ex.mentions)
+    assert all(m.end <= len(headline) or m.start > len(headline) for m in ex.mentions)  # none runs on into the body

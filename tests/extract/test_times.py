@@ -36,6 +36,11 @@ ISSUED = "2025-06-22"  # a Sunday
         ("on 10 Nov 11", None, "past", "2011-11-10"),  # a dateline: day, month, two-digit year
         ("3 March 97", None, "past", "1997-03-03"),
         ("10 November", None, "past", None),
+        # "May" that starts a date is the month, not the modal verb: the full date, not its year
+        ("May 2, 2024", None, "past", "2024-05-02"),
+        ("May 2024", None, "past", "2024-05"),
+        ("May 20", ISSUED, "past", "2025-05-20"),
+        ("May", ISSUED, "past", "2025-05"),
     ],
 )
 def test_normalise_time(text, issued, tense, value):
@@ -68,3 +73,20 @@ def test_claim_time_is_normalised_with_offsets(extract):
     claim = next(c for c in ex.claims if c.relation.startswith("pass"))
     assert claim.time.value == "2025-04"
     assert text[claim.time.start : claim.time.end] == claim.time.text == "in April"
+
+
+def test_a_phrase_opened_by_the_modal_may_is_no_month():
+    assert normalise_time("may next year", ISSUED, tense="future") == "2026"  # the year, never May
+
+
+@pytest.mark.parametrize("text", [
+    "The Ostrel council approved the dam on May 2, 2024. Work began at once.",
+    "May 2, 2024 was the day the Ostrel council approved the dam.",
+])
+def test_a_date_written_with_may_keeps_its_full_date(extract, text):
+    ex = extract(text)
+    dates = [m for m in ex.mentions if m.text == "May 2, 2024"]
+    assert dates and {m.entity for m in dates} == {"2024-05-02"}
+    assert not [e for e in ex.entities if e.key == "2024" or e.key.split(" #")[0] == "may"]
+    assert not [c for c in ex.claims if c.time is not None and c.time.value == "2024"]
+    assert all(c.certainty == "certain" for c in ex.claims)

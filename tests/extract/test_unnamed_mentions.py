@@ -226,3 +226,11 @@ def test_an_organisation_ending_in_s_before_a_role_and_a_name_is_apart_from_the_
 def test_a_news_agency_run_into_a_reporter_name_is_the_agency(extract):
     ex = extract("Reuters Jane Doe reported that the talks stalled, according to Thomson Reuters.")
     assert _entities(ex, "Jane Doe") == {"Jane Doe"}
+
+
+def test_an_i_in_a_quotation_continued_in_the_next_paragraph_is_its_speakers(extract):
+    # attribution and coreference read the same quotations: the second paragraph's "I" is still Mara Voss
+    ex = extract('Mara Voss spoke on Monday. She said: "I am grateful to the board.\n\nAnd I know it will be fun."\n\n'
+                 'I asked Voss about it later.')
+    assert _entities(ex, "I", nth=1) == {"Mara Voss"}
+    assert _entities(ex, "I", nth=2) == {_writer(ex, "I", nth=2)} != {"Mara Voss"}

@@ -64,8 +64,8 @@ from kg.ingest.furniture import LINE_KINDS, classify_line
         ("Sources: Reuters, AP", "source"),
         ("Published: 22 June 2025", "dateline"),
         ("Updated June 23, 2025 10:41 am EDT", "dateline"),
-        ("By Jane Doe", "furniture"),
-        ("By Jane Doe and John Roe, Reuters", "furniture"),
+        ("By Jane Doe", "byline"),
+        ("By Jane Doe and John Roe, Reuters", "byline"),
         ("Reporting by Jane Doe; Editing by John Roe", "furniture"),
         ("Photo: Reuters", "furniture"),
         ("Image caption, Cho at the ceremony", "furniture"),
@@ -115,7 +115,7 @@ def test_source_value_and_date_value_are_captured():
 
 def test_every_pattern_names_a_known_kind_and_a_positive_word_limit():
     for kind, pattern, max_words in LINE_KINDS:
-        assert kind in {"comments", "source", "dateline", "furniture"}
+        assert kind in {"comments", "source", "dateline", "byline", "furniture"}
         assert max_words > 0 and pattern
 
 

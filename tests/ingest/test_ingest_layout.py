@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -170,3 +171,22 @@ def test_spans_are_always_inside_the_text_ordered_and_never_empty(text, markdown
         assert previous <= start < end <= len(text)
         assert any(ch.isalnum() for ch in text[start:end])
         previous = end
+
+
+def test_a_byline_names_the_outlet_as_publisher_and_is_not_body():
+    text = "Dam for Ostrel harbour\n\nBy Ann Cole, Ostrel Star\n\nThe Ostrel council approved a dam on Monday.\n"
+    layout = analyse_text(text)
+    assert (layout.title, layout.publisher) == ("Dam for Ostrel harbour", "Ostrel Star")
+    assert spans(text) == ["The Ostrel council approved a dam on Monday."]
+
+
+def test_a_source_line_beats_the_outlet_of_a_byline():
+    text = "By Ann Cole | Ostrel Star\n\nThe Ostrel council approved a dam.\n\nSource: The Veldra Herald\n"
+    assert analyse_text(text).publisher == "The Veldra Herald"
+
+
+@pytest.mark.parametrize("byline", ["By Ann Cole", "By Ann Cole, Bo Lin", "By Ann Cole and Bo Lin"])
+def test_a_byline_of_authors_only_names_no_publisher(byline):
+    text = f"{byline}\n\nThe Ostrel council approved a dam on Monday.\n"
+    layout = analyse_text(text)
+    assert layout.publisher is None and spans(text) == ["The Ostrel council approved a dam on Monday."]

@@ -7,6 +7,7 @@ from kg.rdf.convert import extraction_to_quads
 from kg.rdf.namespaces import CG, OA, RDF, SCHEMA, XSD
 
 BASE = "http://ex.org/"
+DCT_SOURCE = "http://purl.org/dc/terms/source"
 
 
 def _quads(claim: Claim, text: str, mentions: tuple[EntityMention, ...] = ()):
@@ -54,3 +55,40 @@ def test_claim_mention_carries_its_selectors_span():
     # on the claim mention only: an entity mention keeps its span on its selectors alone
     assert [q.object.value for q in quads if q.predicate.value == str(OA.exact)] == ["Kim", text[start:end]]
     assert {q.subject for q in quads if q.predicate.value == str(CG.exact)} == {m}
+
+
+def _talks_claim(text: str, speaker: str | None = None) -> Claim:
+    return Claim(subject=Argument("The talks", 0, 9, entity="talk"), relation="collapse", object=None,
+                 sentence=(0, len(text)), relation_text="have collapsed", speaker=speaker)
+
+
+def test_a_document_without_a_publisher_gets_one_of_its_own_never_named_after_its_file():
+    text = "The talks have collapsed."
+    publishers = []
+    for source in ("feeds/ostrel-star.txt", "other/ostrel-star.txt"):
+        ex = Extraction(Document(text=text + " " + source, source=source), ((0, len(text)),),
+                        (Entity("talk", "talks"),), (), (_talks_claim(text),))
+        quads = extraction_to_quads(ex, BASE)
+        doc = next(q.subject for q in quads if q.predicate.value == str(DCT_SOURCE))
+        [pub] = [q.object for q in quads if q.predicate.value == "http://purl.org/dc/terms/publisher"]
+        assert pub.value == doc.value + "/publisher"  # the document's own, not entity/ostrel-star
+        labels = [q.object.value for q in quads if q.subject == pub and q.predicate.value.endswith("prefLabel")]
+        assert labels == [f"unknown publisher of {source}"]
+        assert {q.object.value for q in quads if q.subject == pub and q.predicate.value == str(RDF.type)} == \
+            {str(CG.Entity), str(SCHEMA.NewsMediaOrganization)}
+        # the article's own voice is its publisher's, as for a named one
+        assert [q.object for q in quads if q.predicate.value.endswith("wasAttributedTo")] == [pub]
+        publishers.append(pub)
+    assert publishers[0] != publishers[1]  # two files named alike are two sources
+
+
+def test_a_url_names_the_publisher_when_no_publisher_is_given():
+    text = "The talks have collapsed."
+    doc = Document(text=text, source="a.html", url="https://www.ostrelstar.example/politics/1")
+    quads = extraction_to_quads(Extraction(doc, ((0, len(text)),), (Entity("talk", "talks"),), (),
+                                           (_talks_claim(text),)), BASE)
+    publisher = [q.object for q in quads if q.predicate.value == "http://purl.org/dc/terms/publisher"]
+    assert len(publisher) == 1
+    assert [q.object.value for q in quads if q.subject == publisher[0] and q.predicate.value.endswith("prefLabel")] \
+        == ["ostrelstar.example"]
+    assert [q.object for q in quads if q.predicate.value.endswith("wasAttributedTo")] == publisher
