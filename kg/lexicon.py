@@ -10,8 +10,8 @@ no parser is needed.
 
 from __future__ import annotations
 
-__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES", "THING_SYNONYMS",
-           "is_person_noun", "near_synonyms", "thing_synonyms"]
+__all__ = ["AGENT_NOUNS", "CHOSEN_NOUNS", "NEAR_SYNONYMS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES",
+           "THING_SYNONYMS", "is_person_noun", "near_synonyms", "thing_synonyms"]
 
 #: Nouns naming what a person is or does: in an apposition or a title they make a person.
 PERSON_ROLES = frozenset(
@@ -58,6 +58,12 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset("driver motorist".split()),
     frozenset("climber mountaineer alpinist".split()),
 )
+#: Nouns for the one chosen, hired or put in another's place, with the verb whose object they denote ("the
+#: choice" is whom someone chose, "the successor" whom someone was succeeded by). They name a person only through
+#: that act, so they are no person nouns: "a good choice" may be a plan, "the pick" a draft slot.
+CHOSEN_NOUNS = {"choice": "choose", "pick": "pick", "selection": "select", "nominee": "nominate",
+                "appointee": "appoint", "designee": "designate", "hire": "hire", "draftee": "draft",
+                "replacement": "replace", "successor": "succeed"}
 PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",
                          "twist", "fist", "gist", "median", "meridian", "human", "german", "roman", "ottoman",

@@ -54,7 +54,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 10. a description of a person by an agent noun ("a former employee", "the man") and the one person of its
    story who is the subject of the same claims ("shot Ann Lee", "entered the hall"): :func:`_same_deeds`;
 11. a description of a person someone harmed ("killing one person") and the one person of its story that doer
-   harmed ("Lee shot Ann Roe"), when the doer harmed no one else: :func:`_same_harm`.
+   harmed ("Lee shot Ann Roe"), when the doer harmed no one else: :func:`_same_harm`;
+12. a description by a noun of the chosen ("the choice", "the pick") and the one person its texts say it is
+   ("Ann Roe has been the team's first choice"): :func:`_said_chosen`.
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
 "the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), by rule 6 a noun
@@ -86,7 +88,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.lexicon import AGENT_NOUNS, NEAR_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, NEAR_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -1237,6 +1239,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #     "Ann Lee opened fire ... killed the man ... charged with murder")
     _same_deeds(records, groups, uf)
     _same_harm(records, groups, uf)
+    _said_chosen(records, uf)  # 12.
 
     del groups, closest, days
     return _result(uf, records, external)
@@ -1514,6 +1517,37 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
         people = {p for p in people if "person" in uf.kinds[p]}
         if len(people) == 1:
             uf.union(root, people.pop(), "same-harm", strong_clash_only=True)
+
+
+def _said_chosen(records: Sequence[EntityRecord], uf: _UnionFind) -> None:
+    """Rule 12: a description by a noun of the chosen (:data:`kg.lexicon.CHOSEN_NOUNS`: "the choice", "the pick",
+    "the nominee"), in a cluster of such descriptions only, joins the one person its texts say it is ("Ann Roe
+    has been the team's first choice", "the pick, Ann Roe": a predicate or an apposition, read as "be").
+
+    Why: the extractor joins a predicate noun to its subject only when both are persons ("Roe is the coach"), and
+    "choice" or "pick" name a person only through someone's act of choosing, so the text's own "is" is left as a
+    claim; another report's "the reported choice" then meets those by its head and finds no one. Said of two
+    people (two rounds of choosing in one story), it names neither.
+    """
+    said: dict[str, set[str]] = defaultdict(set)  # description root -> the roots of whoever is said to be it
+    for r in records:
+        for predicate, obj in r.deeds:
+            if obj in uf.parent and predicate.rsplit("/", 1)[-1] in _IDENTITY_PREDICATES:
+                said[uf.find(obj)].add(uf.find(r.iri))
+    for root in sorted(said):
+        if uf.find(root) != root or uf.kinds[root] != {"thing"}:
+            continue
+        members = [uf.records[m] for m in uf.members[root]]
+        heads = {thing_head(m.prefs[0]) for m in members if m.prefs}
+        if not heads or not heads <= CHOSEN_NOUNS.keys() or any(_written_number(m) == "plural" for m in members):
+            continue
+        people = {uf.find(p) for p in said[root]}
+        if len(people) == 1 and "person" in uf.kinds[next(iter(people))]:
+            uf.union(root, people.pop(), "said-chosen", strong_clash_only=True)
+
+
+#: The relations of a claim that says what its subject is: a predicate noun, or an apposition (read as "be").
+_IDENTITY_PREDICATES = frozenset({"be", "become", "remain"})
 
 
 #: Verbs of harm done to a person: who suffered one from a doer is a participant of one event, not any person.
