@@ -85,7 +85,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, NEAR_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
@@ -902,8 +902,50 @@ class _UnionFind:
         return True
 
 
+def _role_words_as_descriptions(records: Sequence[EntityRecord]) -> list[EntityRecord]:
+    """The records whose every label is one word for a person's role or kind ("CEO", "Coach", "doc", "Nominee")
+    made common nouns (``schema:Thing``), so the rules for descriptions read them; the others unchanged.
+
+    Why: a tagger takes a capitalised or upper-case role word for a name ("company CEO gunned down" in a
+    headline, "Coach said"), and as a name it meets only the same name; it describes a person as "the CEO" does.
+    Only the listed words count (:data:`kg.lexicon.PERSON_ROLES`, ``AGENT_NOUNS``, ``PERSON_NOUNS``), not the
+    suffix guess of :func:`kg.lexicon.is_person_noun` (demonyms and surnames: "Indian", "Kellerman"); and a
+    one-word "person" that is the last word of a person's name of the store ("King" of "Billy King") stays a name.
+    Story grouping (:func:`story_groups`) still counts them among a document's names: leaving them out changes the
+    weights of the other names of their documents, and on ECB+ that moved a topic's groups and joined one event's
+    Tuesday to another's date (measured, benchmarks/RESULTS.md).
+
+    >>> recs = [EntityRecord("e:ceo", ("CEO",), frozenset({"Organization"})),
+    ...         EntityRecord("e:king", ("King",), frozenset({"Person"})),
+    ...         EntityRecord("e:bk", ("Billy King", "King"), frozenset({"Person"})),
+    ...         EntityRecord("e:indian", ("Indian",), frozenset({"Organization"}))]
+    >>> [r.kind for r in _role_words_as_descriptions(recs)]
+    ['thing', 'person', 'person', 'named']
+    """
+    surnames = {words[-1] for r in records if r.kind == "person" for label in r.prefs
+                for words in [tokens(label)] if len(words) >= 2}
+    out = []
+    for r in records:
+        words = [tokens(label) for label in r.labels]
+        if r.kind not in {"thing", "place"} and not r.publisher and words and all(
+                len(w) == 1 and _role_word(w[0]) for w in words) and not (
+                r.kind == "person" and words[0][0] in surnames):
+            r = replace(r, types=frozenset({"Thing"}))
+        out.append(r)
+    return out
+
+
+def _role_word(word: str) -> bool:
+    """``word`` (normalised) is listed as a noun for a person's role or kind (:mod:`kg.lexicon`)."""
+    return word in PERSON_ROLES or word in AGENT_NOUNS or word in PERSON_NOUNS or \
+        any(word in group for group in NEAR_SYNONYMS if "police" not in group)
+
+
 def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRule] = ()) -> EntityResolution:
     """Cluster entity records by the rules of this module; a pure function of its inputs."""
+    # role words read as names ("CEO") are descriptions for every rule; stories are still grouped by the names as
+    # read (a document's names, these included, weigh its similarity to others; see _role_words_as_descriptions)
+    as_read, records = records, _role_words_as_descriptions(records)
     uf = _UnionFind(records)
     by_iri = {r.iri: r for r in records}
     forms = {r.iri: _name_forms(r) for r in records}
@@ -948,7 +990,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     # 4a. one misspelt word in a multi-word name, within a story ("Duncan Pryce" / "Duncan Pryse",
     #     "Gulf of Tarsen" / "Gulf of Tarsin"), unless both spellings are names in their own right; a
     #     person's given name and its short form ("Theo Banks" / "Theodore Banks")
-    spell_groups = story_groups(records, uf)
+    spell_groups = story_groups(as_read, uf)
     single_names = {tokens(label)[0] for r in records if r.kind != "thing" for label in r.prefs
                     if len(tokens(label)) == 1}
     variants: dict[tuple, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -1110,7 +1152,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     # 4d. a surname the tagger read as a common noun ("Banks" -> the noun "bank"): a capitalised
     #     one-word label of a common noun joins the one person of its stories with that surname
-    name_groups = story_groups(records, uf)
+    name_groups = story_groups(as_read, uf)
     surnames: dict[tuple[int, str], set[str]] = defaultdict(set)
     for key_word, entries in persons_by_word.items():
         for words, iri in entries:
@@ -1185,9 +1227,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #    clash by their names (or by the modifiers each event's reports pooled), while the reports of one event
     #    that close stories part still meet. (Every grouping is made here, before nouns merge: a noun joined to
     #    a name would move documents between groups.)
-    groups = story_groups(records, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
-    close = story_groups(records, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
-    closest = story_groups(records, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
+    groups = story_groups(as_read, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
+    close = story_groups(as_read, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
+    closest = story_groups(as_read, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
     for stories in (close, groups):
         _join_heads(records, by_iri, uf, stories)
         _join_name_heads(records, by_iri, uf, stories, spelled_names)

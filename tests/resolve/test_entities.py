@@ -1127,3 +1127,17 @@ def test_a_noun_of_the_chosen_said_of_two_people_names_neither(store):
     _chosen_story(store, rival=True)
     assert not merged(store, "choice #b", "Ilse Marrow")
     assert not merged(store, "choice #b", "Greta Holm")
+
+
+def test_a_role_word_read_as_a_name_joins_the_person_called_so(store):
+    # a headline's "CEO" (or a sentence's "Coach") taken for an organisation's name describes a person as "the
+    # CEO" does; a one-word surname that is also a role word ("Bishop" of "Lena Bishop") stays her name
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a.entity("Tamsin Hollow")
+    a.describe("Tamsin Hollow", "the CEO")
+    b.entity("CEO", "Organization", key="CEO #b")
+    c.entity("Lena Bishop")
+    c.entity("Bishop", key="Bishop #c")
+    _load_and_resolve(store, a, b, c)
+    assert merged(store, "CEO #b", "Tamsin Hollow")
+    assert merged(store, "Bishop #c", "Lena Bishop")
