@@ -11,7 +11,7 @@ no parser is needed.
 from __future__ import annotations
 
 __all__ = ["AGENT_NOUNS", "CHOSEN_NOUNS", "NEAR_SYNONYMS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES",
-           "THING_SYNONYMS", "is_person_noun", "near_synonyms", "thing_synonyms"]
+           "ROLE_SYNONYMS", "THING_SYNONYMS", "is_person_noun", "near_synonyms", "thing_synonyms"]
 
 #: Nouns naming what a person is or does: in an apposition or a title they make a person.
 PERSON_ROLES = frozenset(
@@ -64,6 +64,14 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = (
 CHOSEN_NOUNS = {"choice": "choose", "pick": "pick", "selection": "select", "nominee": "nominate",
                 "appointee": "appoint", "designee": "designate", "hire": "hire", "draftee": "draft",
                 "replacement": "replace", "successor": "succeed"}
+#: Words for one role that mean the same, a title and its abbreviation or short form ("the CEO" / "the chief
+#: executive officer", "the doctor" / "the physician" / "the doc"): unlike :data:`NEAR_SYNONYMS`, not words a text
+#: alternates for any one referent of a kind, so only the resolver reads them, to find the one person called by
+#: the role (``kg.resolve.entities``). No kind and its sub-kinds ("surgeon" is a doctor, not every doctor).
+ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"ceo", "chief executive", "chief executive officer"}),
+    frozenset({"doctor", "physician", "doc"}),
+)
 PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",
                          "twist", "fist", "gist", "median", "meridian", "human", "german", "roman", "ottoman",

@@ -45,7 +45,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    heads exactly one name of its story ("the navy");
 8. a description and the one person or place another article of the story describes so ("the
    climber" / "Robert Hallam, the climber"; "the country's highest peak" / "Ostland's highest peak,
-   Mount Ellery"; a place also by a near-synonym, "the mountain"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
+   Mount Ellery"; a place also by a near-synonym, "the mountain"; a person by a synonym of the role, "the doc" /
+   "the doctor", "the chief executive officer" / "the CEO", :data:`kg.lexicon.ROLE_SYNONYMS`), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
    modifiers are weighed against those of its own head noun only, and against other heads by demonyms
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
@@ -88,7 +89,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, NEAR_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -566,7 +567,36 @@ def _head_span(words: Sequence[str]) -> tuple[int, int]:
     if words[head] in _POSTPOSITIVE and head > 0 and words[head - 1] not in FUNCTION_WORDS | _COORDINATORS | \
             _PRONOUN_LIKE and not words[head - 1].isdigit():
         return (head - 1, head + 1)
+    chief = _chief_title(words, head)
+    if chief is not None:
+        return (chief, head + 1)
     return (head, head + 1)
+
+
+#: The heads of a company's titles that "chief" and a word of the office before them make one title ("chief
+#: executive officer", "chief financial officer", "chief executive").
+_CHIEF_HEADS = frozenset({"officer", "executive"})
+
+
+def _chief_title(words: Sequence[str], head: int) -> int | None:
+    """The start of a "chief ... officer" title ending at ``head`` ("chief executive officer", "chief executive"),
+    or None.
+
+    Why: the head of "the chief executive officer" is the whole title: "officer" alone is another role (the
+    police officers of the story), "executive" alone any manager.
+
+    >>> _chief_title(("the", "chief", "executive", "officer"), 3), _chief_title(("chief", "executive"), 1)
+    (1, 0)
+    >>> _chief_title(("police", "officer"), 1), _chief_title(("chief", "police", "press", "officer"), 3)
+    (None, None)
+    """
+    if words[head] not in _CHIEF_HEADS:
+        return None
+    if head >= 1 and words[head - 1] == "chief":
+        return head - 1
+    if head >= 2 and words[head - 2] == "chief" and words[head - 1].isalpha() and words[head - 1] not in FUNCTION_WORDS:
+        return head - 2
+    return None
 
 
 def _name_before_kind_noun(label: str) -> tuple[str, frozenset[str]]:
@@ -1462,7 +1492,7 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             continue
         head = thing_head(r.prefs[0])
         stories = {groups[d] for d in r.documents}
-        if not head or len(stories) != 1 or _singular(tokens(r.prefs[0])[-1]) != head:
+        if not head or len(stories) != 1 or not _ends_with_head(r.prefs[0], head):
             continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
         if _plural(r):
             continue  # "the Harriers" are no one person, whoever is called "a Harrier"
@@ -1471,8 +1501,10 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
         story = stories.pop()
-        cands = [(iri, doc) for said in thing_synonyms(head) for said_mods, iri, doc in described.get((story, said), ())
-                 if mods <= said_mods and (said == head or "person" not in uf.kinds[uf.find(iri)])]
+        # "the doc" is whom another article calls "the doctor"; "the nation's best-known physicians" are a group
+        roles = _role_synonyms(head) if _written_number(r) != "plural" else frozenset({head})
+        cands = [(iri, doc) for said in thing_synonyms(head) | roles for said_mods, iri, doc in described.get((story, said), ())
+                 if mods <= said_mods and (said == head or said in roles or "person" not in uf.kinds[uf.find(iri)])]
         found = _dominant(uf, cands, exclude=r.iri)
         if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
                 r.documents & {d for m in uf.members[uf.find(found[0])] if by_iri[m].kind != "thing"
@@ -1482,6 +1514,27 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             # (also in a document that names the person: the extractor links few descriptions to names, and
             # leaving one apart is seldom a judgement that it is someone else; but there only a person noun)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
+
+
+def _role_synonyms(head: str) -> frozenset[str]:
+    """The heads that name the same role as ``head`` (:data:`kg.lexicon.ROLE_SYNONYMS`), itself included.
+
+    >>> sorted(_role_synonyms("doc")), sorted(_role_synonyms("chief executive officer"))[0], _role_synonyms("boss")
+    (['doc', 'doctor', 'physician'], 'ceo', frozenset({'boss'}))
+    """
+    return next((group for group in ROLE_SYNONYMS if head in group), frozenset({head}))
+
+
+def _ends_with_head(label: str, head: str) -> bool:
+    """``label`` ends with its head ``head`` (of one word or a title of several: "chief executive officer").
+
+    >>> _ends_with_head("the climbers", "climber"), _ends_with_head("the chief executive officer", "chief executive officer")
+    (True, True)
+    >>> _ends_with_head("scholar at Ardon", "scholar")
+    False
+    """
+    n = len(head.split())
+    return " ".join(_singular(w) for w in tokens(label)[-n:]) == head
 
 
 def _same_deeds(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:

@@ -1141,3 +1141,22 @@ def test_a_role_word_read_as_a_name_joins_the_person_called_so(store):
     _load_and_resolve(store, a, b, c)
     assert merged(store, "CEO #b", "Tamsin Hollow")
     assert merged(store, "Bishop #c", "Lena Bishop")
+
+
+def test_a_role_joins_the_person_called_by_its_synonym(store):
+    # "the CEO" and "the chief executive officer", "the doctor" and "the doc" name one role; "officer" alone is
+    # another ("the police officer"), and a plural is a group whatever one of them is called
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a.entity("Tamsin Hollow")
+    a.describe("Tamsin Hollow", "the CEO")
+    a.entity("Orrin Vale")
+    a.describe("Orrin Vale", "the doctor")
+    b.entity("chief executive officer", "Thing", key="ceo #b")
+    b.entity("police officer", "Thing", key="officer #b")
+    b.entity("doc", "Thing", "the ship's doc", key="doc #b")
+    c.entity("best-known physician", "Thing", "the nation's best-known physicians", key="physicians #c")
+    _load_and_resolve(store, a, b, c)
+    assert merged(store, "ceo #b", "Tamsin Hollow")
+    assert merged(store, "doc #b", "Orrin Vale")
+    assert not merged(store, "officer #b", "Tamsin Hollow")
+    assert not merged(store, "physicians #c", "Orrin Vale")
