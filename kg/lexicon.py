@@ -11,8 +11,8 @@ no parser is needed.
 
 from __future__ import annotations
 
-__all__ = ["AGENT_NOUNS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES",
-           "THING_SYNONYMS", "is_person_noun", "near_synonyms", "thing_synonyms"]
+__all__ = ["AGENT_NOUNS", "CHOSEN_NOUNS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "PERSON_NOUNS",
+           "PERSON_ROLES", "ROLE_SYNONYMS", "THING_SYNONYMS", "is_person_noun", "near_synonyms", "thing_synonyms"]
 
 #: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency"): extraction types such names,
 #: ingest reads the outlet of a byline with them (kg.ingest.furniture).
@@ -65,6 +65,20 @@ NEAR_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset("police cop policeman policewoman investigator detective".split()),
     frozenset("driver motorist".split()),
     frozenset("climber mountaineer alpinist".split()),
+)
+#: Nouns for the one chosen, hired or put in another's place, with the verb whose object they denote ("the
+#: choice" is whom someone chose, "the successor" whom someone was succeeded by). They name a person only through
+#: that act, so they are no person nouns: "a good choice" may be a plan, "the pick" a draft slot.
+CHOSEN_NOUNS = {"choice": "choose", "pick": "pick", "selection": "select", "nominee": "nominate",
+                "appointee": "appoint", "designee": "designate", "hire": "hire", "draftee": "draft",
+                "replacement": "replace", "successor": "succeed"}
+#: Words for one role that mean the same, a title and its abbreviation or short form ("the CEO" / "the chief
+#: executive officer", "the doctor" / "the physician" / "the doc"): unlike :data:`NEAR_SYNONYMS`, not words a text
+#: alternates for any one referent of a kind, so only the resolver reads them, to find the one person called by
+#: the role (``kg.resolve.entities``). No kind and its sub-kinds ("surgeon" is a doctor, not every doctor).
+ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset({"ceo", "chief executive", "chief executive officer"}),
+    frozenset({"doctor", "physician", "doc"}),
 )
 PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",

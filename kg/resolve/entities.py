@@ -48,7 +48,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    "Tellport 88ers": :func:`kg.resolve.names.numeral_nicknames`);
 8. a description and the one person or place another article of the story describes so ("the
    climber" / "Robert Hallam, the climber"; "the country's highest peak" / "Ostland's highest peak,
-   Mount Ellery"; a place also by a near-synonym, "the mountain"), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
+   Mount Ellery"; a place also by a near-synonym, "the mountain"; a person by a synonym of the role, "the doc" /
+   "the doctor", "the chief executive officer" / "the CEO", :data:`kg.lexicon.ROLE_SYNONYMS`), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
    modifiers are weighed against those of its own head noun only, and against other heads by demonyms
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
@@ -57,7 +58,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 10. a description of a person by an agent noun ("a former employee", "the man") and the one person of its
    story who is the subject of the same claims ("shot Ann Lee", "entered the hall"): :func:`_same_deeds`;
 11. a description of a person someone harmed ("killing one person") and the one person of its story that doer
-   harmed ("Lee shot Ann Roe"), when the doer harmed no one else: :func:`_same_harm`.
+   harmed ("Lee shot Ann Roe"), when the doer harmed no one else: :func:`_same_harm`;
+12. a description by a noun of the chosen ("the choice", "the pick") and the one person its texts say it is
+   ("Ann Roe has been the team's first choice"): :func:`_said_chosen`.
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
 "the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), two groups of people
@@ -87,10 +90,10 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
-from kg.lexicon import AGENT_NOUNS, NEAR_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -610,7 +613,36 @@ def _head_span(words: Sequence[str], proper: frozenset[str] = frozenset()) -> tu
     if words[head] in _POSTPOSITIVE and head > 0 and words[head - 1] not in FUNCTION_WORDS | _COORDINATORS | \
             _PRONOUN_LIKE and not words[head - 1].isdigit():
         return (head - 1, head + 1)
+    chief = _chief_title(words, head)
+    if chief is not None:
+        return (chief, head + 1)
     return (head, head + 1)
+
+
+#: The heads of a company's titles that "chief" and a word of the office before them make one title ("chief
+#: executive officer", "chief financial officer", "chief executive").
+_CHIEF_HEADS = frozenset({"officer", "executive"})
+
+
+def _chief_title(words: Sequence[str], head: int) -> int | None:
+    """The start of a "chief ... officer" title ending at ``head`` ("chief executive officer", "chief executive"),
+    or None.
+
+    Why: the head of "the chief executive officer" is the whole title: "officer" alone is another role (the
+    police officers of the story), "executive" alone any manager.
+
+    >>> _chief_title(("the", "chief", "executive", "officer"), 3), _chief_title(("chief", "executive"), 1)
+    (1, 0)
+    >>> _chief_title(("police", "officer"), 1), _chief_title(("chief", "police", "press", "officer"), 3)
+    (None, None)
+    """
+    if words[head] not in _CHIEF_HEADS:
+        return None
+    if head >= 1 and words[head - 1] == "chief":
+        return head - 1
+    if head >= 2 and words[head - 2] == "chief" and words[head - 1].isalpha() and words[head - 1] not in FUNCTION_WORDS:
+        return head - 2
+    return None
 
 
 def _name_before_kind_noun(label: str) -> tuple[str, frozenset[str]]:
@@ -1003,8 +1035,50 @@ class _UnionFind:
         return True
 
 
+def _role_words_as_descriptions(records: Sequence[EntityRecord]) -> list[EntityRecord]:
+    """The records whose every label is one word for a person's role or kind ("CEO", "Coach", "doc", "Nominee")
+    made common nouns (``schema:Thing``), so the rules for descriptions read them; the others unchanged.
+
+    Why: a tagger takes a capitalised or upper-case role word for a name ("company CEO gunned down" in a
+    headline, "Coach said"), and as a name it meets only the same name; it describes a person as "the CEO" does.
+    Only the listed words count (:data:`kg.lexicon.PERSON_ROLES`, ``AGENT_NOUNS``, ``PERSON_NOUNS``), not the
+    suffix guess of :func:`kg.lexicon.is_person_noun` (demonyms and surnames: "Indian", "Kellerman"); and a
+    one-word "person" that is the last word of a person's name of the store ("King" of "Billy King") stays a name.
+    Story grouping (:func:`story_groups`) still counts them among a document's names: leaving them out changes the
+    weights of the other names of their documents, and on ECB+ that moved a topic's groups and joined one event's
+    Tuesday to another's date (measured, benchmarks/RESULTS.md).
+
+    >>> recs = [EntityRecord("e:ceo", ("CEO",), frozenset({"Organization"})),
+    ...         EntityRecord("e:king", ("King",), frozenset({"Person"})),
+    ...         EntityRecord("e:bk", ("Billy King", "King"), frozenset({"Person"})),
+    ...         EntityRecord("e:indian", ("Indian",), frozenset({"Organization"}))]
+    >>> [r.kind for r in _role_words_as_descriptions(recs)]
+    ['thing', 'person', 'person', 'named']
+    """
+    surnames = {words[-1] for r in records if r.kind == "person" for label in r.prefs
+                for words in [tokens(label)] if len(words) >= 2}
+    out = []
+    for r in records:
+        words = [tokens(label) for label in r.labels]
+        if r.kind not in {"thing", "place"} and not r.publisher and words and all(
+                len(w) == 1 and _role_word(w[0]) for w in words) and not (
+                r.kind == "person" and words[0][0] in surnames):
+            r = replace(r, types=frozenset({"Thing"}))
+        out.append(r)
+    return out
+
+
+def _role_word(word: str) -> bool:
+    """``word`` (normalised) is listed as a noun for a person's role or kind (:mod:`kg.lexicon`)."""
+    return word in PERSON_ROLES or word in AGENT_NOUNS or word in PERSON_NOUNS or \
+        any(word in group for group in NEAR_SYNONYMS if "police" not in group)
+
+
 def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRule] = ()) -> EntityResolution:
     """Cluster entity records by the rules of this module; a pure function of its inputs."""
+    # role words read as names ("CEO") are descriptions for every rule; stories are still grouped by the names as
+    # read (a document's names, these included, weigh its similarity to others; see _role_words_as_descriptions)
+    as_read, records = records, _role_words_as_descriptions(records)
     uf = _UnionFind(records)
     by_iri = {r.iri: r for r in records}
     forms = {r.iri: _name_forms(r) for r in records}
@@ -1049,7 +1123,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     # 4a. one misspelt word in a multi-word name, within a story ("Duncan Pryce" / "Duncan Pryse",
     #     "Gulf of Tarsen" / "Gulf of Tarsin"), unless both spellings are names in their own right; a
     #     person's given name and its short form ("Theo Banks" / "Theodore Banks")
-    spell_groups = story_groups(records, uf)
+    spell_groups = story_groups(as_read, uf)
     single_names = {tokens(label)[0] for r in records if r.kind != "thing" for label in r.prefs
                     if len(tokens(label)) == 1}
     variants: dict[tuple, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
@@ -1213,7 +1287,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     # 4d. a surname the tagger read as a common noun ("Banks" -> the noun "bank"): a capitalised
     #     one-word label of a common noun joins the one person of its stories with that surname
-    name_groups = story_groups(records, uf)
+    name_groups = story_groups(as_read, uf)
     surnames: dict[tuple[int, str], set[str]] = defaultdict(set)
     for key_word, entries in persons_by_word.items():
         for words, iri in entries:
@@ -1288,9 +1362,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #    clash by their names (or by the modifiers each event's reports pooled), while the reports of one event
     #    that close stories part still meet. (Every grouping is made here, before nouns merge: a noun joined to
     #    a name would move documents between groups.)
-    groups = story_groups(records, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
-    close = story_groups(records, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
-    closest = story_groups(records, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
+    groups = story_groups(as_read, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
+    close = story_groups(as_read, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
+    closest = story_groups(as_read, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
     for stories in (close, groups):
         _join_heads(records, by_iri, uf, stories)
         _join_name_heads(records, by_iri, uf, stories, spelled_names)
@@ -1342,6 +1416,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #     "Ann Lee opened fire ... killed the man ... charged with murder")
     _same_deeds(records, groups, uf)
     _same_harm(records, groups, uf)
+    _said_chosen(records, uf)  # 12.
 
     del groups, closest, days
     return _result(uf, records, external)
@@ -1525,7 +1600,7 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             continue
         head = thing_head(r.prefs[0])
         stories = {groups[d] for d in r.documents}
-        if not head or len(stories) != 1 or _singular(tokens(r.prefs[0])[-1]) != head:
+        if not head or len(stories) != 1 or not _ends_with_head(r.prefs[0], head):
             continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
         if _plural(r):
             continue  # "the Harriers" are no one person, whoever is called "a Harrier"
@@ -1534,8 +1609,10 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
         story = stories.pop()
-        cands = [(iri, doc) for said in thing_synonyms(head) for said_mods, iri, doc in described.get((story, said), ())
-                 if mods <= said_mods and (said == head or "person" not in uf.kinds[uf.find(iri)])]
+        # "the doc" is whom another article calls "the doctor"; "the nation's best-known physicians" are a group
+        roles = _role_synonyms(head) if _written_number(r) != "plural" else frozenset({head})
+        cands = [(iri, doc) for said in thing_synonyms(head) | roles for said_mods, iri, doc in described.get((story, said), ())
+                 if mods <= said_mods and (said == head or said in roles or "person" not in uf.kinds[uf.find(iri)])]
         found = _dominant(uf, cands, exclude=r.iri)
         if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
                 r.documents & {d for m in uf.members[uf.find(found[0])] if by_iri[m].kind != "thing"
@@ -1562,6 +1639,27 @@ def _modified_by_own_name(text: str, rec: EntityRecord) -> bool:
     """
     mods = thing_modifiers(text)
     return bool(mods) and any(words and set(words) <= mods for words in map(tokens, rec.prefs))
+
+
+def _role_synonyms(head: str) -> frozenset[str]:
+    """The heads that name the same role as ``head`` (:data:`kg.lexicon.ROLE_SYNONYMS`), itself included.
+
+    >>> sorted(_role_synonyms("doc")), sorted(_role_synonyms("chief executive officer"))[0], _role_synonyms("boss")
+    (['doc', 'doctor', 'physician'], 'ceo', frozenset({'boss'}))
+    """
+    return next((group for group in ROLE_SYNONYMS if head in group), frozenset({head}))
+
+
+def _ends_with_head(label: str, head: str) -> bool:
+    """``label`` ends with its head ``head`` (of one word or a title of several: "chief executive officer").
+
+    >>> _ends_with_head("the climbers", "climber"), _ends_with_head("the chief executive officer", "chief executive officer")
+    (True, True)
+    >>> _ends_with_head("scholar at Ardon", "scholar")
+    False
+    """
+    n = len(head.split())
+    return " ".join(_singular(w) for w in tokens(label)[-n:]) == head
 
 
 def _same_deeds(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
@@ -1639,6 +1737,37 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
         people = {p for p in people if "person" in uf.kinds[p]}
         if len(people) == 1:
             uf.union(root, people.pop(), "same-harm", strong_clash_only=True)
+
+
+def _said_chosen(records: Sequence[EntityRecord], uf: _UnionFind) -> None:
+    """Rule 12: a description by a noun of the chosen (:data:`kg.lexicon.CHOSEN_NOUNS`: "the choice", "the pick",
+    "the nominee"), in a cluster of such descriptions only, joins the one person its texts say it is ("Ann Roe
+    has been the team's first choice", "the pick, Ann Roe": a predicate or an apposition, read as "be").
+
+    Why: the extractor joins a predicate noun to its subject only when both are persons ("Roe is the coach"), and
+    "choice" or "pick" name a person only through someone's act of choosing, so the text's own "is" is left as a
+    claim; another report's "the reported choice" then meets those by its head and finds no one. Said of two
+    people (two rounds of choosing in one story), it names neither.
+    """
+    said: dict[str, set[str]] = defaultdict(set)  # description root -> the roots of whoever is said to be it
+    for r in records:
+        for predicate, obj in r.deeds:
+            if obj in uf.parent and predicate.rsplit("/", 1)[-1] in _IDENTITY_PREDICATES:
+                said[uf.find(obj)].add(uf.find(r.iri))
+    for root in sorted(said):
+        if uf.find(root) != root or uf.kinds[root] != {"thing"}:
+            continue
+        members = [uf.records[m] for m in uf.members[root]]
+        heads = {thing_head(m.prefs[0]) for m in members if m.prefs}
+        if not heads or not heads <= CHOSEN_NOUNS.keys() or any(_written_number(m) == "plural" for m in members):
+            continue
+        people = {uf.find(p) for p in said[root]}
+        if len(people) == 1 and "person" in uf.kinds[next(iter(people))]:
+            uf.union(root, people.pop(), "said-chosen", strong_clash_only=True)
+
+
+#: The relations of a claim that says what its subject is: a predicate noun, or an apposition (read as "be").
+_IDENTITY_PREDICATES = frozenset({"be", "become", "remain"})
 
 
 #: Verbs of harm done to a person: who suffered one from a doer is a participant of one event, not any person.

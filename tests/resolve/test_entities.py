@@ -1096,3 +1096,67 @@ def test_a_near_synonym_with_a_complement_keeps_its_own_sense(store):
             ("the vehicle", "vehicle #b")])
     assert not merged(store, "mountain #a", "peak of season #b")
     assert merged(store, "mountain #a", "highest peak #b") and merged(store, "stolen car #a", "vehicle #b")
+
+
+def _chosen_story(store, *, rival: bool = False) -> None:
+    """One report says a named woman has been the mayor's first choice; another calls her "the reported choice"
+    without her name. With ``rival``, a third report says another named woman is the choice."""
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    for doc in (a, b, c):
+        doc.entity("Mayor Edvin Tarr")
+    a.entity("Ilse Marrow")
+    a.entity("choice", "Thing", "mayor's first choice", key="choice #a")
+    a.claim("Ilse Marrow", "be", "choice #a")
+    b.entity("reported choice", "Thing", "the mayor's reported choice for harbour master", key="choice #b")
+    b.claim("choice #b", "bring", "Kenyan Navy")
+    if rival:
+        c.entity("Greta Holm")
+        c.entity("choice", "Thing", "mayor's choice", key="choice #c")
+        c.claim("Greta Holm", "be", "choice #c")
+    _load_and_resolve(store, a, b, c)
+
+
+def test_a_noun_of_the_chosen_joins_the_one_person_said_to_be_it(store):
+    _chosen_story(store)
+    assert merged(store, "choice #a", "Ilse Marrow")
+    assert merged(store, "choice #b", "Ilse Marrow")
+    assert not merged(store, "choice #b", "Mayor Edvin Tarr")  # who chose is not who was chosen
+
+
+def test_a_noun_of_the_chosen_said_of_two_people_names_neither(store):
+    _chosen_story(store, rival=True)
+    assert not merged(store, "choice #b", "Ilse Marrow")
+    assert not merged(store, "choice #b", "Greta Holm")
+
+
+def test_a_role_word_read_as_a_name_joins_the_person_called_so(store):
+    # a headline's "CEO" (or a sentence's "Coach") taken for an organisation's name describes a person as "the
+    # CEO" does; a one-word surname that is also a role word ("Bishop" of "Lena Bishop") stays her name
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a.entity("Tamsin Hollow")
+    a.describe("Tamsin Hollow", "the CEO")
+    b.entity("CEO", "Organization", key="CEO #b")
+    c.entity("Lena Bishop")
+    c.entity("Bishop", key="Bishop #c")
+    _load_and_resolve(store, a, b, c)
+    assert merged(store, "CEO #b", "Tamsin Hollow")
+    assert merged(store, "Bishop #c", "Lena Bishop")
+
+
+def test_a_role_joins_the_person_called_by_its_synonym(store):
+    # "the CEO" and "the chief executive officer", "the doctor" and "the doc" name one role; "officer" alone is
+    # another ("the police officer"), and a plural is a group whatever one of them is called
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a.entity("Tamsin Hollow")
+    a.describe("Tamsin Hollow", "the CEO")
+    a.entity("Orrin Vale")
+    a.describe("Orrin Vale", "the doctor")
+    b.entity("chief executive officer", "Thing", key="ceo #b")
+    b.entity("police officer", "Thing", key="officer #b")
+    b.entity("doc", "Thing", "the ship's doc", key="doc #b")
+    c.entity("best-known physician", "Thing", "the nation's best-known physicians", key="physicians #c")
+    _load_and_resolve(store, a, b, c)
+    assert merged(store, "ceo #b", "Tamsin Hollow")
+    assert merged(store, "doc #b", "Orrin Vale")
+    assert not merged(store, "officer #b", "Tamsin Hollow")
+    assert not merged(store, "physicians #c", "Orrin Vale")
