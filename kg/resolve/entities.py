@@ -37,8 +37,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    earthquake" of two reports of one earthquake meet, and those of two different
    earthquakes do not; news reports add different details ("the gunman", "the disgruntled
    61-year-old gunman"), so only identifying modifiers keep two apart
-   (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy") joins
-   it first, and each noun joins the first group of its head it does not clash with; near-synonym
+   (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy", also by its
+   service's adjective: "Tellish naval forces", :func:`_service_name`) joins it first, and each noun joins the first group of its head it does not clash with; near-synonym
    heads of things count as one head ("the car" / "the vehicle", :data:`kg.lexicon.THING_SYNONYMS`);
    rules 6 to 8 run first within close stories (:data:`CLOSE_STORY_MEAN_SIMILARITY`: a report and the
    reports most like it), then within the story, so a story that holds two events of one kind (two climbers
@@ -642,6 +642,27 @@ def _name_before_kind_noun(label: str) -> tuple[str, frozenset[str]]:
     return " ".join(words[:start]), nouns
 
 
+#: Adjectives of an armed service, and the service's noun: "naval forces" are the navy's.
+_SERVICE_ADJECTIVES = {"naval": "navy"}
+
+
+def _service_name(label: str) -> str:
+    """The normalised name of the armed service a common noun "<name> naval force(s)" stands for
+    ("the Tellish naval forces" -> "tellish navy"), or "".
+
+    Why: reports write "the Tellish Navy" and "Tellish naval forces" for one service; the adjective is the
+    service's own ("naval" of "navy"), so the noun spells the service's name and joins it like "the Tellish
+    navy" does (rule 6a). Without a name before it ("naval forces") it names no one service.
+
+    >>> _service_name("Tellish naval forces"), _service_name("naval forces"), _service_name("Tellish forces")
+    ('tellish navy', '', '')
+    """
+    words = tokens(label)
+    if len(words) < 3 or _singular(words[-1]) != "force" or words[-2] not in _SERVICE_ADJECTIVES:
+        return ""
+    return " ".join((*words[:-2], _SERVICE_ADJECTIVES[words[-2]]))
+
+
 def _gerund(words: Sequence[str], i: int) -> bool:
     """The word at ``i`` ends in "-ing" and ends the phrase or stands before a preposition: a head noun;
     or it follows an adverb in "-ly" and so stands before its noun ("allegedly intoxicated driver").
@@ -1209,6 +1230,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue
         # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
         spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
+        spelled |= {form for x in r.labels for form in [_service_name(x)] if form}  # "Tellish naval forces"
         exact = {iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"}
         # a name with a noun of its kind after it ("a Dallow's Market store", "the Ellery Mall outlet in Dale")
         exact |= {iri for form, nouns in map(_name_before_kind_noun, r.labels) if form

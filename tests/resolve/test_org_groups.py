@@ -51,3 +51,13 @@ def test_a_town_police_and_its_pd_acronym_are_one_force(store):
     load(store, *docs)
     resolve(store, BASE)
     assert merged(store, "police #a", "police #b")
+
+
+def test_a_countrys_naval_forces_are_its_navy(store):
+    docs = _articles(("Ostish Navy", "Organization", "Ostish Navy", "navy #a"),
+                     ("Ostish naval force", "Thing", "Ostish naval forces", "forces #b"),
+                     ("Tellish naval force", "Thing", "Tellish naval forces", "forces #c"))
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "navy #a", "forces #b")
+    assert not merged(store, "navy #a", "forces #c")  # another country's
