@@ -16,7 +16,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    name of a country (:data:`kg.resolve.names.COMMON_NAMES`); an organisation's or place's name
    with its number in words or digits ("Eighty-Eighters" / "88ers") or its words written closed
    ("Sky Hawks" / "Skyhawks"): :func:`_written_forms`;
-3. an acronym ("KCNA") and the one multi-word name whose initials it is;
+3. an acronym ("KCNA") and the one multi-word name whose initials it is (a town's "<town> Police" also by
+   "PD" after them: :func:`kg.resolve.names.acronyms`);
 4. a shortened person name ("Hong", "Ju-ae") and the one longer person name that starts
    or ends with it; "Kim" with Kim Jong-un, Kim Yo Jong and Kim Ju-ae in the store stays
    apart, as it could be any of them; within a story, one misspelt word ("Duncan Pryce" /
@@ -36,12 +37,14 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    earthquake" of two reports of one earthquake meet, and those of two different
    earthquakes do not; news reports add different details ("the gunman", "the disgruntled
    61-year-old gunman"), so only identifying modifiers keep two apart
-   (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy") joins
-   it first, and each noun joins the first group of its head it does not clash with; near-synonym
+   (:func:`distinguishing_modifiers`); a noun that spells a name ("the Tellish navy", also by its
+   service's adjective: "Tellish naval forces", :func:`_service_name`) joins it first, and each noun joins the first group of its head it does not clash with; near-synonym
    heads of things count as one head ("the car" / "the vehicle", :data:`kg.lexicon.THING_SYNONYMS`);
    rules 6 to 8 run first within close stories (:data:`CLOSE_STORY_MEAN_SIMILARITY`: a report and the
    reports most like it), then within the story, so a story that holds two events of one kind (two climbers
    who died on two mountains) gives each event's "the climber" its own climber;
+   a leader's name before a noun for the group around a leader names one group ("the Lee team" / "the Lee
+   administration": :func:`_leader_groups`);
 7. a common noun that spells a name (or a person's full name: "Dr. Helen Ashby" read as a noun
    phrase), or a name with a noun of its kind after it ("a Dallow's Market store", "the Dallow region"), or
    heads exactly one name of its story ("the navy"; a numbered name's nickname, "the Eighters" of the
@@ -726,6 +729,27 @@ def _compound_gerund(words: Sequence[str], i: int, proper: frozenset[str]) -> bo
     return i + 2 == len(words) or words[i + 2] in _HEAD_STOP
 
 
+#: Adjectives of an armed service, and the service's noun: "naval forces" are the navy's.
+_SERVICE_ADJECTIVES = {"naval": "navy"}
+
+
+def _service_name(label: str) -> str:
+    """The normalised name of the armed service a common noun "<name> naval force(s)" stands for
+    ("the Tellish naval forces" -> "tellish navy"), or "".
+
+    Why: reports write "the Tellish Navy" and "Tellish naval forces" for one service; the adjective is the
+    service's own ("naval" of "navy"), so the noun spells the service's name and joins it like "the Tellish
+    navy" does (rule 6a). Without a name before it ("naval forces") it names no one service.
+
+    >>> _service_name("Tellish naval forces"), _service_name("naval forces"), _service_name("Tellish forces")
+    ('tellish navy', '', '')
+    """
+    words = tokens(label)
+    if len(words) < 3 or _singular(words[-1]) != "force" or words[-2] not in _SERVICE_ADJECTIVES:
+        return ""
+    return " ".join((*words[:-2], _SERVICE_ADJECTIVES[words[-2]]))
+
+
 def _gerund(words: Sequence[str], i: int) -> bool:
     """The word at ``i`` ends in "-ing" and ends the phrase or stands before a preposition: a head noun;
     or it follows an adverb in "-ly" and so stands before its noun ("allegedly intoxicated driver").
@@ -1335,6 +1359,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             continue
         # (any of its labels: the preferred one has a lemmatised head, "Philadelphia 76er")
         spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
+        spelled |= {form for x in r.labels for form in [_service_name(x)] if form}  # "Tellish naval forces"
         exact = {iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"}
         # a name with a noun of its kind after it ("a Dallow's Market store", "the Ellery Mall outlet in Dale")
         exact |= {iri for form, nouns in map(_name_before_kind_noun, r.labels) if form
@@ -1365,6 +1390,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     groups = story_groups(as_read, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
     close = story_groups(as_read, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
     closest = story_groups(as_read, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
+    _leader_groups(records, uf, groups)
     for stories in (close, groups):
         _join_heads(records, by_iri, uf, stories)
         _join_name_heads(records, by_iri, uf, stories, spelled_names)
@@ -1420,6 +1446,57 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     del groups, closest, days
     return _result(uf, records, external)
+
+
+#: Nouns for the people who govern or work with a leader, after the leader's name ("the Obama administration",
+#: "the Obama team", "the Lee camp"): reports call that one group by any of them (:func:`_leader_groups`).
+_LEADER_GROUP_NOUNS = frozenset("administration team camp government".split())
+
+
+def _leader_groups(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[str, int]) -> None:
+    """A person's name (or surname) before a noun for the group around a leader (:data:`_LEADER_GROUP_NOUNS`)
+    names one group in a story of ``groups``, whichever of the nouns follows it: "the Ann Lee team" and "the Lee
+    administration" of two reports about Ann Lee join.
+
+    Why: the head rule (6) keys a noun by its head, and "team" / "administration" are no near-synonyms in
+    general ("the team" of a sports report is the club); after a leader's name they are: the people the
+    leader chose to govern with, called "the X team" while they prepare and "the X administration" once in
+    office, which reports of one story alternate. Only a person of the story counts as the leader: "the Dale
+    government" is a place's, "the Harriers team" a club.
+
+    >>> recs = [EntityRecord("p", ("Ann Lee",), frozenset({"Person"}), frozenset({"d1", "d2"})),
+    ...         EntityRecord("t", ("team", "the Lee team"), frozenset({"Thing"}), frozenset({"d1"})),
+    ...         EntityRecord("a", ("Lee administration",), frozenset({"Organization"}), frozenset({"d2"}))]
+    >>> uf = _UnionFind(recs)
+    >>> _leader_groups(recs, uf, {"d1": 0, "d2": 0})
+    >>> uf.find("t") == uf.find("a")
+    True
+    """
+    people: dict[int, set[str]] = defaultdict(set)  # story -> the names and surnames of its people
+    for r in records:
+        if r.kind == "person" and not r.publisher:
+            for label in r.prefs:
+                core = person_core(label)
+                if core:
+                    for story in {groups[d] for d in r.documents if d in groups}:
+                        people[story] |= {core, core.split()[-1]}
+    led: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind not in {"thing", "named"} or r.publisher or not r.documents:
+            continue
+        for label in r.labels:
+            raw = [w for w in label.split() if w.casefold() not in {"the", "a", "an"}]
+            if len(raw) < 2 or _singular(normalise(raw[-1])) not in _LEADER_GROUP_NOUNS or \
+                    not all(w[:1].isupper() for w in raw[:-1]):
+                continue
+            name = normalise(" ".join(raw[:-1]))
+            for story in {groups[d] for d in r.documents if d in groups}:
+                if name in people.get(story, ()):
+                    led[(story, name)].append(r.iri)
+    for key in sorted(led):
+        members = sorted(set(led[key]))
+        for other in members[1:]:
+            uf.union(members[0], other, f"leader-group:{key[1]}")
 
 
 def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,

@@ -316,10 +316,15 @@ def given_name_variant(a: str, b: str) -> bool:
 def acronyms(label: str) -> set[str]:
     """The acronyms a multi-word name can be shortened to: initials of its content words, and of all words.
 
+    A town's police force named "<town> Police" is its police department, whose acronym ends in "PD"
+    ("Tellport Police", "TPD"): the department's full name is often never written out.
+
     >>> sorted(acronyms("Democratic People's Republic of Korea"))
     ['dprk', 'dprok']
     >>> acronyms("Pyongyang")
     set()
+    >>> sorted(acronyms("Port Tellis Police"))
+    ['ptp', 'ptpd']
     """
     words = [w for w in tokens(label) if not w.isdigit()]
     content = [w for w in words if w not in FUNCTION_WORDS]
@@ -328,6 +333,8 @@ def acronyms(label: str) -> set[str]:
     found = {"".join(w[0] for w in content)}
     every = [w for w in words if w != "the"]
     found.add("".join(w[0] for w in every))
+    if content[-1] == "police":
+        found.add("".join(w[0] for w in content) + "d")
     return found
 
 
