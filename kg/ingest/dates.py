@@ -130,16 +130,21 @@ def _iso(parts: dict[str, str | None]) -> str | None:
 #: The earliest year a URL date may have: news sites put dates in URLs from the 1990s on.
 FIRST_URL_YEAR = 1990
 _URL_MONTH = r"(?P<month>\d{1,2}|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
-# A year, month and day joined by one separator used throughout ("/2014/05/12/", "2005-11-27-iran",
-# "_2013_09_14_", "/2004/jul/29/"), never inside a longer number; the month may be a name.
-_URL_DAY_DATE = re.compile(
-    r"(?<![0-9])(?P<year>\d{4})(?P<sep>[/_-])" + _URL_MONTH + r"(?P=sep)(?P<day>\d{1,2})(?![0-9])", re.IGNORECASE
+# A year, month and day as path segments ("/2014/05/12/", "/2004/jul/29/", "/2013/03/08.html"); a day followed
+# by more of its segment is the start of a slug ("/2013/08/5-thoughts-on-it").
+_URL_PATH_DATE = re.compile(
+    r"(?<![0-9])(?P<year>\d{4})/" + _URL_MONTH + r"/(?P<day>\d{1,2})(?=/|\.[A-Za-z]{2,5}$|$)", re.IGNORECASE
+)
+# A year, month and day joined by one hyphen or underscore ("2005-11-27-iran", "_2013_09_14_"), never inside a
+# longer number.
+_URL_JOINED_DATE = re.compile(
+    r"(?<![0-9])(?P<year>\d{4})(?P<sep>[_-])" + _URL_MONTH + r"(?P=sep)(?P<day>\d{1,2})(?![0-9])", re.IGNORECASE
 )
 # Eight digits bounded by non-digits that read as YYYYMMDD ("/20140512/", "-20140512.html").
 _URL_COMPACT_DATE = re.compile(r"(?<![0-9])(?P<year>\d{4})(?P<mnum>\d{2})(?P<day>\d{2})(?![0-9])")
 # A year and month as two whole path segments ("/2014/05/slug"): gives only the month.
 # Not when a day segment follows: "/2014/02/30/" is an impossible date, not February.
-_URL_MONTH_DATE = re.compile(r"/(?P<year>\d{4})/" + _URL_MONTH + r"(?=/)(?!/\d{1,2}(?![0-9]))", re.IGNORECASE)
+_URL_MONTH_DATE = re.compile(r"/(?P<year>\d{4})/" + _URL_MONTH + r"(?=/)(?!/\d{1,2}(?:/|$))", re.IGNORECASE)
 
 
 def date_from_url(url: str | None, *, today: dt.date | None = None) -> str | None:
@@ -148,9 +153,11 @@ def date_from_url(url: str | None, *, today: dt.date | None = None) -> str | Non
     Why: news URLs usually hold the article's date and it is often the only date
     a crawled article has; :attr:`kg.model.Document.issued` dates "yesterday".
     Only the path is read (never the host or the query), and only clear dates:
-    a year, month and day joined by one separator (``/``, ``-`` or ``_``;
-    the month may be a name), eight digits bounded by non-digits that are a
-    YYYYMMDD date, or ``/YYYY/MM/`` path segments (a month only). The date must
+    a year, month and day as path segments (``/2014/05/12/``; a day that goes
+    on into a slug, ``/2013/08/5-thoughts``, is not one) or joined by one
+    hyphen or underscore (the month may be a name), eight digits bounded by
+    non-digits that are a YYYYMMDD date, or ``/YYYY/MM/`` path segments (a
+    month only). The date must
     exist in the calendar and its year lie in :data:`FIRST_URL_YEAR` .. the
     current year + 1, so an article id ("/13089916", "/52126262") or a phone
     number is not read as a date. A full date anywhere in the path wins over a
@@ -176,7 +183,7 @@ def date_from_url(url: str | None, *, today: dt.date | None = None) -> str | Non
         return None
     path = unquote(urlsplit(url if "://" in url else "//" + url).path)
     last_year = (today or dt.date.today()).year + 1
-    for pattern in (_URL_DAY_DATE, _URL_COMPACT_DATE, _URL_MONTH_DATE):
+    for pattern in (_URL_PATH_DATE, _URL_JOINED_DATE, _URL_COMPACT_DATE, _URL_MONTH_DATE):
         for match in pattern.finditer(path):
             iso = _url_iso(match.groupdict(), last_year)
             if iso is not None:

@@ -28,6 +28,9 @@ TEXT = "The Ostrel council approved a new dam, the mayor said on Tuesday."
         ("http://example.com/basketball/2013/3/8/4081296/results", "2013-03-08"),
         ("example.com/2012/12/23/3799068/dam", "2012-12-23"),  # no scheme; the id after the date is no date
         ("https://news.example.org/2014/05/dam-approved/", "2014-05"),  # a month only
+        ("https://news.example.org/2013/08/5-thoughts-on-the-dam.html", "2013-08"),  # "5-thoughts" is a slug
+        ("https://news.example.org/newswire/2009/04/27-1", "2009-04"),
+        ("https://news.example.org/2013/03/08.html", "2013-03-08"),
         ("https://news.example.org/blog/2014/05/", "2014-05"),
         ("https://news.example.org/2024/02/29/leap-day", "2024-02-29"),
         ("https://news.example.org/1990/01/01/first", "1990-01-01"),
