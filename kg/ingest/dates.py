@@ -9,14 +9,21 @@ gives ``None`` rather than a wrong date.
 ['2025-06-22', '2025-06-22', '2025-06-22']
 >>> normalise_date("22.06.2025"), normalise_date("June 2025"), normalise_date("05/06/2025")
 ('2025-06-22', '2025-06', None)
+
+A news URL often carries its article's date ("/2014/05/12/", "-20140512.html"):
+:func:`date_from_url` reads it when nothing else dates the article.
+
+>>> date_from_url("https://example.org/news/2014/05/12/storm-hits-coast")
+'2014-05-12'
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from urllib.parse import unquote, urlsplit
 
-__all__ = ["MONTHS", "normalise_date"]
+__all__ = ["FIRST_URL_YEAR", "MONTHS", "date_from_url", "normalise_date"]
 
 #: English month names and abbreviations -> month number.
 MONTHS: dict[str, int] = {
@@ -116,5 +123,86 @@ def _iso(parts: dict[str, str | None]) -> str | None:
         return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else None
     try:
         return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+#: The earliest year a URL date may have: news sites put dates in URLs from the 1990s on.
+FIRST_URL_YEAR = 1990
+_URL_MONTH = r"(?P<month>\d{1,2}|" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")"
+# A year, month and day as path segments ("/2014/05/12/", "/2004/jul/29/", "/2013/03/08.html"); a day followed
+# by more of its segment is the start of a slug ("/2013/08/5-thoughts-on-it").
+_URL_PATH_DATE = re.compile(
+    r"(?<![0-9])(?P<year>\d{4})/" + _URL_MONTH + r"/(?P<day>\d{1,2})(?=/|\.[A-Za-z]{2,5}$|$)", re.IGNORECASE
+)
+# A year, month and day joined by one hyphen or underscore ("2005-11-27-iran", "_2013_09_14_"), never inside a
+# longer number.
+_URL_JOINED_DATE = re.compile(
+    r"(?<![0-9])(?P<year>\d{4})(?P<sep>[_-])" + _URL_MONTH + r"(?P=sep)(?P<day>\d{1,2})(?![0-9])", re.IGNORECASE
+)
+# Eight digits bounded by non-digits that read as YYYYMMDD ("/20140512/", "-20140512.html").
+_URL_COMPACT_DATE = re.compile(r"(?<![0-9])(?P<year>\d{4})(?P<mnum>\d{2})(?P<day>\d{2})(?![0-9])")
+# A year and month as two whole path segments ("/2014/05/slug"): gives only the month.
+# Not when a day segment follows: "/2014/02/30/" is an impossible date, not February.
+_URL_MONTH_DATE = re.compile(r"/(?P<year>\d{4})/" + _URL_MONTH + r"(?=/)(?!/\d{1,2}(?:/|$))", re.IGNORECASE)
+
+
+def date_from_url(url: str | None, *, today: dt.date | None = None) -> str | None:
+    """The publication date a URL's path carries, as ISO 8601 (``YYYY-MM-DD`` or ``YYYY-MM``), else ``None``.
+
+    Why: news URLs usually hold the article's date and it is often the only date
+    a crawled article has; :attr:`kg.model.Document.issued` dates "yesterday".
+    Only the path is read (never the host or the query), and only clear dates:
+    a year, month and day as path segments (``/2014/05/12/``; a day that goes
+    on into a slug, ``/2013/08/5-thoughts``, is not one) or joined by one
+    hyphen or underscore (the month may be a name), eight digits bounded by
+    non-digits that are a YYYYMMDD date, or ``/YYYY/MM/`` path segments (a
+    month only). The date must
+    exist in the calendar and its year lie in :data:`FIRST_URL_YEAR` .. the
+    current year + 1, so an article id ("/13089916", "/52126262") or a phone
+    number is not read as a date. A full date anywhere in the path wins over a
+    month.
+
+    Parameters
+    ----------
+    url:
+        The article URL (a scheme is optional); ``None`` gives ``None``.
+    today:
+        The date the year limit counts from (default: the current date).
+
+    >>> date_from_url("http://www.example.com/2013/sep/16/climber-dies")
+    '2013-09-16'
+    >>> date_from_url("example.com/article/20090720/government/307209986/1/")
+    '2009-07-20'
+    >>> date_from_url("https://example.net/2010/09/woman-shoots-co-workers/")
+    '2010-09'
+    >>> [date_from_url(u) for u in ("https://example.org/2014/99/x", "https://example.org/story/13089916")]
+    [None, None]
+    """
+    if not url:
+        return None
+    path = unquote(urlsplit(url if "://" in url else "//" + url).path)
+    last_year = (today or dt.date.today()).year + 1
+    for pattern in (_URL_PATH_DATE, _URL_JOINED_DATE, _URL_COMPACT_DATE, _URL_MONTH_DATE):
+        for match in pattern.finditer(path):
+            iso = _url_iso(match.groupdict(), last_year)
+            if iso is not None:
+                return iso
+    return None
+
+
+def _url_iso(parts: dict[str, str | None], last_year: int) -> str | None:
+    """ISO form of one URL date match, or ``None`` when it is no real date of an allowed year."""
+    year = int(parts["year"] or 0)
+    if not FIRST_URL_YEAR <= year <= last_year:
+        return None
+    month_text = parts.get("month") or parts.get("mnum") or ""
+    month = int(month_text) if month_text.isdigit() else MONTHS.get(month_text.lower())
+    if month is None or not 1 <= month <= 12:
+        return None
+    if parts.get("day") is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, int(parts["day"] or 0)).isoformat()
     except ValueError:
         return None

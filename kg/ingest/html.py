@@ -6,6 +6,8 @@ the page metadata (``og:title``, ``og:site_name``, ``article:published_time``,
 the canonical URL). The extracted text is the document's ``text``: offsets point
 into it, not into the HTML. The furniture rules of :mod:`kg.ingest.furniture`
 still run over it, for the share prompts and teasers trafilatura keeps.
+The page's declared date beats a date in its URL (htmldate, trafilatura's date
+finder, would take the URL's first).
 
 >>> page = "<html><head><title>Kim honours soldiers</title><script>var x = 1;</script></head><body><article>" \\
 ...        "<p>Kim Jong-un placed his hands on the coffins of soldiers killed in the war with Ukraine.</p>" \\
@@ -20,11 +22,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.settings import set_date_params
 
 from kg.errors import InputError
 from kg.ingest.dates import normalise_date
 
 __all__ = ["ExtractedPage", "extract_html"]
+
+
+def _date_params() -> dict[str, object]:
+    """htmldate's defaults, but a date in the URL only after the page's own metadata."""
+    return {**set_date_params(), "deferred_url_extractor": True}
 
 
 @dataclass(frozen=True)
@@ -60,11 +68,13 @@ def extract_html(html: str, *, path: str) -> ExtractedPage:
         ``E101`` when the page has no article text.
     """
     result = trafilatura.bare_extraction(
-        html, include_comments=False, include_tables=False, include_images=False, with_metadata=True
+        html, include_comments=False, include_tables=False, include_images=False, with_metadata=True,
+        date_extraction_params=_date_params(),
     )
     if result is None or not (result.text or "").strip():
         result = trafilatura.bare_extraction(
-            html, include_comments=False, include_tables=False, favor_recall=True, with_metadata=True
+            html, include_comments=False, include_tables=False, favor_recall=True, with_metadata=True,
+            date_extraction_params=_date_params(),
         )
     if result is None or not (result.text or "").strip():
         raise InputError("E101", path=path, reason="no article text found in the HTML page")

@@ -4,6 +4,8 @@ Metadata comes from three places, the more explicit winning: a sidecar
 ``NAME.meta.json`` beats what the format declares (HTML metadata, .jsonl
 fields, Markdown front matter), which beats what the text says (a first line
 that looks like a title, a "Source: X" line, a "Published: <date>" line).
+When none of them dates the article, the date in its URL does
+("/2014/05/12/", see :func:`kg.ingest.dates.date_from_url`).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
-from kg.ingest.dates import normalise_date
+from kg.ingest.dates import date_from_url, normalise_date
 from kg.ingest.decode import decode_bytes, sniff_binary
 from kg.ingest.files import SIDECAR_SUFFIX, SUFFIXES, open_regular, read_bytes, walk_inputs
 from kg.ingest.html import extract_html
@@ -303,13 +305,14 @@ def _document(
     if not layout.body:
         raise InputError("E101", path=path, reason="no article text, only page furniture")
     body_text = _sample(text, layout.body)
+    url = sidecar.url or meta.url or layout.url
     document = Document(
         text=text,
         source=source,
         title=sidecar.title or meta.title or layout.title,
         publisher=sidecar.publisher or meta.publisher or layout.publisher,
-        issued=sidecar.issued or meta.issued or layout.issued,
-        url=sidecar.url or meta.url or layout.url,
+        issued=sidecar.issued or meta.issued or layout.issued or date_from_url(url),
+        url=url,
         language=sidecar.language or meta.language or detect_language(body_text),
         body=layout.body,
     )
