@@ -532,7 +532,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         elif tok.pos_ == "NUM" and _harm_count(tok):  # "1 dead, 2 hurt in office shooting"
             _note_bare_count(state, c, doc, offset, tok, (_HARM_WORDS[doc[tok.i + 1].lower_], "patient"))
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
-                index.type_of(index.by_token.get((c, tok.head.i))) == "Person":
+                index.type_of(index.by_token.get((c, tok.head.i))) == "Person" and not _plural_title(tok):
             _title_mention(state, c, doc, offset, tok)  # "Harriers receiver Marcus Hale"
         elif tok.i in chunk_of and (tok.pos_ == "NOUN" or _capitalised_noun(tok) or (c, tok.i) in index.common_nouns):
             _resolve_description(state, c, doc, offset, chunk_of[tok.i])
@@ -581,6 +581,16 @@ def _affiliate(state: _State, c: int, sent: Span) -> None:
             if head.dep_ not in {"compound", "amod", "appos"} or head.head.i == head.i:
                 break
             head = head.head
+
+
+def _plural_title(tok: Token) -> bool:
+    """Is ``tok`` a common noun written in the plural ("producers Ann Roe and Tom Vale", "the producers, Ann Roe and
+    Tom Vale")?
+
+    A plural noun describes every name it titles or stands in apposition to, so it is no mention of one person:
+    read as one, it made the first name the "producers" and left the second out.
+    """
+    return tok.tag_ == "NNS" and tok.pos_ == "NOUN"
 
 
 def _title_mention(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
@@ -776,6 +786,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             return
     if low in _MASCULINE or low in _FEMININE:
         gender = "m" if low in _MASCULINE else "f"
+        blocked |= _quoting_speaker(state, c, doc, tok)
 
         def accept(key: str) -> bool:
             person = index.type_of(key) == "Person" or (key in state.people and not sal.plural.get(key, False))
@@ -841,6 +852,21 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
     sal.add(key, _weight(tok), role=tok.dep_)
 
 
+def _quoting_speaker(state: _State, c: int, doc: Doc, tok: Token) -> set[str]:
+    """The speaker of the quotation that holds a third-person pronoun, which the pronoun is not.
+
+    Inside quotation marks a speaker calls themself "I": ""He has style," said Ann Roe" speaks of someone else.
+    Reported speech without the marks is left alone ("Roe said he was ready" may be Roe).
+    """
+    quoted = state.quoted.get(c)
+    if quoted is None:
+        quoted = state.quoted[c] = {i for start, end in quote_regions(doc) for i in range(start, end)}
+    if tok.i not in quoted or state.attribution is None or _is_speaker(tok):
+        return set()  # ""I'm glad, "she added": a mark read the wrong way round, "she" is who speaks
+    speaker = _quote_speaker(state, c, tok)
+    return {speaker} if speaker is not None else set()
+
+
 def _reporting_organization(state: _State, c: int, tok: Token) -> str | None:
     """The organisation whose report holds the subject ``tok`` ("the navy said they had seized a boat").
 
@@ -871,10 +897,13 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     index, sal = state.index, state.salience
     root = span.root
     # in apposition to a name: "his visitor, Olga Lyubimova", "Olga Lyubimova, the Russian culture minister"
-    if root.dep_ == "appos" and (c, root.head.i) in index.by_token:
+    several = _plural_title(root)  # "Ann Roe and Tom Vale, the producers": both, not one of them
+    if root.dep_ == "appos" and (c, root.head.i) in index.by_token and \
+            not (several and index.type_of(index.by_token[(c, root.head.i)]) == "Person"):
         return index.by_token[(c, root.head.i)]
     for child in root.children:
-        if child.dep_ == "appos" and (c, child.i) in index.by_token:
+        if child.dep_ == "appos" and (c, child.i) in index.by_token and \
+                not (several and index.type_of(index.by_token[(c, child.i)]) == "Person"):
             return index.by_token[(c, child.i)]
     noun = root.lemma_.lower()
     personal = is_person_noun(noun) or _is_age(root)
@@ -1289,6 +1318,8 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if root.ent_type_ in _TIME_LABELS and not _is_age(root):
         return  # "Friday night": a time, mentioned by _time_mentions
     named = index.entity_of(c, span)
+    if named is not None and _plural_title(root) and index.type_of(named) == "Person":
+        named = None  # "the producers, Ann Roe and Tom Vale": the pair, not the first name
     if named is not None:  # "the KCNA news agency", "the agency, KCNA": the name's entity
         index.mention(named, c, _extended(span), offset, "nominal", anchor=root)
         return
