@@ -949,7 +949,10 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         return None
     if any(t.pos_ == "PROPN" and (c, t.i) not in index.by_token and t.i != root.i for t in span):
         return None  # "the KCNA news agency": a name the tagger missed, not an anaphor
-    if any(ch.dep_ in {"relcl", "acl", "poss"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
+    if any(_unnamed_by_clause(ch) for ch in root.children):
+        return None  # "the man, whom police did not identify": no one the text has named
+    if any((ch.dep_ in {"relcl", "acl", "poss"} and not _non_restrictive(ch)) or
+           (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
         return None  # restrictive modifiers make something new ("the leader of the opposition", "the woman's friend")
     # a modifier that is not a nationality makes a new referent ("the central bank", "a rival startup")
     modified = any(t.i != root.i and t.dep_ in {"amod", "compound", "nmod"} and
@@ -981,6 +984,23 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         teams = state.plural_names if noun in _TEAM_NOUNS else set()
         return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"} or k in teams)
     return None
+
+
+def _non_restrictive(clause: Token) -> bool:
+    """Is the relative clause ``clause`` set off by a comma ("the suspect, who gave himself up")?
+
+    Such a clause adds to a referent already known instead of picking out a new one, so it does
+    not stop a definite description from taking its antecedent ("the man who shot her" does).
+    """
+    before = clause.left_edge.i - 1
+    return clause.dep_ == "relcl" and before >= clause.sent.start and clause.doc[before].text == ","
+
+
+def _unnamed_by_clause(clause: Token) -> bool:
+    """Does the clause ``clause`` on a noun say its referent was not named ("whom police did not identify",
+    "who has not been named")? Then the noun is no name the text gave."""
+    return clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() in _IDENTIFYING and \
+        any(ch.dep_ == "neg" for ch in clause.children)
 
 
 def _person_described(state: _State, c: int, root: Token, noun: str, modified: bool) -> str | None:
@@ -1191,7 +1211,8 @@ def _harm_role(tok: Token) -> str | None:
     Patients: the object of a harm verb ("shot her", "drove over Ann Roe"), its passive
     subject ("she was struck"), a participle on the noun ("a woman hit by a car"), the
     subject of "die", a victim. Agents: the subject of a harm verb with a person for
-    object ("Vale shot her"), the "by" phrase of its passive.
+    object ("Vale shot her"; or of a verb that shares its subject with one: "Vale opened fire,
+    killing Ann Roe"), the "by" phrase of its passive.
     """
     head = tok.head
     if tok.dep_ in {"nsubjpass", "dobj"} and _harmful(head):
@@ -1206,8 +1227,9 @@ def _harm_role(tok: Token) -> str | None:
         return "patient"
     if tok.dep_ == "pobj" and head.dep_ == "agent" and _harmful(head.head):
         return "agent"
-    if tok.dep_ == "nsubj" and _harmful(head):
-        for v in [head] + _coordinated_verbs(head):
+    if tok.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
+        # the verbs that share the subject count too: "opened fire at the party, killing Tom Vale"
+        for v in (v for v in _controlled_verbs(head) if _harmful(v)):
             for obj in v.children:
                 if obj.dep_ == "dobj" and (obj.lower_ in _MASCULINE | _FEMININE | _PLURAL or obj.ent_type_ == "PERSON"
                                            or is_person_noun(obj.lemma_.lower())):

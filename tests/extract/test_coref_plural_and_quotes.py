@@ -36,3 +36,26 @@ def test_a_pronoun_in_a_quotation_is_not_the_speaker(parse):
 def test_reported_speech_without_marks_may_be_the_speaker(parse):  # guard: only quotation marks part them
     parsed = parse("Tom Vale met Jim Oakes at the club on Monday. Vale said he was ready.", quotes=True)
     assert parsed.key("he") == "Tom Vale"
+
+
+def test_who_opened_fire_killing_someone_harmed_someone(parse):
+    # the harm is told by a participle that shares the subject of "opened": the gunman may be that person
+    parsed = parse("Police said Tom Vale opened fire at the party, killing Jim Oakes. "
+                   "Witnesses said the gunman then fled in a van.")
+    assert parsed.key("gunman") == "Tom Vale"
+
+
+def test_a_relative_clause_after_a_comma_does_not_make_someone_new(parse):
+    parsed = parse("Police arrested Tom Vale on Friday. The officers talked with the suspect, who gave himself up.")
+    assert parsed.key("suspect") == "Tom Vale"
+
+
+def test_a_restrictive_relative_clause_still_does(parse):  # guard: without the comma the clause picks someone out
+    parsed = parse("Police arrested Tom Vale on Friday. The officers talked with the suspect who gave himself up.")
+    assert parsed.key("suspect") != "Tom Vale"
+
+
+def test_a_person_the_text_says_is_unnamed_is_no_named_person(parse):
+    parsed = parse('"He was looking for a third manager," said Jim Oakes. '
+                   "The man, whom police did not identify, was not in the office.")
+    assert parsed.key("man") != "Jim Oakes"
