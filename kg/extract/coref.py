@@ -1419,8 +1419,7 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
     by two descriptions ("a woman ... a man ... Sam Lee"), nor already described by a role
     that differs from the noun ("the coach" is not introduced by "a player"). A person the
     text says only was harmed ("killing one man") is the first person named after as only
-    harmed ("accused of shooting Ann Roe"), and no one else; one it says harmed someone ("a former employee who
-    opened fire") the first person named after as harming ("Tom Vale opened fire, killing Ann Roe").
+    harmed ("accused of shooting Ann Roe"), and no one else.
     """
     index = state.index
     first_named: dict[str, int] = {}
@@ -1440,21 +1439,14 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
                        if seen[0] < at and k not in state.reporters)
         if not later or later[0][0] - max(s for s in seen if s < later[0][0]) > _NAMING_WINDOW:
             continue
-        for party in (_only_harmed, _only_harming):
-            if not party(state, thing):
-                continue
-            # "killing one man ... accused of shooting Ann Roe": the one harmed, named as the one harmed; and "a
-            # former employee who opened fire ... Tom Vale opened fire, killing Ann Roe": the one who harmed
-            harmed = [(at, k) for at, k in later if party(state, k)]
+        if _only_harmed(state, thing):
+            # "killing one man ... accused of shooting Ann Roe": the one harmed, named as the one harmed
+            harmed = [(at, k) for at, k in later if _only_harmed(state, k)]
             if harmed and harmed[0][0] - max(s for s in seen if s < harmed[0][0]) <= _NAMING_WINDOW and \
                     (gender is None or index.gender.get(harmed[0][1], gender) == gender) and \
                     not (age is not None and any(harmed[0][1] in keys for a, keys in state.ages.items() if a != age)):
                 claims.setdefault(harmed[0][1], []).append(thing)
-                break
-        else:
-            party = None
-        if party is not None:
-            continue
+                continue
         _, person = later[0]
         roles = state.roles.get(person, set())
         if age is not None and any(person in keys for a, keys in state.ages.items() if a != age):
@@ -1469,11 +1461,6 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
 def _only_harmed(state: _State, key: str) -> bool:
     """Does the text say ``key`` was harmed, and never that they harmed, were arrested or fled?"""
     return key in state.harmed and key not in state.harming and key not in state.accused
-
-
-def _only_harming(state: _State, key: str) -> bool:
-    """Does the text say ``key`` harmed someone, and never that they were harmed?"""
-    return key in state.harming and key not in state.harmed
 
 
 def _merge_entity(index: EntityIndex, old: str, new: str) -> None:
