@@ -246,7 +246,6 @@ class _State:
     harmed: set[str] = field(default_factory=set)  # keys the text reports harmed ("was struck", "shot her")
     harming: set[str] = field(default_factory=set)  # keys it reports harming someone ("he shot her")
     accused: set[str] = field(default_factory=set)  # keys it reports arrested, charged, fleeing
-    nationals: set[tuple[int, int]] = field(default_factory=set)  # demonyms used as person nouns ("the American")
 
 
 def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None,
@@ -496,9 +495,6 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
     state.speakers = set()
     for tok in sent:
         key = index.by_token.get((c, tok.i))
-        if key is not None and _national(index, c, tok, key):
-            _unname(state, c, offset, tok, key)  # "the New Zealand-born Australian": a person, not the nation
-            key = None
         if key is not None and tok.dep_ == "nsubj" and tok.head.lemma_ in _STATE_ACTIONS and \
                 index.type_of(key) == "Place" and key not in index.demonyms.values():
             key = _metonymy(state, c, offset, tok, key)
@@ -556,43 +552,6 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         _note_bare_count(state, c, doc, offset, tok)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
-
-
-#: How English demonyms and names of adherents end ("Australian", "Japanese", "Somali", "Catholic").
-_DEMONYM_ENDINGS = ("an", "ese", "i", "ic")
-_SINGLE_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "another", "one"})
-
-
-def _national(index: EntityIndex, c: int, tok: Token, key: str) -> bool:
-    """Is the nationality name ``tok`` used as a noun for one person ("the American", "One Australian and one
-    English climber", "the 41-year-old Briton")?
-
-    A demonym written in the singular that heads its own noun phrase with a determiner or a number
-    names a person of that nation, as "the climber" names a climber: it is a description of someone in
-    the story, not the nation ("Australian climbers", "the Australians" stay the group).
-    """
-    if index.type_of(key) != "Group" or tok.pos_ not in {"NOUN", "PROPN"} or tok.tag_ not in {"NN", "NNP"}:
-        return False
-    if tok.ent_type_ != "NORP" or tok.dep_ not in _ARGUMENT_DEPS - {"ROOT"}:
-        return False
-    if any(index.by_token.get((c, t.i)) == key for t in (tok.doc[tok.i - 1 : tok.i] if tok.i else ())) or \
-            (tok.i + 1 < len(tok.doc) and index.by_token.get((c, tok.i + 1)) == key):
-        return False  # a name of several words ("New Zealander") is left to the names
-    if not tok.lower_.endswith(_DEMONYM_ENDINGS):
-        return False  # a surname the tagger took for a nationality ("the elder Klitschko")
-    return any((ch.dep_ == "det" and ch.lower_ in _SINGLE_DETERMINERS) or (ch.dep_ == "nummod" and ch.lower_ in
-               {"one", "1"}) for ch in tok.children)
-
-
-def _unname(state: _State, c: int, offset: int, tok: Token, key: str) -> None:
-    """Take ``tok``'s name mention of ``key`` back, so it is read as a description (see :func:`_national`)."""
-    index = state.index
-    del index.by_token[(c, tok.i)]
-    start = offset + tok.idx
-    index.mentions[:] = [m for m in index.mentions
-                         if not (m.entity == key and m.start == start and m.kind == "name")]
-    index.common_nouns.add((c, tok.i))
-    state.nationals.add((c, tok.i))
 
 
 def _noun_read_as_adjective(tok: Token) -> bool:
@@ -947,8 +906,10 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
                 not (several and index.type_of(index.by_token[(c, child.i)]) == "Person"):
             return index.by_token[(c, child.i)]
     noun = root.lemma_.lower()
-    personal = is_person_noun(noun) or _is_age(root) or (c, root.i) in state.nationals
+    personal = is_person_noun(noun) or _is_age(root)
     plural = root.tag_ in {"NNS", "NNPS"}
+    noun = root.lemma_.lower()
+    personal = is_person_noun(noun) or _is_age(root)
     # "police identified the victim as Maria Santos": the name given "as"; also in a clause on the noun ("the
     # suspect, identified as Tom Vale", "the driver, whom police identified as Tom Vale")
     verbs = [root.head] if root.dep_ in {"dobj", "nsubjpass"} else []
@@ -1422,7 +1383,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if any(ch.dep_ == "nummod" for ch in root.children):
         state.counted.add(key)
     _note_counted(state, root, key, _phrase_count(root))
-    if is_person_noun(root.lemma_) or _is_age(root) or (c, root.i) in state.nationals:
+    if is_person_noun(root.lemma_) or _is_age(root):
         if key == thing and not plural and len(span) == 1 and root.tag_ in {"NN", "NNP"} and \
                 root.dep_ in {"nsubj", "nsubjpass", "ROOT"} and not any(ch.dep_ in {"det", "poss"} for ch in root.children):
             state.headline_people.add(key)  # "Climber dead after fall": a bare singular count noun, headline style

@@ -59,14 +59,3 @@ def test_a_person_the_text_says_is_unnamed_is_no_named_person(parse):
     parsed = parse('"He was looking for a third manager," said Jim Oakes. '
                    "The man, whom police did not identify, was not in the office.")
     assert parsed.key("man") != "Jim Oakes"
-
-
-def test_a_nationality_noun_for_one_person_is_a_description(parse):
-    # "the Norwegian" is a person of the story (the skier just named), not the nation
-    parsed = parse("Anna Berg won the race in Oslo on Saturday. The Norwegian thanked her coach.")
-    assert parsed.key("Norwegian") == "Anna Berg"
-
-
-def test_a_nationality_as_a_modifier_stays_the_group(parse):  # guard: "Norwegian fans" is not a person
-    parsed = parse("Anna Berg won the race in Oslo on Saturday. Norwegian fans thanked her coach.")
-    assert parsed.key("Norwegian") != "Anna Berg"
