@@ -804,11 +804,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
                 (_local_bonus(known, gender, own) if k == local else 0.0)
 
         later = _cataphor(state, c, tok)
-        harmed = _harmed_in_clause(state, c, tok, gender)
-        if harmed is not None and accept(harmed):
-            key = harmed
-        else:
-            key = later if later is not None and accept(later) else sal.best(accept, bonus)
+        key = later if later is not None and accept(later) else sal.best(accept, bonus)
         if key is None and state.last_person and accept(state.last_person):
             key = state.last_person
         if key is None and state.last_person is None:
@@ -904,7 +900,6 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     several = _plural_title(root)  # "Ann Roe and Tom Vale, the producers": both, not one of them
     if root.dep_ == "appos" and (c, root.head.i) in index.by_token and \
             not (several and index.type_of(index.by_token[(c, root.head.i)]) == "Person"):
-        _gender_of_apposition(index, root, index.by_token[(c, root.head.i)])
         return index.by_token[(c, root.head.i)]
     for child in root.children:
         if child.dep_ == "appos" and (c, child.i) in index.by_token and \
@@ -988,38 +983,6 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         # common noun: such a capitalised plural is an organisation for "the team", "the club"
         teams = state.plural_names if noun in _TEAM_NOUNS else set()
         return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"} or k in teams)
-    return None
-
-
-def _gender_of_apposition(index: EntityIndex, noun: Token, key: str) -> None:
-    """A gendered noun in apposition to a person's name tells that person's gender ("Ann Roe, a grandmother")."""
-    gender = NOUN_GENDER.get(noun.lemma_.lower())
-    if gender is not None and index.type_of(key) == "Person" and not _plural_title(noun):
-        index.gender.setdefault(key, gender)
-
-
-def _harmed_in_clause(state: _State, c: int, tok: Token, gender: str) -> str | None:
-    """The person a harm verb's object names, for a pronoun subject of a clause of time on that verb.
-
-    "Vale struck Ann Roe, a grandmother, as she walked home": the clause tells what the one
-    struck was doing, and "she" is the object when the text has told the object's gender and
-    it agrees (a subject of the same gender, "as she sped away", is left to salience).
-    """
-    clause = tok.head
-    if tok.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "advcl" or \
-            not any(ch.dep_ == "mark" and ch.lower_ in {"as", "while", "when"} for ch in clause.children):
-        return None
-    verb = clause.head
-    if not _harmful(verb) and verb.dep_ in {"conj", "advcl", "ccomp"}:
-        verb = verb.head  # "struck Ann Roe as she walked along parked cars": the parser may hang it on "parked"
-    if not _harmful(verb):
-        return None
-    subject = _token_entity(state, c, _controller(verb)) if _controller(verb) is not None else None
-    for obj in (ch for ch in verb.children if ch.dep_ == "dobj"):
-        key = _token_entity(state, c, obj) if obj.pos_ != "PRON" else state.pronoun_key.get((c, obj.i))
-        if key is not None and key != subject and state.index.gender.get(key) == gender and \
-                (subject is None or state.index.gender.get(subject) != gender):
-            return key
     return None
 
 
