@@ -70,7 +70,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attribution import REPORTING_VERBS, Attribution, quote_regions
-from kg.extract.entities import POST_NOMINALS, EntityIndex, clean_name, name_age, phrase_key, post_nominal
+from kg.extract.entities import EntityIndex, clean_name, name_age, phrase_key
 from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.lexicon import (AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES, is_person_noun,
@@ -495,8 +495,6 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
     state.speakers = set()
     for tok in sent:
         key = index.by_token.get((c, tok.i))
-        if key is None and _degree(tok):
-            continue  # "Ann Roe, MD": a degree after a name refers to nothing
         if key is not None and tok.dep_ == "nsubj" and tok.head.lemma_ in _STATE_ACTIONS and \
                 index.type_of(key) == "Place" and key not in index.demonyms.values():
             key = _metonymy(state, c, offset, tok, key)
@@ -900,10 +898,9 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     root = span.root
     # in apposition to a name: "his visitor, Olga Lyubimova", "Olga Lyubimova, the Russian culture minister"
     several = _plural_title(root)  # "Ann Roe and Tom Vale, the producers": both, not one of them
-    head = _past_post_nominals(root.head) if root.dep_ == "appos" else root.head
-    if root.dep_ == "appos" and (c, head.i) in index.by_token and \
-            not (several and index.type_of(index.by_token[(c, head.i)]) == "Person"):
-        return index.by_token[(c, head.i)]
+    if root.dep_ == "appos" and (c, root.head.i) in index.by_token and \
+            not (several and index.type_of(index.by_token[(c, root.head.i)]) == "Person"):
+        return index.by_token[(c, root.head.i)]
     for child in root.children:
         if child.dep_ == "appos" and (c, child.i) in index.by_token and \
                 not (several and index.type_of(index.by_token[(c, child.i)]) == "Person"):
@@ -987,21 +984,6 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         teams = state.plural_names if noun in _TEAM_NOUNS else set()
         return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"} or k in teams)
     return None
-
-
-def _degree(tok: Token) -> bool:
-    """Is ``tok`` part of a degree or suffix after a person's name (:func:`kg.extract.entities.post_nominal`)?"""
-    return any(ent.start <= tok.i < ent.end and post_nominal(ent) for ent in tok.doc.ents)
-
-
-def _past_post_nominals(tok: Token) -> Token:
-    """The name a chain of degrees hangs on: "Ann Roe, MD, a family physician" puts the apposition on "MD"."""
-    for _ in range(3):
-        if tok.dep_ not in {"appos", "conj", "npadvmod"} or tok.head.i == tok.i or \
-                "".join(ch for ch in tok.text.lower() if ch.isalpha()) not in POST_NOMINALS:
-            break
-        tok = tok.head
-    return tok
 
 
 def _non_restrictive(clause: Token) -> bool:

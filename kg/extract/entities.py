@@ -62,7 +62,6 @@ __all__ = [
     "name_type_hint",
     "nested_names",
     "phrase_key",
-    "post_nominal",
     "scope_common_nouns",
     "unscoped",
 ]
@@ -296,41 +295,6 @@ class _Occurrence:
     weak: bool = False  # a bare capitalised word ("the North"): kept only if it links to a name
 
 
-#: Degrees and suffixes written after a person's name ("Ann Roe, MD, PhD", "Tom Vale, Jr."), letters only.
-POST_NOMINALS = frozenset({"md", "phd", "mba", "mph", "jd", "rn", "dds", "esq", "jr", "sr", "llb", "llm", "ma", "msc",
-                           "bsc", "dphil", "facs", "frcs"})
-
-
-def post_nominal(span: Span) -> bool:
-    """Is ``span`` a degree or suffix after a person's name, which the tagger may take for a name of its own?
-
-    "Regina Roe, MD, MBA": "MD" is no place (Maryland) and "MBA" no work; a phrase in apposition to them
-    ("Ann Roe, MD, a family physician") is said of the person. Only right after a comma that follows
-    a person's name or another such word ("Bethesda, MD" is the state).
-
-    >>> import spacy
-    >>> nlp = spacy.blank("en")
-    >>> doc = nlp("Ann Roe , MD , PhD said so . Bethesda , MD")
-    >>> doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 3, 4, "GPE"), Span(doc, 5, 6, "ORG"), Span(doc, 11, 12, "GPE")]
-    >>> [post_nominal(e) for e in doc.ents]
-    [False, True, True, False]
-    """
-    if _letters(span.text) not in POST_NOMINALS:
-        return False
-    doc = span.doc
-    if span.start < 2 or doc[span.start - 1].text != ",":
-        return False
-    for j in range(span.start - 2, max(span.start - 10, -1), -1):
-        if doc[j].ent_type_ == "PERSON" and doc[j].text != ",":  # the name, then only degrees and commas
-            pieces = doc[j + 1 : span.start].text.split(",")
-            return pieces[0].strip() == "" and all(_letters(x) in POST_NOMINALS for x in pieces[1:-1])
-    return False
-
-
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalpha())
-
-
 def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     """Group the named entities of a document's chunks ``(Doc, char offset)`` into typed entities."""
     common = sentence_initial_common_nouns(chunks)
@@ -338,7 +302,7 @@ def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     sides = frozenset(e[-1].text for doc, _ in chunks for e in doc.ents if e.label_ == "ORG" and len(e) > 1
                       and _side_word(e[-1]))
     occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc, lower, sides)
-                   if not (len(occ.span) == 1 and (c, occ.span.start) in common) and not post_nominal(occ.span)]
+                   if not (len(occ.span) == 1 and (c, occ.span.start) in common)]
     name_types = _name_types(occurrences)
     links = _link_names(occurrences, name_types)
     index = EntityIndex()

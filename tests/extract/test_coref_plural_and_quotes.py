@@ -59,14 +59,3 @@ def test_a_person_the_text_says_is_unnamed_is_no_named_person(parse):
     parsed = parse('"He was looking for a third manager," said Jim Oakes. '
                    "The man, whom police did not identify, was not in the office.")
     assert parsed.key("man") != "Jim Oakes"
-
-
-def test_a_degree_after_a_name_is_no_entity_and_passes_the_apposition_on(parse):
-    parsed = parse("The governor nominated Ann Roe, MD, a family physician from Ohio, on Monday.")
-    assert "MD" not in parsed.index.entities
-    assert parsed.key("physician") == "Ann Roe"
-
-
-def test_a_state_after_a_town_is_still_a_place(parse):  # guard: only after a person's name
-    parsed = parse("Ann Roe grew up in Bethesda, MD, and studied in Ohio.")
-    assert parsed.key("MD") is not None
