@@ -535,7 +535,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         elif tok.pos_ == "NUM" and _harm_count(tok):  # "1 dead, 2 hurt in office shooting"
             _note_bare_count(state, c, doc, offset, tok, (_HARM_WORDS[doc[tok.i + 1].lower_], "patient"))
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
-                index.type_of(index.by_token.get((c, tok.head.i))) == "Person":
+                index.type_of(index.by_token.get((c, tok.head.i))) == "Person" and not _plural_title(tok):
             _title_mention(state, c, doc, offset, tok)  # "Harriers receiver Marcus Hale"
         elif tok.i in chunk_of and (tok.pos_ == "NOUN" or _capitalised_noun(tok) or (c, tok.i) in index.common_nouns):
             _resolve_description(state, c, doc, offset, chunk_of[tok.i])
@@ -584,6 +584,16 @@ def _affiliate(state: _State, c: int, sent: Span) -> None:
             if head.dep_ not in {"compound", "amod", "appos"} or head.head.i == head.i:
                 break
             head = head.head
+
+
+def _plural_title(tok: Token) -> bool:
+    """Is ``tok`` a common noun written in the plural ("producers Ann Roe and Tom Vale", "the producers, Ann Roe and
+    Tom Vale")?
+
+    A plural noun describes every name it titles or stands in apposition to, so it is no mention of one person:
+    read as one, it made the first name the "producers" and left the second out.
+    """
+    return tok.tag_ == "NNS" and tok.pos_ == "NOUN"
 
 
 def _title_mention(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
@@ -779,6 +789,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             return
     if low in _MASCULINE or low in _FEMININE:
         gender = "m" if low in _MASCULINE else "f"
+        blocked |= _quoting_speaker(state, c, doc, tok)
 
         def accept(key: str) -> bool:
             person = index.type_of(key) == "Person" or (key in state.people and not sal.plural.get(key, False))
@@ -844,6 +855,21 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
     sal.add(key, _weight(tok), role=tok.dep_)
 
 
+def _quoting_speaker(state: _State, c: int, doc: Doc, tok: Token) -> set[str]:
+    """The speaker of the quotation that holds a third-person pronoun, which the pronoun is not.
+
+    Inside quotation marks a speaker calls themself "I": ""He has style," said Ann Roe" speaks of someone else.
+    Reported speech without the marks is left alone ("Roe said he was ready" may be Roe).
+    """
+    quoted = state.quoted.get(c)
+    if quoted is None:
+        quoted = state.quoted[c] = state.quotes.inside(c)
+    if tok.i not in quoted or state.attribution is None or _is_speaker(tok):
+        return set()  # ""I'm glad, "she added": a mark read the wrong way round, "she" is who speaks
+    speaker = _quote_speaker(state, c, tok)
+    return {speaker} if speaker is not None else set()
+
+
 def _reporting_organization(state: _State, c: int, tok: Token) -> str | None:
     """The organisation whose report holds the subject ``tok`` ("the navy said they had seized a boat").
 
@@ -874,10 +900,13 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     index, sal = state.index, state.salience
     root = span.root
     # in apposition to a name: "his visitor, Olga Lyubimova", "Olga Lyubimova, the Russian culture minister"
-    if root.dep_ == "appos" and (c, root.head.i) in index.by_token:
+    several = _plural_title(root)  # "Ann Roe and Tom Vale, the producers": both, not one of them
+    if root.dep_ == "appos" and (c, root.head.i) in index.by_token and \
+            not (several and index.type_of(index.by_token[(c, root.head.i)]) == "Person"):
         return index.by_token[(c, root.head.i)]
     for child in root.children:
-        if child.dep_ == "appos" and (c, child.i) in index.by_token:
+        if child.dep_ == "appos" and (c, child.i) in index.by_token and \
+                not (several and index.type_of(index.by_token[(c, child.i)]) == "Person"):
             return index.by_token[(c, child.i)]
     noun = root.lemma_.lower()
     personal = is_person_noun(noun) or _is_age(root)
@@ -923,7 +952,10 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         return None
     if any(t.pos_ == "PROPN" and (c, t.i) not in index.by_token and t.i != root.i for t in span):
         return None  # "the KCNA news agency": a name the tagger missed, not an anaphor
-    if any(ch.dep_ in {"relcl", "acl", "poss"} or (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
+    if any(_unnamed_by_clause(ch) for ch in root.children):
+        return None  # "the man, whom police did not identify": no one the text has named
+    if any((ch.dep_ in {"relcl", "acl", "poss"} and not _non_restrictive(ch)) or
+           (ch.dep_ == "prep" and ch.lower_ == "of") for ch in root.children):
         return None  # restrictive modifiers make something new ("the leader of the opposition", "the woman's friend")
     # a modifier that is not a nationality makes a new referent ("the central bank", "a rival startup")
     modified = any(t.i != root.i and t.dep_ in {"amod", "compound", "nmod"} and
@@ -955,6 +987,23 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         teams = state.plural_names if noun in _TEAM_NOUNS else set()
         return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"} or k in teams)
     return None
+
+
+def _non_restrictive(clause: Token) -> bool:
+    """Is the relative clause ``clause`` set off by a comma ("the suspect, who gave himself up")?
+
+    Such a clause adds to a referent already known instead of picking out a new one, so it does
+    not stop a definite description from taking its antecedent ("the man who shot her" does).
+    """
+    before = clause.left_edge.i - 1
+    return clause.dep_ == "relcl" and before >= clause.sent.start and clause.doc[before].text == ","
+
+
+def _unnamed_by_clause(clause: Token) -> bool:
+    """Does the clause ``clause`` on a noun say its referent was not named ("whom police did not identify",
+    "who has not been named")? Then the noun is no name the text gave."""
+    return clause.dep_ in {"relcl", "acl"} and clause.lemma_.lower() in _IDENTIFYING and \
+        any(ch.dep_ == "neg" for ch in clause.children)
 
 
 def _person_described(state: _State, c: int, root: Token, noun: str, modified: bool) -> str | None:
@@ -1165,7 +1214,8 @@ def _harm_role(tok: Token) -> str | None:
     Patients: the object of a harm verb ("shot her", "drove over Ann Roe"), its passive
     subject ("she was struck"), a participle on the noun ("a woman hit by a car"), the
     subject of "die", a victim. Agents: the subject of a harm verb with a person for
-    object ("Vale shot her"), the "by" phrase of its passive.
+    object ("Vale shot her"; or of a verb that shares its subject with one: "Vale opened fire,
+    killing Ann Roe"), the "by" phrase of its passive.
     """
     head = tok.head
     if tok.dep_ in {"nsubjpass", "dobj"} and _harmful(head):
@@ -1180,8 +1230,9 @@ def _harm_role(tok: Token) -> str | None:
         return "patient"
     if tok.dep_ == "pobj" and head.dep_ == "agent" and _harmful(head.head):
         return "agent"
-    if tok.dep_ == "nsubj" and _harmful(head):
-        for v in [head] + _coordinated_verbs(head):
+    if tok.dep_ == "nsubj" and head.pos_ in {"VERB", "AUX"}:
+        # the verbs that share the subject count too: "opened fire at the party, killing Tom Vale"
+        for v in (v for v in _controlled_verbs(head) if _harmful(v)):
             for obj in v.children:
                 if obj.dep_ == "dobj" and (obj.lower_ in _MASCULINE | _FEMININE | _PLURAL or obj.ent_type_ == "PERSON"
                                            or is_person_noun(obj.lemma_.lower())):
@@ -1292,6 +1343,8 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if root.ent_type_ in _TIME_LABELS and not _is_age(root):
         return  # "Friday night": a time, mentioned by _time_mentions
     named = index.entity_of(c, span)
+    if named is not None and _plural_title(root) and index.type_of(named) == "Person":
+        named = None  # "the producers, Ann Roe and Tom Vale": the pair, not the first name
     if named is not None:  # "the KCNA news agency", "the agency, KCNA": the name's entity
         index.mention(named, c, _extended(span), offset, "nominal", anchor=root)
         return
