@@ -409,7 +409,7 @@ def _name_forms(rec: EntityRecord) -> set[str]:
     return forms
 
 
-def _written_forms(words: Sequence[str], label: str) -> set[str]:
+def _written_forms(words: Sequence[str], label: str, *, alone: bool = True) -> set[str]:
     """The forms of an organisation's or place's name written another way: its numeral in words or digits
     (:func:`kg.resolve.names.numeral_forms`: "88ers" / "Eighty-Eighters", "Formula One" / "Formula 1"), and
     its words written closed ("Sky Hawks" / "Skyhawks").
@@ -422,7 +422,7 @@ def _written_forms(words: Sequence[str], label: str) -> set[str]:
     >>> sorted(_written_forms(tokens("the 88ers"), "the 88ers"))
     ['eightyeighters']
     """
-    forms = numeral_forms(label)
+    forms = numeral_forms(label, alone=alone)
     if len(words) >= 2:
         forms.add("".join(words))
     return forms
@@ -579,11 +579,17 @@ def _written_alike(x: Sequence[str], y: Sequence[str]) -> bool:
     """Two organisation or place names that are one name written two ways (:func:`_written_forms`: "Trail
     Blazers" / "Trailblazers", "Tellport 88ers" / "Tellport Eighty-Eighters").
 
+    One of the two must be written whole: the name word alone ("88ers") is a form of every name it ends, so two
+    names that share only it ("Tellport 88ers" / "Marbury 88ers") are two teams.
+
     >>> _written_alike(("tellport", "sky", "hawks"), ("tellport", "skyhawks")), _written_alike(("a", "b"), ("a", "c"))
     (True, False)
+    >>> _written_alike(("tellport", "88ers"), ("marbury", "88ers")), _written_alike(("seventy", "sixers"), ("ardon", "76ers"))
+    (False, True)
     """
     a, b = " ".join(x), " ".join(y)
-    return bool(({a} | _written_forms(x, a)) & ({b} | _written_forms(y, b)))
+    whole_a, whole_b = {a} | _written_forms(x, a, alone=False), {b} | _written_forms(y, b, alone=False)
+    return bool(whole_a & ({b} | _written_forms(y, b)) or ({a} | _written_forms(x, a)) & whole_b)
 
 
 def _head_span(words: Sequence[str], proper: frozenset[str] = frozenset()) -> tuple[int, int]:
