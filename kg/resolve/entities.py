@@ -1789,7 +1789,9 @@ def _same_deeds(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Un
 def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
     """Rule 11, rule 10 from the other side: a description of a person ("one person", "a man") in a cluster
     of descriptions only joins the one person of its story whom the doer who harmed it harmed ("the gunman
-    killed one person" / "Lee shot Ann Roe"), when that doer harmed no other person of the story.
+    killed one person" / "Lee shot Ann Roe"), when that doer harmed no other person of the story: no other
+    named one, and no other description of a person in the description's own reports ("killed one person and
+    wounded a woman").
 
     Why: a report that never names the victim tells what was done to them and by whom; another report names
     the victim of the same doer. A doer who harmed several people leaves open which one a description is.
@@ -1816,9 +1818,15 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
         if len(stories) != 1 or not heads or not all(map(_deed_noun, heads)):
             continue
         story = stories.pop()
-        people = {uf.find(o) for s, doer in doers[root] if s == story for o in harmed[(s, doer)]} - {root}
-        people = {p for p in people if "person" in uf.kinds[p]}
-        if len(people) == 1:
+        others = {uf.find(o) for s, doer in doers[root] if s == story for o in harmed[(s, doer)]} - {root}
+        people = {p for p in others if "person" in uf.kinds[p]}
+        # ("killed one person and wounded a woman": another description of a person its own reports say the
+        # doer harmed is another victim, so the one named victim is not both)
+        docs = {d for m in members for d in m.documents}
+        described = {p for p in others if uf.kinds[p] == {"thing"} and any(
+            uf.records[m].prefs and is_person_noun(thing_head(uf.records[m].prefs[0])) and docs & uf.records[m].documents
+            for m in uf.members[p])}
+        if len(people) == 1 and not described:
             uf.union(root, people.pop(), "same-harm", strong_clash_only=True)
 
 

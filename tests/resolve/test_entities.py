@@ -1048,6 +1048,23 @@ def test_a_description_stays_apart_when_its_doer_harmed_two_people(store):
     assert not merged(store, "person #b", "Pieter Mund")
 
 
+def test_a_description_stays_apart_when_its_report_tells_of_another_person_its_doer_harmed(store):
+    # "Halvorsen killed one person and wounded a woman": the report's two descriptions are two people, so the
+    # one named victim of another report is not both of them (nor, by that alone, either)
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    for doc in (a, b):
+        doc.entity("Tobias Halvorsen")
+    a.entity("Odell Vance")
+    a.claim("Tobias Halvorsen", "kill", "Odell Vance")
+    b.entity("person", "Thing", "one person", key="person #b")
+    b.entity("woman", "Thing", "a woman", key="woman #b")
+    b.claim("Tobias Halvorsen", "kill", "person #b")
+    b.claim("Tobias Halvorsen", "wound", "woman #b")
+    _load_and_resolve(store, a, b)
+    assert not merged(store, "person #b", "woman #b")
+    assert not merged(store, "person #b", "Odell Vance") and not merged(store, "woman #b", "Odell Vance")
+
+
 def test_only_harm_identifies_whom_it_was_done_to(store):
     # one person meets, thanks or calls many people: "met one person" is not the man he killed
     _harm_story(store, verb="meet")
