@@ -1820,13 +1820,15 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
         story = stories.pop()
         others = {uf.find(o) for s, doer in doers[root] if s == story for o in harmed[(s, doer)]} - {root}
         people = {p for p in others if "person" in uf.kinds[p]}
+        if len(people) != 1:
+            continue
         # ("killed one person and wounded a woman": another description of a person its own reports say the
         # doer harmed is another victim, so the one named victim is not both)
         docs = {d for m in members for d in m.documents}
         described = {p for p in others if uf.kinds[p] == {"thing"} and any(
             uf.records[m].prefs and is_person_noun(thing_head(uf.records[m].prefs[0])) and docs & uf.records[m].documents
             for m in uf.members[p])}
-        if len(people) == 1 and not described:
+        if not described:
             uf.union(root, people.pop(), "same-harm", strong_clash_only=True)
 
 
