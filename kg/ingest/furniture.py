@@ -121,6 +121,10 @@ _BYLINE_PARTS = re.compile(r"\s*(,|;|\||\s[-–—]\s)\s*")
 _MASTHEAD_WORDS = frozenset("""star sun express mail courier record standard independent review examiner inquirer
     enquirer sentinel register globe ledger argus advertiser bee citizen monitor reporter online agency""".split())
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+# Nouns for a journalist's job: a byline's last part that ends with one is the author's title ("Staff Reporter",
+# "Senior Correspondent"), unless it takes an article as a masthead does ("The Ostrel Reporter").
+_JOB_WORDS = frozenset("""writer reporter correspondent editor columnist journalist contributor producer
+    photographer analyst critic staff intern""".split())
 
 
 @dataclass(frozen=True)
@@ -183,12 +187,16 @@ def _byline_outlet(names: str) -> str | None:
 
     The last part is an outlet when a bar or a dash sets it apart ("Ann Cole | Tarvale Star"), or, after
     a comma, when it is an acronym ("AP") or has a masthead word ("Tarvale Star", "The Norvik Herald");
-    otherwise it is one more author ("Ann Cole, Bo Lin") or the place the author writes from.
+    otherwise it is one more author ("Ann Cole, Bo Lin") or the place the author writes from. A last part
+    that ends with a journalist's job ("Staff Writer", "Senior Correspondent") is the author's title, not an
+    outlet, unless it opens with "The" as a masthead does ("The Norvik Reporter").
 
     >>> _byline_outlet("Ann Cole, Tarvale Star"), _byline_outlet("Ann Cole - Norvik Today")
     ('Tarvale Star', 'Norvik Today')
     >>> _byline_outlet("Ann Cole, Bo Lin") is None, _byline_outlet("Ann Cole") is None
     (True, True)
+    >>> _byline_outlet("Ann Cole | Staff Writer") is None, _byline_outlet("Ann Cole, The Norvik Reporter")
+    (True, 'The Norvik Reporter')
     """
     parts = _BYLINE_PARTS.split(names.strip().rstrip(_TRAILING))
     if len(parts) < 3:
@@ -197,6 +205,8 @@ def _byline_outlet(names: str) -> str | None:
     words = last.split()
     if not words or any(w.lower() == "and" or w == "&" for w in words):
         return None
+    if words[-1].lower() in _JOB_WORDS and words[0].lower() != "the":
+        return None  # the author's job: "Ann Cole | Staff Writer"
     if separator in {"|", "-", "–", "—"}:
         return last
     if _ACRONYM.fullmatch(last) or any(w.lower() in NEWS_WORDS or w.lower() in _MASTHEAD_WORDS for w in words):

@@ -283,14 +283,17 @@ _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
 _MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   { SELECT ?m WHERE { ?m a cg:EntityMention } } { SELECT ?m ?e WHERE { ?m oa:hasBody ?e } } } GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
-#: What each entity does to another entity (the claims it is the subject of, with an entity object).
+#: What each entity does to another entity (the claims it is the subject of, with an entity object), as its
+#: texts say it: a negated claim ("Lee did not shoot Roe", "Roe is not the choice"; its IRI holds its polarity,
+#: so every mention of it is negative) is no deed.
 #: One subquery per pattern like the reads above (0.9-1.1 -> 0.4 s of the main thread on the 2M-quad ECB+ store).
 _DEEDS = """
 SELECT DISTINCT ?s ?p ?o WHERE {
   { SELECT ?c ?g WHERE { GRAPH ?g { ?c a cg:Claim } } }
   { SELECT ?c ?s ?g WHERE { GRAPH ?g { ?c rdf:subject ?s } } }
   { SELECT ?c ?p ?g WHERE { GRAPH ?g { ?c rdf:predicate ?p } } }
-  { SELECT ?c ?o ?g WHERE { GRAPH ?g { ?c rdf:object ?o FILTER(isIRI(?o)) } } } }
+  { SELECT ?c ?o ?g WHERE { GRAPH ?g { ?c rdf:object ?o FILTER(isIRI(?o)) } } }
+  MINUS { SELECT ?c WHERE { GRAPH ?h { ?m cg:polarity cg:Negative . ?m oa:hasBody ?c } } } }
 """
 _PERSON = str(SCHEMA.Person)
 #: The entities whose descriptions are read: people ("the climber") and places ("the country's highest peak").
@@ -409,7 +412,7 @@ def _name_forms(rec: EntityRecord) -> set[str]:
     return forms
 
 
-def _written_forms(words: Sequence[str], label: str) -> set[str]:
+def _written_forms(words: Sequence[str], label: str, *, alone: bool = True) -> set[str]:
     """The forms of an organisation's or place's name written another way: its numeral in words or digits
     (:func:`kg.resolve.names.numeral_forms`: "88ers" / "Eighty-Eighters", "Formula One" / "Formula 1"), and
     its words written closed ("Sky Hawks" / "Skyhawks").
@@ -422,7 +425,7 @@ def _written_forms(words: Sequence[str], label: str) -> set[str]:
     >>> sorted(_written_forms(tokens("the 88ers"), "the 88ers"))
     ['eightyeighters']
     """
-    forms = numeral_forms(label)
+    forms = numeral_forms(label, alone=alone)
     if len(words) >= 2:
         forms.add("".join(words))
     return forms
@@ -579,11 +582,17 @@ def _written_alike(x: Sequence[str], y: Sequence[str]) -> bool:
     """Two organisation or place names that are one name written two ways (:func:`_written_forms`: "Trail
     Blazers" / "Trailblazers", "Tellport 88ers" / "Tellport Eighty-Eighters").
 
+    One of the two must be written whole: the name word alone ("88ers") is a form of every name it ends, so two
+    names that share only it ("Tellport 88ers" / "Marbury 88ers") are two teams.
+
     >>> _written_alike(("tellport", "sky", "hawks"), ("tellport", "skyhawks")), _written_alike(("a", "b"), ("a", "c"))
     (True, False)
+    >>> _written_alike(("tellport", "88ers"), ("marbury", "88ers")), _written_alike(("seventy", "sixers"), ("ardon", "76ers"))
+    (False, True)
     """
     a, b = " ".join(x), " ".join(y)
-    return bool(({a} | _written_forms(x, a)) & ({b} | _written_forms(y, b)))
+    whole_a, whole_b = {a} | _written_forms(x, a, alone=False), {b} | _written_forms(y, b, alone=False)
+    return bool(whole_a & ({b} | _written_forms(y, b)) or ({a} | _written_forms(x, a)) & whole_b)
 
 
 def _head_span(words: Sequence[str], proper: frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -1783,7 +1792,9 @@ def _same_deeds(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Un
 def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
     """Rule 11, rule 10 from the other side: a description of a person ("one person", "a man") in a cluster
     of descriptions only joins the one person of its story whom the doer who harmed it harmed ("the gunman
-    killed one person" / "Lee shot Ann Roe"), when that doer harmed no other person of the story.
+    killed one person" / "Lee shot Ann Roe"), when that doer harmed no other person of the story: no other
+    named one, and no other description of a person in the description's own reports ("killed one person and
+    wounded a woman").
 
     Why: a report that never names the victim tells what was done to them and by whom; another report names
     the victim of the same doer. A doer who harmed several people leaves open which one a description is.
@@ -1810,9 +1821,17 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
         if len(stories) != 1 or not heads or not all(map(_deed_noun, heads)):
             continue
         story = stories.pop()
-        people = {uf.find(o) for s, doer in doers[root] if s == story for o in harmed[(s, doer)]} - {root}
-        people = {p for p in people if "person" in uf.kinds[p]}
-        if len(people) == 1:
+        others = {uf.find(o) for s, doer in doers[root] if s == story for o in harmed[(s, doer)]} - {root}
+        people = {p for p in others if "person" in uf.kinds[p]}
+        if len(people) != 1:
+            continue
+        # ("killed one person and wounded a woman": another description of a person its own reports say the
+        # doer harmed is another victim, so the one named victim is not both)
+        docs = {d for m in members for d in m.documents}
+        described = {p for p in others if uf.kinds[p] == {"thing"} and any(
+            uf.records[m].prefs and is_person_noun(thing_head(uf.records[m].prefs[0])) and docs & uf.records[m].documents
+            for m in uf.members[p])}
+        if not described:
             uf.union(root, people.pop(), "same-harm", strong_clash_only=True)
 
 

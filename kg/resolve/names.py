@@ -465,19 +465,22 @@ def _suffixed(word: str, suffix: str) -> str:
 _NUMERAL_SUFFIXES = frozenset({"ers", "er", "ies", "s"})
 
 
-def numeral_forms(text: str) -> set[str]:
+def numeral_forms(text: str, *, alone: bool = True) -> set[str]:
     """Other normalised forms of a name that holds a numeral: its numbers in digits ("Formula One" /
     "Formula 1"), and a name word made of a compound number and a suffix ("76ers", "Forty-Niners") written
     the other way ("seventysixers" / "76ers"); a word that ends the name also stands alone ("76ers").
 
     Why: news texts write a number in a name either way; these forms are the name's own, never a list of
     names. (The nickname cut to the last number word, "Sixers", is :func:`numeral_nicknames`: it may be
-    several names' nickname.)
+    several names' nickname.) ``alone=False`` leaves out the name word alone: it is a form of every name that
+    ends with it ("Pemberton 88ers", "Dalby 88ers"), so it tells no two full names one.
 
     >>> sorted(numeral_forms("Philadelphia 76ers"))
     ['philadelphia seventysixers', 'seventysixers']
     >>> sorted(numeral_forms("the Seventy-Sixers")), sorted(numeral_forms("Formula One"))
     (['76ers', 'seventysixers'], ['formula 1'])
+    >>> sorted(numeral_forms("Philadelphia 76ers", alone=False))
+    ['philadelphia seventysixers']
     >>> numeral_forms("Tellport Harriers"), numeral_forms("Ten"), numeral_forms("Sixers")
     (set(), set(), set())
     """
@@ -488,7 +491,7 @@ def numeral_forms(text: str) -> set[str]:
         digits = f"{_value(spelled)}{suffix}"
         for variant in {_suffixed("".join(spelled), suffix), digits} - {words[i]}:
             found.add(" ".join((*before, variant, *after)))
-            if before and not after:
+            if alone and before and not after:
                 found.add(variant)  # the name word alone, as "76ers" is the team's own short name
         return found
     digits = _digits_for_words(words)

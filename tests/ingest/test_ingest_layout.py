@@ -190,3 +190,18 @@ def test_a_byline_of_authors_only_names_no_publisher(byline):
     text = f"{byline}\n\nThe Ostrel council approved a dam on Monday.\n"
     layout = analyse_text(text)
     assert layout.publisher is None and spans(text) == ["The Ostrel council approved a dam on Monday."]
+
+
+@pytest.mark.parametrize("byline", ["By Ann Cole, Staff Reporter", "By Ann Cole | Staff Writer",
+                                    "By Ann Cole - Senior Correspondent", "By Ann Cole, Political Editor"])
+def test_a_byline_that_ends_with_the_author_s_job_names_no_publisher(byline):
+    # the part after the author is the author's job, not an outlet: "Staff Reporter" would otherwise be the
+    # publisher of every article so signed, one voice for all of them
+    text = f"{byline}\n\nThe Ostrel council approved a dam on Monday.\n"
+    layout = analyse_text(text)
+    assert layout.publisher is None and spans(text) == ["The Ostrel council approved a dam on Monday."]
+
+
+def test_an_outlet_named_like_a_job_keeps_its_article():
+    # guard: "The ... Reporter" after the author is a masthead (a job title takes no article)
+    assert analyse_text("By Ann Cole, The Ostrel Reporter\n\nThe council met.\n").publisher == "The Ostrel Reporter"

@@ -1048,6 +1048,23 @@ def test_a_description_stays_apart_when_its_doer_harmed_two_people(store):
     assert not merged(store, "person #b", "Pieter Mund")
 
 
+def test_a_description_stays_apart_when_its_report_tells_of_another_person_its_doer_harmed(store):
+    # "Halvorsen killed one person and wounded a woman": the report's two descriptions are two people, so the
+    # one named victim of another report is not both of them (nor, by that alone, either)
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    for doc in (a, b):
+        doc.entity("Tobias Halvorsen")
+    a.entity("Odell Vance")
+    a.claim("Tobias Halvorsen", "kill", "Odell Vance")
+    b.entity("person", "Thing", "one person", key="person #b")
+    b.entity("woman", "Thing", "a woman", key="woman #b")
+    b.claim("Tobias Halvorsen", "kill", "person #b")
+    b.claim("Tobias Halvorsen", "wound", "woman #b")
+    _load_and_resolve(store, a, b)
+    assert not merged(store, "person #b", "woman #b")
+    assert not merged(store, "person #b", "Odell Vance") and not merged(store, "woman #b", "Odell Vance")
+
+
 def test_only_harm_identifies_whom_it_was_done_to(store):
     # one person meets, thanks or calls many people: "met one person" is not the man he killed
     _harm_story(store, verb="meet")
@@ -1114,6 +1131,32 @@ def _chosen_story(store, *, rival: bool = False) -> None:
         c.entity("choice", "Thing", "mayor's choice", key="choice #c")
         c.claim("Greta Holm", "be", "choice #c")
     _load_and_resolve(store, a, b, c)
+
+
+def test_a_noun_of_the_chosen_does_not_join_the_person_said_not_to_be_it(store):
+    # "Ilse Marrow is not the mayor's first choice": a negated claim says who the choice is not
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    for doc in (a, b):
+        doc.entity("Mayor Edvin Tarr")
+    a.entity("Ilse Marrow")
+    a.entity("choice", "Thing", "mayor's first choice", key="choice #a")
+    a.claim("Ilse Marrow", "be", "choice #a", polarity="negative")
+    b.entity("reported choice", "Thing", "the mayor's reported choice for harbour master", key="choice #b")
+    _load_and_resolve(store, a, b)
+    assert not merged(store, "choice #a", "Ilse Marrow") and not merged(store, "choice #b", "Ilse Marrow")
+
+
+def test_a_description_does_not_join_whom_its_doer_is_said_not_to_have_harmed(store):
+    # "Halvorsen did not kill Odell Vance": a negated deed names no victim
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    for doc in (a, b):
+        doc.entity("Tobias Halvorsen")
+    a.entity("Odell Vance")
+    a.claim("Tobias Halvorsen", "kill", "Odell Vance", polarity="negative")
+    b.entity("person", "Thing", "one person", key="person #b")
+    b.claim("Tobias Halvorsen", "kill", "person #b")
+    _load_and_resolve(store, a, b)
+    assert not merged(store, "person #b", "Odell Vance")
 
 
 def test_a_noun_of_the_chosen_joins_the_one_person_said_to_be_it(store):

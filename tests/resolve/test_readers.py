@@ -33,7 +33,9 @@ SELECT DISTINCT ?e ?d ?text WHERE { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:m
   ?e a ?described . VALUES ?described { schema:Person schema:Place } ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text }
 """
 
-_OLD_DEEDS = "SELECT DISTINCT ?s ?p ?o WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o }"
+# (a negated claim, "did not shoot", is no deed)
+_OLD_DEEDS = """SELECT DISTINCT ?s ?p ?o WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o
+  FILTER NOT EXISTS { ?m oa:hasBody ?c ; cg:polarity cg:Negative } }"""
 
 
 def _plain_claims(store):

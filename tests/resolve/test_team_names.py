@@ -89,3 +89,14 @@ def test_a_team_name_does_not_join_another_town_s_team(store, other):
                         [("Pemberton Sky Hawks", "Organization")])
     _resolve(store, a, b, c)
     assert not merged(store, other, "Pemberton Sky Hawks")
+
+
+def test_two_towns_teams_of_one_numbered_name_stay_apart(store):
+    # guard: the name word alone ("88ers") is a form of each team's name, but two full names that differ by
+    # their town are two teams, however the number is written
+    a, b, c = _articles([("Pemberton 88ers", "Organization")], [("Dalby 88ers", "Organization")],
+                        [("Dalby Eighty-Eighters", "Organization")])
+    _resolve(store, a, b, c)
+    assert not merged(store, "Pemberton 88ers", "Dalby 88ers")
+    assert not merged(store, "Pemberton 88ers", "Dalby Eighty-Eighters")
+    assert merged(store, "Dalby 88ers", "Dalby Eighty-Eighters")
