@@ -1772,13 +1772,9 @@ def _same_deeds(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Un
     for root in roots:
         root = uf.find(root)  # (an earlier join of this rule may have taken it)
         members = [uf.records[m] for m in uf.members[root]]
-        if uf.kinds[root] != {"thing"} or any(_written_number(m) == "plural" for m in members):
+        story = _described_one_story(root, members, groups, uf)
+        if story is None:
             continue
-        heads = {thing_head(m.prefs[0]) for m in members if m.prefs}
-        stories = {groups[d] for m in members for d in m.documents if d in groups}
-        if len(stories) != 1 or not heads or not all(map(_deed_noun, heads)):
-            continue
-        story = stories.pop()
         mine = {(p, uf.find(o) if o in uf.parent else o) for m in members for p, o in m.deeds}
         shared: Counter[str] = Counter()
         for predicate, obj in mine:
@@ -1787,6 +1783,21 @@ def _same_deeds(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Un
         ranked.sort(reverse=True)
         if ranked and ranked[0][0] >= MIN_SHARED_DEEDS and (len(ranked) == 1 or ranked[1][0] < ranked[0][0]):
             uf.union(root, ranked[0][1], "same-deeds", strong_clash_only=True)
+
+
+def _described_one_story(root: str, members: Sequence[EntityRecord], groups: dict[str, int],
+                         uf: _UnionFind) -> int | None:
+    """The story of the cluster ``root`` (its records ``members``) when rules 10 to 12 may join it to a person:
+    a cluster of singular descriptions of one story whose heads all name a doer or a person
+    (:func:`_deed_noun`); else ``None``.
+    """
+    if uf.kinds[root] != {"thing"} or any(_written_number(m) == "plural" for m in members):
+        return None
+    heads = {thing_head(m.prefs[0]) for m in members if m.prefs}
+    stories = {groups[d] for m in members for d in m.documents if d in groups}
+    if len(stories) != 1 or not heads or not all(map(_deed_noun, heads)):
+        return None
+    return stories.pop()
 
 
 def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
@@ -1814,13 +1825,9 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
                     doers[uf.find(obj)].add((story, doer))
     for root in sorted(doers):
         members = [uf.records[m] for m in uf.members[root]]
-        if uf.find(root) != root or uf.kinds[root] != {"thing"} or any(_written_number(m) == "plural" for m in members):
+        story = _described_one_story(root, members, groups, uf) if uf.find(root) == root else None
+        if story is None:
             continue
-        heads = {thing_head(m.prefs[0]) for m in members if m.prefs}
-        stories = {groups[d] for m in members for d in m.documents if d in groups}
-        if len(stories) != 1 or not heads or not all(map(_deed_noun, heads)):
-            continue
-        story = stories.pop()
         others = {uf.find(o) for s, doer in doers[root] if s == story for o in harmed[(s, doer)]} - {root}
         people = {p for p in others if "person" in uf.kinds[p]}
         if len(people) != 1:
