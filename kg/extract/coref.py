@@ -789,7 +789,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             return
     if low in _MASCULINE or low in _FEMININE:
         gender = "m" if low in _MASCULINE else "f"
-        blocked |= _quoting_speaker(state, c, doc, tok)
+        blocked |= _quoting_speaker(state, c, tok)
 
         def accept(key: str) -> bool:
             person = index.type_of(key) == "Person" or (key in state.people and not sal.plural.get(key, False))
@@ -855,7 +855,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
     sal.add(key, _weight(tok), role=tok.dep_)
 
 
-def _quoting_speaker(state: _State, c: int, doc: Doc, tok: Token) -> set[str]:
+def _quoting_speaker(state: _State, c: int, tok: Token) -> set[str]:
     """The speaker of the quotation that holds a third-person pronoun, which the pronoun is not.
 
     Inside quotation marks a speaker calls themself "I": ""He has style," said Ann Roe" speaks of someone else.
