@@ -434,13 +434,13 @@ def _numeral_word(words: tuple[str, ...], i: int) -> tuple[int, tuple[str, ...],
 
     >>> _numeral_word(("76ers",), 0), _numeral_word(("seventy", "sixers"), 0), _numeral_word(("fortyniners",), 0)
     ((1, ('seventy', 'six'), 'ers'), (2, ('seventy', 'six'), 'ers'), (1, ('forty', 'nine'), 'ers'))
-    >>> _numeral_word(("sixers",), 0), _numeral_word(("seventy", "days"), 0)
-    (None, None)
+    >>> _numeral_word(("sixers",), 0), _numeral_word(("seventy", "days"), 0), _numeral_word(("42nd",), 0)
+    (None, None, None)
     """
     w = words[i]
     match = _DIGITS_WORD.match(w)
-    if match:
-        return 1, _spelled(int(match.group(1))), match.group(2)
+    if match:  # ("42nd" is an ordinal, read as a number: no name word)
+        return (1, _spelled(int(match.group(1))), match.group(2)) if match.group(2) in _NUMERAL_SUFFIXES else None
     tens = next((t for t in _TENS if w.startswith(t)), None)
     if tens is None:
         return None

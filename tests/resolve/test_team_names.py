@@ -41,6 +41,12 @@ def test_a_number_in_a_name_is_one_name_in_digits_and_in_words():
     assert numeral_nicknames("Pemberton 8ers") == set()  # only a compound number is cut to its last part
 
 
+@pytest.mark.parametrize("name", ["42nd Street", "the 21st Century Club", "Pemberton's 73rd Regiment", "the 88th"])
+def test_an_ordinal_in_a_name_is_no_numbered_name_word(name):
+    """"42nd" reads as forty-two with the suffix "nd": no team's word, and no form "fortytwond"."""
+    assert numeral_forms(name) == set() and numeral_nicknames(name) == set()
+
+
 def test_a_team_named_by_its_number_meets_its_name_in_words_and_its_nickname(store):
     a, b, c, d = _articles([("Pemberton 88ers", "Organization")], [("the Eighty-Eighters", "Organization")],
                            [("Eighters", "Organization")], [("eighter", "Thing", "Eighters", "eighters #d")])
