@@ -93,12 +93,17 @@ def _modal_may(words: list[str], n: int) -> bool:
     """Whether the "may" at ``words[n]`` is the modal verb, not the month.
 
     Only a phrase that starts with "may" can hold the modal ("may have happened last year"); the
-    month comes with a day or a year ("May 2, 2024", "May 2024"), or alone.
+    month comes with a day or a year ("May 2, 2024", "May 2024", "May of 2024"), or alone.
 
     >>> _modal_may(["may", "2", "2024"], 0), _modal_may(["may"], 0), _modal_may(["may", "next", "year"], 0)
     (False, False, True)
+    >>> _modal_may(["may", "of", "2024"], 0), _modal_may(["may", "of", "course"], 0)
+    (False, True)
     """
-    return n == 0 and len(words) > 1 and not words[1].isdigit()
+    if n != 0 or len(words) < 2:
+        return False
+    year_follows = words[1] == "of" and len(words) > 2 and words[2].isdigit()
+    return not (words[1].isdigit() or year_follows)
 
 
 def _single(text: str, ref: date | None, tense: Tense) -> str | None:

@@ -39,6 +39,7 @@ ISSUED = "2025-06-22"  # a Sunday
         # "May" that starts a date is the month, not the modal verb: the full date, not its year
         ("May 2, 2024", None, "past", "2024-05-02"),
         ("May 2024", None, "past", "2024-05"),
+        ("May of 2024", None, "past", "2024-05"),
         ("May 20", ISSUED, "past", "2025-05-20"),
         ("May", ISSUED, "past", "2025-05"),
     ],
