@@ -30,6 +30,7 @@ True
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -406,14 +407,28 @@ def _closes(tok: Token) -> bool:
 
 
 def _token_ranges(doc: Doc, ranges: list[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    """Chunk character ranges -> the token ranges they cover (quotation marks left out), none empty."""
+    """Chunk character ranges -> the token ranges they cover (quotation marks left out), none empty.
+
+    Tokens are found by bisection on their offsets, so a chunk with many quotations costs no pass over
+    all its tokens per quotation.
+    """
+    starts = [tok.idx for tok in doc]
+    ends = [tok.idx + len(tok.text) for tok in doc]
     found: list[tuple[int, int]] = []
     for start, end in ranges:
-        inside = [tok.i for tok in doc if tok.idx < end and tok.idx + len(tok.text) > start
-                  and tok.text not in _DOUBLE_MARKS and tok.text not in {"'", "‘", "’"}]
-        if inside:
-            found.append((inside[0], inside[-1] + 1))
+        first, last = bisect_right(ends, start), bisect_left(starts, end) - 1  # tokens overlapping the range
+        while first <= last and _is_mark(doc[first].text):
+            first += 1
+        while last >= first and _is_mark(doc[last].text):
+            last -= 1
+        if first <= last:
+            found.append((first, last + 1))
     return tuple(sorted(set(found)))
+
+
+def _is_mark(text: str) -> bool:
+    """Whether a token is a quotation mark, double or single."""
+    return text in _DOUBLE_MARKS or text in {"'", "‘", "’"}
 
 
 def _single_quoted(text: str) -> list[tuple[int, int]]:

@@ -154,3 +154,22 @@ def test_single_quoted_speech_goes_on_with_its_speaker(nlp):
     doc, result = _sources(nlp, "'Prices keep rising,' Omar Haddad said. 'Families cannot afford food.'")
     source = _source_of(doc, result, "afford")
     assert source is not None and source.speaker.text == "Omar Haddad" and source.kind == "quote"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We will stay," Ola Brekke said. \'Not now,\' she added, "nor ever."',
+        "“Cut,” he said; ‘the “Ostrel” plan’ stays. \" Open ' quote",
+    ],
+)
+def test_token_ranges_by_bisection_equal_a_scan_of_every_token(nlp, text):
+    """The bisection over token offsets finds the tokens a plain scan finds, for every character range."""
+    from kg.extract.attribution import _is_mark, _token_ranges
+
+    doc = nlp.make_doc(text)
+    for start in range(len(text) + 1):
+        for end in range(start + 1, len(text) + 1):
+            inside = [t.i for t in doc if t.idx < end and t.idx + len(t.text) > start and not _is_mark(t.text)]
+            expected = ((inside[0], inside[-1] + 1),) if inside else ()
+            assert _token_ranges(doc, [(start, end)]) == expected, (start, end)
