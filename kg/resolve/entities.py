@@ -886,12 +886,23 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
         if number is not None:
             found.add(number)
             continue
-        original = next((r for r in raw if r.lower().strip(".,'\"") == w), "")
+        original = next((r for r in raw if _written_as(r, w)), "")
         if not titled and original[:1].isupper() and w not in FUNCTION_WORDS:
             found.add(w)
             if w in WIDER_DEMONYMS:  # "English" also says "British": no clash with it
                 found.add(WIDER_DEMONYMS[w])
     return frozenset(found)
+
+
+def _written_as(raw: str, word: str) -> bool:
+    """``raw``, a word as the label writes it, is the normalised word ``word``, an abbreviation written with
+    full stops included: "U.S." is "us" and "U.K." "uk", so the country before a noun ("U.S. forces") is a
+    proper-noun modifier like "US forces" or "Indian forces", not lost for not being spelt "us".
+
+    >>> _written_as("U.S.", "us"), _written_as("Ostland,", "ostland"), _written_as("us", "uk")
+    (True, True, False)
+    """
+    return raw.lower().strip(".,'\"") == word or tokens(raw) == (word,)
 
 
 #: Modifiers that set a referent against another of its kind ("the other worker", "a second boat"). ("next"
@@ -915,6 +926,66 @@ def _strong_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     """
     a, b = frozenset(map(_demonym_key, a)), frozenset(map(_demonym_key, b))
     return (bool(a - b) and bool(b - a)) or bool((a ^ b) & _CONTRASTIVE)
+
+
+#: Words before a place name in a description that widen it to the area around it ("a suburban Ardon firm",
+#: "greater Ardon", "metro Ardon"): an area that holds other towns. ("rural", "northern" and the like are left
+#: out: they also come before words that name no place, "a rural Catholic doctor", "a northern Tellish town".)
+_AREA_WORDS = frozenset("suburban greater metro metropolitan outer".split())
+
+
+def _region_words(label: str, modifiers: frozenset[str]) -> frozenset[str]:
+    """The proper-noun ``modifiers`` of ``label`` (:func:`distinguishing_modifiers`) that name an area around or
+    within a place, as a lower-case area word before them says ("suburban Ardon" -> ardon).
+
+    Why: reports of one story place one site by the town it is in or by the wider area ("a Bellport accounting
+    firm", "a suburban Ardon accounting firm"); the area's name is no detail that tells the site from one named
+    by a town (:func:`_regional_clash`).
+
+    >>> sorted(_region_words("a suburban New Ardon firm", frozenset({"new", "ardon"})))
+    ['ardon', 'new']
+    >>> _region_words("the Greater Ardon Council", frozenset({"greater", "ardon", "council"}))
+    frozenset()
+    """
+    words = tokens(label)
+    found: set[str] = set()
+    for i, word in enumerate(words[:-1]):
+        if word in _AREA_WORDS and word not in modifiers:
+            for follower in words[i + 1:]:
+                if follower not in modifiers:
+                    break
+                found.add(follower)
+    return frozenset(found)
+
+
+def _identifying(label: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The identifying modifiers of a description (:func:`distinguishing_modifiers`) and those of them that
+    name an area (:func:`_region_words`), as :func:`_regional_clash` weighs them.
+
+    >>> _identifying("a suburban Ardon firm")
+    (frozenset({'ardon'}), frozenset({'ardon'}))
+    """
+    mods = distinguishing_modifiers(label)
+    return mods, _region_words(label, mods)
+
+
+def _regional_clash(a: frozenset[str], region_a: frozenset[str], b: frozenset[str], region_b: frozenset[str]) -> bool:
+    """:func:`_strong_clash` of two descriptions of one head, where a place named as an area on one side only
+    (``region_a``, see :func:`_region_words`) may hold the other side's place: "a suburban Ardon firm" and "a
+    Bellport firm" may be one firm (Bellport a suburb of Ardon), "a suburban Ardon firm" and "a suburban Dallow
+    firm" are two, and so are "an Ardon firm" and "a Bellport firm".
+
+    >>> ardon, bellport = frozenset({"ardon"}), frozenset({"bellport"})
+    >>> _regional_clash(ardon, ardon, bellport, frozenset()), _regional_clash(ardon, ardon, bellport, bellport)
+    (False, True)
+    >>> _regional_clash(ardon, frozenset(), bellport, frozenset())
+    True
+    """
+    if region_a and not region_b:
+        a = a - region_a
+    elif region_b and not region_a:
+        b = b - region_b
+    return _strong_clash(a, b)
 
 
 def _demonym_key(word: str) -> str:
@@ -964,7 +1035,7 @@ class _UnionFind:
             r.iri: (one(one(*thing_modifiers(r.prefs[0]))) if r.kind == "thing" and r.prefs else _NONE)
             for r in records}
         self.strong: dict[str, set | frozenset] = {
-            r.iri: (one(one(*distinguishing_modifiers(r.prefs[0]))) if r.kind == "thing" and r.prefs else _NONE)
+            r.iri: (one(_identifying(r.prefs[0])) if r.kind == "thing" and r.prefs else _NONE)
             for r in records}
         self.counts: dict[str, set | frozenset] = {
             r.iri: (one(*_group_counts(r)) if r.kind == "thing" else _NONE) for r in records}
@@ -993,7 +1064,7 @@ class _UnionFind:
         if rec.kind == "thing" and rec.prefs:
             root = self.find(rec.iri)
             self._own(self.modifiers, root).discard(thing_modifiers(rec.prefs[0]))
-            self._own(self.strong, root).discard(distinguishing_modifiers(rec.prefs[0]))
+            self._own(self.strong, root).discard(_identifying(rec.prefs[0]))
 
     def retype(self, iri: str, kind: str) -> None:
         """The cluster of ``iri`` is of ``kind`` (a misread: "Ardon Mount Ellery" tagged a person is a place)."""
@@ -1012,19 +1083,23 @@ class _UnionFind:
         >>> uf._head_clash(["a"], ["b"], "woman"), uf._head_clash(["c"], ["d"], "woman")
         (False, True)
         """
-        def strong(members: Iterable[str]) -> list[tuple[bool, frozenset[str]]]:
+        def strong(members: Iterable[str]) -> list[tuple[bool, frozenset[str], frozenset[str]]]:
             found = []
             for iri in members:
                 if iri not in self._heads:
                     r = self.records[iri]
-                    self._heads[iri] = ((thing_head(r.prefs[0]), distinguishing_modifiers(r.prefs[0]))
-                                        if r.kind == "thing" and r.prefs else None)
+                    if r.kind == "thing" and r.prefs:
+                        mods = distinguishing_modifiers(r.prefs[0])
+                        self._heads[iri] = (thing_head(r.prefs[0]), mods, _region_words(r.prefs[0], mods))
+                    else:
+                        self._heads[iri] = None
                 if self._heads[iri] is not None:
-                    found.append((self._heads[iri][0] == head, self._heads[iri][1]))
+                    found.append((self._heads[iri][0] == head, *self._heads[iri][1:]))
             return found
         ys = strong(mb)
-        return any(_strong_clash(x, y) if own_x and own_y else _strong_clash(_demonym_words(x), _demonym_words(y))
-                   for own_x, x in strong(ma) for own_y, y in ys if own_x or own_y)
+        return any(_regional_clash(x, rx, y, ry) if own_x and own_y
+                   else _strong_clash(_demonym_words(x), _demonym_words(y))
+                   for own_x, x, rx in strong(ma) for own_y, y, ry in ys if own_x or own_y)
 
     def forbid(self, a: str, b: str) -> None:
         self.forbidden[a].add(b)
@@ -1054,7 +1129,7 @@ class _UnionFind:
                 if self._head_clash(ma, mb, head):
                     return False
             elif strong_clash_only:
-                if any(_strong_clash(x, y) for x in self.strong[ra] for y in self.strong[rb]):
+                if any(_regional_clash(*x, *y) for x in self.strong[ra] for y in self.strong[rb]):
                     return False
             elif not all(x <= y or y <= x for x in self.modifiers[ra] for y in self.modifiers[rb]):
                 return False
