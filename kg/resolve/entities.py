@@ -1039,6 +1039,7 @@ class _UnionFind:
             for r in records}
         self.counts: dict[str, set | frozenset] = {
             r.iri: (one(*_group_counts(r)) if r.kind == "thing" else _NONE) for r in records}
+        self.days: dict[str, set | frozenset] = {r.iri: _days_of(r) for r in records}
         self.forbidden: dict[str, set[str]] = defaultdict(set)
         self.reasons: dict[str, str] = {}
 
@@ -1106,7 +1107,7 @@ class _UnionFind:
         self.forbidden[b].add(a)
 
     def union(self, a: str, b: str, reason: str, *, force: bool = False, strong_clash_only: bool = False,
-              head: str | None = None) -> bool:
+              head: str | None = None, two_days: bool = False) -> bool:
         """Merge the clusters of ``a`` and ``b`` unless something forbids it; ``head``: only the common nouns
         of that head noun may clash (with ``strong_clash_only``), see :meth:`_head_clash`."""
         ra, rb = self.find(a), self.find(b)
@@ -1117,6 +1118,8 @@ class _UnionFind:
             ra, rb, ma, mb = rb, ra, mb, ma
         if any(x in self.forbidden and not self.forbidden[x].isdisjoint(mb) for x in ma):
             return False
+        if not two_days and self.days[ra] and self.days[rb] and self.days[ra] != self.days[rb]:
+            return False  # two calendar days are two times, whatever rule, even a forced one, met them (_days_of)
         if not force:
             if not _compatible_names(self.names[ra], self.names[rb]):
                 return False
@@ -1136,7 +1139,7 @@ class _UnionFind:
         self.parent[ra] = rb
         self.members[rb] = set(mb) if type(mb) is not set else mb
         self.members[rb].update(ma)
-        for table in (self.names, self.kinds, self.modifiers, self.strong, self.counts):
+        for table in (self.names, self.kinds, self.modifiers, self.strong, self.counts, self.days):
             self._own(table, rb).update(table.pop(ra))
         self.members.pop(ra, None)
         self.reasons.setdefault(a if a != rb else b, reason)
@@ -2094,6 +2097,28 @@ def _calendar_day(iri: str) -> date | None:
         return None
 
 
+def _days_of(rec: EntityRecord) -> frozenset[date]:
+    """The calendar day a time entity is (its IRI is the normalised date, :func:`_calendar_day`), as a set for
+    the cluster tables of :class:`_UnionFind`; empty for every other entity.
+
+    Why: the articles that give a date share one IRI for it, so two day IRIs are two days the text told apart
+    ("Monday, Nov. 30" and "Monday, Dec. 7"). The rules that gather times by a word ("Monday", "morning",
+    "today", a clock time) must not make them one: each "Monday" joins one of them, never both.
+
+    >>> _days_of(EntityRecord("e:entity/2009-11-30", ("Monday",), frozenset({"Thing"})))
+    frozenset({datetime.date(2009, 11, 30)})
+    >>> _days_of(EntityRecord("e:monday-1a2b3c4d", ("Monday",), frozenset({"Thing"})))
+    frozenset()
+    """
+    day = _calendar_day(rec.iri) if rec.kind == "thing" else None
+    if day is None or all(_deictic(label) for label in rec.labels):
+        return _NO_DAYS
+    return frozenset({day})
+
+
+_NO_DAYS: frozenset[date] = frozenset()
+
+
 def _month_day(label: str) -> tuple[int, int] | None:
     """Month and day of a date written without its year ("on Feb. 22", "around 1:30 a.m. March 3").
 
@@ -2188,6 +2213,7 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
             for d in r.documents:
                 weekday_of[(groups[d], next(iter(weekdays)))].append(r.iri)
     event = _event_days(records, groups)
+    joins: list[tuple[str, str, str]] = []
     for r in records:
         if r.kind != "thing" or len(r.documents) != 1 or not r.labels or not all(_deictic(lb) for lb in r.labels):
             continue
@@ -2201,7 +2227,12 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
             continue  # (dated by its article's date: "yesterday" of a report written on another day)
         days = weekday_of.get((groups[doc], day))
         if days:  # (a day named only beside another, "Monday, Tuesday", has no one-day expression to join)
-            uf.union(r.iri, days[0], f"deictic:{day}", force=True)
+            joins.append((r.iri, days[0], day))
+    # (the days most of them join first: "today" of several articles gathered by rule 6 meets the day of the
+    #  most, when two days of a story would take it; see _days_of)
+    count = Counter(target for _, target, _ in joins)
+    for iri, target, day in sorted(joins, key=lambda j: -count[j[1]]):
+        uf.union(iri, target, f"deictic:{day}", force=True)
 
 
 def _named_kind(rec: EntityRecord) -> bool:

@@ -1203,3 +1203,13 @@ def test_a_role_joins_the_person_called_by_its_synonym(store):
     assert merged(store, "doc #b", "Orrin Vale")
     assert not merged(store, "officer #b", "Tamsin Hollow")
     assert not merged(store, "physicians #c", "Orrin Vale")
+
+
+def test_two_dates_on_one_weekday_never_become_one_day(store):
+    # 30 November and 7 December 2026 are both Mondays: the head rule gathers every "Monday" of the story, but
+    # each bare "Monday" joins one of the two days, and the two days stay two
+    _day_story(store, [("Monday", "2026-11-30"), ("Nov. 30", "nov 30 #a")], [("Monday", "2026-12-07")],
+               [("Monday", "monday #c")], [("Monday morning", "monday #d")])
+    assert not merged(store, "2026-11-30", "2026-12-07")
+    assert merged(store, "monday #c", "monday #d")
+    assert merged(store, "monday #c", "2026-11-30") or merged(store, "monday #c", "2026-12-07")
