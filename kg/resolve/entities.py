@@ -1478,8 +1478,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     close = story_groups(as_read, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
     closest = story_groups(as_read, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
     _leader_groups(records, uf, groups)
+    told = _deictic_event_days(records, closest)  # (the days rule 9 gives "yesterday": the head rule asks them)
     for stories in (close, groups):
-        _join_heads(records, by_iri, uf, stories)
+        _join_heads(records, by_iri, uf, stories, told)
         _join_name_heads(records, by_iri, uf, stories, spelled_names)
         _join_described(records, by_iri, uf, stories)
     del close, spelled_names
@@ -1587,9 +1588,11 @@ def _leader_groups(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict
 
 
 def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
-                groups: dict[str, int]) -> None:
+                groups: dict[str, int], told: dict[str, tuple[str, str]] | None = None) -> None:
     """Rule 6: the common nouns of one head (or of near-synonym heads) in one story of ``groups`` meet, each
-    joining the first group of its head it does not clash with; a noun already joined to a name leads."""
+    joining the first group of its head it does not clash with; a noun already joined to a name leads.
+    ``told``: the days rule 9 will give "yesterday" / "this morning" (:func:`_deictic_event_days`); time
+    expressions that state other days or other hours stay apart (:func:`_other_time`)."""
     heads: dict[tuple[int, str, bool], list[str]] = defaultdict(list)  # (story, head key, plural) -> nouns
     for r in records:
         if r.kind != "thing" or not r.documents:
@@ -1609,8 +1612,60 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
         anchors: list[str] = []
         for iri in members:
-            if not any(uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
+            if not any(not _other_time(uf, by_iri, anchor, iri, told or {}) and
+                       uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
+
+
+def _other_time(uf: _UnionFind, by_iri: dict[str, EntityRecord], a: str, b: str,
+                told: dict[str, tuple[str, str]]) -> bool:
+    """Do the clusters of ``a`` and ``b`` state different days, or different hours (:func:`_stated_when`)?
+
+    Why: the head rule gathers time expressions by their head noun, and "this morning" of a report on a
+    Thursday is not "early Friday morning", nor is "8:20 am" "1:30 a.m.": one head, two times. Where one side
+    states no day (or no hour), nothing is told against the join. A day only read from a story's event day
+    (``told``) is weighed against a day some expression writes, not against another such reading: two reports'
+    "today" both guessed from their stories are not told apart by the guesses.
+    """
+    (days_a, hours_a), (days_b, hours_b) = (_stated_when(uf, by_iri, x, told) for x in (a, b))
+    written_a, written_b = (_stated_when(uf, by_iri, x, {})[0] for x in (a, b))
+    return bool(days_a and written_b and days_a.isdisjoint(written_b) or written_a and days_b and
+                written_a.isdisjoint(days_b) or hours_a and hours_b and hours_a.isdisjoint(hours_b))
+
+
+def _stated_when(uf: _UnionFind, by_iri: dict[str, EntityRecord], iri: str,
+                 told: dict[str, tuple[str, str]]) -> tuple[frozenset[str], frozenset[tuple[int, str]]]:
+    """The weekdays and the hours (hour, "a" or "p") the time expressions of the cluster of ``iri`` state.
+
+    A day is stated by a weekday ("early Friday morning"), by a calendar date (its weekday), or by
+    "yesterday" / "this morning" read as its story's event day (``told``, :func:`_deictic_event_days`); an
+    hour by a time of day ("at 8:20 am", :func:`_clock_value`). A "today" its article's date made a calendar
+    day states none: an article's date is often the day it was filed or put online, not the day it tells of.
+
+    >>> recs = {i: EntityRecord(i, (label,), frozenset({"Thing"})) for i, label in
+    ...         [("a", "Early Friday morning"), ("b", "this morning"), ("c", "8:20 am")]}
+    >>> uf = _UnionFind(list(recs.values()))
+    >>> _stated_when(uf, recs, "a", {}), _stated_when(uf, recs, "b", {"b": ("thursday", "e:thursday")})
+    ((frozenset({'friday'}), frozenset()), (frozenset({'thursday'}), frozenset()))
+    >>> _stated_when(uf, recs, "c", {})
+    (frozenset(), frozenset({(8, 'a')}))
+    """
+    days: set[str] = set()
+    hours: set[tuple[int, str]] = set()
+    for m in uf.members[uf.find(iri)]:
+        r = by_iri.get(m)
+        if r is None or r.kind != "thing":
+            continue
+        weekdays = {day for label in r.labels for day in _weekdays(label)}
+        calendar = _weekday_of(m) if not all(_deictic(label) for label in r.labels) else None
+        if len(weekdays) == 1:
+            days |= weekdays
+        elif calendar is not None:
+            days.add(calendar)
+        elif m in told:
+            days.add(told[m][0])
+        hours |= {(v[0], v[2]) for v in map(_clock_value, r.labels) if v is not None}
+    return frozenset(days), frozenset(hours)
 
 
 def _head_key(head: str, rec: EntityRecord) -> str:
@@ -2201,6 +2256,29 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
     that its article's own date (dct:issued) made a calendar day joins only if that day is on the
     event weekday.
     """
+    found = _deictic_event_days(records, groups)
+    # (the days most of them join first: "today" of several articles gathered by rule 6 meets the day of the
+    #  most, when two days of a story would take it; see _days_of)
+    count = Counter(target for _, target in found.values())
+    for iri, (day, target) in sorted(found.items(), key=lambda item: -count[item[1][1]]):
+        uf.union(iri, target, f"deictic:{day}", force=True)
+
+
+def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict[str, tuple[str, str]]:
+    """Each "yesterday" / "this morning" that rule 9 reads as its story's event day -> (that weekday, the first
+    expression of the story naming that weekday alone, which it joins).
+
+    The conditions of :func:`_deictic_days`: an expression of one article that names a day only by the day
+    it is written, in a story with an event day (:func:`_event_days`), in an article naming no weekday or
+    only that one, and not dated by its article's own date to another weekday. (Kept apart from the joins so
+    the head rule can ask which day such an expression names before rule 9 runs: :func:`_stated_when`.)
+
+    >>> rec = lambda key, label, doc: EntityRecord(f"e:{key}", (label,), frozenset({"Thing"}), frozenset({doc}))
+    >>> recs = [rec("t", "Thursday", "a"), rec("u", "Thursday", "d"), rec("m", "this morning", "b"),
+    ...         rec("y", "yesterday", "c"), rec("s", "Saturday", "c")]
+    >>> _deictic_event_days(recs, dict.fromkeys("abcd", 0))
+    {'e:m': ('thursday', 'e:t')}
+    """
     named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
     weekday_of: dict[tuple[int, str], list[str]] = defaultdict(list)
     for r in records:
@@ -2213,12 +2291,12 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
             for d in r.documents:
                 weekday_of[(groups[d], next(iter(weekdays)))].append(r.iri)
     event = _event_days(records, groups)
-    joins: list[tuple[str, str, str]] = []
+    found: dict[str, tuple[str, str]] = {}
     for r in records:
         if r.kind != "thing" or len(r.documents) != 1 or not r.labels or not all(_deictic(lb) for lb in r.labels):
             continue
         doc = next(iter(r.documents))
-        if groups[doc] not in event:
+        if groups.get(doc) not in event:
             continue
         if named.get(doc) and named[doc] != {event[groups[doc]]}:
             continue  # (an article naming another weekday: its "yesterday" may be that day, or the day after)
@@ -2227,12 +2305,8 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
             continue  # (dated by its article's date: "yesterday" of a report written on another day)
         days = weekday_of.get((groups[doc], day))
         if days:  # (a day named only beside another, "Monday, Tuesday", has no one-day expression to join)
-            joins.append((r.iri, days[0], day))
-    # (the days most of them join first: "today" of several articles gathered by rule 6 meets the day of the
-    #  most, when two days of a story would take it; see _days_of)
-    count = Counter(target for _, target, _ in joins)
-    for iri, target, day in sorted(joins, key=lambda j: -count[j[1]]):
-        uf.union(iri, target, f"deictic:{day}", force=True)
+            found[r.iri] = (day, days[0])
+    return found
 
 
 def _named_kind(rec: EntityRecord) -> bool:

@@ -895,6 +895,29 @@ def test_yesterday_dated_by_its_article_on_another_weekday_stays_apart(store):
     assert not merged(store, "2022-03-09", "saturday #a")
 
 
+def test_this_morning_of_a_thursday_story_is_not_the_next_report_s_early_friday_morning(store):
+    # the story's event day is Thursday (named in two reports); "this morning" of a report naming no day is
+    # read as that Thursday, so the head rule does not gather it with another report's "early Friday morning"
+    _day_story(store, [("Thursday", "thursday #a")], [("late Thursday", "thursday #b")],
+               [("this morning", "this morning #c")], [("early Friday morning", "friday morning #d")])
+    assert merged(store, "this morning #c", "thursday #a")
+    assert not merged(store, "friday morning #d", "thursday #a")
+
+
+def test_two_times_of_day_of_one_head_and_two_hours_stay_apart(store):
+    # "a.m." (written "8:20 a.m." once) and "a.m." ("1:30 a.m.") share the head but are two hours: each joins
+    # the day of its own report
+    a, b, c = _papers("Paper0", "Paper1", "Paper2", shared=NAVY_STORY)
+    a.entity("Thursday", "Thing", key="thursday #a")
+    b.entity("Thursday", "Thing", key="thursday #b")
+    b.entity("a.m.", "Thing", "8:20 a.m.", key="8 20 am #b")
+    c.entity("Friday", "Thing", key="friday #c")
+    c.entity("a.m.", "Thing", "1:30 a.m.", key="1 30 am #c")
+    _load_and_resolve(store, a, b, c)
+    assert not merged(store, "8 20 am #b", "1 30 am #c")
+    assert merged(store, "8 20 am #b", "thursday #a") and merged(store, "1 30 am #c", "friday #c")
+
+
 def test_last_week_and_the_following_week_of_one_story_stay_two_weeks(store):
     _day_story(store, [("last week", "last week #a"), ("this week", "this week #a")],
                [("just last week", "last week #b")], [("the following week", "following week #c")],
