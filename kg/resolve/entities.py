@@ -1814,6 +1814,7 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             head = thing_head(text)
             if head and doc in groups:
                 described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
+    attested: dict[str, frozenset[str]] = {}
     for r in records:
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue
@@ -1830,8 +1831,12 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
         story = stories.pop()
         # "the doc" is whom another article calls "the doctor"; "the nation's best-known physicians" are a group
         roles = _role_synonyms(head) if _written_number(r) != "plural" else frozenset({head})
+        # (a person's identifying modifier may be stated in another phrase: "the Dallow linebacker" takes the
+        #  linebacker a claim calls "a linebacker for the Dallow Hawks"; :func:`_attested_words`)
         cands = [(iri, doc) for said in thing_synonyms(head) | roles for said_mods, iri, doc in described.get((story, said), ())
-                 if mods <= said_mods and (said == head or said in roles or "person" not in uf.kinds[uf.find(iri)])]
+                 if (mods <= said_mods or is_person_noun(head) and "person" in uf.kinds[uf.find(iri)]
+                     and mods <= _attested_words(iri, r.iri, uf, by_iri, attested))
+                 and (said == head or said in roles or "person" not in uf.kinds[uf.find(iri)])]
         found = _dominant(uf, cands, exclude=r.iri)
         if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
                 r.documents & {d for m in uf.members[uf.find(found[0])] if by_iri[m].kind != "thing"
@@ -1841,6 +1846,41 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             # (also in a document that names the person: the extractor links few descriptions to names, and
             # leaving one apart is seldom a judgement that it is someone else; but there only a person noun)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
+
+
+def _attested_words(iri: str, described: str, uf: _UnionFind, by_iri: dict[str, EntityRecord],
+                    cache: dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]]) -> frozenset[str]:
+    """The words the texts state of the person ``iri`` anywhere in the corpus: in its cluster's labels and
+    descriptions, and in the labels of what its claims say it is ("Lee is a linebacker for the Dallow Hawks",
+    an apposition "Lee, a linebacker for the Dallow Hawks": both "be" claims; :data:`_IDENTITY_PREDICATES`).
+
+    Why: rule 8 lets "the Dallow linebacker" take a person only when one description of that person holds
+    "Dallow"; but reports spread a person's attributes over several phrases ("Lee, the linebacker" in one
+    article, "Lee is a linebacker for the Dallow Hawks" in another), and an identifying modifier the texts
+    state of the person is no evidence of another person. Only what a claim says the person *is* counts:
+    "Lee beat the Dallow Hawks" makes him no Dallow linebacker. The description being placed (``described``)
+    is no evidence for itself: "Lee is the Dallow linebacker" leaves that phrase a claim's object, as the
+    extractor left it. (Cached by cluster root for one run of the rule; a root that grows later keeps its first
+    words, so the check can only be stricter than it might be.)
+    """
+    root = uf.find(iri)
+    found = cache.get(root)
+    if found is None:
+        words: set[str] = set()
+        said: list[tuple[str, frozenset[str]]] = []
+        for m in uf.members[root]:
+            rec = by_iri[m]
+            for label in rec.labels:
+                words.update(tokens(label))
+            for _doc, text in rec.descriptions:
+                words.update(tokens(text))
+            for predicate, obj in rec.deeds:
+                if predicate.rsplit("/", 1)[-1] in _IDENTITY_PREDICATES and obj in by_iri:
+                    said.append((obj, frozenset(w for label in by_iri[obj].labels for w in tokens(label))))
+        found = cache[root] = (frozenset(words), tuple(said))
+    own = uf.find(described)
+    words, said = found
+    return words.union(*(w for obj, w in said if uf.find(obj) != own))
 
 
 def _modified_by_own_name(text: str, rec: EntityRecord) -> bool:

@@ -1236,3 +1236,22 @@ def test_two_dates_on_one_weekday_never_become_one_day(store):
     assert not merged(store, "2026-11-30", "2026-12-07")
     assert merged(store, "monday #c", "monday #d")
     assert merged(store, "monday #c", "2026-11-30") or merged(store, "monday #c", "2026-12-07")
+
+
+@pytest.mark.parametrize("relation, joins", [
+    ("be", True),      # "Brandt is a starter for the Dunmore Falcons": Dunmore is stated of him
+    ("beat", False),   # "Brandt beat the Dunmore Falcons": beating them makes him no Dunmore linebacker
+])
+def test_a_description_joins_the_person_its_modifier_is_stated_of_elsewhere(store, relation, joins):
+    # "the Dunmore linebacker" of one article takes the linebacker another article names, when a third
+    # article says what ties him to Dunmore; the description's own modifier is in none of his descriptions
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a.entity("Oskar Brandt")
+    a.describe("Oskar Brandt", "the linebacker")
+    b.entity("Oskar Brandt")
+    b.entity("a starter for the Dunmore Falcons" if relation == "be" else "the Dunmore Falcons", "Thing",
+             key="falcons #b")
+    b.claim("Oskar Brandt", relation, "falcons #b")
+    c.entity("the Dunmore linebacker", "Thing", key="dunmore linebacker #c")
+    _load_and_resolve(store, a, b, c)
+    assert merged(store, "dunmore linebacker #c", "Oskar Brandt") == joins
