@@ -22,7 +22,9 @@ incremental one):
   written) unless it kept both.
 * the union behind graph.ttl: its sorted N-Triples lines (in the sort-key form of
   :func:`kg.export.formats._keyed`), the number of graphs stating each, and per subject the
-  number of lines, their bytes and the bytes of the subject's Turtle block.
+  number of lines, where they lie in the lines file, their bytes and the bytes of the subject's
+  Turtle block. An incremental export appends its changed subjects' lines to that file rather
+  than copying the whole union (:func:`_splice_union`).
 * the build's summary counts of that union (``kg.build.graph_stats``: documents, claims, ...),
   once a full recount has been kept for it (:func:`keep_counts`): an incremental export adds to
   them what its changed subjects add and takes away what they held (:func:`_subject_counts`),
@@ -64,6 +66,8 @@ _UNION = ("turtle",)
 #: More changed graphs than this share of all makes a full export (it reads every piece anyway).
 _MOST_CHANGED = 0.25
 _COPY_BYTES = 1 << 30
+#: The union's lines file is appended to until it holds this many times the bytes in use (then rewritten).
+_LINES_SLACK = 2
 #: A line of Turtle that starts a subject's statements (the others are indented).
 _BLOCK_START = re.compile(rb"^[^\t]", re.M)
 
@@ -281,6 +285,7 @@ class _UnionState:
         self.nlines = array("Q")
         self.nbytes = array("Q")
         self.ttl = array("Q")
+        self.at = array("Q")  # where each subject's lines start in the lines file
 
     def extend(self, lines: list[bytes], counts: list[int], body: bytes, blob: BinaryIO) -> bool:
         """Add sorted lines (cut at a subject) with their counts and Turtle body; False if they do not match."""
@@ -307,17 +312,21 @@ class _UnionState:
         self.nlines.extend(per)
         self.ttl.extend(b - a for a, b in zip(starts, starts[1:]))
         self.counts.extend(counts)
+        if nbytes:
+            self.at.extend(itertools.accumulate(nbytes[:-1], initial=blob.tell()))
         blob.write(b"\n".join(lines) + b"\n")
         return True
 
-    def save(self, folder: Path, gen: int) -> dict[str, str]:
+    def save(self, folder: Path, gen: int, lines: str | None = None) -> dict[str, str]:
+        """Write the arrays under names of generation ``gen``; the lines file is ``lines`` (one an earlier
+        generation wrote and this one appended to) or ``lines.<gen>``."""
         names = {}
-        for key in ("counts", "nlines", "nbytes", "ttl"):
+        for key in ("counts", "nlines", "nbytes", "ttl", "at"):
             names[key] = f"{key}.{gen}"
             (folder / names[key]).write_bytes(getattr(self, key).tobytes())
         names["subjects"] = f"subjects.{gen}"
         (folder / names["subjects"]).write_bytes(self.subjects.data())
-        names["lines"] = f"lines.{gen}"
+        names["lines"] = lines or f"lines.{gen}"
         return names
 
     @classmethod
@@ -325,12 +334,20 @@ class _UnionState:
         union = cls()
         for key in ("counts", "nlines", "nbytes", "ttl"):
             getattr(union, key).frombytes((folder / names[key]).read_bytes())
+        if "at" in names:
+            union.at.frombytes((folder / names["at"]).read_bytes())
+        else:  # (a state written before subjects could move: the lines one after the other)
+            union.at.extend(itertools.accumulate(union.nbytes[:-1], initial=0) if union.nbytes else ())
         union.subjects = _Subjects.from_data((folder / names["subjects"]).read_bytes())
         n = len(union.subjects)
-        if not (len(union.nlines) == len(union.nbytes) == len(union.ttl) == n
+        if not (len(union.nlines) == len(union.nbytes) == len(union.ttl) == len(union.at) == n
                 and sum(union.nlines) == len(union.counts)):
             raise ValueError("union state does not add up")
         return union
+
+    def end(self) -> int:
+        """Where the last subject's lines end in the lines file (bytes after it are left over from a crash)."""
+        return max(map(int.__add__, self.at, self.nbytes), default=0)
 
 
 def _write_manifest(folder: Path, manifest: dict) -> None:
@@ -544,7 +561,7 @@ def try_update(store, targets: list[tuple[str, Path]], writers: list) -> Update 
         gen = manifest["gen"] + 1
         union_names = _splice_union(folder, manifest, union_new, gen,
                                     [(path, w) for (name, path), w in zip(targets, writers) if name in _UNION])
-        old_counts, delta = manifest.get("counts"), union_new[4]
+        old_counts, delta = manifest.get("counts"), union_new[-1]
         if old_counts is not None and delta is not None and len(old_counts) == len(delta):
             counts = [int(a) + b for a, b in zip(old_counts, delta)]
     return Update(store, folder, targets, graphs, blocks, union_names, manifest["members"],
@@ -682,18 +699,17 @@ def _union_edits(folder: Path, manifest: dict, pieces: dict, removed: list[list[
     if not union.subjects:
         return None
     line_at = list(itertools.accumulate(union.nlines, initial=0))
-    byte_at = list(itertools.accumulate(union.nbytes, initial=0))
     edits = []
     change: list[int] | None = [0] * len(COUNT_NAMES)
     with open(folder / manifest["union"]["lines"], "rb") as blob:
-        if os.fstat(blob.fileno()).st_size != byte_at[-1]:
+        if os.fstat(blob.fileno()).st_size < union.end():
             return None
         for subject in sorted(by_subject):
             i = bisect.bisect_left(union.subjects, subject)
             exists = i < len(union.subjects) and union.subjects[i] == subject
             held: dict[bytes, int] = {}
             if exists:
-                old = os.pread(blob.fileno(), union.nbytes[i], byte_at[i]).split(b"\n")[:-1]
+                old = os.pread(blob.fileno(), union.nbytes[i], union.at[i]).split(b"\n")[:-1]
                 old_counts = union.counts[line_at[i] : line_at[i + 1]]
                 held = dict(zip(old, old_counts))
                 if change is not None:
@@ -719,25 +735,46 @@ def _union_edits(folder: Path, manifest: dict, pieces: dict, removed: list[list[
     if len(starts) - 1 != len(kept):
         return None
     ttl = iter(body[a:b] for a, b in zip(starts, starts[1:]))
-    return union, line_at, byte_at, [(i, exists, lines, counts, next(ttl) if lines else b"")
+    return union, line_at, [(i, exists, lines, counts, next(ttl) if lines else b"")
                                      for i, exists, lines, counts in edits], change
 
 
 def _splice_union(folder: Path, manifest: dict, union_new, gen: int, outputs: list) -> dict[str, str]:
-    """Write graph.ttl and the new union state: unchanged subjects copied from the previous ones."""
-    union, line_at, byte_at, edits, _ = union_new
+    """Write graph.ttl and the new union state: unchanged subjects copied from the previous ones.
+
+    The changed subjects' lines are appended to the previous lines file (the unchanged ones stay where
+    they are: no copy of the whole union), unless that file would hold more than
+    :data:`_LINES_SLACK` times the bytes still in use; then the lines are written to a new file in order.
+    A crash after appending leaves the previous state valid (its lines are untouched)."""
+    union, line_at, edits, _ = union_new
     prefix = len(_f._turtle_prefixes())
     ttl_at = list(itertools.accumulate(union.ttl, initial=prefix))
     new = _UnionState()
     names_old = manifest["union"]
     total = sum(union.nlines) + sum(len(e[2]) - (union.nlines[e[0]] if e[1] else 0) for e in edits)
+    datas = [b"\n".join(lines) + b"\n" if lines else b"" for _, _, lines, _, _ in edits]
+    old_path = folder / names_old["lines"]
+    live = sum(union.nbytes) + sum(map(len, datas)) - sum(union.nbytes[e[0]] for e in edits if e[1])
+    append = os.path.getsize(old_path) + sum(map(len, datas)) <= _LINES_SLACK * max(live, 1)
     files = [open(path, "rb") for path, _ in outputs]
     try:
-        with open(folder / names_old["lines"], "rb") as old_blob, open(folder / f"lines.{gen}", "wb") as blob:
+        with open(old_path, "rb") as old_blob, open(old_path if append else folder / f"lines.{gen}",
+                                                    "ab" if append else "wb") as blob:
             for _, writer in outputs:
                 if total:
                     writer.put(_f._turtle_prefixes())
             previous = 0
+
+            def copy_lines(start: int, stop: int) -> None:
+                """The lines of subjects ``start:stop`` into the new file, each run lying in one piece at once."""
+                j = start
+                while j < stop:
+                    k = j + 1
+                    while k < stop and union.at[k] == union.at[k - 1] + union.nbytes[k - 1]:
+                        k += 1
+                    new.at.extend(itertools.accumulate(union.nbytes[j : k - 1], initial=blob.tell()))
+                    _copy(old_blob.fileno(), blob, union.at[j], union.at[k - 1] + union.nbytes[k - 1])
+                    j = k
 
             def copy_to(i: int) -> None:
                 if i <= previous:
@@ -745,20 +782,23 @@ def _splice_union(folder: Path, manifest: dict, union_new, gen: int, outputs: li
                 for (_, writer), handle in zip(outputs, files):
                     _copy(handle.fileno(), writer.out, ttl_at[previous], ttl_at[i])
                     writer.pos += ttl_at[i] - ttl_at[previous]
-                _copy(old_blob.fileno(), blob, byte_at[previous], byte_at[i])
+                if append:
+                    new.at.extend(union.at[previous:i])
+                else:
+                    copy_lines(previous, i)
                 new.counts.extend(union.counts[line_at[previous] : line_at[i]])
                 new.subjects.extend(union.subjects[previous:i])
                 new.nlines.extend(union.nlines[previous:i])
                 new.nbytes.extend(union.nbytes[previous:i])
                 new.ttl.extend(union.ttl[previous:i])
 
-            for i, exists, lines, counts, ttl in edits:
+            for (i, exists, lines, counts, ttl), data in zip(edits, datas):
                 copy_to(i)
                 previous = max(previous, i)
                 if lines:
                     for _, writer in outputs:
                         writer.put(ttl)
-                    data = b"\n".join(lines) + b"\n"
+                    new.at.append(blob.tell())
                     blob.write(data)
                     new.counts.extend(counts)
                     new.subjects.append(lines[0][: lines[0].index(b" ")])
@@ -768,9 +808,10 @@ def _splice_union(folder: Path, manifest: dict, union_new, gen: int, outputs: li
                 if exists:
                     previous = i + 1
             copy_to(len(union.subjects))
+            blob.flush()
     finally:
         for handle in files:
             handle.close()
     for _, writer in outputs:
         writer.count = len(new.counts)
-    return new.save(folder, gen)
+    return new.save(folder, gen, names_old["lines"] if append else None)
