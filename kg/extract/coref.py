@@ -288,6 +288,8 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
         _merge_entity(index, thing, person)
     for thing, person in _headline_people_in_lede(state, chunks).items():
         _merge_entity(index, thing, person)
+    for thing, person in _headline_nouns_of_one_person(state, chunks).items():
+        _merge_entity(index, thing, person)
     _count_mentions(state)
     if _quotations_balanced(chunks):
         _writer_mentions(state, state.quotes.chars)
@@ -1469,6 +1471,8 @@ _HEADLINE_LINES = 5
 _LEDE_SENTENCES = 3
 #: Verbs that say too little to tell one person of a lede from another.
 _EMPTY_VERBS = _COPULAS | {"have", "do", "get", "make", "go", "come"}
+#: Verbs whose object may be the office rather than its holder ("Mayor nominates new police chief").
+_OFFICE_VERBS = _NAMING_VERBS | {"nominate", "pick", "tap", "name"}
 _SENTENCE_END = frozenset('.!?"\'\u201d\u2019')
 
 
@@ -1529,7 +1533,7 @@ def _lede_frame(tok: Token) -> tuple[frozenset[str], str] | None:
     else:
         verb = next((ch for ch in tok.children if ch.dep_ == "acl" and ch.tag_ == "VBN"), None)
         role = "patient"
-    if verb is None or verb.lemma_.lower() in _EMPTY_VERBS or verb.lemma_.lower() in _REPORTING:
+    if verb is None or verb.lemma_.lower() in _EMPTY_VERBS | _REPORTING | _OFFICE_VERBS:
         return None
     return _verb_class(verb.lemma_.lower()), role
 
@@ -1542,7 +1546,11 @@ def _headline_people_in_lede(state: _State, chunks: list[tuple[Doc, int]]) -> di
     early Sunday"; "Skier dies in fall" / "A 41-year-old man died on Friday after ...". The
     headline's description (a person noun, singular, with no name) is the person the lede
     gives the same verb in the same role (:func:`_lede_frame`), when exactly one person,
-    named or described, is so told there and no gender the text gives tells them apart.
+    named or described, is so told there and no gender the text gives tells them apart. An
+    unnamed person counts only where the lede's noun is the one that describes them ("a man
+    was arrested"), not where a pronoun or another noun was linked to them by salience alone;
+    a verb of appointing is left alone, its object may be the office ("nominates new surgeon
+    general").
     """
     index = state.index
     headline, lede = _headline_and_lede(chunks)
@@ -1561,14 +1569,58 @@ def _headline_people_in_lede(state: _State, chunks: list[tuple[Doc, int]]) -> di
             k = index.by_token.get((c2, other.i))
             if k is None or k == key or _is_plural(other) or _lede_frame(other) != frame:
                 continue  # "Two men have died": not the one of the headline's "Second climber dies"
-            if index.type_of(k) == "Person" or (k in state.people and not state.salience.plural.get(k, False)):
-                others.add(k)
+            if index.type_of(k) == "Person" or (k in state.people and not state.salience.plural.get(k, False) and
+                                                 other.lemma_.lower() == state.described_as.get(k, ("",))[0]):
+                others.add(k)  # an unnamed person only where the lede describes them ("a man"), not by a guess
         if len(others) == 1:
             person = others.pop()
             person = found.get(person, person)
             if gender is None or index.gender.get(person, gender) == gender:
                 found[key] = person
     return found
+
+
+def _headline_nouns_of_one_person(state: _State, chunks: list[tuple[Doc, int]]) -> dict[str, str]:
+    """Headline nouns the body uses for exactly one named person: description key -> person key.
+
+    A headline calls the person by the noun the body gives them as a title or an
+    apposition ("Lancers Defensive End Faces DUI Charges" / "Omar Reyes, the defensive end
+    for the Lancers, ..."; "Lancers receiver arrested" / "Lancers receiver Omar Reyes"),
+    whatever the headline's verb. The headline noun (singular, no name) is that person when
+    the body joins the same head noun to one named person and to no other.
+    """
+    index = state.index
+    headline, _ = _headline_and_lede(chunks)
+    if not headline:
+        return {}
+    in_headline = {(c, tok.i) for c, tok in headline}
+    persons: dict[str, list[tuple[str, set[str]]]] = {}
+    for c, (doc, _) in enumerate(chunks):
+        for tok in doc:
+            key = index.by_token.get((c, tok.i))
+            if (c, tok.i) not in in_headline and tok.pos_ == "NOUN" and key is not None and \
+                    index.type_of(key) == "Person" and not _is_plural(tok):
+                persons.setdefault(tok.lemma_.lower(), []).append((key, _modifier_lemmas(tok)))
+    found: dict[str, str] = {}
+    for c, tok in headline:
+        key = index.by_token.get((c, tok.i))
+        if key is None or index.type_of(key) != "Thing" or tok.pos_ not in {"NOUN", "PROPN"} or _is_plural(tok) or \
+                state.salience.plural.get(key, False):
+            continue
+        if tok.dep_ in {"dobj", "oprd"} and tok.head.lemma_.lower() in _OFFICE_VERBS:
+            continue  # "nominates new surgeon general": maybe the office, not its holder
+        lemma = tok.lemma_.lower()
+        mods = _modifier_lemmas(tok)
+        # a noun of no role ("man") must share a modifier too ("sexiest man"): many persons are men
+        named = {k for k, known in persons.get(lemma, ()) if lemma not in PERSON_NOUNS or mods & known}
+        if len(named) == 1:
+            found.setdefault(key, next(iter(named)))
+    return found
+
+
+def _modifier_lemmas(tok: Token) -> set[str]:
+    """The lower-case lemmas of the adjectives and nouns that modify ``tok`` ("defensive tackle" -> defensive)."""
+    return {ch.lemma_.lower() for ch in tok.children if ch.dep_ in {"amod", "compound"} and ch.i < tok.i}
 
 
 def _only_harmed(state: _State, key: str) -> bool:

@@ -79,3 +79,24 @@ def test_the_headline_lines_end_at_the_first_line_with_a_stop(nlp):
     headline, lede = _headline_and_lede([(doc, 0)])
     assert "lineman" in [tok.text for _, tok in headline]
     assert [tok.text for _, tok in lede][:2] == ["Omar", "Reyes"]
+
+
+def test_a_headline_noun_the_body_gives_one_named_person_is_that_person(entity_of):
+    text = ("Lancers Defensive End Faces DUI Charges\n\n"
+            "Omar Reyes, the defensive end for the Lancers, was arrested on suspicion of drunk driving on Sunday.")
+    assert entity_of(text, "Lancers Defensive End") == "Omar Reyes"
+
+
+def test_the_object_of_a_verb_of_appointing_may_be_the_office(entity_of):
+    text = ("Mayor nominates new harbour master\n\n"
+            "Mayor Ida Brandt nominated Omar Reyes, 52, as the town's new harbour master on Monday.")
+    assert entity_of(text, "new harbour master") != "Omar Reyes"
+
+
+def test_a_man_linked_by_salience_alone_is_not_the_headline_man(entity_of):
+    text = ("Man charged after Tellport crash\n\n"
+            "A woman was killed while visiting a former neighbor on Friday, and the man behind the wheel of the "
+            "car that hit her was charged with manslaughter.")
+    neighbor = entity_of(text, "former neighbor")
+    assert neighbor is not None
+    assert entity_of(text, "Man") != neighbor
