@@ -23,7 +23,7 @@ import datetime as dt
 import re
 from urllib.parse import unquote, urlsplit
 
-__all__ = ["FIRST_URL_YEAR", "MONTHS", "date_from_url", "normalise_date"]
+__all__ = ["FIRST_URL_YEAR", "MONTHS", "date_from_url", "is_clock_line", "is_date_line", "normalise_date"]
 
 #: English month names and abbreviations -> month number.
 MONTHS: dict[str, int] = {
@@ -51,22 +51,49 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>\d{4})"
 _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+# "am", "p.m.", "a. m." (a tokenised text spaces the letters).
+_AMPM = r"(?:[ap]\.?\s?m\b\.?)"
+# A time zone or two ("EDT", "ET EDT", "GMT+05:00", "(GMT+05:00)", "+0000", "Z", "UK", "hrs").
+_ONE_ZONE = r"(?:\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?|\([A-Z]{2,5}\)|[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)"
+_ZONE = _ONE_ZONE + r"(?:\s+" + _ONE_ZONE + r")?"
+# A clock time that cannot be a plain number: minutes after a colon, or an am/pm ("10:30", "8.23 pm", "9am").
+_CLOCK = r"\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*" + _AMPM + r")?|(?:\.\d{2})?\s*" + _AMPM + r")"
+# What may stand between a date and its time ("Oct 4, 2019 | 5:03pm", "Oct 4, 2019 – 4:35 PM", "@ 9:29 pm",
+# "Last updated at 14:00 GMT").
+_TIME_SEPARATOR = r"(?:[\sT,|@–—-]+(?:(?:last\s+)?updated\s*:?\s*)?(?:at\s+|@\s*)?)"
 # Anything after the date that is a time of day or a zone ("08:00:00 +0000", "10.30 BST", "at 9am EDT").
-_TIME_TAIL = r"(?:[\sT,]+(?:at\s+)?\d{1,2}(?:[:.]\d{2}){0,2}(?:\.\d+)?\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)?)?"
+_TIME_TAIL = (
+    r"(?:" + _TIME_SEPARATOR + r"\d{1,2}(?:[:.]\d{2}){0,2}(?:\.\d+)?\s*" + _AMPM + r"?\s*(?:" + _ZONE + r")?)?"
+)
+# A time of day written before the date ("12:17 am, Friday, October 4, 2019", "10:10 AM PDT 6/6/2019").
+_TIME_HEAD = r"(?:(?:at\s+)?" + _CLOCK + r"\s*(?:" + _ZONE + r")?[\s,|@–—-]+)?"
+_DATE_BODIES: tuple[str, ...] = (
+    _YEAR + r"-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})",
+    _YEAR + r"[/.](?P<mnum>\d{1,2})[/.](?P<day>\d{1,2})",
+    _YEAR + r"(?P<mnum>\d{2})(?P<day>\d{2})",
+    _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR,
+    _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR,
+    r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})",  # dotted dates are day-first everywhere
+    r"(?P<first>\d{1,2})[/-](?P<second>\d{1,2})[/-](?P<year>\d{4})",
+    r"(?P<first>\d{1,2})/(?P<second>\d{1,2})/(?P<yy>\d{2})",  # "10/28/19": a two-digit year, slashes only
+    _MONTH + r",?\s+" + _YEAR,
+    _YEAR + r"-(?P<mnum>\d{1,2})",
+    _YEAR,
+)
 _PATTERNS: tuple[re.Pattern[str], ...] = tuple(
-    re.compile(r"\s*" + _WEEKDAY + body + _TIME_TAIL + r"\s*", re.IGNORECASE)
-    for body in (
-        _YEAR + r"-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})",
-        _YEAR + r"[/.](?P<mnum>\d{1,2})[/.](?P<day>\d{1,2})",
-        _YEAR + r"(?P<mnum>\d{2})(?P<day>\d{2})",
-        _DAY + r"\s+(?:of\s+)?" + _MONTH + r",?\s+" + _YEAR,
-        _MONTH + r"\s+" + _DAY + r",?\s+" + _YEAR,
-        r"(?P<day>\d{1,2})\.(?P<mnum>\d{1,2})\.(?P<year>\d{4})",  # dotted dates are day-first everywhere
-        r"(?P<first>\d{1,2})[/-](?P<second>\d{1,2})[/-](?P<year>\d{4})",
-        _MONTH + r",?\s+" + _YEAR,
-        _YEAR + r"-(?P<mnum>\d{1,2})",
-        _YEAR,
-    )
+    re.compile(r"\s*" + _TIME_HEAD + _WEEKDAY + body + _TIME_TAIL + r"\s*", re.IGNORECASE) for body in _DATE_BODIES
+)
+# A month and day without a year, with a time ("Oct. 24 4:33 AM EST"): the shape of a dateline, but no date.
+_YEARLESS = re.compile(
+    r"\s*" + _WEEKDAY + r"(?:" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+"
+    + _MONTH.replace("?P<month>", "?:") + r"),?"
+    + _TIME_SEPARATOR + _CLOCK + r"\s*(?:" + _ZONE + r")?\s*",
+    re.IGNORECASE,
+)
+# A line that is only a time of day, perhaps after "Updated" ("10:30 AM EST", "Updated 10:30 a.m. ET").
+_CLOCK_LINE = re.compile(
+    r"\s*(?:(?:(?:last\s+)?updated|posted|published)\s*:?\s*)?(?:at\s+)?" + _CLOCK + r"\s*(?:" + _ZONE + r")?\s*",
+    re.IGNORECASE,
 )
 
 
@@ -97,7 +124,41 @@ def normalise_date(value: str) -> str | None:
     return None
 
 
+def is_date_line(value: str) -> bool:
+    """Whether ``value`` is wholly a written date with a month (a weekday, a time and a zone may go with it).
+
+    Why: a line that is only a date ("Oct. 4, 2019, 1:12 PM", "FRIDAY, OCTOBER 4, 2019") is an
+    article's dateline, not its title or a sentence, even when :func:`normalise_date` cannot say
+    which date it is: an ambiguous "05/06/2025", an impossible day, or a month and day with a time
+    but no year ("Oct. 24 4:33 AM EST"). A bare year ("2019") is not one: it is too often a heading
+    or a number.
+
+    >>> [is_date_line(s) for s in ("Fri., Oct. 4, 2019 11:45 AM PDT", "05/06/2025", "Oct. 24 4:33 AM EST")]
+    [True, True, True]
+    >>> [is_date_line(s) for s in ("2019", "Oct 4", "The bridge closed on Oct. 4, 2019")]
+    [False, False, False]
+    """
+    if _YEARLESS.fullmatch(value):
+        return True
+    return any(pattern.fullmatch(value) for pattern in _PATTERNS[:-1])
+
+
+def is_clock_line(value: str) -> bool:
+    """Whether ``value`` is only a time of day, perhaps with a zone and an "Updated" before it.
+
+    Why: a page prints the hour of a story on a line of its own ("10:30 AM EST", "Updated 9:06 AM");
+    it is page furniture, never a title or a sentence. The time must read as one: minutes after a
+    colon or an am/pm ("10.30" alone may be a price).
+
+    >>> [is_clock_line(s) for s in ("10:30 AM EST", "Updated 10:30 a.m. ET", "9am", "10.30", "At 9:30 the bell rang")]
+    [True, True, True, False, False]
+    """
+    return _CLOCK_LINE.fullmatch(value) is not None
+
+
 def _iso(parts: dict[str, str | None]) -> str | None:
+    if parts.get("yy") is not None:
+        parts = {**parts, "year": str(_century(int(parts["yy"] or 0)))}
     year = int(parts["year"] or 0)
     if not 1000 <= year <= 2999:
         return None
@@ -125,6 +186,17 @@ def _iso(parts: dict[str, str | None]) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def _century(two_digits: int, today: dt.date | None = None) -> int:
+    """The year of a two-digit year ("09" -> 2009): this century up to next year, else the last one.
+
+    >>> _century(9, dt.date(2025, 1, 1)), _century(26, dt.date(2025, 1, 1)), _century(98, dt.date(2025, 1, 1))
+    (2009, 2026, 1998)
+    """
+    this = (today or dt.date.today()).year
+    year = this - this % 100 + two_digits
+    return year if year <= this + 1 else year - 100
 
 
 #: The earliest year a URL date may have: news sites put dates in URLs from the 1990s on.

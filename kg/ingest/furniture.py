@@ -10,10 +10,12 @@ same words is never taken for furniture:
 - ``comments``: a comments header ("4 Responses", "12 Comments", "Comments",
   "Leave a Reply"). Everything after it is the comment section and is cut.
 - ``source``: "Source: X" names the publisher; ``dateline``: "Published: <date>"
-  gives the date; ``byline``: "By Ann Cole, Tarvale Star" names the author and,
-  after a separator, often the outlet (the ``value``, when it reads as one).
-  All are metadata, not content.
-- ``furniture``: any other line that is page chrome.
+  gives the date; ``date``: a line that is only a date ("Oct. 4, 2019, 1:12 PM",
+  "FRIDAY, OCTOBER 4, 2019") gives it too, after any ``dateline``; ``byline``:
+  "By Ann Cole, Tarvale Star" names the author and, after a separator, often
+  the outlet (the ``value``, when it reads as one). All are metadata, not content.
+- ``furniture``: any other line that is page chrome, among them a line that is
+  only a time of day ("10:30 AM EST") and a date line whose date cannot be read.
 
 >>> classify_line("4 Responses").kind
 'comments'
@@ -33,12 +35,12 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from kg.ingest.dates import normalise_date
+from kg.ingest.dates import is_clock_line, is_date_line, normalise_date
 from kg.lexicon import NEWS_WORDS
 
 __all__ = ["LINE_KINDS", "LineKind", "LineMatch", "classify_line"]
 
-LineKind = Literal["comments", "source", "dateline", "byline", "furniture"]
+LineKind = Literal["comments", "source", "dateline", "date", "byline", "furniture"]
 
 _NUMBER = r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # Capitalised name words, for bylines and credit lines ("Jane Doe", "J. R. O'Neil-Smith").
@@ -148,7 +150,10 @@ def classify_line(line: str) -> LineMatch | None:
     -------
     The first :data:`LINE_KINDS` entry that matches the whole line, with the
     captured value (a publisher for ``source``, an ISO date for ``dateline``).
-    A ``dateline`` whose value is not a date is not a dateline.
+    A ``dateline`` whose value is not a date is not a dateline; one whose value
+    is a date that cannot be read ("Posted 05/06/2025", ambiguous) or only a
+    time is ``furniture``. Else a line that is only a date (:func:`_date_line`)
+    is a ``date`` with its ISO value, and one that is only a time ``furniture``.
 
     >>> classify_line("Published: 22 June 2025")
     LineMatch(kind='dateline', value='2025-06-22')
@@ -158,6 +163,8 @@ def classify_line(line: str) -> LineMatch | None:
     'byline'
     >>> classify_line("By Monday, the troops had left the town.") is None
     True
+    >>> classify_line("FRIDAY, OCTOBER 4, 2019, 9:36 AM"), classify_line("10:30 AM EST")
+    (LineMatch(kind='date', value='2019-10-04'), LineMatch(kind='furniture', value=None))
     """
     text = line.strip()
     if not text or len(text) > _MAX_LINE_CHARS:
@@ -173,13 +180,42 @@ def classify_line(line: str) -> LineMatch | None:
         if kind == "byline":
             return LineMatch(kind, _byline_outlet(value or ""))
         if kind == "dateline":
-            value = normalise_date((value or "").strip())
+            written = (value or "").strip()
+            value = normalise_date(written)
             if value is None:
+                if is_date_line(written) or is_clock_line(written):
+                    return LineMatch("furniture")
                 continue
         elif value is not None:
             value = value.strip().strip("\"'“”‘’*_").rstrip(".").strip() or None
         return LineMatch(kind, value)
-    return None
+    return _date_line(text.rstrip(_TRAILING))
+
+
+#: "on" may open a line that is only a date: the end of a byline broken off ("on Oct. 4, 2019").
+_ON = re.compile(r"on\s+", re.IGNORECASE)
+
+
+def _date_line(text: str) -> LineMatch | None:
+    """A line that is only a date (with a month), or only a time of day, else ``None``.
+
+    Why: many pages print the date of the story on a line of its own, with no "Published:"
+    before it; read as text, that line became the title of the article or a sentence without a
+    verb, and the article stayed undated. A date whose day and month order is ambiguous still makes
+    the line furniture, without a value; so does a line that is only a time ("10:30 AM EST").
+
+    >>> _date_line("Fri., Oct. 4, 2019 11:45 AM PDT"), _date_line("on 14 June 2019")
+    (LineMatch(kind='date', value='2019-10-04'), LineMatch(kind='date', value='2019-06-14'))
+    >>> _date_line("05/06/2019"), _date_line("2019") is None, _date_line("May 3 was a Friday") is None
+    (LineMatch(kind='furniture', value=None), True, True)
+    """
+    text = _ON.sub("", text, count=1) if _ON.match(text) else text
+    if is_clock_line(text):
+        return LineMatch("furniture")
+    if not is_date_line(text):
+        return None
+    value = normalise_date(text)
+    return LineMatch("date", value) if value is not None and len(value) >= 7 else LineMatch("furniture")
 
 
 def _byline_outlet(names: str) -> str | None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from kg.ingest.dates import normalise_date
+from kg.ingest.dates import is_clock_line, is_date_line, normalise_date
 from kg.ingest.furniture import LineMatch, classify_line
 
 __all__ = ["MAX_TITLE_CHARS", "MAX_TITLE_WORDS", "Layout", "analyse_text", "looks_like_title"]
@@ -122,7 +122,7 @@ def analyse_text(text: str, *, markdown: bool = False, title: str | None = None)
     content = [i for i, line in enumerate(lines) if line.block not in ("blank", "markup") and line.match is None]
     title_at, found_title = _find_title(lines, content, markdown=markdown, known=title)
     publisher, url = _publisher(lines)
-    issued = next((line.match.value for line in lines if line.match and line.match.kind == "dateline"), None)
+    issued = _issued(lines)
     body = _paragraphs(text, lines, skip=title_at, markdown=markdown)
     return Layout(
         body=body,
@@ -150,9 +150,16 @@ def looks_like_title(line: str) -> bool:
     (True, True)
     >>> looks_like_title("and then the troops left")
     False
+
+    A line that is only a date or a time of day is a dateline, never a headline.
+
+    >>> looks_like_title("10:30 am"), looks_like_title("Fri., Oct. 4, 2019 11:45 AM PDT")
+    (False, False)
     """
     words = line.split()
     if not words or len(words) > MAX_TITLE_WORDS or len(line) > MAX_TITLE_CHARS:
+        return False
+    if is_clock_line(line) or is_date_line(line):
         return False
     core = line.rstrip(_CLOSERS)  # 'and he's the "Busiest Man Alive."': the period inside the quote ends it
     if core.endswith(_TITLE_BAD_END) and not core.endswith("..."):
@@ -276,6 +283,22 @@ def _find_title(lines: list[_Line], content: list[int], *, markdown: bool, known
         if following.block in ("blank", "markup") or not _continues(first.plain, following.plain):
             return content[0], first.plain
     return -1, None
+
+
+def _issued(lines: list[_Line]) -> str | None:
+    """The date of the first "Published: <date>" line, else of the first line that is only a date.
+
+    Why: a labelled date says what it is, while a line that is only a date (no label) is
+    most likely, but not surely, the publication date; so the label wins wherever it stands.
+
+    >>> analyse_text("May 2, 2025\\n\\nThe council met.\\n\\nUpdated: May 3, 2025").issued
+    '2025-05-03'
+    """
+    for kind in ("dateline", "date"):
+        value = next((line.match.value for line in lines if line.match and line.match.kind == kind), None)
+        if value is not None:
+            return value
+    return None
 
 
 def _publisher(lines: list[_Line]) -> tuple[str | None, str | None]:

@@ -2214,14 +2214,24 @@ def _days_of(rec: EntityRecord) -> frozenset[date]:
 _NO_DAYS: frozenset[date] = frozenset()
 
 
+#: Words that tie a part of the day to its date ("the night of Sept. 13"): allowed in a yearless date's label.
+_DATE_OF_WORDS = frozenset({"the", "of"})
+
+
 def _month_day(label: str) -> tuple[int, int] | None:
     """Month and day of a date written without its year ("on Feb. 22", "around 1:30 a.m. March 3").
 
+    "The night of Feb. 22" names that day as well: a dated article's "Friday night" and an article's
+    "night of Feb. 22" (dated only to the month, so its date kept no year) are one day.
+
     >>> _month_day("on Feb. 22"), _month_day("22 February"), _month_day("February 2009"), _month_day("Friday")
     ((2, 22), (2, 22), None, None)
+    >>> _month_day("the night of Feb. 22"), _month_day("the end of Feb. 22")
+    ((2, 22), None)
     """
     words = tokens(label)
-    if not words or not all(w in _TIME_WORDS or w in _WEEKDAYS or w.isdigit() for w in words):
+    allowed = _TIME_WORDS | _DATE_OF_WORDS
+    if not words or not all(w in allowed or w in _WEEKDAYS or w.isdigit() for w in words):
         return None
     months = [i for i, w in enumerate(words) if w in _MONTH_NUMBERS]
     if len(months) != 1:
