@@ -55,6 +55,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    "the doctor", "the chief executive officer" / "the CEO", :data:`kg.lexicon.ROLE_SYNONYMS`), or the one most of its articles describe so (:data:`DOMINANT_RATIO`); the description's
    modifiers are weighed against those of its own head noun only, and against other heads by demonyms
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
+   8b. an organisation noun of one article ("the studio") and the one organisation that article names
+   (:func:`_org_descriptions`);
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
    and the event day of the articles closest to it, a time of day ("at about 7 p.m.") and the day of
    its article's event (one hour per day: of two hours given for one day, only the one most reports give);
@@ -1484,6 +1486,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         _join_name_heads(records, by_iri, uf, stories, spelled_names)
         _join_described(records, by_iri, uf, stories)
     del close, spelled_names
+    _org_descriptions(records, by_iri, uf)  # 8b.
 
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
     #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
@@ -1846,6 +1849,62 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             # (also in a document that names the person: the extractor links few descriptions to names, and
             # leaving one apart is seldom a judgement that it is someone else; but there only a person noun)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
+
+
+#: Nouns that name an organisation by its kind ("the company", "the studio", "the network"), for rule 8b
+#: (:func:`_org_descriptions`); nouns with a common other sense ("business", "group", "club", "office", "magazine",
+#: "paper", "station") are left out. The media nouns name a news outlet.
+_ORG_KIND_NOUNS = frozenset("""company firm agency studio team network channel broadcaster newspaper corporation
+    department ministry bureau organization organisation publication""".split())
+_MEDIA_KIND_NOUNS = frozenset("network channel broadcaster newspaper publication".split())
+
+
+def _org_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind) -> None:
+    """Rule 8b: a singular organisation noun of one article ("the studio", "the cable network") joins the one
+    organisation that article names, when the stories name it in two articles or more; a media noun
+    (:data:`_MEDIA_KIND_NOUNS`) takes a news outlet, another noun an organisation that is no outlet.
+
+    Why: a report names the company, agency or network it is about once and then calls it by its kind ("LionsGate
+    ... the studio", "CNN ... the network"), and the extractor seldom links the two. Rule 8 cannot: it reads what
+    other articles call a person or a place, and organisations are seldom described so. Only an article with one
+    candidate counts (an article naming two studios leaves "the studio" open); an organisation named in one
+    article only is as often a misread name ("State", a heading) as an organisation, so it takes nothing; "the
+    NBA team" is no NBA (:func:`_modified_by_own_name`), "the other company" no company the article names, and
+    places and people typed organisations too ("Australian", a town's name) are left out.
+
+    >>> recs = [EntityRecord("e:lg", ("Lionsgate",), frozenset({"Organization"}), frozenset({"d1", "d2"})),
+    ...         EntityRecord("e:st", ("studio",), frozenset({"Thing"}), frozenset({"d1"}))]
+    >>> uf = _UnionFind(recs)
+    >>> _org_descriptions(recs, {r.iri: r for r in recs}, uf)
+    >>> uf.find("e:st") == uf.find("e:lg")
+    True
+    """
+    named: dict[tuple[bool, str], set[str]] = defaultdict(set)  # (news outlet?, document) -> organisations
+    for r in records:
+        if r.kind != "named" or r.publisher or not r.types & {"Organization", "NewsMediaOrganization"}:
+            continue
+        if r.types & {"Place", "Person"} or all(len(tokens(x)) == 1 and _demonym_words(frozenset(tokens(x)))
+                                                for x in r.prefs):
+            continue
+        for d in r.documents:
+            named[("NewsMediaOrganization" in r.types, d)].add(r.iri)
+    for r in records:
+        if r.kind != "thing" or not r.prefs or len(r.documents) != 1:
+            continue
+        head = thing_head(r.prefs[0])
+        if head not in _ORG_KIND_NOUNS or not _ends_with_head(r.prefs[0], head) or _plural(r):
+            continue
+        if thing_modifiers(r.prefs[0]) & _CONTRASTIVE:
+            continue
+        if any(by_iri[m].kind != "thing" for m in uf.members[uf.find(r.iri)]):
+            continue  # the noun already joined a name
+        (doc,) = r.documents
+        cands = [c for c in named.get((head in _MEDIA_KIND_NOUNS, doc), ())
+                 if not _modified_by_own_name(r.prefs[0], by_iri[c])]
+        found = [c for c in _distinct_clusters(uf, cands, exclude=r.iri)
+                 if len({d for m in uf.members[uf.find(c)] for d in by_iri[m].documents}) >= 2]
+        if len(found) == 1:
+            uf.union(r.iri, found[0], f"org-noun:{head}", strong_clash_only=True)
 
 
 def _attested_words(iri: str, described: str, uf: _UnionFind, by_iri: dict[str, EntityRecord],

@@ -61,3 +61,44 @@ def test_a_countrys_naval_forces_are_its_navy(store):
     resolve(store, BASE)
     assert merged(store, "navy #a", "forces #b")
     assert not merged(store, "navy #a", "forces #c")  # another country's
+
+
+
+def _story(*extra: tuple[str, str, str, str]) -> list[Doc]:
+    """As :func:`_articles`, the shared names without an organisation (an article naming the Tellport Herald
+    names two organisations)."""
+    docs = []
+    for n, (pref, type_, written, key) in enumerate(extra):
+        doc = Doc(f"Paper{n}", chr(ord("a") + n))
+        for label, shared_type in SHARED[:2]:
+            doc.entity(label, shared_type)
+        doc.entity(pref, type_, written, key=key)
+        docs.append(doc)
+    return docs
+
+def test_an_organisation_noun_joins_the_one_organisation_its_article_names(store):
+    # "Varnhold Pictures ... the studio": the article names one studio, and the story names it twice
+    docs = _story(("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #a"),
+                     ("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #b"))
+    docs[0].entity("studio", "Thing", "the studio", key="studio #a")
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "studio #a", "varnhold #a")
+
+
+def test_an_organisation_noun_stays_apart_when_its_article_names_two_or_says_other(store):
+    # guard: two companies in one article leave "the company" open; "the other studio" is not the one named;
+    # an organisation named in one article only takes nothing
+    docs = _story(("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #a"),
+                     ("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #b"),
+                     ("Brisk Mills", "Organization", "Brisk Mills", "brisk #c"))
+    docs[0].entity("Ostel Freight", "Organization", key="ostel #a")
+    docs[1].entity("Ostel Freight", "Organization", key="ostel #b")
+    docs[0].entity("company", "Thing", "the company", key="company #a")
+    docs[1].entity("other studio", "Thing", "the other studio", key="studio #b")
+    docs[2].entity("company", "Thing", "the company", key="company #c")
+    load(store, *docs)
+    resolve(store, BASE)
+    assert not merged(store, "company #a", "varnhold #a") and not merged(store, "company #a", "ostel #a")
+    assert not merged(store, "studio #b", "varnhold #b")
+    assert not merged(store, "company #c", "brisk #c")
