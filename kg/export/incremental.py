@@ -22,7 +22,13 @@ incremental one):
   written) unless it kept both.
 * the union behind graph.ttl: its sorted N-Triples lines (in the sort-key form of
   :func:`kg.export.formats._keyed`), the number of graphs stating each, and per subject the
-  number of lines, their bytes and the bytes of the subject's Turtle block.
+  number of lines, where they lie in the lines file, their bytes and the bytes of the subject's
+  Turtle block. An incremental export appends its changed subjects' lines to that file rather
+  than copying the whole union (:func:`_splice_union`).
+* the build's summary counts of that union (``kg.build.graph_stats``: documents, claims, ...),
+  once a full recount has been kept for it (:func:`keep_counts`): an incremental export adds to
+  them what its changed subjects add and takes away what they held (:func:`_subject_counts`),
+  so :func:`union_counts` gives them without counting the whole store again.
 
 Anything unexpected (no state, other files asked for, a file touched, a graph too big to
 cache, a count that would go below zero, many graphs changed) makes the export a full one,
@@ -49,7 +55,7 @@ import pyoxigraph as ox
 
 from kg.export import formats as _f
 
-__all__ = ["Recorder", "Update", "open_recorder", "try_update"]
+__all__ = ["COUNT_NAMES", "Recorder", "Update", "keep_counts", "open_recorder", "try_update", "union_counts"]
 
 _VERSION = 1
 _MANIFEST = "manifest.json"
@@ -60,8 +66,25 @@ _UNION = ("turtle",)
 #: More changed graphs than this share of all makes a full export (it reads every piece anyway).
 _MOST_CHANGED = 0.25
 _COPY_BYTES = 1 << 30
+#: The union's lines file is appended to until it holds this many times the bytes in use (then rewritten).
+_LINES_SLACK = 2
 #: A line of Turtle that starts a subject's statements (the others are indented).
 _BLOCK_START = re.compile(rb"^[^\t]", re.M)
+
+#: The summary counts kept with the union (the names and meaning of ``kg.build.graph_stats``).
+COUNT_NAMES = ("documents", "sentences", "entities", "claims", "claim_mentions", "multi_source_claims",
+               "conflicts")
+_CG = "https://w3id.org/claimgraph/ns#"
+#: ``rdf:type`` as the sort-key lines write it (:data:`kg.export.formats._TYPE_SORT_KEY`).
+_TYPE_KEY = _f._TYPE_SORT_KEY.strip()
+_NEWS_ARTICLE = b"<https://schema.org/NewsArticle>"
+_THING = b"<https://schema.org/Thing>"
+_ENTITY, _CLAIM, _CLAIM_MENTION = (f"<{_CG}{name}>".encode() for name in ("Entity", "Claim", "ClaimMention"))
+_SENTENCE_COUNT, _SUPPORT_COUNT, _CONFLICTS_WITH = (
+    f"<{_CG}{name}>".encode() for name in ("sentenceCount", "supportCount", "conflictsWith"))
+_CG_PREFIX = f"<{_CG}".encode()
+#: An integer the counts read as SPARQL does (at most 18 digits: within Oxigraph's 64-bit integers).
+_INTEGER = re.compile(rb'"([+-]?[0-9]{1,18})"\^\^<http://www\.w3\.org/2001/XMLSchema#integer>\Z')
 
 
 def _stat(path: Path) -> list[int]:
@@ -100,6 +123,104 @@ def _turtle_blocks(body: bytes) -> list[int]:
             starts = starts[1:]
     starts.append(len(body))
     return starts
+
+
+def _subject_counts(lines: list[bytes], counts) -> list[int] | None:
+    """What one subject of the union adds to each of :data:`COUNT_NAMES`, from its sort-key lines and the
+    number of graphs stating each; None when a value is one these counts do not read as SPARQL would (a
+    count that is not a plain integer, a literal in conflict: then the whole store is counted again).
+
+    The store's union is a bag (kg.store): a triple stated in k graphs matches k times, so ``sentences``
+    (a sum over a join) and ``conflicts`` (``COUNT(*)``) weigh each line by its count; the others count
+    distinct subjects. Every count is a sum over subjects of what the subject's own lines say.
+
+    >>> t = b"<http://ex/d> <\\x00> <https://schema.org/NewsArticle> ."
+    >>> n = b'<http://ex/d> <https://w3id.org/claimgraph/ns#sentenceCount> '
+    >>> n += b'"12"^^<http://www.w3.org/2001/XMLSchema#integer> .'
+    >>> _subject_counts([t, n], [1, 2])
+    [1, 24, 0, 0, 0, 0, 0]
+    """
+    types: dict[bytes, int] = {}
+    sentences = 0
+    supported = 0
+    conflicts = 0
+    for line, n in zip(lines, counts):
+        if not n:
+            continue
+        first = line.index(b" ")
+        second = line.index(b" ", first + 1)
+        predicate = line[first + 1 : second]
+        if predicate == _TYPE_KEY:
+            types[line[second + 1 : -2]] = n
+            continue
+        if not predicate.startswith(_CG_PREFIX):
+            continue
+        value = line[second + 1 : -2]
+        if predicate == _SENTENCE_COUNT or predicate == _SUPPORT_COUNT:
+            match = _INTEGER.match(value)
+            if match is None:
+                return None
+            if predicate == _SENTENCE_COUNT:
+                sentences += int(match[1]) * n
+            elif int(match[1]) >= 2:
+                supported = 1
+        elif predicate == _CONFLICTS_WITH:
+            subject = line[:first]
+            if value[:1] == b'"' or b"\\" in line:
+                return None
+            if subject[:1] == b"<" and value[:1] == b"<" and subject[1:-1] < value[1:-1]:
+                conflicts += n  # (STR of a blank node is an error: the filter drops it)
+    article = types.get(_NEWS_ARTICLE, 0)
+    return [1 if article else 0, article * sentences, 1 if _ENTITY in types and _THING not in types else 0,
+            1 if _CLAIM in types else 0, 1 if _CLAIM_MENTION in types else 0, supported, conflicts]
+
+
+def _current(store, folder: Path, manifest: dict) -> bool:
+    """Whether the state still describes the store: the same graphs, each with the cached piece it had."""
+    graphs = _f._graphs(store)
+    if [g.value if isinstance(g, ox.NamedNode) else None for g in graphs] != manifest["graphs"]:
+        return False
+    members = manifest["members"]
+    for graph in graphs:
+        try:
+            if not os.path.samefile(store.export_cache_file(graph), folder / _MEMBERS / members[graph.value]):
+                return False
+        except (OSError, TypeError, KeyError):
+            return False
+    return True
+
+
+def union_counts(store) -> dict[str, int] | None:
+    """The summary counts kept with the export state, when it still describes ``store``; else None."""
+    folder = store.export_state_dir() if hasattr(store, "export_state_dir") else None
+    if folder is None:
+        return None
+    manifest = _load(folder)
+    try:
+        counts = manifest.get("counts") if manifest is not None and manifest.get("union") else None
+        if counts is None or len(counts) != len(COUNT_NAMES) or not _current(store, folder, manifest):
+            return None
+        return dict(zip(COUNT_NAMES, map(int, counts)))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def keep_counts(store, counts: dict[str, int]) -> bool:
+    """Keep ``counts`` (a full recount of ``store``, every value one :func:`_subject_counts` reads) with the
+    export state, when the state describes the store and its union; True if kept. A cache: failures only
+    lose it."""
+    folder = store.export_state_dir() if hasattr(store, "export_state_dir") else None
+    if folder is None or set(counts) != set(COUNT_NAMES):
+        return False
+    manifest = _load(folder)
+    try:
+        if manifest is None or not manifest.get("union") or not _current(store, folder, manifest):
+            return False
+        manifest["counts"] = [int(counts[name]) for name in COUNT_NAMES]
+        _write_manifest(folder, manifest)
+    except (OSError, KeyError, TypeError, ValueError):
+        return False
+    return True
 
 
 class _Subjects:
@@ -164,6 +285,7 @@ class _UnionState:
         self.nlines = array("Q")
         self.nbytes = array("Q")
         self.ttl = array("Q")
+        self.at = array("Q")  # where each subject's lines start in the lines file
 
     def extend(self, lines: list[bytes], counts: list[int], body: bytes, blob: BinaryIO) -> bool:
         """Add sorted lines (cut at a subject) with their counts and Turtle body; False if they do not match."""
@@ -190,17 +312,21 @@ class _UnionState:
         self.nlines.extend(per)
         self.ttl.extend(b - a for a, b in zip(starts, starts[1:]))
         self.counts.extend(counts)
+        if nbytes:
+            self.at.extend(itertools.accumulate(nbytes[:-1], initial=blob.tell()))
         blob.write(b"\n".join(lines) + b"\n")
         return True
 
-    def save(self, folder: Path, gen: int) -> dict[str, str]:
+    def save(self, folder: Path, gen: int, lines: str | None = None) -> dict[str, str]:
+        """Write the arrays under names of generation ``gen``; the lines file is ``lines`` (one an earlier
+        generation wrote and this one appended to) or ``lines.<gen>``."""
         names = {}
-        for key in ("counts", "nlines", "nbytes", "ttl"):
+        for key in ("counts", "nlines", "nbytes", "ttl", "at"):
             names[key] = f"{key}.{gen}"
             (folder / names[key]).write_bytes(getattr(self, key).tobytes())
         names["subjects"] = f"subjects.{gen}"
         (folder / names["subjects"]).write_bytes(self.subjects.data())
-        names["lines"] = f"lines.{gen}"
+        names["lines"] = lines or f"lines.{gen}"
         return names
 
     @classmethod
@@ -208,12 +334,20 @@ class _UnionState:
         union = cls()
         for key in ("counts", "nlines", "nbytes", "ttl"):
             getattr(union, key).frombytes((folder / names[key]).read_bytes())
+        if "at" in names:
+            union.at.frombytes((folder / names["at"]).read_bytes())
+        else:  # (a state written before subjects could move: the lines one after the other)
+            union.at.extend(itertools.accumulate(union.nbytes[:-1], initial=0) if union.nbytes else ())
         union.subjects = _Subjects.from_data((folder / names["subjects"]).read_bytes())
         n = len(union.subjects)
-        if not (len(union.nlines) == len(union.nbytes) == len(union.ttl) == n
+        if not (len(union.nlines) == len(union.nbytes) == len(union.ttl) == len(union.at) == n
                 and sum(union.nlines) == len(union.counts)):
             raise ValueError("union state does not add up")
         return union
+
+    def end(self) -> int:
+        """Where the last subject's lines end in the lines file (bytes after it are left over from a crash)."""
+        return max(map(int.__add__, self.at, self.nbytes), default=0)
 
 
 def _write_manifest(folder: Path, manifest: dict) -> None:
@@ -257,13 +391,15 @@ def _link_members(store, folder: Path, graphs: list[str], old: dict[str, str]) -
 
 
 def _finish(store, folder: Path, targets, exports, graphs: list[str], blocks: dict[str, list],
-            union_names: dict[str, str] | None, old_members: dict[str, str], gen: int) -> None:
+            union_names: dict[str, str] | None, old_members: dict[str, str], gen: int,
+            counts: list[int] | None = None) -> None:
     members = _link_members(store, folder, graphs, old_members)
     if members is None:
         shutil.rmtree(folder, ignore_errors=True)
         return
     manifest = {
         "version": _VERSION, "gen": gen, "graphs": graphs, "members": members, "union": union_names,
+        "counts": counts if union_names else None,
         "targets": [{"format": name, "path": str(path), "stat": _stat(path), "blocks": blocks.get(name)}
                     for (name, path), _ in zip(targets, exports)],
     }
@@ -373,14 +509,16 @@ def _load(folder: Path) -> dict | None:
 class Update:
     """An incremental export in progress: :meth:`commit` saves the new state once the files are in place."""
 
-    def __init__(self, store, folder, targets, graphs, blocks, union_names, old_members, gen) -> None:
+    def __init__(self, store, folder, targets, graphs, blocks, union_names, old_members, gen,
+                 counts: list[int] | None = None) -> None:
         self.store, self.folder, self.targets, self.graphs = store, folder, targets, graphs
         self.blocks, self.union_names, self.old_members, self.gen = blocks, union_names, old_members, gen
+        self.counts = counts
 
     def commit(self, exports) -> None:
         try:
             _finish(self.store, self.folder, self.targets, exports, self.graphs, self.blocks, self.union_names,
-                    self.old_members, self.gen)
+                    self.old_members, self.gen, self.counts)
         except OSError:
             shutil.rmtree(self.folder, ignore_errors=True)
 
@@ -418,13 +556,16 @@ def try_update(store, targets: list[tuple[str, Path]], writers: list) -> Update 
     for (name, path), writer, target in zip(targets, writers, old_targets):
         if name in _PER_GRAPH:
             blocks[name] = _splice_graphs(name, path, writer, graphs, pieces, old_index, target["blocks"])
-    union_names = None
+    union_names = counts = None
     if union_new is not None:
         gen = manifest["gen"] + 1
         union_names = _splice_union(folder, manifest, union_new, gen,
                                     [(path, w) for (name, path), w in zip(targets, writers) if name in _UNION])
+        old_counts, delta = manifest.get("counts"), union_new[-1]
+        if old_counts is not None and delta is not None and len(old_counts) == len(delta):
+            counts = [int(a) + b for a, b in zip(old_counts, delta)]
     return Update(store, folder, targets, graphs, blocks, union_names, manifest["members"],
-                  manifest["gen"] + 1)
+                  manifest["gen"] + 1, counts)
 
 
 def _plan(store, folder: Path, manifest: dict):
@@ -539,8 +680,10 @@ def _render(name: str, piece) -> bytes:
 
 
 def _union_edits(folder: Path, manifest: dict, pieces: dict, removed: list[list[bytes]]):
-    """The union's changed subjects: ``(union, [(index, exists, lines, counts)], turtle blocks)``; None when
-    the state does not add up (a count below zero) and a full export is the way."""
+    """The union's changed subjects: ``(union, line offsets, byte offsets, [(index, exists, lines, counts,
+    turtle block)], change of the summary counts)``; None when the state does not add up (a count below
+    zero) and a full export is the way. The change of the counts is None when a changed subject holds a
+    value :func:`_subject_counts` does not read (then the counts are recounted from the store)."""
     plus: Counter[bytes] = Counter()
     for piece in pieces.values():
         plus.update(_f._keyed(piece.lines))
@@ -556,25 +699,33 @@ def _union_edits(folder: Path, manifest: dict, pieces: dict, removed: list[list[
     if not union.subjects:
         return None
     line_at = list(itertools.accumulate(union.nlines, initial=0))
-    byte_at = list(itertools.accumulate(union.nbytes, initial=0))
     edits = []
+    change: list[int] | None = [0] * len(COUNT_NAMES)
     with open(folder / manifest["union"]["lines"], "rb") as blob:
-        if os.fstat(blob.fileno()).st_size != byte_at[-1]:
+        if os.fstat(blob.fileno()).st_size < union.end():
             return None
         for subject in sorted(by_subject):
             i = bisect.bisect_left(union.subjects, subject)
             exists = i < len(union.subjects) and union.subjects[i] == subject
             held: dict[bytes, int] = {}
             if exists:
-                old = os.pread(blob.fileno(), union.nbytes[i], byte_at[i]).split(b"\n")[:-1]
-                held = dict(zip(old, union.counts[line_at[i] : line_at[i + 1]]))
+                old = os.pread(blob.fileno(), union.nbytes[i], union.at[i]).split(b"\n")[:-1]
+                old_counts = union.counts[line_at[i] : line_at[i + 1]]
+                held = dict(zip(old, old_counts))
+                if change is not None:
+                    before = _subject_counts(old, old_counts)
+                    change = None if before is None else [a - b for a, b in zip(change, before)]
             for line, d in by_subject[subject].items():
                 count = held.get(line, 0) + d
                 if count < 0:
                     return None
                 held[line] = count
             lines = sorted(line for line, c in held.items() if c > 0)
-            edits.append((i, exists, lines, [held[line] for line in lines]))
+            counts = [held[line] for line in lines]
+            if change is not None:
+                after = _subject_counts(lines, counts)
+                change = None if after is None else [a + b for a, b in zip(change, after)]
+            edits.append((i, exists, lines, counts))
     kept = [e for e in edits if e[2]]
     body = b""
     if kept:
@@ -584,25 +735,46 @@ def _union_edits(folder: Path, manifest: dict, pieces: dict, removed: list[list[
     if len(starts) - 1 != len(kept):
         return None
     ttl = iter(body[a:b] for a, b in zip(starts, starts[1:]))
-    return union, line_at, byte_at, [(i, exists, lines, counts, next(ttl) if lines else b"")
-                                     for i, exists, lines, counts in edits]
+    return union, line_at, [(i, exists, lines, counts, next(ttl) if lines else b"")
+                                     for i, exists, lines, counts in edits], change
 
 
 def _splice_union(folder: Path, manifest: dict, union_new, gen: int, outputs: list) -> dict[str, str]:
-    """Write graph.ttl and the new union state: unchanged subjects copied from the previous ones."""
-    union, line_at, byte_at, edits = union_new
+    """Write graph.ttl and the new union state: unchanged subjects copied from the previous ones.
+
+    The changed subjects' lines are appended to the previous lines file (the unchanged ones stay where
+    they are: no copy of the whole union), unless that file would hold more than
+    :data:`_LINES_SLACK` times the bytes still in use; then the lines are written to a new file in order.
+    A crash after appending leaves the previous state valid (its lines are untouched)."""
+    union, line_at, edits, _ = union_new
     prefix = len(_f._turtle_prefixes())
     ttl_at = list(itertools.accumulate(union.ttl, initial=prefix))
     new = _UnionState()
     names_old = manifest["union"]
     total = sum(union.nlines) + sum(len(e[2]) - (union.nlines[e[0]] if e[1] else 0) for e in edits)
+    datas = [b"\n".join(lines) + b"\n" if lines else b"" for _, _, lines, _, _ in edits]
+    old_path = folder / names_old["lines"]
+    live = sum(union.nbytes) + sum(map(len, datas)) - sum(union.nbytes[e[0]] for e in edits if e[1])
+    append = os.path.getsize(old_path) + sum(map(len, datas)) <= _LINES_SLACK * max(live, 1)
     files = [open(path, "rb") for path, _ in outputs]
     try:
-        with open(folder / names_old["lines"], "rb") as old_blob, open(folder / f"lines.{gen}", "wb") as blob:
+        with open(old_path, "rb") as old_blob, open(old_path if append else folder / f"lines.{gen}",
+                                                    "ab" if append else "wb") as blob:
             for _, writer in outputs:
                 if total:
                     writer.put(_f._turtle_prefixes())
             previous = 0
+
+            def copy_lines(start: int, stop: int) -> None:
+                """The lines of subjects ``start:stop`` into the new file, each run lying in one piece at once."""
+                j = start
+                while j < stop:
+                    k = j + 1
+                    while k < stop and union.at[k] == union.at[k - 1] + union.nbytes[k - 1]:
+                        k += 1
+                    new.at.extend(itertools.accumulate(union.nbytes[j : k - 1], initial=blob.tell()))
+                    _copy(old_blob.fileno(), blob, union.at[j], union.at[k - 1] + union.nbytes[k - 1])
+                    j = k
 
             def copy_to(i: int) -> None:
                 if i <= previous:
@@ -610,20 +782,23 @@ def _splice_union(folder: Path, manifest: dict, union_new, gen: int, outputs: li
                 for (_, writer), handle in zip(outputs, files):
                     _copy(handle.fileno(), writer.out, ttl_at[previous], ttl_at[i])
                     writer.pos += ttl_at[i] - ttl_at[previous]
-                _copy(old_blob.fileno(), blob, byte_at[previous], byte_at[i])
+                if append:
+                    new.at.extend(union.at[previous:i])
+                else:
+                    copy_lines(previous, i)
                 new.counts.extend(union.counts[line_at[previous] : line_at[i]])
                 new.subjects.extend(union.subjects[previous:i])
                 new.nlines.extend(union.nlines[previous:i])
                 new.nbytes.extend(union.nbytes[previous:i])
                 new.ttl.extend(union.ttl[previous:i])
 
-            for i, exists, lines, counts, ttl in edits:
+            for (i, exists, lines, counts, ttl), data in zip(edits, datas):
                 copy_to(i)
                 previous = max(previous, i)
                 if lines:
                     for _, writer in outputs:
                         writer.put(ttl)
-                    data = b"\n".join(lines) + b"\n"
+                    new.at.append(blob.tell())
                     blob.write(data)
                     new.counts.extend(counts)
                     new.subjects.append(lines[0][: lines[0].index(b" ")])
@@ -633,9 +808,10 @@ def _splice_union(folder: Path, manifest: dict, union_new, gen: int, outputs: li
                 if exists:
                     previous = i + 1
             copy_to(len(union.subjects))
+            blob.flush()
     finally:
         for handle in files:
             handle.close()
     for _, writer in outputs:
         writer.count = len(new.counts)
-    return new.save(folder, gen)
+    return new.save(folder, gen, names_old["lines"] if append else None)

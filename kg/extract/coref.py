@@ -286,6 +286,10 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
             state.salience.next_sentence()
     for thing, person in _introduced_then_named(state).items():
         _merge_entity(index, thing, person)
+    for thing, person in _headline_people_in_lede(state, chunks).items():
+        _merge_entity(index, thing, person)
+    for thing, person in _headline_nouns_of_one_person(state, chunks).items():
+        _merge_entity(index, thing, person)
     _count_mentions(state)
     if _quotations_balanced(chunks):
         _writer_mentions(state, state.quotes.chars)
@@ -1459,6 +1463,164 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
         if noun in roles or (generic and index.gender.get(person) == gender):
             claims.setdefault(person, []).append(thing)
     return {things[0]: person for person, things in claims.items() if len(things) == 1}
+
+
+#: Lines at the top of a document that may make up its headline (URL, headline, subhead, dateline).
+_HEADLINE_LINES = 5
+#: Sentences of the lede, after the headline, whose persons a headline description may be.
+_LEDE_SENTENCES = 3
+#: Verbs that say too little to tell one person of a lede from another.
+_EMPTY_VERBS = _COPULAS | {"have", "do", "get", "make", "go", "come"}
+#: Verbs whose object may be the office rather than its holder ("Mayor nominates new police chief").
+_OFFICE_VERBS = _NAMING_VERBS | {"nominate", "pick", "tap", "name"}
+_SENTENCE_END = frozenset('.!?"\'\u201d\u2019')
+
+
+def _headline_and_lede(chunks: list[tuple[Doc, int]]) -> tuple[list[tuple[int, Token]], list[tuple[int, Token]]]:
+    """The tokens of a document's headline lines and of its lede: ``(chunk, token)`` lists.
+
+    A news text opens with lines that are no sentences, a headline ("Harriers receiver
+    arrested"), maybe a subhead and a dateline, each a line without a final stop; the lede
+    is the first :data:`_LEDE_SENTENCES` sentences after them. A text whose first line ends
+    with a stop has no headline (its first sentence is the lede itself).
+    """
+    headline: list[tuple[int, Token]] = []
+    lede: list[tuple[int, Token]] = []
+    lines: set[tuple[int, int]] = set()
+    sentences, in_headline = 0, True
+    for c, (doc, _) in enumerate(chunks):
+        text = doc.text
+        for sent in doc.sents:
+            if not in_headline:
+                if sentences >= _LEDE_SENTENCES:
+                    return headline, lede
+                lede.extend((c, tok) for tok in sent)
+                sentences += 1
+                continue
+            taken = False
+            for tok in sent:
+                if in_headline:
+                    start, end = text.rfind("\n", 0, tok.idx) + 1, text.find("\n", tok.idx)
+                    line = text[start : end if end >= 0 else len(text)].strip()
+                    if line and line[-1] not in _SENTENCE_END and \
+                            len(lines | {(c, start)}) <= _HEADLINE_LINES:
+                        headline.append((c, tok))
+                        lines.add((c, start))
+                        continue
+                    in_headline = False
+                lede.append((c, tok))
+                taken = True
+            sentences += taken
+    return headline, lede
+
+
+def _lede_frame(tok: Token) -> tuple[frozenset[str], str] | None:
+    """``(verb class, role)`` of a noun phrase's root in its clause, read the way headlines write it.
+
+    The subject of a participle with no auxiliary is its patient ("Man charged with DWI"), as
+    is a noun a participle hangs on ("British climber killed in fall"), a passive subject
+    or an object; other subjects are agents. A noun read as an apposition right after a
+    noun with no comma between ("Harriers receiver arrested", "defensive end Omar Reyes was
+    arrested") is a compound: it takes that noun's place in the clause.
+    """
+    if tok.dep_ == "appos" and tok.head.i < tok.i and not any(t.is_punct for t in tok.doc[tok.head.i : tok.i]):
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and head.pos_ in {"VERB", "AUX"} and head.i != tok.i:
+        verb = head
+        bare = verb.tag_ == "VBN" and not any(ch.dep_ in {"aux", "auxpass"} for ch in verb.children)
+        role = "agent" if tok.dep_ == "nsubj" and not bare else "patient"
+    else:
+        verb = next((ch for ch in tok.children if ch.dep_ == "acl" and ch.tag_ == "VBN"), None)
+        role = "patient"
+    if verb is None or verb.lemma_.lower() in _EMPTY_VERBS | _REPORTING | _OFFICE_VERBS:
+        return None
+    return _verb_class(verb.lemma_.lower()), role
+
+
+def _headline_people_in_lede(state: _State, chunks: list[tuple[Doc, int]]) -> dict[str, str]:
+    """Unnamed persons of the headline the lede tells of doing the same: description key -> entity key.
+
+    A headline says in a few words what its lede says in full, of the same person:
+    "Veteran lineman arrested on DUI charge" / "Harriers tackle Omar Reyes was arrested
+    early Sunday"; "Skier dies in fall" / "A 41-year-old man died on Friday after ...". The
+    headline's description (a person noun, singular, with no name) is the person the lede
+    gives the same verb in the same role (:func:`_lede_frame`), when exactly one person,
+    named or described, is so told there and no gender the text gives tells them apart. An
+    unnamed person counts only where the lede's noun is the one that describes them ("a man
+    was arrested"), not where a pronoun or another noun was linked to them by salience alone;
+    a verb of appointing is left alone, its object may be the office ("nominates new surgeon
+    general").
+    """
+    index = state.index
+    headline, lede = _headline_and_lede(chunks)
+    found: dict[str, str] = {}
+    for c, tok in headline:
+        key = index.by_token.get((c, tok.i))
+        if key is None or key not in state.people or index.type_of(key) != "Thing" or \
+                state.salience.plural.get(key, False) or key in found:
+            continue
+        frame = _lede_frame(tok)
+        if frame is None:
+            continue
+        gender = index.gender.get(key)
+        others = set()
+        for c2, other in lede:
+            k = index.by_token.get((c2, other.i))
+            if k is None or k == key or _is_plural(other) or _lede_frame(other) != frame:
+                continue  # "Two men have died": not the one of the headline's "Second climber dies"
+            if index.type_of(k) == "Person" or (k in state.people and not state.salience.plural.get(k, False) and
+                                                 other.lemma_.lower() == state.described_as.get(k, ("",))[0]):
+                others.add(k)  # an unnamed person only where the lede describes them ("a man"), not by a guess
+        if len(others) == 1:
+            person = others.pop()
+            person = found.get(person, person)
+            if gender is None or index.gender.get(person, gender) == gender:
+                found[key] = person
+    return found
+
+
+def _headline_nouns_of_one_person(state: _State, chunks: list[tuple[Doc, int]]) -> dict[str, str]:
+    """Headline nouns the body uses for exactly one named person: description key -> person key.
+
+    A headline calls the person by the noun the body gives them as a title or an
+    apposition ("Lancers Defensive End Faces DUI Charges" / "Omar Reyes, the defensive end
+    for the Lancers, ..."; "Lancers receiver arrested" / "Lancers receiver Omar Reyes"),
+    whatever the headline's verb. The headline noun (singular, no name) is that person when
+    the body joins the same head noun to one named person and to no other.
+    """
+    index = state.index
+    headline, _ = _headline_and_lede(chunks)
+    if not headline:
+        return {}
+    in_headline = {(c, tok.i) for c, tok in headline}
+    persons: dict[str, list[tuple[str, set[str]]]] = {}
+    for c, (doc, _) in enumerate(chunks):
+        for tok in doc:
+            key = index.by_token.get((c, tok.i))
+            if (c, tok.i) not in in_headline and tok.pos_ == "NOUN" and key is not None and \
+                    index.type_of(key) == "Person" and not _is_plural(tok):
+                persons.setdefault(tok.lemma_.lower(), []).append((key, _modifier_lemmas(tok)))
+    found: dict[str, str] = {}
+    for c, tok in headline:
+        key = index.by_token.get((c, tok.i))
+        if key is None or index.type_of(key) != "Thing" or tok.pos_ not in {"NOUN", "PROPN"} or _is_plural(tok) or \
+                state.salience.plural.get(key, False):
+            continue
+        if tok.dep_ in {"dobj", "oprd"} and tok.head.lemma_.lower() in _OFFICE_VERBS:
+            continue  # "nominates new surgeon general": maybe the office, not its holder
+        lemma = tok.lemma_.lower()
+        mods = _modifier_lemmas(tok)
+        # a noun of no role ("man") must share a modifier too ("sexiest man"): many persons are men
+        named = {k for k, known in persons.get(lemma, ()) if lemma not in PERSON_NOUNS or mods & known}
+        if len(named) == 1:
+            found.setdefault(key, next(iter(named)))
+    return found
+
+
+def _modifier_lemmas(tok: Token) -> set[str]:
+    """The lower-case lemmas of the adjectives and nouns that modify ``tok`` ("defensive tackle" -> defensive)."""
+    return {ch.lemma_.lower() for ch in tok.children if ch.dep_ in {"amod", "compound"} and ch.i < tok.i}
 
 
 def _only_harmed(state: _State, key: str) -> bool:

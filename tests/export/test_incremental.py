@@ -297,3 +297,28 @@ def test_subjects_added_in_bulk_are_the_subjects_added_one_by_one(batches):
         for subject in batch:
             single.append(subject)
     assert bulk.data() == single.data() and bulk[:] == single[:] and len(bulk) == len(single)
+
+
+@pytest.mark.parametrize("slack", [0, 1000])
+def test_the_unions_lines_appended_to_or_rewritten_give_the_files_of_a_full_export(tmp_path, monkeypatch, slack):
+    """The union's lines file is appended to (slack 1000) or written anew (slack 0) by each incremental export;
+    bytes after the last subject's lines (what an export that crashed after appending leaves) are ignored."""
+    from kg.export import incremental
+
+    monkeypatch.setattr(incremental, "_LINES_SLACK", slack)
+    rng, store, names, out = _exported(tmp_path, 21)
+    folder = store.export_state_dir()
+    first = json.loads((folder / "manifest.json").read_text())["union"]["lines"]
+    for round_ in range(1, 6):
+        _change(rng, store, names)
+        if round_ == 3:
+            lines = json.loads((folder / "manifest.json").read_text())["union"]["lines"]
+            with open(folder / lines, "ab") as blob:
+                blob.write(b"<http://ex/left-over> <http://ex/p> <http://ex/o> .\n")
+        with monkeypatch.context() as patch:
+            _no_full_pass(patch)
+            write_exports(store, out, FORMATS)
+        assert _files(out) == _truth(store, tmp_path / f"truth{round_}"), f"round {round_}"
+        now = json.loads((folder / "manifest.json").read_text())["union"]["lines"]
+        assert (now == first) == bool(slack)
+        assert sorted(p.name for p in folder.glob("lines.*")) == [now]
