@@ -1527,6 +1527,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(r.iri, next(iter(calendar[(story, month, day)])), "month-day", force=True)
 
     _clock_times(records, closest, uf)  # (after the month-day joins, so a date's hour finds one day)
+    _deictic_by_hour(records, uf)  # (after rule 9 and the hours' joins: only the days they left open)
 
     # 10. a description of a person and the one person of its story who did the same things to the same
     #     referents ("a former employee opened fire ... killed a man ... was charged with murder" /
@@ -1600,13 +1601,14 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
     for r in records:
         if r.kind != "thing" or not r.documents:
             continue
-        head = thing_head(r.prefs[0]) if r.prefs else ""
+        span = _elapsed_span(r.prefs[0]) if r.prefs else None  # ("a few hours later": hours)
+        head = span[0] if span else thing_head(r.prefs[0]) if r.prefs else ""
         if not head or head in _GENERIC_HEADS:
             continue
         head = _head_key(head, r)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
         # one of a group is not the group ("a former employee" / "employees at the party"); a body of people
         # ("police" / "investigators") is a group however it is written
-        plural = head.endswith(" (body)") or _written_number(r) == "plural"
+        plural = head.endswith(" (body)") or _written_number(r) == "plural" or bool(span and span[1])
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
             heads[(story, head, plural)].append(r.iri)
@@ -1618,6 +1620,32 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
             if not any(not _other_time(uf, by_iri, anchor, iri, told or {}) and
                        uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
+
+
+#: Time units a span is counted in ("a few hours later", "two minutes later"; :func:`_elapsed_span`).
+_SPAN_UNITS = frozenset("second minute hour day night week month year".split())
+_AFTER_SPAN = frozenset({"later", "earlier", "after", "before"})
+
+
+def _elapsed_span(label: str) -> tuple[str, bool] | None:
+    """The time unit (and whether it is written in the plural) of a span counted from another time: "a few
+    hours later" -> ("hour", True), "a day earlier" -> ("day", False); None for any other label.
+
+    Why: the head of "a few hours later" is read as "later", so the head rule (6) never weighs it against "a
+    few hours after" (whose "after" the extractor leaves out of the label) or "two minutes later" against
+    "two minutes" of the same story: the span's unit is what the expressions share. The number words still
+    keep apart spans of two counts (:func:`_group_counts`).
+
+    >>> _elapsed_span("few hours later"), _elapsed_span("Two Minutes Later"), _elapsed_span("day earlier")
+    (('hour', True), ('minute', True), ('day', False))
+    >>> _elapsed_span("few hours") is None, _elapsed_span("much later") is None
+    (True, True)
+    """
+    words = tokens(label)
+    if len(words) < 2 or words[-1] not in _AFTER_SPAN or thing_head(label) != words[-1]:
+        return None
+    unit = _singular(words[-2])
+    return (unit, unit != words[-2]) if unit in _SPAN_UNITS else None
 
 
 def _other_time(uf: _UnionFind, by_iri: dict[str, EntityRecord], a: str, b: str,
@@ -2324,6 +2352,30 @@ def _deictic(label: str) -> bool:
     return len(words) >= 2 and words[-2] in {"this", "last"} and words[-1] in _PARTS_OF_DAY
 
 
+#: "that day", "the same night", "earlier in the day", "later that morning": a day named by the day the text
+#: tells of (:func:`_day_anaphor`).
+_DAY_ANAPHOR = re.compile(r"^(?:(?:early|earlier|late|later) )?(?:that|same|that same) (?:day|night|morning|afternoon|"
+                          r"evening)$|^(?:earlier|later) in (?:the )?day$")
+
+
+def _day_anaphor(label: str) -> bool:
+    """A time expression that names the day a text tells of by pointing back to it ("that night", "earlier in
+    the day", "later that day", "the same day").
+
+    Why: rule 9 (:func:`_deictic_event_days`) joins "yesterday" of an article that names no other day to its
+    story's event day; a day named by pointing back is that day all the more (it is the day being told, not
+    the day of writing): "the man is thought to have fallen earlier in the day" in a report that gives no
+    weekday, "he expected to die that night" of a climber whose fall the story dates to Thursday. A day counted
+    from it ("a day earlier", "the next day") is another day, and is no such expression.
+
+    >>> [_day_anaphor(x) for x in ("earlier in the day", "that night", "later that day", "the same day")]
+    [True, True, True, True]
+    >>> [_day_anaphor(x) for x in ("day earlier", "next day", "that week", "day", "yesterday")]
+    [False, False, False, False, False]
+    """
+    return bool(_DAY_ANAPHOR.match(" ".join(tokens(label))))
+
+
 def _event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict[int, str]:
     """Story -> its event day: the weekday named in :data:`DEICTIC_RATIO` times as many of its articles as any other.
 
@@ -2402,7 +2454,8 @@ def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int])
     event = _event_days(records, groups)
     found: dict[str, tuple[str, str]] = {}
     for r in records:
-        if r.kind != "thing" or len(r.documents) != 1 or not r.labels or not all(_deictic(lb) for lb in r.labels):
+        if r.kind != "thing" or len(r.documents) != 1 or not r.labels or \
+                not all(_deictic(lb) or _day_anaphor(lb) for lb in r.labels):  # ("that night" too)
             continue
         doc = next(iter(r.documents))
         if groups.get(doc) not in event:
@@ -2511,6 +2564,44 @@ def _clock_times(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
         ranked = given[target].most_common(2)
         if ranked[0][0] == hours and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             uf.union(clocks[root][0], target, "time-of-day", force=True)
+
+
+def _deictic_by_hour(records: Sequence[EntityRecord], uf: _UnionFind) -> None:
+    """ "Yesterday" of an article that gives the hour of its event joins the weekday another article of the story
+    names beside the same hour ("arrested early yesterday ... shortly after 2 a.m." / "arrested Tuesday ...
+    shortly after 2 a.m.").
+
+    Why: rule 9 reads "yesterday" as its story's event day, and finds none where a story holds two events of one
+    kind (two arrests of one player, on a Sunday and a Tuesday: both weekdays are named by many articles). The
+    hour tells which: the head rule has gathered the story's times of day of one hour (two different hours never
+    meet, :func:`_other_time`), and when each article of such a gathering names one day only, one of them a
+    written day (a weekday or a date) and the others a day named only by the writing day ("yesterday", "this
+    morning"), those reports give one event one time: the deictic days join the written one. Nothing joins
+    where an article names two days, where two written days are met, or where the hours differ.
+    """
+    by_iri = {r.iri: r for r in records}
+    days: dict[str, set[str]] = defaultdict(set)  # document -> the clusters of the days it names
+    for r in records:
+        if r.kind == "thing" and r.documents and _names_a_day(r):
+            for d in r.documents:
+                days[d].add(uf.find(r.iri))
+    clocks: dict[str, set[str]] = defaultdict(set)  # cluster of times of day -> their documents
+    hours: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for r in records:
+        if r.kind == "thing" and len(r.documents) == 1 and any(_clock_time(lb) for lb in r.labels):
+            root = uf.find(r.iri)
+            clocks[root] |= r.documents
+            hours[root] |= {(v[0], v[2]) for v in map(_clock_value, r.labels) if v is not None}
+    for root in sorted(clocks):
+        docs = clocks[root]
+        if len(hours[root]) != 1 or any(len(days.get(d, ())) != 1 for d in docs):
+            continue
+        targets = {next(iter(days[d])) for d in docs}
+        written = sorted(t for t in targets if _stated_when(uf, by_iri, t, {})[0])
+        if len(written) != 1 or len(targets) < 2:
+            continue
+        for target in sorted(targets - set(written)):
+            uf.union(target, written[0], "deictic-by-hour", force=True)
 
 
 def _clock_value(label: str) -> tuple[int, int, str] | None:

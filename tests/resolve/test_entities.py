@@ -938,6 +938,33 @@ def test_a_time_of_day_joins_the_day_its_article_names(store):
     assert not merged(store, "6 am #d", "tuesday #d") and not merged(store, "6 am #d", "wednesday #d")
 
 
+@pytest.mark.parametrize("hour, joins", [("2 a.m.", True), ("9 p.m.", False)])
+def test_yesterday_given_with_the_hour_another_report_gives_its_weekday_is_that_day(store, hour, joins):
+    # two events of one kind in one story, on a Tuesday and on a Sunday, each named by two reports: the story has
+    # no event day, so rule 9 leaves "yesterday" alone; the hour its report gives is the Tuesday reports' hour
+    # (another hour tells nothing of the day)
+    _day_story(store, [("Tuesday", "tuesday #a"), ("2 a.m.", "2 am #a")], [("Tuesday morning", "tuesday #b")],
+               [("Sunday", "sunday #c")], [("early Sunday", "sunday #d")],
+               [("early yesterday", "yesterday #e"), (hour, "hour #e")])
+    assert merged(store, "yesterday #e", "tuesday #a") is joins
+    assert not merged(store, "yesterday #e", "sunday #c")
+
+
+def test_a_day_named_by_pointing_back_is_the_story_s_event_day(store):
+    _day_story(store, [("Friday", "friday #a")], [("Friday morning", "friday #b")],
+               [("earlier in the day", "earlier in the day #c")], [("that night", "that night #d")],
+               [("a day earlier", "day earlier #e")])
+    assert merged(store, "earlier in the day #c", "friday #a") and merged(store, "that night #d", "friday #a")
+    assert not merged(store, "day earlier #e", "friday #a")  # (a day counted from another is not that day)
+
+
+def test_a_span_counted_from_another_time_meets_the_spans_of_its_unit(store):
+    _day_story(store, [("a few hours later", "hours later #a")], [("a few hours", "few hours #b")],
+               [("two minutes later", "minutes later #c")])
+    assert merged(store, "hours later #a", "few hours #b")
+    assert not merged(store, "minutes later #c", "few hours #b")
+
+
 def test_two_hours_of_one_day_are_not_made_one_time_through_it(store):
     # a report gives the hour a fire started and the hour it was put out: joining both to "Friday" would make
     # 7 p.m. and 11:30 p.m. one time; an hour the story's reports agree on still joins the day
