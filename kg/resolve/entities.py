@@ -946,13 +946,20 @@ def _region_words(label: str, modifiers: frozenset[str]) -> frozenset[str]:
     ['ardon', 'new']
     >>> _region_words("the Greater Ardon Council", frozenset({"greater", "ardon", "council"}))
     frozenset()
+
+    A count or a contrastive word after the area word names no place ("a suburban 40-acre farm", "a suburban
+    second home"): it stays an identifying detail.
+
+    >>> _region_words("a suburban 40-acre farm", frozenset({"40"})), _region_words("a suburban second home",
+    ...                                                                             frozenset({"second"}))
+    (frozenset(), frozenset())
     """
     words = tokens(label)
     found: set[str] = set()
     for i, word in enumerate(words[:-1]):
         if word in _AREA_WORDS and word not in modifiers:
             for follower in words[i + 1:]:
-                if follower not in modifiers:
+                if follower not in modifiers or follower.isdigit() or follower in _CONTRASTIVE:
                     break
                 found.add(follower)
     return frozenset(found)
