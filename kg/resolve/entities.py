@@ -1600,6 +1600,8 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
     joining the first group of its head it does not clash with; a noun already joined to a name leads.
     ``told``: the days rule 9 will give "yesterday" / "this morning" (:func:`_deictic_event_days`); time
     expressions that state other days or other hours stay apart (:func:`_other_time`)."""
+    stated = {r.iri: when for r in records if (when := _time_stated(r, told or {})) is not _NO_TIME}
+    seen: dict[str, tuple[int, _When]] = {}  # (:func:`_stated_when`)
     heads: dict[tuple[int, str, bool], list[str]] = defaultdict(list)  # (story, head key, plural) -> nouns
     for r in records:
         if r.kind != "thing" or not r.documents:
@@ -1619,13 +1621,12 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
         anchors: list[str] = []
         for iri in members:
-            if not any(not _other_time(uf, by_iri, anchor, iri, told or {}) and
+            if not any(not _other_time(uf, anchor, iri, stated, seen) and
                        uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
 
 
-def _other_time(uf: _UnionFind, by_iri: dict[str, EntityRecord], a: str, b: str,
-                told: dict[str, tuple[str, str]]) -> bool:
+def _other_time(uf: _UnionFind, a: str, b: str, stated: dict[str, _When], seen: dict[str, tuple[int, _When]]) -> bool:
     """Do the clusters of ``a`` and ``b`` state different days, or different hours (:func:`_stated_when`)?
 
     Why: the head rule gathers time expressions by their head noun, and "this morning" of a report on a
@@ -1634,45 +1635,67 @@ def _other_time(uf: _UnionFind, by_iri: dict[str, EntityRecord], a: str, b: str,
     (``told``) is weighed against a day some expression writes, not against another such reading: two reports'
     "today" both guessed from their stories are not told apart by the guesses.
     """
-    (days_a, hours_a), (days_b, hours_b) = (_stated_when(uf, by_iri, x, told) for x in (a, b))
-    written_a, written_b = (_stated_when(uf, by_iri, x, {})[0] for x in (a, b))
+    (days_a, written_a, hours_a), (days_b, written_b, hours_b) = (_stated_when(uf, x, stated, seen) for x in (a, b))
     return bool(days_a and written_b and days_a.isdisjoint(written_b) or written_a and days_b and
                 written_a.isdisjoint(days_b) or hours_a and hours_b and hours_a.isdisjoint(hours_b))
 
 
-def _stated_when(uf: _UnionFind, by_iri: dict[str, EntityRecord], iri: str,
-                 told: dict[str, tuple[str, str]]) -> tuple[frozenset[str], frozenset[tuple[int, str]]]:
-    """The weekdays and the hours (hour, "a" or "p") the time expressions of the cluster of ``iri`` state.
+#: What time expressions state (:func:`_time_stated`): the weekdays, the days ``told`` of "yesterday" included;
+#: the weekdays some expression writes; the hours (hour, "a" or "p").
+_When = tuple[frozenset[str], frozenset[str], frozenset[tuple[int, str]]]
+
+
+def _stated_when(uf: _UnionFind, iri: str, stated: dict[str, _When], seen: dict[str, tuple[int, _When]]) -> _When:
+    """What the time expressions of the cluster of ``iri`` state: the union of its members' ``stated``
+    (:func:`_time_stated`, kept only for the entities that state something).
+
+    ``seen`` keeps the answer per cluster root with the cluster's size: clusters only grow, so a root of the
+    same size has the same members, and the head rule, which asks each anchor again for every noun of its
+    head, reads a cluster's members once per size rather than once per question.
+
+    >>> recs = [EntityRecord(i, (label,), frozenset({"Thing"})) for i, label in
+    ...         [("a", "Early Friday morning"), ("b", "8:20 am"), ("c", "the morning")]]
+    >>> uf = _UnionFind(recs)
+    >>> stated = {r.iri: _time_stated(r, {}) for r in recs}
+    >>> uf.union("a", "b", "test") and _stated_when(uf, "a", stated, {})
+    (frozenset({'friday'}), frozenset({'friday'}), frozenset({(8, 'a')}))
+    """
+    root = uf.find(iri)
+    size = len(uf.members[root])
+    hit = seen.get(root)
+    if hit is None or hit[0] != size:
+        parts = [stated[m] for m in uf.members[root] if m in stated]
+        when = tuple(frozenset().union(*(part[k] for part in parts)) for k in range(3))
+        hit = seen[root] = (size, when)  # type: ignore[assignment]
+    return hit[1]
+
+
+def _time_stated(rec: EntityRecord, told: dict[str, tuple[str, str]]) -> _When:
+    """The weekdays (read and written) and the hours (hour, "a" or "p") the time expression ``rec`` states.
 
     A day is stated by a weekday ("early Friday morning"), by a calendar date (its weekday), or by
-    "yesterday" / "this morning" read as its story's event day (``told``, :func:`_deictic_event_days`); an
-    hour by a time of day ("at 8:20 am", :func:`_clock_value`). A "today" its article's date made a calendar
-    day states none: an article's date is often the day it was filed or put online, not the day it tells of.
+    "yesterday" / "this morning" read as its story's event day (``told``, :func:`_deictic_event_days`: a day
+    read, not written); an hour by a time of day ("at 8:20 am", :func:`_clock_value`). A "today" its
+    article's date made a calendar day states none: an article's date is often the day it was filed or put
+    online, not the day it tells of.
 
-    >>> recs = {i: EntityRecord(i, (label,), frozenset({"Thing"})) for i, label in
-    ...         [("a", "Early Friday morning"), ("b", "this morning"), ("c", "8:20 am")]}
-    >>> uf = _UnionFind(list(recs.values()))
-    >>> _stated_when(uf, recs, "a", {}), _stated_when(uf, recs, "b", {"b": ("thursday", "e:thursday")})
-    ((frozenset({'friday'}), frozenset()), (frozenset({'thursday'}), frozenset()))
-    >>> _stated_when(uf, recs, "c", {})
-    (frozenset(), frozenset({(8, 'a')}))
+    >>> rec = lambda iri, label: EntityRecord(iri, (label,), frozenset({"Thing"}))
+    >>> _time_stated(rec("a", "Early Friday morning"), {}), _time_stated(rec("c", "8:20 am"), {})
+    ((frozenset({'friday'}), frozenset({'friday'}), frozenset()), (frozenset(), frozenset(), frozenset({(8, 'a')})))
+    >>> _time_stated(rec("b", "this morning"), {"b": ("thursday", "e:thursday")})
+    (frozenset({'thursday'}), frozenset(), frozenset())
     """
-    days: set[str] = set()
-    hours: set[tuple[int, str]] = set()
-    for m in uf.members[uf.find(iri)]:
-        r = by_iri.get(m)
-        if r is None or r.kind != "thing":
-            continue
-        weekdays = {day for label in r.labels for day in _weekdays(label)}
-        calendar = _weekday_of(m) if not all(_deictic(label) for label in r.labels) else None
-        if len(weekdays) == 1:
-            days |= weekdays
-        elif calendar is not None:
-            days.add(calendar)
-        elif m in told:
-            days.add(told[m][0])
-        hours |= {(v[0], v[2]) for v in map(_clock_value, r.labels) if v is not None}
-    return frozenset(days), frozenset(hours)
+    if rec.kind != "thing":
+        return _NO_TIME
+    weekdays = {day for label in rec.labels for day in _weekdays(label)}
+    calendar = _weekday_of(rec.iri) if not all(_deictic(label) for label in rec.labels) else None
+    written = frozenset(weekdays) if len(weekdays) == 1 else frozenset({calendar}) if calendar else frozenset()
+    days = written or (frozenset({told[rec.iri][0]}) if rec.iri in told else frozenset())
+    hours = frozenset((v[0], v[2]) for v in map(_clock_value, rec.labels) if v is not None)
+    return (days, written, hours) if days or hours else _NO_TIME
+
+
+_NO_TIME: _When = (frozenset(), frozenset(), frozenset())
 
 
 def _head_key(head: str, rec: EntityRecord) -> str:
@@ -2318,7 +2341,7 @@ def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int])
     The conditions of :func:`_deictic_days`: an expression of one article that names a day only by the day
     it is written, in a story with an event day (:func:`_event_days`), in an article naming no weekday or
     only that one, and not dated by its article's own date to another weekday. (Kept apart from the joins so
-    the head rule can ask which day such an expression names before rule 9 runs: :func:`_stated_when`.)
+    the head rule can ask which day such an expression names before rule 9 runs: :func:`_time_stated`.)
 
     >>> rec = lambda key, label, doc: EntityRecord(f"e:{key}", (label,), frozenset({"Thing"}), frozenset({doc}))
     >>> recs = [rec("t", "Thursday", "a"), rec("u", "Thursday", "d"), rec("m", "this morning", "b"),

@@ -1255,3 +1255,23 @@ def test_a_description_joins_the_person_its_modifier_is_stated_of_elsewhere(stor
     c.entity("the Dunmore linebacker", "Thing", key="dunmore linebacker #c")
     _load_and_resolve(store, a, b, c)
     assert merged(store, "dunmore linebacker #c", "Oskar Brandt") == joins
+
+
+def test_the_head_rule_reads_each_time_expression_once_not_once_per_anchor_member(monkeypatch):
+    """Whether two clusters state other times is asked for every noun against every anchor of its head; the
+    labels of a cluster must not be read again on each question, or one story of n reports that all say "the
+    driver" costs n * n label readings."""
+    import kg.resolve.entities as entities
+
+    read: list[str] = []
+    weekdays = entities._weekdays
+    monkeypatch.setattr(entities, "_weekdays", lambda label: read.append(label) or weekdays(label))
+    n = 120
+    docs = [f"d{i}" for i in range(n)]
+    records = [EntityRecord(f"e:driver{i}", ("the driver",), frozenset({"Thing"}), frozenset({d}), 1)
+               for i, d in enumerate(docs)]
+    records += [EntityRecord("e:gulf", ("Gulf of Tarmo",), frozenset({"Place"}), frozenset(docs), 1),
+                EntityRecord("e:rell", ("Rell Marlow",), frozenset({"Person"}), frozenset(docs), 1)]
+    result = resolve_entities(records)
+    assert all(result.same("e:driver0", f"e:driver{i}") for i in range(n))
+    assert len(read) <= 20 * len(records)
