@@ -1901,16 +1901,29 @@ def _attested_words(iri: str, described: str, uf: _UnionFind, by_iri: dict[str, 
         for m in uf.members[root]:
             rec = by_iri[m]
             for label in rec.labels:
-                words.update(tokens(label))
+                words.update(_modifier_forms(label))
             for _doc, text in rec.descriptions:
-                words.update(tokens(text))
+                words.update(_modifier_forms(text))
             for predicate, obj in rec.deeds:
                 if predicate.rsplit("/", 1)[-1] in _IDENTITY_PREDICATES and obj in by_iri:
-                    said.append((obj, frozenset(w for label in by_iri[obj].labels for w in tokens(label))))
+                    said.append((obj, frozenset(w for label in by_iri[obj].labels for w in _modifier_forms(label))))
         found = cache[root] = (frozenset(words), tuple(said))
     own = uf.find(described)
     words, said = found
     return words.union(*(w for obj, w in said if uf.find(obj) != own))
+
+
+def _modifier_forms(text: str) -> set[str]:
+    """The words of ``text`` with the forms :func:`distinguishing_modifiers` reads them as: a number word as its
+    digits ("two" -> "2"), a demonym with the wider one it says ("scottish" -> "british"), so a modifier can be
+    looked up among words a text states.
+
+    >>> sorted(_modifier_forms("a two-time Scottish champion"))
+    ['2', 'british', 'champion', 'scottish', 'time', 'two']
+    """
+    words = set(tokens(text))
+    return words | {_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS} | \
+        {WIDER_DEMONYMS[w] for w in words if w in WIDER_DEMONYMS}
 
 
 def _modified_by_own_name(text: str, rec: EntityRecord) -> bool:

@@ -1275,3 +1275,22 @@ def test_the_head_rule_reads_each_time_expression_once_not_once_per_anchor_membe
     result = resolve_entities(records)
     assert all(result.same("e:driver0", f"e:driver{i}") for i in range(n))
     assert len(read) <= 20 * len(records)
+
+
+@pytest.mark.parametrize("stated, description", [
+    ("a Scottish starter", "the Scottish linebacker"),  # the words as written
+    ("a Scottish starter", "the British linebacker"),   # "Scottish" says "British" too
+    ("a two-time champion", "the two-time linebacker"),  # a number word is read as its digits
+])
+def test_a_description_joins_the_person_its_modifiers_are_stated_of_as_they_are_read(store, stated, description):
+    # the words a "be" claim states of a person are read as the description's modifiers are read: a wider
+    # demonym ("English" also says "British") and number words ("two" is 2) included
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a.entity("Oskar Brandt")
+    a.describe("Oskar Brandt", "the linebacker")
+    b.entity("Oskar Brandt")
+    b.entity(stated, "Thing", key="stated #b")
+    b.claim("Oskar Brandt", "be", "stated #b")
+    c.entity(description, "Thing", key="linebacker #c")
+    _load_and_resolve(store, a, b, c)
+    assert merged(store, "linebacker #c", "Oskar Brandt")
