@@ -102,6 +102,7 @@ from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
     COMPASS_WORDS,
     FUNCTION_WORDS,
+    IRREGULAR_DEMONYMS,
     WIDER_DEMONYMS,
     acronyms,
     common_name,
@@ -959,10 +960,25 @@ def _region_words(label: str, modifiers: frozenset[str]) -> frozenset[str]:
     for i, word in enumerate(words[:-1]):
         if word in _AREA_WORDS and word not in modifiers:
             for follower in words[i + 1:]:
-                if follower not in modifiers or follower.isdigit() or follower in _CONTRASTIVE:
+                if (follower not in modifiers or follower.isdigit() or follower in _CONTRASTIVE
+                        or _people_word(follower)):
                     break
                 found.add(follower)
     return frozenset(found)
+
+
+#: Endings of the adjective of a people ("Tellish", "Ostlandian", "Varnese", "American"), which no area is.
+_PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ians", "eans", "ans")
+
+
+def _people_word(word: str) -> bool:
+    """Whether ``word`` is the adjective of a people rather than a place's name: after an area word it names
+    no area ("suburban Tellish families", "a greater Ostlandian role" -- "greater" is also a comparative).
+
+    >>> _people_word("tellish"), _people_word("american"), _people_word("dutch"), _people_word("ardon")
+    (True, True, True, False)
+    """
+    return word in IRREGULAR_DEMONYMS or word in WIDER_DEMONYMS or word.endswith(_PEOPLE_ENDINGS)
 
 
 def _identifying(label: str) -> tuple[frozenset[str], frozenset[str]]:

@@ -58,3 +58,14 @@ def test_a_count_or_contrast_after_an_area_word_is_no_place():
                                     _rec("e:b", "first home", "Thing", "b")))
     assert not sizes.same("e:a", "e:b")
     assert not homes.same("e:a", "e:b")
+
+
+def test_a_people_after_an_area_word_is_no_area():
+    """Guard: "suburban" and "greater" also come before the adjective of a people ("suburban Tellish families",
+    "a greater Ostlandian role"): a people is no area holding the other side's place or people."""
+    families = resolve_entities(_story(_rec("e:a", "suburban Tellish families", "Thing", "a"),
+                                       _rec("e:b", "Varnese families", "Thing", "b")))
+    roles = resolve_entities(_story(_rec("e:a", "greater Ostlandian role", "Thing", "a"),
+                                    _rec("e:b", "Marlovian role", "Thing", "b")))
+    assert not families.same("e:a", "e:b")
+    assert not roles.same("e:a", "e:b")
