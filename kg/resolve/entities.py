@@ -1130,7 +1130,7 @@ class _UnionFind:
         self.forbidden[b].add(a)
 
     def union(self, a: str, b: str, reason: str, *, force: bool = False, strong_clash_only: bool = False,
-              head: str | None = None, two_days: bool = False) -> bool:
+              head: str | None = None) -> bool:
         """Merge the clusters of ``a`` and ``b`` unless something forbids it; ``head``: only the common nouns
         of that head noun may clash (with ``strong_clash_only``), see :meth:`_head_clash`."""
         ra, rb = self.find(a), self.find(b)
@@ -1141,7 +1141,7 @@ class _UnionFind:
             ra, rb, ma, mb = rb, ra, mb, ma
         if any(x in self.forbidden and not self.forbidden[x].isdisjoint(mb) for x in ma):
             return False
-        if not two_days and self.days[ra] and self.days[rb] and self.days[ra] != self.days[rb]:
+        if self.days[ra] and self.days[rb] and self.days[ra] != self.days[rb]:
             return False  # two calendar days are two times, whatever rule, even a forced one, met them (_days_of)
         if not force:
             if not _compatible_names(self.names[ra], self.names[rb]):
