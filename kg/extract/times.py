@@ -93,17 +93,25 @@ def _modal_may(words: list[str], n: int) -> bool:
     """Whether the "may" at ``words[n]`` is the modal verb, not the month.
 
     Only a phrase that starts with "may" can hold the modal ("may have happened last year"); the
-    month comes with a day or a year ("May 2, 2024", "May 2024", "May of 2024"), or alone.
+    month comes with a day or a year ("May 2, 2024", "May 2024", "May of 2024", "May of last year"), or alone.
 
     >>> _modal_may(["may", "2", "2024"], 0), _modal_may(["may"], 0), _modal_may(["may", "next", "year"], 0)
     (False, False, True)
-    >>> _modal_may(["may", "of", "2024"], 0), _modal_may(["may", "of", "course"], 0)
-    (False, True)
+    >>> _modal_may(["may", "of", "2024"], 0), _modal_may(["may", "of", "last", "year"], 0)
+    (False, False)
+    >>> _modal_may(["may", "of", "course"], 0), _modal_may(["may", "of", "last", "resort"], 0)
+    (True, True)
     """
     if n != 0 or len(words) < 2:
         return False
-    year_follows = words[1] == "of" and len(words) > 2 and words[2].isdigit()
+    after_of = words[2:4] if words[1] == "of" else []
+    year_follows = bool(after_of) and (after_of[0].isdigit()
+                                       or after_of[0] in _YEAR_SHIFTS and after_of[1:] == ["year"])
     return not (words[1].isdigit() or year_follows)
+
+
+#: The words that place a relative year: "last year", "this year", "next year".
+_YEAR_SHIFTS = frozenset({"last", "this", "next"})
 
 
 def _single(text: str, ref: date | None, tense: Tense) -> str | None:

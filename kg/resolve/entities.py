@@ -104,6 +104,7 @@ from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
     COMPASS_WORDS,
     FUNCTION_WORDS,
+    IRREGULAR_DEMONYMS,
     WIDER_DEMONYMS,
     acronyms,
     common_name,
@@ -948,16 +949,38 @@ def _region_words(label: str, modifiers: frozenset[str]) -> frozenset[str]:
     ['ardon', 'new']
     >>> _region_words("the Greater Ardon Council", frozenset({"greater", "ardon", "council"}))
     frozenset()
+
+    A count or a contrastive word after the area word names no place ("a suburban 40-acre farm", "a suburban
+    second home"): it stays an identifying detail.
+
+    >>> _region_words("a suburban 40-acre farm", frozenset({"40"})), _region_words("a suburban second home",
+    ...                                                                             frozenset({"second"}))
+    (frozenset(), frozenset())
     """
     words = tokens(label)
     found: set[str] = set()
     for i, word in enumerate(words[:-1]):
         if word in _AREA_WORDS and word not in modifiers:
             for follower in words[i + 1:]:
-                if follower not in modifiers:
+                if (follower not in modifiers or follower.isdigit() or follower in _CONTRASTIVE
+                        or _people_word(follower)):
                     break
                 found.add(follower)
     return frozenset(found)
+
+
+#: Endings of the adjective of a people ("Tellish", "Ostlandian", "Varnese", "American"), which no area is.
+_PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ians", "eans", "ans")
+
+
+def _people_word(word: str) -> bool:
+    """Whether ``word`` is the adjective of a people rather than a place's name: after an area word it names
+    no area ("suburban Tellish families", "a greater Ostlandian role" -- "greater" is also a comparative).
+
+    >>> _people_word("tellish"), _people_word("american"), _people_word("dutch"), _people_word("ardon")
+    (True, True, True, False)
+    """
+    return word in IRREGULAR_DEMONYMS or word in WIDER_DEMONYMS or word.endswith(_PEOPLE_ENDINGS)
 
 
 def _identifying(label: str) -> tuple[frozenset[str], frozenset[str]]:
@@ -1109,7 +1132,7 @@ class _UnionFind:
         self.forbidden[b].add(a)
 
     def union(self, a: str, b: str, reason: str, *, force: bool = False, strong_clash_only: bool = False,
-              head: str | None = None, two_days: bool = False) -> bool:
+              head: str | None = None) -> bool:
         """Merge the clusters of ``a`` and ``b`` unless something forbids it; ``head``: only the common nouns
         of that head noun may clash (with ``strong_clash_only``), see :meth:`_head_clash`."""
         ra, rb = self.find(a), self.find(b)
@@ -1120,7 +1143,7 @@ class _UnionFind:
             ra, rb, ma, mb = rb, ra, mb, ma
         if any(x in self.forbidden and not self.forbidden[x].isdisjoint(mb) for x in ma):
             return False
-        if not two_days and self.days[ra] and self.days[rb] and self.days[ra] != self.days[rb]:
+        if self.days[ra] and self.days[rb] and self.days[ra] != self.days[rb]:
             return False  # two calendar days are two times, whatever rule, even a forced one, met them (_days_of)
         if not force:
             if not _compatible_names(self.names[ra], self.names[rb]):
@@ -1597,6 +1620,8 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
     joining the first group of its head it does not clash with; a noun already joined to a name leads.
     ``told``: the days rule 9 will give "yesterday" / "this morning" (:func:`_deictic_event_days`); time
     expressions that state other days or other hours stay apart (:func:`_other_time`)."""
+    stated = {r.iri: when for r in records if (when := _time_stated(r, told or {})) is not _NO_TIME}
+    seen: dict[str, tuple[int, _When]] = {}  # (:func:`_stated_when`)
     heads: dict[tuple[int, str, bool], list[str]] = defaultdict(list)  # (story, head key, plural) -> nouns
     for r in records:
         if r.kind != "thing" or not r.documents:
@@ -1617,7 +1642,7 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
         anchors: list[str] = []
         for iri in members:
-            if not any(not _other_time(uf, by_iri, anchor, iri, told or {}) and
+            if not any(not _other_time(uf, anchor, iri, stated, seen) and
                        uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True) for anchor in anchors):
                 anchors.append(iri)
 
@@ -1648,8 +1673,7 @@ def _elapsed_span(label: str) -> tuple[str, bool] | None:
     return (unit, unit != words[-2]) if unit in _SPAN_UNITS else None
 
 
-def _other_time(uf: _UnionFind, by_iri: dict[str, EntityRecord], a: str, b: str,
-                told: dict[str, tuple[str, str]]) -> bool:
+def _other_time(uf: _UnionFind, a: str, b: str, stated: dict[str, _When], seen: dict[str, tuple[int, _When]]) -> bool:
     """Do the clusters of ``a`` and ``b`` state different days, or different hours (:func:`_stated_when`)?
 
     Why: the head rule gathers time expressions by their head noun, and "this morning" of a report on a
@@ -1658,45 +1682,67 @@ def _other_time(uf: _UnionFind, by_iri: dict[str, EntityRecord], a: str, b: str,
     (``told``) is weighed against a day some expression writes, not against another such reading: two reports'
     "today" both guessed from their stories are not told apart by the guesses.
     """
-    (days_a, hours_a), (days_b, hours_b) = (_stated_when(uf, by_iri, x, told) for x in (a, b))
-    written_a, written_b = (_stated_when(uf, by_iri, x, {})[0] for x in (a, b))
+    (days_a, written_a, hours_a), (days_b, written_b, hours_b) = (_stated_when(uf, x, stated, seen) for x in (a, b))
     return bool(days_a and written_b and days_a.isdisjoint(written_b) or written_a and days_b and
                 written_a.isdisjoint(days_b) or hours_a and hours_b and hours_a.isdisjoint(hours_b))
 
 
-def _stated_when(uf: _UnionFind, by_iri: dict[str, EntityRecord], iri: str,
-                 told: dict[str, tuple[str, str]]) -> tuple[frozenset[str], frozenset[tuple[int, str]]]:
-    """The weekdays and the hours (hour, "a" or "p") the time expressions of the cluster of ``iri`` state.
+#: What time expressions state (:func:`_time_stated`): the weekdays, the days ``told`` of "yesterday" included;
+#: the weekdays some expression writes; the hours (hour, "a" or "p").
+_When = tuple[frozenset[str], frozenset[str], frozenset[tuple[int, str]]]
+
+
+def _stated_when(uf: _UnionFind, iri: str, stated: dict[str, _When], seen: dict[str, tuple[int, _When]]) -> _When:
+    """What the time expressions of the cluster of ``iri`` state: the union of its members' ``stated``
+    (:func:`_time_stated`, kept only for the entities that state something).
+
+    ``seen`` keeps the answer per cluster root with the cluster's size: clusters only grow, so a root of the
+    same size has the same members, and the head rule, which asks each anchor again for every noun of its
+    head, reads a cluster's members once per size rather than once per question.
+
+    >>> recs = [EntityRecord(i, (label,), frozenset({"Thing"})) for i, label in
+    ...         [("a", "Early Friday morning"), ("b", "8:20 am"), ("c", "the morning")]]
+    >>> uf = _UnionFind(recs)
+    >>> stated = {r.iri: _time_stated(r, {}) for r in recs}
+    >>> uf.union("a", "b", "test") and _stated_when(uf, "a", stated, {})
+    (frozenset({'friday'}), frozenset({'friday'}), frozenset({(8, 'a')}))
+    """
+    root = uf.find(iri)
+    size = len(uf.members[root])
+    hit = seen.get(root)
+    if hit is None or hit[0] != size:
+        parts = [stated[m] for m in uf.members[root] if m in stated]
+        when = tuple(frozenset().union(*(part[k] for part in parts)) for k in range(3))
+        hit = seen[root] = (size, when)  # type: ignore[assignment]
+    return hit[1]
+
+
+def _time_stated(rec: EntityRecord, told: dict[str, tuple[str, str]]) -> _When:
+    """The weekdays (read and written) and the hours (hour, "a" or "p") the time expression ``rec`` states.
 
     A day is stated by a weekday ("early Friday morning"), by a calendar date (its weekday), or by
-    "yesterday" / "this morning" read as its story's event day (``told``, :func:`_deictic_event_days`); an
-    hour by a time of day ("at 8:20 am", :func:`_clock_value`). A "today" its article's date made a calendar
-    day states none: an article's date is often the day it was filed or put online, not the day it tells of.
+    "yesterday" / "this morning" read as its story's event day (``told``, :func:`_deictic_event_days`: a day
+    read, not written); an hour by a time of day ("at 8:20 am", :func:`_clock_value`). A "today" its
+    article's date made a calendar day states none: an article's date is often the day it was filed or put
+    online, not the day it tells of.
 
-    >>> recs = {i: EntityRecord(i, (label,), frozenset({"Thing"})) for i, label in
-    ...         [("a", "Early Friday morning"), ("b", "this morning"), ("c", "8:20 am")]}
-    >>> uf = _UnionFind(list(recs.values()))
-    >>> _stated_when(uf, recs, "a", {}), _stated_when(uf, recs, "b", {"b": ("thursday", "e:thursday")})
-    ((frozenset({'friday'}), frozenset()), (frozenset({'thursday'}), frozenset()))
-    >>> _stated_when(uf, recs, "c", {})
-    (frozenset(), frozenset({(8, 'a')}))
+    >>> rec = lambda iri, label: EntityRecord(iri, (label,), frozenset({"Thing"}))
+    >>> _time_stated(rec("a", "Early Friday morning"), {}), _time_stated(rec("c", "8:20 am"), {})
+    ((frozenset({'friday'}), frozenset({'friday'}), frozenset()), (frozenset(), frozenset(), frozenset({(8, 'a')})))
+    >>> _time_stated(rec("b", "this morning"), {"b": ("thursday", "e:thursday")})
+    (frozenset({'thursday'}), frozenset(), frozenset())
     """
-    days: set[str] = set()
-    hours: set[tuple[int, str]] = set()
-    for m in uf.members[uf.find(iri)]:
-        r = by_iri.get(m)
-        if r is None or r.kind != "thing":
-            continue
-        weekdays = {day for label in r.labels for day in _weekdays(label)}
-        calendar = _weekday_of(m) if not all(_deictic(label) for label in r.labels) else None
-        if len(weekdays) == 1:
-            days |= weekdays
-        elif calendar is not None:
-            days.add(calendar)
-        elif m in told:
-            days.add(told[m][0])
-        hours |= {(v[0], v[2]) for v in map(_clock_value, r.labels) if v is not None}
-    return frozenset(days), frozenset(hours)
+    if rec.kind != "thing":
+        return _NO_TIME
+    weekdays = {day for label in rec.labels for day in _weekdays(label)}
+    calendar = _weekday_of(rec.iri) if not all(_deictic(label) for label in rec.labels) else None
+    written = frozenset(weekdays) if len(weekdays) == 1 else frozenset({calendar}) if calendar else frozenset()
+    days = written or (frozenset({told[rec.iri][0]}) if rec.iri in told else frozenset())
+    hours = frozenset((v[0], v[2]) for v in map(_clock_value, rec.labels) if v is not None)
+    return (days, written, hours) if days or hours else _NO_TIME
+
+
+_NO_TIME: _When = (frozenset(), frozenset(), frozenset())
 
 
 def _head_key(head: str, rec: EntityRecord) -> str:
@@ -1958,16 +2004,29 @@ def _attested_words(iri: str, described: str, uf: _UnionFind, by_iri: dict[str, 
         for m in uf.members[root]:
             rec = by_iri[m]
             for label in rec.labels:
-                words.update(tokens(label))
+                words.update(_modifier_forms(label))
             for _doc, text in rec.descriptions:
-                words.update(tokens(text))
+                words.update(_modifier_forms(text))
             for predicate, obj in rec.deeds:
                 if predicate.rsplit("/", 1)[-1] in _IDENTITY_PREDICATES and obj in by_iri:
-                    said.append((obj, frozenset(w for label in by_iri[obj].labels for w in tokens(label))))
+                    said.append((obj, frozenset(w for label in by_iri[obj].labels for w in _modifier_forms(label))))
         found = cache[root] = (frozenset(words), tuple(said))
     own = uf.find(described)
     words, said = found
     return words.union(*(w for obj, w in said if uf.find(obj) != own))
+
+
+def _modifier_forms(text: str) -> set[str]:
+    """The words of ``text`` with the forms :func:`distinguishing_modifiers` reads them as: a number word as its
+    digits ("two" -> "2"), a demonym with the wider one it says ("scottish" -> "british"), so a modifier can be
+    looked up among words a text states.
+
+    >>> sorted(_modifier_forms("a two-time Scottish champion"))
+    ['2', 'british', 'champion', 'scottish', 'time', 'two']
+    """
+    words = set(tokens(text))
+    return words | {_NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS} | \
+        {WIDER_DEMONYMS[w] for w in words if w in WIDER_DEMONYMS}
 
 
 def _modified_by_own_name(text: str, rec: EntityRecord) -> bool:
@@ -2432,7 +2491,7 @@ def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int])
     The conditions of :func:`_deictic_days`: an expression of one article that names a day only by the day
     it is written, in a story with an event day (:func:`_event_days`), in an article naming no weekday or
     only that one, and not dated by its article's own date to another weekday. (Kept apart from the joins so
-    the head rule can ask which day such an expression names before rule 9 runs: :func:`_stated_when`.)
+    the head rule can ask which day such an expression names before rule 9 runs: :func:`_time_stated`.)
 
     >>> rec = lambda key, label, doc: EntityRecord(f"e:{key}", (label,), frozenset({"Thing"}), frozenset({doc}))
     >>> recs = [rec("t", "Thursday", "a"), rec("u", "Thursday", "d"), rec("m", "this morning", "b"),
@@ -2579,7 +2638,7 @@ def _deictic_by_hour(records: Sequence[EntityRecord], uf: _UnionFind) -> None:
     morning"), those reports give one event one time: the deictic days join the written one. Nothing joins
     where an article names two days, where two written days are met, or where the hours differ.
     """
-    by_iri = {r.iri: r for r in records}
+    stated = {r.iri: when for r in records if (when := _time_stated(r, {})) != _NO_TIME}  # (days written only)
     days: dict[str, set[str]] = defaultdict(set)  # document -> the clusters of the days it names
     for r in records:
         if r.kind == "thing" and r.documents and _names_a_day(r):
@@ -2597,7 +2656,7 @@ def _deictic_by_hour(records: Sequence[EntityRecord], uf: _UnionFind) -> None:
         if len(hours[root]) != 1 or any(len(days.get(d, ())) != 1 for d in docs):
             continue
         targets = {next(iter(days[d])) for d in docs}
-        written = sorted(t for t in targets if _stated_when(uf, by_iri, t, {})[0])
+        written = sorted(t for t in targets if _stated_when(uf, t, stated, {})[0])
         if len(written) != 1 or len(targets) < 2:
             continue
         for target in sorted(targets - set(written)):

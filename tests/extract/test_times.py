@@ -40,6 +40,8 @@ ISSUED = "2025-06-22"  # a Sunday
         ("May 2, 2024", None, "past", "2024-05-02"),
         ("May 2024", None, "past", "2024-05"),
         ("May of 2024", None, "past", "2024-05"),
+        ("May of last year", ISSUED, "past", "2024-05"),  # spaCy's DATE entity, without the "in" before it
+        ("May of next year", ISSUED, "future", "2026-05"),
         ("May 20", ISSUED, "past", "2025-05-20"),
         ("May", ISSUED, "past", "2025-05"),
     ],

@@ -1282,3 +1282,42 @@ def test_a_description_joins_the_person_its_modifier_is_stated_of_elsewhere(stor
     c.entity("the Dunmore linebacker", "Thing", key="dunmore linebacker #c")
     _load_and_resolve(store, a, b, c)
     assert merged(store, "dunmore linebacker #c", "Oskar Brandt") == joins
+
+
+def test_the_head_rule_reads_each_time_expression_once_not_once_per_anchor_member(monkeypatch):
+    """Whether two clusters state other times is asked for every noun against every anchor of its head; the
+    labels of a cluster must not be read again on each question, or one story of n reports that all say "the
+    driver" costs n * n label readings."""
+    import kg.resolve.entities as entities
+
+    read: list[str] = []
+    weekdays = entities._weekdays
+    monkeypatch.setattr(entities, "_weekdays", lambda label: read.append(label) or weekdays(label))
+    n = 120
+    docs = [f"d{i}" for i in range(n)]
+    records = [EntityRecord(f"e:driver{i}", ("the driver",), frozenset({"Thing"}), frozenset({d}), 1)
+               for i, d in enumerate(docs)]
+    records += [EntityRecord("e:gulf", ("Gulf of Tarmo",), frozenset({"Place"}), frozenset(docs), 1),
+                EntityRecord("e:rell", ("Rell Marlow",), frozenset({"Person"}), frozenset(docs), 1)]
+    result = resolve_entities(records)
+    assert all(result.same("e:driver0", f"e:driver{i}") for i in range(n))
+    assert len(read) <= 20 * len(records)
+
+
+@pytest.mark.parametrize("stated, description", [
+    ("a Scottish starter", "the Scottish linebacker"),  # the words as written
+    ("a Scottish starter", "the British linebacker"),   # "Scottish" says "British" too
+    ("a two-time champion", "the two-time linebacker"),  # a number word is read as its digits
+])
+def test_a_description_joins_the_person_its_modifiers_are_stated_of_as_they_are_read(store, stated, description):
+    # the words a "be" claim states of a person are read as the description's modifiers are read: a wider
+    # demonym ("English" also says "British") and number words ("two" is 2) included
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a.entity("Oskar Brandt")
+    a.describe("Oskar Brandt", "the linebacker")
+    b.entity("Oskar Brandt")
+    b.entity(stated, "Thing", key="stated #b")
+    b.claim("Oskar Brandt", "be", "stated #b")
+    c.entity(description, "Thing", key="linebacker #c")
+    _load_and_resolve(store, a, b, c)
+    assert merged(store, "linebacker #c", "Oskar Brandt")

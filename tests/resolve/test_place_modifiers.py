@@ -47,3 +47,25 @@ def test_a_word_that_names_no_place_after_rural_is_no_area():
     result = resolve_entities(_story(_rec("e:rural", "rural Tellish doctor", "Thing", "a"),
                                      _rec("e:ost", "Ostland doctor", "Thing", "b")))
     assert not result.same("e:rural", "e:ost")
+
+
+def test_a_count_or_contrast_after_an_area_word_is_no_place():
+    """Guard: only a proper noun after "suburban" names an area; "a suburban 40-acre farm" is still no 25-acre
+    farm, and "a suburban second home" still another home than "the first home"."""
+    sizes = resolve_entities(_story(_rec("e:a", "suburban 40-acre farm", "Thing", "a"),
+                                    _rec("e:b", "25-acre farm", "Thing", "b")))
+    homes = resolve_entities(_story(_rec("e:a", "suburban second home", "Thing", "a"),
+                                    _rec("e:b", "first home", "Thing", "b")))
+    assert not sizes.same("e:a", "e:b")
+    assert not homes.same("e:a", "e:b")
+
+
+def test_a_people_after_an_area_word_is_no_area():
+    """Guard: "suburban" and "greater" also come before the adjective of a people ("suburban Tellish families",
+    "a greater Ostlandian role"): a people is no area holding the other side's place or people."""
+    families = resolve_entities(_story(_rec("e:a", "suburban Tellish families", "Thing", "a"),
+                                       _rec("e:b", "Varnese families", "Thing", "b")))
+    roles = resolve_entities(_story(_rec("e:a", "greater Ostlandian role", "Thing", "a"),
+                                    _rec("e:b", "Marlovian role", "Thing", "b")))
+    assert not families.same("e:a", "e:b")
+    assert not roles.same("e:a", "e:b")
