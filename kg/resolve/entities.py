@@ -1132,9 +1132,11 @@ class _UnionFind:
         self.forbidden[b].add(a)
 
     def union(self, a: str, b: str, reason: str, *, force: bool = False, strong_clash_only: bool = False,
-              head: str | None = None) -> bool:
+              head: str | None = None, user: bool = False) -> bool:
         """Merge the clusters of ``a`` and ``b`` unless something forbids it; ``head``: only the common nouns
-        of that head noun may clash (with ``strong_clash_only``), see :meth:`_head_clash`."""
+        of that head noun may clash (with ``strong_clash_only``), see :meth:`_head_clash`. ``user``: a merge
+        the user's alias file forces, which only the user's own forbidding rules stop (not two calendar days:
+        the user may know that two dates of the texts are one day)."""
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return True
@@ -1143,7 +1145,7 @@ class _UnionFind:
             ra, rb, ma, mb = rb, ra, mb, ma
         if any(x in self.forbidden and not self.forbidden[x].isdisjoint(mb) for x in ma):
             return False
-        if self.days[ra] and self.days[rb] and self.days[ra] != self.days[rb]:
+        if not user and self.days[ra] and self.days[rb] and self.days[ra] != self.days[rb]:
             return False  # two calendar days are two times, whatever rule, even a forced one, met them (_days_of)
         if not force:
             if not _compatible_names(self.names[ra], self.names[rb]):
@@ -2796,10 +2798,10 @@ def _apply_aliases(uf: _UnionFind, records, forms: dict[str, set[str]], aliases:
         else:
             group = left + matching(rule.target, rule.type)
         for other in group[1:]:
-            uf.union(group[0], other, f"alias:{rule.source}:{rule.line}", force=True)
+            uf.union(group[0], other, f"alias:{rule.source}:{rule.line}", force=True, user=True)
     for iris in by_external.values():
         for other in iris[1:]:
-            uf.union(iris[0], other, "alias:external", force=True)
+            uf.union(iris[0], other, "alias:external", force=True, user=True)
     return external
 
 

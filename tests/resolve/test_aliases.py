@@ -79,6 +79,18 @@ def test_force_forbid_and_external(store):
     assert (eid("Estonia"), "http://www.wikidata.org/entity/Q191") in same_as(store)
 
 
+def test_a_user_rule_joins_two_dates_the_rules_keep_apart(store):
+    """Two calendar days are never one time for the rules; a user who knows better says so in the alias file."""
+    a, b = Doc("Daily", "a"), Doc("Herald", "b")
+    a.entity("Nov. 30", "Thing", key="2026-11-30")
+    b.entity("Dec. 1", "Thing", key="2026-12-01")
+    load(store, a, b)
+    resolve(store, BASE)
+    assert not merged(store, "2026-11-30", "2026-12-01")
+    resolve(store, BASE, aliases=parse_aliases("Nov. 30,Dec. 1\n", "x.csv"))
+    assert merged(store, "2026-11-30", "2026-12-01")
+
+
 def test_type_restricts_a_rule(store):
     a = Doc("Daily", "a")
     a.entity("Kent", "Place")
