@@ -65,6 +65,7 @@ class Document:
     url: str | None = None
     language: str | None = None
     body: tuple[tuple[int, int], ...] = ()
+    modified: str | None = None  # ISO 8601 date the page says it was last updated, when known
 
     def __post_init__(self) -> None:
         if not self.body:

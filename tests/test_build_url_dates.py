@@ -38,3 +38,16 @@ def test_kg_build_writes_the_url_s_date_as_a_typed_dct_issued(tmp_path):
         RECORDS[2]["url"]: None,  # an article id is no date
         RECORDS[3]["url"]: ("2014-06-04", xsd + "date"),  # the record's own date wins
     }
+
+
+def test_kg_build_keeps_an_updated_line_as_dct_modified_and_dates_the_article_by_its_url(tmp_path):
+    """"Last updated: <date>" says when the page changed: dct:modified, and never dct:issued (the URL's is)."""
+    record = {"text": "Ostrel dam approved\nLast updated: 14 May 2014\nThe Ostrel council approved a new dam yesterday.",
+              "url": "https://news.example.org/2014/05/12/ostrel-dam-approved"}
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(path), "--out", str(tmp_path / "out"), "--no-page"])
+    assert result.exit_code == 0, result.output
+    store = open_store(tmp_path / "out", read_only=True)
+    rows = store.select("SELECT ?issued ?modified WHERE { ?d dct:issued ?issued ; dct:modified ?modified }")
+    assert [(r["issued"].value, r["modified"].value) for r in rows] == [("2014-05-12", "2014-05-14")]

@@ -40,7 +40,7 @@ from kg.lexicon import NEWS_WORDS
 
 __all__ = ["LINE_KINDS", "LineKind", "LineMatch", "classify_line"]
 
-LineKind = Literal["comments", "source", "dateline", "date", "byline", "furniture"]
+LineKind = Literal["comments", "source", "dateline", "updated", "date", "byline", "furniture"]
 
 _NUMBER = r"(?:\d+|no|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
 # Capitalised name words, for bylines and credit lines ("Jane Doe", "J. R. O'Neil-Smith").
@@ -92,8 +92,9 @@ LINE_KINDS: tuple[tuple[LineKind, str, int], ...] = (
     ("furniture", r"(?:accept|i\s+agree|agree|ok|got\s+it|dismiss|close|menu|search|home)", 2),
     # --- bylines and metadata ---
     ("source", r"(?:source|sources|via)\s*:\s*(?P<value>.+)", 12),
-    ("dateline", r"(?:published|updated|posted|last\s+updated|first\s+published|last\s+modified|date)(?:\s+(?:on|at))?"
-                 r"\s*:?\s*(?P<value>.+)", 12),
+    # ("Updated: <date>" is when the page last changed, not when the story was written: its own kind)
+    ("updated", r"(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?\s*:?\s*(?P<value>.+)", 12),
+    ("dateline", r"(?:published|posted|first\s+published|date)(?:\s+(?:on|at))?\s*:?\s*(?P<value>.+)", 12),
     ("byline", r"(?i:by)\s+(?P<value>" + _NAMES + r"(?:\s*[,|-]\s*" + _NAMES + r")?)", 10),
     ("furniture", r"(?:(?i:additional\s+)?(?i:writing|reporting|editing|reported|written|edited|compiled)\s+(?i:by)\s+"
                   + _NAMES + r"\s*[;,.]?\s*)+", 20),
@@ -149,7 +150,8 @@ def classify_line(line: str) -> LineMatch | None:
     Returns
     -------
     The first :data:`LINE_KINDS` entry that matches the whole line, with the
-    captured value (a publisher for ``source``, an ISO date for ``dateline``).
+    captured value (a publisher for ``source``, an ISO date for ``dateline`` and
+    ``updated``, a "Last updated: <date>" line).
     A ``dateline`` whose value is not a date is not a dateline; one whose value
     is a date that cannot be read ("Posted 05/06/2025", ambiguous) or only a
     time is ``furniture``. Else a line that is only a date (:func:`_date_line`)
@@ -179,7 +181,7 @@ def classify_line(line: str) -> LineMatch | None:
         value = match.groupdict().get("value")
         if kind == "byline":
             return LineMatch(kind, _byline_outlet(value or ""))
-        if kind == "dateline":
+        if kind in ("dateline", "updated"):
             written = (value or "").strip()
             value = normalise_date(written)
             if value is None:

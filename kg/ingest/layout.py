@@ -65,6 +65,8 @@ _FRONT_MATTER_KEYS = {
     "date": "issued",
     "published": "issued",
     "issued": "issued",
+    "updated": "modified",
+    "modified": "modified",
     "url": "url",
     "link": "url",
     "canonical_url": "url",
@@ -80,6 +82,7 @@ class Layout:
     publisher: str | None = None
     issued: str | None = None
     url: str | None = None
+    modified: str | None = None  # the date of an "Updated: <date>" line
 
 
 @dataclass(frozen=True)
@@ -123,6 +126,7 @@ def analyse_text(text: str, *, markdown: bool = False, title: str | None = None)
     title_at, found_title = _find_title(lines, content, markdown=markdown, known=title)
     publisher, url = _publisher(lines)
     issued = _issued(lines)
+    modified = next((line.match.value for line in lines if line.match and line.match.kind == "updated"), None)
     body = _paragraphs(text, lines, skip=title_at, markdown=markdown)
     return Layout(
         body=body,
@@ -130,6 +134,7 @@ def analyse_text(text: str, *, markdown: bool = False, title: str | None = None)
         publisher=front.get("publisher") or publisher,
         issued=normalise_date(front["issued"]) if front.get("issued") else issued,
         url=front.get("url") or url,
+        modified=normalise_date(front["modified"]) if front.get("modified") else modified,
     )
 
 
@@ -290,9 +295,14 @@ def _issued(lines: list[_Line]) -> str | None:
 
     Why: a labelled date says what it is, while a line that is only a date (no label) is
     most likely, but not surely, the publication date; so the label wins wherever it stands.
+    An "Updated: <date>" line never dates the article (it is ``modified``): a page is updated
+    days after its story was written, and "yesterday" read against that day is another day.
 
-    >>> analyse_text("May 2, 2025\\n\\nThe council met.\\n\\nUpdated: May 3, 2025").issued
+    >>> analyse_text("May 2, 2025\\n\\nThe council met.\\n\\nPosted: May 3, 2025").issued
     '2025-05-03'
+    >>> layout = analyse_text("The council met on Friday.\\n\\nLast updated: May 4, 2025")
+    >>> layout.issued, layout.modified
+    (None, '2025-05-04')
     """
     for kind in ("dateline", "date"):
         value = next((line.match.value for line in lines if line.match and line.match.kind == kind), None)

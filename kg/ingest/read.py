@@ -315,6 +315,7 @@ def _document(
         url=url,
         language=sidecar.language or meta.language or detect_language(body_text),
         body=layout.body,
+        modified=layout.modified,
     )
     return document
 

@@ -276,6 +276,8 @@ def _quads(ex: Extraction, base: str, make=None) -> Iterator:
         yield q(d, DCTERMS.title, Literal(clean_text(doc.title)))
     if doc.issued:
         yield q(d, DCTERMS.issued, typed_time(doc.issued) or Literal(doc.issued))
+    if doc.modified:
+        yield q(d, DCTERMS.modified, typed_time(doc.modified) or Literal(doc.modified))
     if doc.url:
         yield q(d, SCHEMA.url, Literal(clean_text(doc.url), datatype=_n(XSD.anyURI)))
     if doc.language:

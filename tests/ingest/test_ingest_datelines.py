@@ -118,8 +118,17 @@ def test_the_first_date_line_wins():
 
 
 def test_a_published_line_wins_over_a_date_line_wherever_it_stands():
-    text = "October 4, 2019\n" + BODY + "\nUpdated: October 5, 2019\n"
+    text = "October 4, 2019\n" + BODY + "\nPublished: October 5, 2019\n"
     assert analyse_text(text).issued == "2019-10-05"
+
+
+@pytest.mark.parametrize("line", ["Updated: October 5, 2019", "Last updated 15:48 2019-10-05", "Last modified 2019-10-05"])
+def test_an_updated_line_is_when_the_page_changed_not_when_the_story_was_written(line):
+    """An update can come days after the story, so it never dates the article (its "yesterday" would be another
+    day); it is kept as the page's dct:modified."""
+    layout = analyse_text("Bridge to close\n" + BODY + "\n" + line + "\n")
+    assert layout.issued is None and layout.modified == "2019-10-05"
+    assert analyse_text("October 4, 2019\n" + BODY + "\n" + line + "\n").issued == "2019-10-04"
 
 
 def test_metadata_wins_over_a_date_line(tmp_path):

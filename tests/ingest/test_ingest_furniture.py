@@ -63,7 +63,8 @@ from kg.ingest.furniture import LINE_KINDS, classify_line
         ("Source: Clarion", "source"),
         ("Sources: Reuters, AP", "source"),
         ("Published: 22 June 2025", "dateline"),
-        ("Updated June 23, 2025 10:41 am EDT", "dateline"),
+        ("Updated June 23, 2025 10:41 am EDT", "updated"),
+        ("Last modified: 23 June 2025", "updated"),
         ("By Jane Doe", "byline"),
         ("By Jane Doe and John Roe, Reuters", "byline"),
         ("Reporting by Jane Doe; Editing by John Roe", "furniture"),
@@ -115,7 +116,7 @@ def test_source_value_and_date_value_are_captured():
 
 def test_every_pattern_names_a_known_kind_and_a_positive_word_limit():
     for kind, pattern, max_words in LINE_KINDS:
-        assert kind in {"comments", "source", "dateline", "byline", "furniture"}
+        assert kind in {"comments", "source", "dateline", "updated", "byline", "furniture"}
         assert max_words > 0 and pattern
 
 
