@@ -7,6 +7,7 @@ import json
 from click.testing import CliRunner
 
 from kg.cli import main
+from kg.ingest import read_document
 from kg.store import open_store
 
 RECORDS = [
@@ -41,7 +42,7 @@ def test_kg_build_writes_the_url_s_date_as_a_typed_dct_issued(tmp_path):
 
 
 def test_kg_build_keeps_an_updated_line_as_dct_modified_and_dates_the_article_by_its_url(tmp_path):
-    """"Last updated: <date>" says when the page changed: dct:modified, and never dct:issued (the URL's is)."""
+    """"Last updated: <date>" says when the page changed: dct:modified; the URL's date is the story's."""
     record = {"text": "Ostrel dam approved\nLast updated: 14 May 2014\nThe Ostrel council approved a new dam yesterday.",
               "url": "https://news.example.org/2014/05/12/ostrel-dam-approved"}
     path = tmp_path / "news.jsonl"
@@ -51,3 +52,10 @@ def test_kg_build_keeps_an_updated_line_as_dct_modified_and_dates_the_article_by
     store = open_store(tmp_path / "out", read_only=True)
     rows = store.select("SELECT ?issued ?modified WHERE { ?d dct:issued ?issued ; dct:modified ?modified }")
     assert [(r["issued"].value, r["modified"].value) for r in rows] == [("2014-05-12", "2014-05-14")]
+
+
+def test_an_updated_line_dates_an_article_nothing_else_dates(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Ostrel dam approved\nThe Ostrel council approved a new dam yesterday.\nUpdated: 14 May 2014\n")
+    document = read_document(path)
+    assert (document.issued, document.modified) == ("2014-05-14", "2014-05-14")

@@ -295,8 +295,9 @@ def _issued(lines: list[_Line]) -> str | None:
 
     Why: a labelled date says what it is, while a line that is only a date (no label) is
     most likely, but not surely, the publication date; so the label wins wherever it stands.
-    An "Updated: <date>" line never dates the article (it is ``modified``): a page is updated
-    days after its story was written, and "yesterday" read against that day is another day.
+    An "Updated: <date>" line is ``modified``, not this: a page is updated hours or days after
+    its story was written, and "yesterday" read against that day may be another day; so an
+    update dates an article only when nothing else does (:func:`kg.ingest.read.read_document`).
 
     >>> analyse_text("May 2, 2025\\n\\nThe council met.\\n\\nPosted: May 3, 2025").issued
     '2025-05-03'

@@ -311,7 +311,8 @@ def _document(
         source=source,
         title=sidecar.title or meta.title or layout.title,
         publisher=sidecar.publisher or meta.publisher or layout.publisher,
-        issued=sidecar.issued or meta.issued or layout.issued or date_from_url(url),
+        # (a page's "Updated:" date only when nothing else dates it: updates come after the story, see _issued)
+        issued=sidecar.issued or meta.issued or layout.issued or date_from_url(url) or layout.modified,
         url=url,
         language=sidecar.language or meta.language or detect_language(body_text),
         body=layout.body,
