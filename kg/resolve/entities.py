@@ -2437,6 +2437,22 @@ def _day_anaphor(label: str) -> bool:
     return bool(_DAY_ANAPHOR.match(" ".join(tokens(label))))
 
 
+def _weekdays_named(records: Sequence[EntityRecord]) -> dict[str, set[str]]:
+    """Document -> the weekdays its time expressions name ("Friday night", "on Saturday").
+
+    >>> _weekdays_named([EntityRecord("e:f", ("Friday night",), frozenset({"Thing"}), frozenset("ab"))])
+    {'a': {'friday'}, 'b': {'friday'}}
+    """
+    named: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        if r.kind != "thing" or not r.documents:
+            continue
+        weekdays = {day for label in r.labels for day in _weekdays(label)}
+        for d in sorted(r.documents):
+            named[d] |= weekdays
+    return dict(named)
+
+
 def _event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict[int, str]:
     """Story -> its event day: the weekday named in :data:`DEICTIC_RATIO` times as many of its articles as any other.
 
@@ -2446,15 +2462,8 @@ def _event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict
     >>> _event_days([rec("f", "Friday", "ab"), rec("s", "Saturday night", "cd")], dict.fromkeys("abcd", 0))
     {}
     """
-    named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
-    for r in records:
-        if r.kind != "thing" or not r.documents:
-            continue
-        weekdays = {day for label in r.labels for day in _weekdays(label)}
-        for d in r.documents:
-            named[d] |= weekdays
     story_days: dict[int, Counter[str]] = defaultdict(Counter)
-    for d, weekdays in named.items():
+    for d, weekdays in _weekdays_named(records).items():
         for day in weekdays:
             story_days[groups[d]][day] += 1
     event: dict[int, str] = {}
@@ -2501,14 +2510,10 @@ def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int])
     >>> _deictic_event_days(recs, dict.fromkeys("abcd", 0))
     {'e:m': ('thursday', 'e:t')}
     """
-    named: dict[str, set[str]] = defaultdict(set)  # document -> the weekdays it names
+    named = _weekdays_named(records)
     weekday_of: dict[tuple[int, str], list[str]] = defaultdict(list)
     for r in records:
-        if r.kind != "thing" or not r.documents:
-            continue
-        weekdays = {day for label in r.labels for day in _weekdays(label)}
-        for d in r.documents:
-            named[d] |= weekdays
+        weekdays = {day for label in r.labels for day in _weekdays(label)} if r.kind == "thing" else set()
         if len(weekdays) == 1:
             for d in r.documents:
                 weekday_of[(groups[d], next(iter(weekdays)))].append(r.iri)
