@@ -1559,6 +1559,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #     "Ann Lee opened fire ... killed the man ... charged with murder")
     _same_deeds(records, groups, uf)
     _same_harm(records, groups, uf)
+    _counted_harm(records, groups, uf)  # 11b.
     _said_chosen(records, uf)  # 12.
 
     del groups, closest, days
@@ -2161,6 +2162,60 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
             for m in uf.members[p])}
         if not described:
             uf.union(root, people.pop(), "same-harm", strong_clash_only=True)
+
+
+#: Harm verbs by what the harm did to whom suffered it: a group killed and a group wounded by one doer are two groups.
+_HARM_OUTCOMES = {**dict.fromkeys(("kill", "murder", "slay"), "kill"),
+                  **dict.fromkeys(("wound", "injure", "hurt"), "wound"), "shoot": "shoot", "stab": "stab"}
+_IRREGULAR_PLURALS = frozenset("men women people children persons others".split())
+_GROUP_COUNT = re.compile(r"^(?:the |his |her |their |its )?(\d{1,3}|" + "|".join(_NUMBER_WORDS) + r") [a-z-]+")
+
+
+def _harmed_count(rec: EntityRecord) -> str | None:
+    """The exact size of the plural group a common noun names when a label counts it ("two others", "the 3 former
+    bosses" -> "2", "3"); ``None`` for a singular or uncounted noun, or two different counts.
+
+    >>> _harmed_count(EntityRecord("e", ("other", "two others"), frozenset({"Thing"})))
+    '2'
+    >>> _harmed_count(EntityRecord("e", ("boss", "his former bosses"), frozenset({"Thing"}))) is None
+    True
+    """
+    found = set()
+    for label in rec.labels:
+        text = " ".join(label.lower().replace(",", "").split())
+        match = _GROUP_COUNT.match(text)
+        if match and (_plural_words(label) or text.split()[-1] in _IRREGULAR_PLURALS) and not _COORDINATORS & set(text.split()) and match.group(1) not in ("0", "1", "one", "zero"):
+            found.add(_NUMBER_WORDS.get(match.group(1), match.group(1)))
+    return found.pop() if len(found) == 1 else None
+
+
+def _counted_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """Rule 11b: groups of one story counted alike ("two others", "two former bosses") that one doer harmed
+    in the same way ("LaCalamita injured two others" / "the fired accountant wounded two former bosses") are
+    one group, when they are common nouns only.
+
+    Why: reports of one event count its harmed alike and tell what was done to them, while each names the
+    group by another noun ("others", "bosses", "partners", "victims"), so no head joins them. A doer who
+    killed two and wounded two harmed two groups: the kind of harm (:data:`_HARM_OUTCOMES`) and the count
+    both have to agree; the doers are compared by cluster after rules 1 to 11.
+    """
+    found: dict[tuple[int, str, str, str], set[str]] = defaultdict(set)
+    for r in records:
+        for predicate, obj in r.deeds:
+            outcome = _HARM_OUTCOMES.get(predicate.rsplit("/", 1)[-1])
+            target = uf.records.get(obj)
+            if outcome is None or target is None or target.kind != "thing":
+                continue
+            count = _harmed_count(target)
+            if count is None:
+                continue
+            for story in {groups[d] for d in r.documents if d in groups}:
+                found[(story, uf.find(r.iri), outcome, count)].add(obj)
+    for key in sorted(found):
+        # (a group the extractor joined to a person, "the man" / "two men", is left where it is)
+        members = sorted(m for m in found[key] if uf.kinds[uf.find(m)] == {"thing"})
+        for other in members[1:]:
+            uf.union(members[0], other, f"counted-harm:{key[2]}:{key[3]}", strong_clash_only=True)
 
 
 def _said_chosen(records: Sequence[EntityRecord], uf: _UnionFind) -> None:

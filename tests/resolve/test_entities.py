@@ -1115,6 +1115,35 @@ def test_a_description_stays_apart_when_its_report_tells_of_another_person_its_d
     assert not merged(store, "person #b", "Odell Vance") and not merged(store, "woman #b", "Odell Vance")
 
 
+def _counted_harm_story(store, *, second: str = "wound", count: str = "two") -> None:
+    """Two reports say a named man wounded a counted group, each naming the group by another noun ("two
+    others", "two former partners"); ``second`` and ``count`` are what the second report says and counts."""
+    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    for doc in (a, b):
+        doc.entity("Tobias Halvorsen")
+    a.entity("other", "Thing", "two others", key="others #a")
+    a.claim("Tobias Halvorsen", "wound", "others #a")
+    b.entity("former partner", "Thing", f"{count} former partners", key="partners #b")
+    b.claim("Tobias Halvorsen", second, "partners #b")
+    _load_and_resolve(store, a, b)
+
+
+def test_groups_counted_alike_that_one_doer_harmed_alike_are_one_group(store):
+    _counted_harm_story(store, second="injure")
+    assert merged(store, "others #a", "partners #b")
+    assert not merged(store, "others #a", "Tobias Halvorsen")
+
+
+def test_groups_harmed_otherwise_stay_apart(store):
+    _counted_harm_story(store, second="kill")  # two killed and two wounded are four people
+    assert not merged(store, "others #a", "partners #b")
+
+
+def test_groups_counted_otherwise_stay_apart(store):
+    _counted_harm_story(store, count="three")
+    assert not merged(store, "others #a", "partners #b")
+
+
 def test_only_harm_identifies_whom_it_was_done_to(store):
     # one person meets, thanks or calls many people: "met one person" is not the man he killed
     _harm_story(store, verb="meet")
