@@ -1560,6 +1560,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _same_deeds(records, groups, uf)
     _same_harm(records, groups, uf)
     _counted_harm(records, groups, uf)  # 11b.
+    _death_of(records, groups, uf)  # 11c.
     _said_chosen(records, uf)  # 12.
 
     del groups, closest, days
@@ -2216,6 +2217,98 @@ def _counted_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
         members = sorted(m for m in found[key] if uf.kinds[uf.find(m)] == {"thing"})
         for other in members[1:]:
             uf.union(members[0], other, f"counted-harm:{key[2]}:{key[3]}", strong_clash_only=True)
+
+
+#: Nouns of a death or a harm done to one person ("the death of their boss", "the fatal shooting of his former
+#: boss"): the noun after their "of" is who suffered it.
+_DEATH_NOUNS = frozenset("death killing slaying murder shooting stabbing".split())
+_DEATH_OF = re.compile(r"^(?:[a-z-]+ ){0,2}?(" + "|".join(sorted(_DEATH_NOUNS)) + r") of (.+)$")
+_POSSESSIVES = frozenset("his her their its our my your the a an".split())
+#: Person nouns of a tie to another person that the person-noun lexicon leaves out ("his boss"): relational,
+#: so only a death noun's "of" (rule 11c) reads them as a person here.
+_TIE_NOUNS = frozenset("boss employer supervisor landlord landlady girlfriend boyfriend fiance fiancee".split())
+
+
+def _sufferer_words(label: str) -> tuple[str, ...] | None:
+    """The words of whom a death noun phrase says died or was harmed ("fatal shooting of his former boss" ->
+    ("former", "boss")), up to a relative clause or a comma; ``None`` for another label.
+
+    >>> _sufferer_words("death of boss who was gunned down at office Christmas party")
+    ('boss',)
+    >>> _sufferer_words("fatal shooting of his former boss"), _sufferer_words("shooting star") is None
+    (('former', 'boss'), True)
+    """
+    match = _DEATH_OF.match(" ".join(label.lower().split()))
+    if match is None:
+        return None
+    words = []
+    for word in match.group(2).split(",")[0].split():
+        if word in {"who", "whom", "that", "which", "in", "at", "on", "by", "and", "of"}:
+            break
+        if not words and word in _POSSESSIVES:
+            continue
+        words.append(word)
+    return tuple(words) or None
+
+
+def _death_of(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """Rule 11c: a description of a person that an article's death noun names as who died ("the death of their
+    boss", "the fatal shooting of his former boss"), in a cluster of singular descriptions only, joins the one
+    named person of its story whom a harm verb (:data:`_HARM_OUTCOMES`) was done to or a death noun names.
+
+    Why: a relational noun ("boss", "brother") names a tie to someone, not a deed, so no head, description or
+    deed of the reports that name the victim reaches it; what the report tells of it is that its death is the
+    story's. A story where several named people were harmed leaves open which one it is.
+    """
+    died: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # document -> the words of whom it says died
+    for r in records:
+        for label in r.labels:
+            words = _sufferer_words(label)
+            if words:
+                for d in r.documents:
+                    died[d].add(words)
+    if not died:
+        return
+    harmed: dict[int, set[str]] = defaultdict(set)  # story -> harmed person roots
+    doers: dict[int, set[str]] = defaultdict(set)  # story -> the roots of who harmed them
+    for r in records:
+        for predicate, obj in r.deeds:
+            if _HARM_OUTCOMES.get(predicate.rsplit("/", 1)[-1]) and obj in uf.parent and "person" in uf.kinds[uf.find(obj)]:
+                for d in uf.records[obj].documents:
+                    if d in groups:
+                        harmed[groups[d]].add(uf.find(obj))
+                        doers[groups[d]].add(uf.find(r.iri))
+    # ("the death of Ann Lee": a named person of the article whose death it tells was harmed too)
+    names: dict[tuple[str, ...], set[str]] = defaultdict(set)  # a person's last name -> the person's IRIs
+    for r in records:
+        if r.kind == "person":
+            for label in r.prefs:
+                if tokens(label):
+                    names[tokens(label)[-1:]].add(r.iri)
+    for d, said in died.items():
+        if d not in groups:
+            continue
+        for words in said:
+            for iri in names.get(words[-1:], ()):
+                if d in uf.records[iri].documents:
+                    harmed[groups[d]].add(uf.find(iri))
+    for r in records:
+        if r.kind != "thing" or not r.prefs or len(r.documents) != 1:
+            continue
+        d = next(iter(r.documents))
+        own = {tuple(w for w in tokens(label) if w not in _POSSESSIVES) for label in r.labels}
+        if d not in groups or not own & died.get(d, set()) or not (
+                is_person_noun(thing_head(r.prefs[0])) or thing_head(r.prefs[0]) in _TIE_NOUNS):
+            continue
+        root = uf.find(r.iri)
+        members = [uf.records[m] for m in uf.members[root]]
+        if uf.kinds[root] != {"thing"} or any(_written_number(m) == "plural" for m in members):
+            continue
+        # (whoever harmed someone in the story is its doer, not whose death it tells, even where a misread
+        # claim has the doer harmed too: "the gunman killed one man" joined to the gunman)
+        people = {uf.find(p) for p in harmed.get(groups[d], ())} - {uf.find(p) for p in doers.get(groups[d], ())} - {root}
+        if len(people) == 1:
+            uf.union(root, people.pop(), "death-of", strong_clash_only=True)
 
 
 def _said_chosen(records: Sequence[EntityRecord], uf: _UnionFind) -> None:

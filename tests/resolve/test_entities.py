@@ -1144,6 +1144,38 @@ def test_groups_counted_otherwise_stay_apart(store):
     assert not merged(store, "others #a", "partners #b")
 
 
+def _death_of_story(store, *, second_victim: bool = False, noun: str = "boss") -> None:
+    """A report says a named man killed a named man; another tells only of "the death of their ``noun``" (and,
+    with ``second_victim``, a third report says the killer also shot another named man)."""
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    for doc in (a, c):
+        doc.entity("Pieter Mund")
+    a.entity("Odell Vance")
+    a.claim("Pieter Mund", "kill", "Odell Vance")
+    b.entity(noun, "Thing", f"their {noun}", key="tie #b")
+    b.entity(f"death of {noun}", "Thing", f"death of their {noun}", key="death #b")
+    if second_victim:
+        c.entity("Lorne Abbey")
+        c.claim("Pieter Mund", "shoot", "Lorne Abbey")
+    _load_and_resolve(store, a, b, c)
+
+
+def test_whom_a_death_noun_names_joins_the_one_person_harmed_in_its_story(store):
+    _death_of_story(store)
+    assert merged(store, "tie #b", "Odell Vance")
+    assert not merged(store, "tie #b", "Pieter Mund")  # who did the harm is not whose death it was
+
+
+def test_whom_a_death_noun_names_stays_apart_when_two_people_were_harmed(store):
+    _death_of_story(store, second_victim=True)
+    assert not merged(store, "tie #b", "Odell Vance") and not merged(store, "tie #b", "Lorne Abbey")
+
+
+def test_a_death_noun_names_no_person_by_a_noun_of_things(store):
+    _death_of_story(store, noun="project")  # "the death of their project"
+    assert not merged(store, "tie #b", "Odell Vance")
+
+
 def test_only_harm_identifies_whom_it_was_done_to(store):
     # one person meets, thanks or calls many people: "met one person" is not the man he killed
     _harm_story(store, verb="meet")
