@@ -1512,6 +1512,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         _join_described(records, by_iri, uf, stories)
     del close, spelled_names
     _org_descriptions(records, by_iri, uf)  # 8b.
+    _facility_descriptions(records, by_iri, uf)  # 8c.
 
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
     #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
@@ -1981,6 +1982,86 @@ def _org_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, EntityR
                  if len({d for m in uf.members[uf.find(c)] for d in by_iri[m].documents}) >= 2]
         if len(found) == 1:
             uf.union(r.iri, found[0], f"org-noun:{head}", strong_clash_only=True)
+
+
+#: Nouns that name a facility by its kind ("the clinic", "the rehab facility"), for rule 8c
+#: (:func:`_facility_descriptions`), and the last words of the names of facilities ("Ardon Treatment Center").
+_FACILITY_KIND_NOUNS = frozenset("facility center centre clinic hospital hospice rehab sanatorium infirmary".split())
+_FACILITY_NAME_HEADS = frozenset("center centre clinic hospital hospice sanatorium infirmary".split())
+
+
+#: Words of a facility's name that tell its kind, not which facility it is ("Ardon Treatment Center", "Ardon Clinic").
+_FACILITY_KIND_WORDS = _FACILITY_NAME_HEADS | frozenset("treatment medical rehab rehabilitation recovery care".split())
+
+
+def _facility_stem(name: str) -> tuple[str, ...]:
+    """The words of a facility's name before the words of its kind, when the name ends with a facility noun:
+    "Ardon Treatment Center", "Ardon Clinic" and "Ardon Center" are one facility written three ways.
+
+    >>> _facility_stem("Ardon Treatment Center"), _facility_stem("Ardon Clinic"), _facility_stem("Ardon")
+    (('ardon',), ('ardon',), ())
+    """
+    words = list(tokens(name))
+    if not words or words[-1] not in _FACILITY_NAME_HEADS:
+        return ()
+    while words and words[-1] in _FACILITY_KIND_WORDS:
+        words.pop()
+    return tuple(words)
+
+
+def _facility_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind) -> None:
+    """Rule 8c: a singular facility noun of one article ("the clinic", "rehab", "the Dallow treatment facility")
+    joins the one named facility ("Ardon Treatment Center") that article names, when the stories name it in two
+    articles or more and every place the noun names ("Dallow") is written in that facility's names.
+
+    Why: a report names the clinic or hospital it is about once and then calls it by its kind ("the Ardon Center
+    ... the facility"), and the extractor seldom links the two; rule 6 gathers the story's "rehab" into one
+    cluster, but no rule reaches the name. A story can hold several facilities (the one a person left and the one
+    she went to), so only an article naming one counts, and a noun whose capitalised modifier is not in the
+    facility's names ("the Bellport facility" beside "Ardon Treatment Center") stays apart.
+
+    >>> recs = [EntityRecord("e:c", ("Ardon Treatment Center",), frozenset({"Organization"}), frozenset({"d1", "d2"})),
+    ...         EntityRecord("e:f", ("facility",), frozenset({"Thing"}), frozenset({"d1"})),
+    ...         EntityRecord("e:b", ("Bellport facility",), frozenset({"Thing"}), frozenset({"d2"}))]
+    >>> uf = _UnionFind(recs)
+    >>> _facility_descriptions(recs, {r.iri: r for r in recs}, uf)
+    >>> uf.find("e:f") == uf.find("e:c"), uf.find("e:b") == uf.find("e:c")
+    (True, False)
+    """
+    named: dict[str, set[str]] = defaultdict(set)  # document -> named facilities
+    by_stem: dict[tuple[str, ...], list[str]] = defaultdict(list)  # a facility's name without its kind words
+    for r in records:
+        if r.kind != "named" or r.publisher or not r.types & {"Organization", "Place"} or "Person" in r.types:
+            continue
+        if any(tokens(x) and tokens(x)[-1] in _FACILITY_NAME_HEADS for x in r.prefs):
+            for d in r.documents:
+                named[d].add(r.iri)
+            stem = _facility_stem(r.prefs[0])
+            if stem:
+                by_stem[stem].append(r.iri)
+    for r in records:
+        if r.kind != "thing" or not r.prefs or len(r.documents) != 1:
+            continue
+        head = thing_head(r.prefs[0])
+        if head not in _FACILITY_KIND_NOUNS or not _ends_with_head(r.prefs[0], head) or _plural(r):
+            continue
+        mods = thing_modifiers(r.prefs[0])
+        if mods & _CONTRASTIVE:
+            continue
+        if any(by_iri[m].kind != "thing" for m in uf.members[uf.find(r.iri)]):
+            continue  # the noun already joined a name
+        (doc,) = r.documents
+        found = [c for c in _distinct_clusters(uf, named.get(doc, ()), exclude=r.iri)
+                 if len({d for m in uf.members[uf.find(c)] for d in by_iri[m].documents}) >= 2]
+        if len(found) != 1:
+            continue
+        written = {w for m in uf.members[uf.find(found[0])] for x in by_iri[m].labels for w in tokens(x)}
+        if not _capitalised(r.prefs[0]) & mods <= written:
+            continue  # "the Bellport facility" is no facility whose names never say Bellport
+        uf.union(r.iri, found[0], f"facility-noun:{head}", strong_clash_only=True)
+    for iris in by_stem.values():
+        for iri in iris[1:]:
+            uf.union(iris[0], iri, "facility-name", force=True)
 
 
 def _attested_words(iri: str, described: str, uf: _UnionFind, by_iri: dict[str, EntityRecord],
