@@ -1513,6 +1513,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     del close, spelled_names
     _org_descriptions(records, by_iri, uf)  # 8b.
     _facility_descriptions(records, by_iri, uf)  # 8c.
+    _premises_by_place(records, uf, groups)  # 8d.
 
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
     #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
@@ -2062,6 +2063,51 @@ def _facility_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, En
     for iris in by_stem.values():
         for iri in iris[1:]:
             uf.union(iris[0], iri, "facility-name", force=True)
+
+
+#: Nouns that name premises where something happens, for rule 8d (:func:`_premises_by_place`), in two classes
+#: that one place does not make one: workplaces, shops and buildings, and places of care (the hospital a victim
+#: was taken to is not the office where the shooting was, whatever town both are in).
+_PREMISES_CLASSES: dict[str, str] = {
+    **dict.fromkeys("""office building firm business company store shop plant factory warehouse wholesaler
+        restaurant hotel headquarters""".split(), "work"),
+    **dict.fromkeys("facility clinic hospital center centre hospice".split(), "care")}
+
+
+def _premises_by_place(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[str, int]) -> None:
+    """Rule 8d: within a story, premises nouns that one place names ("the Dallow accounting firm", "the Dallow
+    office", "a suburban Dallow office building") are one premises.
+
+    Why: a report of what happened at a workplace calls it by whatever noun comes (the firm, its office, the
+    building) and tells it by its town; the head rule joins nouns of one head only. Only a capitalised modifier
+    that is a place the stories name counts (not "the accounting firm" / "the accounting office").
+
+    >>> recs = [EntityRecord("e:p", ("Dallow",), frozenset({"Place"}), frozenset({"d1"})),
+    ...         EntityRecord("e:f", ("Dallow accounting firm",), frozenset({"Thing"}), frozenset({"d1"})),
+    ...         EntityRecord("e:o", ("Dallow office",), frozenset({"Thing"}), frozenset({"d2"}))]
+    >>> uf = _UnionFind(recs)
+    >>> _premises_by_place(recs, uf, {"d1": 0, "d2": 0})
+    >>> uf.find("e:f") == uf.find("e:o")
+    True
+    """
+    places = {w for r in records if r.kind in ("named", "place") and "Place" in r.types for x in r.prefs
+              for w in [tokens(x)] if len(w) == 1 for w in w}
+    keyed: dict[tuple[int, str, str], list[str]] = defaultdict(list)  # (story, class, place) -> nouns
+    for r in records:
+        if r.kind != "thing" or not r.prefs or _plural(r):
+            continue
+        head = thing_head(r.prefs[0])
+        if head not in _PREMISES_CLASSES or not _ends_with_head(r.prefs[0], head):
+            continue
+        mods = thing_modifiers(r.prefs[0])
+        if mods & _CONTRASTIVE:
+            continue
+        for word in _capitalised(r.prefs[0]) & mods & places:
+            for story in {groups[d] for d in r.documents if d in groups}:
+                keyed[(story, _PREMISES_CLASSES[head], word)].append(r.iri)
+    for (_story, _class, word), iris in keyed.items():
+        for iri in iris[1:]:
+            uf.union(iris[0], iri, f"premises:{word}", strong_clash_only=True)
 
 
 def _attested_words(iri: str, described: str, uf: _UnionFind, by_iri: dict[str, EntityRecord],
