@@ -57,6 +57,10 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
    8b. an organisation noun of one article ("the studio") and the one organisation that article names
    (:func:`_org_descriptions`);
+   8c. a facility noun of one article ("rehab", "the clinic") and the one named facility that article names,
+   and a facility's names written with other kind words ("X Clinic" / "X Treatment Center"):
+   :func:`_facility_descriptions`; 8d. premises nouns of a story that one place names ("the Dallow firm" /
+   "the Dallow office"): :func:`_premises_by_place`;
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
    and the event day of the articles closest to it, a time of day ("at about 7 p.m.") and the day of
    its article's event (one hour per day: of two hours given for one day, only the one most reports give);
