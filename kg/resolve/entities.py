@@ -57,6 +57,10 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    ("a Bellport woman" may be "the Ardon mother"; "a Tellish woman" is not "the Ostlandish mother");
    8b. an organisation noun of one article ("the studio") and the one organisation that article names
    (:func:`_org_descriptions`);
+   8c. a facility noun of one article ("rehab", "the clinic") and the one named facility that article names,
+   and a facility's names written with other kind words ("X Clinic" / "X Treatment Center"):
+   :func:`_facility_descriptions`; 8d. premises nouns of a story that one place names ("the Dallow firm" /
+   "the Dallow office"): :func:`_premises_by_place`;
 9. the time expressions of one weekday in a story ("Thursday", "Thursday, November 10"), "yesterday"
    and the event day of the articles closest to it, a time of day ("at about 7 p.m.") and the day of
    its article's event (one hour per day: of two hours given for one day, only the one most reports give);
@@ -1512,6 +1516,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         _join_described(records, by_iri, uf, stories)
     del close, spelled_names
     _org_descriptions(records, by_iri, uf)  # 8b.
+    _facility_descriptions(records, by_iri, uf)  # 8c.
+    _premises_by_place(records, uf, groups)  # 8d.
 
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
     #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
@@ -1983,6 +1989,131 @@ def _org_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, EntityR
                  if len({d for m in uf.members[uf.find(c)] for d in by_iri[m].documents}) >= 2]
         if len(found) == 1:
             uf.union(r.iri, found[0], f"org-noun:{head}", strong_clash_only=True)
+
+
+#: Nouns that name a facility by its kind ("the clinic", "the rehab facility"), for rule 8c
+#: (:func:`_facility_descriptions`), and the last words of the names of facilities ("Ardon Treatment Center").
+_FACILITY_KIND_NOUNS = frozenset("facility center centre clinic hospital hospice rehab sanatorium infirmary".split())
+_FACILITY_NAME_HEADS = frozenset("center centre clinic hospital hospice sanatorium infirmary".split())
+
+
+#: Words of a facility's name that tell its kind, not which facility it is ("Ardon Treatment Center", "Ardon Clinic").
+_FACILITY_KIND_WORDS = _FACILITY_NAME_HEADS | frozenset("treatment medical rehab rehabilitation recovery care".split())
+
+
+def _facility_stem(name: str) -> tuple[str, ...]:
+    """The words of a facility's name before the words of its kind, when the name ends with a facility noun:
+    "Ardon Treatment Center", "Ardon Clinic" and "Ardon Center" are one facility written three ways.
+
+    >>> _facility_stem("Ardon Treatment Center"), _facility_stem("Ardon Clinic"), _facility_stem("Ardon")
+    (('ardon',), ('ardon',), ())
+    """
+    words = list(tokens(name))
+    if not words or words[-1] not in _FACILITY_NAME_HEADS:
+        return ()
+    while words and words[-1] in _FACILITY_KIND_WORDS:
+        words.pop()
+    return tuple(words)
+
+
+def _facility_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind) -> None:
+    """Rule 8c: a singular facility noun of one article ("the clinic", "rehab", "the Dallow treatment facility")
+    joins the one named facility ("Ardon Treatment Center") that article names, when the stories name it in two
+    articles or more and every place the noun names ("Dallow") is written in that facility's names.
+
+    Why: a report names the clinic or hospital it is about once and then calls it by its kind ("the Ardon Center
+    ... the facility"), and the extractor seldom links the two; rule 6 gathers the story's "rehab" into one
+    cluster, but no rule reaches the name. A story can hold several facilities (the one a person left and the one
+    she went to), so only an article naming one counts, and a noun whose capitalised modifier is not in the
+    facility's names ("the Bellport facility" beside "Ardon Treatment Center") stays apart.
+
+    >>> recs = [EntityRecord("e:c", ("Ardon Treatment Center",), frozenset({"Organization"}), frozenset({"d1", "d2"})),
+    ...         EntityRecord("e:f", ("facility",), frozenset({"Thing"}), frozenset({"d1"})),
+    ...         EntityRecord("e:b", ("Bellport facility",), frozenset({"Thing"}), frozenset({"d2"}))]
+    >>> uf = _UnionFind(recs)
+    >>> _facility_descriptions(recs, {r.iri: r for r in recs}, uf)
+    >>> uf.find("e:f") == uf.find("e:c"), uf.find("e:b") == uf.find("e:c")
+    (True, False)
+    """
+    named: dict[str, set[str]] = defaultdict(set)  # document -> named facilities
+    by_stem: dict[tuple[str, ...], list[str]] = defaultdict(list)  # a facility's name without its kind words
+    for r in records:
+        if r.kind != "named" or r.publisher or not r.types & {"Organization", "Place"} or "Person" in r.types:
+            continue
+        if any(tokens(x) and tokens(x)[-1] in _FACILITY_NAME_HEADS for x in r.prefs):
+            for d in r.documents:
+                named[d].add(r.iri)
+            stem = _facility_stem(r.prefs[0])
+            if stem:
+                by_stem[stem].append(r.iri)
+    for r in records:
+        if r.kind != "thing" or not r.prefs or len(r.documents) != 1:
+            continue
+        head = thing_head(r.prefs[0])
+        if head not in _FACILITY_KIND_NOUNS or not _ends_with_head(r.prefs[0], head) or _plural(r):
+            continue
+        mods = thing_modifiers(r.prefs[0])
+        if mods & _CONTRASTIVE:
+            continue
+        if any(by_iri[m].kind != "thing" for m in uf.members[uf.find(r.iri)]):
+            continue  # the noun already joined a name
+        (doc,) = r.documents
+        found = [c for c in _distinct_clusters(uf, named.get(doc, ()), exclude=r.iri)
+                 if len({d for m in uf.members[uf.find(c)] for d in by_iri[m].documents}) >= 2]
+        if len(found) != 1:
+            continue
+        written = {w for m in uf.members[uf.find(found[0])] for x in by_iri[m].labels for w in tokens(x)}
+        if not _capitalised(r.prefs[0]) & mods <= written:
+            continue  # "the Bellport facility" is no facility whose names never say Bellport
+        uf.union(r.iri, found[0], f"facility-noun:{head}", strong_clash_only=True)
+    for iris in by_stem.values():
+        for iri in iris[1:]:
+            uf.union(iris[0], iri, "facility-name", force=True)
+
+
+#: Nouns that name premises where something happens, for rule 8d (:func:`_premises_by_place`), in two classes
+#: that one place does not make one: workplaces, shops and buildings, and places of care (the hospital a victim
+#: was taken to is not the office where the shooting was, whatever town both are in).
+_PREMISES_CLASSES: dict[str, str] = {
+    **dict.fromkeys("""office building firm business company store shop plant factory warehouse wholesaler
+        restaurant hotel headquarters""".split(), "work"),
+    **dict.fromkeys("facility clinic hospital center centre hospice".split(), "care")}
+
+
+def _premises_by_place(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[str, int]) -> None:
+    """Rule 8d: within a story, premises nouns that one place names ("the Dallow accounting firm", "the Dallow
+    office", "a suburban Dallow office building") are one premises.
+
+    Why: a report of what happened at a workplace calls it by whatever noun comes (the firm, its office, the
+    building) and tells it by its town; the head rule joins nouns of one head only. Only a capitalised modifier
+    that is a place the stories name counts (not "the accounting firm" / "the accounting office").
+
+    >>> recs = [EntityRecord("e:p", ("Dallow",), frozenset({"Place"}), frozenset({"d1"})),
+    ...         EntityRecord("e:f", ("Dallow accounting firm",), frozenset({"Thing"}), frozenset({"d1"})),
+    ...         EntityRecord("e:o", ("Dallow office",), frozenset({"Thing"}), frozenset({"d2"}))]
+    >>> uf = _UnionFind(recs)
+    >>> _premises_by_place(recs, uf, {"d1": 0, "d2": 0})
+    >>> uf.find("e:f") == uf.find("e:o")
+    True
+    """
+    places = {w for r in records if r.kind in ("named", "place") and "Place" in r.types for x in r.prefs
+              for w in [tokens(x)] if len(w) == 1 for w in w}
+    keyed: dict[tuple[int, str, str], list[str]] = defaultdict(list)  # (story, class, place) -> nouns
+    for r in records:
+        if r.kind != "thing" or not r.prefs or _plural(r):
+            continue
+        head = thing_head(r.prefs[0])
+        if head not in _PREMISES_CLASSES or not _ends_with_head(r.prefs[0], head):
+            continue
+        mods = thing_modifiers(r.prefs[0])
+        if mods & _CONTRASTIVE:
+            continue
+        for word in _capitalised(r.prefs[0]) & mods & places:
+            for story in {groups[d] for d in r.documents if d in groups}:
+                keyed[(story, _PREMISES_CLASSES[head], word)].append(r.iri)
+    for (_story, _class, word), iris in keyed.items():
+        for iri in iris[1:]:
+            uf.union(iris[0], iri, f"premises:{word}", strong_clash_only=True)
 
 
 def _attested_words(iri: str, described: str, uf: _UnionFind, by_iri: dict[str, EntityRecord],

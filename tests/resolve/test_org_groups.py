@@ -102,3 +102,45 @@ def test_an_organisation_noun_stays_apart_when_its_article_names_two_or_says_oth
     assert not merged(store, "company #a", "varnhold #a") and not merged(store, "company #a", "ostel #a")
     assert not merged(store, "studio #b", "varnhold #b")
     assert not merged(store, "company #c", "brisk #c")
+
+
+def test_a_facility_noun_joins_the_one_facility_its_article_names(store):
+    # "Varrow Treatment Center ... rehab": the article names one facility, the story names it twice; "the
+    # Bellport facility" is not a facility whose names never say Bellport
+    docs = _story(("Varrow Treatment Center", "Organization", "Varrow Treatment Center", "varrow #a"),
+                  ("Varrow Treatment Center", "Organization", "Varrow Treatment Center", "varrow #b"))
+    docs[0].entity("rehab", "Thing", "rehab", key="rehab #a")
+    docs[1].entity("Bellport facility", "Thing", "the Bellport facility", key="facility #b")
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "rehab #a", "varrow #a")
+    assert not merged(store, "facility #b", "varrow #b")
+
+
+def test_a_facility_written_with_another_kind_word_is_one_facility(store):
+    # "Varrow Clinic", "Varrow Treatment Center", "Varrow Center": one facility; "Varrow Hall" names no facility
+    docs = _story(("Varrow Clinic", "Organization", "Varrow Clinic", "clinic #a"),
+                  ("Varrow Treatment Center", "Organization", "Varrow Treatment Center", "center #b"),
+                  ("Varrow Center", "Organization", "Varrow Center", "center #c"),
+                  ("Varrow Hall", "Organization", "Varrow Hall", "hall #d"))
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "clinic #a", "center #b") and merged(store, "clinic #a", "center #c")
+    assert not merged(store, "clinic #a", "hall #d")
+
+
+def test_premises_one_place_names_are_one_premises(store):
+    # "the Dunmere accounting firm", "the Dunmere office", "a Dunmere office building": where the story happened;
+    # "a Dunmere hospital" (a place of care) and "the Tarrow office" (another town) are other premises
+    docs = _story(("Dunmere", "Place", "Dunmere", "dunmere #a"),
+                  ("Tarrow", "Place", "Tarrow", "tarrow #b"),
+                  ("Dunmere", "Place", "Dunmere", "dunmere #c"))
+    docs[0].entity("Dunmere accounting firm", "Thing", "the Dunmere accounting firm", key="firm #a")
+    docs[1].entity("Dunmere office", "Thing", "the Dunmere office", key="office #b")
+    docs[2].entity("Dunmere office building", "Thing", "a Dunmere office building", key="building #c")
+    docs[2].entity("Dunmere hospital", "Thing", "a Dunmere hospital", key="hospital #c")
+    docs[1].entity("Tarrow office", "Thing", "the Tarrow office", key="office #t")
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "firm #a", "office #b") and merged(store, "firm #a", "building #c")
+    assert not merged(store, "firm #a", "hospital #c") and not merged(store, "firm #a", "office #t")
