@@ -229,6 +229,9 @@ class EntityRecord:
     publisher: bool = False  # the dct:publisher of some document
     descriptions: frozenset[tuple[str, str]] = frozenset()  # (document, text) of its common-noun mentions
     deeds: frozenset[tuple[str, str]] = frozenset()  # (predicate, object entity) of the claims it is subject of
+    #: (document, label) of a calendar day's expressions (its IRI a date, shared by every document giving that
+    #: day): what each document wrote ("Tuesday" in one, "today" in another; see :func:`_weekdays_named`)
+    written: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def prefs(self) -> tuple[str, ...]:
@@ -273,7 +276,7 @@ class EntityResolution:
 #: only compared, no row that Python would drop (three to four times fewer seconds than the
 #: plain groups on the ECB+ store; the same answers).
 _LABELS = """
-SELECT DISTINCT ?e ?label ?pref WHERE {
+SELECT DISTINCT ?e ?label ?pref ?g WHERE {
   { SELECT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } } }
   { SELECT ?e ?label ?pref ?g WHERE { GRAPH ?g {
     { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } } }
@@ -342,9 +345,12 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     intern = lambda text: strings.setdefault(text, text)  # noqa: E731
     prefs: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
+    written: dict[str, set[tuple[str, str]]] = defaultdict(set)  # (calendar days only: _weekdays_named)
     # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
-    for e, label, pref in store.rows(_labels_query(resolution_graph)):
+    for e, label, pref, g in store.rows(_labels_query(resolution_graph)):
         (prefs if pref.value == "true" else alts)[intern(e.value)].add(intern(label.value))
+        if _CALENDAR_IRI.search(e.value):
+            written[intern(e.value)].add((intern(g.value), intern(label.value)))
     types: dict[str, set[str]] = defaultdict(set)
     described = set()
     for e, t in store.rows(_TYPES):
@@ -376,7 +382,7 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
         records.append(EntityRecord(
             iri, tuple(p + a), kinds.setdefault(found, found), frozenset(docs.pop(iri)),
             counts.get(iri, 0), len(p), iri in publishers, frozenset(descriptions.pop(iri, ())),
-            frozenset(deeds.pop(iri, ())),
+            frozenset(deeds.pop(iri, ())), frozenset(written.pop(iri, ())),
         ))
     return records
 
@@ -2440,8 +2446,16 @@ def _day_anaphor(label: str) -> bool:
 def _weekdays_named(records: Sequence[EntityRecord]) -> dict[str, set[str]]:
     """Document -> the weekdays its time expressions name ("Friday night", "on Saturday").
 
+    A calendar day is one entity for every document that gives it, and its labels are pooled: one report's
+    "Tuesday" and another's "about 10am today" (the day its date made of "today"). What a document names is
+    what it wrote (``written``), so the second names no weekday: its "this morning" may still be its story's
+    event day (rule 9), as in a report dated the day after the event it tells of.
+
     >>> _weekdays_named([EntityRecord("e:f", ("Friday night",), frozenset({"Thing"}), frozenset("ab"))])
     {'a': {'friday'}, 'b': {'friday'}}
+    >>> _weekdays_named([EntityRecord("e:2025-06-03", ("Tuesday", "today"), frozenset({"Thing"}), frozenset("ab"),
+    ...                               written=frozenset({("a", "Tuesday"), ("b", "today")}))])
+    {'a': {'tuesday'}, 'b': set()}
     """
     named: dict[str, set[str]] = defaultdict(set)
     for r in records:
@@ -2449,7 +2463,8 @@ def _weekdays_named(records: Sequence[EntityRecord]) -> dict[str, set[str]]:
             continue
         weekdays = {day for label in r.labels for day in _weekdays(label)}
         for d in sorted(r.documents):
-            named[d] |= weekdays
+            named[d] |= weekdays if not r.written else {day for doc, label in r.written if doc == d
+                                                        for day in _weekdays(label)}
     return dict(named)
 
 

@@ -958,6 +958,17 @@ def test_a_day_named_by_pointing_back_is_the_story_s_event_day(store):
     assert not merged(store, "day earlier #e", "friday #a")  # (a day counted from another is not that day)
 
 
+def test_a_calendar_day_names_a_weekday_only_in_the_reports_that_write_it(store):
+    # a report dated the day after the Monday it tells of: its "today" is that date, a Tuesday another report
+    # names by its weekday (a hearing); its "this morning" is still the story's Monday, while the report that
+    # writes "Tuesday" keeps its "yesterday" apart
+    _day_story(store, [("Monday", "monday #a")], [("on Monday", "monday #b")],
+               [("this morning", "this morning #c"), ("about 10am today", "2025-06-10")],
+               [("Tuesday", "2025-06-10"), ("yesterday", "yesterday #d")])
+    assert merged(store, "this morning #c", "monday #a")
+    assert not merged(store, "yesterday #d", "monday #a")
+
+
 def test_a_span_counted_from_another_time_meets_the_spans_of_its_unit(store):
     _day_story(store, [("a few hours later", "hours later #a")], [("a few hours", "few hours #b")],
                [("two minutes later", "minutes later #c")])
