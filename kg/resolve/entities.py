@@ -1636,7 +1636,7 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
             continue
         span = _elapsed_span(r.prefs[0]) if r.prefs else None  # ("a few hours later": hours)
         head = span[0] if span else thing_head(r.prefs[0]) if r.prefs else ""
-        if not head or head in _GENERIC_HEADS:
+        if not head or head in _GENERIC_HEADS or any(map(_hours_clock, r.labels)):  # ("1100 hours": no span)
             continue
         head = _head_key(head, r)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
         # one of a group is not the group ("a former employee" / "employees at the party"); a body of people
@@ -1679,6 +1679,26 @@ def _elapsed_span(label: str) -> tuple[str, bool] | None:
         return None
     unit = _singular(words[-2])
     return (unit, unit != words[-2]) if unit in _SPAN_UNITS else None
+
+
+#: A time of day written the military way: four digits (or an hour and minutes) and "hours" ("at 1100 hours").
+_HOURS_CLOCK = re.compile(r"^(?:(?:at|by|about|around|until|from|since) )*(?:[01]\d|2[0-4])[0-5]\d (?:hours|hrs)$|"
+                          r"^(?:(?:at|by|about|around|until|from|since) )*(?:[01]?\d|2[0-4]):[0-5]\d (?:hours|hrs)$")
+
+
+def _hours_clock(label: str) -> bool:
+    """A time of day written with "hours" after a four-digit clock ("1100 hours", "at 0930 hrs", "9:25 hours").
+
+    Why: its head noun is "hours", so the head rule (6) would weigh it against the story's spans of hours ("hours
+    earlier", "a few hours later", :func:`_elapsed_span`): a point of the day is no span. Two reports giving one
+    such time share its IRI already (its key is the number).
+
+    >>> _hours_clock("1100 hours"), _hours_clock("at 0930 hrs"), _hours_clock("9:25 hours")
+    (True, True, True)
+    >>> _hours_clock("hours earlier"), _hours_clock("24 hours"), _hours_clock("1500 hours of footage")
+    (False, False, False)
+    """
+    return bool(_HOURS_CLOCK.match(" ".join(label.lower().split())))
 
 
 def _other_time(uf: _UnionFind, a: str, b: str, stated: dict[str, _When], seen: dict[str, tuple[int, _When]]) -> bool:

@@ -976,6 +976,14 @@ def test_a_span_counted_from_another_time_meets_the_spans_of_its_unit(store):
     assert not merged(store, "minutes later #c", "few hours #b")
 
 
+def test_a_clock_time_written_with_hours_is_no_span_of_hours(store):
+    # "1100 hours" is a time of day, the head of which is "hours" as in the story's "hours earlier"
+    _day_story(store, [("hours earlier", "hours earlier #a"), ("1100 hours", "1100 hours #a")],
+               [("hours earlier", "hours earlier #b")], [("at 0930 hrs", "0930 hrs #c")])
+    assert merged(store, "hours earlier #a", "hours earlier #b")
+    assert not merged(store, "1100 hours #a", "hours earlier #a") and not merged(store, "0930 hrs #c", "hours earlier #b")
+
+
 def test_two_hours_of_one_day_are_not_made_one_time_through_it(store):
     # a report gives the hour a fire started and the hour it was put out: joining both to "Friday" would make
     # 7 p.m. and 11:30 p.m. one time; an hour the story's reports agree on still joins the day
