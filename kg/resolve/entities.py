@@ -2463,6 +2463,28 @@ def _day_anaphor(label: str) -> bool:
     return bool(_DAY_ANAPHOR.match(" ".join(tokens(label))))
 
 
+def _told_by_writing_day(labels: Sequence[str]) -> bool:
+    """Do a time expression's labels name its day only by the day of writing or of the telling ("yesterday",
+    "that night"), however many of them the article wrote: "this evening" and a later "the evening" of one
+    article are one expression of the day, which rule 9 reads as the deictic one.
+
+    Why: an article's record holds every label it gave the time; requiring each of them to be deictic left out
+    the expression as soon as the article also wrote it bare ("the evening"), though nothing else dates it.
+
+    >>> _told_by_writing_day(("evening", "this evening")), _told_by_writing_day(("yesterday",))
+    (True, True)
+    >>> _told_by_writing_day(("evening",)), _told_by_writing_day(("Friday", "yesterday"))
+    (False, False)
+    >>> _told_by_writing_day(("yesterday", "two hours"))
+    False
+    """
+    told = [_deictic(lb) or _day_anaphor(lb) for lb in labels]
+    if not any(told):
+        return False
+    # (the others: a part of the day written bare, "the evening", "morning"; never another day or a span)
+    return all(t or (set(tokens(lb)) <= _PARTS_OF_DAY | {"the"} and tokens(lb)) for t, lb in zip(told, labels))
+
+
 def _weekdays_named(records: Sequence[EntityRecord]) -> dict[str, set[str]]:
     """Document -> the weekdays its time expressions name ("Friday night", "on Saturday").
 
@@ -2556,7 +2578,7 @@ def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int])
     found: dict[str, tuple[str, str]] = {}
     for r in records:
         if r.kind != "thing" or len(r.documents) != 1 or not r.labels or \
-                not all(_deictic(lb) or _day_anaphor(lb) for lb in r.labels):  # ("that night" too)
+                not _told_by_writing_day(r.labels):  # ("that night" too)
             continue
         doc = next(iter(r.documents))
         if groups.get(doc) not in event:

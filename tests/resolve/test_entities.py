@@ -969,6 +969,15 @@ def test_a_calendar_day_names_a_weekday_only_in_the_reports_that_write_it(store)
     assert not merged(store, "yesterday #d", "monday #a")
 
 
+def test_a_deictic_time_the_article_also_writes_bare_is_still_the_story_s_event_day(store):
+    docs = _papers("Paper0", "Paper1", "Paper2", shared=NAVY_STORY)
+    docs[0].entity("Friday", "Thing", key="friday #a")
+    docs[1].entity("Friday", "Thing", key="friday #b")
+    docs[2].entity("the evening", "Thing", "this evening", key="evening #c")  # ("this evening ... the evening")
+    _load_and_resolve(store, *docs)
+    assert merged(store, "evening #c", "friday #a")
+
+
 def test_a_span_counted_from_another_time_meets_the_spans_of_its_unit(store):
     _day_story(store, [("a few hours later", "hours later #a")], [("a few hours", "few hours #b")],
                [("two minutes later", "minutes later #c")])
