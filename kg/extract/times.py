@@ -89,11 +89,17 @@ def _month_year(month: int, ref: date, tense: Tense) -> int:
     return ref.year - (month - ref.month > 6) + (ref.month - month > 6)
 
 
-def _modal_may(words: list[str], n: int) -> bool:
+def _modal_may(words: list[str], n: int, capital: bool = False) -> bool:
     """Whether the "may" at ``words[n]`` is the modal verb, not the month.
 
     Only a phrase that starts with "may" can hold the modal ("may have happened last year"); the
     month comes with a day or a year ("May 2, 2024", "May 2024", "May of 2024", "May of last year"), or alone.
+    A relative year right after it ("May last year") makes it the month too: after the modal "last" would be
+    the verb, which takes no bare "year"; "may this year" / "may next year" can be the modal ("prices may next
+    year rise"), so there the month is only the word written with its capital (``capital``).
+
+    >>> _modal_may(["may", "last", "year"], 0), _modal_may(["may", "next", "year"], 0, capital=True)
+    (False, False)
 
     >>> _modal_may(["may", "2", "2024"], 0), _modal_may(["may"], 0), _modal_may(["may", "next", "year"], 0)
     (False, False, True)
@@ -107,7 +113,8 @@ def _modal_may(words: list[str], n: int) -> bool:
     after_of = words[2:4] if words[1] == "of" else []
     year_follows = bool(after_of) and (after_of[0].isdigit()
                                        or after_of[0] in _YEAR_SHIFTS and after_of[1:] == ["year"])
-    return not (words[1].isdigit() or year_follows)
+    relative_year = words[1] in _YEAR_SHIFTS and words[2:3] == ["year"] and (capital or words[1] == "last")
+    return not (words[1].isdigit() or year_follows or relative_year)
 
 
 #: The words that place a relative year: "last year", "this year", "next year".
@@ -130,7 +137,8 @@ def _single(text: str, ref: date | None, tense: Tense) -> str | None:
             return date(yy + (1900 if yy >= 50 else 2000), MONTHS[short.group(2)], int(short.group(1))).isoformat()
         except ValueError:
             return None
-    months = [MONTHS[w] for n, w in enumerate(words) if w in MONTHS and not (w == "may" and _modal_may(words, n))]
+    capital = text.strip().startswith(("May", "MAY"))  # (the month's capital; the modal opens few time phrases)
+    months = [MONTHS[w] for n, w in enumerate(words) if w in MONTHS and not (w == "may" and _modal_may(words, n, capital))]
     if months:
         month = months[0]
         day = None
@@ -143,6 +151,8 @@ def _single(text: str, ref: date | None, tense: Tense) -> str | None:
                 return None
             if "last" in words or "next" in words:
                 year = ref.year + (1 if "next" in words else -1)
+            elif "this" in words and "year" in words:  # ("May this year", "in March of this year": whatever the tense)
+                year = ref.year
             else:
                 year = _month_year(month, ref, tense)
         if day is not None:

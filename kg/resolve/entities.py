@@ -233,6 +233,9 @@ class EntityRecord:
     publisher: bool = False  # the dct:publisher of some document
     descriptions: frozenset[tuple[str, str]] = frozenset()  # (document, text) of its common-noun mentions
     deeds: frozenset[tuple[str, str]] = frozenset()  # (predicate, object entity) of the claims it is subject of
+    #: (document, label) of a calendar day's expressions (its IRI a date, shared by every document giving that
+    #: day): what each document wrote ("Tuesday" in one, "today" in another; see :func:`_weekdays_named`)
+    written: frozenset[tuple[str, str]] = frozenset()
 
     @property
     def prefs(self) -> tuple[str, ...]:
@@ -277,7 +280,7 @@ class EntityResolution:
 #: only compared, no row that Python would drop (three to four times fewer seconds than the
 #: plain groups on the ECB+ store; the same answers).
 _LABELS = """
-SELECT DISTINCT ?e ?label ?pref WHERE {
+SELECT DISTINCT ?e ?label ?pref ?g WHERE {
   { SELECT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } } }
   { SELECT ?e ?label ?pref ?g WHERE { GRAPH ?g {
     { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } } }
@@ -346,9 +349,12 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     intern = lambda text: strings.setdefault(text, text)  # noqa: E731
     prefs: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
+    written: dict[str, set[tuple[str, str]]] = defaultdict(set)  # (calendar days only: _weekdays_named)
     # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
-    for e, label, pref in store.rows(_labels_query(resolution_graph)):
+    for e, label, pref, g in store.rows(_labels_query(resolution_graph)):
         (prefs if pref.value == "true" else alts)[intern(e.value)].add(intern(label.value))
+        if _CALENDAR_IRI.search(e.value):
+            written[intern(e.value)].add((intern(g.value), intern(label.value)))
     types: dict[str, set[str]] = defaultdict(set)
     described = set()
     for e, t in store.rows(_TYPES):
@@ -380,7 +386,7 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
         records.append(EntityRecord(
             iri, tuple(p + a), kinds.setdefault(found, found), frozenset(docs.pop(iri)),
             counts.get(iri, 0), len(p), iri in publishers, frozenset(descriptions.pop(iri, ())),
-            frozenset(deeds.pop(iri, ())),
+            frozenset(deeds.pop(iri, ())), frozenset(written.pop(iri, ())),
         ))
     return records
 
@@ -1638,7 +1644,7 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
             continue
         span = _elapsed_span(r.prefs[0]) if r.prefs else None  # ("a few hours later": hours)
         head = span[0] if span else thing_head(r.prefs[0]) if r.prefs else ""
-        if not head or head in _GENERIC_HEADS:
+        if not head or head in _GENERIC_HEADS or any(map(_hours_clock, r.labels)):  # ("1100 hours": no span)
             continue
         head = _head_key(head, r)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
         # one of a group is not the group ("a former employee" / "employees at the party"); a body of people
@@ -1681,6 +1687,26 @@ def _elapsed_span(label: str) -> tuple[str, bool] | None:
         return None
     unit = _singular(words[-2])
     return (unit, unit != words[-2]) if unit in _SPAN_UNITS else None
+
+
+#: A time of day written the military way: four digits (or an hour and minutes) and "hours" ("at 1100 hours").
+_HOURS_CLOCK = re.compile(r"^(?:(?:at|by|about|around|until|from|since) )*(?:[01]\d|2[0-4])[0-5]\d (?:hours|hrs)$|"
+                          r"^(?:(?:at|by|about|around|until|from|since) )*(?:[01]?\d|2[0-4]):[0-5]\d (?:hours|hrs)$")
+
+
+def _hours_clock(label: str) -> bool:
+    """A time of day written with "hours" after a four-digit clock ("1100 hours", "at 0930 hrs", "9:25 hours").
+
+    Why: its head noun is "hours", so the head rule (6) would weigh it against the story's spans of hours ("hours
+    earlier", "a few hours later", :func:`_elapsed_span`): a point of the day is no span. Two reports giving one
+    such time share its IRI already (its key is the number).
+
+    >>> _hours_clock("1100 hours"), _hours_clock("at 0930 hrs"), _hours_clock("9:25 hours")
+    (True, True, True)
+    >>> _hours_clock("hours earlier"), _hours_clock("24 hours"), _hours_clock("1500 hours of footage")
+    (False, False, False)
+    """
+    return bool(_HOURS_CLOCK.match(" ".join(label.lower().split())))
 
 
 def _other_time(uf: _UnionFind, a: str, b: str, stated: dict[str, _When], seen: dict[str, tuple[int, _When]]) -> bool:
@@ -2716,11 +2742,41 @@ def _day_anaphor(label: str) -> bool:
     return bool(_DAY_ANAPHOR.match(" ".join(tokens(label))))
 
 
+def _told_by_writing_day(labels: Sequence[str]) -> bool:
+    """Do a time expression's labels name its day only by the day of writing or of the telling ("yesterday",
+    "that night"), however many of them the article wrote: "this evening" and a later "the evening" of one
+    article are one expression of the day, which rule 9 reads as the deictic one.
+
+    Why: an article's record holds every label it gave the time; requiring each of them to be deictic left out
+    the expression as soon as the article also wrote it bare ("the evening"), though nothing else dates it.
+
+    >>> _told_by_writing_day(("evening", "this evening")), _told_by_writing_day(("yesterday",))
+    (True, True)
+    >>> _told_by_writing_day(("evening",)), _told_by_writing_day(("Friday", "yesterday"))
+    (False, False)
+    >>> _told_by_writing_day(("yesterday", "two hours"))
+    False
+    """
+    told = [_deictic(lb) or _day_anaphor(lb) for lb in labels]
+    if not any(told):
+        return False
+    # (the others: a part of the day written bare, "the evening", "morning"; never another day or a span)
+    return all(t or (set(tokens(lb)) <= _PARTS_OF_DAY | {"the"} and tokens(lb)) for t, lb in zip(told, labels))
+
+
 def _weekdays_named(records: Sequence[EntityRecord]) -> dict[str, set[str]]:
     """Document -> the weekdays its time expressions name ("Friday night", "on Saturday").
 
+    A calendar day is one entity for every document that gives it, and its labels are pooled: one report's
+    "Tuesday" and another's "about 10am today" (the day its date made of "today"). What a document names is
+    what it wrote (``written``), so the second names no weekday: its "this morning" may still be its story's
+    event day (rule 9), as in a report dated the day after the event it tells of.
+
     >>> _weekdays_named([EntityRecord("e:f", ("Friday night",), frozenset({"Thing"}), frozenset("ab"))])
     {'a': {'friday'}, 'b': {'friday'}}
+    >>> _weekdays_named([EntityRecord("e:2025-06-03", ("Tuesday", "today"), frozenset({"Thing"}), frozenset("ab"),
+    ...                               written=frozenset({("a", "Tuesday"), ("b", "today")}))])
+    {'a': {'tuesday'}, 'b': set()}
     """
     named: dict[str, set[str]] = defaultdict(set)
     for r in records:
@@ -2728,7 +2784,8 @@ def _weekdays_named(records: Sequence[EntityRecord]) -> dict[str, set[str]]:
             continue
         weekdays = {day for label in r.labels for day in _weekdays(label)}
         for d in sorted(r.documents):
-            named[d] |= weekdays
+            named[d] |= weekdays if not r.written else {day for doc, label in r.written if doc == d
+                                                        for day in _weekdays(label)}
     return dict(named)
 
 
@@ -2800,7 +2857,7 @@ def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int])
     found: dict[str, tuple[str, str]] = {}
     for r in records:
         if r.kind != "thing" or len(r.documents) != 1 or not r.labels or \
-                not all(_deictic(lb) or _day_anaphor(lb) for lb in r.labels):  # ("that night" too)
+                not _told_by_writing_day(r.labels):  # ("that night" too)
             continue
         doc = next(iter(r.documents))
         if groups.get(doc) not in event:

@@ -82,6 +82,17 @@ def test_a_phrase_opened_by_the_modal_may_is_no_month():
     assert normalise_time("may next year", ISSUED, tense="future") == "2026"  # the year, never May
 
 
+@pytest.mark.parametrize("text, tense, value", [
+    ("May last year", "past", "2024-05"), ("may last year", "past", "2024-05"),
+    ("May this year", "future", "2025-05"), ("in March of this year", "future", "2025-03"),
+    ("May next year", "past", "2026-05"),
+])
+def test_a_month_before_a_relative_year_is_that_month(text, tense, value):
+    # (ISSUED is in 2025: "May last year" was read as the modal and gave only the year; "this year" is the
+    # article's year whatever the tense)
+    assert normalise_time(text, ISSUED, tense=tense) == value
+
+
 @pytest.mark.parametrize("text", [
     "The Ostrel council approved the dam on May 2, 2024. Work began at once.",
     "May 2, 2024 was the day the Ostrel council approved the dam.",

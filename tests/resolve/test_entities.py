@@ -958,11 +958,39 @@ def test_a_day_named_by_pointing_back_is_the_story_s_event_day(store):
     assert not merged(store, "day earlier #e", "friday #a")  # (a day counted from another is not that day)
 
 
+def test_a_calendar_day_names_a_weekday_only_in_the_reports_that_write_it(store):
+    # a report dated the day after the Monday it tells of: its "today" is that date, a Tuesday another report
+    # names by its weekday (a hearing); its "this morning" is still the story's Monday, while the report that
+    # writes "Tuesday" keeps its "yesterday" apart
+    _day_story(store, [("Monday", "monday #a")], [("on Monday", "monday #b")],
+               [("this morning", "this morning #c"), ("about 10am today", "2025-06-10")],
+               [("Tuesday", "2025-06-10"), ("yesterday", "yesterday #d")])
+    assert merged(store, "this morning #c", "monday #a")
+    assert not merged(store, "yesterday #d", "monday #a")
+
+
+def test_a_deictic_time_the_article_also_writes_bare_is_still_the_story_s_event_day(store):
+    docs = _papers("Paper0", "Paper1", "Paper2", shared=NAVY_STORY)
+    docs[0].entity("Friday", "Thing", key="friday #a")
+    docs[1].entity("Friday", "Thing", key="friday #b")
+    docs[2].entity("the evening", "Thing", "this evening", key="evening #c")  # ("this evening ... the evening")
+    _load_and_resolve(store, *docs)
+    assert merged(store, "evening #c", "friday #a")
+
+
 def test_a_span_counted_from_another_time_meets_the_spans_of_its_unit(store):
     _day_story(store, [("a few hours later", "hours later #a")], [("a few hours", "few hours #b")],
                [("two minutes later", "minutes later #c")])
     assert merged(store, "hours later #a", "few hours #b")
     assert not merged(store, "minutes later #c", "few hours #b")
+
+
+def test_a_clock_time_written_with_hours_is_no_span_of_hours(store):
+    # "1100 hours" is a time of day, the head of which is "hours" as in the story's "hours earlier"
+    _day_story(store, [("hours earlier", "hours earlier #a"), ("1100 hours", "1100 hours #a")],
+               [("hours earlier", "hours earlier #b")], [("at 0930 hrs", "0930 hrs #c")])
+    assert merged(store, "hours earlier #a", "hours earlier #b")
+    assert not merged(store, "1100 hours #a", "hours earlier #a") and not merged(store, "0930 hrs #c", "hours earlier #b")
 
 
 def test_two_hours_of_one_day_are_not_made_one_time_through_it(store):
