@@ -70,7 +70,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attribution import REPORTING_VERBS, Attribution, Quotations, find_quotations
-from kg.extract.entities import EntityIndex, clean_name, name_age, phrase_key
+from kg.extract.entities import VESSEL_NOUNS, EntityIndex, clean_name, name_age, phrase_key, vessel_name
 from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.lexicon import (AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES, is_person_noun,
@@ -229,6 +229,7 @@ class _State:
     thing_heads: dict[str, set[str]] = field(default_factory=dict)  # thing key -> head lemmas it was named with
     headline_people: set[str] = field(default_factory=set)  # persons named by a bare singular noun ("Climber dies")
     plural_names: set[str] = field(default_factory=set)  # things named by a capitalised plural ("88ers", "Harriers")
+    ship_things: dict[str, set[str]] = field(default_factory=dict)  # ship description key -> named ships it was
     attribution: Attribution | None = None
     mentioned: dict[str, int] = field(default_factory=dict)  # entity key -> names of it read so far (demonyms too)
     affiliation: dict[str, str] = field(default_factory=dict)  # person key -> the state of their title
@@ -290,6 +291,8 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
         _merge_entity(index, thing, person)
     for thing, person in _headline_nouns_of_one_person(state, chunks).items():
         _merge_entity(index, thing, person)
+    for thing, ship in _described_ships(state).items():
+        _merge_entity(index, thing, ship)
     _count_mentions(state)
     if _quotations_balanced(chunks):
         _writer_mentions(state, state.quotes.chars)
@@ -1375,6 +1378,8 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         return
     plural = _is_plural(root)
     key = _nominal_antecedent(state, span) or thing
+    if key != thing:
+        _note_named_ship(state, span, key)
     index.add(key, key, "Thing", alias=label if len(label.split()) <= _MAX_ALIAS_WORDS else None)
     index.mention(key, c, extended, offset, "nominal", anchor=root)
     heads = state.heads.setdefault((root.lemma_.lower(), plural), [])
@@ -1407,6 +1412,32 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if _locative(root) and key not in state.people:
         state.locations[key] = sal.sentence  # "at an accounting firm": a place something happened
     sal.add(key, _weight(root, thing=True), plural=plural, role=_conjunct_role(root))
+
+def _note_named_ship(state: _State, span: Span, key: str) -> None:
+    """Note the named ship a definite ship noun refers to, when it also refers back to the description ``key``.
+
+    "An Indian warship foiled an attack ... INS Tellar was escorting ... when the warship's crew saw ...":
+    "the warship" takes the earlier "warship" by its head, and it is the ship the text has just named, as
+    "the ship" is the ship most in view; both antecedents are one ship. Only singular definite ship nouns
+    (:data:`kg.extract.entities.VESSEL_NOUNS`) and ships named as ships (:func:`vessel_name`) count.
+    """
+    root = span.root
+    if root.lemma_.lower() not in VESSEL_NOUNS or _is_plural(root) or span[0].lower_ not in _DEFINITE:
+        return
+    index = state.index
+    ship = state.salience.best(lambda k: index.type_of(k) == "Product" and vessel_name(k))
+    if ship is not None:
+        state.ship_things.setdefault(key, set()).add(ship)
+
+
+def _described_ships(state: _State) -> dict[str, str]:
+    """Ship descriptions that are one named ship (:func:`_note_named_ship`): description key -> ship key.
+
+    A description that definite mentions tie to two named ships stays apart: it is no one ship.
+    """
+    return {thing: next(iter(ships)) for thing, ships in state.ship_things.items()
+            if len(ships) == 1 and thing in state.index.entities}
+
 
 #: Sentences between the last mention of an unnamed person and the name that may introduce them.
 _NAMING_WINDOW = 2

@@ -54,6 +54,8 @@ __all__ = [
     "ORG_WORDS",
     "PLACE_NOUNS",
     "KIND_NOUNS",
+    "VESSEL_NOUNS",
+    "VESSEL_PREFIXES",
     "EntityIndex",
     "clean_name",
     "index_entities",
@@ -64,6 +66,7 @@ __all__ = [
     "phrase_key",
     "scope_common_nouns",
     "unscoped",
+    "vessel_name",
 ]
 
 #: spaCy NER label -> claimgraph entity type; labels not listed (DATE, CARDINAL, ...) are values, not entities.
@@ -96,6 +99,16 @@ PLACE_NOUNS = frozenset(
     valley border peninsula capital coast sea lake strait bay gulf desert prefecture territory municipality
     state""".split()
 )
+#: Prefixes written before a ship's name ("INS Tellar", "USS Marbury", "MV Dallow"): the name is a vessel's.
+#: Only prefixes that are no common abbreviation of anything else before a capitalised name.
+VESSEL_PREFIXES = frozenset(
+    """INS USS USNS USCGC HMS HMAS HMCS HMNZS RMS MV RV SS FV PNS BNS SLNS KRI ROKS TCG HNLMS HDMS BRP""".split()
+)
+#: Nouns that describe a ship: a name they head or stand in apposition to is a vessel's ("the destroyer X").
+VESSEL_NOUNS = frozenset(
+    """ship warship vessel destroyer frigate corvette cruiser submarine tanker supertanker freighter trawler
+    ferry liner yacht dhow tugboat gunboat minesweeper battleship mothership steamer schooner""".split()
+)
 _HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None,
                "dr.": None, "prof": None, "prof.": None, "sir": "m", "lady": "f", "lord": "m", "madam": "f"}
 _OUTLET_NOUNS = frozenset({"agency", "news", "broadcaster", "newspaper", "outlet", "daily", "tabloid", "network",
@@ -124,13 +137,77 @@ def initials(name: str) -> str:
 
 
 def name_type_hint(name: str) -> EntityType | None:
-    """The type the words of a name imply on their own (outlet, organisation), if any."""
+    """The type the words of a name imply on their own (a ship, outlet, organisation), if any."""
+    if vessel_name(name):
+        return "Product"
     words = [w.lower().strip(".,") for w in re.split(r"[\s-]+", name)]
     if any(w in NEWS_WORDS for w in words[1:]) or (len(words) > 1 and words[0] in {"news"}):
         return "NewsOrganization"
     if any(w in ORG_WORDS for w in words):
         return "Organization"
     return None
+
+
+def vessel_name(name: str) -> bool:
+    """Is ``name`` a ship's name, by its own words?
+
+    A ship is named after a prefix ("INS Tellar", "USS Marbury") or after the words such a prefix stands
+    for ("Tellish Naval Ship Tellar"). The small model types such names as it types the name word alone
+    (a person, a town, an organisation), differently from article to article; the prefix says what they are.
+
+    >>> vessel_name("INS Tellar"), vessel_name("Tellish Naval Ship Tellar"), vessel_name("INS")
+    (True, True, False)
+    >>> vessel_name("Marbury Ship Management Ltd"), vessel_name("USS"), vessel_name("Ship Street")
+    (False, False, False)
+    """
+    words = name.split()
+    if len(words) < 2:
+        return False
+    if words[0] in VESSEL_PREFIXES:
+        return words[1][:1].isupper()
+    for i, word in enumerate(words[1:-1], start=1):
+        if word in {"Ship", "Vessel"}:
+            rest = words[i + 1 :]
+            return len(rest) <= 2 and all(w[:1].isupper() and w.lower() not in ORG_WORDS for w in rest)
+    return False
+
+
+def _vessel_noun(tok: Token) -> bool:
+    """A noun that describes a ship ("destroyer", "missile-frigate", "warships")."""
+    return tok.pos_ in {"NOUN", "PROPN", "ADJ"} and (tok.lemma_.lower().rsplit("-", 1)[-1] in VESSEL_NOUNS
+                                              or tok.lower_.rsplit("-", 1)[-1] in VESSEL_NOUNS)
+
+
+def _ship_name_words(name: str) -> list[str]:
+    """The words of a ship's name after its prefix: "Tellar" of "INS Tellar" or "Tellish Naval Ship Tellar"."""
+    words = _words(name)
+    if name.split()[0] in VESSEL_PREFIXES:
+        return words[1:]
+    for i, word in enumerate(words[:-1]):
+        if word in {"ship", "vessel"}:
+            return words[i + 1 :]
+    return []
+
+
+def _with_vessel_prefix(ent: Span) -> Span:
+    """A name span that starts at the ship prefix before it: the model marks "Tellar" and leaves "INS" out.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("when INS Tellar sailed")
+    >>> _with_vessel_prefix(Span(doc, 2, 3, label="PERSON")).text, _with_vessel_prefix(Span(doc, 2, 3, label="PERSON")).label_
+    ('INS Tellar', 'PRODUCT')
+    """
+    doc = ent.doc
+    if len(ent) == 1 and ent[0].text in VESSEL_PREFIXES:  # "INS" marked alone before "Tellar"
+        end = ent.end
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+            end += 1
+        return Span(doc, ent.start, end, label="PRODUCT") if end > ent.end else ent
+    if ent.start > 0 and doc[ent.start - 1].text in VESSEL_PREFIXES and ent[0].text[:1].isupper():
+        return Span(doc, ent.start - 1, ent.end, label="PRODUCT")
+    if len(ent) > 1 and ent[0].text in VESSEL_PREFIXES and ent[1].text[:1].isupper():
+        return Span(doc, ent.start, ent.end, label="PRODUCT")
+    return ent
 
 
 _AGE_BEFORE = re.compile(r"\b(\d{1,3})[\s-]*years?[\s-]*old\s*$", re.I)
@@ -472,6 +549,10 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
         ):
             merged[-1] = Span(doc, prev.start, ent.end, label="PERSON")
             continue
+        if prev is not None and ent.start == prev.end and len(prev) == 1 and prev[0].text in VESSEL_PREFIXES \
+                and ent[0].text[:1].isupper():
+            merged[-1] = Span(doc, prev.start, ent.end, label="PRODUCT")  # "INS" + "Tellar": one ship's name
+            continue
         merged.append(ent)
     out = []
     covered: set[int] = set()
@@ -489,7 +570,7 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
         bracket = next((t.i for t in ent if t.text == "("), None)
         if bracket is not None and bracket > ent.start:
             ent = Span(doc, ent.start, bracket, label=ent.label_)  # "World Health Organization (WHO"
-        ent = _with_team_word(ent, lower)
+        ent = _with_vessel_prefix(_with_team_word(ent, lower))
         if ent.label_ == "PERSON" and len(ent) >= 3 and (ent[0].text in sides or (
                 ent[0].tag_ == "NNS" and _capitalised_plural(ent[0], lower))):
             # "Comets Ray Tolland": a side named in the plural before its player, read as part of his name
@@ -509,6 +590,17 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
             evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
             out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, "Organization", evidence, roles, gender))
             covered.add(tok.i)
+            continue
+        # a ship's name the tagger missed ("the INS Tellar later escorted ...")
+        if tok.i not in covered and tok.text in VESSEL_PREFIXES and tok.i + 1 < len(doc) \
+                and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper() and tok.i + 1 not in covered:
+            end = tok.i + 1
+            while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and end not in covered:
+                end += 1
+            span = doc[tok.i : end]
+            evidence, roles, gender = _context_evidence(span)
+            out.append(_Occurrence(chunk, span, clean_name(span.text), "Product", evidence, roles, gender))
+            covered.update(range(tok.i, end))
             continue
         # an acronym the tagger missed ("the state-run TCNA news agency")
         if tok.i not in covered and tok.pos_ == "PROPN" and tok.text.isupper() and tok.text.isalpha() and len(tok) > 1:
@@ -658,6 +750,9 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             evidence.append("Person")
             gender = _HONORIFICS[doc[i].lower_]
             break
+        if back == 1 and _vessel_noun(doc[i]):
+            evidence.append("Product")  # "the destroyer Tellar", "patrol vessel INS Tellar"
+            break
         if doc[i].lemma_.lower() in _OUTLET_NOUNS:
             evidence.append("NewsOrganization")  # "state news agency TCNA", "broadcaster KBS"
             break
@@ -678,6 +773,8 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             evidence.append("Organization")
         elif app.lemma_.lower() in PLACE_NOUNS:
             evidence.append("Place")
+        elif _vessel_noun(app):
+            evidence.append("Product")  # "INS Tellar, a missile-frigate", "a navy ship, the Tellar"
     # an age: "Anil Sethi, 59,", "36-year-old Duncan Pryce" (a person)
     if name_age(ent) is not None:
         evidence.append("Person")
@@ -752,6 +849,8 @@ def _compatible(short: str, full: str, types: dict[str, EntityType], occ: _Occur
         return True
     if word not in words:
         return False
+    if ftype == "Product" and vessel_name(full):
+        return word in _ship_name_words(full)[:1] and stype != "Group"  # "the Tellar" for "INS Tellar"
     if ftype == "Person":
         strong_other = [t for t in occ.evidence if t != "Person"]
         return not strong_other and stype not in {"Group"} and not (occ.weak and occ.label != "Person")

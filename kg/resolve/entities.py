@@ -421,8 +421,32 @@ def _name_forms(rec: EntityRecord) -> set[str]:
             forms.add(org_core(label))
         if kind != "person" or "Organization" in rec.types:
             forms |= _written_forms(words, label)
+        if "Product" in rec.types:
+            forms.add(" ".join(_ship_prefix_words(words)))
     forms.discard("")
     return forms
+
+
+#: Nouns of a ship's spelled-out prefix: "Indian Naval Ship" is what "INS" stands for.
+_SHIP_PREFIX_NOUNS = frozenset({"ship", "vessel"})
+
+
+def _ship_prefix_words(words: Sequence[str]) -> tuple[str, ...]:
+    """A ship's name with its spelled-out prefix written as the prefix's initials ("Tellish Naval Ship Tellar" ->
+    "tns tellar"), the way the same ship is mostly named ("TNS Tellar").
+
+    Why: a prefix before a ship's name ("INS", "USS", "HMS") abbreviates the navy's or the owner's words for
+    "ship"; reports write it either way, so both names must be one name (and never clash as two names).
+
+    >>> _ship_prefix_words(("tellish", "naval", "ship", "tellar")), _ship_prefix_words(("tns", "tellar"))
+    (('tns', 'tellar'), ('tns', 'tellar'))
+    >>> _ship_prefix_words(("ship", "tellar")), _ship_prefix_words(("tellish", "naval", "ship"))
+    (('ship', 'tellar'), ('tellish', 'naval', 'ship'))
+    """
+    for i in range(1, len(words) - 1):
+        if words[i] in _SHIP_PREFIX_NOUNS:
+            return ("".join(w[0] for w in words[: i + 1]),) + tuple(words[i + 1 :])
+    return tuple(words)
 
 
 def _written_forms(words: Sequence[str], label: str, *, alone: bool = True) -> set[str]:
@@ -569,6 +593,8 @@ def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...]]]:
             whole = tuple(_without_initials(" ".join(_whole_words(label, kind))).split())
         else:
             words = tuple((common_name(label) or org_core(label)).split())
+            if "Product" in rec.types:
+                words = _ship_prefix_words(words)
             whole = words
         if len(words) >= 2:
             found.add(("person" if kind == "person" else "other", words, whole))
