@@ -1321,3 +1321,15 @@ def test_a_description_joins_the_person_its_modifiers_are_stated_of_as_they_are_
     c.entity(description, "Thing", key="linebacker #c")
     _load_and_resolve(store, a, b, c)
     assert merged(store, "linebacker #c", "Oskar Brandt")
+
+
+def test_a_person_s_own_name_words_are_no_modifier_stated_of_him(store):
+    # "Kai Dunmore, the linebacker" and "the Dunmore linebacker" (a linebacker of the town Dunmore): the surname
+    # states nothing of where he plays, so it does not make him the Dunmore linebacker
+    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a.entity("Kai Dunmore")
+    a.describe("Kai Dunmore", "the linebacker")
+    b.entity("Kai Dunmore")
+    c.entity("the Dunmore linebacker", "Thing", key="dunmore linebacker #c")
+    _load_and_resolve(store, a, b, c)
+    assert not merged(store, "dunmore linebacker #c", "Kai Dunmore")

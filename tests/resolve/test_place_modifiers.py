@@ -69,3 +69,11 @@ def test_a_people_after_an_area_word_is_no_area():
                                     _rec("e:b", "Marlovian role", "Thing", "b")))
     assert not families.same("e:a", "e:b")
     assert not roles.same("e:a", "e:b")
+
+
+def test_a_city_whose_name_ends_like_a_plural_people_is_an_area():
+    """A city's name may end as a plural demonym does ("-eans", "-ans"): after "greater" it still names the
+    area, and a firm placed by a town in it may be the same firm."""
+    result = resolve_entities(_story(_rec("e:area", "greater New Tarleans accounting firm", "Thing", "a"),
+                                     _rec("e:town", "Bellport accounting firm", "Thing", "b")))
+    assert result.same("e:area", "e:town")
