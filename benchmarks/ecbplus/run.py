@@ -275,16 +275,31 @@ def add_kept_build_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def kept_builds(args: argparse.Namespace) -> tuple[Path, list[int]]:
-    """The ECB+ folder and the topics of ``args``, once every topic's kept build is known to exist.
+    """The ECB+ folder and the topics of ``args``, once every topic's kept build is known to hold a store.
 
     Checked before spaCy loads, so a wrong folder is a one-line error, not a traceback after seconds.
-    Raises :class:`ClaimgraphError` (no corpus) or :class:`ValueError` (a topic without a build).
+    Raises :class:`ClaimgraphError` (no corpus) or :class:`ValueError` (a topic without a build, or with a
+    build folder that holds no store: a build that stopped before writing it).
     """
+    from kg.store import STORE_DIRNAME
+
     root = args.corpus if args.corpus is not None else find_corpus()
     for topic in args.topics:
-        if not (args.work / f"topic-{topic}" / "build").is_dir():
+        build = args.work / f"topic-{topic}" / "build"
+        if not build.is_dir():
             raise ValueError(f"no build of topic {topic} under {args.work}")
+        if not (build / STORE_DIRNAME).is_dir():
+            raise ValueError(f"the build of topic {topic} under {args.work} holds no store (did it stop early?)")
     return root, list(args.topics)
+
+
+def checked_kept_builds(args: argparse.Namespace) -> tuple[Path, list[int]] | None:
+    """:func:`kept_builds`, or None once its error is printed as one line on stderr (the tools then exit 1)."""
+    try:
+        return kept_builds(args)
+    except (ClaimgraphError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return None
 
 
 def main(argv: Sequence[str] | None = None, *, builder: Builder = kg_builder) -> int:

@@ -1005,8 +1005,9 @@ def _region_words(label: str, modifiers: frozenset[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-#: Endings of the adjective of a people ("Tellish", "Ostlandian", "Varnese", "American"), which no area is.
-_PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "can", "ians", "eans", "ans")
+#: Endings of the adjective of a people ("Tellish", "Ostlandian", "Varnese", "American"), which no area is. (Not
+#: the plural nouns' "-ans": a people's noun is no modifier before a head, and city names end so, "New Orleans".)
+_PEOPLE_ENDINGS = ("ian", "ean", "ese", "ish", "can")
 
 
 def _people_word(word: str) -> bool:
@@ -1088,7 +1089,8 @@ class _UnionFind:
         one = lambda *items: (lambda f: shared.setdefault(f, f))(frozenset(items))  # noqa: E731
         self.parent = {r.iri: r.iri for r in records}
         self.records = {r.iri: r for r in records}
-        self._heads: dict[str, tuple[str, frozenset[str]] | None] = {}  # a common noun's head and modifiers
+        # a common noun's head, identifying modifiers and area words (:func:`_identifying`); None for a name
+        self._heads: dict[str, tuple[str, frozenset[str], frozenset[str]] | None] = {}
         self.names: dict[str, set | frozenset] = {r.iri: _full_names(r) or _NONE for r in records}
         self.members = _Members()  # root -> members, for clusters of two or more
         self.kinds: dict[str, set | frozenset] = {r.iri: one(r.kind) for r in records}
@@ -1150,11 +1152,8 @@ class _UnionFind:
             for iri in members:
                 if iri not in self._heads:
                     r = self.records[iri]
-                    if r.kind == "thing" and r.prefs:
-                        mods = distinguishing_modifiers(r.prefs[0])
-                        self._heads[iri] = (thing_head(r.prefs[0]), mods, _region_words(r.prefs[0], mods))
-                    else:
-                        self._heads[iri] = None
+                    self._heads[iri] = ((thing_head(r.prefs[0]), *_identifying(r.prefs[0]))
+                                        if r.kind == "thing" and r.prefs else None)
                 if self._heads[iri] is not None:
                     found.append((self._heads[iri][0] == head, *self._heads[iri][1:]))
             return found
@@ -1935,14 +1934,12 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
     """Rule 8: a bare description ("the climber") joins the one person or place another article of its story
     of ``groups`` describes so ("Robert Hallam, the climber"), or the one most of them describe so
     (:func:`_dominant`)."""
-    described: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
+    # (story, head noun) -> (the description's identifying modifiers, the entity described, the document)
+    described: dict[tuple[int, str], list[tuple[frozenset[str], str, str]]] = defaultdict(list)
     for r in records:
         if r.kind != "person" and (r.kind == "thing" or "Place" not in r.types):
             continue
-        said = set(r.descriptions)
-        # an alternative label that is a description ("59-year-old grandmother": ends in a lower-case word)
-        said |= {(doc, label) for label in r.labels[r.pref_count:] if label.split() and label.split()[-1][:1].islower()
-                 for doc in r.documents}
+        said = set(r.descriptions) | {(doc, label) for label in _described_labels(r) for doc in r.documents}
         for doc, text in said:
             if _plural_words(text) and (r.kind == "person" or not any(map(_plural_words, r.prefs))):
                 # "the producers", "51 knockouts": a group or a count, not what one person is; "New Zealand
@@ -1953,7 +1950,7 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             head = thing_head(text)
             if head and doc in groups:
                 described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
-    attested: dict[str, frozenset[str]] = {}
+    attested: dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]] = {}  # (_attested_words)
     for r in records:
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue
@@ -2170,8 +2167,9 @@ def _premises_by_place(records: Sequence[EntityRecord], uf: _UnionFind, groups: 
 
 def _attested_words(iri: str, described: str, uf: _UnionFind, by_iri: dict[str, EntityRecord],
                     cache: dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]]) -> frozenset[str]:
-    """The words the texts state of the person ``iri`` anywhere in the corpus: in its cluster's labels and
-    descriptions, and in the labels of what its claims say it is ("Lee is a linebacker for the Dallow Hawks",
+    """The words the texts state of the person ``iri`` anywhere in the corpus: in its cluster's descriptions
+    (its common nouns' labels, its mentions' descriptions, the alternative labels that are descriptions, but
+    not the words of its names: :func:`_described_labels`), and in the labels of what its claims say it is ("Lee is a linebacker for the Dallow Hawks",
     an apposition "Lee, a linebacker for the Dallow Hawks": both "be" claims; :data:`_IDENTITY_PREDICATES`).
 
     Why: rule 8 lets "the Dallow linebacker" take a person only when one description of that person holds
@@ -2190,7 +2188,7 @@ def _attested_words(iri: str, described: str, uf: _UnionFind, by_iri: dict[str, 
         said: list[tuple[str, frozenset[str]]] = []
         for m in uf.members[root]:
             rec = by_iri[m]
-            for label in rec.labels:
+            for label in (rec.labels if rec.kind == "thing" else _described_labels(rec)):  # (no name's words)
                 words.update(_modifier_forms(label))
             for _doc, text in rec.descriptions:
                 words.update(_modifier_forms(text))
@@ -2201,6 +2199,20 @@ def _attested_words(iri: str, described: str, uf: _UnionFind, by_iri: dict[str, 
     own = uf.find(described)
     words, said = found
     return words.union(*(w for obj, w in said if uf.find(obj) != own))
+
+
+def _described_labels(rec: EntityRecord) -> tuple[str, ...]:
+    """The alternative labels of a named entity that are descriptions, not names ("59-year-old grandmother":
+    it ends in a lower-case word).
+
+    Why: rule 8 reads them as what the texts say the entity is; the words of its names say nothing of it ("Kai
+    Dunmore" is no Dunmore linebacker), so :func:`_attested_words` must not take them as stated.
+
+    >>> _described_labels(EntityRecord("e:k", ("Kai Dunmore", "Dunmore", "veteran linebacker"), frozenset({"Person"}),
+    ...                                pref_count=1))
+    ('veteran linebacker',)
+    """
+    return tuple(label for label in rec.labels[rec.pref_count:] if label.split() and label.split()[-1][:1].islower())
 
 
 def _modifier_forms(text: str) -> set[str]:

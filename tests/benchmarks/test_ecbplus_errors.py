@@ -70,3 +70,17 @@ def test_topics_that_are_not_numbers_are_refused(tmp_path, capsys):
         main(["--work", str(tmp_path), "--topics", "two"])
     assert exit_.value.code == 2
     assert "comma-separated numbers" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("tool", ["errors", "bykind"])
+def test_a_kept_build_that_holds_no_store_is_one_line_of_error(tmp_path, capsys, monkeypatch, tool):
+    # (a build that stopped before it wrote its store: told before spaCy loads, once, not as a traceback)
+    import importlib
+
+    (tmp_path / "corpus" / "ECB+").mkdir(parents=True)
+    monkeypatch.setenv("ECBPLUS_DIR", str(tmp_path / "corpus"))
+    (tmp_path / "work" / "topic-2" / "build").mkdir(parents=True)
+    main_of = importlib.import_module(f"benchmarks.ecbplus.{tool}").main
+    assert main_of(["--work", str(tmp_path / "work"), "--topics", "2"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and err.startswith("error: ") and "topic 2" in err and "no store" in err

@@ -17,6 +17,8 @@ from kg.export import formats
 from kg.export.formats import write_exports
 from kg.store import Store, open_store
 
+from tests.export.store_changes import RESOLUTION, change_store
+
 FORMATS = ("turtle", "trig", "nquads", "jsonld")
 TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 PREDICATES = [TYPE, ox.NamedNode("http://www.w3.org/2004/02/skos/core#prefLabel"),
@@ -71,19 +73,8 @@ def _no_full_pass(monkeypatch) -> None:
 
 def _change(rng: random.Random, store: Store, names: list[str]) -> None:
     """Add, replace and drop a few graphs, and rewrite a 'resolution' graph with mostly the same triples."""
-    for _ in range(rng.randrange(1, 3)):
-        iri = f"https://w3id.org/claimgraph/id/doc/{rng.randrange(10**6):06d}"
-        names.append(iri)
-        store.replace_graph(ox.NamedNode(iri), _graph(rng, iri, rng.randrange(1, 30)))
-    victim = rng.choice(names)
-    store.replace_graph(ox.NamedNode(victim), _graph(rng, victim, rng.randrange(1, 30)))
-    if len(names) > 3 and rng.random() < 0.6:
-        gone = names.pop(rng.randrange(len(names)))
-        store.drop_graph(ox.NamedNode(gone))
-    resolution = ox.NamedNode("https://w3id.org/claimgraph/id/graph/resolution")
-    quads = [q for q in store.quads(resolution) if rng.random() < 0.9]
-    quads += _graph(rng, resolution.value, 3)
-    store.replace_graph(resolution, quads)
+    change_store(rng, store, names, _graph, keep=0.9,
+                 resolution_extra=lambda rng: _graph(rng, RESOLUTION.value, 3))
 
 
 def _exported(tmp_path: Path, seed: int) -> tuple[random.Random, Store, list[str], Path]:
@@ -222,8 +213,7 @@ def test_incremental_exports_with_blank_nodes_across_graphs_are_the_bytes_of_a_f
     docs = [f"https://w3id.org/claimgraph/id/doc/b{i}" for i in range(6)]
     for i, iri in enumerate(docs):
         store.replace_graph(ox.NamedNode(iri), _blank_graph(iri, f"d{i}x", shared=i % 2 == 0))
-    resolution = ox.NamedNode("https://w3id.org/claimgraph/id/graph/resolution")
-    store.replace_graph(resolution, _blank_graph(resolution.value, "r", extra=6))
+    store.replace_graph(RESOLUTION, _blank_graph(RESOLUTION.value, "r", extra=6))
     out = tmp_path / "out"
     write_exports(store, out, FORMATS)
     assert _files(out) == _truth(store, tmp_path / "truth0")
@@ -233,7 +223,7 @@ def test_incremental_exports_with_blank_nodes_across_graphs_are_the_bytes_of_a_f
         lambda: store.replace_graph(ox.NamedNode(docs[2]), _blank_graph(docs[2], "d2x", shared=False)),  # hub left
         lambda: store.drop_graph(ox.NamedNode(docs[4])),  # one statement of the hub's triples fewer
         # the resolution graph rewritten with most of its triples (its unchanged subjects' blocks are reused)
-        lambda: store.replace_graph(resolution, _blank_graph(resolution.value, "r", extra=7)),
+        lambda: store.replace_graph(RESOLUTION, _blank_graph(RESOLUTION.value, "r", extra=7)),
         lambda: store.replace_graph(ox.NamedNode(docs[3]), []),
     ]
     for round_, step in enumerate(steps, 1):

@@ -15,6 +15,8 @@ from kg.export import formats, incremental
 from kg.export.formats import write_exports
 from kg.store import Store, open_store
 
+from tests.export.store_changes import RESOLUTION, change_store
+
 FORMATS = ("turtle", "trig", "nquads", "jsonld")
 CG = "https://w3id.org/claimgraph/ns#"
 SCHEMA = "https://schema.org/"
@@ -25,7 +27,6 @@ CLASSES = [ox.NamedNode(CG + name) for name in ("Entity", "Claim", "ClaimMention
     ox.NamedNode(SCHEMA + name) for name in ("Thing", "Person", "NewsArticle")]
 SENTENCES, SUPPORT, CONFLICTS = (ox.NamedNode(CG + name) for name in ("sentenceCount", "supportCount",
                                                                        "conflictsWith"))
-RESOLUTION = ox.NamedNode("https://w3id.org/claimgraph/id/graph/resolution")
 #: Nodes several graphs talk about (so a triple may be stated in many graphs, and counted once or k times).
 SHARED = [ox.NamedNode(f"https://w3id.org/claimgraph/id/entity/e{i}") for i in range(10)] + [
     ox.NamedNode(f"https://w3id.org/claimgraph/id/claim/c{i}") for i in range(8)] + [ox.BlankNode("hub")]
@@ -61,22 +62,17 @@ def _doc_graph(rng: random.Random, iri: str, size: int) -> list[ox.Quad]:
 
 
 def _change(rng: random.Random, store: Store, names: list[str]) -> None:
-    """Add, replace and drop a few document graphs; rewrite the resolution graph with most of its triples."""
-    for _ in range(rng.randrange(1, 3)):
-        iri = f"https://w3id.org/claimgraph/id/doc/{rng.randrange(10**6):06d}"
-        names.append(iri)
-        store.replace_graph(ox.NamedNode(iri), _doc_graph(rng, iri, rng.randrange(1, 30)))
-    victim = rng.choice(names)
-    store.replace_graph(ox.NamedNode(victim), _doc_graph(rng, victim, rng.randrange(1, 30)))
-    if len(names) > 3 and rng.random() < 0.6:
-        gone = names.pop(rng.randrange(len(names)))
-        store.drop_graph(ox.NamedNode(gone))
-    quads = [q for q in store.quads(RESOLUTION) if rng.random() < 0.85]
-    for _ in range(rng.randrange(1, 6)):
-        a, b = rng.sample(SHARED, 2)
-        quads.append(ox.Quad(a, CONFLICTS, b, RESOLUTION))
-        quads.append(ox.Quad(a, SUPPORT, _integer(rng.randrange(1, 4)), RESOLUTION))
-    store.replace_graph(RESOLUTION, quads)
+    """Add, replace and drop a few document graphs; rewrite the resolution graph with most of its triples and
+    a few new conflicts and support counts."""
+    def conflicts(rng: random.Random) -> list[ox.Quad]:
+        quads = []
+        for _ in range(rng.randrange(1, 6)):
+            a, b = rng.sample(SHARED, 2)
+            quads.append(ox.Quad(a, CONFLICTS, b, RESOLUTION))
+            quads.append(ox.Quad(a, SUPPORT, _integer(rng.randrange(1, 4)), RESOLUTION))
+        return quads
+
+    change_store(rng, store, names, _doc_graph, keep=0.85, resolution_extra=conflicts)
 
 
 def _recount(store: Store) -> dict[str, int]:

@@ -10,16 +10,22 @@ from tests.resolve.resolve_kit import BASE, Doc, load, merged
 SHARED = (("Nora Quellmark", "Person"), ("Ostland", "Place"), ("Tellport Herald", "Organization"))
 
 
-def _articles(*extra: tuple[str, str, str, str]) -> list[Doc]:
-    """One article per (preferred label, type, written label, key), each naming :data:`SHARED`."""
+def _articles(*extra: tuple[str, str, str, str], shared: tuple[tuple[str, str], ...] = SHARED) -> list[Doc]:
+    """One article per (preferred label, type, written label, key), each naming ``shared``."""
     docs = []
     for n, (pref, type_, written, key) in enumerate(extra):
         doc = Doc(f"Paper{n}", chr(ord("a") + n))
-        for label, shared_type in SHARED:
+        for label, shared_type in shared:
             doc.entity(label, shared_type)
         doc.entity(pref, type_, written, key=key)
         docs.append(doc)
     return docs
+
+
+def _story(*extra: tuple[str, str, str, str]) -> list[Doc]:
+    """:func:`_articles` naming the shared person and place but no organisation (an article naming the Tellport
+    Herald names two organisations)."""
+    return _articles(*extra, shared=SHARED[:2])
 
 
 def test_a_leaders_team_and_administration_are_one_group(store):
@@ -63,23 +69,10 @@ def test_a_countrys_naval_forces_are_its_navy(store):
     assert not merged(store, "navy #a", "forces #c")  # another country's
 
 
-
-def _story(*extra: tuple[str, str, str, str]) -> list[Doc]:
-    """As :func:`_articles`, the shared names without an organisation (an article naming the Tellport Herald
-    names two organisations)."""
-    docs = []
-    for n, (pref, type_, written, key) in enumerate(extra):
-        doc = Doc(f"Paper{n}", chr(ord("a") + n))
-        for label, shared_type in SHARED[:2]:
-            doc.entity(label, shared_type)
-        doc.entity(pref, type_, written, key=key)
-        docs.append(doc)
-    return docs
-
 def test_an_organisation_noun_joins_the_one_organisation_its_article_names(store):
     # "Varnhold Pictures ... the studio": the article names one studio, and the story names it twice
     docs = _story(("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #a"),
-                     ("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #b"))
+                  ("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #b"))
     docs[0].entity("studio", "Thing", "the studio", key="studio #a")
     load(store, *docs)
     resolve(store, BASE)
@@ -90,8 +83,8 @@ def test_an_organisation_noun_stays_apart_when_its_article_names_two_or_says_oth
     # guard: two companies in one article leave "the company" open; "the other studio" is not the one named;
     # an organisation named in one article only takes nothing
     docs = _story(("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #a"),
-                     ("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #b"),
-                     ("Brisk Mills", "Organization", "Brisk Mills", "brisk #c"))
+                  ("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #b"),
+                  ("Brisk Mills", "Organization", "Brisk Mills", "brisk #c"))
     docs[0].entity("Ostel Freight", "Organization", key="ostel #a")
     docs[1].entity("Ostel Freight", "Organization", key="ostel #b")
     docs[0].entity("company", "Thing", "the company", key="company #a")
