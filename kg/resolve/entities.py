@@ -118,6 +118,7 @@ from kg.resolve.names import (
     normalise,
     numeral_forms,
     numeral_nicknames,
+    TITLE_WORDS,
     org_core,
     person_core,
     place_stem,
@@ -415,16 +416,125 @@ def _name_forms(rec: EntityRecord) -> set[str]:
         if common:
             forms.add(common)
         if kind == "person":
-            forms.add(person_core(label))
-            forms.add(_without_initials(person_core(label)))
+            for written in {label, _without_nickname(label)}:
+                forms.add(person_core(written))
+                forms.add(_without_initials(person_core(written)))
         else:
             forms.add(org_core(label))
         if kind != "person" or "Organization" in rec.types:
             forms |= _written_forms(words, label)
         if "Product" in rec.types:
             forms.add(" ".join(_ship_prefix_words(words)))
+        if kind != "person":
+            forms.add(_without_score(label))
     forms.discard("")
     return forms
+
+
+_NICKNAME = re.compile(r"(?<=[\w.])\s+(?:\"[^\"]+\"|'[^']+'|“[^”]+”|‘[^’]+’|\([^)]+\))(?=\s+\w)")
+_SCORE = re.compile(r"^(.*?\w)\s+\d{1,3}-\d{0,3}$")
+
+
+def _without_nickname(label: str) -> str:
+    """A person's name without the nickname quoted or bracketed inside it ('Vincent "The Chin" Gigante').
+
+    Why: reports give a nickname once and leave it out again: the name without it is the same person's.
+
+    >>> _without_nickname('Tom "The Hammer" Ruck'), _without_nickname("Ann (Annie) Lee"), _without_nickname("Ann Lee")
+    ('Tom Ruck', 'Ann Lee', 'Ann Lee')
+    """
+    return _NICKNAME.sub("", label)
+
+
+def _without_score(label: str) -> str:
+    """The normalised name before a game's score that a tagger read into it ("Tellport 91-73" -> "tellport").
+
+    >>> _without_score("Tellport 91-73"), _without_score("Route 52"), _without_score("Tellport")
+    ('tellport', 'route 52', 'tellport')
+    """
+    found = _SCORE.match(label)
+    return normalise(found.group(1) if found else label)
+
+
+def _proper_thing_forms(records: Sequence[EntityRecord]) -> dict[str, set[str]]:
+    """Common-noun records (``thing``) -> the normalised forms of their labels written as a proper name.
+
+    Why: a tagger that misses a name ("Internet Explorer", "Tar Heels") leaves it a noun phrase in each article,
+    which the rules for names never meet across articles. A label is written as a name when it is two to
+    :data:`_MAX_NAME_WORDS` words, each capitalised and not all in capitals (a headline's shouting), its last
+    word no title or role ("District Attorney", "Alaska Gov."), and that last word is never written in lower
+    case in any label of the records: a common noun capitalised in a headline ("Brooklyn Neighborhood") is
+    lower case in running text somewhere ("the Brooklyn neighborhood").
+
+    >>> recs = [EntityRecord("a", ("web browser", "Web Browser"), frozenset({"Thing"})),
+    ...         EntityRecord("b", ("web browser", "its web browser"), frozenset({"Thing"})),
+    ...         EntityRecord("c", ("tarn viewer", "Tarn Viewer"), frozenset({"Thing"})),
+    ...         EntityRecord("d", ("county attorney", "County Attorney"), frozenset({"Thing"}))]
+    >>> _proper_thing_forms(recs)
+    {'c': {'tarn viewer'}}
+    """
+    lower = _lower_case_words(records)
+    found: dict[str, set[str]] = {}
+    for r in records:
+        if r.kind != "thing":
+            continue
+        for label in r.labels:
+            words = label.split()
+            if not 2 <= len(words) <= _MAX_NAME_WORDS or not all(w[:1].isupper() and not w.isupper() for w in words):
+                continue
+            last = normalise(words[-1])
+            if not last or last in lower or last in TITLE_WORDS or _role_word(last) or \
+                    words[-1].casefold().strip(".,'\"") in lower:
+                continue
+            found.setdefault(r.iri, set()).add(normalise(label))
+    return found
+
+
+def _lower_case_words(records: Sequence[EntityRecord]) -> set[str]:
+    """The words some label of ``records`` writes in lower case, as written (only the labels as the texts wrote
+    them: a common noun's preferred label is its lemmatised phrase, lower case whatever the text wrote).
+
+    >>> sorted(_lower_case_words([EntityRecord("a", ("web browser", "its Web browser"), frozenset({"Thing"}))]))
+    ['browser', 'its']
+    """
+    return {w.casefold().strip(".,'\"") for r in records for label in r.labels[r.pref_count:]
+            for w in label.split() if w[:1].islower()}
+
+
+def _short_org_names(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[str, int],
+                     place_names: set[str]) -> None:
+    """A one-word name that ends exactly one organisation's name of its story made of a place's name and its
+    own ("Harriers" / "Tellport Harriers") joins it, unless the word is a title or role, or also a common noun
+    (written in lower case somewhere); neither a list ("Ardon, Dale") nor a place ("Dale" of "Upper Dale").
+
+    Why: a team or a paper named after its town is called by its own name alone ("the Harriers", "the
+    Herald"), and a tagger types that short name as it pleases (a person's, in some articles), so the rules for
+    one kind of name miss it. It runs after the story groupings are made: they weigh the names as read.
+    """
+    lower = _lower_case_words(records)
+    ends: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for r in records:
+        if r.kind != "named" or r.publisher or "Place" in r.types and "Organization" not in r.types:
+            continue
+        for label in r.prefs:
+            words = _whole_words(label, r.kind)
+            if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words[:-1]) & (_PLACING_WORDS | _NOT_IN_NAMES) \
+                    and not set(label) & set(",&:") and _names_place(" ".join(words[:-1]), place_names):
+                for d in r.documents:
+                    if d in groups:
+                        ends[(groups[d], words[-1])].add(r.iri)
+    for r in records:
+        if r.kind not in {"person", "named"} or r.publisher or "Place" in r.types:
+            continue
+        for label in r.prefs:
+            words = _whole_words(label, r.kind)
+            if len(words) != 1 or words[0] in lower or not label[:1].isupper() or words[0] in TITLE_WORDS or \
+                    _role_word(words[0]):
+                continue
+            cands = {iri for d in r.documents if d in groups for iri in ends.get((groups[d], words[0]), ())}
+            found = _distinct_clusters(uf, cands, exclude=r.iri)
+            if len(found) == 1:
+                uf.union(r.iri, found[0], f"short-org-name:{words[0]}")
 
 
 #: Nouns of a ship's spelled-out prefix: "Indian Naval Ship" is what "INS" stands for.
@@ -519,6 +629,20 @@ def _called_by_surname(record: EntityRecord) -> bool:
     return any(_whole_words(label, "place") in {(s,) for s in surnames} for label in record.labels)
 
 
+def _by_surname(short: Sequence[str], cands: set[tuple[tuple[str, ...], str]]) -> set[tuple[tuple[str, ...], str]]:
+    """The full names of ``cands`` (words, IRI) that ``short``, one word, ends: the surname a person is called by.
+
+    Why: a surname alone ("Lee said") is the person's whose name ends with it; a name that starts with the
+    same word ("Lee Avenue", a misread "Lee Hall") is another, so it is no reason to leave the short name alone.
+
+    >>> sorted(_by_surname(("lee",), {(("ann", "lee"), "a"), (("lee", "hall"), "b")}))
+    [(('ann', 'lee'), 'a')]
+    """
+    if len(short) != 1:
+        return cands
+    return {(words, iri) for words, iri in cands if words[-1] == short[0]}
+
+
 def _whole_words(label: str, kind: str) -> tuple[str, ...]:
     """The normalised words of a name with hyphenated words kept whole ("Kim Jong-un" -> kim, jongun).
 
@@ -589,10 +713,11 @@ def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...]]]:
     found = set()
     for label in rec.prefs:
         if kind == "person":
+            label = _without_nickname(label)
             words = tuple(_without_initials(person_core(label)).split())
             whole = tuple(_without_initials(" ".join(_whole_words(label, kind))).split())
         else:
-            words = tuple((common_name(label) or org_core(label)).split())
+            words = tuple((common_name(label) or org_core(_without_score(label))).split())
             if "Product" in rec.types:
                 words = _ship_prefix_words(words)
             whole = words
@@ -1268,6 +1393,20 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         for other in members[1:]:
             uf.union(members[0], other, f"name:{form}")
 
+    # 2b. a common noun written as a proper name ("Internet Explorer", read as a noun phrase in every article)
+    #     joins the same name, whether a name or another noun written so (:func:`_proper_thing_forms`)
+    proper = _proper_thing_forms(records)
+    written_so: dict[str, list[str]] = defaultdict(list)
+    for iri, fs in sorted(proper.items()):
+        for f in fs:
+            written_so[f].append(iri)
+    for form in sorted(written_so):
+        found = _distinct_clusters(uf, by_form.get(form, ()), exclude=written_so[form][0])
+        if len(found) <= 1:  # (a name two entities bear is no name to add a third to)
+            for iri in written_so[form][1:] + found:
+                uf.union(written_so[form][0], iri, f"proper-noun:{form}")
+    del written_so
+
     del forms  # each rule's tables are dropped once it is done, so they do not all add up to the peak at the end
 
     # 3. acronyms
@@ -1277,6 +1416,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             for label in r.prefs:
                 for acro in acronyms(label):
                     expansions[acro].append(r.iri)
+    for iri in sorted(proper):  # (a noun written as a name is a name its acronym stands for: "IE")
+        for form in sorted(proper[iri]):
+            for acro in acronyms(form):
+                expansions[acro].append(iri)
     for r in records:
         if r.kind == "thing":
             continue
@@ -1291,7 +1434,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(candidates) == 1:
                 uf.union(r.iri, candidates[0], f"acronym:{key}")
 
-    del expansions
+    del expansions, proper
 
     # 4a. one misspelt word in a multi-word name, within a story ("Duncan Pryce" / "Duncan Pryse",
     #     "Gulf of Tarsen" / "Gulf of Tarsin"), unless both spellings are names in their own right; a
@@ -1454,6 +1597,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             cands = {(w, iri) for key in {short[0], short[-1]} for w, iri in persons_by_word.get(key, ())
                      if _is_edge(short, w)}
             names = {uf.find(iri) for _, iri in cands}  # one person under several full forms counts once
+            if len(names) > 1:
+                cands = _by_surname(short, cands)
+                names = {uf.find(iri) for _, iri in cands}
             if len(names) == 1:
                 for _, iri in sorted(cands):
                     uf.union(r.iri, iri, f"short-name:{' '.join(short)}")
@@ -1539,6 +1685,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     groups = story_groups(as_read, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
     close = story_groups(as_read, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
     closest = story_groups(as_read, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
+    _short_org_names(records, uf, spell_groups, place_names)  # 4e. (after the groupings: they weigh names as read)
     _leader_groups(records, uf, groups)
     told = _deictic_event_days(records, closest)  # (the days rule 9 gives "yesterday": the head rule asks them)
     for stories in (close, groups):
