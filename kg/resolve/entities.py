@@ -629,6 +629,31 @@ def _called_by_surname(record: EntityRecord) -> bool:
     return any(_whole_words(label, "place") in {(s,) for s in surnames} for label in record.labels)
 
 
+_BARE_SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+
+
+def _same_scores(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[str, int]) -> None:
+    """The noun phrases that are only a score or a tally ("20-13"), written alike in the articles of one story,
+    are one: the score names the result as a name names its bearer.
+
+    >>> recs = [EntityRecord(i, ("20-13",), frozenset({"Thing"}), frozenset({d})) for i, d in (("a", "x"), ("b", "y"))]
+    >>> uf = _UnionFind(recs)
+    >>> _same_scores(recs, uf, {"x": 0, "y": 0}); uf.find("a") == uf.find("b")
+    True
+    """
+    by_score: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind != "thing":
+            continue
+        found = {label for label in r.labels if _BARE_SCORE.match(label)}
+        stories = {groups[d] for d in r.documents if d in groups}
+        if len(found) == 1 and len(stories) == 1:
+            by_score[(stories.pop(), found.pop())].append(r.iri)
+    for key in sorted(by_score):
+        for iri in by_score[key][1:]:
+            uf.union(by_score[key][0], iri, f"score:{key[1]}", force=True)
+
+
 def _by_surname(short: Sequence[str], cands: set[tuple[tuple[str, ...], str]]) -> set[tuple[tuple[str, ...], str]]:
     """The full names of ``cands`` (words, IRI) that ``short``, one word, ends: the surname a person is called by.
 
@@ -1686,6 +1711,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     close = story_groups(as_read, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
     closest = story_groups(as_read, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
     _short_org_names(records, uf, spell_groups, place_names)  # 4e. (after the groupings: they weigh names as read)
+    _same_scores(records, uf, groups)  # 4f.
     _leader_groups(records, uf, groups)
     told = _deictic_event_days(records, closest)  # (the days rule 9 gives "yesterday": the head rule asks them)
     for stories in (close, groups):

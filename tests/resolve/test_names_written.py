@@ -86,3 +86,15 @@ def test_a_team_called_by_its_nickname_is_the_team_of_its_town():
     ))
     assert result.same("e:h1", "e:ph")
     assert not result.same("e:r", "e:pr")
+
+
+def test_a_score_written_alone_is_one_result_across_the_articles_of_its_story():
+    """"21-17" alone names the game's result in each article; another score is another result."""
+    result = resolve_entities(_story(
+        _rec("e:s1", "21-17", "Thing", "a"),
+        _rec("e:s2", "21-17", "Thing", "b"),
+        _rec("e:s3", "21-17", "Thing", "c"),
+        _rec("e:o", "14-10", "Thing", "d"),
+    ))
+    assert result.same("e:s1", "e:s2") and result.same("e:s1", "e:s3")
+    assert not result.same("e:s1", "e:o")
