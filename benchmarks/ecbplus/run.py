@@ -35,6 +35,7 @@ from pathlib import Path
 from benchmarks.ecbplus.baseline import head_lemma_clusters
 from benchmarks.ecbplus.corpus import (
     DEV_TOPICS,
+    TOPIC_SETS,
     CorpusDocument,
     annotate_heads,
     find_corpus,
@@ -257,10 +258,21 @@ def _as_json(result: TopicResult) -> dict:
 
 
 def _topics(text: str) -> list[int]:
-    try:
-        topics = [int(t) for t in text.split(",") if t.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"topics must be comma-separated numbers: {text!r}") from None
+    """Topic numbers and set names (:data:`TOPIC_SETS`), comma-separated, in the order given, each once.
+
+    >>> _topics("dev"), _topics("1,train,3")
+    ([2, 5, 12, 18, 21, 23, 34, 35], [1, 3, 4, 6, 7])
+    """
+    topics: list[int] = []
+    for item in (t.strip().lower() for t in text.split(",")):
+        if item in TOPIC_SETS:
+            topics.extend(TOPIC_SETS[item])
+        elif item.isdigit():
+            topics.append(int(item))
+        elif item:
+            raise argparse.ArgumentTypeError(
+                f"topics must be numbers or {', '.join(TOPIC_SETS)}, comma-separated: {text!r}")
+    topics = list(dict.fromkeys(topics))
     if not topics:
         raise argparse.ArgumentTypeError("no topic given")
     return topics
@@ -270,7 +282,7 @@ def add_kept_build_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of a tool that reads the builds an earlier run kept (``bykind``, ``errors``)."""
     parser.add_argument("--work", type=Path, required=True, help="the --work folder of a benchmarks.ecbplus.run")
     parser.add_argument("--topics", type=_topics, default=list(DEV_TOPICS),
-                        help="comma-separated topic numbers (default: the dev topics)")
+                        help="topic numbers or sets (dev, train, other), comma-separated (default: dev)")
     parser.add_argument("--corpus", type=Path, default=None, help="the ECB+ folder (default: as the run finds it)")
 
 
@@ -305,7 +317,7 @@ def checked_kept_builds(args: argparse.Namespace) -> tuple[Path, list[int]] | No
 def main(argv: Sequence[str] | None = None, *, builder: Builder = kg_builder) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.ecbplus.run", description=__doc__.splitlines()[0])
     parser.add_argument("--topics", type=_topics, default=list(DEV_TOPICS),
-                        help="comma-separated topic numbers (default: the dev topics 2,5,12,18,21,23,34,35)")
+                        help="topic numbers or sets (dev = 2,5,12,18,21,23,34,35; train = 1,3,4,6,7; other = the rest), comma-separated (default: dev)")
     parser.add_argument("--corpus", type=Path, default=None,
                         help="the ECB+ folder (default: $ECBPLUS_DIR or shared/corpora/ecbplus beside the repo)")
     parser.add_argument("--work", type=Path, default=None,

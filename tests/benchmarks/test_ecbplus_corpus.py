@@ -11,6 +11,8 @@ import pytest
 from benchmarks.ecbplus.baseline import head_lemma_clusters
 from benchmarks.ecbplus.corpus import (
     DEV_TOPICS,
+    OTHER_TOPICS,
+    TRAIN_TOPICS,
     annotate_heads,
     find_corpus,
     gold_clusters,
@@ -178,6 +180,8 @@ def _real_corpus() -> Path:
 def test_real_corpus_has_the_dev_topics_and_exact_token_maps():
     root = _real_corpus()
     assert set(DEV_TOPICS) <= set(topics_in(root))
+    # every topic of the corpus is in one named set, so "dev,train,other" scores all of it
+    assert set(topics_in(root)) == set(DEV_TOPICS) | set(TRAIN_TOPICS) | set(OTHER_TOPICS)
     docs = read_topic(root, 2)
     assert len(docs) == 21
     evaluated = [m for d in docs for m in d.evaluated_mentions]

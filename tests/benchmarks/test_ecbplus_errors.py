@@ -69,7 +69,17 @@ def test_topics_that_are_not_numbers_are_refused(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["--work", str(tmp_path), "--topics", "two"])
     assert exit_.value.code == 2
-    assert "comma-separated numbers" in capsys.readouterr().err
+    assert "must be numbers or dev, train, other" in capsys.readouterr().err
+
+
+def test_topics_take_set_names_and_numbers_each_once():
+    from benchmarks.ecbplus.corpus import DEV_TOPICS, OTHER_TOPICS, TRAIN_TOPICS
+    from benchmarks.ecbplus.run import _topics
+
+    assert _topics("train,3,dev") == [*TRAIN_TOPICS, *DEV_TOPICS]
+    assert _topics(" Other ") == list(OTHER_TOPICS)
+    # the three sets are disjoint: no topic is scored as both tuned and untuned
+    assert not (set(DEV_TOPICS) & set(TRAIN_TOPICS) or set(OTHER_TOPICS) & (set(DEV_TOPICS) | set(TRAIN_TOPICS)))
 
 
 @pytest.mark.parametrize("tool", ["errors", "bykind"])
