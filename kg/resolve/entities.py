@@ -103,6 +103,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
@@ -200,6 +201,20 @@ _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 #: Common nouns in "-ly", no adverbs.
 _LY_NOUNS = frozenset("family ally assembly supply rally monopoly anomaly italy july belly bully reply".split())
 _URL = re.compile(r"^(?:https?://|www\.)", re.I)
+#: Labels whose readings (head, modifiers, capitals, weekdays) each label function keeps. The rules ask them of
+#: the same labels many times over (the head of one label about 15 times in a resolve of the ECB+ corpus), and a
+#: corpus repeats its labels, so the distinct ones grow far slower than the records; the caches are emptied
+#: when a resolve ends (:func:`resolve_entities`).
+_LABEL_CACHE = 1 << 17
+_LABEL_CACHED: list = []  # the functions cached so (emptied by _clear_label_caches)
+
+
+def _label_cached(function):
+    """``function`` (pure, of labels) with a cache of :data:`_LABEL_CACHE` results, emptied after each resolve."""
+    cached = lru_cache(maxsize=_LABEL_CACHE)(function)
+    _LABEL_CACHED.append(cached)
+    return cached
+
 #: Nouns for a shop, a restaurant or a site called by its owner's or chain's name ("a Dallow's Market store").
 _SITE_NOUNS = frozenset("""store shop supermarket restaurant cafe diner bar pub hotel motel casino mall outlet
     branch dealership""".split())
@@ -239,24 +254,33 @@ class EntityRecord:
     #: (document, label) of a calendar day's expressions (its IRI a date, shared by every document giving that
     #: day): what each document wrote ("Tuesday" in one, "today" in another; see :func:`_weekdays_named`)
     written: frozenset[tuple[str, str]] = frozenset()
+    #: ``person``, ``place``, ``named`` (organisation, event, work, ...) or ``thing`` (a common noun), from the types
+    #: and ``publisher`` (:func:`_kind`); set once, as the rules ask it millions of times in a resolve
+    kind: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", _kind(self.types, self.publisher))
 
     @property
     def prefs(self) -> tuple[str, ...]:
         return self.labels[: self.pref_count]
 
-    @property
-    def kind(self) -> str:
-        """``person``, ``place``, ``named`` (organisation, event, work, ...) or ``thing`` (a common noun)."""
-        types = self.types
-        if "Person" in types:
-            return "person"
-        if self.publisher or not types.isdisjoint(_ORGANIZATION_CLASSES):
-            return "named"
-        if "Place" in types:
-            return "place"
-        if not types.isdisjoint(_NAMED_CLASSES):
-            return "named"
-        return "thing"
+
+def _kind(types: frozenset[str], publisher: bool) -> str:
+    """:attr:`EntityRecord.kind` of a record with these types.
+
+    >>> _kind(frozenset({"Person", "Thing"}), False), _kind(frozenset({"Place"}), True), _kind(frozenset(), False)
+    ('person', 'named', 'thing')
+    """
+    if "Person" in types:
+        return "person"
+    if publisher or not types.isdisjoint(_ORGANIZATION_CLASSES):
+        return "named"
+    if "Place" in types:
+        return "place"
+    if not types.isdisjoint(_NAMED_CLASSES):
+        return "named"
+    return "thing"
 
 
 @dataclass
@@ -876,6 +900,7 @@ def _name_before_kind_noun(label: str) -> tuple[str, frozenset[str]]:
     return " ".join(words[:start]), nouns
 
 
+@_label_cached
 def _capitalised(label: str) -> frozenset[str]:
     """The words (as :func:`kg.resolve.names.tokens` gives them) that ``label`` writes with a capital; none in a
     label written in title case (a headline), where capitals tell nothing.
@@ -987,6 +1012,7 @@ def _attributive(words: Sequence[str], i: int) -> bool:
     return i + 2 == len(words) or words[i + 2] in _HEAD_STOP
 
 
+@_label_cached
 def thing_head(label: str) -> str:
     """The head noun of a common-noun phrase label: the last word before its first post-modifier.
 
@@ -1017,6 +1043,7 @@ def thing_head(label: str) -> str:
     return " ".join(_singular(w) for w in head)
 
 
+@_label_cached
 def thing_modifiers(label: str) -> frozenset[str]:
     """The content words before the head of a common-noun phrase ("deceased DPRK soldiers" -> deceased, dprk).
 
@@ -1043,6 +1070,7 @@ def thing_modifiers(label: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@_label_cached
 def distinguishing_modifiers(label: str) -> frozenset[str]:
     """The modifiers of a common-noun phrase that tell its referent apart from others with its head.
 
@@ -1836,7 +1864,15 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _said_chosen(records, uf)  # 12.
 
     del groups, closest, days
-    return _result(uf, records, external)
+    result = _result(uf, records, external)
+    _clear_label_caches()
+    return result
+
+
+def _clear_label_caches() -> None:
+    """Empty the caches of the label functions (:data:`_LABEL_CACHE`): a resolve keeps no memory for the next."""
+    for cached in _LABEL_CACHED:
+        cached.cache_clear()
 
 
 #: Nouns for the people who govern or work with a leader, after the leader's name ("the Obama administration",
@@ -2836,9 +2872,16 @@ def _written_number(rec: EntityRecord) -> str:
     >>> _written_number(EntityRecord("e:5", ("slow start", "the club's slow start"), frozenset({"Thing"})))
     'singular'
     """
-    head = thing_head(rec.prefs[0]).split()[-1:] if rec.prefs else []
+    return _written_number_of(rec.labels, rec.pref_count)
+
+
+@_label_cached
+def _written_number_of(labels: tuple[str, ...], pref_count: int) -> str:
+    """:func:`_written_number` of a record's ``labels``, the first ``pref_count`` preferred."""
+    prefs = labels[:pref_count]
+    head = thing_head(prefs[0]).split()[-1:] if prefs else []
     found = set()
-    for label in (rec.labels[rec.pref_count:] or rec.prefs) if head else ():
+    for label in (labels[pref_count:] or prefs) if head else ():
         # the written form of the preferred label's head (a possessive or a participle before it is no head:
         # "the club's disappointing start")
         forms = [w for w in tokens(label) if w == head[0] or _singular(w) == head[0]]
@@ -2886,16 +2929,17 @@ def _title_case(label: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words)
 
 
-def _weekdays(label: str) -> set[str]:
+@_label_cached
+def _weekdays(label: str) -> frozenset[str]:
     """The weekday a time expression names, if it is only a time expression ("early Sunday", "1:45 p.m. Sunday").
 
     >>> _weekdays("Sunday, February 1, 2009"), _weekdays("Tellport Harriers Sunday"), _weekdays("next year")
-    ({'sunday'}, set(), set())
+    (frozenset({'sunday'}), frozenset(), frozenset())
     """
     words = tokens(label)
     if not words or not all(w in _TIME_WORDS or w in _WEEKDAYS or w.isdigit() for w in words):
-        return set()
-    return {w for w in words if w in _WEEKDAYS}
+        return _NONE
+    return frozenset(w for w in words if w in _WEEKDAYS)
 
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NUMBERS = {m: n for n, m in enumerate(
