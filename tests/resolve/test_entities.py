@@ -238,11 +238,16 @@ def _story(store, left, right):
     _load_and_resolve(store, a, b)
 
 
-def test_participles_never_clash_but_places_in_modifiers_do(store):
-    _story(store, [("Veldran pirates", "veldran pirate #a"), ("the Kessock man", "kessock man #a")],
-           [("the arrested pirates", "arrested pirate #b"), ("the Dunmore man", "dunmore man #b")])
+def test_participles_and_places_never_clash_but_peoples_do(store):
+    # a place or a brand before the head is a facet reports choose freely ("the Kessock bank", "the Dunmore bank":
+    # a town and the company); two peoples' adjectives tell two referents apart
+    _story(store, [("Veldran pirates", "veldran pirate #a"), ("the Kessock bank", "kessock bank #a"),
+                   ("the Tellish sailor", "tellish sailor #a")],
+           [("the arrested pirates", "arrested pirate #b"), ("the Dunmore bank", "dunmore bank #b"),
+            ("the Ostlandian sailor", "ostlandian sailor #b")])
     assert merged(store, "veldran pirate #a", "arrested pirate #b")
-    assert not merged(store, "kessock man #a", "dunmore man #b")
+    assert merged(store, "kessock bank #a", "dunmore bank #b")
+    assert not merged(store, "tellish sailor #a", "ostlandian sailor #b")
 
 
 def test_a_common_noun_joins_the_name_it_spells_or_heads(store):
@@ -273,13 +278,13 @@ def test_descriptions_with_one_head_merge_in_a_story_despite_different_details(s
     assert merged(store, "61-year-old man #a", "estonian man #b")
 
 
-def test_descriptions_with_clashing_numbers_or_proper_modifiers_stay_apart(store):
-    _story(store, [("two boats", "two boat #a"), ("the Kessock office", "kessock office #a"),
+def test_descriptions_with_clashing_numbers_or_peoples_stay_apart(store):
+    _story(store, [("two boats", "two boat #a"), ("the Tellish office", "tellish office #a"),
                    ("the worker", "worker #a"), ("the long time", "long time #a")],
-           [("three boats", "three boat #b"), ("the Halden office", "halden office #b"),
+           [("three boats", "three boat #b"), ("the Varnese office", "varnese office #b"),
             ("the other worker", "other worker #b"), ("the time", "time #b")])
     assert not merged(store, "two boat #a", "three boat #b")
-    assert not merged(store, "kessock office #a", "halden office #b")
+    assert not merged(store, "tellish office #a", "varnese office #b")
     assert not merged(store, "worker #a", "other worker #b")
     assert not merged(store, "long time #a", "time #b")  # too general a head to identify anything
 
@@ -342,10 +347,10 @@ def test_a_description_joins_its_person_though_a_description_of_another_head_nam
     assert merged(store, "woman #c", "Mara Quell") and merged(store, "bellport woman #b", "Mara Quell")
 
 
-@pytest.mark.parametrize("other, clash", [("the Ardon woman", "the Bellport woman"),
+@pytest.mark.parametrize("other, clash", [("the Ardon woman", "the other woman"),
                                           ("the Tellish mother", "the Ostlandish woman")])
 def test_a_description_does_not_join_a_person_described_with_a_clashing_modifier(store, other, clash):
-    # a place against a place of one head, or two demonyms whatever the heads, tell two people apart
+    # a contrast of one head, or two demonyms whatever the heads, tell two people apart
     a, b, c, d = _papers("Daily", "Herald", "Times", "Post", shared=NAVY_STORY)
     a.entity("Mara Quell")
     a.describe("Mara Quell", "the woman")
