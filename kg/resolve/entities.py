@@ -2119,14 +2119,44 @@ def _head_key(head: str, rec: EntityRecord) -> str:
     direction = _time_direction(head, rec)
     if direction:
         return f"{head} ({direction})"  # "last week" and "the following week" are two weeks
-    key = _SYNONYM_KEY.get(head, head)
+    spelled = american_spelling(head)  # "the jewellery" / "the jewelry", "the epicentre" / "the epicenter"
+    key = _SYNONYM_KEY.get(spelled, spelled)
     words = tokens(rec.prefs[0]) if rec.prefs else ()
-    if key != head and words and _singular(words[-1]) != head and words[-1] != head:
-        return head  # a complement may choose another sense of the word: "the peak of the season" is no mountain
+    if key != spelled and words and _singular(words[-1]) != head and words[-1] != head:
+        return spelled  # a complement may choose another sense of the word: "the peak of the season" is no mountain
     if key in _COLLECTIVE_KEYS and (not is_person_noun(head) or
                                     any(_plural_of(tokens(label)[-1:], head) for label in rec.labels)):
         return f"{key} (body)"
     return key
+
+
+#: British spellings of noun endings and their American forms, for words long enough that the rewrite makes no
+#: other word: "colour" / "color", "centre" / "center", "catalogue" / "catalog", "defence" / "defense",
+#: "jewellery" / "jewelry", "programme" / "program", "organisation" / "organization", "counselling" /
+#: "counseling", "traveller" / "traveler".
+_BRITISH_ENDINGS = tuple((re.compile(pattern), american) for pattern, american in (
+    (r"(?<=^[a-z]{3})([a-z]*)our$", r"\1or"), (r"(?<=^[a-z]{2})([a-z]*[tb])re$", r"\1er"),
+    (r"(?<=^[a-z]{3})([a-z]*)ogue$", r"\1og"), (r"(?<=^[a-z]{2})([a-z]*[fct])ence$", r"\1ense"),
+    (r"ellery$", "elry"), (r"gramme$", "gram"), (r"isation$", "ization"), (r"iser$", "izer"),
+    (r"(?<=^[a-z]{4})([a-z]*)ll(ing|er|or)$", r"\1l\2")))
+
+
+def american_spelling(word: str) -> str:
+    """``word`` (a lower-case noun) with a British ending written the American way; other words unchanged.
+
+    Why: reports of one event come from both sides of the Atlantic, and one thing is then "the jewellery" in
+    one and "the jewelry" in another; the head rule (6) meets nouns by their head word.
+
+    >>> [american_spelling(w) for w in ("jewellery", "epicentre", "theatre", "neighbour", "defence", "programme")]
+    ['jewelry', 'epicenter', 'theater', 'neighbor', 'defense', 'program']
+    >>> [american_spelling(w) for w in ("counselling", "organisation", "catalogue", "tour", "hour", "filling", "acre")]
+    ['counseling', 'organization', 'catalog', 'tour', 'hour', 'filling', 'acre']
+    """
+    for pattern, american in _BRITISH_ENDINGS:
+        spelled = pattern.sub(american, word)
+        if spelled != word:
+            return spelled
+    return word
 
 
 #: Time units shorter than a year, and the words that place one before, at or after the time of writing.

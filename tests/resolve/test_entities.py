@@ -1048,6 +1048,16 @@ def test_descriptions_with_near_synonym_heads_merge_in_a_story(store):
     assert not merged(store, "driver #a", "victim #b")
 
 
+def test_british_and_american_spellings_of_a_head_merge_in_a_story(store):
+    # one report writes "the stolen jewellery", another "the jewelry"; "the theatre" is "the theater"; a head
+    # whose British-looking ending makes no other word ("the tour", "the hour") meets only itself
+    _story(store, [("the stolen jewellery", "jewellery #a"), ("the theatre", "theatre #a"), ("the tour", "tour #a")],
+           [("the jewelry", "jewelry #b"), ("the old theater", "theater #b"), ("the tor", "tor #b")])
+    assert merged(store, "jewellery #a", "jewelry #b")
+    assert merged(store, "theatre #a", "theater #b")
+    assert not merged(store, "tour #a", "tor #b")
+
+
 def test_one_of_a_group_never_joins_the_group_by_its_head(store):
     """ "A former employee" of one report is not "about a dozen employees" of another, though both have the
     head "employee" (the preferred label of a common noun is its lemma; its alternative labels are as written)."""
