@@ -149,6 +149,10 @@ NOUN_STORY_MEAN_SIMILARITY = 0.04
 #: teams) that share their places and organisations. Tighter than that story, looser than the one
 #: "yesterday" is read in (:data:`DEICTIC_STORY_MEAN_SIMILARITY`).
 CLOSE_STORY_MEAN_SIMILARITY = 0.1
+#: An article that shares too few names with the others to join any story (a short wire report, a blog post
+#: that names other places and groups) joins the story whose articles share, on average, at least this much of
+#: its words and names (:func:`_place_lone_documents`).
+LONE_STORY_MEAN_SIMILARITY = 0.05
 #: Named entities of more documents than this are no blocking keys of story grouping: it bounds the
 #: pairs one entity contributes, so grouping stays linear in the number of documents. (Common ones
 #: below it weigh little by their IDF; a share limit would drop the one person of a story that fills
@@ -1815,7 +1819,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #    clash by their names (or by the modifiers each event's reports pooled), while the reports of one event
     #    that close stories part still meet. (Every grouping is made here, before nouns merge: a noun joined to
     #    a name would move documents between groups.)
-    groups = story_groups(as_read, uf, mean=NOUN_STORY_MEAN_SIMILARITY)
+    groups = _place_lone_documents(as_read, uf, story_groups(as_read, uf, mean=NOUN_STORY_MEAN_SIMILARITY))
     close = story_groups(as_read, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
     closest = story_groups(as_read, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
     _short_org_names(records, uf, spell_groups, place_names)  # 4e. (after the groupings: they weigh names as read)
@@ -3607,6 +3611,72 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, 
     roots = sorted(min(g) for g in joined.values())
     number = {root: i for i, root in enumerate(roots)}
     return {d: number[min(g)] for g in joined.values() for d in g}
+
+
+def _content_features(records: Sequence[EntityRecord], uf: _UnionFind | None = None) -> dict[str, set[str]]:
+    """Document IRI -> what it tells of: the words of its common nouns' labels (``w:``, singular, no function
+    words) and its named entities (``e:``, their clusters so far); publishers are no part of a story.
+
+    >>> recs = [EntityRecord("e:1", ("the burning banks",), frozenset({"Thing"}), frozenset({"a"})),
+    ...         EntityRecord("e:2", ("Ann Lee",), frozenset({"Person"}), frozenset({"a"}))]
+    >>> sorted(_content_features(recs)["a"])
+    ['e:e:2', 'w:bank', 'w:burning']
+    """
+    features: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        if r.publisher:
+            continue
+        if r.kind == "thing":
+            found = {"w:" + _singular(w) for w in re.findall(r"[a-z][a-z'-]+", r.prefs[0].lower()) if len(w) > 2
+                     and w not in _HEAD_STOP and w not in _PRONOUN_LIKE and w not in FUNCTION_WORDS} if r.prefs else set()
+        else:
+            found = {"e:" + (uf.find(r.iri) if uf is not None else r.iri)}
+        for d in r.documents:
+            features[d] |= found
+    return features
+
+
+def _place_lone_documents(records: Sequence[EntityRecord], uf: _UnionFind | None,
+                          groups: dict[str, int]) -> dict[str, int]:
+    """``groups`` (:func:`story_groups`) with each document left alone in its own group moved to the story of
+    several documents whose documents share, on average, the most of its words and names (IDF-weighted
+    cosine of :func:`_content_features`), if that mean reaches :data:`LONE_STORY_MEAN_SIMILARITY`.
+
+    Why: stories are grown by shared names, and a short report of a story may name little of what the others
+    name ("three bank workers died in a petrol bomb attack in Greece") while it tells of the same things: the
+    bank workers, the petrol bomb, the austerity strike. Alone in its story its common nouns meet no other
+    article's. Its words (with what names it has) find the story; only the mean over a story's articles
+    counts, so one article that shares its words does not pull it into another event of the same kind.
+
+    >>> recs = [EntityRecord(f"e:{i}", (label,), frozenset({"Thing"}), frozenset(docs)) for i, (label, docs) in
+    ...         enumerate([("petrol bomb", "abc"), ("bank worker", "abc"), ("general strike", "ab"),
+    ...                    ("river flood", "xy"), ("rescue boat", "xy")])]
+    >>> _place_lone_documents(recs, None, {"a": 0, "b": 0, "c": 1, "x": 2, "y": 2})["c"]
+    0
+    """
+    members: dict[int, set[str]] = defaultdict(set)
+    for d, g in groups.items():
+        members[g].add(d)
+    lone = sorted(d for d, g in groups.items() if len(members[g]) == 1)
+    stories = {g: docs for g, docs in members.items() if len(docs) > 1}
+    if not lone or not stories:
+        return groups
+    features = _content_features(records, uf)
+    df = Counter(f for found in features.values() for f in found)
+    idf = {f: math.log(1 + len(groups) / c) for f, c in df.items()}
+    norm = {d: math.sqrt(sum(idf[f] ** 2 for f in found)) for d, found in features.items()}
+
+    def similarity(a: str, b: str) -> float:
+        if not norm.get(a) or not norm.get(b):
+            return 0.0
+        return sum(idf[f] ** 2 for f in features[a] & features[b]) / (norm[a] * norm[b])
+
+    placed = dict(groups)
+    for d in lone:
+        best = max((sum(similarity(d, o) for o in docs) / len(docs), -g) for g, docs in stories.items())
+        if best[0] >= LONE_STORY_MEAN_SIMILARITY:
+            placed[d] = -best[1]
+    return placed
 
 
 def _average_link(docs: Iterable[str], sims: dict[tuple[str, str], float], mean: float,
