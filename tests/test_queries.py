@@ -66,7 +66,8 @@ INTERNAL = [
     ("relation labels", "SELECT DISTINCT ?p ?v WHERE { ?p a cg:Relation . ?p rdfs:label ?v }",
      lambda: claims_module._RELATION_LABELS),
     # labels per document graph: resolve reads the documents' own labels, not its previous output
-    ("entity labels", """SELECT DISTINCT ?e ?label ?pref WHERE { GRAPH ?g { ?e a cg:Entity .
+    # (each document graph's labels apart: a calendar day's labels are read per document, _weekdays_named)
+    ("entity labels", """SELECT DISTINCT ?e ?label ?pref ?g WHERE { GRAPH ?g { ?e a cg:Entity .
   { ?e skos:prefLabel ?label BIND(true AS ?pref) } UNION { ?e skos:altLabel ?label BIND(false AS ?pref) } } }""",
      lambda: entities_module._labels_query(None)),
     # every entity has the type cg:Entity: the records leave it out, so the read does not return it
