@@ -827,10 +827,13 @@ def _head_span(words: Sequence[str], proper: frozenset[str] = frozenset()) -> tu
     ((1, 3), (0, 0))
     """
     head = -1
+    first = _bound_words(words)
     for i, w in enumerate(words):
+        if i < first:
+            continue
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)
+        if w in _HEAD_STOP or (i > first and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)
                                                                     and not _attributive(words, i)
                                                                     and not _compound_gerund(words, i, proper)))):
             break
@@ -844,6 +847,24 @@ def _head_span(words: Sequence[str], proper: frozenset[str] = frozenset()) -> tu
     if chief is not None:
         return (chief, head + 1)
     return (head, head + 1)
+
+
+def _bound_words(words: Sequence[str]) -> int:
+    """How many words open a noun phrase as the bound of its count: 2 for "at least" / "at most", 1 for a
+    lone leading "at" (what a key keeps of "at least three people", dropping the count and "least").
+
+    Why: a phrase's first word is never a preposition, so a leading "at" is the bound "at least", whose
+    first word the phrase key keeps ("at people"); read as a preposition it left the phrase no head, and
+    "at least three people" no way to meet "the people" of another report.
+
+    >>> _bound_words(("at", "people")), _bound_words(("at", "least", "ten", "boats")), _bound_words(("at", "noon"))
+    (1, 2, 1)
+    >>> _bound_words(("people", "at", "home")), _bound_words(("at",))
+    (0, 0)
+    """
+    if len(words) < 2 or words[0] != "at":
+        return 0
+    return 2 if words[1] in {"least", "most"} and len(words) > 2 else 1
 
 
 #: The heads of a company's titles that "chief" and a word of the office before them make one title ("chief
@@ -1062,6 +1083,8 @@ def thing_modifiers(label: str) -> frozenset[str]:
     words = tokens(label)
     start, _ = _head_span(words, _capitalised(label))
     for i, w in enumerate(words[:start]):
+        if i < _bound_words(words):
+            continue  # "at least": the count's bound, no modifier of the thing
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit() and not _ING_ED.match(w):
@@ -1094,6 +1117,8 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
                                   for w in raw if w.lower() not in FUNCTION_WORDS)
     found = set()
     for i, w in enumerate(words[:start]):
+        if i < _bound_words(words):
+            continue  # "at least": the count's bound, no modifier of the thing
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w in _CONTRASTIVE:
