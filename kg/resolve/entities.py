@@ -76,7 +76,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
 "the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), two groups of people
 written with different exact sizes ("23 pirates" / "26 pirates": :func:`_group_counts`), by rule 6 a noun
-written only in the plural and one written in the singular ("employees" / "a former employee"), nouns
+written only in the plural and one written in the singular when they are people ("employees" / "a former
+employee") or things whose story has an article writing both numbers ("the pipes" / "the burst pipe"), nouns
 too general to identify anything ("the same time"), two people whose full names differ
 (neither is the start or end of the other, nor a spelling or short-form variant), two
 multi-word names of places or organisations that differ, a person with a
@@ -832,10 +833,13 @@ def _head_span(words: Sequence[str], proper: frozenset[str] = frozenset()) -> tu
     ((1, 3), (0, 0))
     """
     head = -1
+    first = _bound_words(words)
     for i, w in enumerate(words):
+        if i < first:
+            continue
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
-        if w in _HEAD_STOP or (i > 0 and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)
+        if w in _HEAD_STOP or (i > first and (w in _LATE_HEAD_STOP or (_ING_ED.match(w) and not _gerund(words, i)
                                                                     and not _attributive(words, i)
                                                                     and not _compound_gerund(words, i, proper)))):
             break
@@ -849,6 +853,24 @@ def _head_span(words: Sequence[str], proper: frozenset[str] = frozenset()) -> tu
     if chief is not None:
         return (chief, head + 1)
     return (head, head + 1)
+
+
+def _bound_words(words: Sequence[str]) -> int:
+    """How many words open a noun phrase as the bound of its count: 2 for "at least" / "at most", 1 for a
+    lone leading "at" (what a key keeps of "at least three people", dropping the count and "least").
+
+    Why: a phrase's first word is never a preposition, so a leading "at" is the bound "at least", whose
+    first word the phrase key keeps ("at people"); read as a preposition it left the phrase no head, and
+    "at least three people" no way to meet "the people" of another report.
+
+    >>> _bound_words(("at", "people")), _bound_words(("at", "least", "ten", "boats")), _bound_words(("at", "noon"))
+    (1, 2, 1)
+    >>> _bound_words(("people", "at", "home")), _bound_words(("at",))
+    (0, 0)
+    """
+    if len(words) < 2 or words[0] != "at":
+        return 0
+    return 2 if words[1] in {"least", "most"} and len(words) > 2 else 1
 
 
 #: The heads of a company's titles that "chief" and a word of the office before them make one title ("chief
@@ -1067,6 +1089,8 @@ def thing_modifiers(label: str) -> frozenset[str]:
     words = tokens(label)
     start, _ = _head_span(words, _capitalised(label))
     for i, w in enumerate(words[:start]):
+        if i < _bound_words(words):
+            continue  # "at least": the count's bound, no modifier of the thing
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w not in FUNCTION_WORDS and w not in _PRONOUN_LIKE and not w.isdigit() and not _ING_ED.match(w):
@@ -1099,6 +1123,8 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
                                   for w in raw if w.lower() not in FUNCTION_WORDS)
     found = set()
     for i, w in enumerate(words[:start]):
+        if i < _bound_words(words):
+            continue  # "at least": the count's bound, no modifier of the thing
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w in _CONTRASTIVE:
@@ -1957,6 +1983,7 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
     stated = {r.iri: when for r in records if (when := _time_stated(r, told or {})) is not _NO_TIME}
     seen: dict[str, tuple[int, _When]] = {}  # (:func:`_stated_when`)
     heads: dict[tuple[int, str, bool], list[str]] = defaultdict(list)  # (story, head key, plural) -> nouns
+    nouns: list[tuple[EntityRecord, str, bool]] = []
     for r in records:
         if r.kind != "thing" or not r.documents:
             continue
@@ -1968,9 +1995,14 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         # one of a group is not the group ("a former employee" / "employees at the party"); a body of people
         # ("police" / "investigators") is a group however it is written
         plural = head.endswith(" (body)") or _written_number(r) == "plural" or bool(span and span[1])
+        nouns.append((r, head, plural))
+    counted = _numbers_told_apart(nouns, groups)
+    for r, head, plural in nouns:
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
-            heads[(story, head, plural)].append(r.iri)
+            apart = plural and (head.endswith(" (body)") or (story, head) in counted or
+                                is_person_noun(head.split()[-1]))
+            heads[(story, head, apart)].append(r.iri)
     for key in sorted(heads):
         # a noun already joined to a name leads; each noun joins the first group it does not clash with
         members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
@@ -1980,6 +2012,30 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
                        uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True, same_head=True)
                        for anchor in anchors):
                 anchors.append(iri)
+
+
+def _numbers_told_apart(nouns: Sequence[tuple[EntityRecord, str, bool]], groups: dict[str, int]) -> set[tuple[int, str]]:
+    """The ``(story, head key)`` pairs of ``nouns`` (record, head key, written plural) some article of the story
+    writes in both numbers for two things: in a plural record and a singular one.
+
+    Why: a thing's plural in one report and its singular in another often name one thing ("the new rules" /
+    "the rule", "the damaged cables" / "the cable"): reports count a thing's parts differently. An article that
+    writes both for two things ("a cable ... the other cables") tells one from the others, and so does the
+    story; one record written both ways (extraction keys "the rule" and "the rules" of one article alike) is one
+    thing to its article, no such evidence. People are never so joined (one of a group is not the group;
+    :func:`_join_heads`).
+
+    >>> rule = lambda iri, doc, *labels: EntityRecord(iri, labels, frozenset({"Thing"}), frozenset({doc}))
+    >>> nouns = [(rule("e:1", "a", "rule", "rules"), "rule", True), (rule("e:2", "b", "rule"), "rule", False),
+    ...          (rule("e:3", "a", "cable", "cables"), "cable", True), (rule("e:4", "a", "cable"), "cable", False)]
+    >>> sorted(_numbers_told_apart(nouns, {"a": 0, "b": 0}))
+    [(0, 'cable')]
+    """
+    written: dict[tuple[int, str, str], set[bool]] = defaultdict(set)
+    for r, head, plural in nouns:
+        for d in r.documents:
+            written[(groups[d], head, d)].add(plural)
+    return {(story, head) for (story, head, _), numbers in written.items() if len(numbers) > 1}
 
 
 #: Time units a span is counted in ("a few hours later", "two minutes later"; :func:`_elapsed_span`).
