@@ -1529,6 +1529,58 @@ def _role_words_as_descriptions(records: Sequence[EntityRecord]) -> list[EntityR
     return out
 
 
+def _leading_names_as_names(records: Sequence[EntityRecord]) -> list[EntityRecord]:
+    """The records (not people, not common nouns) known by an alternative label that is the first words of their
+    preferred name, when other documents give that label as the preferred name of an entity of the same kind,
+    read as that shorter name first ("Tellco Update" / "Tellco" -> "Tellco" / "Tellco Update"); the others
+    unchanged.
+
+    Why: in English the head of a name comes last, so its first words name another entity the long name is made
+    from (the maker of "Tellco Update", the town of "Ostvale Police Department"); a document that wrote both
+    ("Tellco said its Tellco Update ...") may have given the short mentions to the long name's entity, and as the
+    long name it never meets the articles that call the maker by its own name. Read as the short name, it joins
+    them by the same-name rule; the long name stays an alternative label. A person's first words are a given
+    name, and a demonym or another adjective ("Ostlandian Navy" / "Ostlandian") is no name: both are left alone.
+
+    >>> recs = [EntityRecord("e:upd", ("Tellco Update", "Tellco"), frozenset({"Organization"}), frozenset({"d1"})),
+    ...         EntityRecord("e:tellco", ("Tellco",), frozenset({"Organization"}), frozenset({"d2"}))]
+    >>> [r.labels for r in _leading_names_as_names(recs)]
+    [('Tellco', 'Tellco Update'), ('Tellco',)]
+    """
+    named: dict[tuple[tuple[str, ...], str], set[str]] = defaultdict(set)  # (name, kind) -> documents
+    for r in records:
+        if r.kind != "thing":
+            for label in r.prefs:
+                named[(tuple(tokens(label)), r.kind)] |= r.documents
+    out = []
+    for r in records:
+        if r.kind not in {"thing", "person"} and r.prefs:
+            label = _leading_name(r, named)
+            if label:
+                r = replace(r, labels=(label, *(x for x in r.labels if x != label)), pref_count=1)
+        out.append(r)
+    return out
+
+
+#: Endings of demonyms and other adjectives a tagger reads as a name ("Ostlandian", "Tellish", "Democratic").
+_ADJECTIVE_ENDINGS = ("ian", "ean", "can", "ese", "ish", "ic")
+
+
+def _leading_name(rec: EntityRecord, named: dict[tuple[tuple[str, ...], str], set[str]]) -> str | None:
+    """The first alternative label of ``rec`` that is the first words of its preferred name and the preferred
+    name of an entity of its kind in a document ``rec`` is not in (``named``: (words, kind) -> documents)."""
+    whole = tuple(tokens(rec.prefs[0]))
+    for label in rec.labels[rec.pref_count:]:
+        words = tuple(tokens(label))
+        if not words or len(words) >= len(whole) or whole[: len(words)] != words:
+            continue
+        if len(words) == 1 and (words[0] in IRREGULAR_DEMONYMS or words[0].endswith(_ADJECTIVE_ENDINGS)):
+            continue
+        if not named.get((words, rec.kind), set()) <= rec.documents:
+            return label
+    return None
+
+
 def _role_word(word: str) -> bool:
     """``word`` (normalised) is listed as a noun for a person's role or kind (:mod:`kg.lexicon`)."""
     return word in PERSON_ROLES or word in AGENT_NOUNS or word in PERSON_NOUNS or \
@@ -1539,7 +1591,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     """Cluster entity records by the rules of this module; a pure function of its inputs."""
     # role words read as names ("CEO") are descriptions for every rule; stories are still grouped by the names as
     # read (a document's names, these included, weigh its similarity to others; see _role_words_as_descriptions)
-    as_read, records = records, _role_words_as_descriptions(records)
+    as_read, records = records, _leading_names_as_names(_role_words_as_descriptions(records))
     uf = _UnionFind(records)
     by_iri = {r.iri: r for r in records}
     forms = {r.iri: _name_forms(r) for r in records}
