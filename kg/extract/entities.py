@@ -63,6 +63,7 @@ __all__ = [
     "name_age",
     "name_type_hint",
     "nested_names",
+    "nested_proper_nouns",
     "phrase_key",
     "scope_common_nouns",
     "unscoped",
@@ -495,6 +496,67 @@ def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
             mentions.append(added[-1])
     names_at = {(m.start, m.end) for m in [*index.mentions, *added] if m.kind == "name"}
     index.mentions = [m for m in index.mentions if m.kind == "name" or (m.start, m.end) not in names_at] + added
+
+
+def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Give a run of proper nouns the tagger names nothing of a mention of its own (in place).
+
+    spaCy's recogniser misses many names of products, programs and brands ("Tellwave
+    Navigator"), and a name is often written inside a longer noun phrase: as a compound
+    before the head noun ("its Tellwave Navigator app", "the Corvane bank") or as the object
+    of a preposition in it ("an update for Tellwave Navigator"). The phrase is one argument,
+    and one mention of the thing its head names; the name is a mention of its own thing.
+    A *run* is a maximal sequence of capitalised proper nouns, each (but the last) a
+    modifier of a later word of the run, whose last word is either a compound modifier of
+    a common noun or the head of a noun phrase ("Tellwave Navigator" in "for Tellwave
+    Navigator"). A run no entity holds gets an :class:`kg.model.EntityMention` of kind
+    ``name`` for a ``Thing`` keyed like the same words standing as an argument alone
+    (:func:`phrase_key`), so every mention of the name in the document is one entity. Not
+    runs: a role or title word ("Coach", "President"), a word capitalised only to open a
+    sentence, words the recogniser gives a value type (dates, numbers), words of a name
+    entity or of a mention spanning exactly the run. Claims and token attribution are
+    left as they are.
+    """
+    by_span = {(m.start, m.end) for m in index.mentions}
+    added: list[EntityMention] = []
+    for c, (doc, offset) in enumerate(chunks):
+        i = 0
+        while i < len(doc):
+            if not _proper_word(doc[i], c, index):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and _proper_word(doc[j + 1], c, index) and \
+                    doc[j].dep_ in {"compound", "flat"} and i <= doc[j].head.i and doc[j].head.i > j:
+                j += 1
+            run = doc[i : j + 1]
+            i = j + 1
+            last = run[-1]
+            head = last.head
+            modifier = last.dep_ == "compound" and head.i > last.i and head.pos_ == "NOUN"
+            heads_phrase = last.dep_ not in {"compound", "flat", "poss", "nmod", "amod"} and \
+                all(t.head.i in range(run.start, run.end) for t in run[:-1])
+            if not (modifier or heads_phrase) or any(_role_word(t) for t in run):
+                continue
+            if any(index.type_of(index.by_token.get((c, t.i))) not in {None, "Thing"} for t in run):
+                continue
+            start, end = offset + run.start_char, offset + run.end_char
+            if (start, end) in by_span:
+                continue
+            key = phrase_key(run)
+            label = clean_name(run.text)
+            if not key or not label:
+                continue
+            index.add(key, key, "Thing", alias=label)
+            added.append(EntityMention(key, start, end, run.text, "name"))
+            by_span.add((start, end))
+    index.mentions.extend(added)
+
+
+def _proper_word(tok: Token, chunk: int, index: EntityIndex) -> bool:
+    """A capitalised proper noun that may be part of a name the recogniser missed."""
+    return tok.pos_ == "PROPN" and tok.is_alpha and any(ch.isupper() for ch in tok.text) and \
+        (tok.ent_type_ == "" or tok.ent_type_ in ENT_TYPES) and (chunk, tok.i) not in index.common_nouns
 
 
 def _short_forms(named: dict[tuple[str, ...], Counter], index: EntityIndex) -> dict[str, str]:
