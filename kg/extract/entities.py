@@ -62,6 +62,7 @@ __all__ = [
     "initials",
     "name_age",
     "name_type_hint",
+    "nested_compound_nouns",
     "nested_names",
     "nested_proper_nouns",
     "phrase_key",
@@ -518,6 +519,7 @@ def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> No
     left as they are.
     """
     by_span = {(m.start, m.end) for m in index.mentions}
+    lower = {t.lower_ for doc, _ in chunks for t in doc if t.is_lower}
     added: list[EntityMention] = []
     for c, (doc, offset) in enumerate(chunks):
         i = 0
@@ -527,7 +529,7 @@ def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> No
                 continue
             j = i
             while j + 1 < len(doc) and _proper_word(doc[j + 1], c, index) and \
-                    doc[j].dep_ in {"compound", "flat"} and i <= doc[j].head.i and doc[j].head.i > j:
+                    all(doc[k].dep_ in {"compound", "flat"} and k < doc[k].head.i <= j + 1 for k in range(i, j + 1)):
                 j += 1
             run = doc[i : j + 1]
             i = j + 1
@@ -538,6 +540,11 @@ def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> No
                 all(t.head.i in range(run.start, run.end) for t in run[:-1])
             if not (modifier or heads_phrase) or any(_role_word(t) for t in run):
                 continue
+            if modifier:  # "its Tellwave Navigator Web browser": "Web", written "web" elsewhere, is the noun's
+                end = run.end
+                while end - 1 > run.start and doc[end - 1].lower_ in lower:
+                    end -= 1
+                run, i = doc[run.start : end], end
             if any(index.type_of(index.by_token.get((c, t.i))) not in {None, "Thing"} for t in run):
                 continue
             start, end = offset + run.start_char, offset + run.end_char
@@ -550,6 +557,46 @@ def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> No
             index.add(key, key, "Thing", alias=label)
             added.append(EntityMention(key, start, end, run.text, "name"))
             by_span.add((start, end))
+    index.mentions.extend(added)
+
+
+def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Give a common noun that modifies another noun a mention of its own thing (in place).
+
+    In "a knee injury", "the gang shooting", "three telephone cables" the modifying noun
+    names a thing of its own (the knee, the gang, the telephone network), which other
+    phrases of the text name as the head ("his left knee", "the gang"). The noun (with the
+    nouns compounded before it: "bomb disposal" in "a bomb disposal technician") gets an
+    :class:`kg.model.EntityMention` of kind ``nominal`` for a ``Thing`` keyed like the same
+    words standing alone (:func:`phrase_key`), so it joins the document's other mentions of
+    that thing. Not these: a role or title noun ("head coach"), a word the recogniser gives
+    any type (a time, a number), a noun inside a name, and a noun with a compound of its own
+    after it (then it is part of a longer modifier). Claims and token attribution are left
+    as they are.
+    """
+    by_span = {(m.start, m.end) for m in index.mentions}
+    added: list[EntityMention] = []
+    for c, (doc, offset) in enumerate(chunks):
+        for tok in doc:
+            head = tok.head
+            if tok.pos_ != "NOUN" or tok.dep_ != "compound" or head.i <= tok.i or head.pos_ != "NOUN" or \
+                    not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
+                    any(t.dep_ == "compound" and t.head.i == tok.i for t in doc[tok.i + 1 : head.i]):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
+                    doc[start - 1].pos_ == "NOUN" and doc[start - 1].is_alpha:
+                start -= 1
+            span = doc[start : tok.i + 1]
+            if any(index.type_of(index.by_token.get((c, t.i))) not in {None, "Thing"} for t in span):
+                continue
+            begin, end = offset + span.start_char, offset + span.end_char
+            key = phrase_key(span)
+            if (begin, end) in by_span or not key:
+                continue
+            index.add(key, key, "Thing", alias=clean_name(span.text) or None)
+            added.append(EntityMention(key, begin, end, span.text, "nominal"))
+            by_span.add((begin, end))
     index.mentions.extend(added)
 
 
