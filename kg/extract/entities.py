@@ -535,8 +535,8 @@ def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> No
             i = j + 1
             last = run[-1]
             head = last.head
-            modifier = last.dep_ == "compound" and head.i > last.i and head.pos_ == "NOUN"
-            heads_phrase = last.dep_ not in {"compound", "flat", "poss", "nmod", "amod"} and \
+            modifier = last.dep_ in _NOUN_MODIFIER_DEPS and head.i > last.i and head.pos_ == "NOUN"
+            heads_phrase = last.dep_ not in {"compound", "flat", "nmod", "amod"} and \
                 all(t.head.i in range(run.start, run.end) for t in run[:-1])
             if not (modifier or heads_phrase) or any(_role_word(t) for t in run):
                 continue
@@ -579,8 +579,10 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
     for c, (doc, offset) in enumerate(chunks):
         for tok in doc:
             head = tok.head
-            if tok.pos_ != "NOUN" or tok.dep_ != "compound" or head.i <= tok.i or head.pos_ != "NOUN" or \
-                    not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
+            if tok.dep_ == "conj" and tok.head.dep_ in _NOUN_MODIFIER_DEPS:  # "Internet and telephone lines"
+                head = tok.head.head
+            if tok.pos_ != "NOUN" or tok.dep_ not in _NOUN_MODIFIER_DEPS | {"conj"} or head.i <= tok.i or \
+                    head.pos_ != "NOUN" or not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
                     any(t.dep_ == "compound" and t.head.i == tok.i for t in doc[tok.i + 1 : head.i]):
                 continue
             start = tok.i
@@ -597,7 +599,25 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
             index.add(key, key, "Thing", alias=clean_name(span.text) or None)
             added.append(EntityMention(key, begin, end, span.text, "nominal"))
             by_span.add((begin, end))
+    for c, (doc, offset) in enumerate(chunks):
+        for found in _SCORE.finditer(doc.text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None or not any(t.head.i >= span.end and t.head.pos_ == "NOUN" for t in span):
+                continue
+            begin, end = offset + span.start_char, offset + span.end_char
+            if (begin, end) in by_span:
+                continue
+            key = span.text.replace(" ", "")
+            index.add(key, key, "Thing")
+            added.append(EntityMention(key, begin, end, span.text, "nominal"))
+            by_span.add((begin, end))
     index.mentions.extend(added)
+
+
+#: Dependencies of a noun that modifies the noun after it ("knee injury", "Internet traffic").
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
+#: A score or tally ("20-13", "91 - 73"), a result a game is called by.
+_SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w.,-])")
 
 
 def _proper_word(tok: Token, chunk: int, index: EntityIndex) -> bool:
