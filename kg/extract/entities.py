@@ -540,6 +540,10 @@ def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> No
                 all(t.head.i in range(run.start, run.end) for t in run[:-1])
             if not (modifier or heads_phrase) or any(_role_word(t) for t in run):
                 continue
+            before = doc[run.start - 1] if run.start > 0 else None
+            if before is not None and before.text[:1].isupper() and before.dep_ not in {"det", "poss", "punct"} and \
+                    (run.start <= before.head.i < run.end or before.head.i == head.i):
+                continue  # "ONE News": a name with a word the tagger read as something else
             if modifier:  # "its Tellwave Navigator Web browser": "Web", written "web" elsewhere, is the noun's
                 end = run.end
                 while end - 1 > run.start and doc[end - 1].lower_ in lower:

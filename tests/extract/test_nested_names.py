@@ -149,3 +149,28 @@ def test_titles_and_named_entities_get_no_extra_mention(pipeline):
     assert not [m for m in ex.mentions if m.text in {"Coach", "President"}]
     assert all(next(e for e in ex.entities if e.key == m.entity).type != "Thing"
                for m in ex.mentions if m.kind == "name")
+
+
+def test_a_proper_noun_run_inside_a_longer_capitalised_name_is_left_alone(pipeline):
+    text = "The climbers told ONE Bulletin that the weather was bad."
+    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
+    assert _mentions_of(ex, "Bulletin") == []
+
+
+def test_a_noun_modifying_a_noun_is_a_mention_of_its_own_thing(pipeline):
+    text = "The striker has a knee injury. The gang shooting cut Internet and telephone links."
+    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
+    for word in ("knee", "gang", "Internet", "telephone"):
+        found = _mentions_of(ex, word)
+        assert [kind for _, kind in found] == ["nominal"], word
+        assert found[0][0].split(" #")[0] == word.lower()
+    assert _mentions_of(ex, "knee injury") and _mentions_of(ex, "gang shooting")  # the phrases stay
+    assert not _mentions_of(ex, "striker has")
+
+
+def test_a_score_before_a_noun_is_a_mention_of_the_result(pipeline):
+    text = "The Gulls sealed a 31-28 victory over the Hornets. The Gulls' 31-28 win was their fifth. Three players scored."
+    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
+    keys = [m.entity for m in ex.mentions if m.text == "31-28"]
+    assert len(keys) == 2 and len(set(keys)) == 1 and next(iter(keys)).startswith("31-28 #")
+    assert not _mentions_of(ex, "Three")  # a count is no score
