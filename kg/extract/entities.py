@@ -541,9 +541,13 @@ def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> No
             if not (modifier or heads_phrase) or any(_role_word(t) for t in run):
                 continue
             before = doc[run.start - 1] if run.start > 0 else None
-            if before is not None and before.text[:1].isupper() and before.dep_ not in {"det", "poss", "punct"} and \
+            if before is not None and before.pos_ == "NUM" and before.is_alpha and before.is_upper and \
                     (run.start <= before.head.i < run.end or before.head.i == head.i):
-                continue  # "ONE News": a name with a word the tagger read as something else
+                run = doc[run.start - 1 : run.end]  # "ONE Bulletin": a capitalised name word read as a number
+            while run.start > 0 and not doc[run.start - 1].is_sent_start and doc[run.start - 1].pos_ == "NOUN" and \
+                    doc[run.start - 1].is_title and doc[run.start - 1].dep_ == "compound" and \
+                    run.start <= doc[run.start - 1].head.i < run.end:
+                run = doc[run.start - 1 : run.end]  # "Internet Explorer" with "Internet" read as a common noun
             if modifier:  # "its Tellwave Navigator Web browser": "Web", written "web" elsewhere, is the noun's
                 end = run.end
                 while end - 1 > run.start and doc[end - 1].lower_ in lower:
