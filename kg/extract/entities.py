@@ -65,6 +65,7 @@ __all__ = [
     "nested_compound_nouns",
     "nested_names",
     "nested_proper_nouns",
+    "nested_scores",
     "phrase_key",
     "scope_common_nouns",
     "unscoped",
@@ -515,8 +516,12 @@ def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> No
     (:func:`phrase_key`), so every mention of the name in the document is one entity. Not
     runs: a role or title word ("Coach", "President"), a word capitalised only to open a
     sentence, words the recogniser gives a value type (dates, numbers), words of a name
-    entity or of a mention spanning exactly the run. Claims and token attribution are
-    left as they are.
+    entity or of a mention spanning exactly the run. A run takes in a capitalised word
+    before it that the tagger read otherwise but that modifies the run ("ONE" read as a
+    number, "Internet" as a common noun in "Internet Explorer"), and a modifying run leaves
+    to the head noun its last words that the text writes in lower case elsewhere ("Web" in
+    "its Tellwave Navigator Web browser" when the text has "web"). Claims and token
+    attribution are left as they are.
     """
     by_span = {(m.start, m.end) for m in index.mentions}
     lower = {t.lower_ for doc, _ in chunks for t in doc if t.is_lower}
@@ -577,7 +582,8 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
     nouns compounded before it: "bomb disposal" in "a bomb disposal technician") gets an
     :class:`kg.model.EntityMention` of kind ``nominal`` for a ``Thing`` keyed like the same
     words standing alone (:func:`phrase_key`), so it joins the document's other mentions of
-    that thing. Not these: a role or title noun ("head coach"), a word the recogniser gives
+    that thing; so does a noun coordinated with such a modifier ("telephone" in "Internet
+    and telephone lines"). Not these: a role or title noun ("head coach"), a word the recogniser gives
     any type (a time, a number), a noun inside a name, and a noun with a compound of its own
     after it (then it is part of a longer modifier). Claims and token attribution are left
     as they are.
@@ -607,6 +613,20 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
             index.add(key, key, "Thing", alias=clean_name(span.text) or None)
             added.append(EntityMention(key, begin, end, span.text, "nominal"))
             by_span.add((begin, end))
+    index.mentions.extend(added)
+
+
+def nested_scores(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Give a score written before a noun a mention of its own thing (in place).
+
+    "a 31-28 victory", "the Gulls' 31-28 win": the score names the game's result, which
+    the articles of one story write alike, alone ("won 31-28") or before the noun. It gets
+    an :class:`kg.model.EntityMention` of kind ``nominal`` for a ``Thing`` keyed by the
+    score as written without spaces, so the phrase stays a mention of the win and the
+    score one of the result. Claims and token attribution are left as they are.
+    """
+    by_span = {(m.start, m.end) for m in index.mentions}
+    added: list[EntityMention] = []
     for c, (doc, offset) in enumerate(chunks):
         for found in _SCORE.finditer(doc.text):
             span = doc.char_span(found.start(), found.end())
