@@ -534,9 +534,8 @@ def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> No
                 continue
             j = i
             while j + 1 < len(doc) and _proper_word(doc[j + 1], c, index) and \
-                    all(doc[k].dep_ in {"compound", "flat"} and (k < doc[k].head.i <= j + 1 or (
-                        doc[k].head.i == doc[j + 1].head.i and doc[k].head.i > j + 1)) for k in range(i, j + 1)):
-                j += 1  # "Tellwave Navigator" in "the Tellwave Navigator app", each word a compound of "app"
+                    all(doc[k].dep_ in {"compound", "flat"} and k < doc[k].head.i <= j + 1 for k in range(i, j + 1)):
+                j += 1
             run = doc[i : j + 1]
             i = j + 1
             last = run[-1]

@@ -174,10 +174,3 @@ def test_a_score_before_a_noun_is_a_mention_of_the_result(pipeline):
     keys = [m.entity for m in ex.mentions if m.text == "31-28"]
     assert len(keys) == 2 and len(set(keys)) == 1 and next(iter(keys)).startswith("31-28 #")
     assert not _mentions_of(ex, "Three")  # a count is no score
-
-
-def test_a_name_run_that_is_its_whole_phrase_keeps_the_phrase_s_mention(pipeline):
-    text = "The Market Compass app crashed. Fans of Market Compass complained."
-    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
-    found = _mentions_of(ex, "Market Compass")
-    assert len(found) == 2 and len({entity for entity, _ in found}) == 1
