@@ -561,11 +561,8 @@ def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> No
             if any(index.type_of(index.by_token.get((c, t.i))) not in {None, "Thing"} for t in run):
                 continue
             start, end = offset + run.start_char, offset + run.end_char
-            first = run.start
-            while first > 0 and doc[first - 1].dep_ in {"det", "predet"} and run.start <= doc[first - 1].head.i < run.end:
-                first -= 1
-            if (start, end) in by_span or (offset + doc[first].idx, end) in by_span:
-                continue  # "the Philly Gulls": the phrase is the name, and its mention is the name's
+            if (start, end) in by_span:
+                continue
             key = phrase_key(run)
             label = clean_name(run.text)
             if not key or not label:
