@@ -62,7 +62,10 @@ __all__ = [
     "initials",
     "name_age",
     "name_type_hint",
+    "nested_compound_nouns",
     "nested_names",
+    "nested_proper_nouns",
+    "nested_scores",
     "phrase_key",
     "scope_common_nouns",
     "unscoped",
@@ -495,6 +498,160 @@ def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
             mentions.append(added[-1])
     names_at = {(m.start, m.end) for m in [*index.mentions, *added] if m.kind == "name"}
     index.mentions = [m for m in index.mentions if m.kind == "name" or (m.start, m.end) not in names_at] + added
+
+
+def nested_proper_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Give a run of proper nouns the tagger names nothing of a mention of its own (in place).
+
+    spaCy's recogniser misses many names of products, programs and brands ("Tellwave
+    Navigator"), and a name is often written inside a longer noun phrase: as a compound
+    before the head noun ("its Tellwave Navigator app", "the Corvane bank") or as the object
+    of a preposition in it ("an update for Tellwave Navigator"). The phrase is one argument,
+    and one mention of the thing its head names; the name is a mention of its own thing.
+    A *run* is a maximal sequence of capitalised proper nouns, each (but the last) a
+    modifier of a later word of the run, whose last word is either a compound modifier of
+    a common noun or the head of a noun phrase ("Tellwave Navigator" in "for Tellwave
+    Navigator"). A run no entity holds gets an :class:`kg.model.EntityMention` of kind
+    ``name`` for a ``Thing`` keyed like the same words standing as an argument alone
+    (:func:`phrase_key`), so every mention of the name in the document is one entity. Not
+    runs: a role or title word ("Coach", "President"), a word capitalised only to open a
+    sentence, words the recogniser gives a value type (dates, numbers), words of a name
+    entity or of a mention spanning exactly the run. A run takes in a capitalised word
+    before it that the tagger read otherwise but that modifies the run ("ONE" read as a
+    number, "Internet" as a common noun in "Internet Explorer"), and a modifying run leaves
+    to the head noun its last words that the text writes in lower case elsewhere ("Web" in
+    "its Tellwave Navigator Web browser" when the text has "web"). Claims and token
+    attribution are left as they are.
+    """
+    by_span = {(m.start, m.end) for m in index.mentions}
+    lower = {t.lower_ for doc, _ in chunks for t in doc if t.is_lower}
+    added: list[EntityMention] = []
+    for c, (doc, offset) in enumerate(chunks):
+        i = 0
+        while i < len(doc):
+            if not _proper_word(doc[i], c, index):
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(doc) and _proper_word(doc[j + 1], c, index) and \
+                    all(doc[k].dep_ in {"compound", "flat"} and k < doc[k].head.i <= j + 1 for k in range(i, j + 1)):
+                j += 1
+            run = doc[i : j + 1]
+            i = j + 1
+            last = run[-1]
+            head = last.head
+            modifier = last.dep_ in _NOUN_MODIFIER_DEPS and head.i > last.i and head.pos_ == "NOUN"
+            heads_phrase = last.dep_ not in {"compound", "flat", "nmod", "amod"} and \
+                all(t.head.i in range(run.start, run.end) for t in run[:-1])
+            if not (modifier or heads_phrase) or any(_role_word(t) for t in run):
+                continue
+            before = doc[run.start - 1] if run.start > 0 else None
+            if before is not None and before.pos_ == "NUM" and before.is_alpha and before.is_upper and \
+                    (run.start <= before.head.i < run.end or before.head.i == head.i):
+                run = doc[run.start - 1 : run.end]  # "ONE Bulletin": a capitalised name word read as a number
+            while run.start > 0 and not doc[run.start - 1].is_sent_start and doc[run.start - 1].pos_ == "NOUN" and \
+                    doc[run.start - 1].is_title and doc[run.start - 1].dep_ == "compound" and \
+                    run.start <= doc[run.start - 1].head.i < run.end:
+                run = doc[run.start - 1 : run.end]  # "Internet Explorer" with "Internet" read as a common noun
+            if modifier:  # "its Tellwave Navigator Web browser": "Web", written "web" elsewhere, is the noun's
+                end = run.end
+                while end - 1 > run.start and doc[end - 1].lower_ in lower:
+                    end -= 1
+                run, i = doc[run.start : end], end
+            if any(index.type_of(index.by_token.get((c, t.i))) not in {None, "Thing"} for t in run):
+                continue
+            start, end = offset + run.start_char, offset + run.end_char
+            if (start, end) in by_span:
+                continue
+            key = phrase_key(run)
+            label = clean_name(run.text)
+            if not key or not label:
+                continue
+            index.add(key, key, "Thing", alias=label)
+            added.append(EntityMention(key, start, end, run.text, "name"))
+            by_span.add((start, end))
+    index.mentions.extend(added)
+
+
+def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Give a common noun that modifies another noun a mention of its own thing (in place).
+
+    In "a knee injury", "the gang shooting", "three telephone cables" the modifying noun
+    names a thing of its own (the knee, the gang, the telephone network), which other
+    phrases of the text name as the head ("his left knee", "the gang"). The noun (with the
+    nouns compounded before it: "bomb disposal" in "a bomb disposal technician") gets an
+    :class:`kg.model.EntityMention` of kind ``nominal`` for a ``Thing`` keyed like the same
+    words standing alone (:func:`phrase_key`), so it joins the document's other mentions of
+    that thing; so does a noun coordinated with such a modifier ("telephone" in "Internet
+    and telephone lines"). Not these: a role or title noun ("head coach"), a word the recogniser gives
+    any type (a time, a number), a noun inside a name, and a noun with a compound of its own
+    after it (then it is part of a longer modifier). Claims and token attribution are left
+    as they are.
+    """
+    by_span = {(m.start, m.end) for m in index.mentions}
+    added: list[EntityMention] = []
+    for c, (doc, offset) in enumerate(chunks):
+        for tok in doc:
+            head = tok.head
+            if tok.dep_ == "conj" and tok.head.dep_ in _NOUN_MODIFIER_DEPS:  # "Internet and telephone lines"
+                head = tok.head.head
+            if tok.pos_ != "NOUN" or tok.dep_ not in _NOUN_MODIFIER_DEPS | {"conj"} or head.i <= tok.i or \
+                    head.pos_ != "NOUN" or not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
+                    any(t.dep_ == "compound" and t.head.i == tok.i for t in doc[tok.i + 1 : head.i]):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
+                    doc[start - 1].pos_ == "NOUN" and doc[start - 1].is_alpha:
+                start -= 1
+            span = doc[start : tok.i + 1]
+            if any(index.type_of(index.by_token.get((c, t.i))) not in {None, "Thing"} for t in span):
+                continue
+            begin, end = offset + span.start_char, offset + span.end_char
+            key = phrase_key(span)
+            if (begin, end) in by_span or not key:
+                continue
+            index.add(key, key, "Thing", alias=clean_name(span.text) or None)
+            added.append(EntityMention(key, begin, end, span.text, "nominal"))
+            by_span.add((begin, end))
+    index.mentions.extend(added)
+
+
+def nested_scores(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Give a score written before a noun a mention of its own thing (in place).
+
+    "a 31-28 victory", "the Gulls' 31-28 win": the score names the game's result, which
+    the articles of one story write alike, alone ("won 31-28") or before the noun. It gets
+    an :class:`kg.model.EntityMention` of kind ``nominal`` for a ``Thing`` keyed by the
+    score as written without spaces, so the phrase stays a mention of the win and the
+    score one of the result. Claims and token attribution are left as they are.
+    """
+    by_span = {(m.start, m.end) for m in index.mentions}
+    added: list[EntityMention] = []
+    for c, (doc, offset) in enumerate(chunks):
+        for found in _SCORE.finditer(doc.text):
+            span = doc.char_span(found.start(), found.end())
+            if span is None or not any(t.head.i >= span.end and t.head.pos_ == "NOUN" for t in span):
+                continue
+            begin, end = offset + span.start_char, offset + span.end_char
+            if (begin, end) in by_span:
+                continue
+            key = span.text.replace(" ", "")
+            index.add(key, key, "Thing")
+            added.append(EntityMention(key, begin, end, span.text, "nominal"))
+            by_span.add((begin, end))
+    index.mentions.extend(added)
+
+
+#: Dependencies of a noun that modifies the noun after it ("knee injury", "Internet traffic").
+_NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
+#: A score or tally ("20-13", "91 - 73"), a result a game is called by.
+_SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w.,-])")
+
+
+def _proper_word(tok: Token, chunk: int, index: EntityIndex) -> bool:
+    """A capitalised proper noun that may be part of a name the recogniser missed."""
+    return tok.pos_ == "PROPN" and tok.is_alpha and any(ch.isupper() for ch in tok.text) and \
+        (tok.ent_type_ == "" or tok.ent_type_ in ENT_TYPES) and (chunk, tok.i) not in index.common_nouns
 
 
 def _short_forms(named: dict[tuple[str, ...], Counter], index: EntityIndex) -> dict[str, str]:

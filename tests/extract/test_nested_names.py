@@ -117,3 +117,60 @@ def test_a_last_word_shared_by_two_names_or_of_a_person_is_left_alone(nlp):
     nested_names([(nlp(text), 0)], index)
     assert _at(index, text, "Hornets", nth=2) == []
     assert _at(index, text, "Park", nth=1) == []
+
+
+def _mentions_of(ex, phrase: str) -> list[tuple[str, str]]:
+    """(entity, kind) of every mention spanning exactly an occurrence of ``phrase``."""
+    found, start = [], ex.document.text.find(phrase)
+    while start >= 0:
+        found += [(m.entity, m.kind) for m in ex.mentions if (m.start, m.end) == (start, start + len(phrase))]
+        start = ex.document.text.find(phrase, start + 1)
+    return found
+
+
+def test_a_proper_noun_run_the_recogniser_missed_is_a_name_inside_a_phrase(pipeline):
+    text = ("Brindle released an urgent fix for Market Compass on Monday. "
+            "The flaw affects its Market Compass browser.")
+    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
+    found = _mentions_of(ex, "Market Compass")
+    assert len(found) == 2 and {kind for _, kind in found} == {"name"}
+    assert len({entity for entity, _ in found}) == 1  # one thing, whichever phrase holds it
+    entity = next(e for e in ex.entities if e.key == found[0][0])
+    assert entity.type == "Thing" and "Market Compass" in entity.aliases
+    # the phrases keep their own mentions, and the claims their arguments
+    assert _mentions_of(ex, "urgent fix for Market Compass") and _mentions_of(ex, "its Market Compass browser")
+    assert {c.object.text for c in ex.claims if c.object is not None} >= {
+        "an urgent fix for Market Compass", "its Market Compass browser"}
+
+
+def test_titles_and_named_entities_get_no_extra_mention(pipeline):
+    text = "Coach Dalby praised the Tellport Hornets on Sunday. President Vance met Coach Dalby."
+    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
+    assert not [m for m in ex.mentions if m.text in {"Coach", "President"}]
+    assert all(next(e for e in ex.entities if e.key == m.entity).type != "Thing"
+               for m in ex.mentions if m.kind == "name")
+
+
+def test_a_proper_noun_run_inside_a_longer_capitalised_name_is_left_alone(pipeline):
+    text = "The climbers told ONE Bulletin that the weather was bad."
+    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
+    assert _mentions_of(ex, "Bulletin") == []
+
+
+def test_a_noun_modifying_a_noun_is_a_mention_of_its_own_thing(pipeline):
+    text = "The striker has a knee injury. The gang shooting cut Internet and telephone links."
+    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
+    for word in ("knee", "gang", "Internet", "telephone"):
+        found = _mentions_of(ex, word)
+        assert [kind for _, kind in found] == ["nominal"], word
+        assert found[0][0].split(" #")[0] == word.lower()
+    assert _mentions_of(ex, "knee injury") and _mentions_of(ex, "gang shooting")  # the phrases stay
+    assert not _mentions_of(ex, "striker has")
+
+
+def test_a_score_before_a_noun_is_a_mention_of_the_result(pipeline):
+    text = "The Gulls sealed a 31-28 victory over the Hornets. The Gulls' 31-28 win was their fifth. Three players scored."
+    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
+    keys = [m.entity for m in ex.mentions if m.text == "31-28"]
+    assert len(keys) == 2 and len(set(keys)) == 1 and next(iter(keys)).startswith("31-28 #")
+    assert not _mentions_of(ex, "Three")  # a count is no score

@@ -56,7 +56,8 @@ def test_a_plural_team_name_before_a_player_is_the_team(extract):
     assert [e.type for e in ex.entities if e.key == "Comets"] == ["Organization"]
     assert _entities(ex, "lineman") == {"Ray Tolland"}
     guard = extract("Sales manager Ray Tolland quit. The sales of the firm fell.")
-    assert _at(guard, "Sales") == []  # the document writes the word in lower case: a common noun
+    # the document writes the word in lower case: a common noun (a thing of its own, no team)
+    assert [(key.split(" #")[0], kind) for key, kind in _at(guard, "Sales")] in ([], [("sale", "nominal")])
 
 
 def test_a_plural_team_name_before_a_full_name_is_the_team(extract):
