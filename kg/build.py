@@ -38,12 +38,9 @@ last time copy the unchanged parts of the previous files, see :mod:`kg.export.in
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
-import gc
 import itertools
 import os
-import sys
 import warnings
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -55,6 +52,7 @@ from pyoxigraph import NamedNode
 from kg import faults
 from kg.errors import InputError, StoreError
 from kg.ingest.pieces import WINDOW_CHARS, windows
+from kg.memory import release_free_memory
 from kg.model import Document
 from kg.rdf import terms
 from kg.rdf.convert import clean_text
@@ -272,35 +270,13 @@ def build(
                 runner.close()
         report.warnings.extend(str(w.message) for w in caught)
 
-    _release_free_memory()  # the parse phase's freed heap, before resolve's tables (which grow with the corpus)
+    release_free_memory()  # the parse phase's freed heap, before resolve's tables (which grow with the corpus)
     resolve(store, base_iri, aliases=alias_rules)
     store.flush()
-    _release_free_memory()  # resolve's records, before the exports
+    release_free_memory()  # resolve's records, before the exports
     report.files = write_outputs(store, out, exports)
     report.stats = graph_stats(store)  # after the exports: an incremental one keeps the counts up to date
     return report
-
-
-def _release_free_memory() -> int:
-    """Give the memory this process has freed back to the system; 1 if the C library did, else 0.
-
-    Why: after the parse phase, the main process's C heap holds the freed bytes of every batch the
-    workers sent (N-Quads, export pieces) and of the store's loads, scattered among live blocks, so
-    the C library keeps them resident; resolve's tables then grow on top of them instead of in
-    them. Measured on a 1x ECB+ build (2 workers): 311 MB resident before resolve, 149 MB after
-    this, and resolve's peak about 100 MB lower. Only glibc's ``malloc_trim`` does this; elsewhere
-    (another C library, another system) it is a no-op.
-
-    >>> _release_free_memory() in (0, 1)
-    True
-    """
-    gc.collect()
-    if sys.platform != "linux":
-        return 0
-    try:
-        return int(ctypes.CDLL(None).malloc_trim(0))
-    except (OSError, AttributeError):  # (not glibc: no malloc_trim)
-        return 0
 
 
 def _batched(items: Iterable[Document], size: int, max_chars: int = BATCH_CHARS) -> Iterator[list[Document]]:
