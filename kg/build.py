@@ -52,6 +52,7 @@ from pyoxigraph import NamedNode
 from kg import faults
 from kg.errors import InputError, StoreError
 from kg.ingest.pieces import WINDOW_CHARS, windows
+from kg.memory import release_free_memory
 from kg.model import Document
 from kg.rdf import terms
 from kg.rdf.convert import clean_text
@@ -269,8 +270,10 @@ def build(
                 runner.close()
         report.warnings.extend(str(w.message) for w in caught)
 
+    release_free_memory()  # the parse phase's freed heap, before resolve's tables (which grow with the corpus)
     resolve(store, base_iri, aliases=alias_rules)
     store.flush()
+    release_free_memory()  # resolve's records, before the exports
     report.files = write_outputs(store, out, exports)
     report.stats = graph_stats(store)  # after the exports: an incremental one keeps the counts up to date
     return report

@@ -247,7 +247,7 @@ class _Union:
             return
         if self._seen:
             self._spill()
-        runs = [zip(_read_run(run), array("Q", run.with_suffix(".counts").read_bytes())) for run in self._runs]
+        runs = [zip(_read_run(run), _read_counts(run.with_suffix(".counts"))) for run in self._runs]
         lines: list[bytes] = []
         counts: list[int] = []
         for line, count in heapq.merge(*runs):
@@ -293,6 +293,28 @@ def _read_run(path: Path) -> Iterator[bytes]:
     with path.open("rb") as handle:
         for line in handle:
             yield line.rstrip(b"\n")
+
+
+def _read_counts(path: Path, block: int = 1 << 15) -> Iterator[int]:
+    """The integers of a run's counts file, read ``block`` at a time (a big union's runs hold millions: read
+    whole, every run's counts would sit in memory together during the merge).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     path = Path(d) / "0.counts"
+    ...     _ = path.write_bytes(array("Q", range(7)).tobytes())
+    ...     list(_read_counts(path, block=3))
+    [0, 1, 2, 3, 4, 5, 6]
+    """
+    with path.open("rb") as handle:
+        while True:
+            part = array("Q")
+            try:
+                part.fromfile(handle, block)
+            except EOFError:  # (the last block: what there was is in ``part``)
+                yield from part
+                return
+            yield from part
 
 
 def _chunks(lines: Iterable[bytes], size: int = 100_000) -> Iterator[list[bytes]]:

@@ -276,6 +276,41 @@ class _Subjects:
         return bytes(self._blob[start : self._ends[i] - 1])
 
 
+#: The union state's arrays (8-byte unsigned integers each): per line of the union, ``counts``; per subject,
+#: the others.
+_ARRAYS = ("counts", "nlines", "nbytes", "ttl", "at")
+
+
+def _names(gen: int, lines: str | None = None) -> dict[str, str]:
+    """The file names of the union state of generation ``gen`` (the lines file ``lines`` when given)."""
+    names = {key: f"{key}.{gen}" for key in _ARRAYS}
+    names["subjects"] = f"subjects.{gen}"
+    names["lines"] = lines or f"lines.{gen}"
+    return names
+
+
+def _open_arrays(folder: Path, names: dict[str, str]) -> dict[str, BinaryIO]:
+    """The state's array and subjects files of ``names``, opened for writing (emptied)."""
+    handles: dict[str, BinaryIO] = {}
+    try:
+        for key in (*_ARRAYS, "subjects"):
+            handles[key] = (folder / names[key]).open("wb")
+    except OSError:
+        for handle in handles.values():
+            handle.close()
+        raise
+    return handles
+
+
+def _read_array(values: array, path: Path) -> None:
+    """Append the integers of the file ``path`` to ``values`` (read into the array: no copy of the bytes)."""
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size % values.itemsize:
+            raise ValueError(f"{path.name}: not a whole number of integers")
+        values.fromfile(handle, size // values.itemsize)
+
+
 class _UnionState:
     """The union behind graph.ttl as arrays over its subjects (see the module docstring)."""
 
@@ -320,22 +355,33 @@ class _UnionState:
     def save(self, folder: Path, gen: int, lines: str | None = None) -> dict[str, str]:
         """Write the arrays under names of generation ``gen``; the lines file is ``lines`` (one an earlier
         generation wrote and this one appended to) or ``lines.<gen>``."""
-        names = {}
-        for key in ("counts", "nlines", "nbytes", "ttl", "at"):
-            names[key] = f"{key}.{gen}"
-            (folder / names[key]).write_bytes(getattr(self, key).tobytes())
-        names["subjects"] = f"subjects.{gen}"
-        (folder / names["subjects"]).write_bytes(self.subjects.data())
-        names["lines"] = lines or f"lines.{gen}"
+        names = _names(gen, lines)
+        handles = _open_arrays(folder, names)
+        try:
+            self.append_to(handles)
+        finally:
+            for handle in handles.values():
+                handle.close()
         return names
+
+    def append_to(self, handles: dict[str, BinaryIO]) -> None:
+        """Append the arrays and subjects to the files ``handles`` (by array name) and empty them: a full
+        export's state goes to disk chunk by chunk, so it is never held whole (a big corpus's union has
+        millions of subjects and lines: hundreds of MB of arrays)."""
+        for key in _ARRAYS:
+            values = getattr(self, key)
+            values.tofile(handles[key])
+            del values[:]
+        handles["subjects"].write(self.subjects._blob)
+        self.subjects = _Subjects()
 
     @classmethod
     def load(cls, folder: Path, names: dict[str, str]) -> _UnionState:
         union = cls()
         for key in ("counts", "nlines", "nbytes", "ttl"):
-            getattr(union, key).frombytes((folder / names[key]).read_bytes())
+            _read_array(getattr(union, key), folder / names[key])
         if "at" in names:
-            union.at.frombytes((folder / names["at"]).read_bytes())
+            _read_array(union.at, folder / names["at"])
         else:  # (a state written before subjects could move: the lines one after the other)
             union.at.extend(itertools.accumulate(union.nbytes[:-1], initial=0) if union.nbytes else ())
         union.subjects = _Subjects.from_data((folder / names["subjects"]).read_bytes())
@@ -427,7 +473,11 @@ class Recorder:
         old = self._old_manifest()
         self.old_members = old.get("members", {}) if old else {}
         self.gen = (old.get("gen", 0) if old else 0) + 1
-        self._blob = (folder / f"lines.{self.gen}").open("wb") if self.union is not None else None
+        self._names = _names(self.gen) if self.union is not None else None
+        # the union's lines and arrays are written as each chunk comes (bounded memory); the manifest that
+        # names them is written only by commit, so until then they are files no state refers to
+        self._blob = (folder / self._names["lines"]).open("wb") if self._names is not None else None
+        self._arrays = _open_arrays(folder, self._names) if self._names is not None else {}
 
     def _old_manifest(self) -> dict | None:
         try:
@@ -447,16 +497,20 @@ class Recorder:
     def union_chunk(self, lines: list[bytes], counts: list[int] | None, body: bytes | None) -> None:
         if self.ok and self.union is not None and counts is not None and body is not None:
             self.ok = self.union.extend(lines, counts, body, self._blob)
+            if self.ok:
+                self.union.append_to(self._arrays)
 
     def commit(self, exports) -> None:
         """Save the state (after the files are in place). A cache is optional: failures only lose it."""
         if self._blob is not None:
             self._blob.close()
         try:
+            for handle in self._arrays.values():
+                handle.close()
             if not self.ok:
                 shutil.rmtree(self.folder, ignore_errors=True)
                 return
-            names = self.union.save(self.folder, self.gen) if self.union is not None else None
+            names = self._names
             blocks = {name: [[start, end, n] for _, start, end, n in w.blocks]
                       for (name, _), w in zip(self.targets, self.writers) if name in _PER_GRAPH}
             for name, w in zip((n for n, _ in self.targets), self.writers):

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from kg.memory import release_free_memory
 from kg.rdf import terms
 from kg.rdf.namespaces import CG, OWL, PROV, SKOS, XSD
 from kg.resolve.aliases import AliasRule, load_aliases
@@ -92,6 +93,7 @@ def resolve(
     graph_iri = terms.resolution_graph_iri(base)
     graph = NamedNode(graph_iri)
     records = read_entities(store, graph_iri)
+    release_free_memory()  # the reads' native buffers (Oxigraph's joins), before the rules' tables grow
     entities = resolve_entities(records, rules)
     outlets = _outlets(records, entities)
     counts = {"entities": len(records), "merged": sum(1 for iri, c in entities.canonical.items() if iri != c)}
@@ -104,7 +106,9 @@ def resolve(
         records = []
         canonical = {iri: c for iri, c in entities.canonical.items() if iri != c}
         entities.canonical, entities.clusters, entities.reasons = {}, {}, {}
+        release_free_memory()  # (the entity records and clusters, freed just now)
         claims, mentions = read_claims(store)
+        release_free_memory()
         for part in resolve_claim_blocks(claims, mentions, canonical, outlets):
             counts["supported"] = counts.get("supported", 0) + len(part.support)
             counts["multi"] = counts.get("multi", 0) + sum(1 for n in part.support.values() if n >= 2)

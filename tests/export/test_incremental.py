@@ -312,3 +312,54 @@ def test_the_unions_lines_appended_to_or_rewritten_give_the_files_of_a_full_expo
         now = json.loads((folder / "manifest.json").read_text())["union"]["lines"]
         assert (now == first) == bool(slack)
         assert sorted(p.name for p in folder.glob("lines.*")) == [now]
+
+
+def _state_files(store: Store) -> dict[str, bytes]:
+    """The union state's files, by what they hold (the names carry the generation)."""
+    folder = store.export_state_dir()
+    union = json.loads((folder / "manifest.json").read_text())["union"]
+    return {key: (folder / name).read_bytes() for key, name in union.items()}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_union_state_written_chunk_by_chunk_is_the_state_written_at_once(tmp_path, monkeypatch, seed):
+    """A full export appends each union chunk's arrays to the state files and keeps none of them (the state of
+    a big corpus's union is hundreds of MB); with the union spilled in runs of a few lines, whose counts are
+    read block by block, the files are those of an export that sorted the union in memory and gave it in one
+    chunk, and the incremental exports after it still give the bytes of full exports."""
+    from kg.export import incremental
+
+    rng = random.Random(seed)
+    stores = []
+    for name, run_lines, chunk in (("whole", 10**6, 10**6), ("chunked", 7, 5)):
+        store = open_store(tmp_path / name, create=True)
+        for i in range(8):
+            iri = f"https://w3id.org/claimgraph/id/doc/{i:06d}"
+            store.replace_graph(ox.NamedNode(iri), _graph(random.Random(f"{seed}-{i}"), iri, 30))
+        held: list[int] = []
+        with monkeypatch.context() as patch:
+            patch.setattr(formats, "_RUN_LINES", run_lines)
+            counted = formats._Union.counted
+            patch.setattr(formats._Union, "counted", lambda self, size=chunk: counted(self, size))
+            patch.setattr(formats, "_read_counts", lambda path, block=3, read=formats._read_counts: read(path, block))
+            chunk_of = incremental.Recorder.union_chunk
+
+            def spy(self, lines, counts, body):
+                chunk_of(self, lines, counts, body)
+                held.append(len(self.union.subjects) + len(self.union.counts) + len(self.union.at))
+
+            patch.setattr(incremental.Recorder, "union_chunk", spy)
+            write_exports(store, tmp_path / name, FORMATS)
+        assert held and not any(held)  # nothing kept in memory after any chunk
+        stores.append((store, len(held)))
+    (whole, n_whole), (chunked, n_chunked) = stores
+    assert n_chunked > max(3, n_whole)
+    assert _state_files(chunked) == _state_files(whole)
+    assert _files(tmp_path / "chunked") == _files(tmp_path / "whole")
+    names = [f"https://w3id.org/claimgraph/id/doc/{i:06d}" for i in range(8)]
+    for round_ in range(1, 3):
+        _change(rng, chunked, names)
+        with monkeypatch.context() as patch:
+            _no_full_pass(patch)
+            write_exports(chunked, tmp_path / "chunked", FORMATS)
+        assert _files(tmp_path / "chunked") == _truth(chunked, tmp_path / f"truth{round_}"), f"round {round_}"
