@@ -2046,6 +2046,8 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         head = span[0] if span else thing_head(r.prefs[0]) if r.prefs else ""
         if not head or head in _GENERIC_HEADS or any(map(_hours_clock, r.labels)):  # ("1100 hours": no span)
             continue
+        if _measure_noun(r):  # ("205 yards", "21 yards": a unit)
+            continue
         head = _head_key(head, r)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
         # one of a group is not the group ("a former employee" / "employees at the party"); a body of people
         # ("police" / "investigators") is a group however it is written
@@ -3080,6 +3082,31 @@ def _group_counts(rec: EntityRecord) -> frozenset[str]:
             continue
         found.add(_NUMBER_WORDS.get(match.group(1), match.group(1)))
     return frozenset(found)
+
+
+def _measure_noun(rec: EntityRecord) -> bool:
+    """Whether a common noun's labels give its head two or more different counts ("205 yards", "21 yards",
+    "over 350 yards"): a unit things are measured in, which its document read as one noun, not one referent.
+
+    Why: extraction keys a noun phrase by its lemmatised head within a document, so every "N yards" (or "N
+    miles", "N points") of a report lands in one record whose preferred label, "yard", carries no count; the
+    head rule (6) would then meet it with every other report's "yard" and chain each count of the story into
+    one referent. One referent is not counted twice over in one report; a unit is.
+
+    >>> rec = lambda *labels: EntityRecord("e", ("yard", *labels), frozenset({"Thing"}), frozenset({"d"}))
+    >>> _measure_noun(rec("205 yards", "21 yards")), _measure_noun(rec("364 yards")), _measure_noun(rec("yards"))
+    (True, False, False)
+    """
+    head = thing_head(rec.prefs[0]) if rec.prefs else ""
+    if not head or head.split()[-1] == "people" or is_person_noun(head.split()[-1]):
+        return False  # ("two people", "five people": the dead and the hurt, counted people)
+    counts = set()
+    for label in rec.labels[rec.pref_count:]:
+        words = " ".join(label.lower().replace(",", "").split()).split()
+        numbers = [w for w in words if w.isdigit() or w in _NUMBER_WORDS]
+        if len(numbers) == 1 and thing_head(label) == head:
+            counts.add(_NUMBER_WORDS.get(numbers[0], numbers[0]))
+    return len(counts) > 1
 
 
 def _title_case(label: str) -> bool:
