@@ -2440,7 +2440,8 @@ def _org_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, EntityR
     candidate counts (an article naming two studios leaves "the studio" open); an organisation named in one
     article only is as often a misread name ("State", a heading) as an organisation, so it takes nothing; "the
     NBA team" is no NBA (:func:`_modified_by_own_name`), "the other company" no company the article names, and
-    places and people typed organisations too ("Australian", a town's name) are left out.
+    places and people typed organisations too ("Australian", a town's name) are left out, and so is a people's noun
+    ("the Ostlandish ministry" of a report about a company is that country's body, not the company).
 
     >>> recs = [EntityRecord("e:lg", ("Lionsgate",), frozenset({"Organization"}), frozenset({"d1", "d2"})),
     ...         EntityRecord("e:st", ("studio",), frozenset({"Thing"}), frozenset({"d1"}))]
@@ -2464,7 +2465,7 @@ def _org_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, EntityR
         head = thing_head(r.prefs[0])
         if head not in _ORG_KIND_NOUNS or not _ends_with_head(r.prefs[0], head) or _plural(r):
             continue
-        if thing_modifiers(r.prefs[0]) & _CONTRASTIVE:
+        if thing_modifiers(r.prefs[0]) & _CONTRASTIVE or _demonym_words(_identifying(r.prefs[0])[0]):
             continue
         if any(by_iri[m].kind != "thing" for m in uf.members[uf.find(r.iri)]):
             continue  # the noun already joined a name

@@ -40,3 +40,4 @@ def test_people_counted_twice_are_still_people():
         _rec("e:p2", "people", "Thing", "b", "12 people"),
     ))
     assert result.same("e:p1", "e:p2")
+
