@@ -1565,10 +1565,6 @@ def _leading_names_as_names(records: Sequence[EntityRecord]) -> list[EntityRecor
     return out
 
 
-#: Endings of demonyms and other adjectives a tagger reads as a name ("Ostlandian", "Tellish", "Democratic").
-_ADJECTIVE_ENDINGS = ("ian", "ean", "can", "ese", "ish", "ic")
-
-
 def _leading_name(rec: EntityRecord, named: dict[tuple[tuple[str, ...], str], set[str]]) -> str | None:
     """The first alternative label of ``rec`` that is the first words of its preferred name and the preferred
     name of an entity of its kind in a document ``rec`` is not in (``named``: (words, kind) -> documents)."""
@@ -1577,7 +1573,8 @@ def _leading_name(rec: EntityRecord, named: dict[tuple[tuple[str, ...], str], se
         words = tuple(tokens(label))
         if not words or len(words) >= len(whole) or whole[: len(words)] != words:
             continue
-        if len(words) == 1 and (words[0] in IRREGULAR_DEMONYMS or words[0].endswith(_ADJECTIVE_ENDINGS)):
+        # (a people's or another adjective a tagger reads as a name: "Ostlandian", "Democratic")
+        if len(words) == 1 and (_people_word(words[0]) or words[0].endswith("ic")):
             continue
         if not named.get((words, rec.kind), set()) <= rec.documents:
             return label
@@ -2777,7 +2774,7 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
             continue
         doer = uf.find(r.iri)
         for predicate, obj in r.deeds:
-            if obj in uf.parent and predicate.rsplit("/", 1)[-1].split("-")[0] in _HARM_VERBS and uf.find(obj) != doer:
+            if obj in uf.parent and _harm_verb(predicate) and uf.find(obj) != doer:
                 for story in {groups[d] for d in r.documents if d in groups}:
                     harmed[(story, doer)].add(uf.find(obj))
                     doers[uf.find(obj)].add((story, doer))
@@ -2800,7 +2797,8 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
             uf.union(root, people.pop(), "same-harm", strong_clash_only=True)
 
 
-#: Harm verbs by what the harm did to whom suffered it: a group killed and a group wounded by one doer are two groups.
+#: Harm verbs (of :data:`_HARM_VERBS`) by what the harm did to whom suffered it: a group killed and a group wounded
+#: by one doer are two groups.
 _HARM_OUTCOMES = {**dict.fromkeys(("kill", "murder", "slay"), "kill"),
                   **dict.fromkeys(("wound", "injure", "hurt"), "wound"), "shoot": "shoot", "stab": "stab"}
 _IRREGULAR_PLURALS = frozenset("men women people children persons others".split())
@@ -2838,7 +2836,7 @@ def _counted_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
     found: dict[tuple[int, str, str, str], set[str]] = defaultdict(set)
     for r in records:
         for predicate, obj in r.deeds:
-            outcome = _HARM_OUTCOMES.get(predicate.rsplit("/", 1)[-1])
+            outcome = _HARM_OUTCOMES.get(_harm_verb(predicate) or "")
             target = uf.records.get(obj)
             if outcome is None or target is None or target.kind != "thing":
                 continue
@@ -2908,7 +2906,7 @@ def _death_of(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Unio
     doers: dict[int, set[str]] = defaultdict(set)  # story -> the roots of who harmed them
     for r in records:
         for predicate, obj in r.deeds:
-            if _HARM_OUTCOMES.get(predicate.rsplit("/", 1)[-1]) and obj in uf.parent and "person" in uf.kinds[uf.find(obj)]:
+            if _HARM_OUTCOMES.get(_harm_verb(predicate) or "") and obj in uf.parent and "person" in uf.kinds[uf.find(obj)]:
                 for d in uf.records[obj].documents:
                     if d in groups:
                         harmed[groups[d]].add(uf.find(obj))
@@ -2979,6 +2977,17 @@ _IDENTITY_PREDICATES = frozenset({"be", "become", "remain"})
 
 #: Verbs of harm done to a person: who suffered one from a doer is a participant of one event, not any person.
 _HARM_VERBS = frozenset("kill shoot stab wound injure hurt murder strike hit attack assault slay beat".split())
+
+
+def _harm_verb(predicate: str) -> str | None:
+    """The harm verb (:data:`_HARM_VERBS`) a claim's relation IRI starts with, or ``None``; rules 11 to 11c read
+    harm through this one test, so a relation with a particle ("shoot-dead") is harm to all of them.
+
+    >>> _harm_verb("https://w3id.org/claimgraph/id/relation/shoot-dead"), _harm_verb(".../relation/meet") is None
+    ('shoot', True)
+    """
+    verb = predicate.rsplit("/", 1)[-1].split("-")[0]
+    return verb if verb in _HARM_VERBS else None
 
 
 def _deed_noun(head: str) -> bool:
