@@ -836,7 +836,7 @@ def _head_span(words: Sequence[str], proper: frozenset[str] = frozenset()) -> tu
     ((1, 3), (0, 0))
     """
     head = -1
-    first = _bound_words(words)
+    first = _lead_words(words)
     for i, w in enumerate(words):
         if i < first:
             continue
@@ -874,6 +874,22 @@ def _bound_words(words: Sequence[str]) -> int:
     if len(words) < 2 or words[0] != "at":
         return 0
     return 2 if words[1] in {"least", "most"} and len(words) > 2 else 1
+
+
+def _lead_words(words: Sequence[str]) -> int:
+    """How many words open a noun phrase before its modifiers and head: a count's bound (:func:`_bound_words`),
+    or the "out of" of a compound modifier ("out-of-band patch", "an out-of-town visitor"; keys drop the hyphens).
+
+    Why: read as a phrase, "out of band emergency patch" stopped at its "of" and had the head "out", so it never
+    met "the emergency patch" of another report; "out of <noun>" before a noun is one modifier, whose noun
+    ("band") stays a modifier of the head. Alone ("out of stock") it modifies nothing and is left as it is.
+
+    >>> _lead_words(("out", "of", "band", "patch")), _lead_words(("out", "of", "stock")), _lead_words(("at", "people"))
+    (2, 0, 1)
+    """
+    if len(words) > 3 and words[0] == "out" and words[1] == "of" and words[2].isalpha() and words[3] not in _HEAD_STOP:
+        return 2
+    return _bound_words(words)
 
 
 #: The heads of a company's titles that "chief" and a word of the office before them make one title ("chief
@@ -1023,23 +1039,29 @@ _NOT_AFTER_PARTICIPLE = frozenset("yesterday today tonight overnight earlier lat
 
 
 def _attributive(words: Sequence[str], i: int) -> bool:
-    """The word in "-ed" at ``i`` stands before the one noun that ends the phrase or its pre-modified part: a
-    modifier ("Ethiopian-flagged vessel", "just-fired employee of the firm"), not the start of a post-modifier
-    (a past participle after its noun takes no object: "soldiers killed in action", "boat seized Tuesday").
+    """The word in "-ed" at ``i`` stands before the nouns (one to three: a compound, "endangered species rule")
+    that end the phrase or its pre-modified part: a modifier ("Ethiopian-flagged vessel", "just-fired employee
+    of the firm", "the Tellish protected wetland law"), not the start of a post-modifier (a past participle
+    after its noun takes no object: "soldiers killed in action", "boat seized Tuesday").
 
     >>> _attributive(("ethiopian", "flagged", "vessel"), 1), _attributive(("man", "named", "lee"), 1)
     (True, False)
+    >>> _attributive(("bush", "endangered", "species", "rule"), 1)
+    True
     >>> _attributive(("soldiers", "killed", "in", "action"), 1), _attributive(("boat", "seized", "tuesday"), 1)
     (False, False)
     """
     if not words[i].endswith("ed") or words[i] in _NAMING_PARTICIPLES or i + 1 >= len(words):
         return False
-    after = words[i + 1]
-    if after in _HEAD_STOP | _LATE_HEAD_STOP | FUNCTION_WORDS | _PRONOUN_LIKE | _TIME_WORDS | _WEEKDAYS | \
-            _NOT_AFTER_PARTICIPLE or not after.isalpha() or _ING_ED.match(after) or \
-            (_ADVERB.match(after) and after not in _LY_NOUNS):
-        return False
-    return i + 2 == len(words) or words[i + 2] in _HEAD_STOP
+    end = i + 1
+    while end < len(words) and words[end] not in _HEAD_STOP:
+        after = words[end]
+        if after in _LATE_HEAD_STOP | FUNCTION_WORDS | _PRONOUN_LIKE | _TIME_WORDS | _WEEKDAYS | \
+                _NOT_AFTER_PARTICIPLE or not after.isalpha() or _ING_ED.match(after) or \
+                (_ADVERB.match(after) and after not in _LY_NOUNS):
+            return False
+        end += 1
+    return i + 1 < end <= i + 4
 
 
 @_label_cached
@@ -1092,7 +1114,7 @@ def thing_modifiers(label: str) -> frozenset[str]:
     words = tokens(label)
     start, _ = _head_span(words, _capitalised(label))
     for i, w in enumerate(words[:start]):
-        if i < _bound_words(words):
+        if i < _lead_words(words):
             continue  # "at least": the count's bound, no modifier of the thing
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
@@ -1126,7 +1148,7 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
                                   for w in raw if w.lower() not in FUNCTION_WORDS)
     found = set()
     for i, w in enumerate(words[:start]):
-        if i < _bound_words(words):
+        if i < _lead_words(words):
             continue  # "at least": the count's bound, no modifier of the thing
         if w in _COORDINATORS and 0 < i < len(words) - 1:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
