@@ -2339,7 +2339,8 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
                      groups: dict[str, int], spelled_names: set[str]) -> None:
     """Rule 7: a one-word name or a common noun that heads exactly one organisation's or place's name of its
     story of ``groups`` ("the navy" / "the Tellish Navy") joins it; ``spelled_names``: the nouns rule 6a found
-    to be names."""
+    to be names. A common noun written as a name (:func:`_proper_thing_forms`: "Tellsoft Navigator", a name
+    the tagger missed) is such a longer name too: "Navigator", tagged a name in another report, is its head."""
     named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
     for r in records:
         if r.kind not in {"named", "place"} or r.publisher:
@@ -2352,6 +2353,13 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
                 head = name_head(words)
                 for story in {groups[d] for d in r.documents}:
                     named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
+    for iri, forms in sorted(_proper_thing_forms(records).items()):  # a name the tagger missed ("Internet Explorer")
+        for form in sorted(forms):
+            words = tuple(form.split())
+            if _COORDINATORS & set(words):
+                continue
+            for story in {groups[d] for d in by_iri[iri].documents}:
+                named_heads[(story, name_head(words))].append((frozenset(_singular(w) for w in words), iri))
     for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Tellish Navy")
         words = tokens(r.prefs[0]) if r.prefs else ()
         if not _named_kind(r) or r.publisher or len(words) != 1 or not r.documents:

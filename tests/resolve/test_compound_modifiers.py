@@ -47,3 +47,17 @@ def test_a_rule_with_a_participle_and_a_compound_before_it_meets_the_rule():
         _rec("e:r2", "new rule", "Thing", "b", "the new rule"),
     ))
     assert result.same("e:r1", "e:r2")
+
+
+def test_a_one_word_name_joins_the_longer_name_the_tagger_read_as_a_noun():
+    # "Tellsoft Navigator" is a noun phrase in three reports (the tagger missed the name); "Navigator", tagged
+    # an organisation in a fourth, is its head
+    result = resolve_entities(_story(
+        _rec("e:n1", "tellsoft navigator", "Thing", "a", "Tellsoft Navigator"),
+        _rec("e:n2", "tellsoft navigator", "Thing", "b", "Tellsoft Navigator"),
+        _rec("e:n3", "tellsoft navigator", "Thing", "c", "the Tellsoft Navigator browser", "Tellsoft Navigator"),
+        _rec("e:nav", "Navigator", "Organization", "d"),
+        _rec("e:b1", "browser", "Thing", "c", "the browser"),
+    ))
+    assert result.same("e:n1", "e:n2")
+    assert result.same("e:nav", "e:n1")
