@@ -130,6 +130,8 @@ THING_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset("mountain peak".split()),
     frozenset("car vehicle automobile".split()),
     frozenset("ship vessel".split()),
+    frozenset("store shop".split()),
+    frozenset("prison jail".split()),
 )
 
 

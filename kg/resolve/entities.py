@@ -227,6 +227,14 @@ _SITE_NOUNS = frozenset("""store shop supermarket restaurant cafe diner bar pub 
 #: Nouns for a place called by its name ("the Dallow region"); see ``kg.extract.entities.PLACE_NOUNS``.
 _PLACE_KIND_NOUNS = frozenset("""region area province city town village district county island river valley
     peninsula coast""".split())
+#: Place nouns that an "of" phrase names the place of, not something in it: "the city of Dale" is Dale, "the
+#: island of Dale" is Dale (an appositive "of"). Not "coast", "area", "region", "district", "suburb" or "capital":
+#: "the coast of Dale", "a district of Dale" and "the capital of Ostland" are other places than Dale.
+_APPOSITIVE_PLACE_NOUNS = frozenset("""city town village hamlet island province county state municipality borough
+    township""".split())
+#: Prepositions: a place noun after one is not the head of its phrase ("houses in the village of Dale").
+_PREPOSITIONS = frozenset("""in on at near to from against for with by off outside inside across around into
+    over under between among within about""".split())
 #: Words before a place name that make it another place ("South Dale", "New Dale", "Upper Dale").
 _PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little great central northern southern
     eastern western inner outer north-east north-west south-east south-west""".split())
@@ -944,6 +952,33 @@ def _name_before_kind_noun(label: str) -> tuple[str, frozenset[str]]:
     if nouns is None or not name_words or not all(w[:1].isupper() or w[:1].isdigit() for w in name_words):
         return "", _NONE
     return " ".join(words[:start]), nouns
+
+
+def _name_after_kind_of(label: str) -> str:
+    """The name a place noun's appositive "of" phrase gives the place ("the city of Dale", "the southern island of
+    North Ellery": the place is called so); ``""`` when there is none.
+
+    Why: reports name a town or an island by its name in one article and as "the port city of Dale" in another;
+    the "of" phrase is the place's own name, so the description is that place, as "the Dallow region" is
+    (:func:`_name_before_kind_noun`). Only nouns whose "of" names the place itself (:data:`_APPOSITIVE_PLACE_NOUNS`),
+    and only when everything after "of" is written with capitals (a name, not "the city of his birth").
+
+    >>> _name_after_kind_of("the port city of Dale"), _name_after_kind_of("southern island of North Ellery")
+    ('dale', 'north ellery')
+    >>> _name_after_kind_of("the coast of Dale"), _name_after_kind_of("city of his birth"), _name_after_kind_of("city")
+    ('', '', '')
+    >>> _name_after_kind_of("houses in the village of Dale")
+    ''
+    """
+    raw = [w for w in re.split(r"\s+", label.strip()) if w]
+    if "of" not in raw[1:-1]:
+        return ""
+    at = raw.index("of")
+    name = raw[at + 1:]
+    if raw[at - 1].casefold() not in _APPOSITIVE_PLACE_NOUNS or not all(w[:1].isupper() for w in name) \
+            or any(w.casefold() in _PREPOSITIONS for w in raw[:at]):
+        return ""
+    return normalise(" ".join(name))
 
 
 @_label_cached
@@ -1897,6 +1932,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         exact |= {iri for form, nouns in map(_name_before_kind_noun, r.labels) if form
                   for iri in by_form.get(form, ()) if by_iri[iri].kind != "person" and (
                       nouns is _SITE_NOUNS or "Place" in by_iri[iri].types)}
+        # a place noun whose "of" gives the place's name ("the port city of Dale")
+        exact |= {iri for form in map(_name_after_kind_of, r.labels) if form
+                  for iri in by_form.get(form, ()) if "Place" in by_iri[iri].types}
         # a person's full name the tagger read as a noun phrase ("Dr. Helen Ashby", every word capitalised)
         written = {person_core(x) for x in r.labels if len(tokens(x)) >= 2} if any(map(_title_case, r.labels)) else ()
         exact = sorted(exact | {iri for form in written for iri in by_form.get(form, ()) if by_iri[iri].kind == "person"})

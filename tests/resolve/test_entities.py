@@ -300,6 +300,15 @@ def test_near_synonym_heads_merge_in_a_story_like_one_head(store):
     assert not merged(store, "vessel #a", "boat #b")  # a kind of vessel is no synonym of "ship"
 
 
+def test_shop_and_store_prison_and_jail_are_near_synonym_heads(store):
+    """One report says "the corner shop" and "the prison", another "the store" and "the county jail"."""
+    _story(store, [("the corner shop", "corner shop #a"), ("the prison", "prison #a"), ("the bakery", "bakery #a")],
+           [("the store", "store #b"), ("the county jail", "county jail #b"), ("the boutique", "boutique #b")])
+    assert merged(store, "corner shop #a", "store #b")
+    assert merged(store, "prison #a", "county jail #b")
+    assert not merged(store, "bakery #a", "boutique #b")  # kinds of shop are no synonyms of one another
+
+
 def test_a_clash_inside_a_cluster_does_not_block_a_plain_description(store):
     a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     a.entity("the long voyage", "Thing", key="long voyage #a")

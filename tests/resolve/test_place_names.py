@@ -60,6 +60,26 @@ def test_a_place_noun_after_a_name_joins_only_a_place():
     assert not result.same("e:area", "e:org")
 
 
+def test_a_place_noun_whose_of_phrase_names_the_place_joins_the_place():
+    records = [_rec("e:town", "Bellmoor", "Place", "ab"), _rec("e:city", "city", "Thing", "c", "the port city of Bellmoor"),
+               _rec("e:isle", "Carrow", "Place", "ab"),
+               _rec("e:island", "island", "Thing", "d", "the southern island of Carrow")]
+    result = resolve_entities(records)
+    assert result.same("e:city", "e:town")
+    assert result.same("e:island", "e:isle")
+    assert not result.same("e:town", "e:isle")
+
+
+def test_an_of_phrase_after_a_part_or_inside_a_longer_phrase_names_another_place():
+    records = [_rec("e:town", "Bellmoor", "Place", "ab"), _rec("e:coast", "coast", "Thing", "c", "the coast of Bellmoor"),
+               _rec("e:houses", "houses", "Thing", "d", "houses in the village of Bellmoor"),
+               _rec("e:org", "Tarrow", "Organization", "ab"), _rec("e:town2", "town", "Thing", "e", "the town of Tarrow")]
+    result = resolve_entities(records)
+    assert not result.same("e:coast", "e:town")
+    assert not result.same("e:houses", "e:town")
+    assert not result.same("e:town2", "e:org")
+
+
 def test_an_organisation_name_with_a_place_before_it_joins_the_name_when_any_document_types_the_place():
     # one document's tagger read "Ellery" as a person: the place name still tells the branch from the chain
     records = [_rec("e:local", "Ellery Dallow's Market", "Organization", "ab"),
