@@ -198,6 +198,9 @@ _FIRST_PERSON = frozenset({"i", "me", "we"})  # ("us" is also the country)
 #: A "person name" longer than this, or with one of these words, is a misread phrase
 #: ("Mayor To Nominate Helen Ashby", a headline): never the full form of a shortened name.
 _MAX_NAME_WORDS = 4
+#: The word after a name that marks a father, and the words that mark his son (:func:`resolve_entities`, 4b).
+_SENIOR = frozenset({"sr", "senior"})
+_JUNIOR = frozenset({("jr",), ("junior",)})
 _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", "by", "from"})
 #: A name ending in one of these names a group, whatever its type says ("Obama administration").
 _GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
@@ -783,6 +786,8 @@ def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...]]]:
         if kind == "person":
             label = _without_nickname(label)
             words = tuple(_without_initials(person_core(label)).split())
+            if len(words) > 2 and words[-1] in _SENIOR:  # the father is the bare name (:data:`_SENIOR`)
+                words = words[:-1]
             whole = tuple(_without_initials(" ".join(_whole_words(label, kind))).split())
         else:
             words = tuple((common_name(label) or org_core(_without_score(label))).split())
@@ -1782,6 +1787,9 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     placed = [r for r in records if r.kind == "place" or (r.kind != "thing" and "Place" in r.types)]
     place_names = {normalise(label) for r in placed for label in r.prefs}
     place_names |= {name for name in (common_name(label) for r in placed for label in r.prefs) if name}
+    # (the surnames of fathers told apart as "Sr": a son's "Jr" name is not the bare name, which is the father's)
+    fathers = {words[-2] for r in records if r.kind == "person" for label in r.prefs
+               for words in [_whole_words(label, r.kind)] if len(words) >= 2 and words[-1] in _SENIOR}
     for r in records:
         if r.kind not in {"person", "named"}:
             continue
@@ -1793,6 +1801,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             for n in range(2, len(words)):
                 for part, extra in ((words[:n], words[n:]), (words[-n:], words[:-n])):
                     if r.kind == "named" and (part != words[-n:] or not _names_place(" ".join(extra), place_names)):
+                        continue
+                    if r.kind == "person" and extra in _JUNIOR and part[-1] in fathers:
                         continue
                     # (a team's name the tagger read as a person's in one article is the organisation: "Sky Hawks")
                     found |= {uf.find(iri) for iri in full_by_words.get(part, ())

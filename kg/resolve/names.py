@@ -296,13 +296,16 @@ def is_acronym(label: str) -> bool:
 
 
 def given_name_variant(a: str, b: str) -> bool:
-    """Two given names that may be one person's: a known short form, or a prefix of at least three letters
-    that leaves at least two letters ("Mo" / "Maurice", "Rob" / "Robert"; not "Chris" / "Christina").
+    """Two given names that may be one person's: a known short form, a prefix of at least three letters
+    that leaves at least two letters ("Mo" / "Maurice", "Rob" / "Robert"; not "Chris" / "Christina"), or such a
+    prefix made a pet name by "-ie" or "-y" ("Katie" / "Kathryn", "Andy" / "Andrew").
 
     >>> given_name_variant("mo", "maurice"), given_name_variant("rob", "robert"), given_name_variant("kim", "kimberly")
     (True, True, True)
     >>> given_name_variant("chris", "christina"), given_name_variant("anna", "hanna"), given_name_variant("jo", "john")
     (False, False, False)
+    >>> given_name_variant("katie", "kathryn"), given_name_variant("andy", "andrew"), given_name_variant("tony", "toni")
+    (True, True, False)
     """
     if a == b:
         return False
@@ -310,7 +313,11 @@ def given_name_variant(a: str, b: str) -> bool:
         a, b = b, a
     if b in SHORT_GIVEN_NAMES.get(a, ()):
         return True
-    return 3 <= len(a) <= 4 and len(b) >= len(a) + 2 and b.startswith(a)
+    if 3 <= len(a) <= 4 and len(b) >= len(a) + 2 and b.startswith(a):
+        return True
+    # a pet form: a short stem of the full name with "-ie" or "-y" ("Katie" / "Kathryn", "Andy" / "Andrew")
+    stem = a[:-2] if a.endswith("ie") else a[:-1] if a.endswith("y") else ""
+    return 3 <= len(stem) <= 4 and len(b) >= len(stem) + 3 and b.startswith(stem) and not b.startswith(a)
 
 
 def acronyms(label: str) -> set[str]:
