@@ -11,8 +11,9 @@ no parser is needed.
 
 from __future__ import annotations
 
-__all__ = ["AGENT_NOUNS", "CHOSEN_NOUNS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "PERSON_NOUNS",
-           "PERSON_ROLES", "ROLE_SYNONYMS", "THING_SYNONYMS", "is_person_noun", "near_synonyms", "thing_synonyms"]
+__all__ = ["AGENT_NOUNS", "CHOSEN_NOUNS", "GROUP_SYNONYMS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER",
+           "PERSON_NOUNS", "PERSON_ROLES", "ROLE_SYNONYMS", "THING_SYNONYMS", "is_person_noun", "near_synonyms",
+           "thing_synonyms"]
 
 #: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency"): extraction types such names,
 #: ingest reads the outlet of a byline with them (kg.ingest.furniture).
@@ -117,6 +118,17 @@ def near_synonyms(a: str, b: str) -> bool:
     """
     a, b = a.lower(), b.lower()
     return a == b or any(a in group and b in group for group in NEAR_SYNONYMS)
+
+
+#: Heads for one crowd or body of people that reports of one story alternate, read only by the resolver across
+#: reports (within an article the extractor keeps to :data:`NEAR_SYNONYMS`): "the protesters" of one report are
+#: "the demonstrators" or "rioters" of the next, "authorities said" is "officials said". As in the police class,
+#: a singular person noun of a class ("an official") names one member, not the body
+#: (``kg.resolve.entities._head_key``).
+GROUP_SYNONYMS: tuple[frozenset[str], ...] = (
+    frozenset("protester protestor demonstrator rioter".split()),
+    frozenset("authority official".split()),
+)
 
 
 #: Near-synonyms for things and places that a report alternates for one referent ("the car" / "the vehicle",

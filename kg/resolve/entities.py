@@ -106,7 +106,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, GROUP_SYNONYMS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -246,12 +246,13 @@ _PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: The head rule (6) keys a description by its near-synonym class (:data:`kg.lexicon.NEAR_SYNONYMS`): reports of
 #: one story alternate "the gunman" / "the shooter" / "the suspect", "pirates" / "brigands", "police" / "cops"
-#: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way); things
-#: and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle").
-_SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS) for word in group}
+#: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way); crowds and
+#: bodies of people by :data:`kg.lexicon.GROUP_SYNONYMS` ("protesters" / "demonstrators", "authorities" /
+#: "officials"); things and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle").
+_SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS, *GROUP_SYNONYMS) for word in group}
 #: The keys of near-synonym classes that hold a collective noun for a body of people beside words for one of its
 #: members ("police" / "cop", "detective"): there a description of one person meets no description of the body.
-_COLLECTIVE_KEYS = frozenset(_SYNONYM_KEY[min(group)] for group in NEAR_SYNONYMS
+_COLLECTIVE_KEYS = frozenset(_SYNONYM_KEY[min(group)] for group in (*NEAR_SYNONYMS, *GROUP_SYNONYMS)
                              if any(not is_person_noun(w) for w in group) and any(map(is_person_noun, group)))
 
 
