@@ -960,6 +960,22 @@ def _name_before_kind_noun(label: str) -> tuple[str, frozenset[str]]:
     return " ".join(words[:start]), nouns
 
 
+def _site_of(name: str, rec: EntityRecord, place_names: set[str]) -> bool:
+    """Whether a shop noun after ``name`` ("a Dale supermarket", "the Tellmart store") may be the entity ``rec``
+    of that name: not when the name is a place's (``rec`` typed a place, or some document types the name so).
+
+    Why: before a shop, restaurant or hotel noun a chain's or owner's name says whose the premises are, and the
+    premises are called by it ("the Tellmart store" for Tellmart's shop); a place's name says where they are
+    ("a Dale supermarket", "the Ostvale hotel"), and the shop is not the town.
+
+    >>> dale = EntityRecord("e:dale", ("Dale",), frozenset({"Place"}))
+    >>> tellmart = EntityRecord("e:tm", ("Tellmart",), frozenset({"Organization"}))
+    >>> _site_of("dale", dale, set()), _site_of("tellmart", tellmart, set()), _site_of("dale", tellmart, {"dale"})
+    (False, True, False)
+    """
+    return "Place" not in rec.types and name not in place_names
+
+
 def _name_after_kind_of(label: str) -> str:
     """The name a place noun's appositive "of" phrase gives the place ("the city of Dale", "the southern island of
     North Ellery": the place is called so); ``""`` when there is none.
@@ -1939,10 +1955,11 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         spelled = {normalise(x) for x in r.labels if len(tokens(x)) >= 2}
         spelled |= {form for x in r.labels for form in [_service_name(x)] if form}  # "Tellish naval forces"
         exact = {iri for form in spelled for iri in by_form.get(form, ()) if by_iri[iri].kind != "person"}
-        # a name with a noun of its kind after it ("a Dallow's Market store", "the Ellery Mall outlet in Dale")
+        # a name with a noun of its kind after it ("a Dallow's Market store", "the Ellery Mall outlet in Dale");
+        # a place's name before a shop noun says where the shop is ("a Dale supermarket" is no place, :func:`_site_of`)
         exact |= {iri for form, nouns in map(_name_before_kind_noun, r.labels) if form
                   for iri in by_form.get(form, ()) if by_iri[iri].kind != "person" and (
-                      nouns is _SITE_NOUNS or "Place" in by_iri[iri].types)}
+                      _site_of(form, by_iri[iri], place_names) if nouns is _SITE_NOUNS else "Place" in by_iri[iri].types)}
         # a place noun whose "of" gives the place's name ("the port city of Dale")
         exact |= {iri for form in map(_name_after_kind_of, r.labels) if form
                   for iri in by_form.get(form, ()) if "Place" in by_iri[iri].types}

@@ -52,6 +52,26 @@ def test_a_name_with_a_noun_of_its_kind_after_it_joins_the_name():
     assert not result.same("e:big", "e:shop")
 
 
+def test_a_place_name_before_a_shop_noun_says_where_the_shop_is():
+    # "a Marlow supermarket" is a shop in Marlow, not the town; the chain's "Tellmart store" is still Tellmart's
+    records = [_rec("e:town", "Marlow", "Place", "ab"),
+               _rec("e:shop", "supermarket", "Thing", "c", "a Marlow supermarket"),
+               _rec("e:chain", "Tellmart", "Organization", "ab"),
+               _rec("e:store", "store", "Thing", "d", "the Tellmart store")]
+    result = resolve_entities(records)
+    assert not result.same("e:shop", "e:town")
+    assert result.same("e:store", "e:chain")
+
+
+def test_a_shop_noun_after_a_name_some_report_types_a_place_joins_nothing():
+    # one report typed "Brisby" a place, another an organisation: "the Brisby branch" is a branch in the town
+    records = [_rec("e:place", "Brisby", "Place", "a"), _rec("e:org", "Brisby", "Organization", "b"),
+               _rec("e:branch", "branch", "Thing", "c", "the Brisby branch")]
+    result = resolve_entities(records)
+    assert not result.same("e:branch", "e:org")
+    assert not result.same("e:branch", "e:place")
+
+
 def test_a_place_noun_after_a_name_joins_only_a_place():
     records = [_rec("e:place", "Dallow", "Place", "ab"), _rec("e:region", "region", "Thing", "c", "the Dallow region"),
                _rec("e:org", "Ellery", "Organization", "ab"), _rec("e:area", "area", "Thing", "c", "the Ellery area")]
