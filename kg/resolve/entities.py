@@ -664,12 +664,15 @@ def _called_by_surname(record: EntityRecord) -> bool:
     return any(_whole_words(label, "place") in {(s,) for s in surnames} for label in record.labels)
 
 
-_BARE_SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+#: A score or tally ("20-13"), an amount of money or a decimal measure as the extractor spells them ("$184 million",
+#: "5.6"; kg.extract.entities.amount_label).
+_BARE_SCORE = re.compile(r"^(\d{1,3}-\d{1,3}|[$£€¥]\d+(\.\d+)?( million| billion)?|\d+\.\d+)$")
 
 
 def _same_scores(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[str, int]) -> None:
-    """The noun phrases that are only a score or a tally ("20-13"), written alike in the articles of one story,
-    are one: the score names the result as a name names its bearer.
+    """The noun phrases that are only a score or a tally ("20-13"), an amount of money ("$184 million") or a decimal
+    measure ("5.6"), written alike in the articles of one story, are one: the score names the result, the amount
+    the price or the sum, as a name names its bearer.
 
     >>> recs = [EntityRecord(i, ("20-13",), frozenset({"Thing"}), frozenset({d})) for i, d in (("a", "x"), ("b", "y"))]
     >>> uf = _UnionFind(recs)
