@@ -708,8 +708,9 @@ _AMOUNT_SCALES = {"million": 1e6, "mn": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9
 
 #: Dependencies of a noun that modifies the noun after it ("knee injury", "Internet traffic").
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
-#: A score or tally ("20-13", "91 - 73"), a result a game is called by.
-_SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w.,-])")
+#: A score or tally ("20-13", "91 - 73"), a result a game is called by; a comma or full stop may close it
+#: ("beat them, 20-13, on Sunday"), but not a longer number ("1-2,300").
+_SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w-]|[.,]\d)")
 
 
 def _proper_word(tok: Token, chunk: int, index: EntityIndex) -> bool:

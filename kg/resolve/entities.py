@@ -678,6 +678,11 @@ def _same_scores(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[s
     >>> uf = _UnionFind(recs)
     >>> _same_scores(recs, uf, {"x": 0, "y": 0}); uf.find("a") == uf.find("b")
     True
+    >>> recs = [EntityRecord(i, (lab,), frozenset({"Thing"}), frozenset({d}))
+    ...         for i, lab, d in (("c", "$184 million", "x"), ("d", "$184 million", "y"), ("e", "$23 million", "y"))]
+    >>> uf = _UnionFind(recs)
+    >>> _same_scores(recs, uf, {"x": 0, "y": 0}); uf.find("c") == uf.find("d"), uf.find("c") == uf.find("e")
+    (True, False)
     """
     by_score: dict[tuple[int, str], list[str]] = defaultdict(list)
     for r in records:
