@@ -73,8 +73,8 @@ from kg.extract.casing import case_variant, common_words, is_headline_case, norm
 from kg.extract.certainty import EVIDENTIAL_PASSIVES, certainty_of, min_certainty, polarity_of
 from kg.extract.clauses import Clause
 from kg.extract.coref import resolve_references
-from kg.extract.entities import (EntityIndex, clean_name, index_entities, nested_compound_nouns, nested_names,
-                                 nested_proper_nouns, nested_scores, phrase_key, scope_common_nouns)
+from kg.extract.entities import (EntityIndex, clean_name, index_entities, nested_amounts, nested_compound_nouns,
+                                 nested_names, nested_proper_nouns, nested_scores, phrase_key, scope_common_nouns)
 from kg.extract.quantities import (
     GROUP_HOLDING_VERBS,
     INTRANSITIVE_LOSS_VERBS,
@@ -217,6 +217,7 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
     nested_proper_nouns(chunks, index)
     nested_compound_nouns(chunks, index)
     nested_scores(chunks, index)
+    nested_amounts(chunks, index)
     claims = _distinct(claims)
     claims.sort(key=lambda cl: (cl.sentence[0], cl.subject.start, cl.relation))
     mentions = sorted(set(index.mentions), key=lambda m: (m.start, m.end, m.entity))

@@ -66,6 +66,8 @@ __all__ = [
     "nested_names",
     "nested_proper_nouns",
     "nested_scores",
+    "amount_label",
+    "nested_amounts",
     "phrase_key",
     "scope_common_nouns",
     "unscoped",
@@ -617,10 +619,11 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
 
 
 def nested_scores(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
-    """Give a score written before a noun a mention of its own thing (in place).
+    """Give a score a mention of its own thing (in place).
 
-    "a 31-28 victory", "the Gulls' 31-28 win": the score names the game's result, which
-    the articles of one story write alike, alone ("won 31-28") or before the noun. It gets
+    "a 31-28 victory", "the Gulls' 31-28 win", "lost 31-28 to the Gulls", "the Gulls (9-2)":
+    the score names the game's result (or a team's record), which the articles of one story
+    write alike, alone or before a noun. It gets
     an :class:`kg.model.EntityMention` of kind ``nominal`` for a ``Thing`` keyed by the
     score as written without spaces, so the phrase stays a mention of the win and the
     score one of the result. Claims and token attribution are left as they are.
@@ -630,7 +633,7 @@ def nested_scores(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     for c, (doc, offset) in enumerate(chunks):
         for found in _SCORE.finditer(doc.text):
             span = doc.char_span(found.start(), found.end())
-            if span is None or not any(t.head.i >= span.end and t.head.pos_ == "NOUN" for t in span):
+            if span is None or any(t.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"} for t in span):
                 continue
             begin, end = offset + span.start_char, offset + span.end_char
             if (begin, end) in by_span:
@@ -642,10 +645,72 @@ def nested_scores(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     index.mentions.extend(added)
 
 
+def nested_amounts(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Give an amount of money and a measure written with a decimal point mentions of their own (in place).
+
+    "a deal worth $184 million", "an offer of $184M", "watches worth £1.7m", "a 5.6 magnitude
+    quake", "measuring 5.6 on the Richter scale": the amount names a thing the articles of one
+    story state alike (the price, the sum stolen, the size of the quake), while the phrase
+    around it, if any, is another thing (the deal, the quake). The amount alone, without words
+    such as "over" or "an estimated", gets an :class:`kg.model.EntityMention` of kind
+    ``nominal`` for a ``Thing`` labelled by its value in one spelling (``$184 million`` for
+    "$184M", "$184 million" and "$184,000,000"), so the spellings of one story can meet. A
+    decimal number inside a name ("Windows 8.1") is left to the name. Claims and token
+    attribution are left as they are.
+
+    >>> amount_label("$184M"), amount_label("£1.7m"), amount_label("$35,000"), amount_label("5.60")
+    ('$184 million', '£1.7 million', '$35000', '5.6')
+    """
+    by_span = {(m.start, m.end) for m in index.mentions}
+    added: list[EntityMention] = []
+    for c, (doc, offset) in enumerate(chunks):
+        for pattern in (_MONEY, _DECIMAL):
+            for found in pattern.finditer(doc.text):
+                span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+                if span is None or (pattern is _DECIMAL and (
+                        any(t.ent_type_ not in {"", "CARDINAL", "QUANTITY"} for t in span) or
+                        any(t.pos_ == "PROPN" for t in doc[max(0, span.start - 2) : span.start]))):
+                    continue
+                begin, end = offset + found.start(), offset + found.end()
+                label = amount_label(found.group())
+                if (begin, end) in by_span or label is None:
+                    continue
+                index.add(label, label, "Thing", alias=found.group())
+                added.append(EntityMention(label, begin, end, found.group(), "nominal"))
+                by_span.add((begin, end))
+    index.mentions.extend(added)
+
+
+def amount_label(text: str) -> str | None:
+    """One spelling of an amount of money or a decimal number (see :func:`nested_amounts`); None if it is neither.
+
+    >>> amount_label("$2.6 million"), amount_label("€2m"), amount_label("$200MM"), amount_label("ten")
+    ('$2.6 million', '€2 million', '$200 million', None)
+    """
+    found = _AMOUNT_PARTS.fullmatch(text.strip())
+    if found is None:
+        return None
+    currency, number, scale = found.group(1) or "", found.group(2).replace(",", ""), (found.group(3) or "").lower()
+    value = float(number) * _AMOUNT_SCALES.get(scale, 1)
+    for size, word in ((1e9, " billion"), (1e6, " million")):
+        if value >= size:
+            return f"{currency}{value / size:g}{word}"
+    return f"{currency}{value:g}"
+
+
+#: An amount of money: a currency sign, a number, maybe a scale ("$184 million", "£1.7m", "€2m", "$200MM").
+_MONEY = re.compile(r"(?<![\w$£€¥])[$£€¥] ?\d[\d,]*(?:\.\d+)?(?:\s?(?:million|billion|bn|mn|MM|m|M|b|B)\b)?")
+#: A measure with a decimal point standing alone ("5.6"; not "8.1.2", "3.5%", "12.30pm", "1.5-inch").
+_DECIMAL = re.compile(r"(?<![\w.,$£€¥/:-])\d{1,3}\.\d{1,2}(?![\w.,%/:-]|\.\d)")
+_AMOUNT_PARTS = re.compile(r"([$£€¥])? ?(\d[\d,]*(?:\.\d+)?)\s?(million|billion|bn|mn|mm|m|b)?", re.I)
+_AMOUNT_SCALES = {"million": 1e6, "mn": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
+
+
 #: Dependencies of a noun that modifies the noun after it ("knee injury", "Internet traffic").
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
-#: A score or tally ("20-13", "91 - 73"), a result a game is called by.
-_SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w.,-])")
+#: A score or tally ("20-13", "91 - 73"), a result a game is called by; a comma or full stop may close it
+#: ("beat them, 20-13, on Sunday"), but not a longer number ("1-2,300").
+_SCORE = re.compile(r"(?<![\w.,-])\d{1,3} ?[-–] ?\d{1,3}(?![\w-]|[.,]\d)")
 
 
 def _proper_word(tok: Token, chunk: int, index: EntityIndex) -> bool:

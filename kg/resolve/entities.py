@@ -676,17 +676,25 @@ def _called_by_surname(record: EntityRecord) -> bool:
     return any(_whole_words(label, "place") in {(s,) for s in surnames} for label in record.labels)
 
 
-_BARE_SCORE = re.compile(r"^\d{1,3}-\d{1,3}$")
+#: A score or tally ("20-13"), an amount of money or a decimal measure as the extractor spells them ("$184 million",
+#: "5.6"; kg.extract.entities.amount_label).
+_BARE_SCORE = re.compile(r"^(\d{1,3}-\d{1,3}|[$£€¥]\d+(\.\d+)?( million| billion)?|\d+\.\d+)$")
 
 
 def _same_scores(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[str, int]) -> None:
-    """The noun phrases that are only a score or a tally ("20-13"), written alike in the articles of one story,
-    are one: the score names the result as a name names its bearer.
+    """The noun phrases that are only a score or a tally ("20-13"), an amount of money ("$184 million") or a decimal
+    measure ("5.6"), written alike in the articles of one story, are one: the score names the result, the amount
+    the price or the sum, as a name names its bearer.
 
     >>> recs = [EntityRecord(i, ("20-13",), frozenset({"Thing"}), frozenset({d})) for i, d in (("a", "x"), ("b", "y"))]
     >>> uf = _UnionFind(recs)
     >>> _same_scores(recs, uf, {"x": 0, "y": 0}); uf.find("a") == uf.find("b")
     True
+    >>> recs = [EntityRecord(i, (lab,), frozenset({"Thing"}), frozenset({d}))
+    ...         for i, lab, d in (("c", "$184 million", "x"), ("d", "$184 million", "y"), ("e", "$23 million", "y"))]
+    >>> uf = _UnionFind(recs)
+    >>> _same_scores(recs, uf, {"x": 0, "y": 0}); uf.find("c") == uf.find("d"), uf.find("c") == uf.find("e")
+    (True, False)
     """
     by_score: dict[tuple[int, str], list[str]] = defaultdict(list)
     for r in records:
