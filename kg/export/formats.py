@@ -29,7 +29,6 @@ kg.errors.ExportError: E400 unknown format 'rdfxml'; known: jsonld, json-ld, app
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import heapq
 import io
@@ -818,102 +817,9 @@ def _turtle_prefixes() -> bytes:
     return data[: len(data) - len(_without_prefixes(data))]
 
 
-#: Where a subject's lines run in sorted N-Triples (the subject, once per run of lines that share it).
-_SUBJECT_RUN = re.compile(rb"^([^ \n]+) [^\n]*(?:\n\1 [^\n]*)*", re.M)
-#: What follows a subject in a mark (:func:`_subject_marks`); a union line has ``<`` there (its predicate).
-_MARK = b" \x01"
-
-
-def _subject_marks(piece: _Piece) -> list[bytes]:
-    """One union entry per subject of ``piece``: the subject, :data:`_MARK`, and the Turtle of its statements
-    cut from the piece's TriG block (line breaks as NULs, which Oxigraph's writers never leave raw).
-
-    Why: a union subject stated by one graph only (most of them: a document's mentions, claims and
-    selectors), or by several graphs with the same triples, has in graph.ttl the Turtle its piece's TriG
-    block already holds, less one tab per line; :func:`_write_union` takes it from the mark instead of
-    serializing the union's lines again. A mark sorts just before its subject's lines, and the union
-    keeps distinct entries, so a subject whose marks are one and the same needs no serializing. A piece
-    whose block cannot be cut (the default graph, a block of another shape) marks its subjects with
-    nothing after :data:`_MARK`, which makes the union serialize them.
-
-    >>> g = ox.NamedNode("http://ex/g")
-    >>> piece = _Piece(g, [b'<http://ex/a> <http://ex/p> "1" .', b'<http://ex/a> <http://ex/q> "2" .',
-    ...                    b'<http://ex/b> <http://ex/p> "3" .'])
-    >>> _subject_marks(piece)
-    [b'<http://ex/a> \\x01<http://ex/a> <http://ex/p> "1" ;\\x00\\t<http://ex/q> "2"', b'<http://ex/b> \\x01<http://ex/b> <http://ex/p> "3"']
-    """
-    subjects = _SUBJECT_RUN.findall(piece.text)
-    trig = piece.trig
-    blocks: list[bytes] | None = None
-    if isinstance(piece.graph, ox.NamedNode) and trig.endswith(b" .\n}\n") and b"\0" not in trig:
-        head = trig.index(b"{\n") + 2
-        if trig[head : head + 1] == b"\t":
-            blocks = trig[head + 1 : -5].replace(b"\n\t", b"\0").split(b" .\0")
-    if blocks is None or len(blocks) != len(subjects):
-        return [subject + _MARK for subject in subjects]
-    return [subject + _MARK + block for subject, block in zip(subjects, blocks)]
-
-
-def _is_line(entry: bytes) -> bool:
-    """Whether a union entry is a triple (not a mark of :func:`_subject_marks`)."""
-    return entry[entry.index(b" ") + 1] != 1
-
-
-def _marked_body(entries: list[bytes], counts: list[int] | None) -> tuple[list[bytes], list[int] | None, bytes]:
-    """The union lines among ``entries`` (cut at a subject, marks included), their counts, and their Turtle
-    body: each subject's from its mark when it has one mark with a block, the others' serialized.
-
-    >>> g = ox.NamedNode("http://ex/g")
-    >>> lines = [b'<http://ex/a> <http://ex/p> "1" .', b'<http://ex/b> <http://ex/p> "3" .']
-    >>> other = [b'<http://ex/b> <http://ex/q> "4" .']
-    >>> entries = sorted(set(_subject_marks(_Piece(g, lines)) + _subject_marks(_Piece(g, other)) + lines + other))
-    >>> got, _, body = _marked_body(entries, None)
-    >>> got == sorted(lines + other) and body == _turtle_body(b"\\n".join(got) + b"\\n")
-    True
-    """
-    flags = [_is_line(entry) for entry in entries]
-    lines = list(itertools.compress(entries, flags))
-    if counts is not None:
-        counts = list(itertools.compress(counts, flags))
-    blocks: list[bytes | None] = []
-    subject = None
-    for mark in itertools.compress(entries, [not flag for flag in flags]):
-        cut = mark.index(_MARK)
-        if mark[:cut] == subject:
-            blocks[-1] = None  # marks that differ: the graphs state different triples of it
-            continue
-        subject = mark[:cut]
-        blocks.append(mark[cut + 2 :] or None)
-    again = [subject for subject, block in zip(_mark_subjects(entries, flags), blocks) if block is None]
-    made: Iterator[bytes] = iter(())
-    if again:
-        after = bisect.bisect_left
-        wanted = []
-        for subject in again:
-            start = after(lines, subject + b" ")
-            wanted.extend(lines[start : after(lines, subject + b" \xff", start)])
-        fresh = _turtle_body(_unkeyed(b"\n".join(wanted) + b"\n"))
-        made = iter(fresh[: len(fresh) - 3].split(b" .\n"))
-    body = b"".join((block.replace(b"\0", b"\n") if block is not None else next(made)) + b" .\n"
-                    for block in blocks)
-    return lines, counts, body
-
-
-def _mark_subjects(entries: list[bytes], flags: list[bool]) -> Iterator[bytes]:
-    """The subject of each run of marks among ``entries`` (one per subject), in order."""
-    subject = None
-    for entry, flag in zip(entries, flags):
-        if not flag:
-            cut = entry.index(_MARK)
-            if entry[:cut] != subject:
-                subject = entry[:cut]
-                yield subject
-
-
-def _write_union(writers: list[_Writer], union: _Union, record=None, marked: bool = False) -> None:
+def _write_union(writers: list[_Writer], union: _Union, record=None) -> None:
     """Write the sorted distinct union to every union writer (Turtle written chunk by chunk, each chunk ending
-    with a subject); ``record`` (:class:`kg.export.incremental.Recorder`) keeps what the next export updates.
-    ``marked``: the union holds the marks of :func:`_subject_marks` for every graph's subjects."""
+    with a subject); ``record`` (:class:`kg.export.incremental.Recorder`) keeps what the next export updates."""
     plain = [w for w in writers if isinstance(w, _NTriplesWriter)]
     turtle = [w for w in writers if isinstance(w, _TurtleWriter)]
     if record is not None:
@@ -922,16 +828,12 @@ def _write_union(writers: list[_Writer], union: _Union, record=None, marked: boo
         chunks = ((chunk, None) for chunk in union.chunks())
     first = True
     for keyed, counts in _subject_cut(chunks):
-        body = None
-        if marked:
-            keyed, counts, body = _marked_body(keyed, counts)
         for writer in writers:
             writer.count += len(keyed)
         data = _unkeyed(b"\n".join(keyed) + b"\n")
         for writer in plain:
             writer.put(data)
-        if body is None and (turtle or record is not None):
-            body = _turtle_body(data)
+        body = _turtle_body(data) if turtle or record is not None else None
         if turtle:
             if first:
                 for writer in turtle:
@@ -955,9 +857,6 @@ def _write_all(store, writers: list[_Writer], record=None) -> None:
     keep = getattr(store, "cache_export", None)
     if not {_TriGWriter, _JsonLdWriter} <= {type(w) for w in per_graph}:
         keep = None
-    # graph.ttl's subjects taken from the TriG blocks the pass makes anyway (:func:`_subject_marks`)
-    marked = any(isinstance(w, _TriGWriter) for w in per_graph) and any(isinstance(w, _TurtleWriter)
-                                                                         for w in union_writers)
     with _Union(counting=record is not None and bool(union_writers)) as union:
         for graph in _graphs(store):
             piece = _Piece.decode(graph, cached(graph)) if cached is not None else None
@@ -968,23 +867,19 @@ def _write_all(store, writers: list[_Writer], record=None) -> None:
                         if record is not None:
                             record.abandon()  # (not cached: the next export could not tell whether it changed)
                         for part in _big_pieces(graph, dump):
-                            for writer in per_graph:
-                                writer.graph(part)
                             if union_writers:
                                 union.add(part.lines)
-                                if marked and part.count:
-                                    union.add_keyed(_subject_marks(part))
+                            for writer in per_graph:
+                                writer.graph(part)
                         continue
                     lines = dump.read().splitlines()
                 if per_graph:
                     lines.sort(key=_type_first)
                 piece = _Piece(graph, lines)
-            for writer in per_graph:
-                writer.graph(piece)
             if union_writers:
                 union.add_keyed(piece.keyed())
-                if marked and piece.count:
-                    union.add_keyed(_subject_marks(piece))
+            for writer in per_graph:
+                writer.graph(piece)
             if fresh and keep is not None and isinstance(graph, ox.NamedNode):
                 keep(graph, piece.encode())
             if record is not None:
@@ -992,7 +887,7 @@ def _write_all(store, writers: list[_Writer], record=None) -> None:
         for writer in per_graph:
             writer.finish()
         if union_writers:
-            _write_union(union_writers, union, record, marked)
+            _write_union(union_writers, union, record)
 
 
 def _single(kind: type[_Writer]) -> Writer:
