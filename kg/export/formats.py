@@ -29,7 +29,6 @@ kg.errors.ExportError: E400 unknown format 'rdfxml'; known: jsonld, json-ld, app
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import heapq
 import io
@@ -248,14 +247,18 @@ class _Union:
             return
         if self._seen:
             self._spill()
+        runs = [zip(_read_run(run), _read_counts(run.with_suffix(".counts"))) for run in self._runs]
         lines: list[bytes] = []
         counts: list[int] = []
-        for merged, summed in _merge_counted([_RunBlocks(run) for run in self._runs]):
-            lines.extend(merged)
-            counts.extend(summed)
-            while len(lines) >= size:
-                yield lines[:size], counts[:size]
-                lines, counts = lines[size:], counts[size:]
+        for line, count in heapq.merge(*runs):
+            if lines and lines[-1] == line:
+                counts[-1] += count
+                continue
+            if len(lines) >= size:
+                yield lines, counts
+                lines, counts = [], []
+            lines.append(line)
+            counts.append(count)
         if lines:
             yield lines, counts
 
@@ -312,90 +315,6 @@ def _read_counts(path: Path, block: int = 1 << 15) -> Iterator[int]:
                 yield from part
                 return
             yield from part
-
-
-class _RunBlocks:
-    """A run file and its counts file read a block of lines at a time (``block`` bytes of lines, split in one call)."""
-
-    def __init__(self, path: Path, block: int = 1 << 20) -> None:
-        self._lines, self._counts = path.open("rb"), path.with_suffix(".counts").open("rb")
-        self._block, self._rest = block, b""
-
-    def next_block(self) -> tuple[list[bytes], list[int]]:
-        """The next lines (and their counts) of the run; empty lists at its end (and the files closed)."""
-        data = self._rest + self._lines.read(self._block)
-        while b"\n" not in data:  # (a line longer than a block)
-            more = self._lines.read(self._block)
-            if not more:
-                break
-            data += more
-        cut = data.rfind(b"\n") + 1
-        if not cut:
-            self._lines.close()
-            self._counts.close()
-            return [], []
-        lines, self._rest = data[: cut - 1].split(b"\n"), data[cut:]
-        counts = array("Q")
-        counts.fromfile(self._counts, len(lines))
-        return lines, counts.tolist()
-
-
-def _merge_counted(runs: list[_RunBlocks]) -> Iterator[tuple[list[bytes], list[int]]]:
-    """The sorted distinct lines of sorted runs (each line once per run) with their counts summed, in blocks.
-
-    Why: a merge line by line (``heapq.merge``) is a few Python steps per line, and the union of a
-    build holds millions. Each step here takes, from every run's current block, its lines up to the
-    smallest of the blocks' last lines (every line up to that bound is in some current block), and
-    sorts them together in one call (Timsort merges the presorted parts in C).
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     runs = []
-    ...     for k, lines in enumerate([[b"a", b"c", b"d"], [b"b", b"c"], [b"e"]]):
-    ...         path = _write_run(lines, Path(d) / f"{k}.nt")
-    ...         _ = path.with_suffix(".counts").write_bytes(array("Q", [k + 1] * len(lines)).tobytes())
-    ...         runs.append(_RunBlocks(path, block=3))
-    ...     [pair for lines, counts in _merge_counted(runs) for pair in zip(lines, counts)]
-    [(b'a', 1), (b'b', 2), (b'c', 3), (b'd', 1), (b'e', 3)]
-    """
-    blocks = [(run, *run.next_block()) for run in runs]
-    blocks = [block for block in blocks if block[1]]
-    while blocks:
-        bound = min(lines[-1] for _, lines, _ in blocks)
-        taken_lines: list[bytes] = []
-        taken_counts: list[int] = []
-        kept = []
-        for run, lines, counts in blocks:
-            k = bisect.bisect_right(lines, bound)
-            taken_lines += lines[:k]
-            taken_counts += counts[:k]
-            if k < len(lines):
-                kept.append((run, lines[k:], counts[k:]))
-            else:
-                more = run.next_block()
-                if more[0]:
-                    kept.append((run, *more))
-        blocks = kept
-        if len(taken_lines) > 1:
-            order = sorted(range(len(taken_lines)), key=taken_lines.__getitem__)
-            taken_lines = [taken_lines[i] for i in order]
-            taken_counts = [taken_counts[i] for i in order]
-            if len(set(taken_lines)) != len(taken_lines):
-                taken_lines, taken_counts = _summed(taken_lines, taken_counts)
-        yield taken_lines, taken_counts
-
-
-def _summed(lines: list[bytes], counts: list[int]) -> tuple[list[bytes], list[int]]:
-    """Sorted ``lines`` once each, with the counts of equal lines added."""
-    out_lines: list[bytes] = []
-    out_counts: list[int] = []
-    for line, count in zip(lines, counts):
-        if out_lines and out_lines[-1] == line:
-            out_counts[-1] += count
-        else:
-            out_lines.append(line)
-            out_counts.append(count)
-    return out_lines, out_counts
 
 
 def _chunks(lines: Iterable[bytes], size: int = 100_000) -> Iterator[list[bytes]]:
