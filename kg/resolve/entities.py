@@ -150,6 +150,11 @@ NOUN_STORY_MEAN_SIMILARITY = 0.04
 #: teams) that share their places and organisations. Tighter than that story, looser than the one
 #: "yesterday" is read in (:data:`DEICTIC_STORY_MEAN_SIMILARITY`).
 CLOSE_STORY_MEAN_SIMILARITY = 0.1
+#: In close stories (:data:`CLOSE_STORY_MEAN_SIMILARITY`) the words of a document's common nouns count beside its
+#: names, each at this share of a name's IDF weight (:func:`story_groups`): two reports of one event tell of the
+#: same things ("the patch", "the flaw", "the attackers"), two events of one kind with the same names do not
+#: always; names stay the stronger evidence.
+CLOSE_STORY_WORD_WEIGHT = 0.3
 #: An article that shares too few names with the others to join any story (a short wire report, a blog post
 #: that names other places and groups) joins the story whose articles share, on average, at least this much of
 #: its words and names (:func:`_place_lone_documents`).
@@ -1994,7 +1999,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     #    that close stories part still meet. (Every grouping is made here, before nouns merge: a noun joined to
     #    a name would move documents between groups.)
     groups = _place_lone_documents(as_read, uf, story_groups(as_read, uf, mean=NOUN_STORY_MEAN_SIMILARITY))
-    close = story_groups(as_read, uf, mean=CLOSE_STORY_MEAN_SIMILARITY)
+    close = story_groups(as_read, uf, mean=CLOSE_STORY_MEAN_SIMILARITY, words=CLOSE_STORY_WORD_WEIGHT)
     closest = story_groups(as_read, uf, mean=DEICTIC_STORY_MEAN_SIMILARITY)  # (rule 9)
     _short_org_names(records, uf, spell_groups, place_names)  # 4e. (after the groupings: they weigh names as read)
     _same_scores(records, uf, groups)  # 4f.
@@ -3789,7 +3794,7 @@ def _apply_aliases(uf: _UnionFind, records, forms: dict[str, set[str]], aliases:
 
 
 def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, *,
-                 mean: float = STORY_MEAN_SIMILARITY) -> dict[str, int]:
+                 mean: float = STORY_MEAN_SIMILARITY, words: float = 0.0) -> dict[str, int]:
     """Group documents that tell the same story: document IRI -> group number.
 
     Documents are compared by the IDF-weighted cosine similarity of their named entities
@@ -3804,7 +3809,10 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, 
     document most like it, if that one reaches :data:`STORY_SIMILARITY`. Candidate pairs come
     from an inverted index over entities, skipping entities of more than
     :data:`STORY_MAX_DF` documents, so documents with nothing rare in common are never
-    compared.
+    compared. Names that differ only by a product's generation number ("Zenix5", "Zenix7") count
+    as one name (:func:`_story_key`): reports of one release or flaw write the product line, its
+    current and its older versions in turn. With ``words`` above 0 the words of a document's
+    common nouns (:func:`_content_features`) count too, each at that share of its IDF weight.
 
     Two five-report stories whose first reports both name one borough stay two stories:
 
@@ -3818,15 +3826,24 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, 
     """
     doc_entities: dict[str, set[str]] = defaultdict(set)
     all_docs: set[str] = set()
+    keyed: dict[str, str] = {}  # a name's key -> the first cluster of that key
     for r in records:
         all_docs |= r.documents
         if r.kind != "thing" and not r.publisher:
             root = uf.find(r.iri) if uf is not None else r.iri
+            root = keyed.setdefault(_story_key(r.prefs[0]), root) if r.prefs else root
             for d in r.documents:
                 doc_entities[d].add(root)
+    weight: dict[str, float] = {}
+    if words > 0:
+        for d, found in _content_features(records, uf).items():
+            for f in found:
+                if f.startswith("w:"):
+                    doc_entities[d].add(f)
+                    weight[f] = words
     n_docs = max(len(all_docs), 1)
     df = Counter(e for ents in doc_entities.values() for e in ents)
-    idf = {e: math.log(1 + n_docs / c) for e, c in df.items()}
+    idf = {e: math.log(1 + n_docs / c) * weight.get(e, 1.0) for e, c in df.items()}
     # documents are numbered in IRI order and a pair (a < b) is the one number a * n + b: the candidate
     # pairs grow with the square of a story's documents, and numbers cost a third of tuples of strings
     order = sorted(all_docs)
@@ -3883,6 +3900,17 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, 
     roots = sorted(min(g) for g in joined.values())
     number = {root: i for i, root in enumerate(roots)}
     return {d: number[min(g)] for g in joined.values() for d in g}
+
+
+def _story_key(label: str) -> str:
+    """The key under which :func:`story_groups` compares a name: its words in lower case, without a one-digit
+    generation number glued to a word of two or more letters ("Zenix5" is "zenix"). Numbers written apart
+    ("Route 52", "Flight 17") and longer ones ("MK12") name other things and stay.
+
+    >>> _story_key("Zenix5"), _story_key("zenix"), _story_key("Route 52"), _story_key("G8"), _story_key("MK12")
+    ('zenix', 'zenix', 'route 52', 'g8', 'mk12')
+    """
+    return re.sub(r"(?<=[a-z]{2})\d$", "", " ".join(re.findall(r"[a-z0-9]+", label.lower())))
 
 
 def _content_features(records: Sequence[EntityRecord], uf: _UnionFind | None = None) -> dict[str, set[str]]:
