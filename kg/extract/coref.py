@@ -77,7 +77,7 @@ from kg.lexicon import (AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, P
                         near_synonyms)
 from kg.model import EntityMention
 
-__all__ = ["GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references",
+__all__ = ["BODY_NOUNS", "GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references",
            "time_key"]
 
 #: Descriptions of a state or its government ("the regime", "the country").
@@ -92,6 +92,8 @@ ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "or
 #: Nouns for a building where people are treated or kept: "the facility" may be "the Hillcrest Recovery Center".
 #: Nouns for a sports side, which English names in the plural ("the Harriers", "the 88ers").
 _TEAM_NOUNS = frozenset({"team", "club", "franchise", "squad"})
+#: Nouns for a dead person's body: with a person as possessor they mention that person ("his body was found").
+BODY_NOUNS = frozenset({"body", "corpse", "remains"})
 _FACILITY_NOUNS = frozenset({"facility", "center", "centre", "clinic", "hospital", "institution"})
 _FACILITY = "<facility>"
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency", "team", "club",
@@ -918,8 +920,9 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     noun = root.lemma_.lower()
     personal = is_person_noun(noun) or _is_age(root)
     plural = root.tag_ in {"NNS", "NNPS"}
-    noun = root.lemma_.lower()
-    personal = is_person_noun(noun) or _is_age(root)
+    body = _body_of(state, c, root)
+    if body is not None:  # "His body was found by a maid": the dead man himself
+        return body
     # "police identified the victim as Maria Santos": the name given "as"; also in a clause on the noun ("the
     # suspect, identified as Tom Vale", "the driver, whom police identified as Tom Vale")
     verbs = [root.head] if root.dep_ in {"dobj", "nsubjpass"} else []
@@ -993,6 +996,34 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         # common noun: such a capitalised plural is an organisation for "the team", "the club"
         teams = state.plural_names if noun in _TEAM_NOUNS else set()
         return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"} or k in teams)
+    return None
+
+
+def _body_of(state: _State, c: int, root: Token) -> str | None:
+    """The person whose body the noun ``root`` is ("his body", "Ann Roe's body", "the body of Ann Roe").
+
+    A report of a death speaks of the dead by their body: "His body was found by a maid" says where the
+    man was found, so the body is a mention of the person, not a thing of its own. Only a possessor or an
+    "of" phrase that is a person counts ("the body of the car", "a governing body" stay things), and a body
+    in the plural only for a group of people ("their bodies"), not for one person.
+
+    >>> sorted(BODY_NOUNS)
+    ['body', 'corpse', 'remains']
+    """
+    if root.lemma_.lower() not in BODY_NOUNS and root.lower_ not in BODY_NOUNS:
+        return None
+    plural = root.tag_ in {"NNS", "NNPS"} and root.lower_ != "remains"
+    owners = [ch for ch in root.children if ch.dep_ == "poss"]
+    owners += [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+               if g.dep_ == "pobj" and not any(x.dep_ == "conj" for x in g.children)]
+    for owner in owners:
+        key = state.pronoun_key.get((c, owner.i)) or _token_entity(state, c, owner)
+        if key is None:
+            continue
+        person = state.index.type_of(key) == "Person" or key in state.people
+        many = state.salience.plural.get(key, False) or state.index.type_of(key) == "Group"
+        if person and many == plural:
+            return key
     return None
 
 

@@ -1,0 +1,36 @@
+"""Within one article: a person's body, and role nouns whose head alone names no person (issue 5).
+
+Every sentence here is written for the test. A report of a death speaks of the dead by their
+body ("His body was found by a maid"): that body is the person. Role nouns of two words ("the
+running back") name a person although their head ("back") does not.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orin Maddox, a retired banker, has died at 81. His body was found by a maid at a hotel.",
+        "Orin Maddox has died at 81. Maddox's body was found by a maid at a hotel.",
+        "Orin Maddox has died at 81. The body of Orin Maddox was found by a maid at a hotel.",
+    ],
+)
+def test_a_persons_body_is_the_person(parse, text):
+    parsed = parse(text)
+    assert parsed.key("body") == "Orin Maddox"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orin Maddox washed the car. The body of the car was dented.",
+        "The council is a governing body of the town. Orin Maddox chairs it.",
+        "Orin Maddox and Ada Quill died in the fire. Their bodies were found on Monday.",
+    ],
+)
+def test_other_bodies_are_not_the_person(parse, text):
+    parsed = parse(text)
+    assert parsed.key("body" if "body" in text else "bodies") not in {"Orin Maddox", "Ada Quill"}
