@@ -851,8 +851,9 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
 
         partitive = _partitive(tok)
         key = sal.best(accept, lambda k: 100.0 if partitive and k in state.counted else 0.0)
-        if key is None and low in _PLURAL:
-            key = _reporting_organization(state, c, tok)
+        if low in _PLURAL and (key is None or _thing_only(state, key)):
+            # "Seacom announced that they have restored the routes": the organisation that says it, not the routes
+            key = _reporting_organization(state, c, tok) or key
     else:
         return
     if key is None:
@@ -893,6 +894,11 @@ def _reporting_organization(state: _State, c: int, tok: Token) -> str | None:
     subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
     key = _token_entity(state, c, subj)
     return key if state.index.type_of(key) in {"Organization", "NewsOrganization"} else None
+
+
+def _thing_only(state: _State, key: str) -> bool:
+    """Is ``key`` a plural thing that is no group of people ("the routes", not "the workers")?"""
+    return state.index.type_of(key) in {None, "Thing"} and key not in state.people
 
 
 def _whole_pair(tok: Token) -> bool:

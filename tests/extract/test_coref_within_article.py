@@ -34,3 +34,17 @@ def test_a_persons_body_is_the_person(parse, text):
 def test_other_bodies_are_not_the_person(parse, text):
     parsed = parse(text)
     assert parsed.key("body" if "body" in text else "bodies") not in {"Orin Maddox", "Ada Quill"}
+
+
+def test_they_of_an_organisations_report_is_the_organisation(parse):
+    text = ("Customers lost their links when the Vellport cable broke. Norcastle Telecom announced on Monday "
+            "that they have restored all the links on other routes.")
+    parsed = parse(text)
+    assert parsed.key("they") == "Norcastle Telecom"
+
+
+def test_they_of_an_organisations_report_may_be_people(parse):
+    text = ("Three engineers were trapped when the tunnel flooded. Norcastle Telecom said on Monday "
+            "that they had been rescued by divers.")
+    parsed = parse(text)
+    assert parsed.key("they") != "Norcastle Telecom"
