@@ -1010,15 +1010,16 @@ def _body_of(state: _State, c: int, root: Token) -> str | None:
 
     A report of a death speaks of the dead by their body: "His body was found by a maid" says where the
     man was found, so the body is a mention of the person, not a thing of its own. Only a possessor or an
-    "of" phrase that is a person counts ("the body of the car", "a governing body" stay things), and a body
-    in the plural only for a group of people ("their bodies"), not for one person.
+    "of" phrase that is one person counts ("the body of the car", "a governing body" stay things); bodies in
+    the plural are left alone ("their bodies" may be of a pair the text never made one referent).
 
     >>> sorted(BODY_NOUNS)
     ['body', 'corpse', 'remains']
     """
     if root.lemma_.lower() not in BODY_NOUNS and root.lower_ not in BODY_NOUNS:
         return None
-    plural = root.tag_ in {"NNS", "NNPS"} and root.lower_ != "remains"
+    if root.tag_ in {"NNS", "NNPS"} and root.lower_ != "remains":
+        return None  # "their bodies": the people may be a pair the text never made one referent
     owners = [ch for ch in root.children if ch.dep_ == "poss"]
     owners += [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
                if g.dep_ == "pobj" and not any(x.dep_ == "conj" for x in g.children)]
@@ -1027,8 +1028,7 @@ def _body_of(state: _State, c: int, root: Token) -> str | None:
         if key is None:
             continue
         person = state.index.type_of(key) == "Person" or key in state.people
-        many = state.salience.plural.get(key, False) or state.index.type_of(key) == "Group"
-        if person and many == plural:
+        if person and not state.salience.plural.get(key, False):
             return key
     return None
 

@@ -29,6 +29,7 @@ def test_a_persons_body_is_the_person(parse, text):
         "Orin Maddox washed the car. The body of the car was dented.",
         "The council is a governing body of the town. Orin Maddox chairs it.",
         "Orin Maddox and Ada Quill died in the fire. Their bodies were found on Monday.",
+        "Orin Maddox stabbed his mother and his aunt and left their bodies in a flat.",
     ],
 )
 def test_other_bodies_are_not_the_person(parse, text):
