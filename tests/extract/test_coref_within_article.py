@@ -29,12 +29,13 @@ def test_a_persons_body_is_the_person(parse, text):
         "Orin Maddox washed the car. The body of the car was dented.",
         "The council is a governing body of the town. Orin Maddox chairs it.",
         "Orin Maddox and Ada Quill died in the fire. Their bodies were found on Monday.",
-        "Orin Maddox stabbed his mother and his aunt and left their bodies in a flat.",
+        "Police found two women in a flat. Both women had been stabbed and their bodies lay there for days.",
     ],
 )
 def test_other_bodies_are_not_the_person(parse, text):
     parsed = parse(text)
-    assert parsed.key("body" if "body" in text else "bodies") not in {"Orin Maddox", "Ada Quill"}
+    assert parsed.key("body" if "body" in text else "bodies") not in {"Orin Maddox", "Ada Quill"} | {
+        parsed.key("women", n) for n in range(text.split().count("women"))} - {None}
 
 
 def test_they_of_an_organisations_report_is_the_organisation(parse):
