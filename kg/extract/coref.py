@@ -89,13 +89,15 @@ ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "or
                        "committee", "network", "station", "channel", "daily", "paper", "corporation", "court",
                        "department", "office", "service", "think-tank", "tank", "team", "club", "franchise",
                        "squad", "navy", "army", "league", "airline", "foundation", "association", "academy"})
-#: Nouns for a building where people are treated or kept: "the facility" may be "the Hillcrest Recovery Center".
 #: Nouns for a sports side, which English names in the plural ("the Harriers", "the 88ers").
 _TEAM_NOUNS = frozenset({"team", "club", "franchise", "squad"})
 #: Nouns for a dead person's body: with a person as possessor they mention that person ("his body was found").
 BODY_NOUNS = frozenset({"body", "corpse", "remains"})
+#: Nouns for a building where people are treated or kept: "the facility" may be "the Hillcrest Recovery Center".
 _FACILITY_NOUNS = frozenset({"facility", "center", "centre", "clinic", "hospital", "institution"})
 _FACILITY = "<facility>"
+#: Heads that describe a business by its trade ("the software giant", "the chip maker"), with ORG_NOUNS' own.
+_BUSINESS_NOUNS = frozenset({"giant", "maker", "provider", "operator", "carrier", "retailer", "producer"})
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency", "team", "club",
                                 "franchise", "squad"})
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "no", "one", "each", "every", "several", "many",
@@ -992,6 +994,11 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         said = [k for k in heads if k in state.mentioned]
         if said:
             return max(said, key=lambda k: (sal.value(k), state.mentioned[k]))
+    if (noun in _BUSINESS_NOUNS or noun in ORG_NOUNS) and modified and _reporting_subject(root) and \
+            all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in span if t.i != root.i and t.dep_ != "det"):
+        # "the software giant said in a statement", "the telecommunications company said": the organisation
+        # that speaks, described by its trade
+        return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"})
     if noun in ORG_NOUNS:
         named = state.org_words.get(noun, [])
         if named:
@@ -1031,6 +1038,11 @@ def _body_of(state: _State, c: int, root: Token) -> str | None:
         if person and not state.salience.plural.get(key, False):
             return key
     return None
+
+
+def _reporting_subject(tok: Token) -> bool:
+    """Is ``tok`` the subject of a reporting verb ("the company said")?"""
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in _REPORTING and tok.head.pos_ in {"VERB", "AUX"}
 
 
 def _non_restrictive(clause: Token) -> bool:

@@ -50,3 +50,17 @@ def test_they_of_an_organisations_report_may_be_people(parse):
             "that they had been rescued by divers.")
     parsed = parse(text)
     assert parsed.key("they") != "Norcastle Telecom"
+
+
+@pytest.mark.parametrize("noun", ["giant", "maker", "company"])
+def test_a_business_described_by_its_trade_that_speaks_is_the_organisation(parse, noun):
+    text = (f"Quillsoft Corp. released an emergency patch for its browser on Tuesday. "
+            f"The software {noun} said the flaw was being used in attacks.")
+    parsed = parse(text)
+    assert parsed.key(noun) == parsed.key("Corp.") is not None
+
+
+def test_a_rival_company_that_speaks_is_not_the_organisation(parse):
+    text = "Quillsoft Corp. released a patch on Tuesday. A rival company said the flaw was minor."
+    parsed = parse(text)
+    assert parsed.key("company") != parsed.key("Corp.")
