@@ -19,7 +19,9 @@ salient compatible entity seen in the last few sentences:
   Ostland's Dallow region") or a singular thing, never a person, unless *it* is
   pleonastic ("it is a rare admission that ...", "it is not known when ...");
 - *they, them, their, these, those*: a plural thing or group (not a nationality
-  used as a modifier, "North Korean troops");
+  used as a modifier, "North Korean troops"); the subject of what an organisation
+  reports is that organisation before a plural thing ("Seacom said they had
+  restored the routes");
 - *I, me, we* inside quotation marks: the speaker attribution gives the quote
   (a person for "I", an organisation for "we");
 - *there*: the place most lately named as where something happened;
@@ -43,6 +45,9 @@ salient compatible entity seen in the last few sentences:
   "Vale left after the man paid"); who did the harm ("the driver", "the suspect")
   is someone the text said harmed, was arrested or fled, never only the one it
   said was harmed, and "the victim" not one it said harmed or was arrested;
+  a person's body ("His body was found by a maid", "Ann Roe's body") is that
+  person; a business described by its trade that reports ("the software giant
+  said") is the most salient organisation;
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
   mentions (600 is a part of the soldiers, not the soldiers); a bare number that
