@@ -19,7 +19,9 @@ salient compatible entity seen in the last few sentences:
   Ostland's Dallow region") or a singular thing, never a person, unless *it* is
   pleonastic ("it is a rare admission that ...", "it is not known when ...");
 - *they, them, their, these, those*: a plural thing or group (not a nationality
-  used as a modifier, "North Korean troops");
+  used as a modifier, "North Korean troops"); the subject of what an organisation
+  reports is that organisation before a plural thing ("Seacom said they had
+  restored the routes");
 - *I, me, we* inside quotation marks: the speaker attribution gives the quote
   (a person for "I", an organisation for "we");
 - *there*: the place most lately named as where something happened;
@@ -43,6 +45,9 @@ salient compatible entity seen in the last few sentences:
   "Vale left after the man paid"); who did the harm ("the driver", "the suspect")
   is someone the text said harmed, was arrested or fled, never only the one it
   said was harmed, and "the victim" not one it said harmed or was arrested;
+  a person's body ("His body was found by a maid", "Ann Roe's body") is that
+  person; a business described by its trade that reports ("the software giant
+  said") is the most salient organisation;
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
   mentions (600 is a part of the soldiers, not the soldiers); a bare number that
@@ -77,7 +82,7 @@ from kg.lexicon import (AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, P
                         near_synonyms)
 from kg.model import EntityMention
 
-__all__ = ["GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references",
+__all__ = ["BODY_NOUNS", "GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references",
            "time_key"]
 
 #: Descriptions of a state or its government ("the regime", "the country").
@@ -89,11 +94,15 @@ ORG_NOUNS = frozenset({"agency", "company", "firm", "group", "organisation", "or
                        "committee", "network", "station", "channel", "daily", "paper", "corporation", "court",
                        "department", "office", "service", "think-tank", "tank", "team", "club", "franchise",
                        "squad", "navy", "army", "league", "airline", "foundation", "association", "academy"})
-#: Nouns for a building where people are treated or kept: "the facility" may be "the Hillcrest Recovery Center".
 #: Nouns for a sports side, which English names in the plural ("the Harriers", "the 88ers").
 _TEAM_NOUNS = frozenset({"team", "club", "franchise", "squad"})
+#: Nouns for a dead person's body: with a person as possessor they mention that person ("his body was found").
+BODY_NOUNS = frozenset({"body", "corpse", "remains"})
+#: Nouns for a building where people are treated or kept: "the facility" may be "the Hillcrest Recovery Center".
 _FACILITY_NOUNS = frozenset({"facility", "center", "centre", "clinic", "hospital", "institution"})
 _FACILITY = "<facility>"
+#: Heads that describe a business by its trade ("the software giant", "the chip maker"), with ORG_NOUNS' own.
+_BUSINESS_NOUNS = frozenset({"giant", "maker", "provider", "operator", "carrier", "retailer", "producer"})
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency", "team", "club",
                                 "franchise", "squad"})
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "no", "one", "each", "every", "several", "many",
@@ -849,8 +858,9 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
 
         partitive = _partitive(tok)
         key = sal.best(accept, lambda k: 100.0 if partitive and k in state.counted else 0.0)
-        if key is None and low in _PLURAL:
-            key = _reporting_organization(state, c, tok)
+        if low in _PLURAL and (key is None or _thing_only(state, key)):
+            # "Seacom announced that they have restored the routes": the organisation that says it, not the routes
+            key = _reporting_organization(state, c, tok) or key
     else:
         return
     if key is None:
@@ -893,6 +903,11 @@ def _reporting_organization(state: _State, c: int, tok: Token) -> str | None:
     return key if state.index.type_of(key) in {"Organization", "NewsOrganization"} else None
 
 
+def _thing_only(state: _State, key: str) -> bool:
+    """Is ``key`` a plural thing that is no group of people ("the routes", not "the workers")?"""
+    return state.index.type_of(key) in {None, "Thing"} and key not in state.people
+
+
 def _whole_pair(tok: Token) -> bool:
     """ "both" standing alone for a plural thing named before ("wounding both"): all of it, like "them".
 
@@ -918,8 +933,9 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     noun = root.lemma_.lower()
     personal = is_person_noun(noun) or _is_age(root)
     plural = root.tag_ in {"NNS", "NNPS"}
-    noun = root.lemma_.lower()
-    personal = is_person_noun(noun) or _is_age(root)
+    body = _body_of(state, c, root)
+    if body is not None:  # "His body was found by a maid": the dead man himself
+        return body
     # "police identified the victim as Maria Santos": the name given "as"; also in a clause on the noun ("the
     # suspect, identified as Tom Vale", "the driver, whom police identified as Tom Vale")
     verbs = [root.head] if root.dep_ in {"dobj", "nsubjpass"} else []
@@ -983,6 +999,11 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         said = [k for k in heads if k in state.mentioned]
         if said:
             return max(said, key=lambda k: (sal.value(k), state.mentioned[k]))
+    if (noun in _BUSINESS_NOUNS or noun in ORG_NOUNS) and modified and _reporting_subject(root) and \
+            all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in span if t.i != root.i and t.dep_ != "det"):
+        # "the software giant said in a statement", "the telecommunications company said": the organisation
+        # that speaks, described by its trade
+        return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"})
     if noun in ORG_NOUNS:
         named = state.org_words.get(noun, [])
         if named:
@@ -994,6 +1015,39 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         teams = state.plural_names if noun in _TEAM_NOUNS else set()
         return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"} or k in teams)
     return None
+
+
+def _body_of(state: _State, c: int, root: Token) -> str | None:
+    """The person whose body the noun ``root`` is ("his body", "Ann Roe's body", "the body of Ann Roe").
+
+    A report of a death speaks of the dead by their body: "His body was found by a maid" says where the
+    man was found, so the body is a mention of the person, not a thing of its own. Only a possessor or an
+    "of" phrase that is one person counts ("the body of the car", "a governing body" stay things); bodies in
+    the plural are left alone ("their bodies" may be of a pair the text never made one referent).
+
+    >>> sorted(BODY_NOUNS)
+    ['body', 'corpse', 'remains']
+    """
+    if root.lemma_.lower() not in BODY_NOUNS and root.lower_ not in BODY_NOUNS:
+        return None
+    if root.tag_ in {"NNS", "NNPS"} and root.lower_ != "remains":
+        return None  # "their bodies": the people may be a pair the text never made one referent
+    owners = [ch for ch in root.children if ch.dep_ == "poss"]
+    owners += [g for p in root.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+               if g.dep_ == "pobj" and not any(x.dep_ == "conj" for x in g.children)]
+    for owner in owners:
+        key = state.pronoun_key.get((c, owner.i)) or _token_entity(state, c, owner)
+        if key is None:
+            continue
+        person = state.index.type_of(key) == "Person" or key in state.people
+        if person and not state.salience.plural.get(key, False):
+            return key
+    return None
+
+
+def _reporting_subject(tok: Token) -> bool:
+    """Is ``tok`` the subject of a reporting verb ("the company said")?"""
+    return tok.dep_ == "nsubj" and tok.head.lemma_ in _REPORTING and tok.head.pos_ in {"VERB", "AUX"}
 
 
 def _non_restrictive(clause: Token) -> bool:
