@@ -3812,7 +3812,8 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, 
     compared. Names that differ only by a product's generation number ("Zenix5", "Zenix7") count
     as one name (:func:`_story_key`): reports of one release or flaw write the product line, its
     current and its older versions in turn. With ``words`` above 0 the words of a document's
-    common nouns (:func:`_content_features`) count too, each at that share of its IDF weight.
+    common nouns (:func:`_content_features`) count too, each at that share of its IDF weight, but only
+    between documents that share a name: two reports that share nothing but "the store" tell no story.
 
     Two five-report stories whose first reports both name one borough stay two stories:
 
@@ -3859,11 +3860,19 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, 
         norm[index[d]] = math.sqrt(sum(idf[e] ** 2 for e in ents))
     del doc_entities
     sims: dict[int, float] = defaultdict(float)
-    for e, docs in postings.items():
-        for i, a in enumerate(docs):
-            row = a * n
-            for b in docs[i + 1 :]:
-                sims[row + b] += idf[e] ** 2
+    for e, docs in postings.items():  # names make the candidate pairs ...
+        if e not in weight:
+            for i, a in enumerate(docs):
+                row = a * n
+                for b in docs[i + 1 :]:
+                    sims[row + b] += idf[e] ** 2
+    for e, docs in postings.items():  # ... words only add to pairs that share a name
+        if e in weight:
+            for i, a in enumerate(docs):
+                row = a * n
+                for b in docs[i + 1 :]:
+                    if row + b in sims:
+                        sims[row + b] += idf[e] ** 2
     del postings
     for pair, w in sims.items():  # shared weight -> cosine, in place
         sims[pair] = w / (norm[pair // n] * norm[pair % n])
