@@ -86,7 +86,8 @@ FLUSH_EVERY_BYTES = 64 * 2**20
 REPLACE_CHUNK_QUADS = 50_000
 #: Quads one bulk load of :meth:`Store.replace_graph` streams into Oxigraph's bulk loader (one Python quad at a time,
 #: never held as a list): every load is one more set of table files that RocksDB compacts into the whole store.
-BULK_EXTEND_QUADS = 500_000
+#: The loader buffers what it is given (100k streamed quads peaked about as high as the 50k held as a list before).
+BULK_EXTEND_QUADS = 100_000
 #: Appended to a graph's IRI to name the staging graph of :meth:`Store.replace_graph`.
 STAGING_SUFFIX = "/staging"
 #: The SPARQL 1.1 results formats Oxigraph writes itself, by short name.
@@ -311,9 +312,9 @@ class Store:
         each), which must be flushed to stay bounded and are then compacted; the bulk loader sorts the quads
         and writes the index files directly. Each bulk load adds one set of files that RocksDB's background
         threads merge with the whole store (Oxigraph starts a compaction at two level-0 files, and the loaded
-        keys are hashes, so they overlap everything): loading the 110k quads of the ECB+ resolution graph in
-        chunks of 50k made three such merges of the 2.3M quads already loaded, one load of them makes one.
-        The quads are streamed into the loader one at a time, so Python holds none of them.
+        keys are hashes, so they overlap everything): the 110k quads of the ECB+ resolution graph went in three
+        loads of the held chunk's size (50k), now two. The quads are streamed into the loader one at a time,
+        so Python holds none of them.
 
         >>> store = Store()
         >>> g = ox.NamedNode("http://ex/g")
