@@ -16,6 +16,9 @@ RocksDB compacts the loaded files in background threads that go on while the nex
 is parsed. So a stage's process CPU holds whatever store work overlapped it (in a serial
 build of the ECB+ corpus about 20 s landed in "parse"); ``stages_main_thread_cpu`` is the
 calling thread's CPU alone, and ``other_threads_cpu_s`` the store threads' total.
+``live_threads_cpu`` splits the CPU of the threads alive at the end by name (Linux only):
+``rocksdb:low`` is RocksDB's compaction, ``rocksdb:high`` its memtable flushes; the bulk
+loader's own threads have ended by then and are the rest of ``other_threads_cpu_s``.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import argparse
 import functools
 import json
+import os
 import time
 from collections import defaultdict
 from collections.abc import Sequence
@@ -47,6 +51,24 @@ def _wrap(owner, name: str, key: str, totals: dict[str, float], cpu: dict[str, f
                 thread[key] += time.thread_time() - start_thread
 
     setattr(owner, name, timed)
+
+
+def thread_cpu_by_name() -> dict[str, float]:
+    """CPU seconds of this process's live threads, summed by thread name (empty where /proc is missing)."""
+    totals: dict[str, float] = defaultdict(float)
+    tick = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+    try:
+        tasks = os.listdir(f"/proc/{os.getpid()}/task")
+    except OSError:
+        return {}
+    for tid in tasks:
+        try:
+            with open(f"/proc/{os.getpid()}/task/{tid}/comm") as comm, open(f"/proc/{os.getpid()}/task/{tid}/stat") as stat:
+                name, fields = comm.read().strip(), stat.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        totals[name] += (int(fields[11]) + int(fields[12])) / tick  # utime, stime
+    return {k: round(v, 2) for k, v in sorted(totals.items())}
 
 
 def timed_build(inputs: Sequence[str], out: str, **options) -> dict:
@@ -89,6 +111,7 @@ def timed_build(inputs: Sequence[str], out: str, **options) -> dict:
             "stages_cpu": {k: round(v, 3) for k, v in stages_cpu.items()}, "total_cpu_s": round(total_cpu, 3),
             "stages_main_thread_cpu": {k: round(v, 3) for k, v in stages_thread.items()},
             "main_thread_cpu_s": round(total_thread, 3), "other_threads_cpu_s": round(total_cpu - total_thread, 3),
+            "live_threads_cpu": thread_cpu_by_name(),
             "built": report.built, "unchanged": report.unchanged, "skipped": len(report.skipped)}
 
 
