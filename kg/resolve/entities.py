@@ -3475,7 +3475,45 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
     #  most, when two days of a story would take it; see _days_of)
     count = Counter(target for _, target in found.values())
     for iri, (day, target) in sorted(found.items(), key=lambda item: -count[item[1][1]]):
+        own = _day_parts(label for label in uf.records[iri].labels if _deictic(label))  # ("that night": the day told)
+        told = _day_parts(label for m in uf.members[uf.find(target)] for label in uf.records[m].labels)
+        if own and told and own.isdisjoint(told):
+            continue  # "this morning" of a report on what happened "at 9:40 p.m. Friday" is the morning after
         uf.union(iri, target, f"deictic:{day}", force=True)
+
+
+#: The hour a time of day writes, with "a" or "p" ("9:40 p.m.", "10am", "11:30 PM").
+_HOUR_WRITTEN = re.compile(r"\b(\d{1,2})(?:[:.]\d\d)?\s*([ap])\.?\s?m\b", re.IGNORECASE)
+
+
+def _day_parts(labels: Iterable[str]) -> frozenset[str]:
+    """The parts of a day ("morning", "afternoon", "night") that time expressions ``labels`` place things in,
+    by their words ("this morning", "Friday evening", "last night", "tonight") or their hours ("9:40 p.m."); the
+    small hours (midnight to 4 a.m., "early this morning") are both night and morning (a fire at 1 a.m.).
+
+    Why: a report calls the day it tells of "this morning" only when what it tells happened in its morning; a
+    "this morning" in the story of an event at 9:40 p.m. is the morning after (the news of the day after).
+
+    >>> sorted(_day_parts(["about 9:40 p.m. Friday"])), sorted(_day_parts(["this morning"]))
+    (['night'], ['morning'])
+    >>> sorted(_day_parts(["early this morning"])), sorted(_day_parts(["around 10:24 a.m. Friday"]))
+    (['morning', 'night'], ['morning'])
+    >>> sorted(_day_parts(["Friday", "at 1:30 a.m."])), sorted(_day_parts(["today", "Friday"]))
+    (['morning', 'night'], [])
+    """
+    parts: set[str] = set()
+    for label in labels:
+        words = set(tokens(label))
+        parts |= {"morning"} & words
+        if {"early", "morning"} <= words:
+            parts.add("night")  # (the small hours, after a night's events)
+        parts |= {"afternoon"} & words
+        if words & {"evening", "night", "tonight", "overnight"}:
+            parts.add("night")
+        for hour, half in _HOUR_WRITTEN.findall(label):
+            h = int(hour) % 12 + (12 if half.lower() == "p" else 0)
+            parts |= {"night", "morning"} if h < 5 else {"morning"} if h < 12 else {"afternoon"} if h < 18 else {"night"}
+    return frozenset(parts)
 
 
 def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict[str, tuple[str, str]]:
