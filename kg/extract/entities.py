@@ -850,8 +850,9 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
     if dash is not None:
         ent = Span(doc, ent.start, dash, label=ent.label_)
     end = ent.end
-    while end - 1 > ent.start and doc[end - 1].is_alpha and doc[end - 1].is_lower:
-        end -= 1
+    while end - 1 > ent.start and doc[end - 1].is_alpha and doc[end - 1].is_lower and doc[end - 2].whitespace_ \
+            and not doc[end - 2].is_punct:
+        end -= 1  # a word of its own ("cable"), not the end of a hyphened name ("Yong-su")
     if end < ent.end:
         ent = Span(doc, ent.start, end, label=ent.label_)
     inner = ent[1:-1] if len(ent) > 2 else []
