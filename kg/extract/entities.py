@@ -113,9 +113,10 @@ VESSEL_NOUNS = frozenset(
     ferry liner yacht dhow tugboat gunboat minesweeper battleship mothership steamer schooner""".split()
 )
 #: Titles written as capital abbreviations between a side and its player ("Hornets QB Tom Reyes"), matched as
-#: written: in lower case most of them are other words ("de", "te").
+#: written: in lower case some are other words ("te"); abbreviations that are also names of firms or words
+#: ("GM", "FB", "DB", "OT") are left out.
 ROLE_ABBREVIATIONS = frozenset(
-    """QB RB WR TE LB CB DB DT DE FB HB OT OG OL DL RHP LHP CEO CFO COO CTO GM""".split()
+    """QB RB WR TE LB CB DT HB RHP LHP CEO CFO COO CTO""".split()
 )
 #: Last words that make a capitalised name an organisation whatever its first word is ("Tellport Police",
 #: "Marlow Fire"): heads of organisations' names that are not also common surnames (unlike "Court", "Bank").
