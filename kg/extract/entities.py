@@ -842,8 +842,9 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
     A dash set off by spaces opens an aside, which is no part of the name ("Reyes - - six years,
     $90 million - -"); lower-case words after a name are the common noun it modifies ("the Tellnet
     undersea cable"); two people joined by "and" are two entities ("the trial of Vance and Morello"),
-    when the tagger calls the span a person or the text names either of them as a person elsewhere
-    (a firm named after two people, "Harlow and Finch", names neither alone); a title between two
+    when the text names both of them as people elsewhere, or one where the tagger calls the span a
+    person (a firm named after two people, "Harlow and Finch", names neither alone, and a town and a
+    person, "Tellport and Vance", are no two people); a title between two
     names parts the side or employer from the person ("Hornets QB Tom Reyes", "Tellsoft CEO Dana Reed").
     """
     doc = ent.doc
@@ -861,8 +862,9 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
     if conj is not None:
         left, right = doc[ent.start : conj.i], doc[conj.i + 1 : ent.end]
         if _person_words(left) and _person_words(right) and left.text != right.text and \
-                name_type_hint(ent.text) is None and (ent.label_ == "PERSON" or left[-1].text in persons
-                                                     or right[-1].text in persons):
+                name_type_hint(ent.text) is None and ((ent.label_ == "PERSON" and (left[-1].text in persons or
+                                                                    right[-1].text in persons))
+                                                     or (left[-1].text in persons and right[-1].text in persons)):
             return [Span(doc, left.start, left.end, label="PERSON"), Span(doc, right.start, right.end, label="PERSON")]
         return [ent]
     for tok in inner:

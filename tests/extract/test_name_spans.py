@@ -37,7 +37,7 @@ def test_a_title_of_two_words_is_no_side(nlp):
 
 def test_two_people_joined_by_and_are_two_names(nlp):
     text = "The jury heard the case against Vance and Morello on Friday."
-    assert _parts(nlp, text, "Vance and Morello", "ORG", frozenset({"Dale", "Vance"})) == \
+    assert _parts(nlp, text, "Vance and Morello", "ORG", frozenset({"Dale", "Vance", "Morello"})) == \
         [("Vance", "PERSON"), ("Morello", "PERSON")]
     # a firm named after two people whom the text never names alone stays one name
     assert _parts(nlp, text, "Vance and Morello", "ORG") == [("Vance and Morello", "ORG")]
@@ -92,3 +92,9 @@ def test_two_versions_have_two_keys(nlp):
         start = text.index(phrase)
         keys.add(phrase_key(doc.char_span(start, start + len(phrase))))
     assert len(keys) == 2
+
+
+def test_a_place_and_a_person_are_no_two_people(nlp):
+    text = "Tellport and Vance parted ways on Friday."
+    assert _parts(nlp, text, "Tellport and Vance", "ORG", frozenset({"Dale", "Vance"})) == \
+        [("Tellport and Vance", "ORG")]
