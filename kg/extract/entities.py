@@ -113,10 +113,10 @@ VESSEL_NOUNS = frozenset(
     ferry liner yacht dhow tugboat gunboat minesweeper battleship mothership steamer schooner""".split()
 )
 #: Titles written as capital abbreviations between a side and its player ("Hornets QB Tom Reyes"), matched as
-#: written: in lower case some are other words ("te"); abbreviations that are also names of firms or words
-#: ("GM", "FB", "DB", "OT") are left out.
+#: written, and only before a capitalised word; abbreviations that also open firms' names or are words
+#: ("GM", "FB", "DB", "OT", "TE") are left out.
 ROLE_ABBREVIATIONS = frozenset(
-    """QB RB WR TE LB CB DT HB RHP LHP CEO CFO COO CTO""".split()
+    """QB RB WR LB CB DT HB RHP LHP CEO CFO COO CTO""".split()
 )
 #: Last words that make a capitalised name an organisation whatever its first word is ("Tellport Police",
 #: "Marlow Fire"): heads of organisations' names that are not also common surnames (unlike "Court", "Bank").
@@ -767,12 +767,12 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
     covered: set[int] = set()
     for ent in (part for whole in merged for part in _name_parts(whole, lower, persons)):
         start = ent.start
-        while start < ent.end - 1 and (_role_word(doc[start]) or doc[start].lower_ in _HONORIFICS
+        while start < ent.end - 1 and (_title_before_name(ent, start) or doc[start].lower_ in _HONORIFICS
                                        or doc[start].lower_ in {"the", "a", "an"}):
             start += 1  # "Striker Marco Bellini": the title is context, not name
         if all(t.tag_ == "POS" or t.is_punct for t in doc[start : ent.end]):
             start = ent.start  # "King's": a name that is a title word, not a title before a name
-        if start > ent.start and ent.label_ != "PERSON" and any(_role_word(doc[i]) for i in range(ent.start, start)):
+        if start > ent.start and ent.label_ != "PERSON" and any(_title_before_name(ent, i) for i in range(ent.start, start)):
             ent = Span(doc, start, ent.end, label="PERSON")
         elif start > ent.start:
             ent = Span(doc, start, ent.end, label=ent.label_)
@@ -812,7 +812,8 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
             covered.update(range(tok.i, end))
             continue
         # an acronym the tagger missed ("the state-run TCNA news agency")
-        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text.isupper() and tok.text not in ROLE_ABBREVIATIONS and tok.text.isalpha() and len(tok) > 1:
+        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text.isupper() and tok.text.isalpha() and len(tok) > 1 \
+                and _role_word(tok) is None:
             evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
             out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, "Organization", evidence, roles, gender))
             continue
@@ -841,7 +842,8 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
 
     A dash set off by spaces opens an aside, which is no part of the name ("Reyes - - six years,
     $90 million - -"); lower-case words after a name are the common noun it modifies ("the Tellnet
-    undersea cable"); two people joined by "and" are two entities ("the trial of Vance and Morello"),
+    undersea cable"), unless a place's or an organisation's kind ("the Tellish sea", "Marlow police");
+    two people joined by "and" are two entities ("the trial of Vance and Morello"),
     when the text names both of them as people elsewhere, or one where the tagger calls the span a
     person (a firm named after two people, "Harlow and Finch", names neither alone, and a town and a
     person, "Tellport and Vance", are no two people); a title between two
@@ -853,7 +855,7 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
         ent = Span(doc, ent.start, dash, label=ent.label_)
     end = ent.end
     while end - 1 > ent.start and doc[end - 1].is_alpha and doc[end - 1].is_lower and doc[end - 2].whitespace_ \
-            and not doc[end - 2].is_punct:
+            and not doc[end - 2].is_punct and doc[end - 1].lemma_ not in PLACE_NOUNS | ORG_WORDS:
         end -= 1  # a word of its own ("cable"), not the end of a hyphened name ("Yong-su")
     if end < ent.end:
         ent = Span(doc, ent.start, end, label=ent.label_)
@@ -874,6 +876,18 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
                 return [Span(doc, side.start, side.end, label="ORG"), Span(doc, tok.i, ent.end, label="PERSON")]
             break
     return [ent]
+
+
+def _title_before_name(ent: Span, i: int) -> bool:
+    """Is word ``i`` of the name span a title before the name ("Striker Marco Bellini", "QB Dale Mercer")?
+
+    An abbreviation is one only before a person's name: "CTO Data" may be a firm's name.
+    """
+    tok = ent.doc[i]
+    if tok.text in ROLE_ABBREVIATIONS:
+        return _role_word(tok) is not None and (ent.label_ == "PERSON" or 2 <= ent.end - i - 1 <= 3 and
+                                                _person_words(ent.doc[i + 1 : ent.end]))
+    return _role_word(tok) is not None
 
 
 def _person_words(span: Span) -> bool:
@@ -994,7 +1008,9 @@ def _trim_span(ent: Span) -> Span:
 
 def _role_word(tok: Token) -> str | None:
     if tok.text in ROLE_ABBREVIATIONS:
-        return tok.lower_
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return tok.lower_ if tok.whitespace_ and after is not None and after.is_alpha and after.text[:1].isupper() \
+            else None
     low = tok.lower_.strip(".")
     if low in PERSON_ROLES:
         return low

@@ -98,3 +98,14 @@ def test_a_place_and_a_person_are_no_two_people(nlp):
     text = "Tellport and Vance parted ways on Friday."
     assert _parts(nlp, text, "Tellport and Vance", "ORG", frozenset({"Dale", "Vance"})) == \
         [("Tellport and Vance", "ORG")]
+
+
+def test_place_noun_after_a_name_stays(nlp):
+    text = "Ships crossed the Tellish sea on Monday."
+    assert _parts(nlp, text, "Tellish sea", "LOC") == [("Tellish sea", "LOC")]
+
+
+def test_an_abbreviation_opening_a_firm_name_is_no_title(nlp):
+    doc = nlp("Customers of CTO-North and CTO Data lost service.")
+    index = index_entities([(doc, 0)])
+    assert not any(e.type == "Person" for e in index.entities.values())
