@@ -841,9 +841,7 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
     """The names a tagged span holds: one, or two where the tagger ran two names into one span.
 
     A dash set off by spaces opens an aside, which is no part of the name ("Reyes - - six years,
-    $90 million - -"); lower-case words after a name are the common noun it modifies ("the Tellnet
-    undersea cable"), unless a place's or an organisation's kind ("the Tellish sea", "Marlow police");
-    two people joined by "and" are two entities ("the trial of Vance and Morello"),
+    $90 million - -"); two people joined by "and" are two entities ("the trial of Vance and Morello"),
     when the text names both of them as people elsewhere, or one where the tagger calls the span a
     person (a firm named after two people, "Harlow and Finch", names neither alone, and a town and a
     person, "Tellport and Vance", are no two people); a title between two
@@ -853,12 +851,6 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
     dash = next((t.i for t in ent[1:] if t.text in _DASHES and doc[t.i - 1].whitespace_), None)
     if dash is not None:
         ent = Span(doc, ent.start, dash, label=ent.label_)
-    end = ent.end
-    while end - 1 > ent.start and doc[end - 1].is_alpha and doc[end - 1].is_lower and doc[end - 2].whitespace_ \
-            and not doc[end - 2].is_punct and doc[end - 1].lemma_ not in PLACE_NOUNS | ORG_WORDS:
-        end -= 1  # a word of its own ("cable"), not the end of a hyphened name ("Yong-su")
-    if end < ent.end:
-        ent = Span(doc, ent.start, end, label=ent.label_)
     inner = ent[1:-1] if len(ent) > 2 else []
     conj = next((t for t in inner if t.lower_ in _COORDINATORS), None)
     if conj is not None:
