@@ -112,16 +112,16 @@ VESSEL_NOUNS = frozenset(
     """ship warship vessel destroyer frigate corvette cruiser submarine tanker supertanker freighter trawler
     ferry liner yacht dhow tugboat gunboat minesweeper battleship mothership steamer schooner""".split()
 )
-#: Titles written as capital abbreviations between a side and its player ("Hornets QB Tom Reyes"), matched as
+#: Players' positions written as capital abbreviations between a side and its player ("Hornets QB Tom Reyes"), matched as
 #: written, and only before a capitalised word; abbreviations that also open firms' names or are words
 #: ("GM", "FB", "DB", "OT", "TE") are left out.
 ROLE_ABBREVIATIONS = frozenset(
-    """QB RB WR LB CB DT HB RHP LHP CEO CFO COO CTO""".split()
+    """QB RB WR LB CB DT HB RHP LHP""".split()
 )
-#: Last words that make a capitalised name an organisation whatever its first word is ("Tellport Police",
-#: "Marlow Fire"): heads of organisations' names that are not also common surnames (unlike "Court", "Bank").
+#: Last words that make a capitalised name an organisation whatever its first word is ("Tellport Police"):
+#: heads of organisations' names that are not also common surnames (unlike "Court", "Bank").
 ORG_HEADS = frozenset(
-    """police fire rescue department ministry council committee commission agency institute university college
+    """police department ministry council committee commission agency institute university college
     academy corporation inc ltd llc plc association foundation organization organisation administration
     authority bureau parliament assembly congress senate army navy forces federation league alliance coalition
     board society directorate secretariat cabinet government regime""".split()
@@ -292,9 +292,9 @@ def _version_number(tok: Token, span: Span) -> bool:
 
 
 def org_head(name: str) -> bool:
-    """Does the name end in a word that heads organisations' names ("Marlow Police", "Tellport Fire")?
+    """Does the name end in a word that heads organisations' names ("Marlow Police", "Tellport Fire Department")?
 
-    >>> org_head("Marlow Police"), org_head("Tellport Fire & Rescue"), org_head("Margaret Court")
+    >>> org_head("Marlow Police"), org_head("Tellport Fire Department"), org_head("Margaret Court")
     (True, True, False)
     """
     words = [w for w in re.split(r"[\s-]+", name.lower()) if w.isalpha()]
@@ -845,7 +845,8 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
     when the text names both of them as people elsewhere, or one where the tagger calls the span a
     person (a firm named after two people, "Harlow and Finch", names neither alone, and a town and a
     person, "Tellport and Vance", are no two people); a title between two
-    names parts the side or employer from the person ("Hornets QB Tom Reyes", "Tellsoft CEO Dana Reed").
+    names parts the side from the player ("Hornets QB Tom Reyes"; only positions written as abbreviations:
+    "Tellsoft CEO Dana Reed" may as well be one firm's officer named in full, and is left whole).
     """
     doc = ent.doc
     dash = next((t.i for t in ent[1:] if t.text in _DASHES and doc[t.i - 1].whitespace_), None)
@@ -862,7 +863,7 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
             return [Span(doc, left.start, left.end, label="PERSON"), Span(doc, right.start, right.end, label="PERSON")]
         return [ent]
     for tok in inner:
-        if tok.text in ROLE_ABBREVIATIONS or (tok.text[:1].isupper() and _role_word(tok)):
+        if tok.text in ROLE_ABBREVIATIONS and _role_word(tok):
             side = doc[ent.start : tok.i]
             if _side_name(side, lower, tok) and _person_words(doc[tok.i + 1 : ent.end]):
                 return [Span(doc, side.start, side.end, label="ORG"), Span(doc, tok.i, ent.end, label="PERSON")]
@@ -873,7 +874,7 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
 def _title_before_name(ent: Span, i: int) -> bool:
     """Is word ``i`` of the name span a title before the name ("Striker Marco Bellini", "QB Dale Mercer")?
 
-    An abbreviation is one only before a person's name: "CTO Data" may be a firm's name.
+    An abbreviation is one only before a person's name: "WR Data" may be a firm's name.
     """
     tok = ent.doc[i]
     if tok.text in ROLE_ABBREVIATIONS:
@@ -888,17 +889,11 @@ def _person_words(span: Span) -> bool:
 
 
 def _side_name(span: Span, lower: frozenset[str], title: Token) -> bool:
-    """The words before a title name the side or employer of the person after it ("Hornets QB", "Tellsoft CEO").
-
-    Only names: words the text never writes in lower case and no title themselves ("Foreign Minister",
-    "Vice President" are one title), ending in a side's plural or an acronym, or before a title written as an
-    abbreviation.
-    """
+    """The words before a player's position name his side ("Hornets QB"): capitalised words the text never
+    writes in lower case, none a title itself."""
     if not 0 < len(span) <= 3 or any(not t.text[:1].isupper() or t.lower_ in lower or _role_word(t) for t in span):
         return False
-    last = span[-1]
-    return title.text in ROLE_ABBREVIATIONS or (last.text.isupper() and len(last) > 1) or \
-        _capitalised_plural(last, lower) or last.tag_ == "NNPS"
+    return title.text in ROLE_ABBREVIATIONS
 
 
 #: spaCy labels of a place or a people, which a plural word after them makes a team or a force ("Tellport 88ers").
