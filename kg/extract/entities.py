@@ -114,6 +114,21 @@ VESSEL_NOUNS = frozenset(
     """ship warship vessel destroyer frigate corvette cruiser submarine tanker supertanker freighter trawler
     ferry liner yacht dhow tugboat gunboat minesweeper battleship mothership steamer schooner""".split()
 )
+#: Players' positions written as capital abbreviations between a side and its player ("Hornets QB Tom Reyes"), matched as
+#: written, and only before a capitalised word; abbreviations that also open firms' names or are words
+#: ("GM", "FB", "DB", "OT", "TE") are left out.
+ROLE_ABBREVIATIONS = frozenset(
+    """QB RB WR LB CB DT HB RHP LHP""".split()
+)
+#: Last words that make a capitalised name an organisation whatever its first word is ("Tellport Police"):
+#: heads of organisations' names that are not also common surnames (unlike "Court", "Bank").
+ORG_HEADS = frozenset(
+    """police department ministry council committee commission agency institute university college
+    academy corporation inc ltd llc plc association foundation organization organisation administration
+    authority bureau parliament assembly congress senate army navy forces federation league alliance coalition
+    board society directorate secretariat cabinet government regime""".split()
+)
+_DASHES = frozenset({"-", "--", "—", "–", "---"})
 _HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "dr": None,
                "dr.": None, "prof": None, "prof.": None, "sir": "m", "lady": "f", "lord": "m", "madam": "f"}
 _OUTLET_NOUNS = frozenset({"agency", "news", "broadcaster", "newspaper", "outlet", "daily", "tabloid", "network",
@@ -256,12 +271,36 @@ def phrase_key(span: Span) -> str:
     owned = {t.i for tok in span if tok.i != root.i and tok.dep_ == "poss" for t in tok.subtree}
     words = []
     for tok in span:
+        if _version_number(tok, span):
+            words.append(tok.text)
+            continue
         if tok.i != root.i and (tok.dep_ in _DROP_DEPS or tok.like_num or tok.is_punct or tok.i in owned):
             continue
         if tok.head.dep_ in {"nummod", "quantmod"} and tok.i < root.i and tok.head.i != root.i:
             continue
         words.append(tok.lemma_.lower() if tok.i == root.i else tok.text.lower() if not tok.ent_type_ else tok.text)
     return " ".join(words) or root.lemma_.lower()
+
+
+def _version_number(tok: Token, span: Span) -> bool:
+    """A number right after a capitalised name inside ``span``: part of the name ("Explorer 8", "Windows 7").
+
+    A count goes before its noun ("six coffins"); a number written after a name tells which one of a
+    series it is, so "Tellsoft Browser 8" and "Tellsoft Browser 9" are two things.
+    """
+    prev = tok.i - 1
+    return tok.like_num and tok.text[:1].isdigit() and prev >= span.start and tok.doc[prev].pos_ == "PROPN" \
+        and tok.doc[prev].text[:1].isupper() and tok.dep_ not in {"npadvmod"}
+
+
+def org_head(name: str) -> bool:
+    """Does the name end in a word that heads organisations' names ("Marlow Police", "Tellport Fire Department")?
+
+    >>> org_head("Marlow Police"), org_head("Tellport Fire Department"), org_head("Margaret Court")
+    (True, True, False)
+    """
+    words = [w for w in re.split(r"[\s-]+", name.lower()) if w.isalpha()]
+    return len(words) > 1 and words[-1] in ORG_HEADS
 
 
 @dataclass
@@ -377,7 +416,9 @@ def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     lower = frozenset(t.lower_ for doc, _ in chunks for t in doc if t.is_lower)
     sides = frozenset(e[-1].text for doc, _ in chunks for e in doc.ents if e.label_ == "ORG" and len(e) > 1
                       and _side_word(e[-1]))
-    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc, lower, sides)
+    persons = frozenset(t.text for doc, _ in chunks for e in doc.ents if e.label_ == "PERSON"
+                        and not any(t.lower_ in _COORDINATORS for t in e) for t in e)
+    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc, lower, sides, persons)
                    if not (len(occ.span) == 1 and (c, occ.span.start) in common)]
     name_types = _name_types(occurrences)
     links = _link_names(occurrences, name_types)
@@ -401,12 +442,12 @@ def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
         key = links.get(occ.name, occ.name)
         if occ.weak and key == occ.name:
             continue
-        etype = _decide(votes[key])
+        etype = _typed(key, votes[key])
         index.add(key, key, etype, alias=occ.name)
         offset = chunks[occ.chunk][1]
         index.mention(key, occ.chunk, occ.span, offset, "name")
     for key, entity in list(index.entities.items()):
-        index.entities[key] = Entity(key, entity.label, _decide(votes[key]), entity.aliases)
+        index.entities[key] = Entity(key, entity.label, _typed(key, votes[key]), entity.aliases)
     index.demonyms = _demonyms(index)
     index.common_nouns = common
     return index
@@ -740,6 +781,16 @@ def _short_forms(named: dict[tuple[str, ...], Counter], index: EntityIndex) -> d
     return out
 
 
+def _typed(name: str, counter: Counter) -> EntityType:
+    """The type votes give ``name``, where a name headed by an organisation's word is never a person.
+
+    "Marlow Police said" is read by the tagger as a person (a name before "said"), and so is a town's
+    fire service called "Marlow Fire"; the head word says what the name names.
+    """
+    etype = _decide(counter)
+    return "Organization" if etype == "Person" and org_head(name) else etype
+
+
 def _decide(counter: Counter) -> EntityType:
     if not counter:
         return "Thing"
@@ -751,11 +802,12 @@ def _decide(counter: Counter) -> EntityType:
 
 
 def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
-                 sides: frozenset[str] = frozenset()) -> list[_Occurrence]:
+                 sides: frozenset[str] = frozenset(), persons: frozenset[str] = frozenset()) -> list[_Occurrence]:
     """The name occurrences of one chunk.
 
     ``lower`` holds the words the document writes in lower case, ``sides`` the plural last
-    words of its organisation names ("Hornets" of "the Marlow Hornets").
+    words of its organisation names ("Hornets" of "the Marlow Hornets"), ``persons`` the words
+    of its people's names.
     """
     ents = [e for e in doc.ents if e.label_ in ENT_TYPES]
     merged: list[Span] = []
@@ -778,14 +830,14 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
         merged.append(ent)
     out = []
     covered: set[int] = set()
-    for ent in merged:
+    for ent in (part for whole in merged for part in _name_parts(whole, lower, persons)):
         start = ent.start
-        while start < ent.end - 1 and (_role_word(doc[start]) or doc[start].lower_ in _HONORIFICS
+        while start < ent.end - 1 and (_title_before_name(ent, start) or doc[start].lower_ in _HONORIFICS
                                        or doc[start].lower_ in {"the", "a", "an"}):
             start += 1  # "Striker Marco Bellini": the title is context, not name
         if all(t.tag_ == "POS" or t.is_punct for t in doc[start : ent.end]):
             start = ent.start  # "King's": a name that is a title word, not a title before a name
-        if start > ent.start and ent.label_ != "PERSON" and any(_role_word(doc[i]) for i in range(ent.start, start)):
+        if start > ent.start and ent.label_ != "PERSON" and any(_title_before_name(ent, i) for i in range(ent.start, start)):
             ent = Span(doc, start, ent.end, label="PERSON")
         elif start > ent.start:
             ent = Span(doc, start, ent.end, label=ent.label_)
@@ -825,7 +877,8 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
             covered.update(range(tok.i, end))
             continue
         # an acronym the tagger missed ("the state-run TCNA news agency")
-        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text.isupper() and tok.text.isalpha() and len(tok) > 1:
+        if tok.i not in covered and tok.pos_ == "PROPN" and tok.text.isupper() and tok.text.isalpha() and len(tok) > 1 \
+                and _role_word(tok) is None:
             evidence, roles, gender = _context_evidence(doc[tok.i : tok.i + 1])
             out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, "Organization", evidence, roles, gender))
             continue
@@ -844,6 +897,68 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
             out.append(_Occurrence(chunk, doc[tok.i : tok.i + 1], tok.text, label, evidence, roles, gender, weak=True))
     out.sort(key=lambda o: (o.chunk, o.span.start))
     return out
+
+
+_COORDINATORS = frozenset({"and", "&"})
+
+
+def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> list[Span]:
+    """The names a tagged span holds: one, or two where the tagger ran two names into one span.
+
+    A dash set off by spaces opens an aside, which is no part of the name ("Reyes - - six years,
+    $90 million - -"); two people joined by "and" are two entities ("the trial of Vance and Morello"),
+    when the text names both of them as people elsewhere, or one where the tagger calls the span a
+    person (a firm named after two people, "Harlow and Finch", names neither alone, and a town and a
+    person, "Tellport and Vance", are no two people); a title between two
+    names parts the side from the player ("Hornets QB Tom Reyes"; only positions written as abbreviations:
+    "Tellsoft CEO Dana Reed" may as well be one firm's officer named in full, and is left whole).
+    """
+    doc = ent.doc
+    dash = next((t.i for t in ent[1:] if t.text in _DASHES and doc[t.i - 1].whitespace_), None)
+    if dash is not None:
+        ent = Span(doc, ent.start, dash, label=ent.label_)
+    inner = ent[1:-1] if len(ent) > 2 else []
+    conj = next((t for t in inner if t.lower_ in _COORDINATORS), None)
+    if conj is not None:
+        left, right = doc[ent.start : conj.i], doc[conj.i + 1 : ent.end]
+        if _person_words(left) and _person_words(right) and left.text != right.text and \
+                name_type_hint(ent.text) is None and ((ent.label_ == "PERSON" and (left[-1].text in persons or
+                                                                    right[-1].text in persons))
+                                                     or (left[-1].text in persons and right[-1].text in persons)):
+            return [Span(doc, left.start, left.end, label="PERSON"), Span(doc, right.start, right.end, label="PERSON")]
+        return [ent]
+    for tok in inner:
+        if tok.text in ROLE_ABBREVIATIONS and _role_word(tok):
+            side = doc[ent.start : tok.i]
+            if _side_name(side, lower, tok) and _person_words(doc[tok.i + 1 : ent.end]):
+                return [Span(doc, side.start, side.end, label="ORG"), Span(doc, tok.i, ent.end, label="PERSON")]
+            break
+    return [ent]
+
+
+def _title_before_name(ent: Span, i: int) -> bool:
+    """Is word ``i`` of the name span a title before the name ("Striker Marco Bellini", "QB Dale Mercer")?
+
+    An abbreviation is one only before a person's name: "WR Data" may be a firm's name.
+    """
+    tok = ent.doc[i]
+    if tok.text in ROLE_ABBREVIATIONS:
+        return _role_word(tok) is not None and (ent.label_ == "PERSON" or 2 <= ent.end - i - 1 <= 3 and
+                                                _person_words(ent.doc[i + 1 : ent.end]))
+    return _role_word(tok) is not None
+
+
+def _person_words(span: Span) -> bool:
+    """One to three capitalised words, as a person's name is written ("Vance", "Dale Vance")."""
+    return 0 < len(span) <= 3 and all(t.is_alpha and t.text[:1].isupper() for t in span)
+
+
+def _side_name(span: Span, lower: frozenset[str], title: Token) -> bool:
+    """The words before a player's position name his side ("Hornets QB"): capitalised words the text never
+    writes in lower case, none a title itself."""
+    if not 0 < len(span) <= 3 or any(not t.text[:1].isupper() or t.lower_ in lower or _role_word(t) for t in span):
+        return False
+    return title.text in ROLE_ABBREVIATIONS
 
 
 #: spaCy labels of a place or a people, which a plural word after them makes a team or a force ("Tellport 88ers").
@@ -944,6 +1059,10 @@ def _trim_span(ent: Span) -> Span:
 
 
 def _role_word(tok: Token) -> str | None:
+    if tok.text in ROLE_ABBREVIATIONS:
+        after = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        return tok.lower_ if tok.whitespace_ and after is not None and after.is_alpha and after.text[:1].isupper() \
+            else None
     low = tok.lower_.strip(".")
     if low in PERSON_ROLES:
         return low
@@ -1049,7 +1168,7 @@ def _name_types(occurrences: list[_Occurrence]) -> dict[str, EntityType]:
         hint = name_type_hint(name)
         if hint is not None and counter["Person"] < _STRONG:
             counter[hint] += _STRONG
-    return {name: _decide(counter) for name, counter in votes.items()}
+    return {name: _typed(name, counter) for name, counter in votes.items()}
 
 
 def _words(name: str) -> list[str]:
