@@ -11,6 +11,8 @@ no parser is needed.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 __all__ = ["AGENT_NOUNS", "CHOSEN_NOUNS", "GROUP_SYNONYMS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER",
            "PERSON_NOUNS", "PERSON_ROLES", "ROLE_SYNONYMS", "THING_SYNONYMS", "is_person_noun", "near_synonyms",
            "thing_synonyms"]
@@ -95,6 +97,7 @@ NOUN_GENDER = {
        widow mom mum girlfriend fiancée fiancee englishwoman frenchwoman""".split()},
 }
 
+@lru_cache(maxsize=1 << 16)  # (pure; resolve asks it of the same heads some 150k times a corpus)
 def is_person_noun(lemma: str) -> bool:
     """Does the common noun ``lemma`` denote a person ("the coach", "the comedian", "the gunman")?
 

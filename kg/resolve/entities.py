@@ -2356,6 +2356,7 @@ _BRITISH_ENDINGS = tuple((re.compile(pattern), american) for pattern, american i
     (r"(?<=^[a-z]{4})([a-z]*)ll(ing|er|or)$", r"\1l\2")))
 
 
+@_label_cached
 def american_spelling(word: str) -> str:
     """``word`` (a lower-case noun) with a British ending written the American way; other words unchanged.
 
@@ -3349,6 +3350,7 @@ _DEICTIC_WORDS = frozenset({"today", "yesterday", "tonight"})
 _PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 
+@_label_cached
 def _deictic(label: str) -> bool:
     """A time expression that names a day only by the day it is written ("yesterday", "early today", "last night").
 
@@ -3573,6 +3575,7 @@ def _named_kind(rec: EntityRecord) -> bool:
 _CLOCK_MARKS = frozenset({"am", "pm", "a", "p"})
 
 
+@_label_cached
 def _clock_time(label: str) -> bool:
     """A time of day written with no day ("about 7 p.m.", "at 2:30 a.m."): an hour, then a.m. or p.m.
 
@@ -3691,6 +3694,7 @@ def _deictic_by_hour(records: Sequence[EntityRecord], uf: _UnionFind) -> None:
             uf.union(target, written[0], "deictic-by-hour", force=True)
 
 
+@_label_cached
 def _clock_value(label: str) -> tuple[int, int, str] | None:
     """The hour, minute and "a" or "p" of a time of day written with no day; None for any other label.
 
