@@ -306,6 +306,11 @@ def given_name_variant(a: str, b: str) -> bool:
     (False, False, False)
     >>> given_name_variant("katie", "kathryn"), given_name_variant("andy", "andrew"), given_name_variant("tony", "toni")
     (True, True, False)
+
+    One pet name is written with "-ie" or "-y" alike ("Bettie" / "Betty", "Jennie" / "Jenny"):
+
+    >>> given_name_variant("bettie", "betty"), given_name_variant("katy", "katie"), given_name_variant("amy", "amie")
+    (True, True, False)
     """
     if a == b:
         return False
@@ -317,6 +322,8 @@ def given_name_variant(a: str, b: str) -> bool:
         return True
     # a pet form: a short stem of the full name with "-ie" or "-y" ("Katie" / "Kathryn", "Andy" / "Andrew")
     stem = a[:-2] if a.endswith("ie") else a[:-1] if a.endswith("y") else ""
+    if 3 <= len(stem) <= 4 and b in {stem + "ie", stem + "y"}:
+        return True  # the one pet form spelt both ways
     return 3 <= len(stem) <= 4 and len(b) >= len(stem) + 3 and b.startswith(stem) and not b.startswith(a)
 
 
