@@ -775,7 +775,8 @@ def _middle_name(x: Sequence[str], y: Sequence[str]) -> bool:
 
     """
     short, long = sorted((tuple(x), tuple(y)), key=len)
-    return len(short) == 2 and len(long) > 2 and short[0] == long[0] and short[1] == long[-1]
+    return len(short) == 2 and len(long) > 2 and short[1] == long[-1] and \
+        (short[0] == long[0] or given_name_variant(short[0], long[0]))
 
 
 def _is_part(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -1789,7 +1790,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 words = _whole_words(label, r.kind)
                 if 3 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES:
                     for story in {spell_groups[d] for d in r.documents if d in spell_groups}:
-                        middle[(story, words[0], words[-1])].add(r.iri)
+                        middle[(story, words[-1])].add((words[0], r.iri))
     for r in records:
         if r.kind != "person" or r.publisher:
             continue
@@ -1798,7 +1799,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(words) != 2:
                 continue
             cands = {iri for story in {spell_groups[d] for d in r.documents if d in spell_groups}
-                     for iri in middle.get((story, words[0], words[1]), ())}
+                     for given, iri in middle.get((story, words[1]), ())
+                     if given == words[0] or given_name_variant(given, words[0])}
             found = _distinct_clusters(uf, cands, exclude=r.iri)
             if len(found) == 1:
                 uf.union(r.iri, found[0], f"middle-name:{' '.join(words)}")
@@ -2519,7 +2521,8 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
                      and mods <= _attested_words(iri, r.iri, uf, by_iri, attested))
                  and (said == head or said in roles or "person" not in uf.kinds[uf.find(iri)])]
         found = _dominant(uf, cands, exclude=r.iri)
-        if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
+        # (a title of several words is a person noun by its last word: "chief executive officer")
+        if len(found) == 1 and not is_person_noun(head.split()[-1]) and "person" in uf.kinds[uf.find(found[0])] and \
                 r.documents & {d for m in uf.members[uf.find(found[0])] if by_iri[m].kind != "thing"
                                for d in by_iri[m].documents}:
             continue  # an article that names the person calls "the show" or "the script" something else
