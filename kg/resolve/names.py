@@ -339,16 +339,25 @@ def acronyms(label: str) -> set[str]:
     set()
     >>> sorted(acronyms("Port Tellis Police"))
     ['ptp', 'ptpd']
+    >>> sorted(acronyms("U.S. Geological Survey")), sorted(acronyms("CIS Executive Committee"))
+    (['usgs'], ['cisec'])
     """
     words = [w for w in tokens(label) if not w.isdigit()]
     content = [w for w in words if w not in FUNCTION_WORDS]
     if len(content) < 2:
         return set()
-    found = {"".join(w[0] for w in content)}
+    # (a word that is an acronym itself gives all its letters: "U.S. Geological Survey" is USGS, "CIS Executive
+    #  Committee" no CEC)
+    spelt = {normalise(w) for w in label.split() if is_acronym(_POSSESSIVE.sub("", w.strip(",;:()")))}
+
+    def initials(ws: list[str]) -> str:
+        return "".join(w if w in spelt else w[0] for w in ws)
+
+    found = {initials(content)}
     every = [w for w in words if w != "the"]
-    found.add("".join(w[0] for w in every))
+    found.add(initials(every))
     if content[-1] == "police":
-        found.add("".join(w[0] for w in content) + "d")
+        found.add(initials(content) + "d")
     return found
 
 
