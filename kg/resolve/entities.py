@@ -1735,6 +1735,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if not is_acronym(label):
                 continue
             key = normalise(label)
+            if key not in expansions and len(key) >= 3 and key[0] == "t":
+                key = key[1:]  # the "The" a name keeps in its acronym, not in its key ("THR": "The Hollywood Reporter")
             candidates = _distinct_clusters(uf, expansions.get(key, ()), exclude=r.iri)
             if len(candidates) > 1:  # prefer the expansions found in the acronym's own documents
                 near = [c for c in expansions.get(key, ()) if by_iri[c].documents & r.documents]
