@@ -767,16 +767,27 @@ def _share_name(x: Sequence[str], y: Sequence[str]) -> bool:
 
 
 def _middle_name(x: Sequence[str], y: Sequence[str]) -> bool:
-    """One person name is the other with a middle name left out: same given name and surname, two words in
-    the shorter ("ann lee" / "ann marie lee").
+    """One person name is the other with a middle name left out: same given name (or a short form of it) and
+    surname, two words in the shorter ("ann lee" / "ann marie lee", "fred lee" / "frederick marie lee").
 
     >>> _middle_name(("ann", "lee"), ("ann", "marie", "lee")), _middle_name(("ann", "lee"), ("ann", "lee", "jr"))
+    (True, False)
+    >>> _middle_name(("fred", "lee"), ("frederick", "marie", "lee")), _middle_name(("annmarie", "lee"), ("ann", "marie", "lee"))
     (True, False)
 
     """
     short, long = sorted((tuple(x), tuple(y)), key=len)
-    return len(short) == 2 and len(long) > 2 and short[1] == long[-1] and \
-        (short[0] == long[0] or given_name_variant(short[0], long[0]))
+    return len(short) == 2 and len(long) > 2 and short[1] == long[-1] and _given_or_short(short[0], long[0])
+
+
+def _given_or_short(given: str, full: str) -> bool:
+    """``given`` is the given name ``full`` or a short form of it ("fred" / "frederick"), not a longer form
+    (the given and middle names written closed: "linamae" of "lina mae orlov" is another name).
+
+    >>> _given_or_short("fred", "frederick"), _given_or_short("ann", "ann"), _given_or_short("linamae", "lina")
+    (True, True, False)
+    """
+    return given == full or (len(given) < len(full) and given_name_variant(given, full))
 
 
 def _is_part(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -1802,7 +1813,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 continue
             cands = {iri for story in {spell_groups[d] for d in r.documents if d in spell_groups}
                      for given, iri in middle.get((story, words[1]), ())
-                     if given == words[0] or given_name_variant(given, words[0])}
+                     if _given_or_short(words[0], given)}
             found = _distinct_clusters(uf, cands, exclude=r.iri)
             if len(found) == 1:
                 uf.union(r.iri, found[0], f"middle-name:{' '.join(words)}")
