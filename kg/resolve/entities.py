@@ -767,15 +767,27 @@ def _share_name(x: Sequence[str], y: Sequence[str]) -> bool:
 
 
 def _middle_name(x: Sequence[str], y: Sequence[str]) -> bool:
-    """One person name is the other with a middle name left out: same given name and surname, two words in
-    the shorter ("ann lee" / "ann marie lee").
+    """One person name is the other with a middle name left out: same given name (or a short form of it) and
+    surname, two words in the shorter ("ann lee" / "ann marie lee", "fred lee" / "frederick marie lee").
 
     >>> _middle_name(("ann", "lee"), ("ann", "marie", "lee")), _middle_name(("ann", "lee"), ("ann", "lee", "jr"))
+    (True, False)
+    >>> _middle_name(("fred", "lee"), ("frederick", "marie", "lee")), _middle_name(("annmarie", "lee"), ("ann", "marie", "lee"))
     (True, False)
 
     """
     short, long = sorted((tuple(x), tuple(y)), key=len)
-    return len(short) == 2 and len(long) > 2 and short[0] == long[0] and short[1] == long[-1]
+    return len(short) == 2 and len(long) > 2 and short[1] == long[-1] and _given_or_short(short[0], long[0])
+
+
+def _given_or_short(given: str, full: str) -> bool:
+    """``given`` is the given name ``full`` or a short form of it ("fred" / "frederick"), not a longer form
+    (the given and middle names written closed: "linamae" of "lina mae orlov" is another name).
+
+    >>> _given_or_short("fred", "frederick"), _given_or_short("ann", "ann"), _given_or_short("linamae", "lina")
+    (True, True, False)
+    """
+    return given == full or (len(given) < len(full) and given_name_variant(given, full))
 
 
 def _is_part(short: Sequence[str], long: Sequence[str]) -> bool:
@@ -1734,6 +1746,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if not is_acronym(label):
                 continue
             key = normalise(label)
+            if key not in expansions and len(key) >= 3 and key[0] == "t":
+                key = key[1:]  # the "The" a name keeps in its acronym, not in its key ("THR": "The Hollywood Reporter")
             candidates = _distinct_clusters(uf, expansions.get(key, ()), exclude=r.iri)
             if len(candidates) > 1:  # prefer the expansions found in the acronym's own documents
                 near = [c for c in expansions.get(key, ()) if by_iri[c].documents & r.documents]
@@ -1789,7 +1803,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 words = _whole_words(label, r.kind)
                 if 3 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES:
                     for story in {spell_groups[d] for d in r.documents if d in spell_groups}:
-                        middle[(story, words[0], words[-1])].add(r.iri)
+                        middle[(story, words[-1])].add((words[0], r.iri))
     for r in records:
         if r.kind != "person" or r.publisher:
             continue
@@ -1798,7 +1812,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if len(words) != 2:
                 continue
             cands = {iri for story in {spell_groups[d] for d in r.documents if d in spell_groups}
-                     for iri in middle.get((story, words[0], words[1]), ())}
+                     for given, iri in middle.get((story, words[1]), ())
+                     if _given_or_short(words[0], given)}
             found = _distinct_clusters(uf, cands, exclude=r.iri)
             if len(found) == 1:
                 uf.union(r.iri, found[0], f"middle-name:{' '.join(words)}")
@@ -2520,7 +2535,8 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
                      and mods <= _attested_words(iri, r.iri, uf, by_iri, attested))
                  and (said == head or said in roles or "person" not in uf.kinds[uf.find(iri)])]
         found = _dominant(uf, cands, exclude=r.iri)
-        if len(found) == 1 and not is_person_noun(head) and "person" in uf.kinds[uf.find(found[0])] and \
+        # (a title of several words is a person noun by its last word: "chief executive officer")
+        if len(found) == 1 and not is_person_noun(head.split()[-1]) and "person" in uf.kinds[uf.find(found[0])] and \
                 r.documents & {d for m in uf.members[uf.find(found[0])] if by_iri[m].kind != "thing"
                                for d in by_iri[m].documents}:
             continue  # an article that names the person calls "the show" or "the script" something else

@@ -306,6 +306,11 @@ def given_name_variant(a: str, b: str) -> bool:
     (False, False, False)
     >>> given_name_variant("katie", "kathryn"), given_name_variant("andy", "andrew"), given_name_variant("tony", "toni")
     (True, True, False)
+
+    One pet name is written with "-ie" or "-y" alike ("Bettie" / "Betty", "Jennie" / "Jenny"):
+
+    >>> given_name_variant("bettie", "betty"), given_name_variant("katy", "katie"), given_name_variant("amy", "amie")
+    (True, True, False)
     """
     if a == b:
         return False
@@ -317,6 +322,8 @@ def given_name_variant(a: str, b: str) -> bool:
         return True
     # a pet form: a short stem of the full name with "-ie" or "-y" ("Katie" / "Kathryn", "Andy" / "Andrew")
     stem = a[:-2] if a.endswith("ie") else a[:-1] if a.endswith("y") else ""
+    if 3 <= len(stem) <= 4 and b in {stem + "ie", stem + "y"}:
+        return True  # the one pet form spelt both ways
     return 3 <= len(stem) <= 4 and len(b) >= len(stem) + 3 and b.startswith(stem) and not b.startswith(a)
 
 
@@ -332,16 +339,25 @@ def acronyms(label: str) -> set[str]:
     set()
     >>> sorted(acronyms("Port Tellis Police"))
     ['ptp', 'ptpd']
+    >>> sorted(acronyms("U.S. Geological Survey")), sorted(acronyms("CIS Executive Committee"))
+    (['usgs'], ['cisec'])
     """
     words = [w for w in tokens(label) if not w.isdigit()]
     content = [w for w in words if w not in FUNCTION_WORDS]
     if len(content) < 2:
         return set()
-    found = {"".join(w[0] for w in content)}
+    # (a word that is an acronym itself gives all its letters: "U.S. Geological Survey" is USGS, "CIS Executive
+    #  Committee" no CEC)
+    spelt = {normalise(w) for w in label.split() if is_acronym(_POSSESSIVE.sub("", w.strip(",;:()")))}
+
+    def initials(ws: list[str]) -> str:
+        return "".join(w if w in spelt else w[0] for w in ws)
+
+    found = {initials(content)}
     every = [w for w in words if w != "the"]
-    found.add("".join(w[0] for w in every))
+    found.add(initials(every))
     if content[-1] == "police":
-        found.add("".join(w[0] for w in content) + "d")
+        found.add(initials(content) + "d")
     return found
 
 
