@@ -1781,7 +1781,10 @@ def _count_frame(tok: Token) -> tuple[str, str] | None:
     if role is None or head.pos_ not in {"VERB", "AUX"}:
         return None
     if tok.dep_ == "nsubj" and not any(ch.dep_ == "dobj" for ch in head.children):
-        role = "patient" if head.lemma_ in {"die"} else role  # "1 dead", "two died": what was counted
+        # "1 dead", "two died": what was counted; so is the subject of a participle without an auxiliary, a
+        # headline's passive ("Three killed in bank fire", "Two men shot")
+        headline_passive = head.tag_ == "VBN" and not any(ch.dep_ in {"aux", "auxpass"} for ch in head.children)
+        role = "patient" if head.lemma_ in {"die"} or headline_passive else role
     verb = head.lemma_.lower()
     if verb == "take" and _into_custody(head):
         verb = "take into custody"  # an arrest; "took 23 from the vault" is not
@@ -1819,10 +1822,12 @@ def _note_counted(state: _State, root: Token, key: str, count: float | None) -> 
 
 
 def _harm_count(tok: Token) -> bool:
-    """A bare count right before a word saying what befell those counted, headline style ("1 dead, 2 hurt")."""
+    """A bare count right before a word saying what befell those counted, headline style ("1 dead, 2 hurt",
+    "Three killed in bank fire", "Ten dead in quake"): in digits or one word spelling a number."""
     doc = tok.doc
     return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _HARM_WORDS and tok.ent_type_ not in _TIME_LABELS and \
-        tok.text.isdigit() and (tok.i == 0 or not doc[tok.i - 1].like_num) and \
+        (tok.text.isdigit() or (tok.is_alpha and tok.like_num and parse_number(tok.text) is not None)) and \
+        (tok.i == 0 or not doc[tok.i - 1].like_num) and \
         not (tok.head.i != tok.i + 1 and tok.head.pos_ in {"NOUN", "PROPN"})
 
 
