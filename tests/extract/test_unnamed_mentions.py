@@ -235,3 +235,16 @@ def test_an_i_in_a_quotation_continued_in_the_next_paragraph_is_its_speakers(ext
                  'I asked Voss about it later.')
     assert _entities(ex, "I", nth=1) == {"Mara Voss"}
     assert _entities(ex, "I", nth=2) == {_writer(ex, "I", nth=2)} != {"Mara Voss"}
+
+
+def test_a_spelled_out_headline_count_joins_the_counted_phrase(extract):
+    ex = extract("Ten dead in Varo quake\nA strong quake hit Varo on Sunday, killing at least 10 people.")
+    (people,) = _entities(ex, "at least 10 people")
+    assert _entities(ex, "Ten") == {people}
+
+
+def test_a_headline_participle_without_auxiliary_counts_those_it_befell(extract):
+    ex = extract("Three killed as rioters torch Dale bank\nA firebomb killed three people in a bank in Dale on "
+                 "Wednesday, police said.")
+    (people,) = _entities(ex, "three people")
+    assert _entities(ex, "Three") == {people}
