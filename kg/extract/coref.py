@@ -539,6 +539,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_pronoun(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
             bare_numbers.append(tok)
+        elif tok.pos_ == "NUM" and _dated_count(tok):  # "injuring 80": the tagger's "date" counts the harmed
+            _note_bare_count(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and _harm_count(tok):  # "1 dead, 2 hurt in office shooting"
             _note_bare_count(state, c, doc, offset, tok, (_HARM_WORDS[doc[tok.i + 1].lower_], "patient"))
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
@@ -1819,6 +1821,14 @@ def _note_counted(state: _State, root: Token, key: str, count: float | None) -> 
     frame = _count_frame(root) if count is not None else None
     if frame is not None:
         state.counted_args.append((*frame, count, key, state.salience.sentence))
+
+
+def _dated_count(tok: Token) -> bool:
+    """A bare number of up to three digits the tagger read as a date, the subject or object of a verb of harm or
+    arrest ("killing 10 people and injuring 80"): no date is killed or wounded, so it counts those harmed.
+    It only becomes a mention (:func:`_note_bare_count`); what claims read of it is left as it was."""
+    return tok.ent_type_ in {"DATE", "TIME"} and tok.text.isdigit() and len(tok.text) <= 3 and \
+        tok.dep_ in _COUNT_ROLES and tok.head.lemma_.lower() in _CLASSED_VERBS
 
 
 def _harm_count(tok: Token) -> bool:

@@ -248,3 +248,10 @@ def test_a_headline_participle_without_auxiliary_counts_those_it_befell(extract)
                  "Wednesday, police said.")
     (people,) = _entities(ex, "three people")
     assert _entities(ex, "Three") == {people}
+
+
+def test_a_count_the_tagger_read_as_a_date_still_counts_the_harmed(extract):
+    ex = extract("A strong quake hit Varo on Sunday, killing at least 10 people and injuring 80. Doctors said 80 "
+                 "people were hurt.")
+    (hurt,) = _entities(ex, "80 people")
+    assert _entities(ex, "80") == {hurt}
