@@ -561,7 +561,9 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
     _note_harm(state, c, sent)
     for tok in bare_numbers:
         _resolve_number(state, c, tok)
-        _note_bare_count(state, c, doc, offset, tok)
+        # "Three dead after a blast hits a bank": the word after the count says what befell those counted
+        harm = (_HARM_WORDS[doc[tok.i + 1].lower_], "patient") if _harm_count(tok) else None
+        _note_bare_count(state, c, doc, offset, tok, harm)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
 

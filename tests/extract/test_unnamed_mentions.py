@@ -255,3 +255,10 @@ def test_a_count_the_tagger_read_as_a_date_still_counts_the_harmed(extract):
                  "people were hurt.")
     (hurt,) = _entities(ex, "80 people")
     assert _entities(ex, "80") == {hurt}
+
+
+def test_a_headline_count_before_dead_is_the_dead_whatever_verb_follows(extract):
+    ex = extract("Three dead after firebomb hits bank during Dale riots\n\nA firebomb hit a bank in Dale on Wednesday. "
+                 "Three people died in the fire, police said.")
+    (people,) = _entities(ex, "Three people")
+    assert _entities(ex, "Three") == {people}
