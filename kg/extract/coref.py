@@ -548,6 +548,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_pronoun(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
             bare_numbers.append(tok)
+        elif tok.pos_ == "NUM" and _dated_count(tok):  # "injuring 80": the tagger's "date" counts the harmed
+            _note_bare_count(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and _harm_count(tok):  # "1 dead, 2 hurt in office shooting"
             _note_bare_count(state, c, doc, offset, tok, (_HARM_WORDS[doc[tok.i + 1].lower_], "patient"))
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
@@ -568,7 +570,9 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
     _note_harm(state, c, sent)
     for tok in bare_numbers:
         _resolve_number(state, c, tok)
-        _note_bare_count(state, c, doc, offset, tok)
+        # "Three dead after a blast hits a bank": the word after the count says what befell those counted
+        harm = (_HARM_WORDS[doc[tok.i + 1].lower_], "patient") if _harm_count(tok) else None
+        _note_bare_count(state, c, doc, offset, tok, harm)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
 
@@ -1835,7 +1839,10 @@ def _count_frame(tok: Token) -> tuple[str, str] | None:
     if role is None or head.pos_ not in {"VERB", "AUX"}:
         return None
     if tok.dep_ == "nsubj" and not any(ch.dep_ == "dobj" for ch in head.children):
-        role = "patient" if head.lemma_ in {"die"} else role  # "1 dead", "two died": what was counted
+        # "1 dead", "two died": what was counted; so is the subject of a participle without an auxiliary, a
+        # headline's passive ("Three killed in bank fire", "Two men shot")
+        headline_passive = head.tag_ == "VBN" and not any(ch.dep_ in {"aux", "auxpass"} for ch in head.children)
+        role = "patient" if head.lemma_ in {"die"} or headline_passive else role
     verb = head.lemma_.lower()
     if verb == "take" and _into_custody(head):
         verb = "take into custody"  # an arrest; "took 23 from the vault" is not
@@ -1872,11 +1879,21 @@ def _note_counted(state: _State, root: Token, key: str, count: float | None) -> 
         state.counted_args.append((*frame, count, key, state.salience.sentence))
 
 
+def _dated_count(tok: Token) -> bool:
+    """A bare number of up to three digits the tagger read as a date, the subject or object of a verb of harm or
+    arrest ("killing 10 people and injuring 80"): no date is killed or wounded, so it counts those harmed.
+    It only becomes a mention (:func:`_note_bare_count`); what claims read of it is left as it was."""
+    return tok.ent_type_ in {"DATE", "TIME"} and tok.text.isdigit() and len(tok.text) <= 3 and \
+        tok.dep_ in _COUNT_ROLES and tok.head.lemma_.lower() in _CLASSED_VERBS
+
+
 def _harm_count(tok: Token) -> bool:
-    """A bare count right before a word saying what befell those counted, headline style ("1 dead, 2 hurt")."""
+    """A bare count right before a word saying what befell those counted, headline style ("1 dead, 2 hurt",
+    "Three killed in bank fire", "Ten dead in quake"): in digits or one word spelling a number."""
     doc = tok.doc
     return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _HARM_WORDS and tok.ent_type_ not in _TIME_LABELS and \
-        tok.text.isdigit() and (tok.i == 0 or not doc[tok.i - 1].like_num) and \
+        (tok.text.isdigit() or (tok.is_alpha and tok.like_num and parse_number(tok.text) is not None)) and \
+        (tok.i == 0 or not doc[tok.i - 1].like_num) and \
         not (tok.head.i != tok.i + 1 and tok.head.pos_ in {"NOUN", "PROPN"})
 
 

@@ -235,3 +235,30 @@ def test_an_i_in_a_quotation_continued_in_the_next_paragraph_is_its_speakers(ext
                  'I asked Voss about it later.')
     assert _entities(ex, "I", nth=1) == {"Mara Voss"}
     assert _entities(ex, "I", nth=2) == {_writer(ex, "I", nth=2)} != {"Mara Voss"}
+
+
+def test_a_spelled_out_headline_count_joins_the_counted_phrase(extract):
+    ex = extract("Ten dead in Varo quake\nA strong quake hit Varo on Sunday, killing at least 10 people.")
+    (people,) = _entities(ex, "at least 10 people")
+    assert _entities(ex, "Ten") == {people}
+
+
+def test_a_headline_participle_without_auxiliary_counts_those_it_befell(extract):
+    ex = extract("Three killed as rioters torch Dale bank\nA firebomb killed three people in a bank in Dale on "
+                 "Wednesday, police said.")
+    (people,) = _entities(ex, "three people")
+    assert _entities(ex, "Three") == {people}
+
+
+def test_a_count_the_tagger_read_as_a_date_still_counts_the_harmed(extract):
+    ex = extract("A strong quake hit Varo on Sunday, killing at least 10 people and injuring 80. Doctors said 80 "
+                 "people were hurt.")
+    (hurt,) = _entities(ex, "80 people")
+    assert _entities(ex, "80") == {hurt}
+
+
+def test_a_headline_count_before_dead_is_the_dead_whatever_verb_follows(extract):
+    ex = extract("Three dead after firebomb hits bank during Dale riots\n\nA firebomb hit a bank in Dale on Wednesday. "
+                 "Three people died in the fire, police said.")
+    (people,) = _entities(ex, "Three people")
+    assert _entities(ex, "Three") == {people}
