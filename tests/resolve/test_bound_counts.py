@@ -3,16 +3,9 @@ the phrase still has its head (invented names; records made by hand, resolved by
 
 from __future__ import annotations
 
-from kg.resolve.entities import EntityRecord, resolve_entities, thing_head, thing_modifiers
+from kg.resolve.entities import resolve_entities, thing_head, thing_modifiers
 
-
-def _rec(iri: str, label: str, types: str, docs: str, *alts: str) -> EntityRecord:
-    return EntityRecord(iri, (label, *alts), frozenset(types.split()), frozenset(docs), 1, 1)
-
-
-def _story(*records: EntityRecord) -> list[EntityRecord]:
-    """The records with a place and a person every document names, so the documents make one story."""
-    return [*records, _rec("e:town", "Pemberton", "Place", "abcd"), _rec("e:ola", "Ola Brekke", "Person", "abcd")]
+from tests.resolve.record_kit import record, story
 
 
 def test_the_bound_of_a_count_is_neither_head_nor_modifier():
@@ -23,10 +16,10 @@ def test_the_bound_of_a_count_is_neither_head_nor_modifier():
 
 
 def test_a_noun_counted_with_at_least_meets_the_same_noun_in_another_report():
-    result = resolve_entities(_story(
-        _rec("e:p1", "at passenger", "Thing", "a", "at least four passengers"),
-        _rec("e:p2", "passenger", "Thing", "b", "the passengers"),
-        _rec("e:c1", "at crew member", "Thing", "c", "at least two crew members"),
+    result = resolve_entities(story(
+        record("e:p1", "at passenger", "Thing", "a", "at least four passengers"),
+        record("e:p2", "passenger", "Thing", "b", "the passengers"),
+        record("e:c1", "at crew member", "Thing", "c", "at least two crew members"),
     ))
     assert result.same("e:p1", "e:p2")
     assert not result.same("e:p1", "e:c1")

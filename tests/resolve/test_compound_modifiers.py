@@ -4,16 +4,12 @@ noun, so the description meets its head's other descriptions (invented names; re
 
 from __future__ import annotations
 
-from kg.resolve.entities import EntityRecord, resolve_entities, thing_head, thing_modifiers
+from kg.resolve.entities import resolve_entities, thing_head, thing_modifiers
 
+from tests.resolve.record_kit import record, story
 
-def _rec(iri: str, label: str, types: str, docs: str, *alts: str) -> EntityRecord:
-    return EntityRecord(iri, (label, *alts), frozenset(types.split()), frozenset(docs), 1, 1)
-
-
-def _story(*records: EntityRecord) -> list[EntityRecord]:
-    """The records with a place and a company every document names, so the documents make one story."""
-    return [*records, _rec("e:town", "Pemberton", "Place", "abcd"), _rec("e:co", "Tellsoft", "Organization", "abcd")]
+#: The named entities every document of these stories mentions: a place and a company.
+TELLSOFT_STORY = (("e:town", "Pemberton", "Place"), ("e:co", "Tellsoft", "Organization"))
 
 
 def test_out_of_before_a_noun_is_one_modifier():
@@ -32,19 +28,21 @@ def test_a_participle_before_a_compound_noun_modifies_it():
 
 
 def test_an_out_of_band_fix_meets_the_fix_of_another_report():
-    result = resolve_entities(_story(
-        _rec("e:f1", "out of band emergency fix", "Thing", "a", "out-of-band emergency fix"),
-        _rec("e:f2", "emergency fix", "Thing", "b", "the emergency fix"),
-        _rec("e:v1", "out of band visitor", "Thing", "c"),
+    result = resolve_entities(story(
+        record("e:f1", "out of band emergency fix", "Thing", "a", "out-of-band emergency fix"),
+        record("e:f2", "emergency fix", "Thing", "b", "the emergency fix"),
+        record("e:v1", "out of band visitor", "Thing", "c"),
+        shared=TELLSOFT_STORY,
     ))
     assert result.same("e:f1", "e:f2")
     assert not result.same("e:f1", "e:v1")
 
 
 def test_a_rule_with_a_participle_and_a_compound_before_it_meets_the_rule():
-    result = resolve_entities(_story(
-        _rec("e:r1", "Tellsoft protected wetland rule", "Thing", "a"),
-        _rec("e:r2", "new rule", "Thing", "b", "the new rule"),
+    result = resolve_entities(story(
+        record("e:r1", "Tellsoft protected wetland rule", "Thing", "a"),
+        record("e:r2", "new rule", "Thing", "b", "the new rule"),
+        shared=TELLSOFT_STORY,
     ))
     assert result.same("e:r1", "e:r2")
 
@@ -52,12 +50,13 @@ def test_a_rule_with_a_participle_and_a_compound_before_it_meets_the_rule():
 def test_a_one_word_name_joins_the_longer_name_the_tagger_read_as_a_noun():
     # "Tellsoft Navigator" is a noun phrase in three reports (the tagger missed the name); "Navigator", tagged
     # an organisation in a fourth, is its head
-    result = resolve_entities(_story(
-        _rec("e:n1", "tellsoft navigator", "Thing", "a", "Tellsoft Navigator"),
-        _rec("e:n2", "tellsoft navigator", "Thing", "b", "Tellsoft Navigator"),
-        _rec("e:n3", "tellsoft navigator", "Thing", "c", "the Tellsoft Navigator browser", "Tellsoft Navigator"),
-        _rec("e:nav", "Navigator", "Organization", "d"),
-        _rec("e:b1", "browser", "Thing", "c", "the browser"),
+    result = resolve_entities(story(
+        record("e:n1", "tellsoft navigator", "Thing", "a", "Tellsoft Navigator"),
+        record("e:n2", "tellsoft navigator", "Thing", "b", "Tellsoft Navigator"),
+        record("e:n3", "tellsoft navigator", "Thing", "c", "the Tellsoft Navigator browser", "Tellsoft Navigator"),
+        record("e:nav", "Navigator", "Organization", "d"),
+        record("e:b1", "browser", "Thing", "c", "the browser"),
+        shared=TELLSOFT_STORY,
     ))
     assert result.same("e:n1", "e:n2")
     assert result.same("e:nav", "e:n1")

@@ -5,22 +5,23 @@ from __future__ import annotations
 
 from kg.resolve.entities import EntityRecord, resolve_entities
 
+from tests.resolve.record_kit import record
 
-def _story(noun: EntityRecord) -> list[EntityRecord]:
+
+def _guard_story(noun: EntityRecord) -> list[EntityRecord]:
     """Two articles about Ola Brekke in Pemberton; the first describes her as a guard."""
     return [
-        EntityRecord("e:ola", ("Ola Brekke", "Brekke"), frozenset({"Person"}), frozenset("ab"), 3, 1,
-                     descriptions=frozenset({("a", "the guard")})),
-        EntityRecord("e:town", ("Pemberton",), frozenset({"Place"}), frozenset("ab"), 2, 1),
+        record("e:ola", "Ola Brekke", "Person", "ab", "Brekke", mentions=3, descriptions={("a", "the guard")}),
+        record("e:town", "Pemberton", "Place", "ab", mentions=2),
         noun,
     ]
 
 
 def test_a_guard_of_a_story_is_the_guard_it_describes():
-    noun = EntityRecord("e:g", ("guard", "the guard"), frozenset({"Thing"}), frozenset("b"), 1, 1)
-    assert resolve_entities(_story(noun)).same("e:g", "e:ola")
+    noun = record("e:g", "guard", "Thing", "b", "the guard")
+    assert resolve_entities(_guard_story(noun)).same("e:g", "e:ola")
 
 
 def test_two_guards_are_not_the_guard_it_describes():
-    noun = EntityRecord("e:g", ("guard", "guards", "two guards"), frozenset({"Thing"}), frozenset("b"), 1, 1)
-    assert not resolve_entities(_story(noun)).same("e:g", "e:ola")
+    noun = record("e:g", "guard", "Thing", "b", "guards", "two guards")
+    assert not resolve_entities(_guard_story(noun)).same("e:g", "e:ola")

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from kg.resolve.entities import EntityRecord, resolve_entities
 
-
-def _rec(iri: str, label: str, types: str, docs: str) -> EntityRecord:
-    return EntityRecord(iri, (label,), frozenset(types.split()), frozenset(docs), 1, 1)
+from tests.resolve.record_kit import record
 
 
 def _org_story(noun: str) -> list[EntityRecord]:
     """An organisation two articles name, and a singular organisation noun of the first article."""
-    return [_rec("e:org", "Dallowgate", "Organization", "ab"), _rec("e:noun", noun, "Thing", "a")]
+    return [record("e:org", "Dallowgate", "Organization", "ab"), record("e:noun", noun, "Thing", "a")]
 
 
 def test_an_organisation_noun_takes_the_one_organisation_its_article_names():

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.resolve.entities import EntityRecord, distinguishing_modifiers, resolve_entities
+from kg.resolve.entities import distinguishing_modifiers, resolve_entities
 
+from tests.resolve.record_kit import record, story
 
-def _rec(iri, label, types, docs, *alts):
-    return EntityRecord(iri, (label, *alts), frozenset(types.split()), frozenset(docs), 1)
-
-
-def _story(*records):
-    """The records with a place and a person every document names, so the documents make one story."""
-    return [*records, _rec("e:gulf", "Gulf of Tarmo", "Place", "abcd"), _rec("e:rell", "Rell Marlow", "Person", "abcd")]
+#: The named entities every document of these stories mentions: a place and a person.
+TARMO_STORY = (("e:gulf", "Gulf of Tarmo", "Place"), ("e:rell", "Rell Marlow", "Person"))
 
 
 def test_a_country_abbreviated_with_full_stops_is_a_proper_modifier():
@@ -23,8 +19,8 @@ def test_a_country_abbreviated_with_full_stops_is_a_proper_modifier():
 
 
 def test_forces_of_two_countries_stay_apart_when_one_is_written_with_full_stops():
-    result = resolve_entities(_story(_rec("e:ost", "Ostlandian force", "Thing", "a"),
-                                     _rec("e:us", "U.S. force", "Thing", "b")))
+    result = resolve_entities(story(record("e:ost", "Ostlandian force", "Thing", "a"),
+                                    record("e:us", "U.S. force", "Thing", "b"), shared=TARMO_STORY))
     assert not result.same("e:ost", "e:us")
 
 
@@ -34,7 +30,8 @@ def test_forces_of_two_countries_stay_apart_when_one_is_written_with_full_stops(
     ("greater New Tarleans accounting firm", "Bellport accounting firm"),
 ])
 def test_a_site_placed_by_its_town_joins_the_site_placed_by_the_area_around_a_city(area, town):
-    result = resolve_entities(_story(_rec("e:area", area, "Thing", "a"), _rec("e:town", town, "Thing", "b")))
+    result = resolve_entities(story(record("e:area", area, "Thing", "a"), record("e:town", town, "Thing", "b"),
+                                    shared=TARMO_STORY))
     assert result.same("e:area", "e:town")
 
 
@@ -51,7 +48,8 @@ def test_a_site_placed_by_its_town_joins_the_site_placed_by_the_area_around_a_ci
     pytest.param("greater Ostlandian role", "Marlovian role", id="a people after greater"),
 ])
 def test_descriptions_an_area_word_does_not_reconcile_stay_apart(a, b):
-    result = resolve_entities(_story(_rec("e:a", a, "Thing", "a"), _rec("e:b", b, "Thing", "b")))
+    result = resolve_entities(story(record("e:a", a, "Thing", "a"), record("e:b", b, "Thing", "b"),
+                                    shared=TARMO_STORY))
     assert not result.same("e:a", "e:b")
 
 
@@ -59,11 +57,12 @@ def test_a_nationality_a_place_and_a_name_of_one_referent_do_not_clash():
     """Reports of one story call one bank "a Tellish bank", "the Ardon bank" (its town), "the Bellport bank" (the
     city it stands in) and "the Dallow bank" (its own name): the head rule reads none of them as another bank; two
     nationalities, two counts or "other" still clash."""
-    recs = _story(_rec("e:tellish", "Tellish bank", "Thing", "a"), _rec("e:ardon", "Ardon bank", "Thing", "b"),
-                  _rec("e:dallow", "Dallow bank", "Thing", "c"), _rec("e:town", "Ardon", "Place", "b"),
-                  _rec("e:town2", "Bellport", "Place", "d"), _rec("e:bell", "Bellport bank", "Thing", "d"),
-                  _rec("e:cook", "Tellish cook", "Thing", "a"), _rec("e:cook2", "Ostlandish cook", "Thing", "c"),
-                  _rec("e:two", "two tellers", "Thing", "a"), _rec("e:three", "three tellers", "Thing", "c"))
+    recs = story(record("e:tellish", "Tellish bank", "Thing", "a"), record("e:ardon", "Ardon bank", "Thing", "b"),
+                 record("e:dallow", "Dallow bank", "Thing", "c"), record("e:town", "Ardon", "Place", "b"),
+                 record("e:town2", "Bellport", "Place", "d"), record("e:bell", "Bellport bank", "Thing", "d"),
+                 record("e:cook", "Tellish cook", "Thing", "a"), record("e:cook2", "Ostlandish cook", "Thing", "c"),
+                 record("e:two", "two tellers", "Thing", "a"), record("e:three", "three tellers", "Thing", "c"),
+                 shared=TARMO_STORY)
     result = resolve_entities(recs)
     assert all(result.same("e:tellish", x) for x in ("e:ardon", "e:dallow", "e:bell"))
     assert not result.same("e:cook", "e:cook2")
@@ -86,8 +85,8 @@ def test_an_area_word_reconciles_only_a_place_named_on_one_side(a, b, clash):
 
 
 def test_the_head_rule_joins_descriptions_placed_by_two_towns_but_not_by_two_countries():
-    result = resolve_entities(_story(_rec("e:a", "Ardon accounting firm", "Thing", "a"),
-                                     _rec("e:b", "Bellport accounting firm", "Thing", "b"),
-                                     _rec("e:c", "Tellish accounting firm", "Thing", "c"),
-                                     _rec("e:d", "Greece accounting firm", "Thing", "d")))
+    result = resolve_entities(story(record("e:a", "Ardon accounting firm", "Thing", "a"),
+                                    record("e:b", "Bellport accounting firm", "Thing", "b"),
+                                    record("e:c", "Tellish accounting firm", "Thing", "c"),
+                                    record("e:d", "Greece accounting firm", "Thing", "d"), shared=TARMO_STORY))
     assert result.same("e:a", "e:b") and not result.same("e:c", "e:d")

@@ -5,13 +5,10 @@ from __future__ import annotations
 import pytest
 
 from kg.resolve import resolve
-from kg.resolve.entities import EntityRecord, resolve_entities, thing_head
+from kg.resolve.entities import resolve_entities, thing_head
 from kg.resolve.names import acronyms, normalise
+from tests.resolve.record_kit import record
 from tests.resolve.resolve_kit import BASE, Doc, load, merged
-
-
-def _rec(iri, label, types, docs, *alts):
-    return EntityRecord(iri, (label, *alts), frozenset(types.split()), frozenset(docs), 1)
 
 
 @pytest.mark.parametrize("short, full", [
@@ -36,17 +33,18 @@ def test_an_abbreviation_is_expanded_only_where_it_cannot_be_something_else(expa
 
 
 def test_a_place_written_with_an_abbreviated_kind_word_joins_the_full_form():
-    records = [_rec("e:mt", "Mt Ellery", "Place Organization", "ab"), _rec("e:mount", "Mount Ellery", "Place", "cd"),
-               _rec("e:other", "Mount Dallow", "Place", "cd")]
+    records = [record("e:mt", "Mt Ellery", "Place Organization", "ab"),
+               record("e:mount", "Mount Ellery", "Place", "cd"),
+               record("e:other", "Mount Dallow", "Place", "cd")]
     result = resolve_entities(records)
     assert result.same("e:mt", "e:mount")
     assert not result.same("e:mount", "e:other")
 
 
 def test_a_name_with_a_noun_of_its_kind_after_it_joins_the_name():
-    records = [_rec("e:shop", "Dallow's Market", "Organization", "ab"),
-               _rec("e:store", "market store", "Thing", "c", "Dallow's Market store in Ellery"),
-               _rec("e:big", "big store", "Thing", "d", "a big store")]
+    records = [record("e:shop", "Dallow's Market", "Organization", "ab"),
+               record("e:store", "market store", "Thing", "c", "Dallow's Market store in Ellery"),
+               record("e:big", "big store", "Thing", "d", "a big store")]
     result = resolve_entities(records)
     assert result.same("e:store", "e:shop")
     assert not result.same("e:big", "e:shop")
@@ -54,10 +52,10 @@ def test_a_name_with_a_noun_of_its_kind_after_it_joins_the_name():
 
 def test_a_place_name_before_a_shop_noun_says_where_the_shop_is():
     # "a Marlow supermarket" is a shop in Marlow, not the town; the chain's "Tellmart store" is still Tellmart's
-    records = [_rec("e:town", "Marlow", "Place", "ab"),
-               _rec("e:shop", "supermarket", "Thing", "c", "a Marlow supermarket"),
-               _rec("e:chain", "Tellmart", "Organization", "ab"),
-               _rec("e:store", "store", "Thing", "d", "the Tellmart store")]
+    records = [record("e:town", "Marlow", "Place", "ab"),
+               record("e:shop", "supermarket", "Thing", "c", "a Marlow supermarket"),
+               record("e:chain", "Tellmart", "Organization", "ab"),
+               record("e:store", "store", "Thing", "d", "the Tellmart store")]
     result = resolve_entities(records)
     assert not result.same("e:shop", "e:town")
     assert result.same("e:store", "e:chain")
@@ -65,25 +63,28 @@ def test_a_place_name_before_a_shop_noun_says_where_the_shop_is():
 
 def test_a_shop_noun_after_a_name_some_report_types_a_place_joins_nothing():
     # one report typed "Brisby" a place, another an organisation: "the Brisby branch" is a branch in the town
-    records = [_rec("e:place", "Brisby", "Place", "a"), _rec("e:org", "Brisby", "Organization", "b"),
-               _rec("e:branch", "branch", "Thing", "c", "the Brisby branch")]
+    records = [record("e:place", "Brisby", "Place", "a"), record("e:org", "Brisby", "Organization", "b"),
+               record("e:branch", "branch", "Thing", "c", "the Brisby branch")]
     result = resolve_entities(records)
     assert not result.same("e:branch", "e:org")
     assert not result.same("e:branch", "e:place")
 
 
 def test_a_place_noun_after_a_name_joins_only_a_place():
-    records = [_rec("e:place", "Dallow", "Place", "ab"), _rec("e:region", "region", "Thing", "c", "the Dallow region"),
-               _rec("e:org", "Ellery", "Organization", "ab"), _rec("e:area", "area", "Thing", "c", "the Ellery area")]
+    records = [record("e:place", "Dallow", "Place", "ab"),
+               record("e:region", "region", "Thing", "c", "the Dallow region"),
+               record("e:org", "Ellery", "Organization", "ab"),
+               record("e:area", "area", "Thing", "c", "the Ellery area")]
     result = resolve_entities(records)
     assert result.same("e:region", "e:place")
     assert not result.same("e:area", "e:org")
 
 
 def test_a_place_noun_whose_of_phrase_names_the_place_joins_the_place():
-    records = [_rec("e:town", "Bellmoor", "Place", "ab"), _rec("e:city", "city", "Thing", "c", "the port city of Bellmoor"),
-               _rec("e:isle", "Carrow", "Place", "ab"),
-               _rec("e:island", "island", "Thing", "d", "the southern island of Carrow")]
+    records = [record("e:town", "Bellmoor", "Place", "ab"),
+               record("e:city", "city", "Thing", "c", "the port city of Bellmoor"),
+               record("e:isle", "Carrow", "Place", "ab"),
+               record("e:island", "island", "Thing", "d", "the southern island of Carrow")]
     result = resolve_entities(records)
     assert result.same("e:city", "e:town")
     assert result.same("e:island", "e:isle")
@@ -91,9 +92,11 @@ def test_a_place_noun_whose_of_phrase_names_the_place_joins_the_place():
 
 
 def test_an_of_phrase_after_a_part_or_inside_a_longer_phrase_names_another_place():
-    records = [_rec("e:town", "Bellmoor", "Place", "ab"), _rec("e:coast", "coast", "Thing", "c", "the coast of Bellmoor"),
-               _rec("e:houses", "houses", "Thing", "d", "houses in the village of Bellmoor"),
-               _rec("e:org", "Tarrow", "Organization", "ab"), _rec("e:town2", "town", "Thing", "e", "the town of Tarrow")]
+    records = [record("e:town", "Bellmoor", "Place", "ab"),
+               record("e:coast", "coast", "Thing", "c", "the coast of Bellmoor"),
+               record("e:houses", "houses", "Thing", "d", "houses in the village of Bellmoor"),
+               record("e:org", "Tarrow", "Organization", "ab"),
+               record("e:town2", "town", "Thing", "e", "the town of Tarrow")]
     result = resolve_entities(records)
     assert not result.same("e:coast", "e:town")
     assert not result.same("e:houses", "e:town")
@@ -102,19 +105,19 @@ def test_an_of_phrase_after_a_part_or_inside_a_longer_phrase_names_another_place
 
 def test_an_organisation_name_with_a_place_before_it_joins_the_name_when_any_document_types_the_place():
     # one document's tagger read "Ellery" as a person: the place name still tells the branch from the chain
-    records = [_rec("e:local", "Ellery Dallow's Market", "Organization", "ab"),
-               _rec("e:chain", "Dallow's Market", "Organization", "cd"),
-               _rec("e:town", "Ellery", "Person Place", "abcd")]
+    records = [record("e:local", "Ellery Dallow's Market", "Organization", "ab"),
+               record("e:chain", "Dallow's Market", "Organization", "cd"),
+               record("e:town", "Ellery", "Person Place", "abcd")]
     result = resolve_entities(records)
     assert result.same("e:local", "e:chain")
 
 
 def test_a_place_named_by_two_names_joins_the_place_named_by_the_second():
     # "Ardon Mount Ellery": the tagger read the two names as a person's in one document
-    records = [_rec("e:both", "Ardon Mount Ellery", "Person", "a"), _rec("e:mount", "Mount Ellery", "Place", "abc"),
-               _rec("e:ardon", "Ardon", "Place", "bc"), _rec("e:guide", "Tova Brenn", "Person", "abc"),
-               _rec("e:south", "South Dale Lake", "Place", "ab"), _rec("e:lake", "Dale Lake", "Place", "abc"),
-               _rec("e:dale", "Dale", "Place", "c")]
+    records = [record("e:both", "Ardon Mount Ellery", "Person", "a"), record("e:mount", "Mount Ellery", "Place", "abc"),
+               record("e:ardon", "Ardon", "Place", "bc"), record("e:guide", "Tova Brenn", "Person", "abc"),
+               record("e:south", "South Dale Lake", "Place", "ab"), record("e:lake", "Dale Lake", "Place", "abc"),
+               record("e:dale", "Dale", "Place", "c")]
     result = resolve_entities(records)
     assert result.same("e:both", "e:mount")
     assert not result.same("e:both", "e:guide")
@@ -122,14 +125,15 @@ def test_a_place_named_by_two_names_joins_the_place_named_by_the_second():
 
 
 #: a story's people and places that every record below shares, so the documents a, b, c tell one story
-STORY = [_rec("e:guide", "Tova Brenn", "Person", "abc"), _rec("e:tarvia", "Tarvia", "Place", "abc"),
-         _rec("e:osland", "Osland", "Place", "abc")]
+STORY = [record("e:guide", "Tova Brenn", "Person", "abc"), record("e:tarvia", "Tarvia", "Place", "abc"),
+         record("e:osland", "Osland", "Place", "abc")]
 
 
 def test_two_places_that_put_different_names_before_one_name_stay_apart():
     # two counties of one name in two regions, and the county named alone: which one it is cannot be told
-    records = [*STORY, _rec("e:t", "Tarvia York County", "Place", "ab"), _rec("e:o", "Osland York County", "Place", "bc"),
-               _rec("e:york", "York County", "Place", "abc")]
+    records = [*STORY, record("e:t", "Tarvia York County", "Place", "ab"),
+               record("e:o", "Osland York County", "Place", "bc"),
+               record("e:york", "York County", "Place", "abc")]
     result = resolve_entities(records)
     assert not result.same("e:t", "e:o")
     assert not result.same("e:t", "e:york") and not result.same("e:o", "e:york")
@@ -137,8 +141,9 @@ def test_two_places_that_put_different_names_before_one_name_stay_apart():
 
 def test_one_place_named_twice_with_the_same_name_before_it_still_joins():
     # the same two names in two documents (a person in one, a place in the other) are one qualifier, not two
-    records = [*STORY, _rec("e:t1", "Tarvia York County", "Person", "a"), _rec("e:t2", "Tarvia York County", "Place", "b"),
-               _rec("e:york", "York County", "Place", "abc")]
+    records = [*STORY, record("e:t1", "Tarvia York County", "Person", "a"),
+               record("e:t2", "Tarvia York County", "Place", "b"),
+               record("e:york", "York County", "Place", "abc")]
     result = resolve_entities(records)
     assert result.same("e:t1", "e:york") and result.same("e:t2", "e:york")
 
@@ -149,7 +154,7 @@ def test_one_place_named_twice_with_the_same_name_before_it_still_joins():
     ("Osland Rose Hill Partners", (), "Organization"),  # an organisation's name with a place name inside
 ])
 def test_a_person_or_organisation_whose_name_ends_in_place_names_is_not_the_place(name, alts, types):
-    records = [*STORY, _rec("e:who", name, types, "ab", *alts), _rec("e:hill", "Rose Hill", "Place", "abc")]
+    records = [*STORY, record("e:who", name, types, "ab", *alts), record("e:hill", "Rose Hill", "Place", "abc")]
     result = resolve_entities(records)
     assert not result.same("e:who", "e:hill")
 
@@ -157,8 +162,9 @@ def test_a_person_or_organisation_whose_name_ends_in_place_names_is_not_the_plac
 def test_a_county_named_after_a_town_is_not_the_town():
     # "Springfield County" is not the town "Springfield" (a one-word name is never the second name);
     # "Tarvia Springfield County" is the county
-    records = [*STORY, _rec("e:county", "Springfield County", "Place", "bc"), _rec("e:town", "Springfield", "Place", "abc"),
-               _rec("e:tc", "Tarvia Springfield County", "Place", "ab")]
+    records = [*STORY, record("e:county", "Springfield County", "Place", "bc"),
+               record("e:town", "Springfield", "Place", "abc"),
+               record("e:tc", "Tarvia Springfield County", "Place", "ab")]
     result = resolve_entities(records)
     assert not result.same("e:county", "e:town") and not result.same("e:tc", "e:town")
     assert result.same("e:tc", "e:county")
@@ -166,9 +172,9 @@ def test_a_county_named_after_a_town_is_not_the_town():
 
 def test_a_name_spelt_the_british_way_joins_the_american_spelling():
     assert normalise("Dallow Treatment Centre") == "dallow treatment center"
-    records = [_rec("e:uk", "Dallow Treatment Centre", "Organization", "a"),
-               _rec("e:us", "Dallow Treatment Center", "Organization", "b"),
-               _rec("e:theatre", "Ellery Theatre", "Organization", "c")]
+    records = [record("e:uk", "Dallow Treatment Centre", "Organization", "a"),
+               record("e:us", "Dallow Treatment Center", "Organization", "b"),
+               record("e:theatre", "Ellery Theatre", "Organization", "c")]
     result = resolve_entities(records)
     assert result.same("e:uk", "e:us")
     assert not result.same("e:uk", "e:theatre")
@@ -205,8 +211,8 @@ def test_st_is_saint_opening_a_name_and_street_after_a_name_word(name, read):
 
 def test_parties_spelt_labour_and_labor_stay_apart():
     assert normalise("Tellish Labour Party") != normalise("Tellish Labor Party")
-    records = [_rec("e:uk", "Tellish Labour Party", "Organization", "a"),
-               _rec("e:au", "Tellish Labor Party", "Organization", "b")]
+    records = [record("e:uk", "Tellish Labour Party", "Organization", "a"),
+               record("e:au", "Tellish Labor Party", "Organization", "b")]
     assert not resolve_entities(records).same("e:uk", "e:au")
     assert normalise("Ellery Harbour Theatre") == "ellery harbor theater"  # place kind words still meet
 

@@ -3,40 +3,33 @@ records made by hand, resolved by the pure rule function)."""
 
 from __future__ import annotations
 
-from kg.resolve.entities import EntityRecord, resolve_entities
+from kg.resolve.entities import resolve_entities
 
-
-def _rec(iri: str, label: str, types: str, docs: str, *alts: str) -> EntityRecord:
-    return EntityRecord(iri, (label, *alts), frozenset(types.split()), frozenset(docs), 1, 1)
-
-
-def _story(*records: EntityRecord) -> list[EntityRecord]:
-    """The records with a place and a person every document names, so the documents make one story."""
-    return [*records, _rec("e:town", "Pemberton", "Place", "abcd"), _rec("e:ola", "Ola Brekke", "Person", "abcd")]
+from tests.resolve.record_kit import record, story
 
 
 def test_a_thing_one_report_writes_in_the_plural_is_the_thing_another_writes_in_the_singular():
-    result = resolve_entities(_story(
-        _rec("e:r1", "zoning rule", "Thing", "a", "the new zoning rules"),
-        _rec("e:r2", "zoning rule", "Thing", "b", "the zoning rule"),
+    result = resolve_entities(story(
+        record("e:r1", "zoning rule", "Thing", "a", "the new zoning rules"),
+        record("e:r2", "zoning rule", "Thing", "b", "the zoning rule"),
     ))
     assert result.same("e:r1", "e:r2")
 
 
 def test_a_report_writing_both_numbers_tells_them_apart():
     """Report "a" writes "the pipes" and, for another thing, "the burst pipe": the story counts its pipes."""
-    result = resolve_entities(_story(
-        _rec("e:p1", "pipe", "Thing", "a", "the pipes"),
-        _rec("e:p2", "burst pipe", "Thing", "a", "the burst pipe"),
-        _rec("e:p3", "pipe", "Thing", "b", "the pipe"),
+    result = resolve_entities(story(
+        record("e:p1", "pipe", "Thing", "a", "the pipes"),
+        record("e:p2", "burst pipe", "Thing", "a", "the burst pipe"),
+        record("e:p3", "pipe", "Thing", "b", "the pipe"),
     ))
     assert not result.same("e:p1", "e:p3")
     assert not result.same("e:p1", "e:p2")
 
 
 def test_people_of_a_group_are_not_one_of_them():
-    result = resolve_entities(_story(
-        _rec("e:w1", "worker", "Thing", "a", "the workers"),
-        _rec("e:w2", "worker", "Thing", "b", "a worker"),
+    result = resolve_entities(story(
+        record("e:w1", "worker", "Thing", "a", "the workers"),
+        record("e:w2", "worker", "Thing", "b", "a worker"),
     ))
     assert not result.same("e:w1", "e:w2")
