@@ -77,3 +77,18 @@ def story(*records: EntityRecord, shared: Iterable[tuple[str, str, str]] = PEMBE
         The records, then one record per shared entity (one mention, one preferred label, no alternatives).
     """
     return [*records, *(record(iri, label, types, docs) for iri, label, types in shared)]
+
+
+def named(label: str, docs: Iterable[str], types: str = "Person") -> EntityRecord:
+    """A named entity for the story-grouping tests, its IRI made from its label (``"e:Ilse Marrow"``).
+
+    ``docs`` and ``types`` are as for :func:`record`. Nothing is counted of it (``mentions=0``): story grouping
+    reads only which documents name what, and these tests compare no representatives.
+    """
+    return record(f"e:{label}", label, types, docs, mentions=0)
+
+
+def noun(label: str, doc: str) -> EntityRecord:
+    """A common noun of the one document ``doc``, with a document-scoped IRI (``"e:the climber#a1"``) as the
+    build mints common nouns' IRIs; nothing is counted of it, as for :func:`named`."""
+    return record(f"e:{label}#{doc}", label, "Thing", (doc,), mentions=0)

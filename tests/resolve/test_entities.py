@@ -9,8 +9,9 @@ from pyoxigraph import NamedNode, RdfFormat, parse
 
 from kg.rdf import terms
 from kg.resolve import resolve
-from kg.resolve.entities import EntityRecord, resolve_entities, thing_head
+from kg.resolve.entities import resolve_entities, thing_head
 
+from tests.resolve.record_kit import named, record
 from tests.resolve.resolve_kit import BASE, Doc, clusters, eid, load, merged, same_as
 
 
@@ -206,8 +207,7 @@ def test_graph_built_elsewhere_with_other_iris(store):
 
 def test_blocking_compares_only_entities_that_share_a_key():
     # 3,000 people with distinct names: no merge, and the union-find never sees a pair without a key
-    records = [EntityRecord(f"e:{i}", (f"Person{i} Surname{i}",), frozenset({"Person"}), frozenset({f"d{i % 50}"}), 1)
-               for i in range(3000)]
+    records = [record(f"e:{i}", f"Person{i} Surname{i}", "Person", (f"d{i % 50}",)) for i in range(3000)]
     result = resolve_entities(records)
     assert len(result.clusters) == 3000
 
@@ -842,9 +842,8 @@ def test_a_name_without_its_middle_name_joins_the_one_full_name_of_its_story(sto
     _load_and_resolve(store, a, b)
     assert merged(store, "Marit Ilsa Varden", "Marit Varden")
     # two full names fit: the short one could be either
-    story = [EntityRecord(f"e:{n}", (n,), frozenset({"Organization"}), frozenset("abc")) for n in ("Kenyan Navy", "Alvan")]
-    people = [EntityRecord(f"e:{n}", (n,), frozenset({"Person"}), frozenset(d))
-              for n, d in (("Marit Ilsa Varden", "a"), ("Marit Solvei Varden", "b"), ("Marit Varden", "c"))]
+    story = [named(n, "abc", "Organization") for n in ("Kenyan Navy", "Alvan")]
+    people = [named(n, d) for n, d in (("Marit Ilsa Varden", "a"), ("Marit Solvei Varden", "b"), ("Marit Varden", "c"))]
     res = resolve_entities(story + people)
     assert not res.same("e:Marit Varden", "e:Marit Ilsa Varden")
     assert not res.same("e:Marit Varden", "e:Marit Solvei Varden")
@@ -1237,10 +1236,9 @@ def test_only_harm_identifies_whom_it_was_done_to(store):
 def test_an_empty_or_blank_alternative_label_does_not_stop_resolution():
     # a loaded graph may give an entity skos:altLabel "" (or only spaces); the rule reading lower-case
     # descriptions among alternative labels must pass over it, not fail the whole resolve step
-    recs = [EntityRecord("e:hallam", ("Robert Hallam", "", "  ", "the climber"), frozenset({"Person"}),
-                         frozenset({"d1"}), pref_count=1),
-            EntityRecord("e:climber", ("climber",), frozenset({"Thing"}), frozenset({"d2"})),
-            EntityRecord("e:ostland", ("Ostland",), frozenset({"Place"}), frozenset({"d1", "d2"}))]
+    recs = [record("e:hallam", "Robert Hallam", "Person", ("d1",), "", "  ", "the climber", mentions=0),
+            record("e:climber", "climber", "Thing", ("d2",), mentions=0),
+            record("e:ostland", "Ostland", "Place", ("d1", "d2"), mentions=0)]
     result = resolve_entities(recs)
     assert result.same("e:hallam", "e:climber")
 
@@ -1261,9 +1259,9 @@ def test_one_detective_is_not_the_police_force_it_belongs_to(store):
 def test_times_with_a_number_of_thousands_of_digits_are_no_times():
     # Python refuses int() of more than 4300 digits: a hostile label must not stop the resolve step
     huge = "9" * 5000
-    recs = [EntityRecord("e:clock", (f"at {huge} p.m.",), frozenset({"Thing"}), frozenset({"d1"})),
-            EntityRecord("e:may", (f"May {huge}",), frozenset({"Thing"}), frozenset({"d1"})),
-            EntityRecord("e:friday", ("Friday",), frozenset({"Thing"}), frozenset({"d1"}))]
+    recs = [record("e:clock", f"at {huge} p.m.", "Thing", ("d1",), mentions=0),
+            record("e:may", f"May {huge}", "Thing", ("d1",), mentions=0),
+            record("e:friday", "Friday", "Thing", ("d1",), mentions=0)]
     result = resolve_entities(recs)
     assert not result.same("e:clock", "e:friday") and not result.same("e:may", "e:friday")
 
@@ -1415,10 +1413,8 @@ def test_the_head_rule_reads_each_time_expression_once_not_once_per_anchor_membe
     monkeypatch.setattr(entities, "_weekdays", lambda label: read.append(label) or weekdays(label))
     n = 120
     docs = [f"d{i}" for i in range(n)]
-    records = [EntityRecord(f"e:driver{i}", ("the driver",), frozenset({"Thing"}), frozenset({d}), 1)
-               for i, d in enumerate(docs)]
-    records += [EntityRecord("e:gulf", ("Gulf of Tarmo",), frozenset({"Place"}), frozenset(docs), 1),
-                EntityRecord("e:rell", ("Rell Marlow",), frozenset({"Person"}), frozenset(docs), 1)]
+    records = [record(f"e:driver{i}", "the driver", "Thing", (d,)) for i, d in enumerate(docs)]
+    records += [record("e:gulf", "Gulf of Tarmo", "Place", docs), record("e:rell", "Rell Marlow", "Person", docs)]
     result = resolve_entities(records)
     assert all(result.same("e:driver0", f"e:driver{i}") for i in range(n))
     assert len(read) <= 20 * len(records)

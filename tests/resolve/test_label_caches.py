@@ -5,9 +5,11 @@ from __future__ import annotations
 from kg.resolve import entities as E
 from kg.resolve.entities import EntityRecord, resolve_entities
 
+from tests.resolve.record_kit import record
+
 
 def _time(iri: str, label: str) -> EntityRecord:
-    return EntityRecord(iri, (label,), frozenset({"Thing"}), frozenset({"http://ex/d"}), 1)
+    return record(iri, label, "Thing", ("http://ex/d",))
 
 
 def test_the_time_and_spelling_caches_are_emptied_after_a_resolve() -> None:

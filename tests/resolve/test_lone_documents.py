@@ -17,33 +17,26 @@ from kg.resolve.entities import (
     NOUN_STORY_MEAN_SIMILARITY,
 )
 
+from tests.resolve.record_kit import named, noun
+
 FIRE = ("f0", "f1", "f2", "f3")
 FLOOD = ("w0", "w1", "w2", "w3")
 SHORT = "s0"
 
 
-def _named(label: str, docs, kind: str) -> EntityRecord:
-    return EntityRecord(f"e:{label}", (label,), frozenset({kind}), frozenset(docs))
-
-
-def _noun(label: str, doc: str) -> EntityRecord:
-    # common nouns get document-scoped IRIs, as the build mints them
-    return EntityRecord(f"e:{label}#{doc}", (label,), frozenset({"Thing"}), frozenset({doc}))
-
-
 def _collection(short_nouns=("bank workers", "fire bomb", "austerity strike")) -> list[EntityRecord]:
     records = [
-        _named("Ilse Marrow", FIRE, "Person"),
-        _named("Varnel", FIRE, "Place"),
-        _named("Oska", FLOOD, "Place"),
-        _named("Tomas Quill", FLOOD, "Person"),
-        _named("Daleria", (SHORT,), "Place"),  # the country, which no other report names
+        named("Ilse Marrow", FIRE, "Person"),
+        named("Varnel", FIRE, "Place"),
+        named("Oska", FLOOD, "Place"),
+        named("Tomas Quill", FLOOD, "Person"),
+        named("Daleria", (SHORT,), "Place"),  # the country, which no other report names
     ]
     for d in FIRE:
-        records += [_noun(n, d) for n in ("bank workers", "fire bomb", "austerity strike", "riot police")]
+        records += [noun(n, d) for n in ("bank workers", "fire bomb", "austerity strike", "riot police")]
     for d in FLOOD:
-        records += [_noun(n, d) for n in ("flood water", "rescue boats", "river bank")]
-    records += [_noun(n, SHORT) for n in short_nouns]
+        records += [noun(n, d) for n in ("flood water", "rescue boats", "river bank")]
+    records += [noun(n, SHORT) for n in short_nouns]
     return records
 
 

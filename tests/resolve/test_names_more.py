@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from kg.resolve.entities import EntityRecord, resolve_entities
+from kg.resolve.entities import resolve_entities
 from kg.resolve.names import person_core
 
-
-def _person(iri, label, docs):
-    return EntityRecord(iri, (label,), frozenset({"Person"}), frozenset(docs), 1)
+from tests.resolve.record_kit import record
 
 
 def test_a_position_abbreviation_is_a_title():
@@ -16,15 +14,15 @@ def test_a_position_abbreviation_is_a_title():
 
 
 def test_a_surname_joins_the_full_name_when_the_other_form_is_a_title_and_the_surname():
-    records = [_person("e:full", "Dale Orrin", "ab"), _person("e:titled", "WR Orrin", "c"),
-               _person("e:short", "Orrin", "abc")]
+    records = [record("e:full", "Dale Orrin", "Person", "ab"), record("e:titled", "WR Orrin", "Person", "c"),
+               record("e:short", "Orrin", "Person", "abc")]
     result = resolve_entities(records)
     assert result.same("e:short", "e:full")
 
 
 def test_two_people_with_one_surname_still_keep_the_surname_apart():
-    records = [_person("e:dale", "Dale Orrin", "ab"), _person("e:mia", "Mia Orrin", "c"),
-               _person("e:short", "Orrin", "abc")]
+    records = [record("e:dale", "Dale Orrin", "Person", "ab"), record("e:mia", "Mia Orrin", "Person", "c"),
+               record("e:short", "Orrin", "Person", "abc")]
     result = resolve_entities(records)
     assert not result.same("e:short", "e:dale")
     assert not result.same("e:short", "e:mia")

@@ -20,27 +20,20 @@ from kg.resolve.entities import (
     story_groups,
 )
 
+from tests.resolve.record_kit import named, noun, record
+
 FIRST = ("a0", "a1", "a2", "a3")
 SECOND = ("b0", "b1", "b2", "b3")
 
 
-def _named(label: str, docs, kind: str) -> EntityRecord:
-    return EntityRecord(f"e:{label}", (label,), frozenset({kind}), frozenset(docs))
-
-
-def _noun(label: str, doc: str) -> EntityRecord:
-    # common nouns get document-scoped IRIs, as the build mints them
-    return EntityRecord(f"e:{label}#{doc}", (label,), frozenset({"Thing"}), frozenset({doc}))
-
-
-def _two_captures(noun: str = "pirates") -> list[EntityRecord]:
+def _two_captures(noun_label: str = "pirates") -> list[EntityRecord]:
     records = [
-        _named("Zorvan Navy", FIRST + SECOND[:1], "Organization"),
-        _named("Ilse Marrow", FIRST, "Person"),
-        _named("Tomas Quill", SECOND, "Person"),
+        named("Zorvan Navy", FIRST + SECOND[:1], "Organization"),
+        named("Ilse Marrow", FIRST, "Person"),
+        named("Tomas Quill", SECOND, "Person"),
     ]
-    records += [_named(f"Port Kell {d}", [d], "Place") for d in FIRST + SECOND]
-    records += [_noun(noun, d) for d in FIRST + SECOND]
+    records += [named(f"Port Kell {d}", [d], "Place") for d in FIRST + SECOND]
+    records += [noun(noun_label, d) for d in FIRST + SECOND]
     return records
 
 
@@ -74,7 +67,7 @@ def test_pirates_of_two_captures_do_not_meet():
 def test_reports_of_one_capture_still_join_their_nouns():
     # the same eight reports, all about one capture: every report names both captains
     records = [r for r in _two_captures("vessel") if r.iri not in {"e:Ilse Marrow", "e:Tomas Quill"}]
-    records += [_named("Ilse Marrow", FIRST + SECOND, "Person"), _named("Tomas Quill", FIRST + SECOND, "Person")]
+    records += [named("Ilse Marrow", FIRST + SECOND, "Person"), named("Tomas Quill", FIRST + SECOND, "Person")]
     resolution = resolve_entities(records)
     assert len(_cluster(resolution, FIRST + SECOND, "vessel")) == 1
 
@@ -84,18 +77,17 @@ def _two_deaths() -> list[EntityRecord]:
     describing its climber ("Tobin Marsh, the climber"), the others saying only "the climber"; the second
     event's first report recalls the first climber by name, so the eight are one story of common nouns."""
     records = [
-        _named("Ostland", FIRST + SECOND, "Place"),
-        _named("Alpine Rescue Corps", FIRST + SECOND, "Organization"),
-        EntityRecord("e:Tobin Marsh", ("Tobin Marsh",), frozenset({"Person"}), frozenset(FIRST + SECOND[:1]),
-                     descriptions=frozenset({(FIRST[0], "the climber")})),
-        EntityRecord("e:Odo Fenwick", ("Odo Fenwick",), frozenset({"Person"}), frozenset(SECOND),
-                     descriptions=frozenset({(SECOND[0], "the climber")})),
-        _named("Mount Ellery", FIRST, "Place"),
-        _named("Mount Varra", SECOND, "Place"),
+        named("Ostland", FIRST + SECOND, "Place"),
+        named("Alpine Rescue Corps", FIRST + SECOND, "Organization"),
+        record("e:Tobin Marsh", "Tobin Marsh", "Person", FIRST + SECOND[:1], mentions=0,
+               descriptions={(FIRST[0], "the climber")}),
+        record("e:Odo Fenwick", "Odo Fenwick", "Person", SECOND, mentions=0, descriptions={(SECOND[0], "the climber")}),
+        named("Mount Ellery", FIRST, "Place"),
+        named("Mount Varra", SECOND, "Place"),
     ]
-    records += [_named(f"Hut {d}", [d], "Place") for d in FIRST + SECOND]
-    records += [_named(f"Guide {d}", [d], "Person") for d in FIRST + SECOND]
-    records += [_noun("climber", d) for d in FIRST[1:] + SECOND[1:]]
+    records += [named(f"Hut {d}", [d], "Place") for d in FIRST + SECOND]
+    records += [named(f"Guide {d}", [d], "Person") for d in FIRST + SECOND]
+    records += [noun("climber", d) for d in FIRST[1:] + SECOND[1:]]
     return records
 
 

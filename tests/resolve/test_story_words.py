@@ -16,19 +16,13 @@ from kg.resolve.entities import (
     story_groups,
 )
 
-
-def _named(label: str, docs, kind: str = "Person") -> EntityRecord:
-    return EntityRecord(f"e:{label}", (label,), frozenset({kind}), frozenset(docs))
-
-
-def _noun(label: str, doc: str) -> EntityRecord:
-    return EntityRecord(f"e:{label}#{doc}", (label,), frozenset({"Thing"}), frozenset({doc}))
+from tests.resolve.record_kit import named, noun
 
 
 def _versions(first: str, second: str) -> list[EntityRecord]:
-    return [_named(first, {"p"}, "Product"), _named("Ada Pell", {"p"}),
-            _named(second, {"q"}, "Product"), _named("Bo Tarn", {"q"}),
-            _named("Orla Finch", {"x", "y", "z"}), _named("Dunmore", {"x", "y", "z"}, "Place")]
+    return [named(first, {"p"}, "Product"), named("Ada Pell", {"p"}),
+            named(second, {"q"}, "Product"), named("Bo Tarn", {"q"}),
+            named("Orla Finch", {"x", "y", "z"}), named("Dunmore", {"x", "y", "z"}, "Place")]
 
 
 def test_a_versions_digit_glued_to_its_name_is_dropped_from_the_key():
@@ -53,14 +47,14 @@ EARNINGS = ("g1", "g2")
 
 
 def _company() -> list[EntityRecord]:
-    records = [_named("Tellco", FLAW + EARNINGS, "Organization")]
+    records = [named("Tellco", FLAW + EARNINGS, "Organization")]
     for d, people in zip(FLAW + EARNINGS, (("Ann Vale", "Ed Sorn"), ("Bo Rusk", "Fay Lund"),
                                             ("Cy Moor", "Gil Pratt"), ("Di Holt", "Hal Yeo"))):
-        records += [_named(p, {d}) for p in people]
+        records += [named(p, {d}) for p in people]
     for d in FLAW:
-        records += [_noun(n, d) for n in ("the emergency patch", "the browser flaw", "the attackers")]
+        records += [noun(n, d) for n in ("the emergency patch", "the browser flaw", "the attackers")]
     for d in EARNINGS:
-        records += [_noun(n, d) for n in ("quarterly earnings", "the share price", "the analysts' forecast")]
+        records += [noun(n, d) for n in ("quarterly earnings", "the share price", "the analysts' forecast")]
     return records
 
 
