@@ -7,6 +7,7 @@ would write for it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from pyoxigraph import NamedNode
@@ -68,6 +69,33 @@ class Doc:
         document = Document(text=self.text, source=f"{self.name}.txt", publisher=self.publisher)
         return Extraction(document, ((0, len(document.text)),), tuple(self.entities.values()),
                           tuple(self.mentions), tuple(self.claims))
+
+
+def papers(*publishers: str, shared: Iterable[tuple[str, str]] = ()) -> list[Doc]:
+    """One document per publisher, named "a", "b", ... in order, each first naming the ``shared`` (label, type).
+
+    Resolution compares common nouns only within a story, found by the named entities documents share: naming
+    the same ``shared`` entities in every document makes them one story.
+    """
+    docs = [Doc(publisher, chr(ord("a") + n)) for n, publisher in enumerate(publishers)]
+    for doc in docs:
+        for label, type_ in shared:
+            doc.entity(label, type_)
+    return docs
+
+
+def articles(*entities: tuple[str, str, str, str], shared: Iterable[tuple[str, str]] = ()) -> list[Doc]:
+    """One document per entity, published by "Paper0", "Paper1", ... and named "a", "b", ..., each first naming
+    the ``shared`` (label, type) entities (see :func:`papers`), then its own entity.
+
+    Each entity is (preferred label, type, written label, key), as for :meth:`Doc.entity`: the key is the entity
+    the test asks about (``"protesters #a"``), the written label what the document wrote of it
+    (``"the protesters"``) and the preferred label the key a build would give it (``"protester"``).
+    """
+    docs = papers(*(f"Paper{n}" for n in range(len(entities))), shared=tuple(shared))
+    for doc, (pref, type_, written, key) in zip(docs, entities):
+        doc.entity(pref, type_, written, key=key)
+    return docs
 
 
 def load(store: Store, *docs: Doc) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 import pytest
 from pyoxigraph import NamedNode, RdfFormat, parse
 
@@ -12,21 +10,12 @@ from kg.resolve import resolve
 from kg.resolve.entities import resolve_entities, thing_head
 
 from tests.resolve.record_kit import named, record
-from tests.resolve.resolve_kit import BASE, Doc, clusters, eid, load, merged, same_as
+from tests.resolve.resolve_kit import BASE, Doc, clusters, eid, load, merged, papers, same_as
 
 
 #: Names two reports share that make them reports of one story (resolution compares descriptions within a story).
 NAVY_STORY = (("Kenyan Navy", "Organization"), ("Gulf of Alvan", "Place"))
 TEAM_STORY = (("Pemberton 88ers", "Organization"), ("Porthaven", "Place"))
-
-
-def _papers(*publishers: str, shared: Iterable[tuple[str, str]] = ()) -> list[Doc]:
-    """One document per publisher, named "a", "b", ... in order, each first naming the ``shared`` (label, type)."""
-    docs = [Doc(publisher, chr(ord("a") + n)) for n, publisher in enumerate(publishers)]
-    for doc in docs:
-        for label, type_ in shared:
-            doc.entity(label, type_)
-    return docs
 
 
 def _load_and_resolve(store, *docs: Doc) -> None:
@@ -36,7 +25,7 @@ def _load_and_resolve(store, *docs: Doc) -> None:
 
 
 def _two(store, left: list[tuple], right: list[tuple]) -> None:
-    a, b = _papers("Daily", "Herald")
+    a, b = papers("Daily", "Herald")
     for spec in left:
         a.entity(*spec)
     for spec in right:
@@ -66,7 +55,7 @@ def test_merges_names_of_one_thing(store, left, right):
 
 
 def test_outlet_with_and_without_the(store):
-    a, b = _papers("The Clarion", "Daily")
+    a, b = papers("The Clarion", "Daily")
     a.entity("Seol Tae-an")
     b.entity("Clarion", "Organization")
     _load_and_resolve(store, a, b)
@@ -98,7 +87,7 @@ def test_shortened_name_that_is_a_part_of_an_alt_label_is_not_a_key(store):
 
 
 def test_compass_word_joins_the_place_named_with_it_in_its_documents(store):
-    a, b = _papers("Daily", "Herald")
+    a, b = papers("Daily", "Herald")
     a.entity("North Veldra", "Place")
     a.entity("North", "Place")
     b.entity("NV", "Organization")
@@ -107,7 +96,7 @@ def test_compass_word_joins_the_place_named_with_it_in_its_documents(store):
 
 
 def test_compass_word_stays_apart_when_ambiguous(store):
-    [a] = _papers("Daily")
+    [a] = papers("Daily")
     a.entity("North Veldra", "Place")
     a.entity("North Ostmark", "Place")
     a.entity("North", "Place")
@@ -141,7 +130,7 @@ def test_same_as_is_a_star_both_ways_and_alt_labels_list_every_form(store):
 
 
 def test_common_nouns_merge_by_head_within_a_story_when_modifiers_nest(store):
-    a, b = _papers("Daily", "Herald", shared=(("Seol Tae-an", "Person"), ("North Veldra", "Place")))
+    a, b = papers("Daily", "Herald", shared=(("Seol Tae-an", "Person"), ("North Veldra", "Place")))
     a.entity("soldiers", "Thing", key="soldier")
     a.entity("the long time", "Thing", key="long time")
     b.entity("the deceased soldiers", "Thing", key="deceased soldier")
@@ -152,7 +141,7 @@ def test_common_nouns_merge_by_head_within_a_story_when_modifiers_nest(store):
 
 
 def test_common_nouns_of_unrelated_stories_stay_apart(store):
-    a, b = _papers("Daily", "Herald")
+    a, b = papers("Daily", "Herald")
     a.entity("Seol Tae-an")
     a.entity("Tarsk", "Place")
     a.entity("the earthquake", "Thing", key="earthquake")
@@ -164,7 +153,7 @@ def test_common_nouns_of_unrelated_stories_stay_apart(store):
 
 
 def test_entity_iris_of_documents_are_unchanged_and_resolution_is_rewritten(store):
-    a, b = _papers("Daily", "Herald")
+    a, b = papers("Daily", "Herald")
     a.entity("Norvik", "Organization")
     b.entity("Norvik News Agency", "Organization")
     iri_a, iri_b = load(store, a, b)
@@ -178,7 +167,7 @@ def test_entity_iris_of_documents_are_unchanged_and_resolution_is_rewritten(stor
 
 
 def test_incremental_add_links_the_new_document(store):
-    a, b = _papers("Daily", "Herald")
+    a, b = papers("Daily", "Herald")
     a.entity("Maris Kalvik")
     _load_and_resolve(store, a)
     assert same_as(store) == set()
@@ -231,7 +220,7 @@ def test_thing_head(label, head):
 
 def _story(store, left, right):
     """Two documents of one story (they share two named entities) with the given common nouns."""
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     for d, specs in ((a, left), (b, right)):
         for label, key in specs:
             d.entity(label, "Thing", key=key)
@@ -257,7 +246,7 @@ def test_a_common_noun_joins_the_name_it_spells_or_heads(store):
 
 
 def test_a_head_noun_shared_by_two_names_joins_neither(store):
-    a, b = _papers("Daily", "Herald", shared=(("Kenyan Navy", "Organization"), ("Panama Navy", "Organization")))
+    a, b = papers("Daily", "Herald", shared=(("Kenyan Navy", "Organization"), ("Panama Navy", "Organization")))
     a.entity("the navy", "Thing", key="navy #a")
     _load_and_resolve(store, a, b)
     assert not merged(store, "navy #a", "Kenyan Navy") and not merged(store, "navy #a", "Panama Navy")
@@ -310,7 +299,7 @@ def test_shop_and_store_prison_and_jail_are_near_synonym_heads(store):
 
 
 def test_a_clash_inside_a_cluster_does_not_block_a_plain_description(store):
-    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     a.entity("the long voyage", "Thing", key="long voyage #a")
     b.entity("the voyage", "Thing", key="voyage #b")
     c.entity("the old ship", "Thing", key="old ship #c")
@@ -331,7 +320,7 @@ def test_distinguishing_modifiers(label, expected):
 
 
 def test_a_description_joins_the_person_another_article_of_the_story_calls_so(store):
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Tobias Halvorsen")
     a.describe("Tobias Halvorsen", "the climber")
     b.entity("the climber", "Thing", key="climber #b")
@@ -344,7 +333,7 @@ def test_a_description_joins_the_person_another_article_of_the_story_calls_so(st
 def test_a_description_joins_its_person_though_a_description_of_another_head_names_another_place(store):
     # "the Bellport woman" and "the woman" of two articles meet (one head); the person one article calls
     # "the woman" is also "the Ardon mother": a town and the borough she lives in, no clash across heads
-    a, b, c, d = _papers("Daily", "Herald", "Times", "Post", shared=NAVY_STORY)
+    a, b, c, d = papers("Daily", "Herald", "Times", "Post", shared=NAVY_STORY)
     a.entity("Mara Quell")
     a.describe("Mara Quell", "the woman")
     a.describe("Mara Quell", "the Ardon mother")
@@ -360,7 +349,7 @@ def test_a_description_joins_its_person_though_a_description_of_another_head_nam
                                           ("the Tellish mother", "the Ostlandish woman")])
 def test_a_description_does_not_join_a_person_described_with_a_clashing_modifier(store, other, clash):
     # a contrast of one head, or two demonyms whatever the heads, tell two people apart
-    a, b, c, d = _papers("Daily", "Herald", "Times", "Post", shared=NAVY_STORY)
+    a, b, c, d = papers("Daily", "Herald", "Times", "Post", shared=NAVY_STORY)
     a.entity("Mara Quell")
     a.describe("Mara Quell", "the woman")
     a.describe("Mara Quell", other)
@@ -378,7 +367,7 @@ def test_a_description_does_not_join_a_person_described_with_a_clashing_modifier
     ("the podcast", False),   # one article misreads "the podcast" as the host's description; the other means her show
 ])
 def test_a_description_joins_a_person_also_in_an_article_naming_them_if_it_is_a_person_noun(store, description, joins):
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Marit Oskarsdottir")
     a.describe("Marit Oskarsdottir", description)
     b.entity("Marit Oskarsdottir")
@@ -389,7 +378,7 @@ def test_a_description_joins_a_person_also_in_an_article_naming_them_if_it_is_a_
 
 def test_a_plural_description_describes_no_one_person(store):
     # "the producers" of one article is both producers, not what the one it was linked to is
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Tobias Halvorsen")
     a.describe("Tobias Halvorsen", "the producers")
     b.entity("the producer", "Thing", key="producer #b")
@@ -398,7 +387,7 @@ def test_a_plural_description_describes_no_one_person(store):
 
 
 def test_a_description_given_to_two_people_joins_neither(store):
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Tobias Halvorsen")
     a.describe("Tobias Halvorsen", "the climber")
     a.entity("Alden Rusk")
@@ -409,7 +398,7 @@ def test_a_description_given_to_two_people_joins_neither(store):
 
 
 def test_a_description_in_an_unrelated_story_joins_no_person(store):
-    a, b = _papers("Daily", "Herald")
+    a, b = papers("Daily", "Herald")
     a.entity("Kenyan Navy", "Organization")
     a.entity("Tobias Halvorsen")
     a.describe("Tobias Halvorsen", "the climber")
@@ -434,7 +423,7 @@ def test_spaced_initials_are_one_word(store):
 
 
 def test_middle_initials_do_not_tell_people_apart_and_the_surname_joins_them(store):
-    a, b, c = _papers("Daily", "Herald", "Times")
+    a, b, c = papers("Daily", "Herald", "Times")
     a.entity("Vikram Sethna")
     b.entity("Vikram P. Sethna")
     c.entity("Sethna")
@@ -468,7 +457,7 @@ def test_a_longer_name_containing_two_different_names_joins_neither(store):
 
 
 def test_a_one_letter_misspelling_in_a_name_of_the_story_merges(store):
-    a, b = _papers("Post", "Sun", shared=NAVY_STORY)
+    a, b = papers("Post", "Sun", shared=NAVY_STORY)
     a.entity("Alden Rusk")
     b.entity("Alden Ruske")
     b.entity("Gulf of Elvan", "Place")
@@ -480,7 +469,7 @@ def test_a_one_letter_misspelling_in_a_name_of_the_story_merges(store):
     ("Seol Tae-an", "Seol Tae-ok", "Person"), ("North Veldra", "South Veldra", "Place"),
     ("Northern Osla", "Northern Osma", "Place"), ("Jon Raw", "Jon Rat", "Person")])
 def test_names_differing_by_more_than_a_misspelling_stay_apart(store, left, right, type_):
-    a, b = _papers("Daily", "Herald", shared=(*NAVY_STORY, ("Osla", "Place"), ("Osma", "Place")))
+    a, b = papers("Daily", "Herald", shared=(*NAVY_STORY, ("Osla", "Place"), ("Osma", "Place")))
     a.entity(left, type_)
     b.entity(right, type_)
     _load_and_resolve(store, a, b)
@@ -488,7 +477,7 @@ def test_names_differing_by_more_than_a_misspelling_stay_apart(store, left, righ
 
 
 def test_a_misspelling_across_unrelated_stories_stays_apart(store):
-    a, b = _papers("Daily", "Herald")
+    a, b = papers("Daily", "Herald")
     a.entity("Alden Rusk")
     a.entity("Tarsk", "Place")
     b.entity("Alden Ruske")
@@ -498,7 +487,7 @@ def test_a_misspelling_across_unrelated_stories_stays_apart(store):
 
 
 def test_a_short_given_name_joins_the_full_one_and_the_surname_follows(store):
-    a, b, c = _papers("Daily", "Herald", "Times", shared=TEAM_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=TEAM_STORY)
     a.entity("Maurice Banks")
     b.entity("Mo Banks")
     c.entity("Banks")
@@ -509,7 +498,7 @@ def test_a_short_given_name_joins_the_full_one_and_the_surname_follows(store):
 @pytest.mark.parametrize("left, right", [("Chris Evans", "Christina Evans"), ("Mo Banks", "Mary Banks"),
                                          ("Seol Tae-an", "Seol Mi-ra"), ("Seol Ha Tae", "Seol Tae-an")])
 def test_different_given_names_stay_apart(store, left, right):
-    a, b = _papers("Daily", "Herald", shared=TEAM_STORY)
+    a, b = papers("Daily", "Herald", shared=TEAM_STORY)
     a.entity(left)
     b.entity(right)
     _load_and_resolve(store, a, b)
@@ -517,7 +506,7 @@ def test_different_given_names_stay_apart(store, left, right):
 
 
 def test_a_surname_read_as_a_common_noun_joins_the_one_person_with_it(store):
-    a, b = _papers("Daily", "Herald", shared=TEAM_STORY)
+    a, b = papers("Daily", "Herald", shared=TEAM_STORY)
     a.entity("Maurice Banks")
     b.entity("Banks", "Thing", key="bank #b")
     _load_and_resolve(store, a, b)
@@ -525,7 +514,7 @@ def test_a_surname_read_as_a_common_noun_joins_the_one_person_with_it(store):
 
 
 def test_a_lower_case_noun_never_joins_a_surname(store):
-    a, b = _papers("Daily", "Herald", shared=TEAM_STORY)
+    a, b = papers("Daily", "Herald", shared=TEAM_STORY)
     a.entity("Maurice Banks")
     b.entity("the bank", "Thing", key="bank #b")
     _load_and_resolve(store, a, b)
@@ -563,7 +552,7 @@ def test_a_date_written_without_its_year_joins_the_one_such_date_of_its_story(st
 
 
 def _day_story(store, *days: list[tuple[str, str]]) -> None:
-    docs = _papers(*(f"Paper{i}" for i in range(len(days))), shared=NAVY_STORY)
+    docs = papers(*(f"Paper{i}" for i in range(len(days))), shared=NAVY_STORY)
     for doc, specs in zip(docs, days):
         for label, key in specs:
             doc.entity(label, "Thing", key=key)
@@ -586,7 +575,7 @@ def test_yesterday_stays_apart_beside_a_weekday_of_its_own_or_without_one_event_
 
 
 def test_a_description_joins_the_name_it_shares_a_noun_modifier_with(store):
-    a, b = _papers("Daily", "Herald", shared=(("Paymaster General", "Organization"), ("Adjutant General", "Organization"),
+    a, b = papers("Daily", "Herald", shared=(("Paymaster General", "Organization"), ("Adjutant General", "Organization"),
                                               ("Darren Whitcombe", "Person")))
     b.entity("the next paymaster general", "Thing", key="next paymaster general #b")
     b.entity("the new general", "Thing", key="new general #b")
@@ -609,7 +598,7 @@ def test_a_one_word_name_heading_two_names_joins_neither(store):
 
 
 def test_a_one_word_name_joins_the_longer_name_most_of_its_articles_name(store):
-    docs = _papers(*(f"Paper{i}" for i in range(4)),
+    docs = papers(*(f"Paper{i}" for i in range(4)),
                    shared=(("Navy", "Organization"), ("Chilean Navy", "Organization")))
     docs[0].entity("Romanian Navy", "Organization")  # named once, beside the Chilean Navy
     _load_and_resolve(store, *docs)
@@ -617,7 +606,7 @@ def test_a_one_word_name_joins_the_longer_name_most_of_its_articles_name(store):
 
 
 def test_resolving_twice_gives_the_same_resolution_graph(store):
-    a, b, c = _papers("Daily", "Herald", "Times", shared=TEAM_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=TEAM_STORY)
     a.entity("Maurice Banks")
     b.entity("Mo Banks")
     c.entity("Banks", "Thing", key="bank #c")
@@ -687,7 +676,7 @@ def test_two_events_of_one_kind_are_two_stories(store):
 def test_a_surname_joins_its_full_name_once_a_misread_longer_form_has_joined_it(store):
     """"Hire Maurice Banks" (a headline read as a name) is Maurice Banks with a word before it; once it has
     joined him, "Banks" has one person to be."""
-    a, b, c = _papers("Daily", "Herald", "Courier")
+    a, b, c = papers("Daily", "Herald", "Courier")
     a.entity("Maurice Banks")
     b.entity("Hire Maurice Banks")
     c.entity("Banks")
@@ -696,7 +685,7 @@ def test_a_surname_joins_its_full_name_once_a_misread_longer_form_has_joined_it(
 
 
 def test_a_persons_name_read_as_a_noun_phrase_joins_the_person(store):
-    a, b = _papers("Daily", "Herald")
+    a, b = papers("Daily", "Herald")
     a.entity("Helen Okafor")
     b.entity("dr. Helen okafor", "Thing", "Dr. Helen Okafor", key="dr. helen okafor #b")
     b.entity("the surgeon", "Thing", key="surgeon #b")  # lower case: no name
@@ -707,7 +696,7 @@ def test_a_persons_name_read_as_a_noun_phrase_joins_the_person(store):
 
 def _league_story(store, left, right):
     """Two documents of one story (they share two named entities); ``left``/``right`` add to each."""
-    a, b = _papers("Daily", "Herald", shared=(("Port Ellery", "Place"), ("Meridian Football League", "Organization")))
+    a, b = papers("Daily", "Herald", shared=(("Port Ellery", "Place"), ("Meridian Football League", "Organization")))
     left(a)
     right(b)
     _load_and_resolve(store, a, b)
@@ -770,7 +759,7 @@ def test_a_description_two_people_share_about_as_often_joins_neither(store):
 def test_a_name_read_as_a_noun_brings_no_modifiers_to_clash_with(store):
     """"Dr. Helen Okafor" parsed as a noun phrase joins her; "Helen" is part of her name, not a detail that
     would keep "the KDA trustee" (how another article describes her) away from her."""
-    docs = _papers("Daily", "Herald", "Courier",
+    docs = papers("Daily", "Herald", "Courier",
                    shared=(("Kestrel Dental Association", "Organization"), ("Ostland", "Place")))
     docs[0].entity("Helen Okafor")
     docs[0].describe("Helen Okafor", "the KDA trustee")
@@ -836,7 +825,7 @@ def test_two_forms_of_one_demonym_do_not_clash(store):
 
 
 def test_a_name_without_its_middle_name_joins_the_one_full_name_of_its_story(store):
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("Marit Ilsa Varden")
     b.entity("Marit Varden")
     _load_and_resolve(store, a, b)
@@ -872,7 +861,7 @@ def test_yesterday_takes_the_day_of_its_own_event_where_a_topic_holds_two_events
     sunday = (("Lucas Brennet", "Person"), ("Officer Tom Kline", "Person"), ("Larkin Hotel", "Place"),
               ("Ida Roswell", "Person"))
     shared = (("Pemberton 88ers", "Organization"), ("Porthaven", "Place"))
-    docs = _papers(*(f"Paper{i}" for i in range(6)), shared=shared)
+    docs = papers(*(f"Paper{i}" for i in range(6)), shared=shared)
     for doc, names, day in zip(docs, (tuesday,) * 3 + (sunday,) * 3,
                                ("Tuesday", "Tuesday", "yesterday", "Sunday", "Sunday", "Sunday")):
         for label, type_ in names:
@@ -920,7 +909,7 @@ def test_this_morning_of_a_thursday_story_is_not_the_next_report_s_early_friday_
 def test_two_times_of_day_of_one_head_and_two_hours_stay_apart(store):
     # "a.m." (written "8:20 a.m." once) and "a.m." ("1:30 a.m.") share the head but are two hours: each joins
     # the day of its own report
-    a, b, c = _papers("Paper0", "Paper1", "Paper2", shared=NAVY_STORY)
+    a, b, c = papers("Paper0", "Paper1", "Paper2", shared=NAVY_STORY)
     a.entity("Thursday", "Thing", key="thursday #a")
     b.entity("Thursday", "Thing", key="thursday #b")
     b.entity("a.m.", "Thing", "8:20 a.m.", key="8 20 am #b")
@@ -983,7 +972,7 @@ def test_a_calendar_day_names_a_weekday_only_in_the_reports_that_write_it(store)
 
 
 def test_a_deictic_time_the_article_also_writes_bare_is_still_the_story_s_event_day(store):
-    docs = _papers("Paper0", "Paper1", "Paper2", shared=NAVY_STORY)
+    docs = papers("Paper0", "Paper1", "Paper2", shared=NAVY_STORY)
     docs[0].entity("Friday", "Thing", key="friday #a")
     docs[1].entity("Friday", "Thing", key="friday #b")
     docs[2].entity("the evening", "Thing", "this evening", key="evening #c")  # ("this evening ... the evening")
@@ -1025,7 +1014,7 @@ def test_an_event_day_named_only_beside_another_day_joins_no_yesterday(store):
 
 
 def test_the_writers_of_two_articles_of_one_story_stay_apart(store):
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     a.entity("I", "Thing", key="writer #a")
     b.entity("I", "Thing", key="writer #b")
     b.entity("we", "Thing", key="we #b")
@@ -1037,7 +1026,7 @@ def test_the_writers_of_two_articles_of_one_story_stay_apart(store):
 def test_a_one_word_team_name_typed_a_person_in_one_article_joins_the_team_it_heads(store):
     # "Harriers" opens a sentence in one article, where the tagger reads it as a person; the same IRI is an
     # organisation in the other: it is the team, so it joins the one longer name it heads
-    a, b, c = _papers("Daily", "Herald", "Courier", shared=(("Porthaven", "Place"), ("Ola Brekke", "Person")))
+    a, b, c = papers("Daily", "Herald", "Courier", shared=(("Porthaven", "Place"), ("Ola Brekke", "Person")))
     a.entity("Harriers", "Person")
     b.entity("Harriers", "Organization")
     c.entity("Porthaven Harriers", "Organization")
@@ -1069,7 +1058,7 @@ def test_british_and_american_spellings_of_a_head_merge_in_a_story(store):
 def test_one_of_a_group_never_joins_the_group_by_its_head(store):
     """ "A former employee" of one report is not "about a dozen employees" of another, though both have the
     head "employee" (the preferred label of a common noun is its lemma; its alternative labels are as written)."""
-    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     a.entity("employee", "Thing", "about a dozen employees", "employees", key="employees #a")
     b.entity("former employee", "Thing", key="former employee #b")
     c.entity("disgruntled former employee", "Thing", key="former employee #c")
@@ -1082,7 +1071,7 @@ def _deeds_story(store, description: str, *, rival: bool = False) -> None:
     """A report names the gunman, another describes him by ``description``; both tell that he shot the same
     named man and entered the same named hall. With ``rival``, a third report has another named person do one
     of those deeds."""
-    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     for doc in (a, b, c):
         doc.entity("Odell Vance")
         doc.entity("Kessock Hall", "Place")
@@ -1124,7 +1113,7 @@ def _harm_story(store, *, second_victim: bool = False, verb: str = "kill") -> No
     """A report says a named man killed a named man; another says the named killer killed "one person" (and,
     with ``second_victim``, a third report that he also shot another named man); ``verb`` is what the second
     report says was done to "one person"."""
-    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     for doc in (a, b, c):
         doc.entity("Tobias Halvorsen")
     a.entity("Odell Vance")
@@ -1152,7 +1141,7 @@ def test_a_description_stays_apart_when_its_doer_harmed_two_people(store):
 def test_a_description_stays_apart_when_its_report_tells_of_another_person_its_doer_harmed(store):
     # "Halvorsen killed one person and wounded a woman": the report's two descriptions are two people, so the
     # one named victim of another report is not both of them (nor, by that alone, either)
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     for doc in (a, b):
         doc.entity("Tobias Halvorsen")
     a.entity("Odell Vance")
@@ -1169,7 +1158,7 @@ def test_a_description_stays_apart_when_its_report_tells_of_another_person_its_d
 def _counted_harm_story(store, *, second: str = "wound", count: str = "two") -> None:
     """Two reports say a named man wounded a counted group, each naming the group by another noun ("two
     others", "two former partners"); ``second`` and ``count`` are what the second report says and counts."""
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     for doc in (a, b):
         doc.entity("Tobias Halvorsen")
     a.entity("other", "Thing", "two others", key="others #a")
@@ -1198,7 +1187,7 @@ def test_groups_counted_otherwise_stay_apart(store):
 def _death_of_story(store, *, second_victim: bool = False, noun: str = "boss") -> None:
     """A report says a named man killed a named man; another tells only of "the death of their ``noun``" (and,
     with ``second_victim``, a third report says the killer also shot another named man)."""
-    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     for doc in (a, c):
         doc.entity("Pieter Mund")
     a.entity("Odell Vance")
@@ -1246,7 +1235,7 @@ def test_an_empty_or_blank_alternative_label_does_not_stop_resolution():
 def test_one_detective_is_not_the_police_force_it_belongs_to(store):
     # "police" names a body of people, which another report calls "cops" or "investigators"; "a detective" of
     # a third report is one person: a near-synonym key of the police class must not make it the force
-    a, b, c = _papers("Daily", "Herald", "Courier", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Courier", shared=NAVY_STORY)
     a.entity("police", "Thing", key="police #a")
     b.entity("cop", "Thing", "Cops", key="cop #b")
     c.entity("detective", "Thing", key="detective #c")
@@ -1279,7 +1268,7 @@ def test_a_near_synonym_with_a_complement_keeps_its_own_sense(store):
 def _chosen_story(store, *, rival: bool = False) -> None:
     """One report says a named woman has been the mayor's first choice; another calls her "the reported choice"
     without her name. With ``rival``, a third report says another named woman is the choice."""
-    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     for doc in (a, b, c):
         doc.entity("Mayor Edvin Tarr")
     a.entity("Ilse Marrow")
@@ -1296,7 +1285,7 @@ def _chosen_story(store, *, rival: bool = False) -> None:
 
 def test_a_noun_of_the_chosen_does_not_join_the_person_said_not_to_be_it(store):
     # "Ilse Marrow is not the mayor's first choice": a negated claim says who the choice is not
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     for doc in (a, b):
         doc.entity("Mayor Edvin Tarr")
     a.entity("Ilse Marrow")
@@ -1309,7 +1298,7 @@ def test_a_noun_of_the_chosen_does_not_join_the_person_said_not_to_be_it(store):
 
 def test_a_description_does_not_join_whom_its_doer_is_said_not_to_have_harmed(store):
     # "Halvorsen did not kill Odell Vance": a negated deed names no victim
-    a, b = _papers("Daily", "Herald", shared=NAVY_STORY)
+    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
     for doc in (a, b):
         doc.entity("Tobias Halvorsen")
     a.entity("Odell Vance")
@@ -1336,7 +1325,7 @@ def test_a_noun_of_the_chosen_said_of_two_people_names_neither(store):
 def test_a_role_word_read_as_a_name_joins_the_person_called_so(store):
     # a headline's "CEO" (or a sentence's "Coach") taken for an organisation's name describes a person as "the
     # CEO" does; a one-word surname that is also a role word ("Bishop" of "Lena Bishop") stays her name
-    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     a.entity("Tamsin Hollow")
     a.describe("Tamsin Hollow", "the CEO")
     b.entity("CEO", "Organization", key="CEO #b")
@@ -1350,7 +1339,7 @@ def test_a_role_word_read_as_a_name_joins_the_person_called_so(store):
 def test_a_role_joins_the_person_called_by_its_synonym(store):
     # "the CEO" and "the chief executive officer", "the doctor" and "the doc" name one role; "officer" alone is
     # another ("the police officer"), and a plural is a group whatever one of them is called
-    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     a.entity("Tamsin Hollow")
     a.describe("Tamsin Hollow", "the CEO")
     a.entity("Orrin Vale")
@@ -1391,7 +1380,7 @@ def test_a_description_joins_the_person_its_modifier_is_stated_of_elsewhere(stor
                                                                              joins):
     # "the Dunmore linebacker" of one article takes the linebacker another article names, when a third
     # article says what ties him to Dunmore; the description's own modifier is in none of his descriptions
-    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     a.entity("Oskar Brandt")
     a.describe("Oskar Brandt", "the linebacker")
     b.entity("Oskar Brandt")
@@ -1423,7 +1412,7 @@ def test_the_head_rule_reads_each_time_expression_once_not_once_per_anchor_membe
 def test_a_person_s_own_name_words_are_no_modifier_stated_of_him(store):
     # "Kai Dunmore, the linebacker" and "the Dunmore linebacker" (a linebacker of the town Dunmore): the surname
     # states nothing of where he plays, so it does not make him the Dunmore linebacker
-    a, b, c = _papers("Daily", "Herald", "Times", shared=NAVY_STORY)
+    a, b, c = papers("Daily", "Herald", "Times", shared=NAVY_STORY)
     a.entity("Kai Dunmore")
     a.describe("Kai Dunmore", "the linebacker")
     b.entity("Kai Dunmore")

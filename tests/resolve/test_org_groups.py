@@ -4,35 +4,21 @@
 from __future__ import annotations
 
 from kg.resolve import resolve
-from tests.resolve.resolve_kit import BASE, Doc, load, merged
+from tests.resolve.resolve_kit import BASE, articles, load, merged
 
 #: What every article of the invented story names, so they tell one story.
 SHARED = (("Nora Quellmark", "Person"), ("Ostland", "Place"), ("Tellport Herald", "Organization"))
-
-
-def _articles(*extra: tuple[str, str, str, str], shared: tuple[tuple[str, str], ...] = SHARED) -> list[Doc]:
-    """One article per (preferred label, type, written label, key), each naming ``shared``."""
-    docs = []
-    for n, (pref, type_, written, key) in enumerate(extra):
-        doc = Doc(f"Paper{n}", chr(ord("a") + n))
-        for label, shared_type in shared:
-            doc.entity(label, shared_type)
-        doc.entity(pref, type_, written, key=key)
-        docs.append(doc)
-    return docs
-
-
-def _story(*extra: tuple[str, str, str, str]) -> list[Doc]:
-    """:func:`_articles` naming the shared person and place but no organisation (an article naming the Tellport
-    Herald names two organisations)."""
-    return _articles(*extra, shared=SHARED[:2])
+#: :data:`SHARED` but the organisation, for tests whose articles must each name one organisation only (an article
+#: naming the Tellport Herald names two).
+SHARED_BUT_ORGANISATION = SHARED[:2]
 
 
 def test_a_leaders_team_and_administration_are_one_group(store):
     # "the Quellmark team" while she prepares, "the Quellmark administration" once in office
-    docs = _articles(("team", "Thing", "the Quellmark team", "team #a"),
-                     ("administration", "Thing", "the Quellmark administration", "administration #b"),
-                     ("Quellmark Administration", "Organization", "Quellmark Administration", "administration #c"))
+    docs = articles(("team", "Thing", "the Quellmark team", "team #a"),
+                    ("administration", "Thing", "the Quellmark administration", "administration #b"),
+                    ("Quellmark Administration", "Organization", "Quellmark Administration", "administration #c"),
+                    shared=SHARED)
     load(store, *docs)
     resolve(store, BASE)
     assert merged(store, "team #a", "administration #b") and merged(store, "team #a", "administration #c")
@@ -41,10 +27,11 @@ def test_a_leaders_team_and_administration_are_one_group(store):
 def test_a_place_or_a_club_before_a_group_noun_is_no_leader(store):
     # guard: "the Ostland team" (its players) is not "the Ostland government"; "the Tellport Herald team" is the
     # paper's staff, not "the Tellport Herald management"
-    docs = _articles(("government", "Thing", "the Ostland government", "government #a"),
-                     ("team", "Thing", "the Ostland team", "team #b"),
-                     ("team", "Thing", "the Tellport Herald team", "team #c"),
-                     ("administration", "Thing", "the Tellport Herald administration", "administration #d"))
+    docs = articles(("government", "Thing", "the Ostland government", "government #a"),
+                    ("team", "Thing", "the Ostland team", "team #b"),
+                    ("team", "Thing", "the Tellport Herald team", "team #c"),
+                    ("administration", "Thing", "the Tellport Herald administration", "administration #d"),
+                    shared=SHARED)
     load(store, *docs)
     resolve(store, BASE)
     assert not merged(store, "government #a", "team #b")
@@ -52,17 +39,17 @@ def test_a_place_or_a_club_before_a_group_noun_is_no_leader(store):
 
 
 def test_a_town_police_and_its_pd_acronym_are_one_force(store):
-    docs = _articles(("Port Tellis Police", "Organization", "Port Tellis Police", "police #a"),
-                     ("PTPD", "Organization", "PTPD", "police #b"))
+    docs = articles(("Port Tellis Police", "Organization", "Port Tellis Police", "police #a"),
+                    ("PTPD", "Organization", "PTPD", "police #b"), shared=SHARED)
     load(store, *docs)
     resolve(store, BASE)
     assert merged(store, "police #a", "police #b")
 
 
 def test_a_countrys_naval_forces_are_its_navy(store):
-    docs = _articles(("Ostish Navy", "Organization", "Ostish Navy", "navy #a"),
-                     ("Ostish naval force", "Thing", "Ostish naval forces", "forces #b"),
-                     ("Tellish naval force", "Thing", "Tellish naval forces", "forces #c"))
+    docs = articles(("Ostish Navy", "Organization", "Ostish Navy", "navy #a"),
+                    ("Ostish naval force", "Thing", "Ostish naval forces", "forces #b"),
+                    ("Tellish naval force", "Thing", "Tellish naval forces", "forces #c"), shared=SHARED)
     load(store, *docs)
     resolve(store, BASE)
     assert merged(store, "navy #a", "forces #b")
@@ -71,8 +58,9 @@ def test_a_countrys_naval_forces_are_its_navy(store):
 
 def test_an_organisation_noun_joins_the_one_organisation_its_article_names(store):
     # "Varnhold Pictures ... the studio": the article names one studio, and the story names it twice
-    docs = _story(("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #a"),
-                  ("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #b"))
+    docs = articles(("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #a"),
+                    ("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #b"),
+                    shared=SHARED_BUT_ORGANISATION)
     docs[0].entity("studio", "Thing", "the studio", key="studio #a")
     load(store, *docs)
     resolve(store, BASE)
@@ -82,9 +70,9 @@ def test_an_organisation_noun_joins_the_one_organisation_its_article_names(store
 def test_an_organisation_noun_stays_apart_when_its_article_names_two_or_says_other(store):
     # guard: two companies in one article leave "the company" open; "the other studio" is not the one named;
     # an organisation named in one article only takes nothing
-    docs = _story(("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #a"),
-                  ("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #b"),
-                  ("Brisk Mills", "Organization", "Brisk Mills", "brisk #c"))
+    docs = articles(("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #a"),
+                    ("Varnhold Pictures", "Organization", "Varnhold Pictures", "varnhold #b"),
+                    ("Brisk Mills", "Organization", "Brisk Mills", "brisk #c"), shared=SHARED_BUT_ORGANISATION)
     docs[0].entity("Ostel Freight", "Organization", key="ostel #a")
     docs[1].entity("Ostel Freight", "Organization", key="ostel #b")
     docs[0].entity("company", "Thing", "the company", key="company #a")
@@ -100,8 +88,9 @@ def test_an_organisation_noun_stays_apart_when_its_article_names_two_or_says_oth
 def test_a_facility_noun_joins_the_one_facility_its_article_names(store):
     # "Varrow Treatment Center ... rehab": the article names one facility, the story names it twice; "the
     # Bellport facility" is not a facility whose names never say Bellport
-    docs = _story(("Varrow Treatment Center", "Organization", "Varrow Treatment Center", "varrow #a"),
-                  ("Varrow Treatment Center", "Organization", "Varrow Treatment Center", "varrow #b"))
+    docs = articles(("Varrow Treatment Center", "Organization", "Varrow Treatment Center", "varrow #a"),
+                    ("Varrow Treatment Center", "Organization", "Varrow Treatment Center", "varrow #b"),
+                    shared=SHARED_BUT_ORGANISATION)
     docs[0].entity("rehab", "Thing", "rehab", key="rehab #a")
     docs[1].entity("Bellport facility", "Thing", "the Bellport facility", key="facility #b")
     load(store, *docs)
@@ -112,10 +101,10 @@ def test_a_facility_noun_joins_the_one_facility_its_article_names(store):
 
 def test_a_facility_written_with_another_kind_word_is_one_facility(store):
     # "Varrow Clinic", "Varrow Treatment Center", "Varrow Center": one facility; "Varrow Hall" names no facility
-    docs = _story(("Varrow Clinic", "Organization", "Varrow Clinic", "clinic #a"),
-                  ("Varrow Treatment Center", "Organization", "Varrow Treatment Center", "center #b"),
-                  ("Varrow Center", "Organization", "Varrow Center", "center #c"),
-                  ("Varrow Hall", "Organization", "Varrow Hall", "hall #d"))
+    docs = articles(("Varrow Clinic", "Organization", "Varrow Clinic", "clinic #a"),
+                    ("Varrow Treatment Center", "Organization", "Varrow Treatment Center", "center #b"),
+                    ("Varrow Center", "Organization", "Varrow Center", "center #c"),
+                    ("Varrow Hall", "Organization", "Varrow Hall", "hall #d"), shared=SHARED_BUT_ORGANISATION)
     load(store, *docs)
     resolve(store, BASE)
     assert merged(store, "clinic #a", "center #b") and merged(store, "clinic #a", "center #c")
@@ -125,9 +114,8 @@ def test_a_facility_written_with_another_kind_word_is_one_facility(store):
 def test_premises_one_place_names_are_one_premises(store):
     # "the Dunmere accounting firm", "the Dunmere office", "a Dunmere office building": where the story happened;
     # "a Dunmere hospital" (a place of care) and "another office" are other premises
-    docs = _story(("Dunmere", "Place", "Dunmere", "dunmere #a"),
-                  ("Tarrow", "Place", "Tarrow", "tarrow #b"),
-                  ("Dunmere", "Place", "Dunmere", "dunmere #c"))
+    docs = articles(("Dunmere", "Place", "Dunmere", "dunmere #a"), ("Tarrow", "Place", "Tarrow", "tarrow #b"),
+                    ("Dunmere", "Place", "Dunmere", "dunmere #c"), shared=SHARED_BUT_ORGANISATION)
     docs[0].entity("Dunmere accounting firm", "Thing", "the Dunmere accounting firm", key="firm #a")
     docs[1].entity("Dunmere office", "Thing", "the Dunmere office", key="office #b")
     docs[2].entity("Dunmere office building", "Thing", "a Dunmere office building", key="building #c")
