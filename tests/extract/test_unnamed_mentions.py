@@ -237,28 +237,21 @@ def test_an_i_in_a_quotation_continued_in_the_next_paragraph_is_its_speakers(ext
     assert _entities(ex, "I", nth=2) == {_writer(ex, "I", nth=2)} != {"Mara Voss"}
 
 
-def test_a_spelled_out_headline_count_joins_the_counted_phrase(extract):
-    ex = extract("Ten dead in Varo quake\nA strong quake hit Varo on Sunday, killing at least 10 people.")
-    (people,) = _entities(ex, "at least 10 people")
-    assert _entities(ex, "Ten") == {people}
-
-
-def test_a_headline_participle_without_auxiliary_counts_those_it_befell(extract):
-    ex = extract("Three killed as rioters torch Dale bank\nA firebomb killed three people in a bank in Dale on "
-                 "Wednesday, police said.")
-    (people,) = _entities(ex, "three people")
-    assert _entities(ex, "Three") == {people}
-
-
-def test_a_count_the_tagger_read_as_a_date_still_counts_the_harmed(extract):
-    ex = extract("A strong quake hit Varo on Sunday, killing at least 10 people and injuring 80. Doctors said 80 "
-                 "people were hurt.")
-    (hurt,) = _entities(ex, "80 people")
-    assert _entities(ex, "80") == {hurt}
-
-
-def test_a_headline_count_before_dead_is_the_dead_whatever_verb_follows(extract):
-    ex = extract("Three dead after firebomb hits bank during Dale riots\n\nA firebomb hit a bank in Dale on Wednesday. "
-                 "Three people died in the fire, police said.")
-    (people,) = _entities(ex, "Three people")
-    assert _entities(ex, "Three") == {people}
+@pytest.mark.parametrize("text, counted, count", [
+    pytest.param("Ten dead in Varo quake\nA strong quake hit Varo on Sunday, killing at least 10 people.",
+                 "at least 10 people", "Ten", id="a spelled-out headline count"),
+    pytest.param("Three killed as rioters torch Dale bank\nA firebomb killed three people in a bank in Dale on "
+                 "Wednesday, police said.", "three people", "Three",
+                 id="a headline participle without auxiliary counts those it befell"),
+    pytest.param("A strong quake hit Varo on Sunday, killing at least 10 people and injuring 80. Doctors said 80 "
+                 "people were hurt.", "80 people", "80", id="a count the tagger read as a date"),
+    pytest.param("Three dead after firebomb hits bank during Dale riots\n\nA firebomb hit a bank in Dale on "
+                 "Wednesday. Three people died in the fire, police said.", "Three people", "Three",
+                 id="a headline count before dead whatever verb follows"),
+])
+def test_a_bare_count_of_the_harmed_joins_the_phrase_that_counts_them(extract, text, counted, count):
+    """A count standing alone for people ("Ten dead", "injuring 80") is the entity of the phrase that counts
+    them ("at least 10 people", "80 people"), in a headline or in the body."""
+    ex = extract(text)
+    (people,) = _entities(ex, counted)
+    assert _entities(ex, count) == {people}
