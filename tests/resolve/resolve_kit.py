@@ -15,6 +15,7 @@ from pyoxigraph import NamedNode
 from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction, Quantity, TimeValue
 from kg.rdf import terms
 from kg.rdf.convert import extraction_to_quads
+from kg.resolve import resolve
 from kg.store import Store
 
 BASE = "http://ex.org/"
@@ -107,6 +108,20 @@ def load(store: Store, *docs: Doc) -> list[str]:
         store.replace_graph(NamedNode(iri), extraction_to_quads(ex, BASE))
         iris.append(iri)
     return iris
+
+
+def resolve_with_nouns(store: Store, docs: list[Doc], *nouns: Iterable[tuple[str, str]]) -> None:
+    """Give each of ``docs`` its own common nouns, load them all and resolve the store.
+
+    ``nouns`` holds one list per document, in order, of (written label, key): each becomes an entity of type
+    ``Thing`` labelled as written, which the test then asks about by its key (``("the blaze", "blaze #a")``).
+    Make ``docs`` with :func:`papers` and shared entities, so that the nouns are compared within one story.
+    """
+    for doc, specs in zip(docs, nouns, strict=True):
+        for label, key in specs:
+            doc.entity(label, "Thing", key=key)
+    load(store, *docs)
+    resolve(store, BASE)
 
 
 def eid(key: str) -> str:

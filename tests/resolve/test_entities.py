@@ -10,7 +10,7 @@ from kg.resolve import resolve
 from kg.resolve.entities import resolve_entities, thing_head
 
 from tests.resolve.record_kit import named, record
-from tests.resolve.resolve_kit import BASE, Doc, clusters, eid, load, merged, papers, same_as
+from tests.resolve.resolve_kit import BASE, Doc, clusters, eid, load, merged, papers, resolve_with_nouns, same_as
 
 
 #: Names two reports share that make them reports of one story (resolution compares descriptions within a story).
@@ -220,11 +220,7 @@ def test_thing_head(label, head):
 
 def _story(store, left, right):
     """Two documents of one story (they share two named entities) with the given common nouns."""
-    a, b = papers("Daily", "Herald", shared=NAVY_STORY)
-    for d, specs in ((a, left), (b, right)):
-        for label, key in specs:
-            d.entity(label, "Thing", key=key)
-    _load_and_resolve(store, a, b)
+    resolve_with_nouns(store, papers("Daily", "Herald", shared=NAVY_STORY), left, right)
 
 
 def test_participles_and_places_never_clash_but_peoples_do(store):
@@ -552,11 +548,8 @@ def test_a_date_written_without_its_year_joins_the_one_such_date_of_its_story(st
 
 
 def _day_story(store, *days: list[tuple[str, str]]) -> None:
-    docs = papers(*(f"Paper{i}" for i in range(len(days))), shared=NAVY_STORY)
-    for doc, specs in zip(docs, days):
-        for label, key in specs:
-            doc.entity(label, "Thing", key=key)
-    _load_and_resolve(store, *docs)
+    """One document of the navy story per list of (written label, key) time expressions, resolved."""
+    resolve_with_nouns(store, papers(*(f"Paper{i}" for i in range(len(days))), shared=NAVY_STORY), *days)
 
 
 def test_yesterday_in_an_article_naming_no_day_is_the_story_s_event_day(store):

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from kg.lexicon import GROUP_SYNONYMS, NEAR_SYNONYMS, THING_SYNONYMS, is_person_noun
-from kg.resolve import resolve
-from tests.resolve.resolve_kit import BASE, Doc, load, merged
+from tests.resolve.resolve_kit import merged, papers, resolve_with_nouns
 
 #: What both reports of the invented story name, so they tell one story.
 SHARED = (("Harlow Bay", "Place"), ("Dunmere Software", "Organization"))
@@ -12,14 +11,7 @@ SHARED = (("Harlow Bay", "Place"), ("Dunmere Software", "Organization"))
 
 def _story(store, left: list[tuple[str, str]], right: list[tuple[str, str]]) -> None:
     """Two reports of one story with the given (label, key) descriptions, resolved."""
-    docs = [Doc("Courier", "a"), Doc("Ledger", "b")]
-    for doc, specs in zip(docs, (left, right)):
-        for label, type_ in SHARED:
-            doc.entity(label, type_)
-        for label, key in specs:
-            doc.entity(label, "Thing", key=key)
-    load(store, *docs)
-    resolve(store, BASE)
+    resolve_with_nouns(store, papers("Courier", "Ledger", shared=SHARED), left, right)
 
 
 def test_disaster_words_of_one_report_are_the_synonyms_of_another(store):
