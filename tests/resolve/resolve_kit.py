@@ -128,15 +128,16 @@ def eid(key: str) -> str:
     return terms.entity_iri(BASE, key)
 
 
-def same_as(store: Store) -> set[tuple[str, str]]:
-    """owl:sameAs pairs of the resolution graph, as entity keys' IRIs."""
-    g = terms.resolution_graph_iri(BASE)
+def same_as(store: Store, base: str = BASE) -> set[tuple[str, str]]:
+    """owl:sameAs pairs of the resolution graph of ``base``, as entity keys' IRIs."""
+    g = terms.resolution_graph_iri(base)
     return {(r["a"].value, r["b"].value)
             for r in store.select(f"SELECT ?a ?b WHERE {{ GRAPH <{g}> {{ ?a owl:sameAs ?b }} }}")}
 
 
-def clusters(store: Store) -> dict[str, str]:
-    """Entity IRI -> representative of its owl:sameAs component."""
+def clusters(store: Store, base: str = BASE) -> dict[str, str]:
+    """Entity IRI -> representative (the least IRI) of its owl:sameAs component, in the resolution graph of
+    ``base`` (a store built under another base IRI, such as the seeds' build, passes its own)."""
     parent: dict[str, str] = {}
 
     def find(x):
@@ -145,7 +146,7 @@ def clusters(store: Store) -> dict[str, str]:
             x = parent[x]
         return x
 
-    for a, b in same_as(store):
+    for a, b in same_as(store, base):
         ra, rb = find(a), find(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)

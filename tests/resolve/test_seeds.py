@@ -11,25 +11,14 @@ import pytest
 
 from kg.rdf import terms
 from kg.resolve.names import normalise
+from tests.resolve.resolve_kit import clusters
 
 G = terms.resolution_graph_iri(terms.DEFAULT_BASE_IRI)
 
 
 @pytest.fixture(scope="module")
 def components(seeds_store) -> dict[str, str]:
-    parent: dict[str, str] = {}
-
-    def find(x):
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            x = parent[x]
-        return x
-
-    for r in seeds_store.select(f"SELECT ?a ?b WHERE {{ GRAPH <{G}> {{ ?a owl:sameAs ?b }} }}"):
-        ra, rb = find(r["a"].value), find(r["b"].value)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: find(x) for x in parent}
+    return clusters(seeds_store, terms.DEFAULT_BASE_IRI)
 
 
 def _mentions(store, text: str) -> list[tuple[str, str]]:
