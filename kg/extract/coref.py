@@ -257,6 +257,7 @@ class _State:
     harmed: set[str] = field(default_factory=set)  # keys the text reports harmed ("was struck", "shot her")
     harming: set[str] = field(default_factory=set)  # keys it reports harming someone ("he shot her")
     accused: set[str] = field(default_factory=set)  # keys it reports arrested, charged, fleeing
+    both_numbers: set[str] = field(default_factory=set)  # common nouns the text writes singular and plural
 
 
 def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None,
@@ -276,6 +277,7 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
     state = _State(index, attribution=attribution, quotes=quotes)
     state.roles = _known_roles(chunks, index)
     state.ages = _known_ages(chunks, index)
+    state.both_numbers = _nouns_in_both_numbers(chunks)
     for key, roles in state.roles.items():
         for role in sorted(roles):
             state.role_holders.setdefault(role, []).append(key)
@@ -1431,6 +1433,8 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if not thing or not label:
         return
     plural = _is_plural(root)
+    if root.tag_ == "NNS" and root.lemma_.lower() in state.both_numbers:
+        thing = _plural_key(thing, root)  # "a woman ... killing two women": the two are not the one
     key = _nominal_antecedent(state, span) or thing
     if key != thing:
         _note_named_ship(state, span, key)
@@ -1466,6 +1470,36 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if _locative(root) and key not in state.people:
         state.locations[key] = sal.sentence  # "at an accounting firm": a place something happened
     sal.add(key, _weight(root, thing=True), plural=plural, role=_conjunct_role(root))
+
+def _nouns_in_both_numbers(chunks: list[tuple[Doc, int]]) -> set[str]:
+    """The common nouns (lemmas) a document writes both in the singular and in the plural.
+
+    A plural noun phrase never refers to what a singular one of the same noun does ("a woman
+    opened fire, killing two women"), so where both occur the plural gets a key of its own.
+    """
+    seen: dict[str, set[str]] = {}
+    for doc, _ in chunks:
+        for tok in doc:
+            if tok.pos_ == "NOUN" and tok.tag_ in {"NN", "NNS"}:
+                seen.setdefault(tok.lemma_.lower(), set()).add(tok.tag_)
+    return {lemma for lemma, tags in seen.items() if len(tags) == 2}
+
+
+def _plural_key(key: str, root: Token) -> str:
+    """``key`` (a :func:`phrase_key`, head lemmatised) with the head written in the plural.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("two women")
+    >>> doc[1].lemma_ = "woman"
+    >>> _plural_key("woman", doc[1])
+    'women'
+    """
+    lemma, word = root.lemma_.lower(), root.lower_
+    words = key.split()
+    if words and words[-1] == lemma and word != lemma:
+        return " ".join([*words[:-1], word])
+    return key
+
 
 def _note_named_ship(state: _State, span: Span, key: str) -> None:
     """Note the named ship a definite ship noun refers to, when it also refers back to the description ``key``.
