@@ -1718,7 +1718,7 @@ def _headline_nouns_of_one_person(state: _State, chunks: list[tuple[Doc, int]]) 
         for tok in doc:
             key = index.by_token.get((c, tok.i))
             if (c, tok.i) not in in_headline and tok.pos_ == "NOUN" and key is not None and \
-                    index.type_of(key) == "Person" and not _is_plural(tok):
+                    index.type_of(key) == "Person" and not _is_plural(tok) and not _title_modifier(c, tok, key, index):
                 persons.setdefault(tok.lemma_.lower(), []).append((key, _modifier_lemmas(tok)))
     found: dict[str, str] = {}
     for c, tok in headline:
@@ -1735,6 +1735,15 @@ def _headline_nouns_of_one_person(state: _State, chunks: list[tuple[Doc, int]]) 
         if len(named) == 1:
             found.setdefault(key, next(iter(named)))
     return found
+
+
+def _title_modifier(c: int, tok: Token, key: str, index: EntityIndex) -> bool:
+    """Is ``tok`` a noun modifying the head of a title of the same person ("*prison* spokesman Al Ruiz")?
+
+    Such a noun says what the person's role is about (a prison, a team), not what the person is:
+    the headline's "dies in prison" is the prison, not its spokesman.
+    """
+    return tok.dep_ in {"compound", "nmod"} and tok.head.i > tok.i and index.by_token.get((c, tok.head.i)) == key
 
 
 def _modifier_lemmas(tok: Token) -> set[str]:
