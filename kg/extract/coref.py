@@ -1433,12 +1433,13 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if not thing or not label:
         return
     plural = _is_plural(root)
+    name = thing  # the label: a plural keyed apart is still named by its lemma, as where it is alone
     if root.tag_ == "NNS" and root.lemma_.lower() in state.both_numbers:
         thing = _plural_key(thing, root)  # "a woman ... killing two women": the two are not the one
     key = _nominal_antecedent(state, span) or thing
     if key != thing:
         _note_named_ship(state, span, key)
-    index.add(key, key, "Thing", alias=label if len(label.split()) <= _MAX_ALIAS_WORDS else None)
+    index.add(key, name if key == thing else key, "Thing", alias=label if len(label.split()) <= _MAX_ALIAS_WORDS else None)
     index.mention(key, c, extended, offset, "nominal", anchor=root)
     heads = state.heads.setdefault((root.lemma_.lower(), plural), [])
     if key in heads:
