@@ -257,7 +257,7 @@ class _State:
     harmed: set[str] = field(default_factory=set)  # keys the text reports harmed ("was struck", "shot her")
     harming: set[str] = field(default_factory=set)  # keys it reports harming someone ("he shot her")
     accused: set[str] = field(default_factory=set)  # keys it reports arrested, charged, fleeing
-    both_numbers: set[str] = field(default_factory=set)  # common nouns the text writes singular and plural
+    both_numbers: dict[str, str] = field(default_factory=dict)  # nouns written in both numbers -> the first one's tag
 
 
 def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None,
@@ -1433,9 +1433,10 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if not thing or not label:
         return
     plural = _is_plural(root)
-    name = thing  # the label: a plural keyed apart is still named by its lemma, as where it is alone
-    if root.tag_ == "NNS" and root.lemma_.lower() in state.both_numbers:
-        thing = _plural_key(thing, root)  # "a woman ... killing two women": the two are not the one
+    name = thing  # the label: a phrase keyed apart for its number is still named by its lemma
+    first = state.both_numbers.get(root.lemma_.lower())
+    if first is not None and root.tag_ in {"NN", "NNS"} and root.tag_ != first:
+        thing = _numbered_key(thing, root)  # "a woman ... killing two women": the two are not the one
     key = _nominal_antecedent(state, span) or thing
     if key != thing:
         _note_named_ship(state, span, key)
@@ -1472,34 +1473,41 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
         state.locations[key] = sal.sentence  # "at an accounting firm": a place something happened
     sal.add(key, _weight(root, thing=True), plural=plural, role=_conjunct_role(root))
 
-def _nouns_in_both_numbers(chunks: list[tuple[Doc, int]]) -> set[str]:
-    """The common nouns (lemmas) a document writes both in the singular and in the plural.
+def _nouns_in_both_numbers(chunks: list[tuple[Doc, int]]) -> dict[str, str]:
+    """The common nouns (lemmas) a document writes both in the singular and in the plural -> the tag of the first.
 
     A plural noun phrase never refers to what a singular one of the same noun does ("a woman
-    opened fire, killing two women"), so where both occur the plural gets a key of its own.
+    opened fire, killing two women"), so where both occur the number written second gets a key of
+    its own (:func:`_numbered_key`); the first keeps the key it has where the noun has one number only.
     """
-    seen: dict[str, set[str]] = {}
+    seen: dict[str, list[str]] = {}
     for doc, _ in chunks:
         for tok in doc:
             if tok.pos_ == "NOUN" and tok.tag_ in {"NN", "NNS"}:
-                seen.setdefault(tok.lemma_.lower(), set()).add(tok.tag_)
-    return {lemma for lemma, tags in seen.items() if len(tags) == 2}
+                tags = seen.setdefault(tok.lemma_.lower(), [])
+                if tok.tag_ not in tags:
+                    tags.append(tok.tag_)
+    return {lemma: tags[0] for lemma, tags in seen.items() if len(tags) == 2}
 
 
-def _plural_key(key: str, root: Token) -> str:
-    """``key`` (a :func:`phrase_key`, head lemmatised) with the head written in the plural.
+def _numbered_key(key: str, root: Token) -> str:
+    """``key`` (a :func:`phrase_key`, head lemmatised) told apart by the number of ``root``.
+
+    A plural gets its head written in the plural, a singular "one" before it.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("two women")
-    >>> doc[1].lemma_ = "woman"
-    >>> _plural_key("woman", doc[1])
-    'women'
+    >>> doc = spacy.blank("en")("two women and a man")
+    >>> doc[1].lemma_, doc[1].tag_, doc[4].tag_ = "woman", "NNS", "NN"
+    >>> _numbered_key("woman", doc[1]), _numbered_key("old man", doc[4])
+    ('women', 'one old man')
     """
+    if root.tag_ != "NNS":
+        return f"one {key}"
     lemma, word = root.lemma_.lower(), root.lower_
     words = key.split()
     if words and words[-1] == lemma and word != lemma:
         return " ".join([*words[:-1], word])
-    return key
+    return f"{key} {word}" if word != lemma else f"several {key}"
 
 
 def _note_named_ship(state: _State, span: Span, key: str) -> None:

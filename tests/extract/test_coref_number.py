@@ -35,3 +35,9 @@ def test_plural_phrases_of_one_noun_still_join(parse):
 def test_a_noun_written_only_in_the_plural_keeps_its_key(parse):
     parsed = parse("Two women were hurt at a bakery in Dunmere. The women were taken to a hospital.")
     assert parsed.key("women", 0) == parsed.key("women", 1) == "woman"
+
+
+def test_the_number_written_first_keeps_the_key_and_both_keep_the_label(parse):
+    parsed = parse("Two women were hurt at a bakery in Dunmere. Police said a woman opened fire at noon.")
+    assert parsed.key("women") == "woman" and parsed.key("woman") != "woman"
+    assert parsed.index.entities[parsed.key("woman")].label == "woman"
