@@ -257,6 +257,7 @@ class _State:
     harmed: set[str] = field(default_factory=set)  # keys the text reports harmed ("was struck", "shot her")
     harming: set[str] = field(default_factory=set)  # keys it reports harming someone ("he shot her")
     accused: set[str] = field(default_factory=set)  # keys it reports arrested, charged, fleeing
+    both_numbers: dict[str, str] = field(default_factory=dict)  # nouns written in both numbers -> the first one's tag
 
 
 def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, issued: str | None = None,
@@ -276,6 +277,7 @@ def resolve_references(chunks: list[tuple[Doc, int]], index: EntityIndex, *, iss
     state = _State(index, attribution=attribution, quotes=quotes)
     state.roles = _known_roles(chunks, index)
     state.ages = _known_ages(chunks, index)
+    state.both_numbers = _nouns_in_both_numbers(chunks)
     for key, roles in state.roles.items():
         for role in sorted(roles):
             state.role_holders.setdefault(role, []).append(key)
@@ -1435,10 +1437,14 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if not thing or not label:
         return
     plural = _is_plural(root)
+    name = thing  # the label: a phrase keyed apart for its number is still named by its lemma
+    first = state.both_numbers.get(root.lemma_.lower())
+    if first is not None and root.tag_ in {"NN", "NNS"} and root.tag_ != first:
+        thing = _numbered_key(thing, root)  # "a woman ... killing two women": the two are not the one
     key = _nominal_antecedent(state, span) or thing
     if key != thing:
         _note_named_ship(state, span, key)
-    index.add(key, key, "Thing", alias=label if len(label.split()) <= _MAX_ALIAS_WORDS else None)
+    index.add(key, name if key == thing else key, "Thing", alias=label if len(label.split()) <= _MAX_ALIAS_WORDS else None)
     index.mention(key, c, extended, offset, "nominal", anchor=root)
     heads = state.heads.setdefault((root.lemma_.lower(), plural), [])
     if key in heads:
@@ -1470,6 +1476,43 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     if _locative(root) and key not in state.people:
         state.locations[key] = sal.sentence  # "at an accounting firm": a place something happened
     sal.add(key, _weight(root, thing=True), plural=plural, role=_conjunct_role(root))
+
+def _nouns_in_both_numbers(chunks: list[tuple[Doc, int]]) -> dict[str, str]:
+    """The common nouns (lemmas) a document writes both in the singular and in the plural -> the tag of the first.
+
+    A plural noun phrase never refers to what a singular one of the same noun does ("a woman
+    opened fire, killing two women"), so where both occur the number written second gets a key of
+    its own (:func:`_numbered_key`); the first keeps the key it has where the noun has one number only.
+    """
+    seen: dict[str, list[str]] = {}
+    for doc, _ in chunks:
+        for tok in doc:
+            if tok.pos_ == "NOUN" and tok.tag_ in {"NN", "NNS"}:
+                tags = seen.setdefault(tok.lemma_.lower(), [])
+                if tok.tag_ not in tags:
+                    tags.append(tok.tag_)
+    return {lemma: tags[0] for lemma, tags in seen.items() if len(tags) == 2}
+
+
+def _numbered_key(key: str, root: Token) -> str:
+    """``key`` (a :func:`phrase_key`, head lemmatised) told apart by the number of ``root``.
+
+    A plural gets its head written in the plural, a singular "one" before it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("two women and a man")
+    >>> doc[1].lemma_, doc[1].tag_, doc[4].tag_ = "woman", "NNS", "NN"
+    >>> _numbered_key("woman", doc[1]), _numbered_key("old man", doc[4])
+    ('women', 'one old man')
+    """
+    if root.tag_ != "NNS":
+        return f"one {key}"
+    lemma, word = root.lemma_.lower(), root.lower_
+    words = key.split()
+    if words and words[-1] == lemma and word != lemma:
+        return " ".join([*words[:-1], word])
+    return f"{key} {word}" if word != lemma else f"several {key}"
+
 
 def _note_named_ship(state: _State, span: Span, key: str) -> None:
     """Note the named ship a definite ship noun refers to, when it also refers back to the description ``key``.
@@ -1688,7 +1731,7 @@ def _headline_nouns_of_one_person(state: _State, chunks: list[tuple[Doc, int]]) 
         for tok in doc:
             key = index.by_token.get((c, tok.i))
             if (c, tok.i) not in in_headline and tok.pos_ == "NOUN" and key is not None and \
-                    index.type_of(key) == "Person" and not _is_plural(tok):
+                    index.type_of(key) == "Person" and not _is_plural(tok) and not _title_modifier(c, tok, key, index):
                 persons.setdefault(tok.lemma_.lower(), []).append((key, _modifier_lemmas(tok)))
     found: dict[str, str] = {}
     for c, tok in headline:
@@ -1705,6 +1748,15 @@ def _headline_nouns_of_one_person(state: _State, chunks: list[tuple[Doc, int]]) 
         if len(named) == 1:
             found.setdefault(key, next(iter(named)))
     return found
+
+
+def _title_modifier(c: int, tok: Token, key: str, index: EntityIndex) -> bool:
+    """Is ``tok`` a noun modifying the head of a title of the same person ("*prison* spokesman Al Ruiz")?
+
+    Such a noun says what the person's role is about (a prison, a team), not what the person is:
+    the headline's "dies in prison" is the prison, not its spokesman.
+    """
+    return tok.dep_ in {"compound", "nmod"} and tok.head.i > tok.i and index.by_token.get((c, tok.head.i)) == key
 
 
 def _modifier_lemmas(tok: Token) -> set[str]:

@@ -100,3 +100,12 @@ def test_a_man_linked_by_salience_alone_is_not_the_headline_man(entity_of):
     neighbor = entity_of(text, "former neighbor")
     assert neighbor is not None
     assert entity_of(text, "Man") != neighbor
+
+
+@pytest.mark.parametrize("word", ["prison", "harbour"])
+def test_a_noun_modifying_a_title_is_not_the_person_titled(entity_of, word):
+    # "prison spokesman Al Ruiz" gives Al Ruiz no role "prison": the headline's prison is a place
+    place = {"prison": "Ex-convict Tom Vale dies in prison", "harbour": "Storm wrecks boats in harbour"}[word]
+    body = {"prison": "Tom Vale died on Monday at a prison in Dunmere, said prison spokesman Al Ruiz.",
+            "harbour": "The storm wrecked six boats on Monday in Dunmere, said harbour master Al Ruiz."}[word]
+    assert entity_of(f"{place}\n\n{body}", word) != "Al Ruiz"
