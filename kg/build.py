@@ -38,7 +38,6 @@ last time copy the unchanged parts of the previous files, see :mod:`kg.export.in
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import itertools
 import os
@@ -272,11 +271,10 @@ def build(
         report.warnings.extend(str(w.message) for w in caught)
 
     release_free_memory()  # the parse phase's freed heap, before resolve's tables (which grow with the corpus)
-    with _prepare_outputs(store, exports, base_iri) as prepared:  # the document graphs' export, beside resolve
-        resolve(store, base_iri, aliases=alias_rules)
-        store.flush()
-        release_free_memory()  # resolve's records, before the exports
-        report.files = write_outputs(store, out, exports, prepared)
+    resolve(store, base_iri, aliases=alias_rules)
+    store.flush()
+    release_free_memory()  # resolve's records, before the exports
+    report.files = write_outputs(store, out, exports)
     report.stats = graph_stats(store)  # after the exports: an incremental one keeps the counts up to date
     return report
 
@@ -394,21 +392,11 @@ class _Loader:
         self._pending, self._size = [], 0
 
 
-def _prepare_outputs(store: Store, exports: Iterable[str], base: str):
-    """The export work on the document graphs, started in another process while resolve runs (resolve writes
-    only the resolution graph; :func:`kg.export.formats.prepare_export`), or a context holding None."""
-    from kg.export.formats import prepare_export
-
-    prepared = prepare_export(store, [fmt for fmt in exports if fmt != "html"],
-                              changing=[terms.resolution_graph_iri(base)])
-    return prepared if prepared is not None else contextlib.nullcontext()
-
-
-def write_outputs(store: Store, out: Path, exports: Iterable[str], prepared=None) -> dict[str, Path]:
+def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, Path]:
     """Write the requested exports (``html`` is the graph page) into ``out``.
 
-    The RDF files are written in one pass over the store (:func:`kg.export.formats.write_export_files`; with
-    the work ``prepared`` beside resolve, :func:`_prepare_outputs`), then the page.
+    The RDF files are written in one pass over the store (:func:`kg.export.formats.write_export_files`),
+    then the page.
     """
     from kg.export.formats import write_export_files
 
@@ -417,7 +405,7 @@ def write_outputs(store: Store, out: Path, exports: Iterable[str], prepared=None
     rdf = [fmt for fmt in exports if fmt != "html"]
     if rdf:
         done = write_export_files(store, [(fmt, out / f"graph.{fmt}") for fmt in rdf],
-                                  between=lambda _: faults.reached("build.export"), prepared=prepared)
+                                  between=lambda _: faults.reached("build.export"))
         files.update((fmt, export.path) for fmt, export in zip(rdf, done))
     if "html" in exports:
         try:

@@ -59,8 +59,6 @@ __all__ = [
     "get_format",
     "known_formats",
     "document_piece",
-    "PreparedExport",
-    "prepare_export",
     "write_export",
     "write_export_files",
     "write_exports",
@@ -93,7 +91,6 @@ _json_string = json.encoder.encode_basestring
 _LOCAL_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_\-]*$")
 
 Writer = Callable[["object", BinaryIO], int]
-_Counted = tuple[list[bytes], list[int] | None]
 
 
 @dataclass(frozen=True)
@@ -210,7 +207,6 @@ class _Union:
 
     def __init__(self, counting: bool = False) -> None:
         self._counting = counting  # also keep, per triple, the number of graphs stating it (:meth:`counted`)
-        self._run_lines = _RUN_LINES
 
     def __enter__(self) -> _Union:
         self._folder = tempfile.TemporaryDirectory(prefix="kg-export-")
@@ -225,15 +221,10 @@ class _Union:
     def add(self, lines: list[bytes]) -> None:
         self.add_keyed(_keyed(lines))
 
-    def adopt(self, run: Path) -> None:
-        """Take a sorted run of distinct keyed lines made elsewhere (with its ``.counts`` file beside it when this
-        union counts); it stays where it is and is merged with the rest."""
-        self._runs.append(run)
-
     def add_keyed(self, keyed: list[bytes]) -> None:
         """:meth:`add` of lines already made sort keys (:func:`_keyed`)."""
         self._seen.update(keyed)
-        if len(self._seen) >= self._run_lines:
+        if len(self._seen) >= _RUN_LINES:
             self._spill()
 
     def _spill(self) -> None:
@@ -281,15 +272,6 @@ class _Union:
         if self._seen:
             self._spill()
         yield from _chunks(_distinct(heapq.merge(*(_read_run(run) for run in self._runs))), size)
-
-
-def _write_counted(chunks: Iterable[_Counted], path: Path) -> Path:
-    """Write sorted distinct keyed lines and their counts as one run (``path`` and its ``.counts``)."""
-    with path.open("wb") as lines_out, path.with_suffix(".counts").open("wb") as counts_out:
-        for lines, counts in chunks:
-            lines_out.write(b"\n".join(lines) + b"\n")
-            counts_out.write(array("Q", counts).tobytes())
-    return path
 
 
 def _distinct(lines: Iterable[bytes]) -> Iterator[bytes]:
@@ -791,6 +773,9 @@ class _NTriplesWriter(_Writer):
     union = True
 
 
+_Counted = tuple[list[bytes], list[int] | None]
+
+
 def _subject_cut(chunks: Iterable[_Counted]) -> Iterator[_Counted]:
     """The same sorted lines (and counts), in chunks that end where a subject ends.
 
@@ -860,12 +845,11 @@ def _write_union(writers: list[_Writer], union: _Union, record=None) -> None:
             record.union_chunk(keyed, counts, body)
 
 
-def _write_all(store, writers: list[_Writer], record=None, prepared: PreparedExport | None = None) -> None:
+def _write_all(store, writers: list[_Writer], record=None) -> None:
     """The shared pass: read each graph once (cached piece, or dump and sort) and give it to every writer.
 
     When the pass renders both TriG and JSON-LD (as a build does), the pieces it had to make
-    are cached in the store for the next export (:meth:`kg.store.Store.cache_export`). The graphs a
-    :class:`PreparedExport` made ready are copied from its files, and its union run is merged with the rest.
+    are cached in the store for the next export (:meth:`kg.store.Store.cache_export`).
     """
     per_graph = [w for w in writers if not w.union]
     union_writers = [w for w in writers if w.union]
@@ -873,18 +857,8 @@ def _write_all(store, writers: list[_Writer], record=None, prepared: PreparedExp
     keep = getattr(store, "cache_export", None)
     if not {_TriGWriter, _JsonLdWriter} <= {type(w) for w in per_graph}:
         keep = None
-    graphs = _graphs(store)
-    ready = prepared.ready(graphs, {type(w) for w in per_graph}) if prepared is not None else None
     with _Union(counting=record is not None and bool(union_writers)) as union:
-        if ready is not None and union_writers:
-            union.adopt(ready.run)
-        for graph in graphs:
-            if ready is not None and (piece := ready.piece(graph)) is not None:
-                for writer in per_graph:
-                    writer.graph(piece)
-                if record is not None:
-                    record.graph(graph)
-                continue
+        for graph in _graphs(store):
             piece = _Piece.decode(graph, cached(graph)) if cached is not None else None
             fresh = piece is None
             if piece is None:
@@ -914,172 +888,6 @@ def _write_all(store, writers: list[_Writer], record=None, prepared: PreparedExp
             writer.finish()
         if union_writers:
             _write_union(union_writers, union, record)
-
-
-# -- export work done beside resolve ------------------------------------------------------
-
-#: Lines the preparing process sorts in memory at once (it runs beside resolve, whose peak is a build's; a
-#: smaller run than the export's own costs it a few more runs to merge, and the export nothing).
-_PREP_RUN_LINES = 100_000
-#: The per-graph writers' parts, by writer: what the preparing process renders of each graph.
-_PREP_KINDS: dict[type[_Writer], str] = {_NQuadsWriter: "nquads", _TriGWriter: "trig", _JsonLdWriter: "jsonld"}
-
-
-class _Ready(_Piece):
-    """A graph's blocks as the preparing process rendered them (the writers ask only for these)."""
-
-    def __init__(self, graph, count: int, parts: dict[str, bytes]) -> None:
-        super().__init__(graph, None, parts.get("trig"), parts.get("jsonld"), text=b"")
-        self._count, self._nquads = count, parts.get("nquads")
-
-    @property
-    def count(self) -> int:
-        return self._count
-
-    @property
-    def nquads(self) -> bytes:
-        return self._nquads
-
-
-class _ReadyGraphs:
-    """What a finished :class:`PreparedExport` left: its graphs' blocks (read on demand) and its union run."""
-
-    def __init__(self, folder: Path, index: dict, kinds: list[str]) -> None:
-        self.run = folder / "union.nt"
-        self._graphs = {iri: (count, spans) for iri, count, *spans in index["graphs"]}
-        self._files = {kind: (folder / f"{kind}.part").open("rb") for kind in kinds}
-
-    def piece(self, graph) -> _Ready | None:
-        found = self._graphs.get(graph.value) if isinstance(graph, ox.NamedNode) else None
-        if found is None:
-            return None
-        count, spans = found
-        parts = {}
-        for kind, start, size in zip(self._files, spans[::2], spans[1::2]):
-            parts[kind] = os.pread(self._files[kind].fileno(), size, start)
-        return _Ready(graph, count, parts)
-
-    def close(self) -> None:
-        for handle in self._files.values():
-            handle.close()
-
-
-class PreparedExport:
-    """The export work of graphs that will not change before the export (a build's document graphs, while resolve
-    writes the resolution graph), done meanwhile in another process from the store's cached pieces.
-
-    Why: resolve and the exports run one after the other at the end of a build, each on one core; most of the
-    export is the document graphs' part (their TriG, N-Quads and JSON-LD blocks, and the sorted union of their
-    lines behind graph.ttl), which resolve does not change. The process writes that part into a temporary
-    folder: one file of blocks per per-graph format and one sorted, counted run of the union's lines; the
-    export (:func:`write_export_files` with ``prepared``) copies the blocks and merges the run with the lines
-    of the graphs it renders itself, so the files are the bytes a plain export writes. Anything unexpected (a
-    piece missing from the cache, the process failing, a graph gone) makes the export do the work itself.
-    Use it as a context manager: leaving it stops the process and removes the folder.
-    """
-
-    def __init__(self, graphs: list[tuple[str, str]], kinds: list[str]) -> None:
-        import multiprocessing
-
-        self._folder = tempfile.TemporaryDirectory(prefix="kg-export-prep-")
-        self.kinds = kinds
-        self._iris = {iri for iri, _ in graphs}
-        self._ready: _ReadyGraphs | None = None
-        context = multiprocessing.get_context("spawn")  # no fork of a process holding an open store
-        self._process = context.Process(target=_prepare, args=(self._folder.name, graphs, kinds), daemon=True,
-                                        name="kg-export-prep")
-        self._process.start()
-
-    def __enter__(self) -> PreparedExport:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.close()
-
-    def ready(self, graphs: list, kinds: set[type[_Writer]]) -> _ReadyGraphs | None:
-        """Wait for the process; its work, if it finished and still fits ``graphs`` and the writers' ``kinds``."""
-        if self._ready is not None:
-            return self._ready
-        self._process.join()
-        if self._process.exitcode != 0 or not {_PREP_KINDS.get(k) for k in kinds} <= set(self.kinds):
-            return None
-        if not self._iris <= {g.value for g in graphs if isinstance(g, ox.NamedNode)}:
-            return None
-        try:
-            index = json.loads((Path(self._folder.name) / "index.json").read_text(encoding="utf-8"))
-            self._ready = _ReadyGraphs(Path(self._folder.name), index, self.kinds)
-        except (OSError, ValueError):
-            return None
-        return self._ready
-
-    def close(self) -> None:
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
-        if self._ready is not None:
-            self._ready.close()
-        self._folder.cleanup()
-
-
-def prepare_export(store, formats: Iterable[str], *, changing: Iterable[str] = ()) -> PreparedExport | None:
-    """Start the export work of ``store``'s named graphs other than ``changing`` (IRIs) for an export into
-    ``formats``, in another process (:class:`PreparedExport`); None when there is nothing to prepare: an
-    in-memory store, a format with a replaced writer, graphs without a cached piece, or an export state that
-    would make the export incremental (it copies the previous files instead).
-    """
-    try:
-        names = [get_format(name).name for name in formats]
-    except ExportError:
-        return None
-    if not names or any(get_format(n).writer is not _STANDARD[n] for n in names):
-        return None
-    cache_file = getattr(store, "export_cache_file", None)
-    state = store.export_state_dir() if hasattr(store, "export_state_dir") else None
-    if cache_file is None or state is None or (state / "manifest.json").exists():
-        return None
-    skip = set(changing)
-    graphs = []
-    for graph in store.named_graphs():
-        if graph.value in skip:
-            continue
-        path = cache_file(graph)
-        if path is None or not path.is_file():
-            return None
-        graphs.append((graph.value, str(path)))
-    kinds = [_PREP_KINDS[_WRITERS[n]] for n in names if _WRITERS[n] in _PREP_KINDS]
-    return PreparedExport(graphs, kinds) if graphs else None
-
-
-def _prepare(folder: str, graphs: list[tuple[str, str]], kinds: list[str]) -> None:
-    """The preparing process (:class:`PreparedExport`): exits non-zero when a piece cannot be read."""
-    import sys
-
-    out = Path(folder)
-    index = []
-    files = {kind: (out / f"{kind}.part").open("wb", buffering=1 << 20) for kind in kinds}
-    positions = dict.fromkeys(kinds, 0)
-    with _Union(counting=True) as union:
-        union._run_lines = _PREP_RUN_LINES
-        for iri, path in graphs:
-            graph = ox.NamedNode(iri)
-            try:
-                piece = _Piece.decode(graph, Path(path).read_bytes())
-            except OSError:
-                piece = None
-            if piece is None:
-                sys.exit(3)
-            entry: list = [iri, piece.count]
-            for kind in kinds:
-                data = getattr(piece, kind)
-                files[kind].write(data)
-                entry += [positions[kind], len(data)]
-                positions[kind] += len(data)
-            index.append(entry)
-            union.add_keyed(piece.keyed())
-        for handle in files.values():
-            handle.close()
-        _write_counted(union.counted(), out / "union.nt")
-    (out / "index.json").write_text(json.dumps({"graphs": index}), encoding="utf-8")
 
 
 def _single(kind: type[_Writer]) -> Writer:
@@ -1308,8 +1116,7 @@ def write_export(store, fmt: str, path: str | os.PathLike[str]) -> Export:
 
 
 def write_export_files(
-    store, targets: Sequence[tuple[str, str | os.PathLike[str]]], *, between: Callable[[Export], None] | None = None,
-    prepared: PreparedExport | None = None,
+    store, targets: Sequence[tuple[str, str | os.PathLike[str]]], *, between: Callable[[Export], None] | None = None
 ) -> list[Export]:
     """Write ``store`` in each ``(format, path)`` of ``targets``, in one pass over the store.
 
@@ -1317,8 +1124,7 @@ def write_export_files(
     format, so every graph is dumped and sorted once and handed to every file. Each file is
     written to a temporary file beside its target and then moved over it, in the order of
     ``targets``; ``between`` is called with each :class:`Export` once its file is in place
-    (a build's crash point). A failure before a file is moved leaves the previous one whole. ``prepared``
-    (:func:`prepare_export`) is work on graphs already done beside the caller's; the caller closes it.
+    (a build's crash point). A failure before a file is moved leaves the previous one whole.
     """
     formats = [get_format(fmt) for fmt, _ in targets]
     paths = [Path(path) for _, path in targets]
@@ -1346,9 +1152,9 @@ def write_export_files(
                 pending = incremental.try_update(store, state, writers)
                 if pending is None:
                     pending = incremental.open_recorder(store, state, writers)
-                    _write_all(store, writers, pending, prepared)
+                    _write_all(store, writers, pending)
             else:
-                _write_all(store, writers, prepared=prepared)
+                _write_all(store, writers)
             counts.update((i, writer.count) for i, writer in shared.items())
             for i, export_format in enumerate(formats):
                 if i not in shared:
