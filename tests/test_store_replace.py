@@ -1,6 +1,6 @@
 """Store.replace_graph makes a graph hold exactly the new quads, whatever their number: held and written at once
-(only the difference when the graph exists), or through a staging graph and one update when there are more than
-``chunk`` of them."""
+(only the difference when the graph exists); when there are more than ``chunk`` of them, compared with the existing
+graph on disk and only the difference written in one update, or through a staging graph for a new graph."""
 
 from __future__ import annotations
 
