@@ -14,6 +14,7 @@ Points:
 - ``build.extract``: a batch of documents came back from the workers, before any of it is stored;
 - ``store.load``: a document's old graph was dropped, its new one not yet loaded;
 - ``store.replace``: a graph (the resolution graph, during resolve) was dropped, its new quads not yet added;
+  or, for a graph that exists, its new quads or the difference from the old ones are ready and not yet applied;
 - ``build.export``: between two export files;
 - ``worker.poison``: a worker process dies (SIGKILL) when it is given a document whose
   text contains :data:`POISON`, as when the kernel kills it for memory or a native

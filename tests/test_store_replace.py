@@ -1,6 +1,6 @@
 """Store.replace_graph makes a graph hold exactly the new quads, whatever their number: held and written at once
-(only the difference when the graph exists), or through a staging graph and one update when there are more than
-``chunk`` of them."""
+(only the difference when the graph exists); when there are more than ``chunk`` of them, compared with the existing
+graph on disk and only the difference written in one update, or through a staging graph for a new graph."""
 
 from __future__ import annotations
 
@@ -173,3 +173,105 @@ def test_a_chunked_replace_on_disk_bulk_loads_every_chunk_and_keeps_every_quad(t
     del store, spy  # the lock goes with the last reference
     again = open_store(tmp_path)
     assert sorted(q.object.value for q in again.quads(G)) == ["0", "1", "2", "3", "4"]
+
+
+class _WriteSpy:
+    """Forwards to a pyoxigraph store and notes every write: updates (their text), extends and bulk loads (sizes)."""
+
+    def __init__(self, inner) -> None:
+        self._inner, self.updates, self.loads = inner, [], []
+
+    def update(self, sparql, **kwargs) -> None:
+        self.updates.append(sparql)
+        self._inner.update(sparql, **kwargs)
+
+    def extend(self, quads) -> None:
+        quads = list(quads)
+        self.loads.append(("extend", len(quads)))
+        self._inner.extend(quads)
+
+    def bulk_extend(self, quads) -> None:
+        quads = list(quads)
+        self.loads.append(("bulk", len(quads)))
+        self._inner.bulk_extend(quads)
+
+    def bulk_load(self, *args, **kwargs) -> None:
+        before = len(self._inner)
+        self._inner.bulk_load(*args, **kwargs)
+        self.loads.append(("bulk_load", len(self._inner) - before))
+
+    def __getattr__(self, name):
+        return getattr(self._inner, name)
+
+
+def _numbered(values):
+    return [ox.Quad(NODES[0], NODES[1], ox.Literal(str(v)), G) for v in values]
+
+
+def test_replacing_a_big_graph_by_a_nearly_equal_one_writes_only_the_difference():
+    # resolve's graph after a small incremental build: most of it unchanged, and writing it whole cost seconds
+    store = Store()
+    store.replace_graph(G, _numbered(range(100)), chunk=10)
+    spy = store._store = _WriteSpy(store._store)
+    store.replace_graph(G, iter(_numbered(list(range(1, 100)) + [100, 101])), chunk=10)  # 1 out, 2 in: held update
+    assert spy.loads == [] and len(spy.updates) == 1
+    assert spy.updates[0].count('"') == 6  # the three changed literals, nothing else
+    assert sorted(int(q.object.value) for q in store.quads(G)) == list(range(1, 102))
+    spy.updates.clear()
+    store.replace_graph(G, iter(_numbered(range(20, 150))), chunk=10)  # 19 out, 48 in: through staging graphs
+    assert sorted(n for _, n in spy.loads) == [19, 48] and len(spy.updates) == 1
+    assert sorted(int(q.object.value) for q in store.quads(G)) == list(range(20, 150))
+    assert [g.value for g in store.named_graphs()] == [G.value]
+    spy.updates.clear()
+    store.replace_graph(G, iter(_numbered(reversed(range(20, 150)))), chunk=10)  # same graph: nothing written
+    assert spy.updates == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(QUADS, QUADS, st.integers(1, 5))
+def test_a_difference_sorted_in_runs_on_disk_gives_the_same_graph(first, second, chunk):
+    store = Store()
+    store.replace_graph(G, first)
+    old_run = kg.store.SORT_RUN_BYTES
+    kg.store.SORT_RUN_BYTES = 40  # a line or two per run: the merge of runs from files
+    try:
+        store.replace_graph(G, iter(second), chunk=chunk)
+    finally:
+        kg.store.SORT_RUN_BYTES = old_run
+    assert {str(q) for q in store.quads(G)} == _fresh(second)
+    assert [g.value for g in store.named_graphs()] in ([], [G.value])
+
+
+_KILLED_REPLACE = """
+import sys, pyoxigraph as ox
+from kg.store import open_store
+G, P = ox.NamedNode("http://ex/g"), ox.NamedNode("http://ex/p")
+store = open_store(sys.argv[1], create=True)
+values = range(int(sys.argv[2]), int(sys.argv[3]))
+store.replace_graph(G, (ox.Quad(G, P, ox.Literal(str(v)), G) for v in values), chunk=int(sys.argv[4]))
+"""
+
+
+@pytest.mark.parametrize("new, chunk", [((1, 102), 10), ((20, 150), 10), ((0, 100), 10)])
+def test_a_difference_write_killed_at_its_crash_point_leaves_the_old_graph(tmp_path, new, chunk):
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from kg.store import open_store
+
+    root = Path(__file__).resolve().parent.parent
+    env = {**{k: v for k, v in os.environ.items() if k != "KG_FAULT"}, "PYTHONPATH": str(root)}
+    command = [sys.executable, "-c", _KILLED_REPLACE, str(tmp_path)]
+    assert subprocess.run(command + ["0", "100", "10"], env=env).returncode == 0
+    killed = subprocess.run(command + [str(new[0]), str(new[1]), str(chunk)], env={**env, "KG_FAULT": "store.replace"})
+    assert killed.returncode == -signal.SIGKILL
+    store = open_store(tmp_path)
+    assert sorted(int(q.object.value) for q in store.quads(G)) == list(range(100))
+    del store
+    assert subprocess.run(command + [str(new[0]), str(new[1]), str(chunk)], env=env).returncode == 0
+    store = open_store(tmp_path)
+    assert sorted(int(q.object.value) for q in store.quads(G)) == list(range(*new))
+    assert [g.value for g in store.named_graphs()] == [G.value]
