@@ -1222,10 +1222,16 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     (['marbury'], ['2'])
     >>> distinguishing_modifiers("the disgruntled former employee"), distinguishing_modifiers("Angry Former Employee")
     (frozenset(), frozenset())
+
+    A month or a year says when the referent was (:func:`_when_word`), marked ``when:`` so that it is never read
+    as a count or a place: "the 2008 fire" is no 2008 fires.
+
+    >>> sorted(distinguishing_modifiers("the October 2008 fire")), sorted(distinguishing_modifiers("2000 soldiers"))
+    (['when:2008', 'when:october'], ['2000'])
     """
     raw = [w for w in re.split(r"[\s/]+", label) if w]
     words = tokens(label)
-    start, _ = _head_span(words, _capitalised(label))
+    start, end = _head_span(words, _capitalised(label))
     titled = len(raw) > 1 and all(w[:1].isupper() or not w[:1].isalpha()
                                   for w in raw if w.lower() not in FUNCTION_WORDS)
     found = set()
@@ -1236,6 +1242,10 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
             continue  # coordinated modifiers: "reckless and negligent driver", "hit-and-run driver"
         if w in _CONTRASTIVE:
             found.add(w)
+            continue
+        when = _when_word(w, raw, words[i + 1] if i + 1 < start else "", _plural_head(words[start:end]))
+        if when:
+            found.add(when)
             continue
         number = _NUMBER_WORDS.get(w, w if w.isdigit() else None)
         if number is not None and i + 1 < len(words) and words[i + 1] in _AGE_WORDS:
@@ -1249,6 +1259,55 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
             if w in WIDER_DEMONYMS:  # "English" also says "British": no clash with it
                 found.add(WIDER_DEMONYMS[w])
     return frozenset(found)
+
+
+#: Full month names: capitalised before a head ("the October patch", "December's update") they say when.
+_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
+#: The years a plain four-digit number before a singular head is read as ("the 2008 fire"), not a count.
+_YEARS = range(1900, 2100)
+#: A marker before a modifier that says when its referent was (:func:`_when_word`).
+_WHEN = "when:"
+
+
+def _when_word(word: str, raw: Sequence[str], following: str, plural_head: bool) -> str:
+    """``word`` (normalised, before a head) as a when-modifier (``"when:october"``, ``"when:2008"``), or "".
+
+    A capitalised month name is one, alone or possessive ("the October patch", "December's update"), unless a
+    capitalised word other than a year follows it before the head: then it opens a name ("the August Tarrow
+    play"). A four-digit number of 1900-2099 written without a comma is a year before a singular head ("the 2008
+    fire") or when possessive ("2008's floods"); before a plural head it is a count ("2000 soldiers"). ``raw``: the
+    label's words as written; ``following``: the normalised word after ``word`` before the head, if any.
+
+    >>> raw = "the October patch of December's update".split()
+    >>> _when_word("october", raw, "", False), _when_word("decembers", raw, "", False)
+    ('when:october', 'when:december')
+    >>> _when_word("2008", ["2008"], "", False), _when_word("2008", ["2008"], "", True), _when_word("2", ["2,008"], "", False)
+    ('when:2008', '', '')
+    >>> _when_word("august", "the August Tarrow play".split(), "tarrow", False)
+    ''
+    """
+    for written in raw:
+        bare = written.strip(".,;:\"()")
+        possessive = bare[-2:] in ("'s", "\u2019s")
+        stem = bare[:-2] if possessive else bare
+        if stem.casefold() + ("s" if possessive else "") != word:
+            continue
+        if stem.isdigit() and len(stem) == 4 and int(stem) in _YEARS and (possessive or not plural_head):
+            return _WHEN + stem
+        if stem.casefold() in _MONTH_NAMES and stem[:1].isupper():
+            after = next((r for r in raw if r.casefold().strip(".,;:\"()") == following), "")
+            if possessive or not following or not after[:1].isupper() or following.isdigit():
+                return _WHEN + stem.casefold()
+    return ""
+
+
+def _plural_head(head: Sequence[str]) -> bool:
+    """Whether the last word of a head span is written in the plural ("soldiers", not "bus", "crisis", "glass").
+
+    >>> _plural_head(("soldiers",)), _plural_head(("fire",)), _plural_head(("crisis",)), _plural_head(())
+    (True, False, False, False)
+    """
+    return bool(head) and head[-1].endswith("s") and not head[-1].endswith(("ss", "us", "is"))
 
 
 def _written_as(raw: str, word: str) -> bool:
@@ -1280,10 +1339,32 @@ def _strong_clash(a: frozenset[str], b: frozenset[str]) -> bool:
     >>> _strong_clash(frozenset({"somali"}), frozenset({"somalian"})), _strong_clash(frozenset({"austrian"}),
     ...                                                                             frozenset({"australian"}))
     (False, True)
+
+    A when-modifier (:func:`_when_word`) weighs only against one of its own kind, a month against a month and a
+    year against a year: a time one side does not give is no detail the other lacks ("the 2008 fire" / "two
+    fires", "the October fire" / "the 2008 fire" do not clash; "the October patch" / "the December patch" do).
+
+    >>> _strong_clash(frozenset({"when:2008"}), frozenset({"2"})), _strong_clash(frozenset({"when:october"}),
+    ...                                                                         frozenset({"when:2008"}))
+    (False, False)
+    >>> _strong_clash(frozenset({"when:october"}), frozenset({"when:december", "when:2008"}))
+    True
     """
+    a, b = _given_times(a, b), _given_times(b, a)
     # (the contrastive words are read as written: a demonym stem of "foreign" is no contrast)
     keyed_a, keyed_b = frozenset(map(_demonym_key, a)), frozenset(map(_demonym_key, b))
     return (bool(keyed_a - keyed_b) and bool(keyed_b - keyed_a)) or bool((a ^ b) & _CONTRASTIVE)
+
+
+def _given_times(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """``a`` without its when-modifiers of a kind (months, years: :func:`_kinds_of_telling`) that ``b`` lacks.
+
+    >>> sorted(_given_times(frozenset({"when:october", "when:2008", "2"}), frozenset({"when:2009"})))
+    ['2', 'when:2008']
+    """
+    _, months_a, years_a, _ = _kinds_of_telling(a)
+    _, months_b, years_b, _ = _kinds_of_telling(b)
+    return a - (months_a if not months_b else frozenset()) - (years_a if not years_b else frozenset())
 
 
 #: Words before a place name in a description that widen it to the area around it ("a suburban Ardon firm",
@@ -1379,10 +1460,28 @@ def _telling(modifiers: frozenset[str]) -> frozenset[str]:
     ("the Tellish ship" / "the Ostlandian ship") are. Measured on the 20 ECB+ topics no rule was tuned on, the
     place and brand clash of the head rule refused more right joins than wrong ones (benchmarks/RESULTS.md).
 
-    >>> sorted(_telling(frozenset({"ardon", "tellish", "2", "other", "us"})))
-    ['2', 'other', 'tellish', 'us']
+    >>> sorted(_telling(frozenset({"ardon", "tellish", "2", "other", "us", "when:october"})))
+    ['2', 'other', 'tellish', 'us', 'when:october']
+
+    A month or a year (:func:`_when_word`) tells two referents apart too: "the October patch" and "the December
+    patch" are two patches (:func:`_kinds_of_telling` keeps each against its own kind).
     """
-    return frozenset(w for w in modifiers if w.isdigit() or w in _CONTRASTIVE or _people_word(w) or w in _COUNTRY_WORDS)
+    return frozenset(w for w in modifiers if w.isdigit() or w in _CONTRASTIVE or _people_word(w) or w in _COUNTRY_WORDS
+                     or w.startswith(_WHEN))
+
+
+def _kinds_of_telling(telling: frozenset[str]) -> tuple[frozenset[str], ...]:
+    """``telling`` (:func:`_telling`) split by kind, each compared only with its own: counts, months, years and the
+    rest (peoples, countries, contrastive words). A year is no count, and a month and a year are two facets of one
+    time: "the October fire" may be "the 2008 fire", "the 2008 fire" is no count of fires against "two fires".
+
+    >>> _kinds_of_telling(frozenset({"2", "when:october", "when:2008", "tellish"}))
+    (frozenset({'2'}), frozenset({'when:october'}), frozenset({'when:2008'}), frozenset({'tellish'}))
+    """
+    counts = frozenset(w for w in telling if w.isdigit())
+    whens = frozenset(w for w in telling if w.startswith(_WHEN))  # (a year's digits follow the marker)
+    years = frozenset(w for w in whens if w[len(_WHEN):].isdigit())
+    return counts, whens - years, years, telling - counts - whens
 
 
 #: One-word names of countries known to the lexicon ("us", "uk", "greece"): a country before a noun ("U.S. forces")
@@ -1436,9 +1535,8 @@ def _same_head_clash(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozense
         y = y - region_y
 
     def kinds(mods: frozenset[str]) -> tuple[frozenset[str], ...]:
-        telling = _telling(mods)
-        counts = frozenset(w for w in telling if w.isdigit())
-        return counts, mods & surnames, telling - counts - _CONTRASTIVE - surnames
+        counts, months, years, rest = _kinds_of_telling(_telling(mods))
+        return counts, months, years, mods & surnames, rest - _CONTRASTIVE - surnames
 
     return bool((x ^ y) & _CONTRASTIVE) or any(
         one and other and _strong_clash(one, other) for one, other in zip(kinds(x), kinds(y)))
@@ -2481,7 +2579,7 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
         if not found:
             # "the next surgeon general" / "Surgeon General": a noun modifier shared with the name picks
             # it; adjectives and contrast words are details; a proper-noun modifier must be in the name
-            strong = distinguishing_modifiers(label) - _CONTRASTIVE
+            strong = {w.removeprefix(_WHEN) for w in distinguishing_modifiers(label) - _CONTRASTIVE}
             # (a two-word head, "surgeon general", already holds the noun modifier it shares with the name)
             found = _distinct_clusters(uf, [iri for words, iri in named if strong <= words and
                                             (not mods or mods & words or " " in head)], exclude=r.iri)
