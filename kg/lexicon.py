@@ -33,7 +33,8 @@ NEWS_WORDS = frozenset(
 #: "tackle", "end", "safety", "center", "model", "speaker" a loudspeaker, "trainer" a shoe, "starter", "reliever"
 #: of pain, "cardinal" a team, "private", "major", "principal" a sum, "parent" a parent company, "cleaner",
 #: "client" a program, "developer", "contractor", "dealer", "broker", "publisher", "broadcaster", "sponsor",
-#: "donor", "shareholder", "opponent" and "rival", which are as often companies, teams or states); a word that is
+#: "donor", "shareholder", "opponent" and "rival", which are as often companies, teams or states; "viewer" and
+#: "reader", which in technology news are programs and devices, "a PDF viewer", "Adobe Reader"); a word that is
 #: also a common English surname or given name ("butler", "carpenter", "mason", "porter", "baker", "cook",
 #: "hooker", "fielder", "guest", "earl", "duke", "baron", "shah", "emir", "sultan", "pastor"), since a lone
 #: capitalised name lowercases to it and a title word leading a name is taken off it
@@ -107,8 +108,7 @@ AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaine
     supervisor administrator liquidator
     adult adolescent newborn orphan pensioner retiree stranger acquaintance voter taxpayer consumer
     customer shopper traveller traveler commuter homeowner householder expat emigrant evacuee seeker
-    protester protestor demonstrator rioter picketer marcher supporter fan spectator viewer listener reader
-    subscriber""".split())
+    protester protestor demonstrator rioter picketer marcher supporter fan spectator listener subscriber""".split())
 #: Two-word person nouns whose last word alone names no person ("the running back", "a tight end"): chiefly
 #: sports positions. A phrase of several words is otherwise read by its last word (:func:`is_person_noun`).
 COMPOUND_PERSON_NOUNS = frozenset(line.strip() for line in """
@@ -162,8 +162,6 @@ THING_COMPOUNDS = frozenset(line.strip() for line in """
     mouth guard
     radio receiver
     satellite receiver
-    e reader
-    card reader
     semi conductor
     jet fighter
     stealth fighter
