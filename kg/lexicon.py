@@ -33,7 +33,7 @@ NEWS_WORDS = frozenset(
 #: "tackle", "end", "safety", "center", "model", "speaker" a loudspeaker, "trainer" a shoe, "starter", "reliever"
 #: of pain, "cardinal" a team, "private", "major", "principal" a sum, "parent" a parent company, "cleaner",
 #: "client" a program, "developer", "contractor", "dealer", "broker", "publisher", "broadcaster", "sponsor",
-#: "donor", "shareholder", "opponent" and "rival", which are as often companies, teams or states; "viewer" and
+#: "donor", "shareholder", "customer", "opponent" and "rival", which are as often companies, teams or states; "viewer" and
 #: "reader", which in technology news are programs and devices, "a PDF viewer", "Adobe Reader"); a word that is
 #: also a common English surname or given name ("butler", "carpenter", "mason", "porter", "baker", "cook",
 #: "hooker", "fielder", "guest", "earl", "duke", "baron", "shah", "emir", "sultan", "pastor"), since a lone
@@ -107,7 +107,7 @@ AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaine
     steward stewardess trucker apprentice trainee intern volunteer servant lobbyist magnate proprietor landowner
     supervisor administrator liquidator
     adult adolescent newborn orphan pensioner retiree stranger acquaintance voter taxpayer consumer
-    customer shopper traveller traveler commuter homeowner householder expat emigrant evacuee seeker
+    shopper traveller traveler commuter homeowner householder expat emigrant evacuee seeker
     protester protestor demonstrator rioter picketer marcher supporter fan spectator listener subscriber""".split())
 #: Two-word person nouns whose last word alone names no person ("the running back", "a tight end"): chiefly
 #: sports positions. A phrase of several words is otherwise read by its last word (:func:`is_person_noun`).
