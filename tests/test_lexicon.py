@@ -29,7 +29,7 @@ def test_the_domains_person_nouns(noun):
     # a common news sense is a thing, an act, a quality, a company, a team or a state
     "ace", "closer", "tackle", "safety", "center", "model", "speaker", "trainer", "starter", "reliever", "cardinal",
     "private", "major", "principal", "parent", "cleaner", "client", "developer", "contractor", "dealer",
-    "publisher", "broadcaster", "sponsor", "shareholder", "opponent", "rival", "customer", "viewer",
+    "publisher", "broadcaster", "sponsor", "shareholder", "opponent", "rival", "customer", "viewer", "cto",
     "reader",
     # a common surname or given name, which a lone capitalised name lowercases to
     "butler", "carpenter", "mason", "hooker", "earl", "duke", "shah",
