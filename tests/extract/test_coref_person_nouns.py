@@ -1,0 +1,27 @@
+"""A description headed by a person noun of the general list (:mod:`kg.lexicon`) takes the named person.
+
+Every sentence here is invented for the test; each noun is one the lexicon did not list before it was written
+by news domain (sports positions, crime, health and trades).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "text, word, key",
+    [
+        ("The Hawks traded Marco Delgado to Dunmore on Monday. The slugger hit 40 home runs last season.",
+         "slugger", "Marco Delgado"),
+        ("Carl Ostrow was released by the Falcons. The shortstop had struggled at the plate.", "shortstop",
+         "Carl Ostrow"),
+        ("Nina Pohl left the club on Sunday. The goalie had played 80 games for the team.", "goalie", "Nina Pohl"),
+        ("Anna Kowal won the race. The sprinter thanked her coach.", "sprinter", "Anna Kowal"),
+        ("Police arrested Lena Varga on Friday. The mobster had been on the run since 2004.", "mobster",
+         "Lena Varga"),
+        ("Ivan Rusk died in prison on Monday. The boss had led the family for twenty years.", "boss", "Ivan Rusk"),
+    ],
+)
+def test_a_listed_person_noun_takes_the_named_person(parse, text, word, key):
+    assert parse(text).key(word) == key
