@@ -263,15 +263,17 @@ def test_a_difference_write_killed_at_its_crash_point_leaves_the_old_graph(tmp_p
     from kg.store import open_store
 
     root = Path(__file__).resolve().parent.parent
-    env = {**{k: v for k, v in os.environ.items() if k != "KG_FAULT"}, "PYTHONPATH": str(root)}
-    command = [sys.executable, "-c", _KILLED_REPLACE, str(tmp_path)]
+    folder, scratch = tmp_path / "store", tmp_path / "tmp"
+    scratch.mkdir()  # the killed write cannot remove its sort files: they go here, not into the system's /tmp
+    env = {**{k: v for k, v in os.environ.items() if k != "KG_FAULT"}, "PYTHONPATH": str(root), "TMPDIR": str(scratch)}
+    command = [sys.executable, "-c", _KILLED_REPLACE, str(folder)]
     assert subprocess.run(command + ["0", "100", "10"], env=env).returncode == 0
     killed = subprocess.run(command + [str(new[0]), str(new[1]), str(chunk)], env={**env, "KG_FAULT": "store.replace"})
     assert killed.returncode == -signal.SIGKILL
-    store = open_store(tmp_path)
+    store = open_store(folder)
     assert sorted(int(q.object.value) for q in store.quads(G)) == list(range(100))
     del store
     assert subprocess.run(command + [str(new[0]), str(new[1]), str(chunk)], env=env).returncode == 0
-    store = open_store(tmp_path)
+    store = open_store(folder)
     assert sorted(int(q.object.value) for q in store.quads(G)) == list(range(*new))
     assert [g.value for g in store.named_graphs()] == [G.value]
