@@ -653,6 +653,7 @@ def _write_difference(old: Iterator[bytes], new: Iterator[bytes], removed: Binar
     >>> gone.getvalue(), come.getvalue()
     (b'a\\n', b'c\\n')
     """
+    old, new = (line for line, _ in itertools.groupby(old)), (line for line, _ in itertools.groupby(new))
     n_removed = n_added = 0
     blank = False
     a, b = next(old, None), next(new, None)
@@ -661,22 +662,14 @@ def _write_difference(old: Iterator[bytes], new: Iterator[bytes], removed: Binar
             removed.write(a)
             n_removed += 1
             blank = blank or b"_:" in a
-            last, a = a, next(old, None)
-            while a == last:
-                a = next(old, None)
+            a = next(old, None)
         elif a is None or b < a:
             added.write(b)
             n_added += 1
             blank = blank or b"_:" in b
-            last, b = b, next(new, None)
-            while b == last:
-                b = next(new, None)
+            b = next(new, None)
         else:
-            last = a
-            while a == last:
-                a = next(old, None)
-            while b == last:
-                b = next(new, None)
+            a, b = next(old, None), next(new, None)
     return n_removed, n_added, blank
 
 

@@ -45,6 +45,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.quantities import SCALES
 from kg.lexicon import NEWS_WORDS, PERSON_ROLES
 from kg.model import Argument, Document, Entity, EntityMention, EntityType, Extraction
 
@@ -770,7 +771,7 @@ _MONEY = re.compile(r"(?<![\w$£€¥])[$£€¥] ?\d[\d,]*(?:\.\d+)?(?:\s?(?:mi
 #: A measure with a decimal point standing alone ("5.6"; not "8.1.2", "3.5%", "12.30pm", "1.5-inch").
 _DECIMAL = re.compile(r"(?<![\w.,$£€¥/:-])\d{1,3}\.\d{1,2}(?![\w.,%/:-]|\.\d)")
 _AMOUNT_PARTS = re.compile(r"([$£€¥])? ?(\d[\d,]*(?:\.\d+)?)\s?(million|billion|bn|mn|mm|m|b)?", re.I)
-_AMOUNT_SCALES = {"million": 1e6, "mn": 1e6, "mm": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9}
+_AMOUNT_SCALES = {**SCALES, "mm": 1e6}  # (finance writes "$200MM" for millions)
 
 
 #: Dependencies of a noun that modifies the noun after it ("knee injury", "Internet traffic").

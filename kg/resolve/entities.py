@@ -190,9 +190,13 @@ _HEAD_STOP = frozenset(
 #: experts"): a post-modifier starts with one only after the first word ("freeway outside downtown").
 _LATE_HEAD_STOP = frozenset("""outside inside near across along behind beyond around within without toward towards
     upon onto off via per since until despite amid beside besides past below above beneath underneath""".split())
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-_TIME_WORDS = frozenset("""january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec morning evening night afternoon noon midnight early late
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAYS = frozenset(_WEEKDAY_NAMES)
+#: Month names in calendar order; their numbers, with the abbreviations, are :data:`_MONTH_NUMBERS`.
+_MONTH_NAMES = tuple("january february march april may june july august september october november december".split())
+_MONTH_NUMBERS = {m: n for n, m in enumerate(_MONTH_NAMES, 1)}
+_MONTH_NUMBERS.update({m[:3]: n for m, n in list(_MONTH_NUMBERS.items())} | {"sept": 9})
+_TIME_WORDS = frozenset(_MONTH_NUMBERS) | frozenset("""morning evening night afternoon noon midnight early late
     am pm a m p on at about around this last hours hour o clock""".split())
 _COORDINATORS = frozenset({"and", "or"})
 _PRONOUN_LIKE = frozenset("""it its they them their he she him her his this that these those who which what one
@@ -240,9 +244,6 @@ _PLACE_KIND_NOUNS = frozenset("""region area province city town village district
 #: "the coast of Dale", "a district of Dale" and "the capital of Ostland" are other places than Dale.
 _APPOSITIVE_PLACE_NOUNS = frozenset("""city town village hamlet island province county state municipality borough
     township""".split())
-#: Prepositions: a place noun after one is not the head of its phrase ("houses in the village of Dale").
-_PREPOSITIONS = frozenset("""in on at near to from against for with by off outside inside across around into
-    over under between among within about""".split())
 #: Words before a place name that make it another place ("South Dale", "New Dale", "Upper Dale").
 _PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little great central northern southern
     eastern western inner outer north-east north-west south-east south-west""".split())
@@ -1008,7 +1009,9 @@ def _name_after_kind_of(label: str) -> str:
     Why: reports name a town or an island by its name in one article and as "the port city of Dale" in another;
     the "of" phrase is the place's own name, so the description is that place, as "the Dallow region" is
     (:func:`_name_before_kind_noun`). Only nouns whose "of" names the place itself (:data:`_APPOSITIVE_PLACE_NOUNS`),
-    and only when everything after "of" is written with capitals (a name, not "the city of his birth").
+    only when everything after "of" is written with capitals (a name, not "the city of his birth"), and only when
+    no preposition or relative word comes before the noun (:data:`_HEAD_STOP`: "houses in the village of Dale"
+    are no village).
 
     >>> _name_after_kind_of("the port city of Dale"), _name_after_kind_of("southern island of North Ellery")
     ('dale', 'north ellery')
@@ -1023,7 +1026,7 @@ def _name_after_kind_of(label: str) -> str:
     at = raw.index("of")
     name = raw[at + 1:]
     if raw[at - 1].casefold() not in _APPOSITIVE_PLACE_NOUNS or not all(w[:1].isupper() for w in name) \
-            or any(w.casefold() in _PREPOSITIONS for w in raw[:at]):
+            or any(w.casefold() in _HEAD_STOP | _LATE_HEAD_STOP for w in raw[:at]):
         return ""
     return normalise(" ".join(name))
 
@@ -1261,8 +1264,6 @@ def distinguishing_modifiers(label: str) -> frozenset[str]:
     return frozenset(found)
 
 
-#: Full month names: capitalised before a head ("the October patch", "December's update") they say when.
-_MONTH_NAMES = frozenset("january february march april may june july august september october november december".split())
 #: The years a plain four-digit number before a singular head is read as ("the 2008 fire"), not a count.
 _YEARS = range(1900, 2100)
 #: A marker before a modifier that says when its referent was (:func:`_when_word`).
@@ -3385,10 +3386,6 @@ def _weekdays(label: str) -> frozenset[str]:
         return _NONE
     return frozenset(w for w in words if w in _WEEKDAYS)
 
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH_NUMBERS = {m: n for n, m in enumerate(
-    "january february march april may june july august september october november december".split(), 1)}
-_MONTH_NUMBERS.update({m[:3]: n for m, n in list(_MONTH_NUMBERS.items())} | {"sept": 9})
 _CALENDAR_IRI = re.compile(r"/(\d{4})-(\d{2})-(\d{2})$")
 
 
@@ -4016,18 +4013,15 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, 
         norm[index[d]] = math.sqrt(sum(idf[e] ** 2 for e in ents))
     del doc_entities
     sims: dict[int, float] = defaultdict(float)
-    for e, docs in postings.items():  # names make the candidate pairs ...
-        if e not in weight:
+    # names make the candidate pairs; words (``weight``) then only add to pairs that share a name
+    for words_now in (False, True):
+        for e, docs in postings.items():
+            if (e in weight) != words_now:
+                continue
             for i, a in enumerate(docs):
                 row = a * n
                 for b in docs[i + 1 :]:
-                    sims[row + b] += idf[e] ** 2
-    for e, docs in postings.items():  # ... words only add to pairs that share a name
-        if e in weight:
-            for i, a in enumerate(docs):
-                row = a * n
-                for b in docs[i + 1 :]:
-                    if row + b in sims:
+                    if not words_now or row + b in sims:
                         sims[row + b] += idf[e] ** 2
     del postings
     for pair, w in sims.items():  # shared weight -> cosine, in place
