@@ -214,6 +214,13 @@ _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", 
 #: A name ending in one of these names a group, whatever its type says ("Obama administration").
 _GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
     staff camp cabinet foundation company group""".split())
+#: Last words that make a name an organisation's or a service's, not a person's, whatever the tagger typed it
+#: ("Dallow Fire", "Tellport Public Safety", "Osland Bible Church"): its first word alone is the place it serves
+#: ("in Dallow"), no short form of it, and its last word is a common noun, no surname ("the fire"), though the kind
+#: word alone may name it ("the Church"). Words that are also common surnames ("Court", "Bank") are left out.
+_NAME_KIND_HEADS = _GROUP_HEADS | frozenset("""police fire rescue safety service services church school academy
+    college university institute hospital council committee commission agency authority bureau association
+    society league board corporation""".split())
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 #: Common nouns in "-ly", no adverbs.
@@ -2011,7 +2018,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 words = tuple(person_core(label).split())
                 if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES and \
                         words[-1] not in _GROUP_HEADS:
-                    persons_by_word[words[0]].append((words, r.iri))
+                    if words[-1] not in _NAME_KIND_HEADS:  # "in Dallow" is no short form of "Dallow Fire"
+                        persons_by_word[words[0]].append((words, r.iri))
                     persons_by_word[words[-1]].append((words, r.iri))
     for r in records:
         if r.kind not in {"person", "named"}:
@@ -2036,7 +2044,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     surnames: dict[tuple[int, str], set[str]] = defaultdict(set)
     for key_word, entries in persons_by_word.items():
         for words, iri in entries:
-            if words[-1] == key_word:
+            if words[-1] == key_word and key_word not in _NAME_KIND_HEADS:  # ("Fire" is no surname of "Dallow Fire")
                 for d in by_iri[iri].documents:
                     if d in name_groups:
                         surnames[(name_groups[d], key_word)].add(iri)
