@@ -210,6 +210,9 @@ _MAX_NAME_WORDS = 4
 #: The word after a name that marks a father, and the words that mark his son (:func:`resolve_entities`, 4b).
 _SENIOR = frozenset({"sr", "senior"})
 _JUNIOR = frozenset({("jr",), ("junior",)})
+#: Compass points written as capital initials before a place name ("NE Dalesford"): the word each stands for
+#: (:func:`_compass_spelled`).
+_COMPASS_ABBREVIATIONS = {"ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest"}
 _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", "by", "from"})
 #: A name ending in one of these names a group, whatever its type says ("Obama administration").
 _GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
@@ -631,11 +634,33 @@ def _written_forms(words: Sequence[str], label: str, *, alone: bool = True) -> s
     ['tellportskyhawks']
     >>> sorted(_written_forms(tokens("the 88ers"), "the 88ers"))
     ['eightyeighters']
+    >>> sorted(_written_forms(tokens("NE Dalesford"), "NE Dalesford"))
+    ['nedalesford', 'northeast dalesford']
     """
     forms = numeral_forms(label, alone=alone)
     if len(words) >= 2:
         forms.add("".join(words))
+        spelled = _compass_spelled(label, tuple(words))
+        if spelled != tuple(words):
+            forms.add(" ".join(spelled))
     return forms
+
+
+def _compass_spelled(label: str, words: tuple[str, ...]) -> tuple[str, ...]:
+    """The words of a place's or organisation's name whose first word is a compass point written as capital
+    initials ("NE Dalesford") with that point spelled out ("northeast dalesford"); other names unchanged.
+
+    Why: news texts write a city's quarters both ways ("NE Dalesford", "Northeast Dalesford"); as two different
+    names of two words they were kept apart by every rule. Only the four two-letter points written in capitals
+    and before another word: "Ne" or "SE" alone are other words or names.
+
+    >>> _compass_spelled("NE Dalesford", ("ne", "dalesford")), _compass_spelled("Ne Dalesford", ("ne", "dalesford"))
+    (('northeast', 'dalesford'), ('ne', 'dalesford'))
+    """
+    first = label.split()[0].rstrip(".") if label.split() else ""
+    if len(words) >= 2 and words[0] == first.lower() and first.isupper() and first.lower() in _COMPASS_ABBREVIATIONS:
+        return (_COMPASS_ABBREVIATIONS[first.lower()], *words[1:])
+    return words
 
 
 def _spelling_variant(x: Sequence[str], y: Sequence[str]) -> bool:
@@ -824,7 +849,7 @@ def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...]]]:
                 words = words[:-1]
             whole = tuple(_without_initials(" ".join(_whole_words(label, kind))).split())
         else:
-            words = tuple((common_name(label) or org_core(_without_score(label))).split())
+            words = _compass_spelled(label, tuple((common_name(label) or org_core(_without_score(label))).split()))
             if "Product" in rec.types:
                 words = _ship_prefix_words(words)
             whole = words

@@ -298,3 +298,20 @@ def test_a_description_holding_a_place_name_is_no_description_of_the_place(store
     load(store, a, b)
     resolve(store, BASE)
     assert not merged(store, "firm #b", "Dallow")
+
+
+def test_a_compass_point_written_as_initials_joins_the_name_spelled_out():
+    records = [record("e:ne", "NE Dalesford", "Organization", "ab"),
+               record("e:full", "Northeast Dalesford", "Place", "cd"),
+               record("e:sw", "SW Dalesford", "Place", "ef"),
+               record("e:other", "Northwest Dalesford", "Place", "gh")]
+    result = resolve_entities(records)
+    assert result.same("e:ne", "e:full")
+    assert not result.same("e:sw", "e:full")
+    assert not result.same("e:full", "e:other")
+
+
+def test_a_capitalised_word_that_is_no_compass_initial_is_left_as_written():
+    records = [record("e:ne", "Ne Dalesford", "Place", "ab"),
+               record("e:full", "Northeast Dalesford", "Place", "cd")]
+    assert not resolve_entities(records).same("e:ne", "e:full")
