@@ -97,7 +97,7 @@ AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaine
     cornerback tailback kicker punter placekicker winger flanker goalie goaltender netminder keeper
     all-rounder sprinter hurdler marathoner skater golfer caddie wrestler fighter racer gymnast rower fencer
     all-star
-    boss mobster gangster capo consigliere kingpin ringleader mastermind accomplice informant informer
+    boss mobster mafioso gangster capo consigliere kingpin ringleader mastermind accomplice informant informer
     smuggler trafficker looter vandal stalker abuser fraudster swindler embezzler hacker poacher felon criminal
     complainant accuser parolee militant insurgent rebel guerrilla mercenary warlord spy operative recruit
     conscript deserter

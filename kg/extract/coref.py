@@ -158,6 +158,7 @@ _HARM_WORDS = {"dead": "die", "killed": "kill", "hurt": "hurt", "injured": "inju
                "arrested": "arrest", "detained": "detain"}
 _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take", "matter", "happen", "turn",
                                "rain", "snow", "make", "mean", "follow", "emerge", "transpire"})
+_ORGANIZATIONS = frozenset({"Organization", "NewsOrganization"})
 _NON_PERSON = frozenset({"Organization", "NewsOrganization", "Place", "Event", "Work", "Product"})
 #: Verbs that report someone harmed: their object, or their subject in the passive ("she was struck").
 _HARM_VERBS = frozenset("""hit strike kill shoot stab injure wound hurt murder attack assault slay beat""".split())
@@ -548,6 +549,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_there(state, c, doc, offset, tok)
         elif tok.pos_ == "PRON" or (low in _DEMONSTRATIVES and tok.dep_ not in {"det"}):
             _resolve_pronoun(state, c, doc, offset, tok)
+        elif _one_of_people(tok) is not None:  # "One of the suspects hanged himself": one person
+            _resolve_one_of(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
             bare_numbers.append(tok)
         elif tok.pos_ == "NUM" and _dated_count(tok):  # "injuring 80": the tagger's "date" counts the harmed
@@ -577,6 +580,43 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         _note_bare_count(state, c, doc, offset, tok, harm)
     if first_person:
         _resolve_first_person(state, c, doc, offset, sent, first_person)
+
+
+def _one_of_people(tok: Token) -> Token | None:
+    """The plural person noun of "one of the suspects" as subject or object, else None.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("One of the suspects fled")
+    >>> for i, (head, dep, tag, lemma) in enumerate([(4, "nsubj", "CD", "one"), (0, "prep", "IN", "of"),
+    ...         (3, "det", "DT", "the"), (1, "pobj", "NNS", "suspect"), (4, "ROOT", "VBD", "flee")]):
+    ...     doc[i].head, doc[i].dep_, doc[i].tag_, doc[i].lemma_ = doc[head], dep, tag, lemma
+    >>> _one_of_people(doc[0]).text
+    'suspects'
+    """
+    if tok.lower_ != "one" or tok.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return None
+    of = next((ch for ch in tok.children if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+    pobj = next((ch for ch in of.children if ch.dep_ == "pobj"), None) if of is not None else None
+    if pobj is None or pobj.tag_ != "NNS" or not is_person_noun(pobj.lemma_.lower()):
+        return None
+    return pobj
+
+
+def _resolve_one_of(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
+    """ "One of the suspects arrested on Monday hanged himself in his cell": a single person, one of the group.
+
+    The count word is a mention of a person of its own, labelled by the group's noun in the singular ("suspect"),
+    so that the reflexive and possessive pronouns of its clause and of the sentences after it have an antecedent.
+    """
+    pobj = _one_of_people(tok)
+    group = phrase_key(doc[pobj.left_edge.i : pobj.i + 1])
+    key = f"one {group}"
+    state.index.add(key, group, "Thing")
+    state.index.mention(key, c, doc[tok.i : tok.i + 1], offset, "nominal")
+    state.things[key] = group
+    state.people.add(key)
+    state.token_key[(c, tok.i)] = key
+    state.salience.add(key, _weight(tok, thing=True), plural=False, role=tok.dep_)
 
 
 def _noun_read_as_adjective(tok: Token) -> bool:
@@ -688,11 +728,12 @@ def _pleonastic(tok: Token) -> bool:
     return head.lemma_ in {"rain", "snow"}
 
 
-def _cataphor(state: _State, c: int, tok: Token) -> str | None:
+def _cataphor(state: _State, c: int, tok: Token, types: frozenset[str] = frozenset({"Person"})) -> str | None:
     """The named subject of the main clause after a fronted clause that holds ``tok``.
 
     "After she left the clinic, Dana Reed ...": a pronoun in an adverbial clause
-    that opens the sentence looks ahead to the subject of the clause it modifies.
+    that opens the sentence looks ahead to the subject of the clause it modifies,
+    an entity of one of ``types`` ("As it promised, Norvex released a fix": an organisation).
     """
     child = tok
     for anc in tok.ancestors:
@@ -704,7 +745,7 @@ def _cataphor(state: _State, c: int, tok: Token) -> str | None:
             if subj is None:
                 return None
             key = state.index.by_token.get((c, subj.i))
-            return key if state.index.type_of(key) == "Person" else None
+            return key if state.index.type_of(key) in types else None
         if anc.dep_ == "ROOT":
             break
         child = anc
@@ -794,6 +835,11 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
             if held is not None:
                 blocked.add(held)
         child = anc
+    if tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.head.dep_ == "relcl":
+        # "the problems they face", "the car it hit": the clause's gap is its noun, the pronoun someone else
+        held = index.by_token.get((c, tok.head.head.i)) or state.token_key.get((c, tok.head.head.i))
+        if held is not None:
+            blocked.add(held)
     if tok.dep_ in _OBJECT_DEPS and not low.endswith("self") and not low.endswith("selves"):
         subj = _clause_subject(tok.head) if tok.dep_ == "pobj" else _controller(tok.head)
         if subj is not None and (c, subj.i) in index.by_token:
@@ -851,7 +897,8 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
                 return sal.last_role.get(key) in _PLACE_IT_ROLES
             return etype in _NON_PERSON
 
-        key = sal.best(accept)
+        later = _cataphor(state, c, tok, _ORGANIZATIONS)  # "As it promised, Norvex released a fix"
+        key = later if later is not None and accept(later) else sal.best(accept)
     elif low in _PLURAL or low in _DEMONSTRATIVES or _whole_pair(tok):
 
         def accept(key: str) -> bool:
@@ -899,9 +946,18 @@ def _reporting_organization(state: _State, c: int, tok: Token) -> str | None:
     News often speaks of an organisation in the plural; with no plural thing to refer to,
     "they" as the subject of what an organisation says is that organisation.
     """
-    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ != "ccomp":
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
         return None
-    verb = tok.head.head
+    clause = tok.head
+    for _ in range(3):  # "X said that the cost of the problems they face ...": the report that holds the clause
+        if clause.dep_ != "relcl":
+            break
+        clause = clause.head
+        while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
+            clause = clause.head
+    if clause.dep_ != "ccomp":
+        return None
+    verb = clause.head
     if verb.lemma_ not in _REPORTING or verb.pos_ not in {"VERB", "AUX"}:
         return None
     subj = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
@@ -929,15 +985,17 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
     root = span.root
     # in apposition to a name: "his visitor, Olga Lyubimova", "Olga Lyubimova, the Russian culture minister"
     several = _plural_title(root)  # "Ann Roe and Tom Vale, the producers": both, not one of them
+    noun = root.lemma_.lower()
+    personal = is_person_noun(noun) or _is_age(root)
     if root.dep_ == "appos" and (c, root.head.i) in index.by_token and \
-            not (several and index.type_of(index.by_token[(c, root.head.i)]) == "Person"):
+            not (several and index.type_of(index.by_token[(c, root.head.i)]) == "Person") and \
+            _apposition_fits(state, index.by_token[(c, root.head.i)], personal):
         return index.by_token[(c, root.head.i)]
     for child in root.children:
         if child.dep_ == "appos" and (c, child.i) in index.by_token and \
-                not (several and index.type_of(index.by_token[(c, child.i)]) == "Person"):
+                not (several and index.type_of(index.by_token[(c, child.i)]) == "Person") and \
+                _apposition_fits(state, index.by_token[(c, child.i)], personal):
             return index.by_token[(c, child.i)]
-    noun = root.lemma_.lower()
-    personal = is_person_noun(noun) or _is_age(root)
     plural = root.tag_ in {"NNS", "NNPS"}
     body = _body_of(state, c, root)
     if body is not None:  # "His body was found by a maid": the dead man himself
@@ -1021,6 +1079,18 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
         teams = state.plural_names if noun in _TEAM_NOUNS else set()
         return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"} or k in teams)
     return None
+
+
+def _apposition_fits(state: _State, key: str, personal: bool) -> bool:
+    """May a description in apposition be ``key``? A person noun is no place and no thing that is not a person.
+
+    "... the cable route, which stretches to Japan, a company spokeswoman said": the parser may hang the
+    speaker on the phrase before the comma as its apposition; a person noun there names someone new.
+    """
+    if not personal:
+        return True
+    etype = state.index.type_of(key)
+    return not (etype == "Place" or (etype in {"Thing", None} and key not in state.people))
 
 
 def _body_of(state: _State, c: int, root: Token) -> str | None:
@@ -1787,12 +1857,25 @@ def _relative_antecedent(tok: Token) -> Token | None:
     clause = tok.head
     if tok.dep_ in {"poss", "pobj"}:  # "whose film", "in which"
         clause = clause.head
-    if clause.dep_ != "relcl" or tok.i > clause.i:
+    for _ in range(2):  # "a flaw which the company said had been used": a clause the relative one reports
+        if clause.dep_ not in {"ccomp", "xcomp"} or clause.head.i > clause.i or clause.head.i < tok.i:
+            break
+        clause = clause.head
+    if clause.dep_ != "relcl" and not _subjectless_that(tok, clause) or tok.i > clause.i:
         return None
     antecedent = clause.head
     if antecedent.pos_ not in {"NOUN", "PROPN", "PRON"} or antecedent.i > tok.i:
         return None
     return antecedent
+
+
+def _subjectless_that(tok: Token, clause: Token) -> bool:
+    """A "that" the parser read as a conjunction on a finite clause with no subject: the clause's relative
+    subject ("a flaw that could allow attacks"); "the fact that it could fail" has a subject of its own."""
+    return tok.lower_ == "that" and tok.dep_ == "mark" and clause.dep_ == "acl" and \
+        clause.head.pos_ in {"NOUN", "PROPN"} and \
+        (clause.tag_ in {"VBD", "VBZ", "VBP"} or any(ch.dep_ == "aux" and ch.tag_ == "MD" for ch in clause.children)) \
+        and not any(ch.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for ch in clause.children)
 
 
 def _resolve_relative(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
