@@ -2535,7 +2535,8 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
     story of ``groups`` ("the navy" / "the Tellish Navy") joins it; ``spelled_names``: the nouns rule 6a found
     to be names. A common noun written as a name (:func:`_proper_thing_forms`: "Tellsoft Navigator", a name
     the tagger missed) is such a longer name too: "Navigator", tagged a name in another report, is its head."""
-    named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
+    # (story, head) -> (the name's words, singular, the name's entity, whether the name ends in a plural word)
+    named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str, bool]]] = defaultdict(list)
     for r in records:
         if r.kind not in {"named", "place"} or r.publisher:
             continue
@@ -2546,20 +2547,22 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
                     continue  # (two names read as one, "Tellport and Banks", have no head)
                 head = name_head(words)
                 for story in {groups[d] for d in r.documents}:
-                    named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
+                    named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri,
+                                                       _singular(words[-1]) != words[-1]))
     for iri, forms in sorted(_proper_thing_forms(records).items()):  # a name the tagger missed ("Internet Explorer")
         for form in sorted(forms):
             words = tuple(form.split())
             if _COORDINATORS & set(words):
                 continue
             for story in {groups[d] for d in by_iri[iri].documents}:
-                named_heads[(story, name_head(words))].append((frozenset(_singular(w) for w in words), iri))
+                named_heads[(story, name_head(words))].append((frozenset(_singular(w) for w in words), iri,
+                                                               _singular(words[-1]) != words[-1]))
     for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Tellish Navy")
         words = tokens(r.prefs[0]) if r.prefs else ()
         if not _named_kind(r) or r.publisher or len(words) != 1 or not r.documents:
             continue
         stories = {groups[d] for d in r.documents}
-        cands = [iri for story in stories for _, iri in named_heads.get((story, _singular(words[0])), ())]
+        cands = [iri for story in stories for _, iri, _ in named_heads.get((story, _singular(words[0])), ())]
         found = _distinct_clusters(uf, cands, exclude=r.iri)
         if len(found) > 1:  # "the Navy" of a story about the Tellish Navy that names the U.S. Navy once
             found = _most_shared(uf, cands, r, by_iri)
@@ -2575,7 +2578,8 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
         story = {groups[d] for d in r.documents}
         if not head or len(story) != 1:
             continue
-        named = named_heads.get((story.pop(), head), ())
+        named = [(words, iri) for words, iri, plural in named_heads.get((story.pop(), head), ())
+                 if _number_agrees(r, head, plural)]
         found = _distinct_clusters(uf, [iri for words, iri in named if mods <= words], exclude=r.iri)
         if not found:
             # "the next surgeon general" / "Surgeon General": a noun modifier shared with the name picks
@@ -2586,6 +2590,25 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
                                             (not mods or mods & words or " " in head)], exclude=r.iri)
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
+
+def _number_agrees(rec: EntityRecord, head: str, plural_name: bool) -> bool:
+    """May the common noun ``rec`` (head ``head``) be the name whose last word is written in the plural when
+    ``plural_name``? For people, only in the same number: a name that ends in a plural person noun ("Tellco
+    Co-Workers", a headline's words the tagger took for a name) names a group, and "the suspended worker" is
+    one person, not the group; a noun its articles write in both numbers is neither. Things and places are
+    not held to it ("the Tellish Navy" / "the navies" of one report are rare, and a name's plural is often
+    its own: "the Keys").
+
+    >>> worker = EntityRecord("e:1", ("suspended worker",), frozenset({"Thing"}))
+    >>> _number_agrees(worker, "worker", True), _number_agrees(worker, "worker", False)
+    (False, True)
+    >>> _number_agrees(EntityRecord("e:2", ("navy",), frozenset({"Thing"})), "navy", True)
+    True
+    """
+    if not is_person_noun(head.split()[-1]):
+        return True
+    return _written_number(rec) == ("plural" if plural_name else "singular")
+
 
 def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
                     groups: dict[str, int]) -> None:
