@@ -204,6 +204,7 @@ CHOSEN_NOUNS = {"choice": "choose", "pick": "pick", "selection": "select", "nomi
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"ceo", "chief executive", "chief executive officer"}),
     frozenset({"doctor", "physician", "doc"}),
+    frozenset({"boss", "leader"}),
 )
 PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",

@@ -255,7 +255,7 @@ _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way); crowds and
 #: bodies of people by :data:`kg.lexicon.GROUP_SYNONYMS` ("protesters" / "demonstrators", "authorities" /
 #: "officials"); things and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle").
-_SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS, *GROUP_SYNONYMS) for word in group}
+_SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS, *GROUP_SYNONYMS, *ROLE_SYNONYMS) for word in group}
 #: The keys of near-synonym classes that hold a collective noun for a body of people beside words for one of its
 #: members ("police" / "cop", "detective"): there a description of one person meets no description of the body.
 _COLLECTIVE_KEYS = frozenset(_SYNONYM_KEY[min(group)] for group in (*NEAR_SYNONYMS, *GROUP_SYNONYMS)
