@@ -200,10 +200,12 @@ CHOSEN_NOUNS = {"choice": "choose", "pick": "pick", "selection": "select", "nomi
 #: Words for one role that mean the same, a title and its abbreviation or short form ("the CEO" / "the chief
 #: executive officer", "the doctor" / "the physician" / "the doc"): unlike :data:`NEAR_SYNONYMS`, not words a text
 #: alternates for any one referent of a kind, so only the resolver reads them, to find the one person called by
-#: the role (``kg.resolve.entities``). No kind and its sub-kinds ("surgeon" is a doctor, not every doctor).
+#: the role (``kg.resolve.entities``: the description rule, and the head rule across reports, "the suspected gang
+#: boss" / "a suspected gang leader"). No kind and its sub-kinds ("surgeon" is a doctor, not every doctor).
 ROLE_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset({"ceo", "chief executive", "chief executive officer"}),
     frozenset({"doctor", "physician", "doc"}),
+    frozenset({"boss", "leader"}),
 )
 PERSON_SUFFIXES = ("ist", "ian", "man", "woman", "person")
 NOT_PERSON = frozenset({"list", "checklist", "playlist", "shortlist", "blacklist", "wishlist", "wrist", "mist",

@@ -70,6 +70,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    story who is the subject of the same claims ("shot Ann Lee", "entered the hall"): :func:`_same_deeds`;
 11. a description of a person someone harmed ("killing one person") and the one person of its story that doer
    harmed ("Lee shot Ann Roe"), when the doer harmed no one else: :func:`_same_harm`;
+11d. a description of the doer ("the suspect", "the gunman"), or one that killed someone ("a woman killed two
+   young women"), and the one person of its story held for the deed (charged, accused, arrested) or who
+   killed someone: :func:`_one_accused`;
 12. a description by a noun of the chosen ("the choice", "the pick") and the one person its texts say it is
    ("Ann Roe has been the team's first choice"): :func:`_said_chosen`.
 
@@ -106,7 +109,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, GROUP_SYNONYMS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, GROUP_SYNONYMS, NEAR_SYNONYMS, NOUN_GENDER, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -264,8 +267,9 @@ _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: one story alternate "the gunman" / "the shooter" / "the suspect", "pirates" / "brigands", "police" / "cops"
 #: for one referent, as a text does (``kg.extract.coref`` links them within a document the same way); crowds and
 #: bodies of people by :data:`kg.lexicon.GROUP_SYNONYMS` ("protesters" / "demonstrators", "authorities" /
-#: "officials"); things and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle").
-_SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS, *GROUP_SYNONYMS) for word in group}
+#: "officials"); things and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle"); the words of
+#: one role by :data:`kg.lexicon.ROLE_SYNONYMS` ("the Mafia boss" / "the Mafia leader", "the doctor" / "the physician").
+_SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS, *GROUP_SYNONYMS, *ROLE_SYNONYMS) for word in group}
 #: The keys of near-synonym classes that hold a collective noun for a body of people beside words for one of its
 #: members ("police" / "cop", "detective"): there a description of one person meets no description of the body.
 _COLLECTIVE_KEYS = frozenset(_SYNONYM_KEY[min(group)] for group in (*NEAR_SYNONYMS, *GROUP_SYNONYMS)
@@ -1589,6 +1593,21 @@ def _person_surnames(records: Sequence[EntityRecord]) -> frozenset[str]:
 def _singular(word: str) -> str:
     return word[:-1] if len(word) >= 5 and word.endswith("s") and not word.endswith("ss") else word
 
+
+def _men_plural(word: str) -> bool:
+    """Is ``word`` the "-men" plural of a person noun in "-man" ("women", "men", "gunmen", "policemen"; not
+    "specimen", "omen"), which :func:`_singular` does not undo?
+
+    >>> _men_plural("women"), _men_plural("gunmen"), _men_plural("specimen"), _men_plural("woman")
+    (True, True, False, False)
+    """
+    if not word.endswith("men"):
+        return False
+    man = word[:-3] + "man"
+    return word in ("men", "women") or man in NOUN_GENDER or man in PERSON_NOUNS or man in AGENT_NOUNS or \
+        any(man in group for group in NEAR_SYNONYMS)
+
+
 # -- clustering ----------------------------------------------------------------------------
 _NONE: frozenset = frozenset()
 
@@ -2209,6 +2228,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _same_harm(records, groups, uf)
     _counted_harm(records, groups, uf)  # 11b.
     _death_of(records, groups, uf)  # 11c.
+    _one_accused(records, groups, uf)  # 11d.
     _said_chosen(records, uf)  # 12.
 
     del groups, closest, days
@@ -2296,7 +2316,10 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         head = _head_key(head, r)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
         # one of a group is not the group ("a former employee" / "employees at the party"); a body of people
         # ("police" / "investigators") is a group however it is written
-        plural = head.endswith(" (body)") or _written_number(r) == "plural" or bool(span and span[1])
+        plural = head.endswith(" (body)") or _written_number(r) == "plural" or bool(span and span[1]) or \
+            any(_men_plural(word) for label in r.labels[r.pref_count:] for word in tokens(label)[-1:])
+        # (the preferred label's head is the lemma, "woman" for "two women": a "-men" plural in the written labels
+        # is the group, which :func:`_written_number` cannot see, as :func:`_singular` undoes only "-s")
         nouns.append((r, head, plural))
     counted = _numbers_told_apart(nouns, groups)
     for r, head, plural in nouns:
@@ -2568,7 +2591,8 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
     story of ``groups`` ("the navy" / "the Tellish Navy") joins it; ``spelled_names``: the nouns rule 6a found
     to be names. A common noun written as a name (:func:`_proper_thing_forms`: "Tellsoft Navigator", a name
     the tagger missed) is such a longer name too: "Navigator", tagged a name in another report, is its head."""
-    named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str]]] = defaultdict(list)
+    # (story, head) -> (the name's words, singular, the name's entity, whether the name ends in a plural word)
+    named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str, bool]]] = defaultdict(list)
     for r in records:
         if r.kind not in {"named", "place"} or r.publisher:
             continue
@@ -2579,20 +2603,22 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
                     continue  # (two names read as one, "Tellport and Banks", have no head)
                 head = name_head(words)
                 for story in {groups[d] for d in r.documents}:
-                    named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri))
+                    named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri,
+                                                       _singular(words[-1]) != words[-1]))
     for iri, forms in sorted(_proper_thing_forms(records).items()):  # a name the tagger missed ("Internet Explorer")
         for form in sorted(forms):
             words = tuple(form.split())
             if _COORDINATORS & set(words):
                 continue
             for story in {groups[d] for d in by_iri[iri].documents}:
-                named_heads[(story, name_head(words))].append((frozenset(_singular(w) for w in words), iri))
+                named_heads[(story, name_head(words))].append((frozenset(_singular(w) for w in words), iri,
+                                                               _singular(words[-1]) != words[-1]))
     for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Tellish Navy")
         words = tokens(r.prefs[0]) if r.prefs else ()
         if not _named_kind(r) or r.publisher or len(words) != 1 or not r.documents:
             continue
         stories = {groups[d] for d in r.documents}
-        cands = [iri for story in stories for _, iri in named_heads.get((story, _singular(words[0])), ())]
+        cands = [iri for story in stories for _, iri, _ in named_heads.get((story, _singular(words[0])), ())]
         found = _distinct_clusters(uf, cands, exclude=r.iri)
         if len(found) > 1:  # "the Navy" of a story about the Tellish Navy that names the U.S. Navy once
             found = _most_shared(uf, cands, r, by_iri)
@@ -2608,7 +2634,8 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
         story = {groups[d] for d in r.documents}
         if not head or len(story) != 1:
             continue
-        named = named_heads.get((story.pop(), head), ())
+        named = [(words, iri) for words, iri, plural in named_heads.get((story.pop(), head), ())
+                 if _number_agrees(r, head, plural)]
         found = _distinct_clusters(uf, [iri for words, iri in named if mods <= words], exclude=r.iri)
         if not found:
             # "the next surgeon general" / "Surgeon General": a noun modifier shared with the name picks
@@ -2619,6 +2646,25 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
                                             (not mods or mods & words or " " in head)], exclude=r.iri)
         if len(found) == 1:
             uf.union(r.iri, found[0], f"name-head:{head}")
+
+def _number_agrees(rec: EntityRecord, head: str, plural_name: bool) -> bool:
+    """May the common noun ``rec`` (head ``head``) be the name whose last word is written in the plural when
+    ``plural_name``? For people, only in the same number: a name that ends in a plural person noun ("Tellco
+    Co-Workers", a headline's words the tagger took for a name) names a group, and "the suspended worker" is
+    one person, not the group; a noun its articles write in both numbers is neither. Things and places are
+    not held to it ("the Tellish Navy" / "the navies" of one report are rare, and a name's plural is often
+    its own: "the Keys").
+
+    >>> worker = EntityRecord("e:1", ("suspended worker",), frozenset({"Thing"}))
+    >>> _number_agrees(worker, "worker", True), _number_agrees(worker, "worker", False)
+    (False, True)
+    >>> _number_agrees(EntityRecord("e:2", ("navy",), frozenset({"Thing"})), "navy", True)
+    True
+    """
+    if not is_person_noun(head.split()[-1]):
+        return True
+    return _written_number(rec) == ("plural" if plural_name else "singular")
+
 
 def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
                     groups: dict[str, int]) -> None:
@@ -2943,8 +2989,8 @@ def _modified_by_own_name(text: str, rec: EntityRecord) -> bool:
 def _role_synonyms(head: str) -> frozenset[str]:
     """The heads that name the same role as ``head`` (:data:`kg.lexicon.ROLE_SYNONYMS`), itself included.
 
-    >>> sorted(_role_synonyms("doc")), sorted(_role_synonyms("chief executive officer"))[0], _role_synonyms("boss")
-    (['doc', 'doctor', 'physician'], 'ceo', frozenset({'boss'}))
+    >>> sorted(_role_synonyms("doc")), sorted(_role_synonyms("chief executive officer"))[0], _role_synonyms("judge")
+    (['doc', 'doctor', 'physician'], 'ceo', frozenset({'judge'}))
     """
     return next((group for group in ROLE_SYNONYMS if head in group), frozenset({head}))
 
@@ -3200,6 +3246,71 @@ def _death_of(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Unio
         people = {uf.find(p) for p in harmed.get(groups[d], ())} - {uf.find(p) for p in doers.get(groups[d], ())} - {root}
         if len(people) == 1:
             uf.union(root, people.pop(), "death-of", strong_clash_only=True)
+
+
+#: Verbs whose passive with a complement tells a person is held for a crime ("was charged with murder", "was
+#: arrested in the slaying", "is accused of"), read by rule 11d.
+_ACCUSAL_VERBS = frozenset("charge accuse indict convict arrest suspect".split())
+#: Harm verbs with one sense in news, read by rule 11d ("shoot", "hit", "beat" are also a player's: "shot over
+#: the guard", "beat the champion").
+_GRAVE_HARM = frozenset("kill murder slay stab".split())
+#: The near-synonym class of nouns for whoever did the deed of a story ("the suspect", "the gunman", "the killer").
+_DOER_KEY = _SYNONYM_KEY["suspect"]
+
+
+def _one_accused(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """Rule 11d: a description of the doer ("the suspect", "the gunman", "the killer"), in a cluster of
+    descriptions only, joins the one named person of its story held for the deed: charged, accused, indicted,
+    convicted or arrested for something (a passive with its complement, "was charged with murder"), or the
+    doer of harm to someone ("Lee shot Ann Roe"); not when the story has two such people.
+
+    Why: a report that never names the suspect calls her "the suspect"; another report of the same story names
+    the woman charged. A story with two accused people (a gunman and his accomplice) leaves open which one a
+    description is.
+    """
+    accused: dict[int, set[str]] = defaultdict(set)
+    for r in records:
+        if not r.deeds or r.kind != "person":
+            continue
+        root = uf.find(r.iri)
+        for predicate, obj in r.deeds:
+            parts = predicate.rsplit("/", 1)[-1].split("-")
+            other = uf.find(obj) if obj in uf.parent else obj
+            if other == root or (obj in uf.parent and "person" in uf.kinds[other]):
+                held = False  # (the prosecutor "charged Lee with murder" is not held for it)
+            else:
+                held = parts[0] in _ACCUSAL_VERBS and len(parts) > 1
+            if held or _grave_harm_done(r, uf, only=(predicate, obj)):
+                for story in {groups[d] for d in r.documents if d in groups}:
+                    accused[story].add(root)
+    for root in sorted({uf.find(r.iri) for r in records if r.kind == "thing"}):
+        members = [uf.records[m] for m in uf.members[root]]
+        story = _described_one_story(root, members, groups, uf)
+        if story is None:
+            continue
+        heads = {_SYNONYM_KEY.get(thing_head(m.prefs[0])) for m in members if m.prefs}
+        killer = any(_grave_harm_done(m, uf) for m in members)  # ("a woman killed two young women")
+        people = {uf.find(p) for p in accused.get(story, ())}
+        if (heads == {_DOER_KEY} or killer) and len(people) == 1:
+            uf.union(root, people.pop(), "one-accused", strong_clash_only=True)
+
+
+def _grave_harm_done(rec: EntityRecord, uf: _UnionFind, only: tuple[str, str] | None = None) -> bool:
+    """Did ``rec`` kill, murder, slay or stab a person (:data:`_GRAVE_HARM`) by one of its deeds (or by the
+    deed ``only``), not in the passive ("killed by")?"""
+    root = uf.find(rec.iri)
+    for predicate, obj in (only,) if only else rec.deeds:
+        parts = predicate.rsplit("/", 1)[-1].split("-")
+        if parts[0] in _GRAVE_HARM and parts[-1] != "by" and obj in uf.parent and uf.find(obj) != root and \
+                _harmed_person(uf.find(obj), uf):
+            return True
+    return False
+
+
+def _harmed_person(root: str, uf: _UnionFind) -> bool:
+    """Is the cluster ``root`` a person, named or described by a person noun ("Ann Roe", "a woman")?"""
+    return "person" in uf.kinds[root] or any(
+        uf.records[m].prefs and is_person_noun(thing_head(uf.records[m].prefs[0])) for m in uf.members.get(root, (root,)))
 
 
 def _said_chosen(records: Sequence[EntityRecord], uf: _UnionFind) -> None:
