@@ -109,7 +109,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, GROUP_SYNONYMS, NEAR_SYNONYMS, NOUN_GENDER, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, GROUP_SYNONYMS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -1594,20 +1594,6 @@ def _singular(word: str) -> str:
     return word[:-1] if len(word) >= 5 and word.endswith("s") and not word.endswith("ss") else word
 
 
-def _men_plural(word: str) -> bool:
-    """Is ``word`` the "-men" plural of a person noun in "-man" ("women", "men", "gunmen", "policemen"; not
-    "specimen", "omen"), which :func:`_singular` does not undo?
-
-    >>> _men_plural("women"), _men_plural("gunmen"), _men_plural("specimen"), _men_plural("woman")
-    (True, True, False, False)
-    """
-    if not word.endswith("men"):
-        return False
-    man = word[:-3] + "man"
-    return word in ("men", "women") or man in NOUN_GENDER or man in PERSON_NOUNS or man in AGENT_NOUNS or \
-        any(man in group for group in NEAR_SYNONYMS)
-
-
 # -- clustering ----------------------------------------------------------------------------
 _NONE: frozenset = frozenset()
 
@@ -2316,10 +2302,7 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         head = _head_key(head, r)  # "the shooter" meets "the gunman", "the vehicle" meets "the car"
         # one of a group is not the group ("a former employee" / "employees at the party"); a body of people
         # ("police" / "investigators") is a group however it is written
-        plural = head.endswith(" (body)") or _written_number(r) == "plural" or bool(span and span[1]) or \
-            any(_men_plural(word) for label in r.labels[r.pref_count:] for word in tokens(label)[-1:])
-        # (the preferred label's head is the lemma, "woman" for "two women": a "-men" plural in the written labels
-        # is the group, which :func:`_written_number` cannot see, as :func:`_singular` undoes only "-s")
+        plural = head.endswith(" (body)") or _written_number(r) == "plural" or bool(span and span[1])
         nouns.append((r, head, plural))
     counted = _numbers_told_apart(nouns, groups)
     for r, head, plural in nouns:
