@@ -106,7 +106,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, GROUP_SYNONYMS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, NAME_KIND_HEADS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -212,15 +212,9 @@ _SENIOR = frozenset({"sr", "senior"})
 _JUNIOR = frozenset({("jr",), ("junior",)})
 _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", "by", "from"})
 #: A name ending in one of these names a group, whatever its type says ("Obama administration").
-_GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
-    staff camp cabinet foundation company group""".split())
-#: Last words that make a name an organisation's or a service's, not a person's, whatever the tagger typed it
-#: ("Dallow Fire", "Tellport Public Safety", "Osland Bible Church"): its first word alone is the place it serves
-#: ("in Dallow"), no short form of it, and its last word is a common noun, no surname ("the fire"), though the kind
-#: word alone may name it ("the Church"). Words that are also common surnames ("Court", "Bank") are left out.
-_NAME_KIND_HEADS = _GROUP_HEADS | frozenset("""police fire rescue safety service services church school academy
-    college university institute hospital council committee commission agency authority bureau association
-    society league board corporation""".split())
+_GROUP_HEADS = GROUP_HEADS
+#: Last words of services' and organisations' names ("Dallow Fire"): see :data:`kg.lexicon.NAME_KIND_HEADS`.
+_NAME_KIND_HEADS = NAME_KIND_HEADS
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 #: Common nouns in "-ly", no adverbs.
