@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["AGENT_NOUNS", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_SYNONYMS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER",
+__all__ = ["AGENT_NOUNS", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_HEADS", "GROUP_SYNONYMS", "NAME_KIND_HEADS",
+           "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER",
            "PERSON_NOUNS", "PERSON_ROLES", "ROLE_SYNONYMS", "THING_SYNONYMS", "is_person_noun", "near_synonyms",
            "THING_COMPOUNDS", "thing_synonyms"]
 
@@ -24,6 +25,17 @@ NEWS_WORDS = frozenset(
     broadcasting broadcaster media chronicle observer mirror magazine newspaper outlet channel wire bulletin
     dispatch""".split()
 )
+#: A name ending in one of these names a group, whatever its type says ("Obama administration").
+GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
+    staff camp cabinet foundation company group""".split())
+#: Last words that make a name an organisation's or a service's, not a person's, whatever the tagger typed it
+#: ("Dallow Fire", "Tellport Public Safety", "Osland Bible Church"): its first word alone is the place it serves
+#: ("in Dallow"), no short form of it, and its last word is a common noun, no surname ("the fire"), though the kind
+#: word alone may name it ("the Church"). Words that are also common surnames ("Court", "Bank") are left out.
+#: Extraction (the in-article short names, kg.extract.entities) and resolve (rule 4) both read it.
+NAME_KIND_HEADS = GROUP_HEADS | frozenset("""police fire rescue safety service services church school academy
+    college university institute hospital council committee commission agency authority bureau association
+    society league board corporation""".split())
 #: The person nouns below (:data:`PERSON_ROLES`, :data:`PERSON_NOUNS`, :data:`AGENT_NOUNS`,
 #: :data:`COMPOUND_PERSON_NOUNS`) are written from general English, never from the errors of a benchmark, by the
 #: news domains reports are written in: offices and officials, military and police ranks, crime and justice, sports

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.quantities import SCALES
-from kg.lexicon import NEWS_WORDS, PERSON_ROLES
+from kg.lexicon import NAME_KIND_HEADS, NEWS_WORDS, PERSON_ROLES
 from kg.model import Argument, Document, Entity, EntityMention, EntityType, Extraction
 
 __all__ = [
@@ -1246,19 +1246,56 @@ def _link_names(occurrences: list[_Occurrence], types: dict[str, EntityType]) ->
             by_word[w].append(full)
         by_word[initials(full).casefold()].append(full)
     titled = frozenset(o.name for o in occurrences if "Person" in o.evidence)
+    places = frozenset(o.name for o in occurrences if _used_as_place(o))
     links: dict[str, str] = {}
     bracketed = _bracketed_acronyms(occurrences)
     links.update(bracketed)
     for n, occ in enumerate(occurrences):
         if occ.name in links or len(occ.name.split()) != 1:
             continue
-        candidates = [f for f in by_word.get(occ.name.casefold(), []) if _compatible(occ.name, f, types, occ, titled)]
+        candidates = [f for f in by_word.get(occ.name.casefold(), []) if _compatible(occ.name, f, types, occ, titled)
+                      and not _town_of_service(occ.name, f, places)]
         if not candidates:
             continue
         # prefer names seen before this mention, then the most mentioned, then the most recent
         candidates.sort(key=lambda f: (first_seen[f] < n, counts[f], first_seen[f]))
         links[occ.name] = candidates[-1]
     return links
+
+
+#: Prepositions whose object is where something is or happens ("in Dallow", "near Dallow").
+_LOCATIVE_PREPOSITIONS = frozenset({"in", "near", "outside", "inside", "within", "throughout", "across", "around"})
+
+
+def _used_as_place(occ: _Occurrence) -> bool:
+    """Is this name used as a place here: tagged one, or said to be one ("in Dallow", "the town of Dallow",
+    "Banstead, Dallow", "Anchorage, Dallow and Osland")?"""
+    root = occ.span.root
+    head = root.head
+    if occ.label == "Place" or "Place" in occ.evidence:
+        return True
+    if root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPOSITIONS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS | {"hometown"}:
+        return True
+    return root.dep_ in {"appos", "conj"} and head.ent_type_ in {"GPE", "LOC"}
+
+
+def _town_of_service(short: str, full: str, places: frozenset[str]) -> bool:
+    """Is ``short`` the place the service or organisation ``full`` is named after, not a short form of it?
+
+    A town's police, fire service, church or school is named after the town ("Dallow Fire", "Dallow Public
+    Safety", "Dallow Bible Church"); where the text uses the bare first word as a place ("in Dallow"), it names
+    the town, not the service, as "Dallow Fire" is no person whose given name is "Dallow". The last word of
+    such a name is a service's or organisation's kind noun (:data:`kg.lexicon.NAME_KIND_HEADS`).
+
+    >>> _town_of_service("Dallow", "Dallow Fire", frozenset({"Dallow"}))
+    True
+    >>> _town_of_service("Dallow", "Dallow Fire", frozenset()), _town_of_service("Dallow", "Dallow Quill", frozenset({"Dallow"}))
+    (False, False)
+    """
+    words = _words(full)
+    return short in places and len(words) > 1 and words[0] == short.casefold() and words[-1] in NAME_KIND_HEADS
 
 
 def _bracketed_acronyms(occurrences: list[_Occurrence]) -> dict[str, str]:

@@ -109,7 +109,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, GROUP_SYNONYMS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, NAME_KIND_HEADS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -218,15 +218,9 @@ _JUNIOR = frozenset({("jr",), ("junior",)})
 _COMPASS_ABBREVIATIONS = {"ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest"}
 _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", "by", "from"})
 #: A name ending in one of these names a group, whatever its type says ("Obama administration").
-_GROUP_HEADS = frozenset("""administration team government regime campaign family office ministry department party
-    staff camp cabinet foundation company group""".split())
-#: Last words that make a name an organisation's or a service's, not a person's, whatever the tagger typed it
-#: ("Dallow Fire", "Tellport Public Safety", "Osland Bible Church"): its first word alone is the place it serves
-#: ("in Dallow"), no short form of it, and its last word is a common noun, no surname ("the fire"), though the kind
-#: word alone may name it ("the Church"). Words that are also common surnames ("Court", "Bank") are left out.
-_NAME_KIND_HEADS = _GROUP_HEADS | frozenset("""police fire rescue safety service services church school academy
-    college university institute hospital council committee commission agency authority bureau association
-    society league board corporation""".split())
+_GROUP_HEADS = GROUP_HEADS
+#: Last words of services' and organisations' names ("Dallow Fire"): see :data:`kg.lexicon.NAME_KIND_HEADS`.
+_NAME_KIND_HEADS = NAME_KIND_HEADS
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 #: Common nouns in "-ly", no adverbs.
@@ -2163,6 +2157,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         _join_described(records, by_iri, uf, stories)
     del close, spelled_names
     _org_descriptions(records, by_iri, uf)  # 8b.
+    _kind_named_descriptions(records, by_iri, uf)  # 8b.
     _facility_descriptions(records, by_iri, uf)  # 8c.
     _premises_by_place(records, uf, groups)  # 8d.
 
@@ -2762,6 +2757,57 @@ def _org_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, EntityR
                  if len({d for m in uf.members[uf.find(c)] for d in by_iri[m].documents}) >= 2]
         if len(found) == 1:
             uf.union(r.iri, found[0], f"org-noun:{head}", strong_clash_only=True)
+
+
+#: Kind nouns that end institutions' names and that a report then calls them by ("Osland Bible Church ... the
+#: church", "Tellport High School ... the school"), for :func:`_kind_named_descriptions`: the words of
+#: :data:`kg.lexicon.NAME_KIND_HEADS` whose common noun is the institution itself, not a blaze ("fire"), an act
+#: ("rescue", "service") or a force of any town ("police").
+_NAMED_KIND_NOUNS = frozenset("""church school academy college university institute hospital council committee
+    commission association society league board foundation""".split()) & NAME_KIND_HEADS
+
+
+def _kind_named_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind) -> None:
+    """Rule 8b (by name): a singular noun of one article ("the church") joins the one organisation that article
+    names with that noun as its last word ("Osland Bible Church"), when the stories name it in two articles or more.
+
+    Why: a report names a church, school or college once and then calls it by the kind its name ends in; rule 8b
+    reads only the kind nouns of companies and agencies against any organisation an article names, and these
+    nouns name no company. The name's own last word says which organisation the noun is, so only a name ending in
+    the noun counts, and an article naming two such ("Osland Bible Church" and "Brenford Baptist Church") leaves it
+    open.
+
+    >>> recs = [EntityRecord("e:c", ("Osland Bible Church",), frozenset({"Organization"}), frozenset({"d1", "d2"})),
+    ...         EntityRecord("e:f", ("Dallow Fire",), frozenset({"Organization"}), frozenset({"d1", "d2"})),
+    ...         EntityRecord("e:n", ("church",), frozenset({"Thing"}), frozenset({"d1"}))]
+    >>> uf = _UnionFind(recs)
+    >>> _kind_named_descriptions(recs, {r.iri: r for r in recs}, uf)
+    >>> uf.find("e:n") == uf.find("e:c")
+    True
+    """
+    named: dict[tuple[str, str], set[str]] = defaultdict(set)  # (document, kind noun) -> organisations
+    for r in records:
+        if r.kind != "named" or r.publisher or not r.types & {"Organization"} or r.types & {"Place", "Person"}:
+            continue
+        for head in {tokens(x)[-1] for x in r.prefs if len(tokens(x)) > 1} & _NAMED_KIND_NOUNS:
+            for d in r.documents:
+                named[(d, head)].add(r.iri)
+    for r in records:
+        if r.kind != "thing" or not r.prefs or len(r.documents) != 1:
+            continue
+        head = thing_head(r.prefs[0])
+        if head not in _NAMED_KIND_NOUNS or not _ends_with_head(r.prefs[0], head) or _plural(r):
+            continue
+        if thing_modifiers(r.prefs[0]) & _CONTRASTIVE or _demonym_words(_identifying(r.prefs[0])[0]):
+            continue
+        if any(by_iri[m].kind != "thing" for m in uf.members[uf.find(r.iri)]):
+            continue  # the noun already joined a name
+        (doc,) = r.documents
+        cands = [c for c in named.get((doc, head), ()) if not _modified_by_own_name(r.prefs[0], by_iri[c])]
+        found = [c for c in _distinct_clusters(uf, cands, exclude=r.iri)
+                 if len({d for m in uf.members[uf.find(c)] for d in by_iri[m].documents}) >= 2]
+        if len(found) == 1:
+            uf.union(r.iri, found[0], f"kind-name:{head}", strong_clash_only=True)
 
 
 #: Nouns that name a facility by its kind ("the clinic", "the rehab facility"), for rule 8c
