@@ -33,9 +33,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.times import MONTHS, WEEKDAYS
+from kg.lexicon import AGENT_NOUNS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES
 
-__all__ = ["FUNCTION_WORDS", "case_variant", "common_words", "is_headline_case", "normalise_case", "restore_text",
-           "word_forms"]
+__all__ = ["FUNCTION_WORDS", "case_variant", "common_words", "is_headline_case", "lone_capitals", "normalise_case",
+           "restore_text", "word_forms"]
 
 #: Words a headline capitalises that running text writes in lower case whatever the article says.
 FUNCTION_WORDS = frozenset("""a an the and or but nor of to in on at for with by from as vs via into onto over under
@@ -109,6 +110,84 @@ def word_forms(text: str) -> dict[str, Counter]:
     return forms
 
 
+def lone_capitals(text: str) -> frozenset[str]:
+    """Lower-cased words ``text`` writes capitalised mid-sentence on their own, not as a part of a longer name.
+
+    A capital a word takes only inside a run of capitalised words ("the 67th Police Precinct",
+    "Staunton Police said") is the longer name's, and says nothing of the word alone: a headline's
+    "Police" is the body's "police" when the body writes it so. Sentence-initial and headline-case
+    words, and words of links, are not read (as in :func:`word_forms`).
+
+    >>> sorted(lone_capitals("The Staunton Police Department said police found Smith. The police left."))
+    ['smith']
+    """
+    lone: set[str] = set()
+    for line in _LINE.finditer(text):
+        if is_headline_case(line.group()):
+            continue
+        urls = [(m.start(), m.end()) for m in _URLISH.finditer(text, line.start(), line.end())]
+        words = [m for m in _WORD.finditer(text, line.start(), line.end())
+                 if not any(s <= m.start() < e for s, e in urls)]
+        for i, match in enumerate(words):
+            word = match.group()
+            if not word[0].isupper() or _sentence_initial(text, match.start()):
+                continue
+            before = i > 0 and words[i - 1].group()[0].isupper() and \
+                not text[words[i - 1].end() : match.start()].strip()
+            after = i + 1 < len(words) and words[i + 1].group()[0].isupper() and \
+                not text[match.end() : words[i + 1].start()].strip()
+            if not before and not after:
+                lone.add(word.lower())
+    return frozenset(lone)
+
+
+#: Irregular plurals of the person nouns a headline writes ("Women", "Men").
+_IRREGULAR_PLURALS = {"women": "woman", "men": "man", "children": "child", "people": "person"}
+
+
+def _singular(low: str) -> str:
+    """The singular of a lower-case plural noun by the common English endings ("workers" -> "worker")."""
+    if low in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[low]
+    if low.endswith("women") or low.endswith("men"):
+        return low[:-2] + "an"
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return low[:-1]
+    return low
+
+
+def _headline_common_noun(low: str, forms: dict[str, Counter], lone: frozenset[str] | None) -> bool:
+    """Whether a capitalised headline word is an ordinary noun, to be parsed in lower case, not as a name.
+
+    A title-case headline capitalises every noun, and the parser reads "Teen Killed By Police" as names. Two
+    cases, each keeping the names a body writes capitalised on their own ("Apple", "Bush", "Smith"):
+
+    - the body writes the word in lower case more often than capitalised, and capitalised only inside longer
+      names (``lone`` from :func:`lone_capitals`: "Police Commissioner", "Staunton Police"): "Police" -> "police";
+    - the body never writes the word mid-sentence, and the word (or its singular) is a person noun of the
+      lexicon's lists, which leave out the nouns that are common surnames ("Teen", "Gunman", "Women"), or its
+      singular is written by the body in lower case only ("Workers" where the body writes "worker").
+
+    >>> forms = word_forms("Two workers said police and Police Commissioner Ray Kell spoke; the police left.")
+    >>> lone = lone_capitals("Two workers said police and Police Commissioner Ray Kell spoke; the police left.")
+    >>> [w for w in ("police", "kell", "teen’s", "women", "worker", "gray") if _headline_common_noun(w, forms, lone)]
+    ['police', 'teen’s', 'women', 'worker']
+    """
+    seen = forms.get(low)
+    if seen:
+        if lone is None or low in lone:
+            return False
+        lower = seen.get(low, 0)
+        return lower > 0 and lower > sum(n for form, n in seen.items() if form != low)
+    single = _singular(re.sub(r"['’]s?$", "", low))  # "Teenager’s", "Workers'"
+    if any(w in PERSON_NOUNS or w in AGENT_NOUNS or w in PERSON_ROLES or w in NOUN_GENDER for w in (low, single)):
+        return True
+    seen_single = forms.get(single) if single != low else None
+    return bool(seen_single) and all(form == single for form in seen_single)
+
+
 def _same_length(word: str, form: str) -> str:
     """``word`` in the case of ``form``, letter by letter, leaving any letter whose case change is not one letter."""
     out = []
@@ -119,7 +198,7 @@ def _same_length(word: str, form: str) -> str:
 
 
 def _form(word: str, forms: dict[str, Counter], first: bool, dated: bool = False,
-          common: Callable[[str], bool] | None = None) -> str:
+          common: Callable[[str], bool] | None = None, lone: frozenset[str] | None = None) -> str:
     """The form a headline-case word takes in the copy (see the module docstring).
 
     ``dated``: the word stands next to a number, where a month name is a month ("MAY 23").
@@ -130,13 +209,13 @@ def _form(word: str, forms: dict[str, Counter], first: bool, dated: bool = False
         target = low.capitalize()
     elif seen:
         capital = [f for f in seen if f != low]
-        if not capital:
+        if not capital or _headline_common_noun(low, forms, lone):
             target = low
         elif word.isupper() and len(word) > 1:
             target = max(capital, key=lambda f: (seen[f], f))
         else:
             return word
-    elif low in FUNCTION_WORDS or (common is not None and common(low)):
+    elif low in FUNCTION_WORDS or (common is not None and common(low)) or _headline_common_noun(low, forms, lone):
         target = low
     else:
         return word
@@ -145,12 +224,15 @@ def _form(word: str, forms: dict[str, Counter], first: bool, dated: bool = False
     return _same_length(word, target)
 
 
-def normalise_case(piece: str, forms: dict[str, Counter], common: Callable[[str], bool] | None = None) -> str:
+def normalise_case(piece: str, forms: dict[str, Counter], common: Callable[[str], bool] | None = None,
+                   lone: frozenset[str] | None = None) -> str:
     """``piece`` with its headline-case lines in the case the document writes their words in (same length).
 
     ``forms`` is :func:`word_forms` of the document; ``common`` (:func:`common_words`) tells
     the words the document says nothing about that are common English verbs, adjectives
-    or adverbs ("Interdicts", "Fatally"), lower case too. Sentence-case lines are
+    or adverbs ("Interdicts", "Fatally"), lower case too; ``lone`` (:func:`lone_capitals`) tells
+    the words the document writes capitalised on their own, and an ordinary noun of a
+    headline is lower case by :func:`_headline_common_noun`. Sentence-case lines are
     returned unchanged.
 
     >>> forms = word_forms("Police said the driver was arrested. DUI charges were filed against the driver.")
@@ -171,7 +253,7 @@ def normalise_case(piece: str, forms: dict[str, Counter], common: Callable[[str]
             first = n == 0 or _sentence_initial(piece, match.start())
             dated = bool(_NUMBER_NEAR.match(piece, match.end()) or
                          _NUMBER_BEFORE.search(piece, max(0, match.start() - 8), match.start()))
-            chars[match.start() : match.end()] = _form(word, forms, first, dated, common)
+            chars[match.start() : match.end()] = _form(word, forms, first, dated, common, lone)
     return "".join(chars)
 
 
