@@ -64,6 +64,11 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END
 
 
+def _after_hyphen(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the second part of a hyphenated word ("Co-workers", "Mid-day")."""
+    return start > 1 and text[start - 1] in "-‐" and text[start - 2].isalpha()
+
+
 def is_headline_case(line: str) -> bool:
     """Whether a line is written in title case or in capitals, not in sentence case.
 
@@ -71,12 +76,14 @@ def is_headline_case(line: str) -> bool:
     True
     >>> is_headline_case("HARRIERS' RECEIVER ARRESTED")
     True
+    >>> is_headline_case("Spiritual Woman Shoots Co-workers")  # a hyphenated word's second part may stay lower case
+    True
     >>> is_headline_case("Police released the name of the woman hurt in a harbor crash.")
     False
     >>> is_headline_case("Robert Hallam, 32, was climbing on Mount Ardle in the Kestrel-Mt Fenn National Park.")
     False
     """
-    words = _WORD.findall(line)
+    words = [m.group() for m in _WORD.finditer(line) if not _after_hyphen(line, m.start())]
     letters = [ch for ch in line if ch.isalpha()]
     capitals = sum(ch.isupper() for ch in letters)
     if len(letters) >= _MIN_CAPS_LETTERS and len(words) >= 2 and capitals >= _CAPS_SHARE * len(letters):
