@@ -69,7 +69,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attribution import Attribution, Source, attribute
-from kg.extract.casing import case_variant, common_words, is_headline_case, normalise_case, restore_text, word_forms
+from kg.extract.casing import (case_variant, common_words, is_headline_case, lone_capitals, normalise_case, restore_text,
+                               word_forms)
 from kg.extract.certainty import EVIDENTIAL_PASSIVES, certainty_of, min_certainty, polarity_of
 from kg.extract.clauses import Clause
 from kg.extract.coref import resolve_references
@@ -151,13 +152,14 @@ def split_pieces(document: Document, common: Callable[[str], bool] | None = None
     pieces = [title] if title is not None else []
     pieces += [(start, stop) for start, stop in body_pieces(document.text, document.body)
                if document.text[start:stop].strip()]
-    forms = None
+    forms = lone = None
     for start, stop in pieces:
         text = document.text[start:stop]
         if any(is_headline_case(line) for line in text.split("\n")):
             if forms is None:
-                forms = word_forms("\n".join(document.text[s:e] for s, e in document.body))
-            text = normalise_case(text, forms, common)
+                body = "\n".join(document.text[s:e] for s, e in document.body)
+                forms, lone = word_forms(body), lone_capitals(body)
+            text = normalise_case(text, forms, common, lone)
         yield text, start
 
 

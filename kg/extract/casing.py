@@ -33,9 +33,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.times import MONTHS, WEEKDAYS
+from kg.lexicon import AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES
 
-__all__ = ["FUNCTION_WORDS", "case_variant", "common_words", "is_headline_case", "normalise_case", "restore_text",
-           "word_forms"]
+__all__ = ["FUNCTION_WORDS", "case_variant", "common_words", "is_headline_case", "lone_capitals", "normalise_case",
+           "restore_text", "word_forms"]
 
 #: Words a headline capitalises that running text writes in lower case whatever the article says.
 FUNCTION_WORDS = frozenset("""a an the and or but nor of to in on at for with by from as vs via into onto over under
@@ -63,6 +64,11 @@ def _sentence_initial(text: str, start: int) -> bool:
     return i < 0 or text[i] == "\n" or text[i] in _SENTENCE_END
 
 
+def _after_hyphen(text: str, start: int) -> bool:
+    """Whether the word at ``start`` is the second part of a hyphenated word ("Co-workers", "Mid-day")."""
+    return start > 1 and text[start - 1] in "-‐" and text[start - 2].isalpha()
+
+
 def is_headline_case(line: str) -> bool:
     """Whether a line is written in title case or in capitals, not in sentence case.
 
@@ -70,12 +76,14 @@ def is_headline_case(line: str) -> bool:
     True
     >>> is_headline_case("HARRIERS' RECEIVER ARRESTED")
     True
+    >>> is_headline_case("Spiritual Woman Shoots Co-workers")  # a hyphenated word's second part may stay lower case
+    True
     >>> is_headline_case("Police released the name of the woman hurt in a harbor crash.")
     False
     >>> is_headline_case("Robert Hallam, 32, was climbing on Mount Ardle in the Kestrel-Mt Fenn National Park.")
     False
     """
-    words = _WORD.findall(line)
+    words = [m.group() for m in _WORD.finditer(line) if not _after_hyphen(line, m.start())]
     letters = [ch for ch in line if ch.isalpha()]
     capitals = sum(ch.isupper() for ch in letters)
     if len(letters) >= _MIN_CAPS_LETTERS and len(words) >= 2 and capitals >= _CAPS_SHARE * len(letters):
@@ -109,6 +117,96 @@ def word_forms(text: str) -> dict[str, Counter]:
     return forms
 
 
+def lone_capitals(text: str) -> frozenset[str]:
+    """Lower-cased words ``text`` writes capitalised mid-sentence on their own, not as a part of a longer name.
+
+    A capital a word takes only inside a run of capitalised words ("the 67th Police Precinct",
+    "Staunton Police said") is the longer name's, and says nothing of the word alone: a headline's
+    "Police" is the body's "police" when the body writes it so. Sentence-initial and headline-case
+    words, and words of links, are not read (as in :func:`word_forms`).
+
+    >>> sorted(lone_capitals("The Staunton Police Department said police found Smith. The police left."))
+    ['smith']
+    """
+    lone: set[str] = set()
+    for line in _LINE.finditer(text):
+        if is_headline_case(line.group()):
+            continue
+        urls = [(m.start(), m.end()) for m in _URLISH.finditer(text, line.start(), line.end())]
+        words = [m for m in _WORD.finditer(text, line.start(), line.end())
+                 if not any(s <= m.start() < e for s, e in urls)]
+        for i, match in enumerate(words):
+            word = match.group()
+            if not word[0].isupper() or _sentence_initial(text, match.start()):
+                continue
+            before = i > 0 and words[i - 1].group()[0].isupper() and \
+                not text[words[i - 1].end() : match.start()].strip()
+            after = i + 1 < len(words) and words[i + 1].group()[0].isupper() and \
+                not text[match.end() : words[i + 1].start()].strip()
+            if not before and not after:
+                lone.add(word.lower())
+    return frozenset(lone)
+
+
+#: Irregular plurals of the person nouns a headline writes ("Women", "Men").
+_IRREGULAR_PLURALS = {"women": "woman", "men": "man", "children": "child", "people": "person"}
+
+
+def _singular(low: str) -> str:
+    """The singular of a lower-case plural noun by the common English endings ("workers" -> "worker")."""
+    if low in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[low]
+    if low.endswith("women") or low.endswith("men"):
+        return low[:-2] + "an"
+    if low.endswith("ies") and len(low) > 4:
+        return low[:-3] + "y"
+    if low.endswith("s") and not low.endswith("ss") and len(low) > 3:
+        return low[:-1]
+    return low
+
+
+def _person_word(low: str) -> bool:
+    """Whether a lower-case word (or its singular) is one of the lexicon's listed nouns for people or forces.
+
+    Listed words only, no suffix guess ("Christian", "Newman"); the lists leave out nouns that are common
+    surnames ("baker", "cook"). Possessives are read by their noun ("teenager’s").
+    """
+    low = re.sub(r"['’]s?$", "", low)
+    return any(w in PERSON_NOUNS or w in AGENT_NOUNS or w in PERSON_ROLES or w in NOUN_GENDER or
+               any(w in group for group in NEAR_SYNONYMS) for w in (low, _singular(low)))
+
+
+def _headline_common_noun(low: str, forms: dict[str, Counter], lone: frozenset[str] | None) -> bool:
+    """Whether a capitalised headline word is a noun for people, to be parsed in lower case, not as a name.
+
+    A title-case headline capitalises every noun, and the parser reads "Teen Killed By Police" as names that
+    resolve then joins to people. Only the lexicon's nouns for people and forces (:func:`_person_word`:
+    "Teen", "Gunman", "Women", "Police"), in two cases, each keeping the names a body writes capitalised on
+    their own ("Bush", "King"):
+
+    - the body never writes the word mid-sentence ("Gunman" where the body says "the shooter");
+    - the body writes it in lower case more often than capitalised, and capitalised only inside longer
+      names (``lone`` from :func:`lone_capitals`: "Police Commissioner", "Staunton Police").
+
+    Other nouns keep the capitals a body gives them inside names: measured on ECB+, lowering "Patch" (of
+    "Patch Tuesday") and "Fire" the same way moved unrelated records and lost more than it won.
+
+    >>> forms = word_forms("Two workers said police and Police Commissioner Ray Kell spoke; the police left.")
+    >>> lone = lone_capitals("Two workers said police and Police Commissioner Ray Kell spoke; the police left.")
+    >>> [w for w in ("police", "kell", "teen’s", "women", "workers", "gray") if _headline_common_noun(w, forms, lone)]
+    ['police', 'teen’s', 'women', 'workers']
+    """
+    if not _person_word(low):
+        return False
+    seen = forms.get(low)
+    if not seen:
+        return True
+    if lone is None or low in lone:
+        return False
+    lower = seen.get(low, 0)
+    return lower > 0 and lower > sum(n for form, n in seen.items() if form != low)
+
+
 def _same_length(word: str, form: str) -> str:
     """``word`` in the case of ``form``, letter by letter, leaving any letter whose case change is not one letter."""
     out = []
@@ -119,7 +217,7 @@ def _same_length(word: str, form: str) -> str:
 
 
 def _form(word: str, forms: dict[str, Counter], first: bool, dated: bool = False,
-          common: Callable[[str], bool] | None = None) -> str:
+          common: Callable[[str], bool] | None = None, lone: frozenset[str] | None = None) -> str:
     """The form a headline-case word takes in the copy (see the module docstring).
 
     ``dated``: the word stands next to a number, where a month name is a month ("MAY 23").
@@ -130,13 +228,13 @@ def _form(word: str, forms: dict[str, Counter], first: bool, dated: bool = False
         target = low.capitalize()
     elif seen:
         capital = [f for f in seen if f != low]
-        if not capital:
+        if not capital or _headline_common_noun(low, forms, lone):
             target = low
         elif word.isupper() and len(word) > 1:
             target = max(capital, key=lambda f: (seen[f], f))
         else:
             return word
-    elif low in FUNCTION_WORDS or (common is not None and common(low)):
+    elif low in FUNCTION_WORDS or (common is not None and common(low)) or _headline_common_noun(low, forms, lone):
         target = low
     else:
         return word
@@ -145,12 +243,15 @@ def _form(word: str, forms: dict[str, Counter], first: bool, dated: bool = False
     return _same_length(word, target)
 
 
-def normalise_case(piece: str, forms: dict[str, Counter], common: Callable[[str], bool] | None = None) -> str:
+def normalise_case(piece: str, forms: dict[str, Counter], common: Callable[[str], bool] | None = None,
+                   lone: frozenset[str] | None = None) -> str:
     """``piece`` with its headline-case lines in the case the document writes their words in (same length).
 
     ``forms`` is :func:`word_forms` of the document; ``common`` (:func:`common_words`) tells
     the words the document says nothing about that are common English verbs, adjectives
-    or adverbs ("Interdicts", "Fatally"), lower case too. Sentence-case lines are
+    or adverbs ("Interdicts", "Fatally"), lower case too; ``lone`` (:func:`lone_capitals`) tells
+    the words the document writes capitalised on their own, and an ordinary noun of a
+    headline is lower case by :func:`_headline_common_noun`. Sentence-case lines are
     returned unchanged.
 
     >>> forms = word_forms("Police said the driver was arrested. DUI charges were filed against the driver.")
@@ -171,7 +272,7 @@ def normalise_case(piece: str, forms: dict[str, Counter], common: Callable[[str]
             first = n == 0 or _sentence_initial(piece, match.start())
             dated = bool(_NUMBER_NEAR.match(piece, match.end()) or
                          _NUMBER_BEFORE.search(piece, max(0, match.start() - 8), match.start()))
-            chars[match.start() : match.end()] = _form(word, forms, first, dated, common)
+            chars[match.start() : match.end()] = _form(word, forms, first, dated, common, lone)
     return "".join(chars)
 
 
