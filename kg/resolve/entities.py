@@ -104,7 +104,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -2740,23 +2740,35 @@ def _org_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, EntityR
             continue
         for d in r.documents:
             named[("NewsMediaOrganization" in r.types, d)].add(r.iri)
+    _join_kind_nouns(records, by_iri, uf, _ORG_KIND_NOUNS,
+                     lambda doc, head: named.get((head in _MEDIA_KIND_NOUNS, doc), ()), "org-noun")
+
+
+def _join_kind_nouns(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
+                     kinds: frozenset[str], named_in: Callable[[str, str], Iterable[str]], reason: str) -> None:
+    """The noun side of rules 8b: a singular, unmodified kind noun of one article (a head in ``kinds``) that joined no
+    name yet joins the one organisation ``named_in(document, head)`` gives, if the stories name it in two articles
+    or more.
+
+    Why: one mechanism for "the company" / "the church" and the organisation the article names; only what may be
+    named differs between the rules.
+    """
     for r in records:
         if r.kind != "thing" or not r.prefs or len(r.documents) != 1:
             continue
         head = thing_head(r.prefs[0])
-        if head not in _ORG_KIND_NOUNS or not _ends_with_head(r.prefs[0], head) or _plural(r):
+        if head not in kinds or not _ends_with_head(r.prefs[0], head) or _plural(r):
             continue
         if thing_modifiers(r.prefs[0]) & _CONTRASTIVE or _demonym_words(_identifying(r.prefs[0])[0]):
             continue
         if any(by_iri[m].kind != "thing" for m in uf.members[uf.find(r.iri)]):
             continue  # the noun already joined a name
         (doc,) = r.documents
-        cands = [c for c in named.get((head in _MEDIA_KIND_NOUNS, doc), ())
-                 if not _modified_by_own_name(r.prefs[0], by_iri[c])]
+        cands = [c for c in named_in(doc, head) if not _modified_by_own_name(r.prefs[0], by_iri[c])]
         found = [c for c in _distinct_clusters(uf, cands, exclude=r.iri)
                  if len({d for m in uf.members[uf.find(c)] for d in by_iri[m].documents}) >= 2]
         if len(found) == 1:
-            uf.union(r.iri, found[0], f"org-noun:{head}", strong_clash_only=True)
+            uf.union(r.iri, found[0], f"{reason}:{head}", strong_clash_only=True)
 
 
 #: Kind nouns that end institutions' names and that a report then calls them by ("Osland Bible Church ... the
@@ -2792,22 +2804,7 @@ def _kind_named_descriptions(records: Sequence[EntityRecord], by_iri: dict[str, 
         for head in {tokens(x)[-1] for x in r.prefs if len(tokens(x)) > 1} & _NAMED_KIND_NOUNS:
             for d in r.documents:
                 named[(d, head)].add(r.iri)
-    for r in records:
-        if r.kind != "thing" or not r.prefs or len(r.documents) != 1:
-            continue
-        head = thing_head(r.prefs[0])
-        if head not in _NAMED_KIND_NOUNS or not _ends_with_head(r.prefs[0], head) or _plural(r):
-            continue
-        if thing_modifiers(r.prefs[0]) & _CONTRASTIVE or _demonym_words(_identifying(r.prefs[0])[0]):
-            continue
-        if any(by_iri[m].kind != "thing" for m in uf.members[uf.find(r.iri)]):
-            continue  # the noun already joined a name
-        (doc,) = r.documents
-        cands = [c for c in named.get((doc, head), ()) if not _modified_by_own_name(r.prefs[0], by_iri[c])]
-        found = [c for c in _distinct_clusters(uf, cands, exclude=r.iri)
-                 if len({d for m in uf.members[uf.find(c)] for d in by_iri[m].documents}) >= 2]
-        if len(found) == 1:
-            uf.union(r.iri, found[0], f"kind-name:{head}", strong_clash_only=True)
+    _join_kind_nouns(records, by_iri, uf, _NAMED_KIND_NOUNS, lambda doc, head: named.get((doc, head), ()), "kind-name")
 
 
 #: Nouns that name a facility by its kind ("the clinic", "the rehab facility"), for rule 8c
