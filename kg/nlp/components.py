@@ -84,8 +84,8 @@ def split_hyphen_words(doc: Doc) -> list[Span]:
     i = 0
     while i + 2 < len(doc):
         first, dash, last = doc[i], doc[i + 1], doc[i + 2]
-        if (dash.text == "-" and not first.whitespace_ and not dash.whitespace_ and first.is_alpha
-                and last.is_alpha and last.pos_ in {"NOUN", "PROPN"} and first.head.i == last.head.i != last.i
+        if (dash.text == "-" and not first.whitespace_ and not dash.whitespace_ and first.text.isalpha()
+                and last.text.isalpha() and last.pos_ in {"NOUN", "PROPN"} and first.head.i == last.head.i != last.i
                 and first.dep_ == last.dep_ and not first.ent_type_ and not last.ent_type_):
             found.append(doc[i : i + 3])
             i += 3
