@@ -6,6 +6,9 @@ only code that writes that extension. Which extractor runs is picked by versione
 name from spaCy's ``misc`` registry, so a config can swap it without code changes;
 a changed extractor gets a new ``.vN`` name instead of changing an old one.
 
+``claimgraph_hyphen_words`` runs before it: a hyphenated noun the parser read as separate phrases
+("co", "-", "worker" as three subjects) becomes one token (:func:`merge_hyphen_words`).
+
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("sentencizer")
