@@ -75,7 +75,8 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.attribution import REPORTING_VERBS, Attribution, Quotations, find_quotations
-from kg.extract.entities import VESSEL_NOUNS, EntityIndex, clean_name, name_age, phrase_key, vessel_name
+from kg.extract.entities import (VESSEL_NOUNS, EntityIndex, address_part, clean_name, name_age, phrase_key,
+                                 vessel_name)
 from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.lexicon import (AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES, is_person_noun,
@@ -992,7 +993,7 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
             _apposition_fits(state, index.by_token[(c, root.head.i)], personal):
         return index.by_token[(c, root.head.i)]
     for child in root.children:
-        if child.dep_ == "appos" and (c, child.i) in index.by_token and \
+        if child.dep_ == "appos" and (c, child.i) in index.by_token and not address_part(child) and \
                 not (several and index.type_of(index.by_token[(c, child.i)]) == "Person") and \
                 _apposition_fits(state, index.by_token[(c, child.i)], personal):
             return index.by_token[(c, child.i)]

@@ -58,6 +58,7 @@ __all__ = [
     "VESSEL_NOUNS",
     "VESSEL_PREFIXES",
     "EntityIndex",
+    "address_part",
     "clean_name",
     "index_entities",
     "initials",
@@ -339,7 +340,8 @@ class EntityIndex:
             key = self.by_token.get((chunk, tok.i)) if tok.i != root.i else None
             if key is None:
                 continue
-            if tok.dep_ == "appos" and tok.head.i == root.i and self.type_of(key) != "Group":
+            if tok.dep_ == "appos" and tok.head.i == root.i and self.type_of(key) != "Group" and \
+                    not address_part(tok):
                 return key
             if tok.dep_ == "compound" and _kind_noun(root, self.type_of(key)) and _chain_to(tok, root) and \
                     not _name_as_modifier(root):
@@ -376,6 +378,33 @@ class EntityIndex:
         self.mentions.append(
             EntityMention(key, offset + span.start_char, offset + span.end_char, span.text, kind)  # type: ignore[arg-type]
         )
+
+
+def address_part(tok: Token) -> bool:
+    """Is ``tok``, read as an apposition, the larger place of the place name before its comma?
+
+    "police in Palermo, Sicily, said": the parser may hang "Sicily" on "police" as its apposition, but a
+    place name right after "<place name>," says where that place is ("Palermo, Sicily"), the way addresses
+    are written: the noun the parser hung it on is not that place, and says nothing of its type.
+
+    >>> from spacy.tokens import Doc
+    >>> from spacy.vocab import Vocab
+    >>> words = ["police", "in", "Tarvino", ",", "Calabria", ",", "said"]
+    >>> doc = Doc(Vocab(), words=words, heads=[6, 0, 1, 0, 0, 6, 6],
+    ...           deps=["nsubj", "prep", "pobj", "punct", "appos", "punct", "ROOT"],
+    ...           ents=["O", "O", "B-GPE", "O", "B-GPE", "O", "O"])
+    >>> address_part(doc[4]), address_part(doc[2])
+    (True, False)
+    """
+    if tok.dep_ != "appos" or tok.ent_type_ not in _PLACE_LABELS or tok.i < 2:
+        return False
+    comma, place = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    return comma.text == "," and place.ent_type_ in _PLACE_LABELS and place.i != tok.head.i and \
+        tok.head.i < place.i
+
+
+#: spaCy's labels of place names.
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _kind_noun(root: Token, etype: EntityType | None) -> bool:
@@ -1128,7 +1157,7 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             break
     # an apposition: "Anil Sethi, a senior scholar at ...", "his visitor, Dana Reed"
     appositions = [c for c in root.children if c.dep_ == "appos" and not (ent.start <= c.i < ent.end)]
-    if root.dep_ == "appos" and not (ent.start <= root.head.i < ent.end):
+    if root.dep_ == "appos" and not (ent.start <= root.head.i < ent.end) and not address_part(root):
         appositions.append(root.head)
     for app in appositions:
         role = _role_word(app)

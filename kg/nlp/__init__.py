@@ -29,5 +29,6 @@ def load_pipeline(model: str = DEFAULT_MODEL):
 
     components.register_extensions()
     nlp = spacy.load(model)
+    nlp.add_pipe("claimgraph_hyphen_words", last=True)
     nlp.add_pipe("claimgraph_clauses", last=True)
     return nlp

@@ -6,6 +6,9 @@ only code that writes that extension. Which extractor runs is picked by versione
 name from spaCy's ``misc`` registry, so a config can swap it without code changes;
 a changed extractor gets a new ``.vN`` name instead of changing an old one.
 
+``claimgraph_hyphen_words`` runs before it: a hyphenated noun the parser read as separate phrases
+("co", "-", "worker" as three subjects) becomes one token (:func:`merge_hyphen_words`).
+
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("sentencizer")
@@ -24,7 +27,7 @@ from spacy.util import registry
 
 from kg.extract.clauses import Clause, extract_clauses
 
-__all__ = ["ClauseComponent", "register_extensions", "clauses_v1"]
+__all__ = ["ClauseComponent", "clauses_v1", "merge_hyphen_words", "register_extensions", "split_hyphen_words"]
 
 ClauseExtractor = Callable[[Span], Iterator[Clause]]
 
@@ -69,3 +72,45 @@ class ClauseComponent:
 )
 def make_clause_component(nlp: Language, name: str, extractor: ClauseExtractor) -> ClauseComponent:
     return ClauseComponent(name, extractor)
+
+
+def split_hyphen_words(doc: Doc) -> list[Span]:
+    """The hyphenated words ("co-worker", "ex-wife") that the parse read as separate phrases.
+
+    The tokenizer splits "co-worker" into "co", "-", "worker"; the parser usually hangs the first part
+    on the last ("co" a modifier of "worker"), but sometimes reads the three as siblings of one role
+    (three subjects of "said"), so every later step sees a person called "co" and another called
+    "worker". Such a word is one noun: its parts share a head and a role, touch without spaces, and
+    are letters joined by a hyphen. A word the parse already holds together is left alone.
+    """
+    found: list[Span] = []
+    i = 0
+    while i + 2 < len(doc):
+        first, dash, last = doc[i], doc[i + 1], doc[i + 2]
+        if (dash.text == "-" and not first.whitespace_ and not dash.whitespace_ and first.text.isalpha()
+                and last.text.isalpha() and last.pos_ in {"NOUN", "PROPN"} and first.head.i == last.head.i != last.i
+                and first.dep_ == last.dep_ and not first.ent_type_ and not last.ent_type_):
+            found.append(doc[i : i + 3])
+            i += 3
+        else:
+            i += 1
+    return found
+
+
+@Language.component("claimgraph_hyphen_words", requires=["token.dep", "token.head", "token.pos"])
+def merge_hyphen_words(doc: Doc) -> Doc:
+    """Make each hyphenated word of :func:`split_hyphen_words` one token, tagged and parsed as its last part.
+
+    Its lemma keeps the first part ("co-workers" -> "co-worker"), so a mention of it is headed by the
+    whole word, as a reader takes it, and never by "co" or "ex".
+    """
+    spans = split_hyphen_words(doc)
+    if not spans:
+        return doc
+    with doc.retokenize() as retokenizer:
+        for span in spans:
+            first, last = span[0], span[-1]
+            lead = first.text if last.pos_ == "PROPN" else first.lower_
+            retokenizer.merge(span, attrs={"TAG": last.tag_, "POS": last.pos_, "DEP": last.dep_,
+                                           "LEMMA": f"{lead}-{last.lemma_}", "MORPH": str(last.morph)})
+    return doc
