@@ -2163,7 +2163,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     # 9. times: within a story, the expressions of one weekday ("Thursday", "early Thursday morning",
     #    "Thursday, November 10, 2011") name one day; so do a weekday and the one date of the story that
-    #    falls on it, and a date written without its year ("Nov. 10") and the one such date of the story
+    #    falls on it, and a date written without its year ("Nov. 10") and the one such date of the story.
+    #    (A bare weekday names a day of the week its report was written in: the date must be one a report
+    #    writes by its weekday or as its own day, "today", "last night"; a date given only as a date, a vote
+    #    called for a Sunday months ahead, may be any Sunday's other one.)
     days: dict[tuple[int, str], list[str]] = defaultdict(list)
     dated: dict[tuple[int, str], set[str]] = defaultdict(set)  # (story, weekday) -> the calendar days on it
     calendar: dict[tuple[int, int, int], set[str]] = defaultdict(set)  # (story, month, day) -> calendar days
@@ -2175,7 +2178,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         when = _calendar_day(r.iri)
         if when is not None and len(weekdays) <= 1 and weekdays <= {_WEEKDAY_NAMES[when.weekday()]}:
             for story in stories:
-                dated[(story, _WEEKDAY_NAMES[when.weekday()])].add(r.iri)
+                if weekdays or any(_deictic(label) for label in r.labels):
+                    dated[(story, _WEEKDAY_NAMES[when.weekday()])].add(r.iri)
                 calendar[(story, when.month, when.day)].add(r.iri)
         if len(weekdays) == 1 and len(stories) == 1:
             days[(stories.pop(), weekdays.pop())].append(r.iri)

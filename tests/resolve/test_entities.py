@@ -527,12 +527,22 @@ def test_expressions_of_one_weekday_in_a_story_name_one_day(store):
 
 
 def test_a_weekday_joins_the_one_date_of_its_story_that_falls_on_it(store):
-    # 4 March 2022 was a Friday; the date's key is its normalised value, as the extractor writes it
+    # 4 March 2022 was a Friday; the date's key is its normalised value, as the extractor writes it (a dated
+    # report's "today" of that day shares it)
     _story(store, [("Friday", "friday #a"), ("Saturday", "saturday #a")],
-           [("March 4, 2022", "2022-03-04"), ("the Friday sale", "friday sale #b")])
+           [("March 4, 2022", "2022-03-04"), ("today", "2022-03-04"), ("the Friday sale", "friday sale #b")])
     assert merged(store, "friday #a", "2022-03-04")
     assert not merged(store, "saturday #a", "2022-03-04")
     assert not merged(store, "friday sale #b", "2022-03-04")
+
+
+@pytest.mark.parametrize("written, joins", [((), False), (("Sunday",), True), (("tonight",), True)])
+def test_a_weekday_joins_a_date_only_when_a_report_writes_it_by_its_weekday_or_as_its_own_day(store, written, joins):
+    # a bare "Sunday" names a day of the week its report was written in; a date the story's reports give only as
+    # a date (a vote called for December 11, 2022, a Sunday, months ahead) may be any Sunday's other one
+    _story(store, [("Sunday", "sunday #a")],
+           [("December 11, 2022", "2022-12-11")] + [(label, "2022-12-11") for label in written])
+    assert merged(store, "sunday #a", "2022-12-11") is joins
 
 
 def test_a_weekday_with_two_dates_of_its_story_on_it_joins_neither(store):
