@@ -264,6 +264,12 @@ _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: "officials"); things and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle"); the words of
 #: one role by :data:`kg.lexicon.ROLE_SYNONYMS` ("the Mafia boss" / "the Mafia leader", "the doctor" / "the physician").
 _SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS, *GROUP_SYNONYMS, *ROLE_SYNONYMS) for word in group}
+#: Agent nouns of a deed that the resolver's head rule alone counts in the doer class of
+#: :data:`kg.lexicon.NEAR_SYNONYMS` ("gunman", "attacker", "culprit", "robber", "hijacker", "thief"): a report of a
+#: break-in to computers calls its doers "hackers", the next one "the attackers" or "the culprits". The extractor's
+#: within-article links are left as they were (a text that says "the hacker" seldom means its "suspect").
+_RESOLVER_DOERS = ("hacker",)
+_SYNONYM_KEY.update(dict.fromkeys(_RESOLVER_DOERS, _SYNONYM_KEY["attacker"]))
 #: The keys of near-synonym classes that hold a collective noun for a body of people beside words for one of its
 #: members ("police" / "cop", "detective"): there a description of one person meets no description of the body.
 _COLLECTIVE_KEYS = frozenset(_SYNONYM_KEY[min(group)] for group in (*NEAR_SYNONYMS, *GROUP_SYNONYMS)

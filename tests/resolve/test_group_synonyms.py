@@ -29,3 +29,14 @@ def test_authorities_of_one_report_are_the_officials_of_another_but_not_one_offi
     resolve(store, BASE)
     assert merged(store, "authorities #a", "officials #b")
     assert not merged(store, "official #c", "authorities #a")
+
+
+def test_hackers_of_one_report_are_the_attackers_of_another(store):
+    # "hackers" broke into Vestria's servers in one report, "the attackers" of the next did; "users" are others
+    docs = articles(("hacker", "Thing", "the hackers", "hackers #a"),
+                    ("attacker", "Thing", "the attackers", "attackers #b"),
+                    ("user", "Thing", "the users", "users #c"), shared=SHARED)
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "hackers #a", "attackers #b")
+    assert not merged(store, "users #c", "hackers #a")
