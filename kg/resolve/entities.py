@@ -254,6 +254,11 @@ _APPOSITIVE_PLACE_NOUNS = frozenset("""city town village hamlet island province 
 #: Words before a place name that make it another place ("South Dale", "New Dale", "Upper Dale").
 _PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little great central northern southern
     eastern western inner outer north-east north-west south-east south-west""".split())
+#: Prefixes joined by a hyphen that make a person noun name someone else than the bare noun: "a co-worker" is whom
+#: a worker works with, "the ex-wife" no wife now, "the vice-president" not the president, "a step-son" not a son.
+#: The head rule (6) keys such a singular description by the whole word (:func:`_head_key`); the plural keeps the
+#: bare head, as a report's "her co-workers" are the "workers" of the next report of one workplace.
+_RELATIONAL_PREFIXES = frozenset({"co", "ex", "vice", "step"})
 #: Words that follow the noun they qualify in titles ("surgeon general", "president elect"): the
 #: title's head is both words.
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
@@ -2484,6 +2489,12 @@ def _head_key(head: str, rec: EntityRecord) -> str:
 
     >>> _head_key("peak", rec("peak of the season")), _head_key("peak", rec("highest peak"))
     ('peak', 'mountain')
+
+    A person noun behind a relational prefix (:data:`_RELATIONAL_PREFIXES`) written in the singular is keyed whole:
+    one co-worker is someone a worker works with, not the story's "worker"; "her co-workers" are its workers.
+
+    >>> _head_key("worker", rec("co-worker", "a co-worker")), _head_key("worker", rec("co-worker", "co-workers"))
+    ('co-worker', 'worker')
     """
     direction = _time_direction(head, rec)
     if direction:
@@ -2496,6 +2507,11 @@ def _head_key(head: str, rec: EntityRecord) -> str:
     if key in _COLLECTIVE_KEYS and (not is_person_noun(head) or
                                     any(_plural_of(tokens(label)[-1:], head) for label in rec.labels)):
         return f"{key} (body)"
+    start, end = _head_span(words, _capitalised(rec.prefs[0])) if words else (0, 0)
+    if end - start == 1 and start > 0 and words[start - 1] in _RELATIONAL_PREFIXES and is_person_noun(head) and \
+            re.search(rf"\b{words[start - 1]}-{re.escape(words[start])}\b", rec.prefs[0], re.IGNORECASE) and \
+            not any(_singular(w) != w for label in rec.labels for w in tokens(label)[-1:]):
+        return f"{words[start - 1]}-{key}"  # one co-worker is whom a worker works with, not the story's worker
     return key
 
 
