@@ -254,6 +254,11 @@ _APPOSITIVE_PLACE_NOUNS = frozenset("""city town village hamlet island province 
 #: Words before a place name that make it another place ("South Dale", "New Dale", "Upper Dale").
 _PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little great central northern southern
     eastern western inner outer north-east north-west south-east south-west""".split())
+#: Prefixes joined by a hyphen that make a person noun name someone else than the bare noun: "a co-worker" is whom
+#: a worker works with, "the ex-wife" no wife now, "the vice-president" not the president, "a step-son" not a son.
+#: The head rule (6) keys such a singular description by the whole word (:func:`_head_key`); the plural keeps the
+#: bare head, as a report's "her co-workers" are the "workers" of the next report of one workplace.
+_RELATIONAL_PREFIXES = frozenset({"co", "ex", "vice", "step"})
 #: Words that follow the noun they qualify in titles ("surgeon general", "president elect"): the
 #: title's head is both words.
 _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
@@ -264,6 +269,12 @@ _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: "officials"); things and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle"); the words of
 #: one role by :data:`kg.lexicon.ROLE_SYNONYMS` ("the Mafia boss" / "the Mafia leader", "the doctor" / "the physician").
 _SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS, *GROUP_SYNONYMS, *ROLE_SYNONYMS) for word in group}
+#: Agent nouns of a deed that the resolver's head rule alone counts in the doer class of
+#: :data:`kg.lexicon.NEAR_SYNONYMS` ("gunman", "attacker", "culprit", "robber", "hijacker", "thief"): a report of a
+#: break-in to computers calls its doers "hackers", the next one "the attackers" or "the culprits". The extractor's
+#: within-article links are left as they were (a text that says "the hacker" seldom means its "suspect").
+_RESOLVER_DOERS = ("hacker",)
+_SYNONYM_KEY.update(dict.fromkeys(_RESOLVER_DOERS, _SYNONYM_KEY["attacker"]))
 #: The keys of near-synonym classes that hold a collective noun for a body of people beside words for one of its
 #: members ("police" / "cop", "detective"): there a description of one person meets no description of the body.
 _COLLECTIVE_KEYS = frozenset(_SYNONYM_KEY[min(group)] for group in (*NEAR_SYNONYMS, *GROUP_SYNONYMS)
@@ -2482,6 +2493,12 @@ def _head_key(head: str, rec: EntityRecord) -> str:
 
     >>> _head_key("peak", rec("peak of the season")), _head_key("peak", rec("highest peak"))
     ('peak', 'mountain')
+
+    A person noun behind a relational prefix (:data:`_RELATIONAL_PREFIXES`) written in the singular is keyed whole:
+    one co-worker is someone a worker works with, not the story's "worker"; "her co-workers" are its workers.
+
+    >>> _head_key("worker", rec("co-worker", "a co-worker")), _head_key("worker", rec("co-worker", "co-workers"))
+    ('co-worker', 'worker')
     """
     direction = _time_direction(head, rec)
     if direction:
@@ -2494,6 +2511,11 @@ def _head_key(head: str, rec: EntityRecord) -> str:
     if key in _COLLECTIVE_KEYS and (not is_person_noun(head) or
                                     any(_plural_of(tokens(label)[-1:], head) for label in rec.labels)):
         return f"{key} (body)"
+    start, end = _head_span(words, _capitalised(rec.prefs[0])) if words else (0, 0)
+    if end - start == 1 and start > 0 and words[start - 1] in _RELATIONAL_PREFIXES and is_person_noun(head) and \
+            re.search(rf"\b{words[start - 1]}-{re.escape(words[start])}\b", rec.prefs[0], re.IGNORECASE) and \
+            not any(_singular(w) != w for label in rec.labels for w in tokens(label)[-1:]):
+        return f"{words[start - 1]}-{key}"  # one co-worker is whom a worker works with, not the story's worker
     return key
 
 

@@ -29,3 +29,29 @@ def test_authorities_of_one_report_are_the_officials_of_another_but_not_one_offi
     resolve(store, BASE)
     assert merged(store, "authorities #a", "officials #b")
     assert not merged(store, "official #c", "authorities #a")
+
+
+def test_hackers_of_one_report_are_the_attackers_of_another(store):
+    # "hackers" broke into Vestria's servers in one report, "the attackers" of the next did; "users" are others
+    docs = articles(("hacker", "Thing", "the hackers", "hackers #a"),
+                    ("attacker", "Thing", "the attackers", "attackers #b"),
+                    ("user", "Thing", "the users", "users #c"), shared=SHARED)
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "hackers #a", "attackers #b")
+    assert not merged(store, "users #c", "hackers #a")
+
+
+def test_one_co_worker_is_not_the_worker_of_the_story_but_co_workers_are_its_workers(store):
+    # the suspended worker of one report is "the worker" of the next; the co-worker she shot is someone else,
+    # while "her co-workers" and "the workers" of two reports are one crowd
+    docs = articles(("suspended worker", "Thing", "a suspended worker", "suspended worker #a"),
+                    ("worker", "Thing", "the worker", "worker #b"),
+                    ("co-worker", "Thing", "a co-worker", "co-worker #c"),
+                    ("co-worker", "Thing", "her co-workers", "co-workers #d"),
+                    ("worker", "Thing", "the workers", "workers #e"), shared=SHARED)
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "suspended worker #a", "worker #b")
+    assert not merged(store, "co-worker #c", "worker #b")
+    assert merged(store, "co-workers #d", "workers #e")
