@@ -677,7 +677,19 @@ def _spelling_variant(x: Sequence[str], y: Sequence[str]) -> bool:
     if len(x) != len(y):
         return False
     diff = [(a, b) for a, b in zip(x, y) if a != b]
-    return len(diff) == 1 and min(map(len, diff[0])) >= 4 and one_edit(*diff[0])
+    return len(diff) == 1 and _misspelt(*diff[0])
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Words ``a`` and ``b`` may be one word misspelt: four letters or more, one letter apart, and no digit.
+
+    Why: a letter slips in typing ("Pryce" / "Pryse"); a digit is not a letter of a spelling but a number or a
+    time, and two numbers one digit apart are two things ("8.40pm" / "8.49pm", "Flight 370" / "Flight 371").
+
+    >>> _misspelt("pryce", "pryse"), _misspelt("40pm", "49pm"), _misspelt("a380", "a381"), _misspelt("kim", "kin")
+    (True, False, False, False)
+    """
+    return min(len(a), len(b)) >= 4 and not any(c.isdigit() for c in a + b) and one_edit(a, b)
 
 
 def _given_name_variant(x: Sequence[str], y: Sequence[str]) -> bool:
@@ -1923,7 +1935,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         spellings = list(by_word)  # compared once per distinct spelling, so a large block stays cheap
         for n, a in enumerate(spellings):
             for b in spellings[n + 1 :]:
-                if min(len(a), len(b)) >= 4 and one_edit(a, b) and not (a in single_names and b in single_names):
+                if _misspelt(a, b) and not (a in single_names and b in single_names):
                     reason = f"spelling:{a}/{b}"
                 elif key[1] == "person" and i == 0 and len(key[4]) == 1 and given_name_variant(a, b):
                     reason = f"given-name:{a}/{b}"
