@@ -93,7 +93,7 @@ PERSON_NOUNS = frozenset("""man woman person boy girl guy lady gentleman star ce
 AGENT_NOUNS = frozenset("""comedian comic host emcee presenter climber mountaineer hiker skier swimmer surfer diver
     driver motorist pedestrian cyclist passenger rider suspect gunman shooter killer murderer attacker assailant
     robber thief burglar kidnapper hijacker bomber accountant employee worker staffer employer colleague co-worker
-    agent trustee investigator
+    agent trustee
     neurosurgeon surgeon physician doc dentist nominee appointee candidate contender frontrunner
     winner loser champion player receiver quarterback linebacker guard fullback halfback rookie
     singer rapper dancer performer entertainer filmmaker producer novelist poet painter designer
@@ -194,14 +194,12 @@ THING_COMPOUNDS = frozenset(line.strip() for line in """
     lone star
 """.strip().splitlines())
 #: Near-synonyms a news text alternates for one referent so as not to repeat a word ("a gunman ... the
-#: shooter", "pirates ... the brigands", "police ... the cops"): a definite description with one of
-#: these heads may take an entity first described with another word of its class. "Investigators" is no word
-#: of the police class: whoever investigates is one (fire, accident or air-crash investigators, a newspaper's),
-#: and "the fire crews and investigators" of a blaze are not the police called to it.
+#: shooter", "pirates ... the brigands", "police ... investigators"): a definite description with one of
+#: these heads may take an entity first described with another word of its class.
 NEAR_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset("""gunman shooter attacker assailant killer murderer perpetrator culprit suspect pirate bandit
         brigand raider hijacker kidnapper abductor robber burglar thief intruder""".split()),
-    frozenset("police cop policeman policewoman detective".split()),
+    frozenset("police cop policeman policewoman investigator detective".split()),
     frozenset("driver motorist".split()),
     frozenset("climber mountaineer alpinist".split()),
 )

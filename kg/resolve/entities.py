@@ -268,7 +268,12 @@ _POSTPOSITIVE = frozenset({"general", "elect", "designate"})
 #: bodies of people by :data:`kg.lexicon.GROUP_SYNONYMS` ("protesters" / "demonstrators", "authorities" /
 #: "officials"); things and places by :data:`kg.lexicon.THING_SYNONYMS` ("the car" / "the vehicle"); the words of
 #: one role by :data:`kg.lexicon.ROLE_SYNONYMS` ("the Mafia boss" / "the Mafia leader", "the doctor" / "the physician").
-_SYNONYM_KEY = {word: min(group) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS, *GROUP_SYNONYMS, *ROLE_SYNONYMS) for word in group}
+#: Words of those classes that one text alternates but two reports need not share keep their own key: within an
+#: article "police ... investigators" is one body, across reports "investigators" may be a fire service's or an
+#: air-crash board's ("the fire crews and investigators" of a blaze are not the police called to it).
+_ARTICLE_ONLY_SYNONYMS = frozenset({"investigator"})
+_SYNONYM_KEY = {word: min(group - _ARTICLE_ONLY_SYNONYMS) for group in (*NEAR_SYNONYMS, *THING_SYNONYMS, *GROUP_SYNONYMS,
+                *ROLE_SYNONYMS) for word in group if word not in _ARTICLE_ONLY_SYNONYMS}
 #: Agent nouns of a deed that the resolver's head rule alone counts in the doer class of
 #: :data:`kg.lexicon.NEAR_SYNONYMS` ("gunman", "attacker", "culprit", "robber", "hijacker", "thief"): a report of a
 #: break-in to computers calls its doers "hackers", the next one "the attackers" or "the culprits". The extractor's
