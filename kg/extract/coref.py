@@ -2045,6 +2045,20 @@ def _note_bare_count(state: _State, c: int, doc: Doc, offset: int, tok: Token,
     state.bare_counts.append((*frame, value, mention, state.salience.sentence))
 
 
+def _count_key(value: float, verb: str) -> str:
+    """The entity key of a bare count of the harmed or the arrested that counts no phrase: its number and the
+    class of its verb, so one report's "50 hurt" and "injuring 50" (or "Ten dead" and "killed 10") are one
+    group, while another count, or the same count of another harm ("10 dead", "10 hurt"), is another.
+
+    >>> _count_key(50.0, "hurt") == _count_key(50.0, "injure"), _count_key(10.0, "die") == _count_key(10.0, "kill")
+    (True, True)
+    >>> _count_key(50.0, "hurt") == _count_key(50.0, "kill"), _count_key(50.0, "hurt") == _count_key(5.0, "wound")
+    (False, False)
+    """
+    name = min(_verb_class(verb))
+    return f"{value:g} ({name})"
+
+
 def _count_mentions(state: _State) -> None:
     """Bare numbers that stand for people or things of the story become mentions (in place).
 
@@ -2066,8 +2080,8 @@ def _count_mentions(state: _State) -> None:
         elif verb not in _CLASSED_VERBS:
             continue
         else:
-            key = f"{mention.text} ({verb})"
-            index.add(key, mention.text, "Thing")
+            key = _count_key(value, verb)  # "50 hurt" ... "injuring 50": one group
+            index.add(key, mention.text, "Thing", alias=mention.text)
         index.mentions.append(replace(mention, entity=key))
 
 

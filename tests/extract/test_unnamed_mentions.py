@@ -255,3 +255,19 @@ def test_a_bare_count_of_the_harmed_joins_the_phrase_that_counts_them(extract, t
     ex = extract(text)
     (people,) = _entities(ex, counted)
     assert _entities(ex, count) == {people}
+
+
+def test_one_reports_two_writings_of_a_count_of_the_harmed_are_one_group(extract):
+    """A count that counts no phrase is keyed by its number and the kind of harm, not by the verb's own word:
+    the headline's "50 hurt" and the body's "injuring 50" are one group; another count, or the same count of
+    another harm, is another."""
+    ex = extract("Blast leaves 50 hurt\nThe blast at the Dunmore plant injured 50 on Tuesday, and 5 died, "
+                 "officials said.")
+    (hurt,) = _entities(ex, "50")
+    assert _entities(ex, "50", nth=1) == {hurt}
+    assert _entities(ex, "5") and _entities(ex, "5") != {hurt}
+    same_count = extract("Fire kills 10, 10 hurt\nThe fire on Friday killed 10 and injured 10, officials said.")
+    (killed,), (wounded,) = _entities(same_count, "10"), _entities(same_count, "10", nth=1)
+    assert killed != wounded  # ten dead and ten hurt are two groups
+    assert _entities(same_count, "10", nth=2) == {killed}
+    assert _entities(same_count, "10", nth=3) == {wounded}
