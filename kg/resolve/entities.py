@@ -217,10 +217,6 @@ _JUNIOR = frozenset({("jr",), ("junior",)})
 #: (:func:`_compass_spelled`).
 _COMPASS_ABBREVIATIONS = {"ne": "northeast", "nw": "northwest", "se": "southeast", "sw": "southwest"}
 _NOT_IN_NAMES = frozenset({"to", "and", "for", "the", "with", "in", "on", "at", "by", "from"})
-#: A name ending in one of these names a group, whatever its type says ("Obama administration").
-_GROUP_HEADS = GROUP_HEADS
-#: Last words of services' and organisations' names ("Dallow Fire"): see :data:`kg.lexicon.NAME_KIND_HEADS`.
-_NAME_KIND_HEADS = NAME_KIND_HEADS
 _ING_ED = re.compile(r"^[a-z]{3,}(?:ing|ed)$")
 _ADVERB = re.compile(r"^[a-z]{3,}ly$")
 #: Common nouns in "-ly", no adverbs.
@@ -2069,8 +2065,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             for label in r.prefs:
                 words = tuple(person_core(label).split())
                 if 2 <= len(words) <= _MAX_NAME_WORDS and not set(words) & _NOT_IN_NAMES and \
-                        words[-1] not in _GROUP_HEADS:
-                    if words[-1] not in _NAME_KIND_HEADS:  # "in Dallow" is no short form of "Dallow Fire"
+                        words[-1] not in GROUP_HEADS:
+                    if words[-1] not in NAME_KIND_HEADS:  # "in Dallow" is no short form of "Dallow Fire"
                         persons_by_word[words[0]].append((words, r.iri))
                     persons_by_word[words[-1]].append((words, r.iri))
     for r in records:
@@ -2096,7 +2092,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     surnames: dict[tuple[int, str], set[str]] = defaultdict(set)
     for key_word, entries in persons_by_word.items():
         for words, iri in entries:
-            if words[-1] == key_word and key_word not in _NAME_KIND_HEADS:  # ("Fire" is no surname of "Dallow Fire")
+            if words[-1] == key_word and key_word not in NAME_KIND_HEADS:  # ("Fire" is no surname of "Dallow Fire")
                 for d in by_iri[iri].documents:
                     if d in name_groups:
                         surnames[(name_groups[d], key_word)].add(iri)
