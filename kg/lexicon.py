@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["AGENT_NOUNS", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_HEADS", "GROUP_SYNONYMS", "NAME_KIND_HEADS",
+__all__ = ["ACCUSING_VERBS", "AGENT_NOUNS", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_HEADS", "GROUP_SYNONYMS", "NAME_KIND_HEADS",
            "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER",
            "PERSON_NOUNS", "PERSON_ROLES", "ROLE_SYNONYMS", "THING_SYNONYMS", "is_person_noun", "near_synonyms",
            "THING_COMPOUNDS", "thing_synonyms"]
@@ -193,6 +193,10 @@ THING_COMPOUNDS = frozenset(line.strip() for line in """
     death star
     lone star
 """.strip().splitlines())
+#: Verbs whose object (or passive subject) a text treats as the one accused of a deed ("police arrested Tom Vale",
+#: "Vale was charged with murder"): read by the extractor's within-article links and by resolve's rule 11d.
+ACCUSING_VERBS = frozenset("""arrest charge accuse detain apprehend book jail convict indict sentence capture nab
+    catch suspect""".split())
 #: Near-synonyms a news text alternates for one referent so as not to repeat a word ("a gunman ... the
 #: shooter", "pirates ... the brigands", "police ... investigators"): a definite description with one of
 #: these heads may take an entity first described with another word of its class.

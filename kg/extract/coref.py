@@ -79,8 +79,8 @@ from kg.extract.entities import (VESSEL_NOUNS, EntityIndex, address_part, clean_
                                  vessel_name)
 from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
-from kg.lexicon import (AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES, is_person_noun,
-                        near_synonyms)
+from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES,
+                        is_person_noun, near_synonyms)
 from kg.model import EntityMention
 
 __all__ = ["BODY_NOUNS", "GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references",
@@ -170,9 +170,6 @@ _RUN_OVER_WORDS = frozenset({"over", "down", "into"})
 _PERPETRATOR_NOUNS = frozenset().union(*(g for g in NEAR_SYNONYMS if "suspect" in g or "driver" in g))
 #: Nouns for who suffered it.
 _VICTIM_NOUNS = frozenset({"victim", "casualty"})
-#: Verbs whose object (or passive subject) the text treats as the one accused ("police arrested Tom Vale").
-_ACCUSING_VERBS = frozenset("""arrest charge accuse detain apprehend book jail convict indict sentence capture nab
-    catch suspect""".split())
 _REPORTING = frozenset({"say", "tell", "note", "add", "state", "claim", "report", "announce", "assert", "insist",
                         "explain", "continue", "confirm", "deny", "write", "argue", "warn", "estimate"})
 
@@ -1400,7 +1397,7 @@ def _accused(tok: Token) -> bool:
     if head.pos_ not in {"VERB", "AUX"}:
         return False
     lemma = head.lemma_.lower()
-    if tok.dep_ in {"nsubjpass", "dobj"} and (lemma in _ACCUSING_VERBS or
+    if tok.dep_ in {"nsubjpass", "dobj"} and (lemma in ACCUSING_VERBS or
                                                (lemma == "pull" and any(ch.lower_ == "over" for ch in head.children))):
         return True
     return tok.dep_ == "nsubj" and lemma in {"flee", "escape"}

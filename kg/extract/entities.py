@@ -395,16 +395,21 @@ def address_part(tok: Token) -> bool:
     ...           ents=["O", "O", "B-GPE", "O", "B-GPE", "O", "O"])
     >>> address_part(doc[4]), address_part(doc[2])
     (True, False)
+    >>> doc = Doc(Vocab(), words=words, heads=[6, 0, 1, 0, 0, 6, 6],
+    ...           deps=["nsubj", "prep", "pobj", "punct", "appos", "punct", "ROOT"],
+    ...           ents=["O", "O", "B-GPE", "O", "B-NORP", "O", "O"])
+    >>> address_part(doc[4])  # a nationality after the comma is no part of an address
+    False
     """
-    if tok.dep_ != "appos" or tok.ent_type_ not in _PLACE_LABELS or tok.i < 2:
+    if tok.dep_ != "appos" or tok.ent_type_ not in _ADDRESS_LABELS or tok.i < 2:
         return False
     comma, place = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
-    return comma.text == "," and place.ent_type_ in _PLACE_LABELS and place.i != tok.head.i and \
+    return comma.text == "," and place.ent_type_ in _ADDRESS_LABELS and place.i != tok.head.i and \
         tok.head.i < place.i
 
 
-#: spaCy's labels of place names.
-_PLACE_LABELS = frozenset({"GPE", "LOC"})
+#: spaCy's labels of place names an address is written with ("Palermo, Sicily"); not nationalities.
+_ADDRESS_LABELS = frozenset({"GPE", "LOC"})
 
 
 def _kind_noun(root: Token, etype: EntityType | None) -> bool:
@@ -1307,7 +1312,7 @@ def _used_as_place(occ: _Occurrence) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS | {"hometown"}:
         return True
-    return root.dep_ in {"appos", "conj"} and head.ent_type_ in {"GPE", "LOC"}
+    return root.dep_ in {"appos", "conj"} and head.ent_type_ in _ADDRESS_LABELS
 
 
 def _town_of_service(short: str, full: str, places: frozenset[str]) -> bool:

@@ -109,7 +109,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from kg.lexicon import AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, NAME_KIND_HEADS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import ACCUSING_VERBS, AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, NAME_KIND_HEADS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -3313,9 +3313,6 @@ def _death_of(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Unio
             uf.union(root, people.pop(), "death-of", strong_clash_only=True)
 
 
-#: Verbs whose passive with a complement tells a person is held for a crime ("was charged with murder", "was
-#: arrested in the slaying", "is accused of"), read by rule 11d.
-_ACCUSAL_VERBS = frozenset("charge accuse indict convict arrest suspect".split())
 #: Harm verbs with one sense in news, read by rule 11d ("shoot", "hit", "beat" are also a player's: "shot over
 #: the guard", "beat the champion").
 _GRAVE_HARM = frozenset("kill murder slay stab".split())
@@ -3344,7 +3341,7 @@ def _one_accused(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
             if other == root or (obj in uf.parent and "person" in uf.kinds[other]):
                 held = False  # (the prosecutor "charged Lee with murder" is not held for it)
             else:
-                held = parts[0] in _ACCUSAL_VERBS and len(parts) > 1
+                held = parts[0] in ACCUSING_VERBS and len(parts) > 1
             if held or _grave_harm_done(r, uf, only=(predicate, obj)):
                 for story in {groups[d] for d in r.documents if d in groups}:
                     accused[story].add(root)
