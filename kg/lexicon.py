@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["ACCUSING_VERBS", "AGENT_NOUNS", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_HEADS", "GROUP_SYNONYMS", "NAME_KIND_HEADS",
-           "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER",
-           "PERSON_NOUNS", "PERSON_ROLES", "ROLE_SYNONYMS", "THING_SYNONYMS", "is_person_noun", "near_synonyms",
-           "THING_COMPOUNDS", "thing_synonyms"]
+__all__ = ["ACCUSING_VERBS", "AGENT_NOUNS", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_HEADS", "GROUP_SYNONYMS",
+           "NAME_KIND_HEADS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES",
+           "ROLE_SYNONYMS", "THING_COMPOUNDS", "THING_SYNONYMS", "is_person_noun", "listed_person_noun", "near_synonyms",
+           "thing_synonyms"]
 
 #: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency"): extraction types such names,
 #: ingest reads the outlet of a byline with them (kg.ingest.furniture).
@@ -257,7 +257,7 @@ def is_person_noun(lemma: str) -> bool:
     (True, True, False)
     """
     lemma = lemma.lower().strip()
-    if _listed(lemma) or lemma in COMPOUND_PERSON_NOUNS:  # listed NEAR_SYNONYMS too: "the brigands", "the culprit"
+    if listed_person_noun(lemma) or lemma in COMPOUND_PERSON_NOUNS:  # listed NEAR_SYNONYMS too: "the brigands", "the culprit"
         return True
     parts = lemma.replace("-", " ").split()
     if len(parts) > 1:
@@ -265,10 +265,15 @@ def is_person_noun(lemma: str) -> bool:
     return lemma not in NOT_PERSON and len(lemma) > 4 and lemma.endswith(PERSON_SUFFIXES) and lemma.isalpha()
 
 
-def _listed(word: str) -> bool:
-    """``word`` is in one of the lists of person nouns (no suffix guess)."""
+def listed_person_noun(word: str, *, forces: bool = False) -> bool:
+    """Is ``word`` in one of the lists of person nouns (no suffix guess)? With ``forces``, a body of people
+    listed among them counts too ("police", of the police class of :data:`NEAR_SYNONYMS`).
+
+    >>> listed_person_noun("cop"), listed_person_noun("police"), listed_person_noun("police", forces=True)
+    (True, False, True)
+    """
     return word in PERSON_ROLES or word in PERSON_NOUNS or word in AGENT_NOUNS or word in NOUN_GENDER or \
-        (word != "police" and any(word in group for group in NEAR_SYNONYMS))
+        ((forces or word != "police") and any(word in group for group in NEAR_SYNONYMS))
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve hundred thousand".split())

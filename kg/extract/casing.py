@@ -33,7 +33,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from kg.extract.times import MONTHS, WEEKDAYS
-from kg.lexicon import AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES
+from kg.lexicon import listed_person_noun
 
 __all__ = ["FUNCTION_WORDS", "case_variant", "common_words", "is_headline_case", "lone_capitals", "normalise_case",
            "restore_text", "word_forms"]
@@ -172,8 +172,7 @@ def _person_word(low: str) -> bool:
     surnames ("baker", "cook"). Possessives are read by their noun ("teenager’s").
     """
     low = re.sub(r"['’]s?$", "", low)
-    return any(w in PERSON_NOUNS or w in AGENT_NOUNS or w in PERSON_ROLES or w in NOUN_GENDER or
-               any(w in group for group in NEAR_SYNONYMS) for w in (low, _singular(low)))
+    return any(listed_person_noun(w, forces=True) for w in (low, _singular(low)))
 
 
 def _headline_common_noun(low: str, forms: dict[str, Counter], lone: frozenset[str] | None) -> bool:
