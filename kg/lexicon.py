@@ -407,7 +407,7 @@ THING_SYNONYMS: tuple[frozenset[str], ...] = tuple(frozenset(line.split()) for l
     building edifice
     house residence dwelling
     apartment flat
-    store shop
+    store shop boutique
     restaurant eatery
     warehouse storehouse
     pub tavern

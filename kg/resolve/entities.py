@@ -244,9 +244,10 @@ _PLACE_KIND_NOUNS = frozenset("""region area province city town village district
     peninsula coast""".split())
 #: Place nouns that an "of" phrase names the place of, not something in it: "the city of Dale" is Dale, "the
 #: island of Dale" is Dale (an appositive "of"). Not "coast", "area", "region", "district", "suburb" or "capital":
-#: "the coast of Dale", "a district of Dale" and "the capital of Ostland" are other places than Dale.
+#: "the coast of Dale", "a district of Dale" and "the capital of Ostland" are other places than Dale. "Her hometown
+#: of Dale" is Dale.
 _APPOSITIVE_PLACE_NOUNS = frozenset("""city town village hamlet island province county state municipality borough
-    township""".split())
+    township hometown""".split())
 #: Words before a place name that make it another place ("South Dale", "New Dale", "Upper Dale").
 _PLACING_WORDS = COMPASS_WORDS | frozenset("""new old upper lower greater little great central northern southern
     eastern western inner outer north-east north-west south-east south-west""".split())

@@ -288,10 +288,17 @@ def test_near_synonym_heads_merge_in_a_story_like_one_head(store):
 def test_shop_and_store_prison_and_jail_are_near_synonym_heads(store):
     """One report says "the corner shop" and "the prison", another "the store" and "the county jail"."""
     _story(store, [("the corner shop", "corner shop #a"), ("the prison", "prison #a"), ("the bakery", "bakery #a")],
-           [("the store", "store #b"), ("the county jail", "county jail #b"), ("the boutique", "boutique #b")])
+           [("the store", "store #b"), ("the county jail", "county jail #b"), ("the pharmacy", "pharmacy #b")])
     assert merged(store, "corner shop #a", "store #b")
     assert merged(store, "prison #a", "county jail #b")
-    assert not merged(store, "bakery #a", "boutique #b")  # kinds of shop are no synonyms of one another
+    assert not merged(store, "bakery #a", "pharmacy #b")  # kinds of shop are no synonyms of one another
+
+
+def test_a_boutique_is_a_shop(store):
+    """A boutique names no trade of its own: one report's "the jewellery boutique" is another's "the shop"."""
+    _story(store, [("the jewellery boutique", "jewellery boutique #a")],
+           [("the shop", "shop #b")])
+    assert merged(store, "jewellery boutique #a", "shop #b")
 
 
 def test_a_clash_inside_a_cluster_does_not_block_a_plain_description(store):

@@ -91,6 +91,15 @@ def test_a_place_noun_whose_of_phrase_names_the_place_joins_the_place():
     assert not result.same("e:town", "e:isle")
 
 
+def test_a_hometown_whose_of_phrase_names_the_town_joins_the_town():
+    # "her hometown of Bellmoor" is Bellmoor, as "the town of Bellmoor" is
+    records = [record("e:town", "Bellmoor", "Place", "ab"), record("e:other", "Carrow", "Place", "ab"),
+               record("e:home", "hometown", "Thing", "c", "her hometown of Bellmoor")]
+    result = resolve_entities(records)
+    assert result.same("e:home", "e:town")
+    assert not result.same("e:home", "e:other")
+
+
 def test_an_of_phrase_after_a_part_or_inside_a_longer_phrase_names_another_place():
     records = [record("e:town", "Bellmoor", "Place", "ab"),
                record("e:coast", "coast", "Thing", "c", "the coast of Bellmoor"),
