@@ -58,13 +58,16 @@ def test_one_co_worker_is_not_the_worker_of_the_story_but_co_workers_are_its_wor
 
 
 def test_users_of_one_report_are_the_customers_of_another(store):
-    # the flaw put Vestria's "users" at risk in one report, its "customers" in the next; the attackers are others
+    # the flaw put Vestria's "users" at risk in one report, its "customers" and "subscribers" in the next ones;
+    # the attackers are others
     docs = articles(("user", "Thing", "the users", "users #a"),
                     ("customer", "Thing", "its customers", "customers #b"),
-                    ("attacker", "Thing", "the attackers", "attackers #c"), shared=SHARED)
+                    ("attacker", "Thing", "the attackers", "attackers #c"),
+                    ("subscriber", "Thing", "millions of subscribers", "subscribers #d"), shared=SHARED)
     load(store, *docs)
     resolve(store, BASE)
     assert merged(store, "users #a", "customers #b")
+    assert merged(store, "subscribers #d", "customers #b")
     assert not merged(store, "attackers #c", "users #a")
 
 
