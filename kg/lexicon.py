@@ -301,12 +301,14 @@ def near_synonyms(a: str, b: str) -> bool:
 
 #: Heads for one crowd or body of people that reports of one story alternate, read only by the resolver across
 #: reports (within an article the extractor keeps to :data:`NEAR_SYNONYMS`): "the protesters" of one report are
-#: "the demonstrators" or "rioters" of the next, "authorities said" is "officials said". As in the police class,
-#: a singular person noun of a class ("an official") names one member, not the body
-#: (``kg.resolve.entities._head_key``).
+#: "the demonstrators" or "rioters" of the next, "authorities said" is "officials said", the "users" a flaw puts at
+#: risk are the maker's "customers" or "subscribers" of the next report (a service's users are its customers in news
+#: prose). As in the police class, a singular person noun of a class ("an official") names one member, not the
+#: body (``kg.resolve.entities._head_key``).
 GROUP_SYNONYMS: tuple[frozenset[str], ...] = (
     frozenset("protester protestor demonstrator rioter".split()),
     frozenset("authority official".split()),
+    frozenset("user customer subscriber".split()),
 )
 
 

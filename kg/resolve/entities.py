@@ -273,9 +273,11 @@ _SYNONYM_KEY = {word: min(group - _ARTICLE_ONLY_SYNONYMS) for group in (*NEAR_SY
                 *ROLE_SYNONYMS) for word in group if word not in _ARTICLE_ONLY_SYNONYMS}
 #: Agent nouns of a deed that the resolver's head rule alone counts in the doer class of
 #: :data:`kg.lexicon.NEAR_SYNONYMS` ("gunman", "attacker", "culprit", "robber", "hijacker", "thief"): a report of a
-#: break-in to computers calls its doers "hackers", the next one "the attackers" or "the culprits". The extractor's
+#: break-in to computers calls its doers "hackers", the next one "the attackers" or "the culprits"; the general
+#: nouns for wrongdoers ("criminals", "crooks", "miscreants") are what a report calls the doers of its deed when it
+#: does not say how they did it ("crooks smashed the window" / "the robbers"). The extractor's
 #: within-article links are left as they were (a text that says "the hacker" seldom means its "suspect").
-_RESOLVER_DOERS = ("hacker",)
+_RESOLVER_DOERS = ("hacker", "crook", "criminal", "miscreant")
 _SYNONYM_KEY.update(dict.fromkeys(_RESOLVER_DOERS, _SYNONYM_KEY["attacker"]))
 #: The keys of near-synonym classes that hold a collective noun for a body of people beside words for one of its
 #: members ("police" / "cop", "detective"): there a description of one person meets no description of the body.

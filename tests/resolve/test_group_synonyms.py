@@ -55,3 +55,33 @@ def test_one_co_worker_is_not_the_worker_of_the_story_but_co_workers_are_its_wor
     assert merged(store, "suspended worker #a", "worker #b")
     assert not merged(store, "co-worker #c", "worker #b")
     assert merged(store, "co-workers #d", "workers #e")
+
+
+def test_users_of_one_report_are_the_customers_of_another(store):
+    # the flaw put Vestria's "users" at risk in one report, its "customers" and "subscribers" in the next ones;
+    # the attackers are others
+    docs = articles(("user", "Thing", "the users", "users #a"),
+                    ("customer", "Thing", "its customers", "customers #b"),
+                    ("attacker", "Thing", "the attackers", "attackers #c"),
+                    ("subscriber", "Thing", "millions of subscribers", "subscribers #d"), shared=SHARED)
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "users #a", "customers #b")
+    assert merged(store, "subscribers #d", "customers #b")
+    assert not merged(store, "attackers #c", "users #a")
+
+
+def test_criminals_crooks_and_miscreants_are_the_doers_of_the_story(store):
+    # the doers of one break-in are "criminals" in one report, "crooks" and "miscreants" in others, "the
+    # attackers" in a fourth; the customers they robbed are others
+    docs = articles(("criminal", "Thing", "the criminals", "criminals #a"),
+                    ("crook", "Thing", "the crooks", "crooks #b"),
+                    ("miscreant", "Thing", "miscreants", "miscreants #c"),
+                    ("attacker", "Thing", "the attackers", "attackers #d"),
+                    ("customer", "Thing", "the customers", "customers #e"), shared=SHARED)
+    load(store, *docs)
+    resolve(store, BASE)
+    assert merged(store, "criminals #a", "attackers #d")
+    assert merged(store, "crooks #b", "attackers #d")
+    assert merged(store, "miscreants #c", "attackers #d")
+    assert not merged(store, "customers #e", "attackers #d")
