@@ -166,11 +166,8 @@ _HARM_VERBS = frozenset("""hit strike kill shoot stab injure wound hurt murder a
 #: Verbs of motion that harm what they go over or into ("drove over her", "ran down a woman").
 _RUN_OVER = frozenset({"run", "drive", "knock", "mow"})
 _RUN_OVER_WORDS = frozenset({"over", "down", "into"})
-#: Nouns for who did the harm a report is about (a class of :data:`NEAR_SYNONYMS`, and "driver"/"motorist"), and
-#: nouns for the doer of one kind of crime ("the arsonist", "the bomber"): a named person is one only if the text
-#: said they did harm or were accused, not the official who speaks of the deed ("the arsonist" is no governor).
-_PERPETRATOR_NOUNS = frozenset().union(*(g for g in NEAR_SYNONYMS if "suspect" in g or "driver" in g)) | \
-    frozenset("arsonist bomber sniper stabber looter vandal rapist poisoner strangler carjacker mugger".split())
+#: Nouns for who did the harm a report is about (a class of :data:`NEAR_SYNONYMS`, and "driver"/"motorist").
+_PERPETRATOR_NOUNS = frozenset().union(*(g for g in NEAR_SYNONYMS if "suspect" in g or "driver" in g))
 #: Nouns for who suffered it.
 _VICTIM_NOUNS = frozenset({"victim", "casualty"})
 _REPORTING = frozenset({"say", "tell", "note", "add", "state", "claim", "report", "announce", "assert", "insist",
@@ -1156,7 +1153,7 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
     index, sal = state.index, state.salience
     gender = NOUN_GENDER.get(noun)
     blocked = _reporters(state, c, root) | _coarguments(state, c, root) | _subject_coarguments(state, c, root) | \
-        _c_commanding_subjects(state, c, root) | _fronted_clause_subject(state, c, root)
+        _c_commanding_subjects(state, c, root)
     if noun in _PERPETRATOR_NOUNS:  # "the driver" is not the woman the text said was struck
         blocked |= state.harmed - state.harming
     elif noun in _VICTIM_NOUNS:  # nor "the victim" the one it said struck her, or arrested
@@ -1279,38 +1276,6 @@ def _c_commanding_subjects(state: _State, c: int, tok: Token) -> set[str]:
                         out.add(key)
         child = anc
     return out
-
-
-def _fronted_clause_subject(state: _State, c: int, tok: Token) -> set[str]:
-    """Whom the subject after a fronted adverbial clause that holds ``tok`` names: someone else.
-
-    "Whatever the motives of the arsonist, the governor has faith", "Though the coach
-    criticised the referee, the captain said ...": a description inside a clause put before
-    the main clause's subject is not that subject, which the sentence names afresh with a
-    noun of its own (a pronoun there may point back: "After the coach left, he ..."). The
-    subject is read before its turn comes: a name's entity, or the person a bare "the governor"
-    will take.
-    Unlike :func:`_c_commanding_subjects`, the way up goes through nouns ("the motives of").
-    """
-    child = tok
-    for anc in tok.ancestors:
-        if child.dep_ in {"appos", "conj", "parataxis", "relcl", "acl"} or anc.lemma_ in _COPULAS:
-            return set()
-        if child.dep_ == "advcl" and anc.pos_ in {"VERB", "AUX"} and child.i < anc.i:
-            subj = next((ch for ch in anc.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subj is None or subj.pos_ == "PRON" or not child.right_edge.i < subj.i:
-                return set()
-            key = _token_entity(state, c, subj)
-            if key is not None:
-                return {key}
-            noun = subj.lemma_.lower()
-            if not is_person_noun(noun) or subj.tag_ not in {"NN", "NNP"} or \
-                    [ch.lower_ for ch in subj.children if ch.dep_ != "punct"] != ["the"]:
-                return set()  # only a bare "the mayor", whose referent is read here as it will be in its turn
-            found = _person_described(state, c, subj, noun, False)
-            return {found} if found is not None else set()
-        child = anc
-    return set()
 
 
 def _subject_coarguments(state: _State, c: int, tok: Token) -> set[str]:
