@@ -468,6 +468,10 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     return records
 
 
+#: The last word of a town's name that its own article may leave out ("Tellport City" ... "in Tellport").
+_TOWN_WORDS = frozenset({"city", "town"})
+
+
 # -- keys ----------------------------------------------------------------------------------
 def _name_forms(rec: EntityRecord) -> set[str]:
     """The normalised names an entity is known by, for exact-name blocking.
@@ -485,7 +489,8 @@ def _name_forms(rec: EntityRecord) -> set[str]:
         words = tokens(label)
         if not words:
             continue
-        if n >= rec.pref_count and any(_is_part(words, p) for p in pref_tokens if p != words):
+        if n >= rec.pref_count and any(_is_part(words, p) for p in pref_tokens if p != words) and not (
+                kind == "place" and any(p[:-1] == words and p[-1] in _TOWN_WORDS for p in pref_tokens)):
             continue
         forms.add(" ".join(words))
         common = common_name(label)
@@ -682,6 +687,18 @@ def _spelling_variant(x: Sequence[str], y: Sequence[str]) -> bool:
         return False
     diff = [(a, b) for a, b in zip(x, y) if a != b]
     return len(diff) == 1 and _misspelt(*diff[0])
+
+
+def _one_name_spelt(iris: Sequence[str], by_iri: dict[str, EntityRecord]) -> bool:
+    """Are the preferred names of the records ``iris`` (two or more) one name misspelt in one word
+    (:func:`_spelling_variant`: "Central Election Commission" / "Central Elections Commission")?
+
+    Why: an acronym ("CEC") stands for each of them; the spelling rule (4a) that joins them runs after the
+    acronym rule, which would otherwise find two expansions and join neither.
+    """
+    names = [{tokens(label) for label in by_iri[iri].prefs} for iri in iris]
+    return len(names) > 1 and all(any(x == y or _spelling_variant(x, y) for x in names[0] for y in other)
+                                  for other in names[1:])
 
 
 def _misspelt(a: str, b: str) -> bool:
@@ -1234,7 +1251,16 @@ def thing_head(label: str) -> str:
     head = words[start:end]
     if not head or head[-1] in _PRONOUN_LIKE or head[-1].isdigit() or (len(words) == 1 and words[0] in _FIRST_PERSON):
         return ""
+    if len(head) == 1 and head[0] in _TITLE_ABBREVIATIONS:
+        return _TITLE_ABBREVIATIONS[head[0]]  # "Alaska Gov." is the Alaska governor
     return " ".join(_singular(w) for w in head)
+
+
+#: Titles written abbreviated (before a name, where the tagger may leave them behind: "Alaska Gov.Mira Sandal")
+#: -> the person noun they shorten; only abbreviations that are no English word of their own.
+_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "sgt": "sergeant", "lt": "lieutenant",
+                        "capt": "captain", "det": "detective", "insp": "inspector", "supt": "superintendent",
+                        "cmdr": "commander", "atty": "attorney"}
 
 
 @_label_cached
@@ -1906,11 +1932,13 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             if key not in expansions and len(key) >= 3 and key[0] == "t":
                 key = key[1:]  # the "The" a name keeps in its acronym, not in its key ("THR": "The Hollywood Reporter")
             candidates = _distinct_clusters(uf, expansions.get(key, ()), exclude=r.iri)
-            if len(candidates) > 1:  # prefer the expansions found in the acronym's own documents
+            if len(candidates) > 1 and not _one_name_spelt(candidates, by_iri):
+                # prefer the expansions found in the acronym's own documents
                 near = [c for c in expansions.get(key, ()) if by_iri[c].documents & r.documents]
                 candidates = _distinct_clusters(uf, near, exclude=r.iri)
-            if len(candidates) == 1:
-                uf.union(r.iri, candidates[0], f"acronym:{key}")
+            if len(candidates) == 1 or _one_name_spelt(candidates, by_iri):
+                for other in candidates:  # (several: one name spelt several ways, "Election" / "Elections")
+                    uf.union(r.iri, other, f"acronym:{key}")
 
     del expansions, proper
 
@@ -3349,6 +3377,7 @@ def _one_accused(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
                 for story in {groups[d] for d in r.documents if d in groups}:
                     accused[story].add(root)
     for root in sorted({uf.find(r.iri) for r in records if r.kind == "thing"}):
+        root = uf.find(root)  # (an earlier join of this rule may have taken it into an accused person's cluster)
         members = [uf.records[m] for m in uf.members[root]]
         story = _described_one_story(root, members, groups, uf)
         if story is None:
