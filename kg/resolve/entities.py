@@ -2247,6 +2247,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     # (the event day of "yesterday" is read in the articles closest to it: a topic's two events of one
     #  kind share names, not days)
     _deictic_days(records, closest, uf)
+    yearless: dict[tuple[int, int, int], list[str]] = defaultdict(list)  # (story, month, day) -> records
     for r in records:
         if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
             continue
@@ -2257,6 +2258,13 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
         (month, day), story = found.pop(), stories.pop()
         if len(calendar.get((story, month, day), ())) == 1:
             uf.union(r.iri, next(iter(calendar[(story, month, day)])), "month-day", force=True)
+        elif not calendar.get((story, month, day)):
+            yearless[(story, month, day)].append(r.iri)
+    # (a date its reports write without a year and no report dates, "Dec. 6" / "December 6" / "6 December",
+    #  is one day of the story: a story does not tell two Decembers' sixths without writing a year)
+    for key in sorted(yearless):
+        for other in yearless[key][1:]:
+            uf.union(yearless[key][0], other, "month-day", force=True)
 
     _clock_times(records, closest, uf)  # (after the month-day joins, so a date's hour finds one day)
     _deictic_by_hour(records, uf)  # (after rule 9 and the hours' joins: only the days they left open)

@@ -566,6 +566,15 @@ def test_a_date_written_without_its_year_joins_the_one_such_date_of_its_story(st
     assert not merged(store, "5 march #a", "2022-03-04") and not merged(store, "5 march #a", "2022-03-06")
 
 
+def test_a_date_written_without_its_year_is_one_day_of_its_story_when_no_report_dates_it(store):
+    # "Dec. 6" and "6 December" of two reports that give no year are one day of their story; beside a dated
+    # day of that month and day they join it (the rule above), and two dated ones leave them where they are
+    _story(store, [("on Mar. 4", "mar 4 #a"), ("the night of May 9", "may 9 #a")],
+           [("4 March", "4 march #b"), ("on May 10", "may 10 #b")])
+    assert merged(store, "mar 4 #a", "4 march #b")
+    assert not merged(store, "may 9 #a", "may 10 #b") and not merged(store, "mar 4 #a", "may 10 #b")
+
+
 def _day_story(store, *days: list[tuple[str, str]]) -> None:
     """One document of the navy story per list of (written label, key) time expressions, resolved."""
     resolve_with_nouns(store, papers(*(f"Paper{i}" for i in range(len(days))), shared=NAVY_STORY), *days)
