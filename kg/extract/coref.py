@@ -32,7 +32,9 @@ salient compatible entity seen in the last few sentences:
   the speaker who reports it; an age picks the person of that age ("a 59-year-old
   woman" ... "Anil Sethi, 59"); a title before a name is a mention of that person;
   "the regime"/"the government"/"the country" is the state the story is about
-  (salience, how often it was named, how salient its nationals are); "the agency"
+  (salience, how often it was named, how salient its nationals are), and so is
+  a state noun with an epithet of description ("the gas-rich Central Asian
+  nation"), not a relational one ("the neighbouring country"); "the agency"
   an organisation whose name holds the word, "the center" a name with that head;
   a description in apposition to a name ("his visitor, Olga Lyubimova") or
   identified with it ("identified the victim as X") is that name; a description
@@ -47,7 +49,8 @@ salient compatible entity seen in the last few sentences:
   said was harmed, and "the victim" not one it said harmed or was arrested;
   a person's body ("His body was found by a maid", "Ann Roe's body") is that
   person; a business described by its trade that reports ("the software giant
-  said") is the most salient organisation;
+  said", "the US software giant's security centre") as a subject or possessor
+  is the most salient organisation;
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
   mentions (600 is a part of the soldiers, not the soldiers); a bare number that
