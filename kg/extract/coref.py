@@ -32,7 +32,9 @@ salient compatible entity seen in the last few sentences:
   the speaker who reports it; an age picks the person of that age ("a 59-year-old
   woman" ... "Anil Sethi, 59"); a title before a name is a mention of that person;
   "the regime"/"the government"/"the country" is the state the story is about
-  (salience, how often it was named, how salient its nationals are); "the agency"
+  (salience, how often it was named, how salient its nationals are), and so is
+  a state noun with an epithet of description ("the gas-rich Central Asian
+  nation"), not a relational one ("the neighbouring country"); "the agency"
   an organisation whose name holds the word, "the center" a name with that head;
   a description in apposition to a name ("his visitor, Olga Lyubimova") or
   identified with it ("identified the victim as X") is that name; a description
@@ -47,7 +49,8 @@ salient compatible entity seen in the last few sentences:
   said was harmed, and "the victim" not one it said harmed or was arrested;
   a person's body ("His body was found by a maid", "Ann Roe's body") is that
   person; a business described by its trade that reports ("the software giant
-  said") is the most salient organisation;
+  said", "the US software giant's security centre") as a subject or possessor
+  is the most salient organisation;
 - bare numbers ("Of these, 600 have died") count what "of these" or the nearest
   plural thing refers to; they are recorded in ``EntityIndex.referents``, not as
   mentions (600 is a part of the soldiers, not the soldiers); a bare number that
@@ -104,6 +107,14 @@ _FACILITY_NOUNS = frozenset({"facility", "center", "centre", "clinic", "hospital
 _FACILITY = "<facility>"
 #: Heads that describe a business by its trade ("the software giant", "the chip maker"), with ORG_NOUNS' own.
 _BUSINESS_NOUNS = frozenset({"giant", "maker", "provider", "operator", "carrier", "retailer", "producer"})
+#: State nouns a news report gives an epithet ("the energy-rich Central Asian nation", "the desert country").
+_EPITHET_STATE_NOUNS = frozenset({"nation", "country", "kingdom", "republic"})
+#: Modifiers that set a state noun against the story's own state ("the neighbouring country", "the host nation").
+_RELATIONAL_STATE_MODIFIERS = frozenset({
+    "other", "another", "neighbouring", "neighboring", "neighbour", "neighbor", "foreign", "rival", "enemy", "host",
+    "home", "donor", "member", "partner", "allied", "ally", "mother", "native", "adopted", "developing", "developed",
+    "new", "next", "last", "previous", "first", "second", "third", "only", "same", "western", "eastern", "fellow",
+    "client", "buffer", "transit", "origin", "destination", "sister", "target", "recipient"})
 _GENERIC_ORG_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization", "agency", "team", "club",
                                 "franchise", "squad"})
 _INDEFINITE = frozenset({"a", "an", "another", "some", "any", "no", "one", "each", "every", "several", "many",
@@ -1047,13 +1058,18 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
                    index.type_of(index.by_token.get((c, t.i))) != "Group" for t in span)
     if personal:
         return _person_described(state, c, root, noun, modified)
-    if noun in GOVERNMENT_NOUNS and not modified:
+    def topic(k: str) -> float:
         # "the regime" is the state the article is about: recent salience, how often the text named it, and
         # how salient its people are ("the North Korean leader" makes Kim's state the one his story is about)
-        def topic(k: str) -> float:
-            people = sum(sal.value(p) for p, place in state.affiliation.items() if place == k)
-            return _TOPIC_WEIGHT * state.mentioned.get(k, 0) + people
+        people = sum(sal.value(p) for p, place in state.affiliation.items() if place == k)
+        return _TOPIC_WEIGHT * state.mentioned.get(k, 0) + people
 
+    if noun in GOVERNMENT_NOUNS and not modified:
+        return sal.best(lambda k: index.type_of(k) == "Place", topic)
+    if noun in _EPITHET_STATE_NOUNS and _state_epithet(span, root):
+        # "the energy-rich central Asian nation", "the desert nation's capital": a report names its state once
+        # and then by an epithet of description; a relational modifier ("the neighbouring country"), a degree
+        # ("the largest nation") or a count ("the second country") picks out another
         return sal.best(lambda k: index.type_of(k) == "Place", topic)
     if not modified:
         # "the center", "the university", "the facility": a name the text used whose head is that noun
@@ -1065,6 +1081,12 @@ def _description_key(state: _State, c: int, span: Span) -> str | None:
             all(t.dep_ == "compound" and t.pos_ == "NOUN" for t in span if t.i != root.i and t.dep_ != "det"):
         # "the software giant said in a statement", "the telecommunications company said": the organisation
         # that speaks, described by its trade
+        return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"})
+    if noun in _BUSINESS_NOUNS and modified and root.dep_ in {"nsubj", "nsubjpass", "poss"} and \
+            all(_trade_or_origin(index, c, t) for t in span if t.i != root.i and t.dep_ != "det"):
+        # "the US software giant", "the tech giant recommends", "the software giant's security centre": a
+        # business noun with only its trade (and where it is from) as the subject or owner is the salient
+        # organisation, whatever its verb; as an object ("bought the chip maker") it may be another
         return sal.best(lambda k: index.type_of(k) in {"Organization", "NewsOrganization"})
     if noun in ORG_NOUNS:
         named = state.org_words.get(noun, [])
@@ -1117,6 +1139,34 @@ def _body_of(state: _State, c: int, root: Token) -> str | None:
         if person and not state.salience.plural.get(key, False):
             return key
     return None
+
+
+def _state_epithet(span: Span, root: Token) -> bool:
+    """Is ``span`` ("the energy-rich Central Asian nation") a state noun with only modifiers of description?
+
+    Adjectives and nouns of description ("gas-rich", "desert", "reclusive") qualify; a degree, a number or a
+    relational word ("neighbouring", "host", "other") sets the noun against the story's state, and an "of"
+    phrase or a clause was refused before.
+
+    >>> "neighbouring" in _RELATIONAL_STATE_MODIFIERS and "host" in _RELATIONAL_STATE_MODIFIERS
+    True
+    """
+    mods = [t for t in span if t.i != root.i and t.dep_ not in {"det", "punct"} and t.i < root.i]
+    if not mods or any(t.i > root.i for t in span):
+        return False
+    for t in mods:
+        if t.tag_ in {"JJR", "JJS", "RBR", "RBS", "CD"} or t.lower_ in _RELATIONAL_STATE_MODIFIERS:
+            return False
+        if t.pos_ not in {"ADJ", "NOUN", "PROPN", "ADV", "CCONJ", "PUNCT", "VERB"}:
+            return False
+    return True
+
+
+def _trade_or_origin(index: EntityIndex, c: int, tok: Token) -> bool:
+    """Is ``tok`` a noun of a business's trade ("software", "tech") or the place or people it is from ("US")?"""
+    if tok.dep_ == "compound" and tok.pos_ == "NOUN":
+        return True
+    return index.type_of(index.by_token.get((c, tok.i))) in {"Place", "Group"}
 
 
 def _reporting_subject(tok: Token) -> bool:
