@@ -70,8 +70,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    story who is the subject of the same claims ("shot Ann Lee", "entered the hall"): :func:`_same_deeds`;
 11. a description of a person someone harmed ("killing one person") and the one person of its story that doer
    harmed ("Lee shot Ann Roe"), when the doer harmed no one else: :func:`_same_harm`;
-11d. a description of the doer ("the suspect", "the gunman"), or one that killed someone ("a woman killed two
-   young women"), and the one person of its story held for the deed (charged, accused, arrested) or who
+11d. a description of the doer ("the suspect", "the gunman"), one that killed someone ("a woman killed two
+   young women"), or a person noun itself held for the deed ("a co-worker has been charged in the slayings"), and the one person of its story held for the deed (charged, accused, arrested) or who
    killed someone: :func:`_one_accused`;
 12. a description by a noun of the chosen ("the choice", "the pick") and the one person its texts say it is
    ("Ann Roe has been the team's first choice"): :func:`_said_chosen`.
@@ -3360,8 +3360,8 @@ _DOER_KEY = _SYNONYM_KEY["suspect"]
 
 
 def _one_accused(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
-    """Rule 11d: a description of the doer ("the suspect", "the gunman", "the killer"), in a cluster of
-    descriptions only, joins the one named person of its story held for the deed: charged, accused, indicted,
+    """Rule 11d: a description of the doer ("the suspect", "the gunman", "the killer"), or a singular person noun
+    itself held for the deed ("a co-worker has been charged in the slayings"), in a cluster of descriptions only, joins the one named person of its story held for the deed: charged, accused, indicted,
     convicted or arrested for something (a passive with its complement, "was charged with murder"), or the
     doer of harm to someone ("Lee shot Ann Roe"); not when the story has two such people.
 
@@ -3375,13 +3375,7 @@ def _one_accused(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
             continue
         root = uf.find(r.iri)
         for predicate, obj in r.deeds:
-            parts = predicate.rsplit("/", 1)[-1].split("-")
-            other = uf.find(obj) if obj in uf.parent else obj
-            if other == root or (obj in uf.parent and "person" in uf.kinds[other]):
-                held = False  # (the prosecutor "charged Lee with murder" is not held for it)
-            else:
-                held = parts[0] in ACCUSING_VERBS and len(parts) > 1
-            if held or _grave_harm_done(r, uf, only=(predicate, obj)):
+            if _held_for(r, predicate, obj, uf) or _grave_harm_done(r, uf, only=(predicate, obj)):
                 for story in {groups[d] for d in r.documents if d in groups}:
                     accused[story].add(root)
     for root in sorted({uf.find(r.iri) for r in records if r.kind == "thing"}):
@@ -3392,9 +3386,23 @@ def _one_accused(records: Sequence[EntityRecord], groups: dict[str, int], uf: _U
             continue
         heads = {_SYNONYM_KEY.get(thing_head(m.prefs[0])) for m in members if m.prefs}
         killer = any(_grave_harm_done(m, uf) for m in members)  # ("a woman killed two young women")
+        # ("a co-worker has been charged in the slayings": a person noun held for the deed itself)
+        held = any(m.prefs and is_person_noun(thing_head(m.prefs[0])) and _written_number(m) == "singular" and
+                   any(_held_for(m, predicate, obj, uf) for predicate, obj in m.deeds) for m in members)
         people = {uf.find(p) for p in accused.get(story, ())}
-        if (heads == {_DOER_KEY} or killer) and len(people) == 1:
+        if (heads == {_DOER_KEY} or killer or held) and len(people) == 1:
             uf.union(root, people.pop(), "one-accused", strong_clash_only=True)
+
+
+def _held_for(rec: EntityRecord, predicate: str, obj: str, uf: _UnionFind) -> bool:
+    """Does the deed ``predicate`` / ``obj`` of ``rec`` say it is held for something: the passive of an accusing
+    verb with its complement ("was charged with murder", "arrested in the slayings"), not its agent ("indicted by a
+    grand jury") nor an act on a person (the prosecutor "charged Lee with murder" is not held for it)?"""
+    parts = predicate.rsplit("/", 1)[-1].split("-")
+    other = uf.find(obj) if obj in uf.parent else obj
+    if other == uf.find(rec.iri) or (obj in uf.parent and "person" in uf.kinds[other]):
+        return False
+    return parts[0] in ACCUSING_VERBS and len(parts) > 1 and parts[-1] != "by"  # (not who did: "indicted by a jury")
 
 
 def _grave_harm_done(rec: EntityRecord, uf: _UnionFind, only: tuple[str, str] | None = None) -> bool:

@@ -64,3 +64,36 @@ def test_a_woman_who_killed_someone_is_the_one_person_charged():
     crime = record("e:murder", "count of murder", "Thing", "c")
     result = resolve_entities(story(woman, victims, crime, rae, shared=(("e:town", "Pemberton", "Place"),)))
     assert result.same("e:w", "e:rae")
+
+
+def _charged_neighbour_story(*people) -> list:
+    """One report: "A neighbour has been charged in the slayings" (a person noun held for the deed, never named);
+    another names the people of the story."""
+    slayings = record("e:sl", "slaying", "Thing", "a", "the slayings")
+    neighbour = replace(record("e:n", "neighbour", "Thing", "a", "A neighbour"),
+                        deeds=frozenset({(REL + "charge-in", "e:sl")}))
+    crime = record("e:murder", "count of murder", "Thing", "c")
+    return story(slayings, neighbour, crime, *people, shared=(("e:town", "Pemberton", "Place"),))
+
+
+def test_a_person_noun_charged_in_the_deed_is_the_one_person_charged():
+    rae = replace(record("e:rae", "Rae Tolman", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
+    assert resolve_entities(_charged_neighbour_story(rae)).same("e:n", "e:rae")
+
+
+def test_a_person_noun_charged_is_neither_of_two_people_charged():
+    rae = replace(record("e:rae", "Rae Tolman", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
+    kit = replace(record("e:kit", "Kit Amsel", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
+    result = resolve_entities(_charged_neighbour_story(rae, kit))
+    assert not result.same("e:n", "e:rae") and not result.same("e:n", "e:kit")
+
+
+def test_a_person_noun_indicted_by_a_jury_is_not_held_by_that_phrase():
+    # "a 50-year-old Pemberton woman ... was indicted by a grand jury": "by" names who indicted her, not what for
+    jury = record("e:jury", "grand jury", "Thing", "a", "a grand jury")
+    woman = replace(record("e:w", "year old Pemberton woman", "Thing", "a", "a 50-year-old Pemberton woman"),
+                    deeds=frozenset({(REL + "indict-by", "e:jury")}))
+    rae = replace(record("e:rae", "Rae Tolman", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
+    crime = record("e:murder", "count of murder", "Thing", "c")
+    result = resolve_entities(story(jury, woman, crime, rae, shared=(("e:town", "Pemberton", "Place"),)))
+    assert not result.same("e:w", "e:rae")
