@@ -700,7 +700,7 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
             if tok.dep_ == "conj" and tok.head.dep_ in _NOUN_MODIFIER_DEPS:  # "Internet and telephone lines"
                 head = tok.head.head
             if tok.pos_ != "NOUN" or tok.dep_ not in _NOUN_MODIFIER_DEPS | {"conj"} or head.i <= tok.i or \
-                    head.pos_ != "NOUN" or not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
+                    not _read_as_noun(head) or not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
                     any(t.dep_ == "compound" and t.head.i == tok.i for t in doc[tok.i + 1 : head.i]):
                 continue
             start = tok.i
@@ -718,6 +718,24 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
             added.append(EntityMention(key, begin, end, span.text, "nominal"))
             by_span.add((begin, end))
     index.mentions.extend(added)
+
+
+def _read_as_noun(tok: Token) -> bool:
+    """A noun, or a participle the tagger read as a verb where the parse has it as a noun phrase's head.
+
+    "the police shooting of a boy", "a telecommunications cable cut on Tuesday": "shooting" and
+    "cut" are tagged verbs, yet they hold a compound noun and fill a noun's place (an object, a
+    subject), so the noun before them modifies a noun.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the police shooting")
+    >>> doc[2].pos_, doc[2].tag_, doc[2].dep_ = "VERB", "VBG", "pobj"
+    >>> _read_as_noun(doc[2]), _read_as_noun(doc[0])
+    (True, False)
+    """
+    if tok.pos_ == "NOUN":
+        return True
+    return tok.pos_ == "VERB" and tok.tag_ in _NOUN_LIKE_PARTICIPLES and tok.dep_ in _NOUN_PLACES
 
 
 def nested_scores(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
@@ -809,6 +827,8 @@ _AMOUNT_SCALES = {**SCALES, "mm": 1e6}  # (finance writes "$200MM" for millions)
 
 
 #: Dependencies of a noun that modifies the noun after it ("knee injury", "Internet traffic").
+_NOUN_LIKE_PARTICIPLES = frozenset({"VBG", "VBN"})
+_NOUN_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 #: A score or tally ("20-13", "91 - 73"), a result a game is called by; a comma or full stop may close it
 #: ("beat them, 20-13, on Sunday"), but not a longer number ("1-2,300").
