@@ -67,6 +67,7 @@ __all__ = [
     "nested_compound_nouns",
     "nested_names",
     "nested_proper_nouns",
+    "partitive_appositions",
     "nested_scores",
     "amount_label",
     "nested_amounts",
@@ -736,6 +737,30 @@ def _read_as_noun(tok: Token) -> bool:
     if tok.pos_ == "NOUN":
         return True
     return tok.pos_ == "VERB" and tok.tag_ in _NOUN_LIKE_PARTICIPLES and tok.dep_ in _NOUN_PLACES
+
+
+def partitive_appositions(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Give "one" set beside a phrase as "one of" a plural a mention of that phrase's entity (in place).
+
+    In "Marco Vitale, one of 40 gang members held on Tuesday, ..." the number is a second
+    description of the man: it is him, picked out of the group its "of" phrase names. The
+    word "one" gets an :class:`kg.model.EntityMention` of kind ``nominal`` of the entity of
+    the (singular) phrase it is in apposition to; the group stays its own mention. Not a
+    plural phrase ("the victims, one of them a child": one of the victims, not they).
+    """
+    for c, (doc, offset) in enumerate(chunks):
+        for tok in doc:
+            head = tok.head
+            if tok.lower_ != "one" or tok.dep_ != "appos" or head.i >= tok.i or head.tag_ in {"NNS", "NNPS"}:
+                continue
+            of = next((ch for ch in tok.rights if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+            group = next((ch for ch in of.children if ch.dep_ == "pobj"), None) if of is not None else None
+            if group is None or group.tag_ not in {"NNS", "NNPS"}:
+                continue
+            key = index.by_token.get((c, head.i))
+            if key is None or (c, tok.i) in index.by_token:
+                continue
+            index.mention(key, c, doc[tok.i : tok.i + 1], offset, "nominal")
 
 
 def nested_scores(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
