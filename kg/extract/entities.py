@@ -701,7 +701,7 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
             if tok.dep_ == "conj" and tok.head.dep_ in _NOUN_MODIFIER_DEPS:  # "Internet and telephone lines"
                 head = tok.head.head
             if tok.pos_ != "NOUN" or tok.dep_ not in _NOUN_MODIFIER_DEPS | {"conj"} or head.i <= tok.i or \
-                    not _read_as_noun(head) or not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
+                    not _read_as_noun(head, tok.dep_ == "compound") or not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
                     any(t.dep_ == "compound" and t.head.i == tok.i for t in doc[tok.i + 1 : head.i]):
                 continue
             start = tok.i
@@ -721,22 +721,26 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
     index.mentions.extend(added)
 
 
-def _read_as_noun(tok: Token) -> bool:
-    """A noun, or a participle the tagger read as a verb where the parse has it as a noun phrase's head.
+def _read_as_noun(tok: Token, compounded: bool = False) -> bool:
+    """A noun, or a participle the tagger read as a verb where the parse treats it as a noun.
 
     "the police shooting of a boy", "a telecommunications cable cut on Tuesday": "shooting" and
-    "cut" are tagged verbs, yet they hold a compound noun and fill a noun's place (an object, a
-    subject), so the noun before them modifies a noun.
+    "cut" are tagged verbs, yet they fill a noun's place (an object, a subject) or hold a noun as
+    their ``compound`` (``compounded``: a relation only nouns have, whatever the participle's own
+    role, even the sentence's root), so the noun before them modifies a noun.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("the police shooting")
     >>> doc[2].pos_, doc[2].tag_, doc[2].dep_ = "VERB", "VBG", "pobj"
     >>> _read_as_noun(doc[2]), _read_as_noun(doc[0])
     (True, False)
+    >>> doc[2].dep_ = "ROOT"
+    >>> _read_as_noun(doc[2]), _read_as_noun(doc[2], compounded=True)
+    (False, True)
     """
     if tok.pos_ == "NOUN":
         return True
-    return tok.pos_ == "VERB" and tok.tag_ in _NOUN_LIKE_PARTICIPLES and tok.dep_ in _NOUN_PLACES
+    return tok.pos_ == "VERB" and tok.tag_ in _NOUN_LIKE_PARTICIPLES and (compounded or tok.dep_ in _NOUN_PLACES)
 
 
 def partitive_appositions(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
