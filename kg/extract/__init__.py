@@ -75,7 +75,8 @@ from kg.extract.certainty import EVIDENTIAL_PASSIVES, certainty_of, min_certaint
 from kg.extract.clauses import Clause
 from kg.extract.coref import resolve_references
 from kg.extract.entities import (EntityIndex, clean_name, index_entities, nested_amounts, nested_compound_nouns,
-                                 nested_names, nested_proper_nouns, nested_scores, phrase_key, scope_common_nouns)
+                                 nested_names, nested_proper_nouns, nested_scores, partitive_appositions, phrase_key,
+                                 scope_common_nouns)
 from kg.extract.quantities import (
     GROUP_HOLDING_VERBS,
     INTRANSITIVE_LOSS_VERBS,
@@ -220,6 +221,7 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
     nested_compound_nouns(chunks, index)
     nested_scores(chunks, index)
     nested_amounts(chunks, index)
+    partitive_appositions(chunks, index)
     claims = _distinct(claims)
     claims.sort(key=lambda cl: (cl.sentence[0], cl.subject.start, cl.relation))
     mentions = sorted(set(index.mentions), key=lambda m: (m.start, m.end, m.entity))

@@ -2200,6 +2200,7 @@ def _time_mentions(index: EntityIndex, c: int, doc: Doc, offset: int, issued: st
             spans[-1] = (spans[-1][0], ent.end)
         else:
             spans.append((ent.start, ent.end))
+    spans = sorted(spans + _untagged_deictic_times(doc))
     for start, end in spans:
         while start < end and (doc[start].lower_ in {"the", "a", "an"} or doc[start].is_punct):
             start += 1
@@ -2216,6 +2217,34 @@ def _time_mentions(index: EntityIndex, c: int, doc: Doc, offset: int, issued: st
         index.add(key, span.text, "Thing", alias=span.text)
         index.mentions.append(EntityMention(key, offset + span.start_char, offset + span.end_char, span.text,
                                             "nominal"))
+
+
+def _untagged_deictic_times(doc: Doc) -> list[tuple[int, int]]:
+    """Time phrases the recogniser left untagged: "last night", "this morning" said of a verb.
+
+    A period noun with "last", "this" or "next" before it and hung on a verb as a bare adverbial
+    (npadvmod, tmod) says when ("attacked by an arsonist last night"); the recogniser tags it
+    in short sentences and misses it in long ones.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It burned last night")
+    >>> for tok, head, dep in zip(doc, (1, 1, 3, 1), ("nsubj", "ROOT", "amod", "npadvmod")):
+    ...     tok.head, tok.dep_ = doc[head], dep
+    >>> _untagged_deictic_times(doc)
+    [(2, 4)]
+    """
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if tok.lower_ not in _PERIOD_NOUNS or tok.dep_ not in {"npadvmod", "tmod"} or tok.ent_type_ or \
+                tok.i == 0 or doc[tok.i - 1].lower_ not in _DEICTIC_WORDS or doc[tok.i - 1].head.i != tok.i or \
+                doc[tok.i - 1].ent_type_:
+            continue
+        out.append((tok.i - 1, tok.i + 1))
+    return out
+
+
+_PERIOD_NOUNS = frozenset({"night", "morning", "afternoon", "evening", "week", "weekend", "month", "year"})
+_DEICTIC_WORDS = frozenset({"last", "this", "next"})
 
 
 # -- common-noun phrases ------------------------------------------------------------------------------

@@ -67,6 +67,7 @@ __all__ = [
     "nested_compound_nouns",
     "nested_names",
     "nested_proper_nouns",
+    "partitive_appositions",
     "nested_scores",
     "amount_label",
     "nested_amounts",
@@ -700,7 +701,7 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
             if tok.dep_ == "conj" and tok.head.dep_ in _NOUN_MODIFIER_DEPS:  # "Internet and telephone lines"
                 head = tok.head.head
             if tok.pos_ != "NOUN" or tok.dep_ not in _NOUN_MODIFIER_DEPS | {"conj"} or head.i <= tok.i or \
-                    head.pos_ != "NOUN" or not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
+                    not _read_as_noun(head, tok.dep_ == "compound") or not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
                     any(t.dep_ == "compound" and t.head.i == tok.i for t in doc[tok.i + 1 : head.i]):
                 continue
             start = tok.i
@@ -718,6 +719,52 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
             added.append(EntityMention(key, begin, end, span.text, "nominal"))
             by_span.add((begin, end))
     index.mentions.extend(added)
+
+
+def _read_as_noun(tok: Token, compounded: bool = False) -> bool:
+    """A noun, or a participle the tagger read as a verb where the parse treats it as a noun.
+
+    "the police shooting of a boy", "a telecommunications cable cut on Tuesday": "shooting" and
+    "cut" are tagged verbs, yet they fill a noun's place (an object, a subject) or hold a noun as
+    their ``compound`` (``compounded``: a relation only nouns have, whatever the participle's own
+    role, even the sentence's root), so the noun before them modifies a noun.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the police shooting")
+    >>> doc[2].pos_, doc[2].tag_, doc[2].dep_ = "VERB", "VBG", "pobj"
+    >>> _read_as_noun(doc[2]), _read_as_noun(doc[0])
+    (True, False)
+    >>> doc[2].dep_ = "ROOT"
+    >>> _read_as_noun(doc[2]), _read_as_noun(doc[2], compounded=True)
+    (False, True)
+    """
+    if tok.pos_ == "NOUN":
+        return True
+    return tok.pos_ == "VERB" and tok.tag_ in _NOUN_LIKE_PARTICIPLES and (compounded or tok.dep_ in _NOUN_PLACES)
+
+
+def partitive_appositions(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
+    """Give "one" set beside a phrase as "one of" a plural a mention of that phrase's entity (in place).
+
+    In "Marco Vitale, one of 40 gang members held on Tuesday, ..." the number is a second
+    description of the man: it is him, picked out of the group its "of" phrase names. The
+    word "one" gets an :class:`kg.model.EntityMention` of kind ``nominal`` of the entity of
+    the (singular) phrase it is in apposition to; the group stays its own mention. Not a
+    plural phrase ("the victims, one of them a child": one of the victims, not they).
+    """
+    for c, (doc, offset) in enumerate(chunks):
+        for tok in doc:
+            head = tok.head
+            if tok.lower_ != "one" or tok.dep_ != "appos" or head.i >= tok.i or head.tag_ in {"NNS", "NNPS"}:
+                continue
+            of = next((ch for ch in tok.rights if ch.dep_ == "prep" and ch.lower_ == "of"), None)
+            group = next((ch for ch in of.children if ch.dep_ == "pobj"), None) if of is not None else None
+            if group is None or group.tag_ not in {"NNS", "NNPS"}:
+                continue
+            key = index.by_token.get((c, head.i))
+            if key is None or (c, tok.i) in index.by_token:
+                continue
+            index.mention(key, c, doc[tok.i : tok.i + 1], offset, "nominal")
 
 
 def nested_scores(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
@@ -809,6 +856,8 @@ _AMOUNT_SCALES = {**SCALES, "mm": 1e6}  # (finance writes "$200MM" for millions)
 
 
 #: Dependencies of a noun that modifies the noun after it ("knee injury", "Internet traffic").
+_NOUN_LIKE_PARTICIPLES = frozenset({"VBG", "VBN"})
+_NOUN_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 #: A score or tally ("20-13", "91 - 73"), a result a game is called by; a comma or full stop may close it
 #: ("beat them, 20-13, on Sunday"), but not a longer number ("1-2,300").

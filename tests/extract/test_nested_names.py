@@ -174,3 +174,31 @@ def test_a_score_before_a_noun_is_a_mention_of_the_result(pipeline):
     keys = [m.entity for m in ex.mentions if m.text == "31-28"]
     assert len(keys) == 2 and len(set(keys)) == 1 and next(iter(keys)).startswith("31-28 #")
     assert not _mentions_of(ex, "Three")  # a count is no score
+
+
+def test_a_noun_compounded_on_a_participle_read_as_a_verb_is_a_mention(pipeline):
+    # the tagger reads "shooting" and "cut" as verbs ("cut" even as the root), yet "police" and
+    # "cable" are their compounds, a relation only nouns have
+    text = ("Crowds marched a week after the police shooting of a young cyclist. "
+            "A subsea power cable cut on Sunday partially blocked electricity and phone services in Norville.")
+    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
+    doc = pipeline("the police shooting of a young cyclist")
+    assert (doc[2].pos_, doc[1].dep_) == ("VERB", "compound")  # the misreadings the rule is for
+    doc = pipeline(text.split(". ")[1])
+    assert (doc[4].text, doc[4].tag_, doc[4].dep_, doc[3].dep_) == ("cut", "VBN", "ROOT", "compound")
+    police = _mentions_of(ex, "police")
+    assert [kind for _, kind in police] == ["nominal"] and police[0][0].split(" #")[0] == "police"
+    cable = _mentions_of(ex, "power cable")
+    assert [kind for _, kind in cable] == ["nominal"] and cable[0][0].split(" #")[0] == "power cable"
+    assert not _mentions_of(ex, "Sunday partially")
+
+
+def test_one_of_a_group_set_beside_a_name_is_a_mention_of_the_named(pipeline):
+    text = ("Police arrested Marco Vitale, one of 40 suspected gang members seized on Tuesday, at his home. "
+            "The victims, one of them a child, were taken to hospital.")
+    ex = extract_document(Document(text=text, source="a.txt"), pipeline)
+    first = text.index("one")
+    assert [(m.entity, m.kind) for m in ex.mentions if (m.start, m.end) == (first, first + 3)] == \
+        [("Marco Vitale", "nominal")]
+    second = text.index("one", first + 1)  # one of the victims is not the victims
+    assert not [m for m in ex.mentions if (m.start, m.end) == (second, second + 3)]

@@ -104,3 +104,12 @@ def test_a_date_written_with_may_keeps_its_full_date(extract, text):
     assert not [e for e in ex.entities if e.key == "2024" or e.key.split(" #")[0] == "may"]
     assert not [c for c in ex.claims if c.time is not None and c.time.value == "2024"]
     assert all(c.certainty == "certain" for c in ex.claims)
+
+
+def test_a_last_night_the_recogniser_misses_in_a_long_sentence_is_still_a_time_mention(extract):
+    text = "The Harlow Chapel in Denton was apparently attacked by an arsonist last night.\nThe fire spread fast."
+    ex = extract(text)
+    start = text.index("last night")
+    found = [m for m in ex.mentions if (m.start, m.end) == (start, start + len("last night"))]
+    assert len(found) == 1 and found[0].entity.startswith("last night")
+    assert not [m for m in ex.mentions if m.text in {"night", "arsonist last night"}]
