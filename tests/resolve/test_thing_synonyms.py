@@ -45,15 +45,15 @@ def test_the_thesaurus_classes_are_disjoint_and_name_no_person():
     assert len(THING_SYNONYMS) >= 60 and all(len(group) >= 2 for group in THING_SYNONYMS)
 
 
-def test_a_bug_or_loophole_is_the_flaw_and_a_line_the_cable(store):
-    # "the bug" of one report is "the flaw" of the next, "the loophole" "the vulnerability"; "the undersea cable" is
-    # "the damaged line"; a "hole" names something else in most stories ("a hole in the hull") and stays apart
+def test_a_bug_or_loophole_is_the_flaw_and_a_line_no_cable(store):
+    # "the bug" of one report is "the flaw" of the next, "the loophole" "the vulnerability"; a "line" (front line,
+    # line of police, party line) and a "hole" (in the hull) name something else in most stories and stay apart
     _story(store, [("the bug", "bug #a"), ("the loophole", "loophole #a"), ("the undersea cable", "undersea cable #a"),
                    ("the hole", "hole #a")],
            [("the flaw", "flaw #b"), ("the vulnerability", "vulnerability #b"), ("the damaged line", "damaged line #b"),
             ("the defect", "defect #b")])
     assert merged(store, "bug #a", "flaw #b")
     assert merged(store, "loophole #a", "vulnerability #b")
-    assert merged(store, "undersea cable #a", "damaged line #b")
+    assert not merged(store, "undersea cable #a", "damaged line #b")
     assert not merged(store, "hole #a", "defect #b")
     assert not merged(store, "undersea cable #a", "flaw #b")
