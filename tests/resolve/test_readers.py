@@ -114,10 +114,12 @@ def test_streamed_readers_give_the_plain_readers_records_on_the_seeds(seeds_stor
 @pytest.mark.parametrize("graphs, entities", [(64, 4096), (1, 1), (2, 3)])
 def test_streamed_readers_agree_when_documents_repeat_nodes_and_disagree_on_types(store, monkeypatch, graphs,
                                                                                   entities):
-    # read_entities reads a few graphs at a time (and asks types for a few entities at a time): one graph per
+    # the readers read a few graphs at a time (and ask types or labels for a few entities at a time): one graph per
     # read must give the records of one read of the whole store
     monkeypatch.setattr(E, "GRAPHS_PER_READ", graphs)
     monkeypatch.setattr(E, "ENTITIES_PER_READ", entities)
+    monkeypatch.setattr(C, "GRAPHS_PER_READ", graphs)
+    monkeypatch.setattr(C, "OBJECTS_PER_READ", entities)
     docs = []
     for n, publisher in enumerate(["Guardian", "Herald", "Times"]):
         doc = Doc(publisher, f"d{n}")
