@@ -145,18 +145,21 @@ _CLAIM_PROPERTIES = {
 }
 #: relation labels, read apart from the claims: a path rdf:predicate/rdfs:label over the union graph multiplies
 #: the copies of both triples (one per document graph stating them)
-#: the preferred labels of entity objects, for the words of a measure ("600 fatalities"). The type pattern is
-#: made distinct in a subquery: joined plainly, a relation stated in k documents gives k * k rows (a common verb
-#: is in most documents, so the rows grow with the square of the corpus)
+#: the preferred labels of entity objects, for the words of a measure ("600 fatalities"): the objects of each
+#: batch's claims (:data:`_CLAIM_OBJECTS`), then the labels of those not seen before (``%s``: their IRIs), over
+#: every graph, made distinct (a label is stated in every document graph naming the entity)
 _RELATION_LABELS = ("SELECT DISTINCT ?p ?v WHERE { { SELECT DISTINCT ?p WHERE { ?p a cg:Relation } } "
                     "?p rdfs:label ?v }")
-_OBJECT_LABELS = """
-SELECT DISTINCT ?o ?v WHERE {
-  { SELECT DISTINCT ?o WHERE { { SELECT ?c ?g WHERE { GRAPH ?g { ?c a cg:Claim } } }
-                               { SELECT ?c ?o ?g WHERE { GRAPH ?g { ?c rdf:object ?o } } } } }
-  { SELECT DISTINCT ?o ?v WHERE { ?o skos:prefLabel ?v } }
-}
+_CLAIM_OBJECTS = """
+SELECT DISTINCT ?o WHERE { { SELECT ?c ?g WHERE { GRAPH ?g { ?c a cg:Claim } } }
+                           { SELECT ?c ?o ?g WHERE { GRAPH ?g { ?c rdf:object ?o FILTER(isIRI(?o)) } } } }
 """
+_OBJECT_LABELS = "SELECT DISTINCT ?o ?v WHERE { VALUES ?o { %s } ?o skos:prefLabel ?v }"
+#: Document graphs read together by the claims' and mentions' reads, whose answers join scans of each graph:
+#: what Oxigraph holds for a read (its hashed scans and decoded rows) is bounded by this, not by the store.
+GRAPHS_PER_READ = 64
+#: Entities whose labels one read asks for (``VALUES``).
+OBJECTS_PER_READ = 4096
 _NEGATIVE = "SELECT DISTINCT ?c WHERE { ?m oa:hasBody ?c ; cg:polarity cg:Negative }"
 _MENTIONS = """
 SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE {
@@ -179,7 +182,10 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
     """Every claim and claim mention of the store (claims sorted by IRI, mentions by IRI, then claim, document,
     publisher and speaker).
 
-    The rows are streamed (:meth:`kg.store.Store.rows`) and only their lexical values kept, each
+    The claims and mentions are read :data:`GRAPHS_PER_READ` document graphs at a time (their
+    queries join scans of one graph: a join of whole-store scans held them all hashed and
+    decoded in Oxigraph's native memory, growing with the corpus). The rows are streamed
+    (:meth:`kg.store.Store.rows`) and only their lexical values kept, each
     distinct string once (an entity or relation IRI is shared by every claim naming it), so the
     records are all this holds.
     """
@@ -203,45 +209,53 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
         if p not in relation_labels or v < relation_labels[p]:
             relation_labels[p] = v
     object_labels: dict[str, str] = {}
-    for o, v in store.rows(_OBJECT_LABELS):
-        o, v = o.value, v.value
-        if o not in object_labels or v < object_labels[o]:
-            object_labels[o] = v
     claims: dict[str, ClaimRecord] = {}
-    for c, s, p, o in store.rows(_CLAIMS):
-        iri = intern(c.value)
-        is_iri = isinstance(o, NamedNode)
-        old = claims.get(iri)
-        # a claim with two subjects or objects (two documents stating it differently): keep the smallest
-        # statement, whatever order the store gives the rows in
-        if old is not None and (old.subject, old.predicate, old.object, old.object_is_iri) <= (
-                s.value, p.value, o.value, is_iri):
-            continue
-        get = lambda name: values[name].get(iri)  # noqa: E731
-        q = get("q")
-        claims[iri] = ClaimRecord(
-            iri=iri,
-            subject=intern(s.value),
-            predicate=intern(p.value),
-            object=intern(o.value),
-            object_is_iri=is_iri,
-            predicate_label=relation_labels.get(p.value, ""),
-            text=get("text") or "",
-            quantity=float(q) if q is not None else None,
-            unit=get("unit"),
-            approximate=_true(get("approx")),
-            lower=_true(get("lower")),
-            upper=_true(get("upper")),
-            time=get("time"),
-            location=get("loc"),
-            polarity="negative" if iri in negative else "positive",
-            object_label=object_labels.get(o.value, "") if is_iri else "",
-        )
+    graphs = store.named_graphs()
+    batches = [{"named_graphs": graphs[i:i + GRAPHS_PER_READ]} for i in range(0, len(graphs), GRAPHS_PER_READ)]
+    for batch in batches:
+        new = sorted({o.value for (o,) in store.rows(_CLAIM_OBJECTS, **batch)} - object_labels.keys())
+        for first in range(0, len(new), OBJECTS_PER_READ):
+            found = new[first:first + OBJECTS_PER_READ]
+            labels: dict[str, str] = {}
+            for o, v in store.rows(_OBJECT_LABELS % " ".join(str(NamedNode(iri)) for iri in found)):
+                o, v = o.value, v.value
+                if o not in labels or v < labels[o]:  # the smallest label, as for the relations
+                    labels[o] = v
+            object_labels.update((iri, labels.get(iri, "")) for iri in found)  # (one without is not asked again)
+        for c, s, p, o in store.rows(_CLAIMS, **batch):
+            iri = intern(c.value)
+            is_iri = isinstance(o, NamedNode)
+            old = claims.get(iri)
+            # a claim with two subjects or objects (two documents stating it differently): keep the smallest
+            # statement, whatever order the store gives the rows in
+            if old is not None and (old.subject, old.predicate, old.object, old.object_is_iri) <= (
+                    s.value, p.value, o.value, is_iri):
+                continue
+            get = lambda name: values[name].get(iri)  # noqa: E731
+            q = get("q")
+            claims[iri] = ClaimRecord(
+                iri=iri,
+                subject=intern(s.value),
+                predicate=intern(p.value),
+                object=intern(o.value),
+                object_is_iri=is_iri,
+                predicate_label=relation_labels.get(p.value, ""),
+                text=get("text") or "",
+                quantity=float(q) if q is not None else None,
+                unit=get("unit"),
+                approximate=_true(get("approx")),
+                lower=_true(get("lower")),
+                upper=_true(get("upper")),
+                time=get("time"),
+                location=get("loc"),
+                polarity="negative" if iri in negative else "positive",
+                object_label=object_labels.get(o.value, "") if is_iri else "",
+            )
     del values, object_labels, negative
     mentions = {
         MentionRecord(m.value, intern(c.value), intern(doc.value), intern(pub.value) if pub is not None else None,
                       intern(who.value) if who is not None else None)
-        for m, c, doc, pub, who in store.rows(_MENTIONS)
+        for batch in batches for m, c, doc, pub, who in store.rows(_MENTIONS, **batch)
     }
     # (a mention with two speakers or publishers is two records: in the order of those too, not of a set)
     return [claims[k] for k in sorted(claims)], sorted(mentions, key=_mention_order)

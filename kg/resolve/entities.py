@@ -110,7 +110,7 @@ from datetime import date
 from functools import lru_cache
 
 from kg.lexicon import ACCUSING_VERBS, AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, NAME_KIND_HEADS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
-from kg.rdf.namespaces import SCHEMA
+from kg.rdf.namespaces import CG, SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
     COMMON_NAMES,
@@ -361,43 +361,56 @@ SELECT DISTINCT ?e ?label ?pref ?g WHERE {
   %s }
 """
 #: Types other than cg:Entity (every entity has that one, and the records leave it out).
-_TYPES = ("SELECT DISTINCT ?e ?t WHERE { { SELECT DISTINCT ?e WHERE { ?e a cg:Entity } } ?e a ?t "
-          "FILTER(!sameTerm(?t, cg:Entity)) }")
+#: Asked for the entities of each batch of graphs not seen before (``%s``: their IRIs), over every graph.
+_TYPES = "SELECT DISTINCT ?e ?t WHERE { VALUES ?e { %s } ?e a ?t FILTER(!sameTerm(?t, cg:Entity)) }"
 _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
+#: A mention's statements sit in its document's graph (its IRI is under the document's: kg.rdf.terms), so the
+#: mentions counted graph by graph are counted once.
 _MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
-  { SELECT ?m WHERE { ?m a cg:EntityMention } } { SELECT ?m ?e WHERE { ?m oa:hasBody ?e } } } GROUP BY ?e"""
+  { SELECT ?m ?g WHERE { GRAPH ?g { ?m a cg:EntityMention } } } { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } }
+GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
 #: What each entity does to another entity (the claims it is the subject of, with an entity object), as its
 #: texts say it: a negated claim ("Lee did not shoot Roe", "Roe is not the choice"; its IRI holds its polarity,
 #: so every mention of it is negative) is no deed.
 #: One subquery per pattern like the reads above (0.9-1.1 -> 0.4 s of the main thread on the 2M-quad ECB+ store).
 _DEEDS = """
-SELECT DISTINCT ?s ?p ?o WHERE {
+SELECT DISTINCT ?c ?s ?p ?o WHERE {
   { SELECT ?c ?g WHERE { GRAPH ?g { ?c a cg:Claim } } }
   { SELECT ?c ?s ?g WHERE { GRAPH ?g { ?c rdf:subject ?s } } }
   { SELECT ?c ?p ?g WHERE { GRAPH ?g { ?c rdf:predicate ?p } } }
-  { SELECT ?c ?o ?g WHERE { GRAPH ?g { ?c rdf:object ?o FILTER(isIRI(?o)) } } }
-  MINUS { SELECT ?c WHERE { GRAPH ?h { ?m cg:polarity cg:Negative . ?m oa:hasBody ?c } } } }
+  { SELECT ?c ?o ?g WHERE { GRAPH ?g { ?c rdf:object ?o FILTER(isIRI(?o)) } } } }
 """
+#: The claims a negative mention states, in any graph: no deeds (read once, few).
+_NEGATIVE_CLAIMS = "SELECT DISTINCT ?c WHERE { GRAPH ?h { ?m cg:polarity cg:Negative . ?m oa:hasBody ?c } }"
 _PERSON = str(SCHEMA.Person)
 #: The entities whose descriptions are read: people ("the climber") and places ("the country's highest peak").
 _DESCRIBED_TYPES = frozenset({_PERSON, str(SCHEMA.Place)})
-#: The common-noun mentions of people and places (whether an entity is one is also checked against
-#: ``_TYPES``: here the type is matched over the union, where it is made distinct first, as a join with
-#: it would repeat each row once per document typing the entity). Most common nouns are things, so the
-#: people and places, the nominal mentions and the mention bodies are hashed together first (a few
-#: thousand rows) and only those mentions are followed to their targets and quotes, by index lookups.
-#: A mention, its target and selectors sit in one document graph.
+#: The common-noun mentions of people and places. Whether an entity is one is read over every graph
+#: (``_TYPES``), so the entities of nominal mentions are read first (:data:`_NOMINAL_BODIES`), and the
+#: mentions of those that are people or places (``%s``: their IRIs) are followed to their targets and quotes,
+#: by index lookups after the nominal mentions and bodies are hashed together. A mention, its target and
+#: selectors sit in one document graph.
+_NOMINAL_BODIES = """
+SELECT DISTINCT ?e WHERE {
+  { SELECT ?m ?g WHERE { GRAPH ?g { ?m cg:mentionKind "nominal" } } }
+  { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } }
+"""
 _DESCRIPTIONS = """
 SELECT DISTINCT ?e ?d ?text WHERE {
   { SELECT ?m ?e ?g WHERE {
-    { SELECT DISTINCT ?e WHERE { VALUES ?type { %s } ?e a ?type } }
+    VALUES ?e { %s }
     { SELECT ?m ?g WHERE { GRAPH ?g { ?m cg:mentionKind "nominal" } } }
     { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } } }
   GRAPH ?g { ?m a cg:EntityMention ; oa:hasTarget ?t . ?t oa:hasSource ?d ; oa:hasSelector ?s .
              ?s a oa:TextQuoteSelector ; oa:exact ?text }
 }
-""" % " ".join(f"<{t}>" for t in sorted(_DESCRIBED_TYPES))
+"""
+#: Document graphs read together: what a read holds (Oxigraph's hashed scans and decoded rows) is bounded by
+#: this many graphs, not by the store.
+GRAPHS_PER_READ = 64
+#: Entities whose types one read asks for (``VALUES``), whatever their graphs.
+ENTITIES_PER_READ = 4096
 
 
 def _labels_query(resolution_graph: str | None) -> str:
@@ -416,44 +429,63 @@ def _labels_query(resolution_graph: str | None) -> str:
 def read_entities(store, resolution_graph: str | None = None) -> list[EntityRecord]:
     """Every ``cg:Entity`` of the store's document graphs, with its labels, types, documents and mention count.
 
-    The rows are streamed (:meth:`kg.store.Store.rows`) and each distinct string (a document IRI,
-    a type, a label) is kept once, so the records are about all this holds.
+    Read :data:`GRAPHS_PER_READ` graphs at a time (the queries' ``GRAPH ?g`` ranging over those
+    graphs only): Oxigraph joins a query's scans by hashing them and holds the decoded rows in
+    native memory, so one query over the whole store held some 45 MB at 1x ECB+ and ten times
+    that at 10x. What is read across graphs (an entity's types, the claims a negative mention
+    states) is asked apart. The rows are streamed (:meth:`kg.store.Store.rows`) and each
+    distinct string (a document IRI, a type, a label) is kept once, so the records are about
+    all this holds.
     """
+    from pyoxigraph import NamedNode
+
     strings: dict[str, str] = {}
     intern = lambda text: strings.setdefault(text, text)  # noqa: E731
     prefs: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
     written: dict[str, set[tuple[str, str]]] = defaultdict(set)  # (calendar days only: _weekdays_named)
-    # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
-    for e, label, pref, g in store.rows(_labels_query(resolution_graph)):
-        (prefs if pref.value == "true" else alts)[intern(e.value)].add(intern(label.value))
-        if _CALENDAR_IRI.search(e.value):
-            written[intern(e.value)].add((intern(g.value), intern(label.value)))
     types: dict[str, set[str]] = defaultdict(set)
     described = set()
-    for e, t in store.rows(_TYPES):
-        types[intern(e.value)].add(intern(t.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
-        if t.value in _DESCRIBED_TYPES:
-            described.add(e.value)
     docs: dict[str, set[str]] = defaultdict(set)
-    for e, g in store.rows(_DOCS):
-        if g.value != resolution_graph:
-            docs[intern(e.value)].add(intern(g.value))
-    counts = {e.value: int(n.value) for e, n in store.rows(_MENTIONS)}
-    publishers = {e.value for (e,) in store.rows(_PUBLISHERS)}
+    counts: dict[str, int] = defaultdict(int)
     descriptions: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for e, d, text in store.rows(_DESCRIPTIONS):
-        if e.value in described:
-            descriptions[e.value].add((intern(d.value), text.value))
-    del described
     deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
-    for subject, predicate, obj in store.rows(_DEEDS):
-        if subject.value != obj.value:
-            deeds[subject.value].add((intern(predicate.value), intern(obj.value)))
-    del strings
+    negative = {c.value for (c,) in store.rows(_NEGATIVE_CLAIMS)}
+    graphs = store.named_graphs()
+    # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
+    labels_query = _labels_query(resolution_graph)
+    for first in range(0, len(graphs), GRAPHS_PER_READ):
+        batch = {"named_graphs": graphs[first:first + GRAPHS_PER_READ]}
+        new: set[str] = set()
+        for e, g in store.rows(_DOCS, **batch):
+            if g.value != resolution_graph:
+                if e.value not in docs:
+                    new.add(e.value)
+                docs[intern(e.value)].add(intern(g.value))
+        for found in _chunks(sorted(new), ENTITIES_PER_READ):
+            for e, t in store.rows(_TYPES % " ".join(str(NamedNode(iri)) for iri in found)):
+                types[intern(e.value)].add(intern(t.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
+                if t.value in _DESCRIBED_TYPES:
+                    described.add(intern(e.value))
+        for e, label, pref, g in store.rows(labels_query, **batch):
+            (prefs if pref.value == "true" else alts)[intern(e.value)].add(intern(label.value))
+            if _CALENDAR_IRI.search(e.value):
+                written[intern(e.value)].add((intern(g.value), intern(label.value)))
+        for e, n in store.rows(_MENTIONS, **batch):
+            counts[intern(e.value)] += int(n.value)
+        people = sorted(e.value for (e,) in store.rows(_NOMINAL_BODIES, **batch)
+                        if _described(store, e.value, docs, described))
+        if people:
+            for e, d, text in store.rows(_DESCRIPTIONS % " ".join(str(NamedNode(iri)) for iri in people), **batch):
+                descriptions[e.value].add((intern(d.value), text.value))
+        for c, subject, predicate, obj in store.rows(_DEEDS, **batch):
+            if subject.value != obj.value and c.value not in negative:
+                deeds[intern(subject.value)].add((intern(predicate.value), intern(obj.value)))
+    del strings, described
     # one frozenset per distinct set of types, and of documents: most entities are named in one document
     # (a frozenset of one costs some 200 bytes: made per entity, they were a tenth of the records)
     shared: dict[frozenset[str], frozenset[str]] = {}
+    publishers = {e.value for (e,) in store.rows(_PUBLISHERS)}
     records = []
     for iri in sorted(docs):
         p = sorted(prefs.pop(iri, ()))
@@ -468,11 +500,33 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     return records
 
 
+def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
+    """``items`` in slices of ``size``.
+
+    >>> list(_chunks("abcde", 2))
+    ['ab', 'cd', 'e']
+    """
+    return (items[i:i + size] for i in range(0, len(items), size))
+
+
+def _described(store, entity: str, docs: dict[str, set[str]], described: set[str]) -> bool:
+    """Whether ``entity`` is a person or place entity, as far as the graphs read so far tell; one the graphs
+    read so far do not type as an entity is asked of the whole store (a mention's entity is typed in the
+    mention's own graph, so this is not expected to happen)."""
+    if entity in docs:
+        return entity in described
+    from pyoxigraph import NamedNode
+
+    node = NamedNode(entity)
+    found = {t.value for (t,) in store.rows(f"SELECT DISTINCT ?t WHERE {{ {node} a ?t }}")}
+    return str(CG.Entity) in found and not found.isdisjoint(_DESCRIBED_TYPES)
+
+
+# -- keys ----------------------------------------------------------------------------------
 #: The last word of a town's name that its own article may leave out ("Tellport City" ... "in Tellport").
 _TOWN_WORDS = frozenset({"city", "town"})
 
 
-# -- keys ----------------------------------------------------------------------------------
 def _name_forms(rec: EntityRecord) -> set[str]:
     """The normalised names an entity is known by, for exact-name blocking.
 

@@ -33,6 +33,9 @@ SELECT DISTINCT ?e ?d ?text WHERE { ?m a cg:EntityMention ; oa:hasBody ?e ; cg:m
   ?e a ?described . VALUES ?described { schema:Person schema:Place } ?t oa:hasSource ?d ; oa:hasSelector ?s . ?s a oa:TextQuoteSelector ; oa:exact ?text }
 """
 
+_OLD_MENTION_COUNTS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
+  { SELECT ?m WHERE { ?m a cg:EntityMention } } { SELECT ?m ?e WHERE { ?m oa:hasBody ?e } } } GROUP BY ?e"""
+
 # (a negated claim, "did not shoot", is no deed)
 _OLD_DEEDS = """SELECT DISTINCT ?s ?p ?o WHERE { ?c a cg:Claim ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o
   FILTER NOT EXISTS { ?m oa:hasBody ?c ; cg:polarity cg:Negative } }"""
@@ -89,7 +92,7 @@ def _plain_entities(store, graph=None):
     for row in store.select(E._DOCS):
         if row["g"].value != graph:
             docs[row["e"].value].add(row["g"].value)
-    counts = {row["e"].value: int(row["n"].value) for row in store.select(E._MENTIONS)}
+    counts = {row["e"].value: int(row["n"].value) for row in store.select(_OLD_MENTION_COUNTS)}
     publishers = {row["e"].value for row in store.select(E._PUBLISHERS)}
     for row in store.select(_OLD_DESCRIPTIONS):
         descriptions[row["e"].value].add((row["d"].value, row["text"].value))
@@ -108,7 +111,15 @@ def test_streamed_readers_give_the_plain_readers_records_on_the_seeds(seeds_stor
     assert E.read_entities(seeds_store) == _plain_entities(seeds_store)
 
 
-def test_streamed_readers_agree_when_documents_repeat_nodes_and_disagree_on_types(store):
+@pytest.mark.parametrize("graphs, entities", [(64, 4096), (1, 1), (2, 3)])
+def test_streamed_readers_agree_when_documents_repeat_nodes_and_disagree_on_types(store, monkeypatch, graphs,
+                                                                                  entities):
+    # the readers read a few graphs at a time (and ask types or labels for a few entities at a time): one graph per
+    # read must give the records of one read of the whole store
+    monkeypatch.setattr(E, "GRAPHS_PER_READ", graphs)
+    monkeypatch.setattr(E, "ENTITIES_PER_READ", entities)
+    monkeypatch.setattr(C, "GRAPHS_PER_READ", graphs)
+    monkeypatch.setattr(C, "OBJECTS_PER_READ", entities)
     docs = []
     for n, publisher in enumerate(["Guardian", "Herald", "Times"]):
         doc = Doc(publisher, f"d{n}")
