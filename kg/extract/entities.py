@@ -472,10 +472,78 @@ class _Occurrence:
     weak: bool = False  # a bare capitalised word ("the North"): kept only if it links to a name
 
 
+_OPEN_QUOTES = frozenset({"'", '"', "“", "‘", "``", "`"})
+_CLOSE_QUOTES = frozenset({"'", '"', "”", "’", "''"})
+
+
+def _name_word(tok: Token) -> bool:
+    return tok.is_alpha and tok.is_title and _role_word(tok) is None and tok.lower_ not in _HONORIFICS
+
+
+def join_nicknames(doc: Doc, lower: frozenset[str] = frozenset()) -> None:
+    """Make a person's name with a nickname in quotes one PERSON entity of ``doc`` (in place).
+
+    English writes a nickname in quotes between a given name and a surname ("Vincent 'The Chin'
+    Gigante", 'Salvatore "Sammy the Bull" Gravano'); the recogniser often breaks such a name at
+    its quotes ("Vincent '" + "Chin' Gigante") or reads it as a title (WORK_OF_ART). Where one or
+    two capitalised given names, an opening quote, one to four words of a nickname (capitalised,
+    or "the"), a closing quote and a capitalised surname follow each other, and the recogniser
+    tagged some of these words as a name, the tagged spans touching them give way to one PERSON
+    span from the given name to the surname. A quoted title after a name ("Dana Reed's 'Blue
+    Harbor'") has no surname after its closing quote and is left alone, and so is one followed by a
+    plural or by a word ``lower`` holds (the words the document writes in lower case: "Dana Reed
+    'Blue Harbor' Tickets", "... 'Blue Harbor' Tour" where the text has "tour").
+    """
+    ents = list(doc.ents)
+    if not ents:
+        return
+    tagged = {t for e in ents for t in range(e.start, e.end)}
+    spans: list[tuple[int, int]] = []
+    i = 0
+    n = len(doc)
+    while i < n:
+        if not (_name_word(doc[i]) and i + 1 < n):
+            i += 1
+            continue
+        start = i
+        q = i + 1
+        if q < n and _name_word(doc[q]) and not doc[q].is_sent_start:
+            q += 1  # two given names ("Mary Ann 'Red' Lowry")
+        if q >= n or doc[q].text not in _OPEN_QUOTES:
+            i += 1
+            continue
+        k = q + 1
+        while k < n and k - q <= 4 and doc[k].text not in _CLOSE_QUOTES and \
+                (doc[k].is_alpha and (doc[k].is_title or doc[k].lower_ == "the")):
+            k += 1
+        if k >= n or k == q + 1 or doc[k].text not in _CLOSE_QUOTES or not any(doc[t].is_title for t in range(q + 1, k)):
+            i += 1
+            continue
+        end = k + 1
+        if end >= n or doc[end].tag_ in {"NNS", "NNPS"} or doc[end].lower_ in lower or \
+                (start > 0 and _name_word(doc[start - 1]) and not doc[start].is_sent_start):
+            i += 1  # "Dana Reed 'Blue Harbor' Tickets": a plural or a word written in lower case is no surname
+            continue
+        while end < n and _name_word(doc[end]) and end - k <= 2 and (end == k + 1 or end in tagged):
+            end += 1  # a second surname word only where the recogniser read it as a name ("... Gigante Dies")
+        if end == k + 1 or not any(t in tagged for t in range(start, end)):
+            i += 1
+            continue
+        spans.append((start, end))
+        i = end
+    if not spans:
+        return
+    kept = [e for e in ents if not any(e.start < b and a < e.end for a, b in spans)]
+    kept += [Span(doc, a, b, label="PERSON") for a, b in spans]
+    doc.set_ents(sorted(kept, key=lambda e: e.start), default="unmodified")
+
+
 def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
     """Group the named entities of a document's chunks ``(Doc, char offset)`` into typed entities."""
-    common = sentence_initial_common_nouns(chunks)
     lower = frozenset(t.lower_ for doc, _ in chunks for t in doc if t.is_lower)
+    for doc, _ in chunks:
+        join_nicknames(doc, lower)
+    common = sentence_initial_common_nouns(chunks)
     sides = frozenset(e[-1].text for doc, _ in chunks for e in doc.ents if e.label_ == "ORG" and len(e) > 1
                       and _side_word(e[-1]))
     persons = frozenset(t.text for doc, _ in chunks for e in doc.ents if e.label_ == "PERSON"
