@@ -565,6 +565,10 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         elif _age_before_participle(tok) is not None:  # "a vigil for 16-year-old shot by police": the age is the person
             age = _age_before_participle(tok)
             _resolve_description(state, c, doc, offset, doc[age.left_edge.i : age.i + 1])
+            key = state.token_key.get((c, age.i))
+            if key is not None:  # as salient as the phrase it heads, not as a modifier; a claim's argument too
+                state.salience.add(key, _weight(tok, thing=True), plural=False, role=tok.dep_)
+                state.index.referents[(c, tok.i)] = key
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
             bare_numbers.append(tok)
         elif tok.pos_ == "NUM" and _dated_count(tok):  # "injuring 80": the tagger's "date" counts the harmed
