@@ -1775,8 +1775,15 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
         if not later or later[0][0] - max(s for s in seen if s < later[0][0]) > _NAMING_WINDOW:
             continue
         met = [k for k, at in first_named.items() if at < seen[0] and k not in state.reporters]
-        if _only_harmed(state, thing) and any(_only_harmed(state, k) for k in met):
-            continue  # "Ann Roe died ... She was 77. The head of the firm, who ..., died": one already met
+        if _only_harmed(state, thing) and any(k in state.harmed for k in met):
+            # "Ann Roe died ... She was 77. The head of the firm, who ..., died": the one harmed already met, not
+            # the next name; "a second victim" is someone else
+            harmed = [k for k in met if k in state.harmed]
+            if len(harmed) == 1 and not state.modifiers.get(thing, frozenset()) & (_NEXT_OF_COUNT | {"other", "first"}) \
+                    and (gender is None or index.gender.get(harmed[0], gender) == gender) and \
+                    not (age is not None and any(harmed[0] in keys for a, keys in state.ages.items() if a != age)):
+                claims.setdefault(harmed[0], []).append(thing)
+            continue
         if noun in PERSON_ROLES and any(noun in state.roles.get(k, ()) for k in met):
             continue  # "the coach" after "coach Ray Dunn" is no lede's introduction of a later name
         if _only_harmed(state, thing):

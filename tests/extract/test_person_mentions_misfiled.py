@@ -67,4 +67,4 @@ def test_a_description_after_a_person_met_is_not_the_next_name(extract):
                  "prison, said spokesman Al Brand.\n"
                  "It was the same place where rival boss Tony Rizzo died in 2002.")
     head = next(m.entity for m in ex.mentions if m.text.startswith("head of the Marsala"))
-    assert head != "Tony Rizzo"
+    assert head == "Carlo Venti"
