@@ -68,3 +68,11 @@ def test_a_description_after_a_person_met_is_not_the_next_name(extract):
                  "It was the same place where rival boss Tony Rizzo died in 2002.")
     head = next(m.entity for m in ex.mentions if m.text.startswith("head of the Marsala"))
     assert head == "Carlo Venti"
+
+
+def test_a_second_victim_after_a_person_harmed_is_someone_else(extract):
+    ex = extract("Ann Roe died in the blast on Monday.\nShe was 40.\n"
+                 "A second victim, who had been trapped under the roof, died in hospital, police said.\n"
+                 "It was the same hospital where Tom Vale died in 2002.")
+    (victim,) = _at(ex, "second victim")
+    assert victim not in {"Ann Roe", "Tom Vale"}
