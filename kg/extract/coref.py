@@ -1779,7 +1779,8 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
             # "Ann Roe died ... She was 77. The head of the firm, who ..., died": the one harmed already met, not
             # the next name; "a second victim" is someone else
             harmed = [k for k in met if k in state.harmed]
-            if len(harmed) == 1 and not state.modifiers.get(thing, frozenset()) & (_NEXT_OF_COUNT | {"other", "first"}) \
+            counted_on = state.modifiers.get(thing, frozenset()) & (_NEXT_OF_COUNT | {"other", "first"})
+            if len(harmed) == 1 and not counted_on \
                     and (gender is None or index.gender.get(harmed[0], gender) == gender) and \
                     not (age is not None and any(harmed[0] in keys for a, keys in state.ages.items() if a != age)):
                 claims.setdefault(harmed[0], []).append(thing)
