@@ -556,10 +556,19 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_relative(state, c, doc, offset, tok)
         elif low == "there" and tok.dep_ == "advmod":  # "he had worked there": a place named before
             _resolve_there(state, c, doc, offset, tok)
+        elif _elided_person_noun(tok) is not None:  # "killing two co-workers and wounding a third": one more
+            _resolve_elided_ordinal(state, c, doc, offset, tok)
         elif tok.pos_ == "PRON" or (low in _DEMONSTRATIVES and tok.dep_ not in {"det"}):
             _resolve_pronoun(state, c, doc, offset, tok)
         elif _one_of_people(tok) is not None:  # "One of the suspects hanged himself": one person
             _resolve_one_of(state, c, doc, offset, tok)
+        elif _age_before_participle(tok) is not None:  # "a vigil for 16-year-old shot by police": the age is the person
+            age = _age_before_participle(tok)
+            _resolve_description(state, c, doc, offset, doc[age.left_edge.i : age.i + 1])
+            key = state.token_key.get((c, age.i))
+            if key is not None:  # as salient as the phrase it heads, not as a modifier; a claim's argument too
+                state.salience.add(key, _weight(tok, thing=True), plural=False, role=tok.dep_)
+                state.index.referents[(c, tok.i)] = key
         elif tok.pos_ == "NUM" and tok.dep_ in {"nsubj", "nsubjpass", "dobj"} and tok.ent_type_ not in {"DATE", "TIME"}:
             bare_numbers.append(tok)
         elif tok.pos_ == "NUM" and _dated_count(tok):  # "injuring 80": the tagger's "date" counts the harmed
@@ -626,6 +635,75 @@ def _resolve_one_of(state: _State, c: int, doc: Doc, offset: int, tok: Token) ->
     state.people.add(key)
     state.token_key[(c, tok.i)] = key
     state.salience.add(key, _weight(tok, thing=True), plural=False, role=tok.dep_)
+
+
+#: Words that count one more of a kind just counted, standing alone for its noun ("two killed and a third hurt").
+_NEXT_OF_COUNT = frozenset({"another", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                            "tenth"})
+
+
+def _elided_person_noun(tok: Token) -> Token | None:
+    """The plural noun an ordinal or "another" stands for with its own noun left out, else None.
+
+    "She killed two co-workers and critically injured a third", "two people were killed and another wounded":
+    the ordinal has no noun of its own (no "of" after it: "a third of the staff" is a share) and stands where a
+    noun phrase does, and the same sentence has counted before it ("two"); the nearest plural noun before it that
+    names people or is itself counted is the noun left out. A share ("sales fell by a third") has no such noun.
+    """
+    if tok.lower_ not in _NEXT_OF_COUNT or tok.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj"} or \
+            tok.ent_type_ in _TIME_LABELS or any(ch.dep_ not in {"det", "advmod", "punct"} for ch in tok.children):
+        return None
+    if tok.lower_ != "another" and not any(ch.dep_ == "det" for ch in tok.children):
+        return None  # "third" alone is an adverb or a rank ("finished third")
+    before = [t for t in tok.sent if t.i < tok.i]
+    if not any(t.pos_ == "NUM" and t.ent_type_ not in _TIME_LABELS for t in before):
+        return None  # an ordinal goes on from a count ("two ... a third")
+    for t in reversed(before):
+        if t.tag_ == "NNS" and t.pos_ == "NOUN" and (is_person_noun(t.lemma_.lower()) or t.lower_ == "people" or
+                                                     any(ch.dep_ == "nummod" for ch in t.children)):
+            return t
+    return None
+
+
+def _resolve_elided_ordinal(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
+    """ "killing two co-workers and critically injuring a third": the ordinal is a person of its own.
+
+    It is a mention of a new unnamed person labelled by the ordinal and the counted noun in the singular
+    ("third co-worker"), not the counted group and not a thing headed by "third".
+    """
+    noun = _elided_person_noun(tok)
+    lemma = "person" if noun.lower_ == "people" else noun.lemma_.lower()
+    label = f"{tok.lower_} {lemma}"
+    key = label
+    n = 1
+    while key in state.index.entities:  # a second "another" of the text is another person again
+        n += 1
+        key = f"{label} {n}"
+    state.index.add(key, label, "Thing")
+    state.index.mention(key, c, doc[tok.left_edge.i : tok.i + 1], offset, "nominal")
+    state.things[key] = label
+    if is_person_noun(lemma):
+        state.people.add(key)
+    gender = NOUN_GENDER.get(lemma)
+    if gender is not None:
+        state.index.gender.setdefault(key, gender)
+    state.token_key[(c, tok.i)] = key
+    state.salience.add(key, _weight(tok, thing=True), plural=False, role=tok.dep_)
+
+
+def _age_before_participle(tok: Token) -> Token | None:
+    """The age a participle the tagger read as a noun is said of ("for 16-year-old shot by police"), else None.
+
+    A headline's "16-year-old shot by police" is an age standing for a person and a participle with its agent;
+    the parse reads "shot" as a noun with the age as its modifier. A noun right after an age ("16-year-old") that
+    takes a "by" phrase of its own is such a participle: the age, not the participle, is the noun phrase.
+    """
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN":
+        return None
+    age = next((ch for ch in tok.children if ch.dep_ == "amod" and ch.i == tok.i - 1 and _is_age(ch)), None)
+    if age is None or not any(ch.dep_ == "prep" and ch.lower_ == "by" for ch in tok.children):
+        return None
+    return age
 
 
 def _noun_read_as_adjective(tok: Token) -> bool:
@@ -1696,6 +1774,19 @@ def _introduced_then_named(state: _State) -> dict[str, str]:
                        if seen[0] < at and k not in state.reporters)
         if not later or later[0][0] - max(s for s in seen if s < later[0][0]) > _NAMING_WINDOW:
             continue
+        met = [k for k, at in first_named.items() if at < seen[0] and k not in state.reporters]
+        if _only_harmed(state, thing) and any(k in state.harmed for k in met):
+            # "Ann Roe died ... She was 77. The head of the firm, who ..., died": the one harmed already met, not
+            # the next name; "a second victim" is someone else
+            harmed = [k for k in met if k in state.harmed]
+            counted_on = state.modifiers.get(thing, frozenset()) & (_NEXT_OF_COUNT | {"other", "first"})
+            if len(harmed) == 1 and not counted_on \
+                    and (gender is None or index.gender.get(harmed[0], gender) == gender) and \
+                    not (age is not None and any(harmed[0] in keys for a, keys in state.ages.items() if a != age)):
+                claims.setdefault(harmed[0], []).append(thing)
+            continue
+        if noun in PERSON_ROLES and any(noun in state.roles.get(k, ()) for k in met):
+            continue  # "the coach" after "coach Ray Dunn" is no lede's introduction of a later name
         if _only_harmed(state, thing):
             # "killing one man ... accused of shooting Ann Roe": the one harmed, named as the one harmed
             harmed = [(at, k) for at, k in later if _only_harmed(state, k)]

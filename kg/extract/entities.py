@@ -1294,6 +1294,12 @@ def _context_evidence(ent: Span) -> tuple[list[EntityType], list[str], str | Non
             evidence.append("Place")
         elif _vessel_noun(app):
             evidence.append("Product")  # "INS Tellar, a missile-frigate", "a navy ship, the Tellar"
+    # a one-word name after a bare "the" ("even the Parthenon was closed", "the Blazers", "the Tellar"): a building,
+    # a side or a ship, for English gives a person's name no article unless a modifier comes between ("the young
+    # Mozart"); voted an organisation, as the tagger types most such names, and no person
+    if ent.label_ == "PERSON" and len(ent) == 1 and ent.start > 0 and doc[ent.start - 1].text == "the" and \
+            doc[ent.start - 1].head.i == root.i and root.dep_ != "compound" and not roles and gender is None:
+        evidence.append("Organization")
     # an age: "Anil Sethi, 59,", "36-year-old Duncan Pryce" (a person)
     if name_age(ent) is not None:
         evidence.append("Person")
