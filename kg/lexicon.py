@@ -14,9 +14,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 __all__ = ["ACCUSING_VERBS", "AGENT_NOUNS", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_HEADS", "GROUP_SYNONYMS",
-           "NAME_KIND_HEADS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "PERSON_NOUNS", "PERSON_ROLES",
-           "ROLE_SYNONYMS", "THING_COMPOUNDS", "THING_SYNONYMS", "is_person_noun", "listed_person_noun", "near_synonyms",
-           "thing_synonyms"]
+           "HARM_VERBS", "NAME_KIND_HEADS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "PERSON_NOUNS",
+           "PERSON_ROLES", "ROLE_SYNONYMS", "THING_COMPOUNDS", "THING_SYNONYMS", "is_person_noun",
+           "listed_person_noun", "near_synonyms", "thing_synonyms"]
 
 #: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency"): extraction types such names,
 #: ingest reads the outlet of a byline with them (kg.ingest.furniture).
@@ -197,6 +197,10 @@ THING_COMPOUNDS = frozenset(line.strip() for line in """
 #: "Vale was charged with murder"): read by the extractor's within-article links and by resolve's rule 11d.
 ACCUSING_VERBS = frozenset("""arrest charge accuse detain apprehend book jail convict indict sentence capture nab
     catch suspect""".split())
+#: Verbs of harm done to a person ("she was struck", "shot a guard"): the extractor's within-article links read their
+#: object (or passive subject) as someone harmed, and resolve reads who suffered one from a doer as a participant
+#: of one event, not any person (its rules 11 to 11c).
+HARM_VERBS = frozenset("""hit strike kill shoot stab injure wound hurt murder attack assault slay beat""".split())
 #: Near-synonyms a news text alternates for one referent so as not to repeat a word ("a gunman ... the
 #: shooter", "pirates ... the brigands", "police ... investigators"): a definite description with one of
 #: these heads may take an entity first described with another word of its class.

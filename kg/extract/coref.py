@@ -82,7 +82,7 @@ from kg.extract.entities import (VESSEL_NOUNS, EntityIndex, address_part, clean_
                                  vessel_name)
 from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
-from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES,
+from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, HARM_VERBS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES,
                         is_person_noun, near_synonyms)
 from kg.model import EntityMention
 
@@ -172,8 +172,6 @@ _PLEONASTIC_HEADS = frozenset({"be", "seem", "appear", "become", "remain", "take
                                "rain", "snow", "make", "mean", "follow", "emerge", "transpire"})
 _ORGANIZATIONS = frozenset({"Organization", "NewsOrganization"})
 _NON_PERSON = frozenset({"Organization", "NewsOrganization", "Place", "Event", "Work", "Product"})
-#: Verbs that report someone harmed: their object, or their subject in the passive ("she was struck").
-_HARM_VERBS = frozenset("""hit strike kill shoot stab injure wound hurt murder attack assault slay beat""".split())
 #: Verbs of motion that harm what they go over or into ("drove over her", "ran down a woman").
 _RUN_OVER = frozenset({"run", "drive", "knock", "mow"})
 _RUN_OVER_WORDS = frozenset({"over", "down", "into"})
@@ -1465,7 +1463,7 @@ def _harmful(verb: Token) -> bool:
     """Does ``verb`` report harm to its object ("struck", "shot", "drove over")?"""
     if verb.pos_ not in {"VERB", "AUX"}:
         return False
-    if verb.lemma_.lower() in _HARM_VERBS:
+    if verb.lemma_.lower() in HARM_VERBS:
         return True
     return verb.lemma_.lower() in _RUN_OVER and \
         any(ch.dep_ in {"prt", "prep"} and ch.lower_ in _RUN_OVER_WORDS for ch in verb.children)

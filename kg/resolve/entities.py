@@ -109,7 +109,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
-from kg.lexicon import ACCUSING_VERBS, AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, NAME_KIND_HEADS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
+from kg.lexicon import ACCUSING_VERBS, AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, HARM_VERBS, NAME_KIND_HEADS, NEAR_SYNONYMS, ROLE_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, THING_SYNONYMS, is_person_noun, thing_synonyms
 from kg.rdf.namespaces import CG, SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -3226,7 +3226,7 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
 
     Why: a report that never names the victim tells what was done to them and by whom; another report names
     the victim of the same doer. A doer who harmed several people leaves open which one a description is.
-    Only harm (:data:`_HARM_VERBS`) identifies a person so: many people are met, told or seen by one person.
+    Only harm (:data:`kg.lexicon.HARM_VERBS`) identifies a person so: many people are met, told or seen by one person.
     The doers are compared by cluster after rules 1 to 10, so "the gunman" of one report is the named one.
     """
     harmed: dict[tuple[int, str], set[str]] = defaultdict(set)  # (story, doer root) -> harmed roots
@@ -3259,7 +3259,7 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
             uf.union(root, people.pop(), "same-harm", strong_clash_only=True)
 
 
-#: Harm verbs (of :data:`_HARM_VERBS`) by what the harm did to whom suffered it: a group killed and a group wounded
+#: Harm verbs (of :data:`kg.lexicon.HARM_VERBS`) by what the harm did to whom suffered it: a group killed and a group wounded
 #: by one doer are two groups.
 _HARM_OUTCOMES = {**dict.fromkeys(("kill", "murder", "slay"), "kill"),
                   **dict.fromkeys(("wound", "injure", "hurt"), "wound"), "shoot": "shoot", "stab": "stab"}
@@ -3508,19 +3508,15 @@ def _said_chosen(records: Sequence[EntityRecord], uf: _UnionFind) -> None:
 _IDENTITY_PREDICATES = frozenset({"be", "become", "remain"})
 
 
-#: Verbs of harm done to a person: who suffered one from a doer is a participant of one event, not any person.
-_HARM_VERBS = frozenset("kill shoot stab wound injure hurt murder strike hit attack assault slay beat".split())
-
-
 def _harm_verb(predicate: str) -> str | None:
-    """The harm verb (:data:`_HARM_VERBS`) a claim's relation IRI starts with, or ``None``; rules 11 to 11c read
+    """The harm verb (:data:`kg.lexicon.HARM_VERBS`) a claim's relation IRI starts with, or ``None``; rules 11 to 11c read
     harm through this one test, so a relation with a particle ("shoot-dead") is harm to all of them.
 
     >>> _harm_verb("https://w3id.org/claimgraph/id/relation/shoot-dead"), _harm_verb(".../relation/meet") is None
     ('shoot', True)
     """
     verb = predicate.rsplit("/", 1)[-1].split("-")[0]
-    return verb if verb in _HARM_VERBS else None
+    return verb if verb in HARM_VERBS else None
 
 
 def _deed_noun(head: str) -> bool:
