@@ -2329,6 +2329,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _same_deeds(records, groups, uf)
     _same_harm(records, groups, uf)
     _counted_harm(records, groups, uf)  # 11b.
+    _same_ordinal(records, groups, uf)  # 11e.
     _death_of(records, groups, uf)  # 11c.
     _one_accused(records, groups, uf)  # 11d.
     _said_chosen(records, uf)  # 12.
@@ -2433,9 +2434,35 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         anchors: list[str] = []
         for iri in members:
             if not any(not _other_time(uf, anchor, iri, stated, seen) and
+                       not _ordinals_apart(by_iri[anchor], by_iri[iri]) and
                        uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True, same_head=True)
                        for anchor in anchors):
                 anchors.append(iri)
+
+
+def _ordinals_apart(a: EntityRecord, b: EntityRecord) -> bool:
+    """Do two descriptions of a person from different articles count their person by different ordinals, or one
+    by an ordinal and the other by none ("a third co-worker" / "a co-worker of hers")? The ordinal person is
+    one of those its report counted; another report's uncounted noun of the same head may be any of them."""
+    return a.documents.isdisjoint(b.documents) and _counted_only(a) != _counted_only(b)
+
+
+def _counted_only(rec: EntityRecord) -> str | None:
+    """The ordinal of a description that is nothing but its counted person ("co-worker", "third co-worker"):
+    every label is its head noun, the ordinal phrase, or "another" and the head; ``None`` for any other."""
+    ordinal = _ordinal_key(rec)
+    if ordinal is None or not rec.prefs:
+        return None
+    head = thing_head(rec.prefs[0])
+    for label in rec.labels:
+        words = " ".join(label.lower().split()).split()
+        if words and words[0] in ("a", "an", "the"):
+            words = words[1:]
+        if words and (words[0] in _ORDINALS or words[0] == "another"):
+            words = words[1:]
+        if len(words) != 1 or thing_head(words[0]) != head:
+            return None
+    return ordinal
 
 
 def _numbers_told_apart(nouns: Sequence[tuple[EntityRecord, str, bool]], groups: dict[str, int]) -> set[tuple[int, str]]:
@@ -3312,6 +3339,84 @@ def _counted_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
         members = sorted(m for m in found[key] if uf.kinds[uf.find(m)] == {"thing"})
         for other in members[1:]:
             uf.union(members[0], other, f"counted-harm:{key[2]}:{key[3]}", strong_clash_only=True)
+
+
+#: Ordinals that count people one by one ("a third co-worker", "the second gunman"); "first" is left out (its
+#: person is often told apart by a name or another noun the ordinal does not key), "another" has no place.
+_ORDINALS = {w: str(i) for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
+_ORDINAL_PERSON = re.compile(r"^(?:only )?(?:the |a |an )?(" + "|".join(_ORDINALS) + r") ([a-z-]+(?: [a-z-]+){0,2})$")
+
+
+def _ordinal_key(rec: EntityRecord) -> str | None:
+    """The ordinal that counts the one person a description names ("a third co-worker", "the second victim" ->
+    "3", "2"), read from its labels: the ordinal first, then a singular person noun as the head, no "of" or
+    other phrase after it; ``None`` for anything else or two ordinals.
+
+    >>> _ordinal_key(EntityRecord("e", ("co-worker", "third co-worker"), frozenset({"Thing"})))
+    '3'
+    >>> _ordinal_key(EntityRecord("e", ("employee of another business",), frozenset({"Thing"}))) is None
+    True
+    """
+    found = set()
+    for label in rec.labels:
+        match = _ORDINAL_PERSON.match(" ".join(label.lower().split()))
+        head = thing_head(match.group(2)) if match else ""
+        # ("a third coworker": a "co-" noun is also written closed up)
+        if match and (is_person_noun(head) or head.startswith("co") and is_person_noun("co-" + head[2:])) and \
+                not _plural_words(match.group(2)) and match.group(2).split()[-1] not in _IRREGULAR_PLURALS:
+            found.add(_ORDINALS[match.group(1)])
+    return found.pop() if len(found) == 1 else None
+
+
+def _same_ordinal(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+    """Rule 11e: descriptions of one story that count their person by the same ordinal ("killing two co-workers
+    and critically injuring a third co-worker" / "two women dead and a third employee wounded" / "the third
+    victim"), in clusters of singular descriptions only, are one person: when each is a doer of the deed or
+    neither is (:data:`_DOER_KEY`: "a second gunman" is no "second victim"), and no two were harmed in two ways
+    (:data:`_HARM_OUTCOMES`: the third killed is not the third wounded).
+
+    Why: an ordinal counts a person after the others of its kind the report just counted, and the reports of one
+    story count the same people (the two killed, then the one wounded) under whatever noun each report uses
+    ("co-worker", "colleague", "employee", "victim"), so no head joins them.
+    """
+    outcomes: dict[str, set[str]] = defaultdict(set)  # harmed record -> how it was harmed
+    doers: set[str] = set()  # records that harmed someone
+    for r in records:
+        for predicate, obj in r.deeds:
+            outcome = _HARM_OUTCOMES.get(_harm_verb(predicate) or "")
+            if outcome and obj in uf.parent and obj != r.iri and not predicate.endswith("-by"):
+                outcomes[obj].add(outcome)
+                doers.add(r.iri)
+    found: dict[tuple[int, str, bool], list[str]] = defaultdict(list)
+    for r in records:
+        if r.kind != "thing" or not r.prefs or len(r.documents) != 1:
+            continue
+        ordinal = _ordinal_key(r)
+        story = {groups[d] for d in r.documents if d in groups}
+        if ordinal is None or len(story) != 1:
+            continue
+        doer = _SYNONYM_KEY.get(thing_head(r.prefs[0])) == _DOER_KEY or r.iri in doers
+        found[(story.pop(), ordinal, doer)].append(r.iri)
+    for key in sorted(found):
+        taken: dict[str, set[str]] = {}  # root -> how its members were harmed
+        for iri in found[key]:
+            root = uf.find(iri)
+            members = [uf.records[m] for m in uf.members[root]]
+            if uf.kinds[root] != {"thing"} or any(_written_number(m) == "plural" for m in members):
+                continue
+            harm = {o for m in uf.members[root] for o in outcomes.get(m, ())}
+            if len(harm) > 1:
+                continue
+            for other in list(taken):
+                if uf.find(other) == root:
+                    continue
+                if harm and taken[other] and harm != taken[other]:
+                    continue
+                uf.union(other, root, f"same-ordinal:{key[1]}", strong_clash_only=True)
+                root = uf.find(root)
+                harm |= taken.pop(other)
+                break
+            taken[uf.find(root)] = harm
 
 
 #: Nouns of a death or a harm done to one person ("the death of their boss", "the fatal shooting of his former
