@@ -1934,7 +1934,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     # read (a document's names, these included, weigh its similarity to others; see _role_words_as_descriptions)
     as_read, records = records, _leading_names_as_names(_role_words_as_descriptions(records))
     uf = _UnionFind(records)
-    by_iri = {r.iri: r for r in records}
+    by_iri = uf.records  # (one IRI -> record table for the rules and the union-find: it is never written)
     forms = {r.iri: _name_forms(r) for r in records}
     by_form: dict[str, list[str]] = defaultdict(list)
     for iri, fs in forms.items():
@@ -2547,7 +2547,10 @@ def _stated_when(uf: _UnionFind, iri: str, stated: dict[str, _When], seen: dict[
     hit = seen.get(root)
     if hit is None or hit[0] != size:
         parts = [stated[m] for m in uf.members[root] if m in stated]
-        when = tuple(frozenset().union(*(part[k] for part in parts)) for k in range(3))
+        # (most roots asked state nothing, and most that do have one member that does: their answer is a shared
+        # value, not three new sets per root, which were the head rule's largest table)
+        when = _NO_TIME if not parts else parts[0] if len(parts) == 1 else tuple(
+            frozenset().union(*(part[k] for part in parts)) or _NO_TIME[k] for k in range(3))
         hit = seen[root] = (size, when)  # type: ignore[assignment]
     return hit[1]
 
@@ -4511,7 +4514,7 @@ def _average_link_ids(count: int, sims: dict[int, float], mean: float, edge: flo
 
 
 def _result(uf: _UnionFind, records: Sequence[EntityRecord], external: dict[str, set[str]]) -> EntityResolution:
-    by_iri = {r.iri: r for r in records}
+    by_iri = uf.records  # (``records`` are the union-find's)
     clusters: dict[str, list[str]] = defaultdict(list)
     for r in records:
         clusters[uf.find(r.iri)].append(r.iri)
