@@ -144,7 +144,9 @@ def _outlets(records, entities: EntityResolution) -> set[str]:
 
 def _entity_quads(records, entities: EntityResolution, graph: NamedNode):
     same_as, alt, demonym = _n(OWL.sameAs), _n(SKOS.altLabel), _n(CG.demonymOf)
-    by_iri = {r.iri: r for r in records}
+    # (only the members of clusters of two or more: most entities are alone, and their labels write nothing)
+    clusters, canonical_of = entities.clusters, entities.canonical
+    by_iri = {r.iri: r for r in records if len(clusters[canonical_of[r.iri]]) > 1}
     for canonical, members in sorted(entities.clusters.items()):
         if len(members) < 2:
             continue

@@ -494,10 +494,25 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
         documents = frozenset(docs.pop(iri))
         records.append(EntityRecord(
             iri, tuple(p + a), shared.setdefault(found, found), shared.setdefault(documents, documents),
-            counts.get(iri, 0), len(p), iri in publishers, frozenset(descriptions.pop(iri, ())),
-            frozenset(deeds.pop(iri, ())), frozenset(written.pop(iri, ())),
+            counts.get(iri, 0), len(p), iri in publishers, _frozen(descriptions.pop(iri, ())),
+            _frozen(deeds.pop(iri, ())), _frozen(written.pop(iri, ())),
         ))
     return records
+
+
+def _frozen(items: Iterable) -> frozenset:
+    """``frozenset(items)``, the one shared empty frozenset when there are none.
+
+    Why: an empty frozenset is a new object of some 200 bytes each time (Python 3.10 dropped the shared one),
+    and most records have no descriptions, deeds or written days: three per record were half the records' memory.
+
+    >>> _frozen([]) is _frozen(set()), _frozen(["a"])
+    (True, frozenset({'a'}))
+    """
+    return frozenset(items) if items else _EMPTY
+
+
+_EMPTY: frozenset = frozenset()
 
 
 def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
@@ -1934,7 +1949,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     # read (a document's names, these included, weigh its similarity to others; see _role_words_as_descriptions)
     as_read, records = records, _leading_names_as_names(_role_words_as_descriptions(records))
     uf = _UnionFind(records)
-    by_iri = {r.iri: r for r in records}
+    by_iri = uf.records  # (one IRI -> record table for the rules and the union-find: it is never written)
     forms = {r.iri: _name_forms(r) for r in records}
     by_form: dict[str, list[str]] = defaultdict(list)
     for iri, fs in forms.items():
@@ -2574,7 +2589,10 @@ def _stated_when(uf: _UnionFind, iri: str, stated: dict[str, _When], seen: dict[
     hit = seen.get(root)
     if hit is None or hit[0] != size:
         parts = [stated[m] for m in uf.members[root] if m in stated]
-        when = tuple(frozenset().union(*(part[k] for part in parts)) for k in range(3))
+        # (most roots asked state nothing, and most that do have one member that does: their answer is a shared
+        # value, not three new sets per root, which were the head rule's largest table)
+        when = _NO_TIME if not parts else parts[0] if len(parts) == 1 else tuple(
+            frozenset().union(*(part[k] for part in parts)) or _NO_TIME[k] for k in range(3))
         hit = seen[root] = (size, when)  # type: ignore[assignment]
     return hit[1]
 
@@ -4612,7 +4630,7 @@ def _average_link_ids(count: int, sims: dict[int, float], mean: float, edge: flo
 
 
 def _result(uf: _UnionFind, records: Sequence[EntityRecord], external: dict[str, set[str]]) -> EntityResolution:
-    by_iri = {r.iri: r for r in records}
+    by_iri = uf.records  # (``records`` are the union-find's)
     clusters: dict[str, list[str]] = defaultdict(list)
     for r in records:
         clusters[uf.find(r.iri)].append(r.iri)
