@@ -560,8 +560,7 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_pronoun(state, c, doc, offset, tok)
         elif _one_of_people(tok) is not None:  # "One of the suspects hanged himself": one person
             _resolve_one_of(state, c, doc, offset, tok)
-        elif _age_before_participle(tok) is not None:  # "a vigil for 16-year-old shot by police": the age is the person
-            age = _age_before_participle(tok)
+        elif (age := _age_before_participle(tok)) is not None:  # "a vigil for 16-year-old shot by police": the age
             _resolve_description(state, c, doc, offset, doc[age.left_edge.i : age.i + 1])
             key = state.token_key.get((c, age.i))
             if key is not None:  # as salient as the phrase it heads, not as a modifier; a claim's argument too
@@ -2308,6 +2307,11 @@ def _time_mentions(index: EntityIndex, c: int, doc: Doc, offset: int, issued: st
                                             "nominal"))
 
 
+#: Nouns of a period and the words that point to one from the time of writing ("last night", "this week").
+_PERIOD_NOUNS = frozenset({"night", "morning", "afternoon", "evening", "week", "weekend", "month", "year"})
+_DEICTIC_WORDS = frozenset({"last", "this", "next"})
+
+
 def _untagged_deictic_times(doc: Doc) -> list[tuple[int, int]]:
     """Time phrases the recogniser left untagged: "last night", "this morning" said of a verb.
 
@@ -2330,10 +2334,6 @@ def _untagged_deictic_times(doc: Doc) -> list[tuple[int, int]]:
             continue
         out.append((tok.i - 1, tok.i + 1))
     return out
-
-
-_PERIOD_NOUNS = frozenset({"night", "morning", "afternoon", "evening", "week", "weekend", "month", "year"})
-_DEICTIC_WORDS = frozenset({"last", "this", "next"})
 
 
 # -- common-noun phrases ------------------------------------------------------------------------------

@@ -477,6 +477,7 @@ _CLOSE_QUOTES = frozenset({"'", '"', "”", "’", "''"})
 
 
 def _name_word(tok: Token) -> bool:
+    """A capitalised word that can be part of a person's name: no role word ("Governor"), no honorific ("Mr")."""
     return tok.is_alpha and tok.is_title and _role_word(tok) is None and tok.lower_ not in _HONORIFICS
 
 
@@ -516,7 +517,8 @@ def join_nicknames(doc: Doc, lower: frozenset[str] = frozenset()) -> None:
         while k < n and k - q <= 4 and doc[k].text not in _CLOSE_QUOTES and \
                 (doc[k].is_alpha and (doc[k].is_title or doc[k].lower_ == "the")):
             k += 1
-        if k >= n or k == q + 1 or doc[k].text not in _CLOSE_QUOTES or not any(doc[t].is_title for t in range(q + 1, k)):
+        if k >= n or k == q + 1 or doc[k].text not in _CLOSE_QUOTES or \
+                not any(doc[t].is_title for t in range(q + 1, k)):
             i += 1
             continue
         end = k + 1
@@ -769,8 +771,8 @@ def nested_compound_nouns(chunks: list[tuple[Doc, int]], index: EntityIndex) -> 
             if tok.dep_ == "conj" and tok.head.dep_ in _NOUN_MODIFIER_DEPS:  # "Internet and telephone lines"
                 head = tok.head.head
             if tok.pos_ != "NOUN" or tok.dep_ not in _NOUN_MODIFIER_DEPS | {"conj"} or head.i <= tok.i or \
-                    not _read_as_noun(head, tok.dep_ == "compound") or not tok.is_alpha or tok.ent_type_ or _role_word(tok) or \
-                    any(t.dep_ == "compound" and t.head.i == tok.i for t in doc[tok.i + 1 : head.i]):
+                    not _read_as_noun(head, tok.dep_ == "compound") or not tok.is_alpha or tok.ent_type_ or \
+                    _role_word(tok) or any(t.dep_ == "compound" and t.head.i == tok.i for t in doc[tok.i + 1 : head.i]):
                 continue
             start = tok.i
             while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
@@ -923,9 +925,10 @@ _AMOUNT_PARTS = re.compile(r"([$£€¥])? ?(\d[\d,]*(?:\.\d+)?)\s?(million|bill
 _AMOUNT_SCALES = {**SCALES, "mm": 1e6}  # (finance writes "$200MM" for millions)
 
 
-#: Dependencies of a noun that modifies the noun after it ("knee injury", "Internet traffic").
+#: Tags and places of a participle the tagger read as a verb where it stands for a noun (:func:`_read_as_noun`).
 _NOUN_LIKE_PARTICIPLES = frozenset({"VBG", "VBN"})
 _NOUN_PLACES = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos"})
+#: Dependencies of a noun that modifies the noun after it ("knee injury", "Internet traffic").
 _NOUN_MODIFIER_DEPS = frozenset({"compound", "nmod"})
 #: A score or tally ("20-13", "91 - 73"), a result a game is called by; a comma or full stop may close it
 #: ("beat them, 20-13, on Sunday"), but not a longer number ("1-2,300").
