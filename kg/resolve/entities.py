@@ -71,8 +71,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 11. a description of a person someone harmed ("killing one person") and the one person of its story that doer
    harmed ("Lee shot Ann Roe"), when the doer harmed no one else: :func:`_same_harm`;
 11d. a description of the doer ("the suspect", "the gunman"), one that killed someone ("a woman killed two
-   young women"), or a person noun itself held for the deed ("a co-worker has been charged in the slayings"), and the one person of its story held for the deed (charged, accused, arrested) or who
-   killed someone: :func:`_one_accused`;
+   young women"), or a person noun itself held for the deed ("a co-worker has been charged in the slayings"),
+   and the one person of its story held for the deed (charged, accused, arrested) or who killed someone:
+   :func:`_one_accused`;
 12. a description by a noun of the chosen ("the choice", "the pick") and the one person its texts say it is
    ("Ann Roe has been the team's first choice"): :func:`_said_chosen`.
 
@@ -369,7 +370,8 @@ _DOCS = "SELECT DISTINCT ?e ?g WHERE { GRAPH ?g { ?e a cg:Entity } }"
 #: A mention's statements sit in its document's graph (its IRI is under the document's: kg.rdf.terms), so the
 #: mentions counted graph by graph are counted once.
 _MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
-  { SELECT ?m ?g WHERE { GRAPH ?g { ?m a cg:EntityMention } } } { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } }
+  { SELECT ?m ?g WHERE { GRAPH ?g { ?m a cg:EntityMention } } }
+  { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } }
 GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
 #: What each entity does to another entity (the claims it is the subject of, with an entity object), as its
@@ -3306,8 +3308,8 @@ def _same_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _Uni
             uf.union(root, people.pop(), "same-harm", strong_clash_only=True)
 
 
-#: Harm verbs (of :data:`kg.lexicon.HARM_VERBS`) by what the harm did to whom suffered it: a group killed and a group wounded
-#: by one doer are two groups.
+#: Harm verbs (of :data:`kg.lexicon.HARM_VERBS`) by what the harm did to whom suffered it: a group killed and a
+#: group wounded by one doer are two groups.
 _HARM_OUTCOMES = {**dict.fromkeys(("kill", "murder", "slay"), "kill"),
                   **dict.fromkeys(("wound", "injure", "hurt"), "wound"), "shoot": "shoot", "stab": "stab"}
 _IRREGULAR_PLURALS = frozenset("men women people children persons others".split())
@@ -3540,9 +3542,10 @@ _DOER_KEY = _SYNONYM_KEY["suspect"]
 
 def _one_accused(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
     """Rule 11d: a description of the doer ("the suspect", "the gunman", "the killer"), or a singular person noun
-    itself held for the deed ("a co-worker has been charged in the slayings"), in a cluster of descriptions only, joins the one named person of its story held for the deed: charged, accused, indicted,
-    convicted or arrested for something (a passive with its complement, "was charged with murder"), or the
-    doer of harm to someone ("Lee shot Ann Roe"); not when the story has two such people.
+    itself held for the deed ("a co-worker has been charged in the slayings"), in a cluster of descriptions only,
+    joins the one named person of its story held for the deed: charged, accused, indicted, convicted or arrested
+    for something (a passive with its complement, "was charged with murder"), or the doer of harm to someone
+    ("Lee shot Ann Roe"); not when the story has two such people.
 
     Why: a report that never names the suspect calls her "the suspect"; another report of the same story names
     the woman charged. A story with two accused people (a gunman and his accomplice) leaves open which one a
@@ -3634,8 +3637,8 @@ _IDENTITY_PREDICATES = frozenset({"be", "become", "remain"})
 
 
 def _harm_verb(predicate: str) -> str | None:
-    """The harm verb (:data:`kg.lexicon.HARM_VERBS`) a claim's relation IRI starts with, or ``None``; rules 11 to 11c read
-    harm through this one test, so a relation with a particle ("shoot-dead") is harm to all of them.
+    """The harm verb (:data:`kg.lexicon.HARM_VERBS`) a claim's relation IRI starts with, or ``None``; rules 11
+    to 11c read harm through this one test, so a relation with a particle ("shoot-dead") is harm to all of them.
 
     >>> _harm_verb("https://w3id.org/claimgraph/id/relation/shoot-dead"), _harm_verb(".../relation/meet") is None
     ('shoot', True)
