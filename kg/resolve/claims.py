@@ -41,6 +41,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
+from kg.resolve.entities import graph_batches, iri_chunks
 from kg.resolve.names import normalise
 
 __all__ = [
@@ -155,11 +156,6 @@ SELECT DISTINCT ?o WHERE { { SELECT ?c ?g WHERE { GRAPH ?g { ?c a cg:Claim } } }
                            { SELECT ?c ?o ?g WHERE { GRAPH ?g { ?c rdf:object ?o FILTER(isIRI(?o)) } } } }
 """
 _OBJECT_LABELS = "SELECT DISTINCT ?o ?v WHERE { VALUES ?o { %s } ?o skos:prefLabel ?v }"
-#: Document graphs read together by the claims' and mentions' reads, whose answers join scans of each graph:
-#: what Oxigraph holds for a read (its hashed scans and decoded rows) is bounded by this, not by the store.
-GRAPHS_PER_READ = 64
-#: Entities whose labels one read asks for (``VALUES``).
-OBJECTS_PER_READ = 4096
 _NEGATIVE = "SELECT DISTINCT ?c WHERE { ?m oa:hasBody ?c ; cg:polarity cg:Negative }"
 _MENTIONS = """
 SELECT DISTINCT ?m ?c ?doc ?pub ?who WHERE {
@@ -182,7 +178,8 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
     """Every claim and claim mention of the store (claims sorted by IRI, mentions by IRI, then claim, document,
     publisher and speaker).
 
-    The claims and mentions are read :data:`GRAPHS_PER_READ` document graphs at a time (their
+    The claims and mentions are read a batch of document graphs at a time
+    (:func:`kg.resolve.entities.graph_batches`; their
     queries join scans of one graph: a join of whole-store scans held them all hashed and
     decoded in Oxigraph's native memory, growing with the corpus). The rows are streamed
     (:meth:`kg.store.Store.rows`) and only their lexical values kept, each
@@ -210,18 +207,15 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
             relation_labels[p] = v
     object_labels: dict[str, str] = {}
     claims: dict[str, ClaimRecord] = {}
-    graphs = store.named_graphs()
-    batches = [{"named_graphs": graphs[i:i + GRAPHS_PER_READ]} for i in range(0, len(graphs), GRAPHS_PER_READ)]
+    batches = graph_batches(store)
     for batch in batches:
         new = sorted({o.value for (o,) in store.rows(_CLAIM_OBJECTS, **batch)} - object_labels.keys())
-        for first in range(0, len(new), OBJECTS_PER_READ):
-            found = new[first:first + OBJECTS_PER_READ]
-            labels: dict[str, str] = {}
-            for o, v in store.rows(_OBJECT_LABELS % " ".join(str(NamedNode(iri)) for iri in found)):
+        for found in iri_chunks(new):
+            for o, v in store.rows(_OBJECT_LABELS % found):
                 o, v = o.value, v.value
-                if o not in labels or v < labels[o]:  # the smallest label, as for the relations
-                    labels[o] = v
-            object_labels.update((iri, labels.get(iri, "")) for iri in found)  # (one without is not asked again)
+                if o not in object_labels or v < object_labels[o]:  # the smallest label, as for the relations
+                    object_labels[o] = v
+        object_labels.update((iri, "") for iri in new if iri not in object_labels)  # (one without: not asked again)
         for c, s, p, o in store.rows(_CLAIMS, **batch):
             iri = intern(c.value)
             is_iri = isinstance(o, NamedNode)

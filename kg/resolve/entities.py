@@ -410,11 +410,38 @@ SELECT DISTINCT ?e ?d ?text WHERE {
              ?s a oa:TextQuoteSelector ; oa:exact ?text }
 }
 """
-#: Document graphs read together: what a read holds (Oxigraph's hashed scans and decoded rows) is bounded by
-#: this many graphs, not by the store.
+#: Document graphs read together by resolve's reads (entities here, claims in kg.resolve.claims): what a read
+#: holds (Oxigraph's hashed scans and decoded rows) is bounded by this many graphs, not by the store.
 GRAPHS_PER_READ = 64
-#: Entities whose types one read asks for (``VALUES``), whatever their graphs.
-ENTITIES_PER_READ = 4096
+#: IRIs one read asks about by ``VALUES`` (entities' types, claim objects' labels), whatever their graphs.
+IRIS_PER_READ = 4096
+
+
+def graph_batches(store) -> list[dict]:
+    """The store's named graphs, :data:`GRAPHS_PER_READ` at a time, as keyword arguments of
+    :meth:`kg.store.Store.rows` (``named_graphs=``): the one way resolve's reads bound what a read holds.
+
+    >>> from kg.store import Store
+    >>> store = Store()
+    >>> for g in "abc":
+    ...     store.update(f"INSERT DATA {{ GRAPH <http://ex/{g}> {{ <http://ex/s> a cg:Entity }} }}")
+    >>> [len(b["named_graphs"]) for b in graph_batches(store)]
+    [3]
+    """
+    graphs = store.named_graphs()
+    return [{"named_graphs": graphs[i:i + GRAPHS_PER_READ]} for i in range(0, len(graphs), GRAPHS_PER_READ)]
+
+
+def iri_chunks(iris: Sequence[str]) -> Iterable[str]:
+    """``iris`` as ``VALUES`` lists of :data:`IRIS_PER_READ` IRIs written as SPARQL terms.
+
+    >>> list(iri_chunks(["http://ex/a"]))
+    ['<http://ex/a>']
+    """
+    from pyoxigraph import NamedNode
+
+    return (" ".join(str(NamedNode(iri)) for iri in iris[i:i + IRIS_PER_READ])
+            for i in range(0, len(iris), IRIS_PER_READ))
 
 
 def _labels_query(resolution_graph: str | None) -> str:
@@ -441,8 +468,6 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     distinct string (a document IRI, a type, a label) is kept once, so the records are about
     all this holds.
     """
-    from pyoxigraph import NamedNode
-
     strings: dict[str, str] = {}
     intern = lambda text: strings.setdefault(text, text)  # noqa: E731
     prefs: dict[str, set[str]] = defaultdict(set)
@@ -455,19 +480,17 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     descriptions: dict[str, set[tuple[str, str]]] = defaultdict(set)
     deeds: dict[str, set[tuple[str, str]]] = defaultdict(set)
     negative = {c.value for (c,) in store.rows(_NEGATIVE_CLAIMS)}
-    graphs = store.named_graphs()
     # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
     labels_query = _labels_query(resolution_graph)
-    for first in range(0, len(graphs), GRAPHS_PER_READ):
-        batch = {"named_graphs": graphs[first:first + GRAPHS_PER_READ]}
+    for batch in graph_batches(store):
         new: set[str] = set()
         for e, g in store.rows(_DOCS, **batch):
             if g.value != resolution_graph:
                 if e.value not in docs:
                     new.add(e.value)
                 docs[intern(e.value)].add(intern(g.value))
-        for found in _chunks(sorted(new), ENTITIES_PER_READ):
-            for e, t in store.rows(_TYPES % " ".join(str(NamedNode(iri)) for iri in found)):
+        for found in iri_chunks(sorted(new)):
+            for e, t in store.rows(_TYPES % found):
                 types[intern(e.value)].add(intern(t.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
                 if t.value in _DESCRIBED_TYPES:
                     described.add(intern(e.value))
@@ -479,8 +502,8 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
             counts[intern(e.value)] += int(n.value)
         people = sorted(e.value for (e,) in store.rows(_NOMINAL_BODIES, **batch)
                         if _described(store, e.value, docs, described))
-        if people:
-            for e, d, text in store.rows(_DESCRIPTIONS % " ".join(str(NamedNode(iri)) for iri in people), **batch):
+        for found in iri_chunks(people):
+            for e, d, text in store.rows(_DESCRIPTIONS % found, **batch):
                 descriptions[e.value].add((intern(d.value), text.value))
         for c, subject, predicate, obj in store.rows(_DEEDS, **batch):
             if subject.value != obj.value and c.value not in negative:
@@ -517,15 +540,6 @@ def _frozen(items: Iterable) -> frozenset:
 
 
 _EMPTY: frozenset = frozenset()
-
-
-def _chunks(items: Sequence[str], size: int) -> Iterable[Sequence[str]]:
-    """``items`` in slices of ``size``.
-
-    >>> list(_chunks("abcde", 2))
-    ['ab', 'cd', 'e']
-    """
-    return (items[i:i + size] for i in range(0, len(items), size))
 
 
 def _described(store, entity: str, docs: dict[str, set[str]], described: set[str]) -> bool:

@@ -116,10 +116,8 @@ def test_streamed_readers_agree_when_documents_repeat_nodes_and_disagree_on_type
                                                                                   entities):
     # the readers read a few graphs at a time (and ask types or labels for a few entities at a time): one graph per
     # read must give the records of one read of the whole store
-    monkeypatch.setattr(E, "GRAPHS_PER_READ", graphs)
-    monkeypatch.setattr(E, "ENTITIES_PER_READ", entities)
-    monkeypatch.setattr(C, "GRAPHS_PER_READ", graphs)
-    monkeypatch.setattr(C, "OBJECTS_PER_READ", entities)
+    monkeypatch.setattr(E, "GRAPHS_PER_READ", graphs)  # (claims read through the same batches: graph_batches)
+    monkeypatch.setattr(E, "IRIS_PER_READ", entities)
     docs = []
     for n, publisher in enumerate(["Guardian", "Herald", "Times"]):
         doc = Doc(publisher, f"d{n}")
