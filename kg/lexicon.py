@@ -14,7 +14,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 __all__ = ["ACCUSING_VERBS", "AGENT_NOUNS", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_HEADS", "GROUP_SYNONYMS",
-           "HARM_VERBS", "NAME_KIND_HEADS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "PERSON_NOUNS",
+           "HARM_VERBS", "NAME_KIND_HEADS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "ORDINALS", "PERSON_NOUNS",
            "PERSON_ROLES", "ROLE_SYNONYMS", "THING_COMPOUNDS", "THING_SYNONYMS", "is_person_noun",
            "listed_person_noun", "near_synonyms", "thing_synonyms"]
 
@@ -201,6 +201,9 @@ ACCUSING_VERBS = frozenset("""arrest charge accuse detain apprehend book jail co
 #: object (or passive subject) as someone harmed, and resolve reads who suffered one from a doer as a participant
 #: of one event, not any person (its rules 11 to 11c).
 HARM_VERBS = frozenset("""hit strike kill shoot stab injure wound hurt murder attack assault slay beat""".split())
+#: Ordinals that count one more of a kind just counted ("two killed and a third hurt", "a third co-worker"), in
+#: order from "second": the extractor's elided ordinals and resolve's ordinal persons (rule 11e) read them.
+ORDINALS = tuple("second third fourth fifth sixth seventh eighth ninth tenth".split())
 #: Near-synonyms a news text alternates for one referent so as not to repeat a word ("a gunman ... the
 #: shooter", "pirates ... the brigands", "police ... investigators"): a definite description with one of
 #: these heads may take an entity first described with another word of its class.

@@ -82,8 +82,8 @@ from kg.extract.entities import (VESSEL_NOUNS, EntityIndex, address_part, clean_
                                  vessel_name)
 from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
-from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, HARM_VERBS, NEAR_SYNONYMS, NOUN_GENDER, PERSON_NOUNS, PERSON_ROLES,
-                        is_person_noun, near_synonyms)
+from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, HARM_VERBS, NEAR_SYNONYMS, NOUN_GENDER, ORDINALS, PERSON_NOUNS,
+                        PERSON_ROLES, is_person_noun, near_synonyms)
 from kg.model import EntityMention
 
 __all__ = ["BODY_NOUNS", "GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references",
@@ -635,8 +635,7 @@ def _resolve_one_of(state: _State, c: int, doc: Doc, offset: int, tok: Token) ->
 
 
 #: Words that count one more of a kind just counted, standing alone for its noun ("two killed and a third hurt").
-_NEXT_OF_COUNT = frozenset({"another", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                            "tenth"})
+_NEXT_OF_COUNT = frozenset({"another", *ORDINALS})
 
 
 def _elided_person_noun(tok: Token) -> Token | None:

@@ -74,6 +74,8 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    young women"), or a person noun itself held for the deed ("a co-worker has been charged in the slayings"),
    and the one person of its story held for the deed (charged, accused, arrested) or who killed someone:
    :func:`_one_accused`;
+11e. descriptions of one story that count their person by the same ordinal ("a third co-worker" / "the third
+   employee"), unless one is a doer and the other not or they were harmed in two ways: :func:`_same_ordinal`;
 12. a description by a noun of the chosen ("the choice", "the pick") and the one person its texts say it is
    ("Ann Roe has been the team's first choice"): :func:`_said_chosen`.
 
@@ -111,8 +113,8 @@ from datetime import date
 from functools import lru_cache
 
 from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, HARM_VERBS,
-                        NAME_KIND_HEADS, NEAR_SYNONYMS, PERSON_NOUNS, PERSON_ROLES, ROLE_SYNONYMS, THING_SYNONYMS,
-                        is_person_noun, thing_synonyms)
+                        NAME_KIND_HEADS, NEAR_SYNONYMS, ORDINALS, PERSON_NOUNS, PERSON_ROLES, ROLE_SYNONYMS,
+                        THING_SYNONYMS, is_person_noun, thing_synonyms)
 from kg.rdf.namespaces import CG, SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -3379,7 +3381,7 @@ def _counted_harm(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
 
 #: Ordinals that count people one by one ("a third co-worker", "the second gunman"); "first" is left out (its
 #: person is often told apart by a name or another noun the ordinal does not key), "another" has no place.
-_ORDINALS = {w: str(i) for i, w in enumerate("second third fourth fifth sixth seventh eighth ninth tenth".split(), 2)}
+_ORDINALS = {w: str(i) for i, w in enumerate(ORDINALS, 2)}
 _ORDINAL_PERSON = re.compile(r"^(?:only )?(?:the |a |an )?(" + "|".join(_ORDINALS) + r") ([a-z-]+(?: [a-z-]+){0,2})$")
 
 
