@@ -554,8 +554,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_relative(state, c, doc, offset, tok)
         elif low == "there" and tok.dep_ == "advmod":  # "he had worked there": a place named before
             _resolve_there(state, c, doc, offset, tok)
-        elif _elided_person_noun(tok) is not None:  # "killing two co-workers and wounding a third": one more
-            _resolve_elided_ordinal(state, c, doc, offset, tok)
+        elif (noun := _elided_person_noun(tok)) is not None:  # "killing two co-workers and wounding a third"
+            _resolve_elided_ordinal(state, c, doc, offset, tok, noun)
         elif tok.pos_ == "PRON" or (low in _DEMONSTRATIVES and tok.dep_ not in {"det"}):
             _resolve_pronoun(state, c, doc, offset, tok)
         elif _one_of_people(tok) is not None:  # "One of the suspects hanged himself": one person
@@ -661,13 +661,12 @@ def _elided_person_noun(tok: Token) -> Token | None:
     return None
 
 
-def _resolve_elided_ordinal(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
+def _resolve_elided_ordinal(state: _State, c: int, doc: Doc, offset: int, tok: Token, noun: Token) -> None:
     """ "killing two co-workers and critically injuring a third": the ordinal is a person of its own.
 
     It is a mention of a new unnamed person labelled by the ordinal and the counted noun in the singular
     ("third co-worker"), not the counted group and not a thing headed by "third".
     """
-    noun = _elided_person_noun(tok)
     lemma = "person" if noun.lower_ == "people" else noun.lemma_.lower()
     label = f"{tok.lower_} {lemma}"
     key = label
