@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
+
 from kg.resolve.entities import resolve_entities
 
 from tests.resolve.record_kit import record, story
@@ -36,16 +38,9 @@ def _accused_story(*people) -> list:
     return story(*suspect, crime, *people, shared=(("e:town", "Pemberton", "Place"),))
 
 
-def test_the_suspect_is_the_one_person_charged_in_the_story():
-    rae = replace(record("e:rae", "Rae Tolman", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
-    assert resolve_entities(_accused_story(rae)).same("e:s1", "e:rae")
-
-
-def test_the_suspect_is_neither_of_two_people_charged():
-    rae = replace(record("e:rae", "Rae Tolman", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
-    kit = replace(record("e:kit", "Kit Amsel", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
-    result = resolve_entities(_accused_story(rae, kit))
-    assert not result.same("e:s1", "e:rae") and not result.same("e:s1", "e:kit")
+def _charged(iri: str, name: str):
+    """A person named in report "c" who "was charged with murder" (the story's count of murder)."""
+    return replace(record(iri, name, "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
 
 
 def test_whoever_charged_someone_is_not_held_for_it():
@@ -60,7 +55,7 @@ def test_a_woman_who_killed_someone_is_the_one_person_charged():
     woman = replace(record("e:w", "old woman", "Thing", "a", "a 60-year-old woman"),
                     deeds=frozenset({(REL + "kill", "e:v")}))
     victims = record("e:v", "teenager", "Thing", "a", "two teenagers")
-    rae = replace(record("e:rae", "Rae Tolman", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
+    rae = _charged("e:rae", "Rae Tolman")
     crime = record("e:murder", "count of murder", "Thing", "c")
     result = resolve_entities(story(woman, victims, crime, rae, shared=(("e:town", "Pemberton", "Place"),)))
     assert result.same("e:w", "e:rae")
@@ -76,24 +71,25 @@ def _charged_neighbour_story(*people) -> list:
     return story(slayings, neighbour, crime, *people, shared=(("e:town", "Pemberton", "Place"),))
 
 
-def test_a_person_noun_charged_in_the_deed_is_the_one_person_charged():
-    rae = replace(record("e:rae", "Rae Tolman", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
-    assert resolve_entities(_charged_neighbour_story(rae)).same("e:n", "e:rae")
-
-
-def test_a_person_noun_charged_is_neither_of_two_people_charged():
-    rae = replace(record("e:rae", "Rae Tolman", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
-    kit = replace(record("e:kit", "Kit Amsel", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
-    result = resolve_entities(_charged_neighbour_story(rae, kit))
-    assert not result.same("e:n", "e:rae") and not result.same("e:n", "e:kit")
-
-
 def test_a_person_noun_indicted_by_a_jury_is_not_held_by_that_phrase():
     # "a 50-year-old Pemberton woman ... was indicted by a grand jury": "by" names who indicted her, not what for
     jury = record("e:jury", "grand jury", "Thing", "a", "a grand jury")
     woman = replace(record("e:w", "year old Pemberton woman", "Thing", "a", "a 50-year-old Pemberton woman"),
                     deeds=frozenset({(REL + "indict-by", "e:jury")}))
-    rae = replace(record("e:rae", "Rae Tolman", "Person", "c"), deeds=frozenset({(REL + "charge-with", "e:murder")}))
+    rae = _charged("e:rae", "Rae Tolman")
     crime = record("e:murder", "count of murder", "Thing", "c")
     result = resolve_entities(story(jury, woman, crime, rae, shared=(("e:town", "Pemberton", "Place"),)))
     assert not result.same("e:w", "e:rae")
+
+
+#: The description held for the deed in each story: "the suspect" (a doer noun), "A neighbour has been charged".
+DESCRIBED = {"the suspect": (_accused_story, "e:s1"),
+             "a person noun charged in the deed": (_charged_neighbour_story, "e:n")}
+
+
+@pytest.mark.parametrize("make, described", DESCRIBED.values(), ids=list(DESCRIBED))
+def test_the_description_is_the_one_person_charged_and_neither_of_two(make, described):
+    rae, kit = _charged("e:rae", "Rae Tolman"), _charged("e:kit", "Kit Amsel")
+    assert resolve_entities(make(rae)).same(described, "e:rae")
+    two = resolve_entities(make(rae, kit))
+    assert not two.same(described, "e:rae") and not two.same(described, "e:kit")
