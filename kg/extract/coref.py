@@ -2012,10 +2012,37 @@ def _subjectless_that(tok: Token, clause: Token) -> bool:
         and not any(ch.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for ch in clause.children)
 
 
+def _where_venue(tok: Token, antecedent: Token) -> Token:
+    """The place a non-restrictive "where" stands for when the parser hung it on the town of a venue: "the Ardon
+    Clinic in Dallow, where she will be treated" and "a vigil in the Elm neighborhood in Dallow, Ostland, where
+    the boy was shot" are about the clinic and the neighbourhood.
+
+    Why: a town named after a venue ("X in Dallow", "X in Dallow, Ostland") only says where the venue is; the
+    clause after the comma goes on about the venue, where the event was. The parser attaches the clause to the
+    nearest noun, the town or the state in apposition to it. Only a named town (a proper noun) after a comma
+    is climbed: "the house where he was born" keeps its own antecedent.
+    """
+    if tok.lower_ != "where" or tok.i == 0 or tok.doc[tok.i - 1].text != ",":
+        return antecedent
+    for _ in range(6):
+        if antecedent.pos_ != "PROPN":
+            break
+        if antecedent.dep_ == "appos" and antecedent.head.pos_ == "PROPN":
+            antecedent = antecedent.head  # "Dallow, Ostland, where": the town, not its state
+            continue
+        prep = antecedent.head
+        if antecedent.dep_ != "pobj" or prep.lower_ not in {"in", "at", "near", "outside"} or \
+                prep.head.pos_ not in {"NOUN", "PROPN"} or prep.head.i > antecedent.i:
+            break
+        antecedent = prep.head  # "the Ardon Clinic in Dallow": the clinic
+    return antecedent
+
+
 def _resolve_relative(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
     antecedent = _relative_antecedent(tok)
     if antecedent is None:
         return
+    antecedent = _where_venue(tok, antecedent)
     key = state.index.by_token.get((c, antecedent.i)) or state.token_key.get((c, antecedent.i))
     if key is not None:
         state.index.mention(key, c, doc[tok.i : tok.i + 1], offset, "pronoun")

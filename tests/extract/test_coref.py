@@ -153,6 +153,18 @@ def test_relative_pronoun_takes_the_noun_it_modifies(nlp):
     assert _key_at(doc, index, "where") == _key_at(doc, index, "office")
 
 
+@pytest.mark.parametrize("text, venue", [
+    # the parser hangs "where" on the town that places the venue; the clause goes on about the venue
+    ("The singer checked into the Ardon Recovery Center in Dallow, where she will be treated.", "Center"),
+    # and on the state in apposition to the town: "Dallow, Ostland, where" is the town
+    ("She grew up in Dallow, Ostland, where her father ran a shop.", "Dallow"),
+])
+def test_where_after_a_venue_in_a_town_is_the_venue(nlp, text, venue):
+    doc, index = _resolve(nlp, text)
+    assert _key_at(doc, index, "where") is not None
+    assert _key_at(doc, index, "where") == _key_at(doc, index, venue)
+
+
 def test_times_are_mentions_keyed_by_their_value_or_their_day(nlp):
     text = "The ship was seized on Friday. The crew was freed early Sunday."
     doc = nlp(text)
