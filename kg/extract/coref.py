@@ -586,6 +586,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
         elif _noun_read_as_adjective(tok):  # "as the surgeon general": a title the tagger read as an adjective
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
+        elif _person_noun_read_as_adverbial(tok):  # "Lawyer: Ann Roe checks into rehab": a person all the same
+            _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
     _affiliate(state, c, sent)
     _note_harm(state, c, sent)
     for tok in bare_numbers:
@@ -710,6 +712,35 @@ def _noun_read_as_adjective(tok: Token) -> bool:
     """
     return tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS | {"acomp"} and \
         any(ch.dep_ == "compound" and ch.pos_ == "NOUN" and ch.i == tok.i - 1 for ch in tok.children)
+
+
+#: Relations the parser gives a noun it takes for no argument: a bare adverbial ("Saturday", "two years ago"),
+#: or a word it could not attach (a headline's label before a colon).
+_ADVERBIAL_NOUN_DEPS = frozenset({"npadvmod", "dep"})
+
+
+def _person_noun_read_as_adverbial(tok: Token) -> bool:
+    """A person noun the parser hung as a bare adverbial or left unattached: still a phrase naming a person.
+
+    Nouns stand as adverbials when they measure or date ("left Saturday", "two years ago",
+    "five miles south"), and a noun for a person can do neither: where the parser puts one
+    there it misread the text, mostly a headline ("Lawyer: Ann Roe checks into rehab",
+    "Trial Begins for Office Shooting Suspect", "Armed robbers-some disguised as women-
+    snatched ..."). Such a noun heads a noun phrase that refers to someone, as the same
+    words would as a subject; its left modifiers go with it.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Lawyer : Roe checks in")
+    >>> for tok, head, dep in zip(doc, (3, 0, 3, 3, 3), ("dep", "punct", "nsubj", "ROOT", "prt")):
+    ...     tok.head, tok.dep_, tok.pos_, tok.lemma_ = doc[head], dep, "NOUN" if tok.i == 0 else "X", tok.lower_
+    >>> _person_noun_read_as_adverbial(doc[0])
+    True
+    >>> doc[0].lemma_ = "week"
+    >>> _person_noun_read_as_adverbial(doc[0])
+    False
+    """
+    return tok.pos_ == "NOUN" and tok.dep_ in _ADVERBIAL_NOUN_DEPS and tok.ent_type_ not in _TIME_LABELS and \
+        is_person_noun(tok.lemma_)
 
 
 def _affiliate(state: _State, c: int, sent: Span) -> None:
