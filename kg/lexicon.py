@@ -14,9 +14,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 __all__ = ["ACCUSING_VERBS", "AGENT_NOUNS", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_HEADS", "GROUP_SYNONYMS",
-           "HARM_VERBS", "NAME_KIND_HEADS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "ORDINALS", "PERSON_NOUNS",
+           "HARM_VERBS", "KIND_NOUNS", "NAME_KIND_HEADS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOUN_GENDER", "ORDINALS", "PERSON_NOUNS",
            "PERSON_ROLES", "ROLE_SYNONYMS", "THING_COMPOUNDS", "THING_SYNONYMS", "is_person_noun",
-           "listed_person_noun", "near_synonyms", "thing_synonyms"]
+           "listed_person_noun", "near_synonyms", "sub_kinds", "thing_synonyms"]
 
 #: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency"): extraction types such names,
 #: ingest reads the outlet of a byline with them (kg.ingest.furniture).
@@ -454,3 +454,64 @@ def thing_synonyms(head: str) -> frozenset[str]:
     """
     head = head.lower()
     return next((group for group in THING_SYNONYMS if head in group), frozenset({head}))
+
+
+#: Kind nouns of news things and their sub-kinds: a report names a thing by its sort ("a handgun", "the skiff",
+#: "a van") and another report, or the next sentence, by its kind ("the weapon", "the boat", "the vehicle"). Unlike
+#: :data:`THING_SYNONYMS` these are no near-synonyms: a story may hold a gun and a knife, both weapons, so the
+#: resolver joins a kind noun to a sub-kind's thing only when that thing is the one thing of the kind that the
+#: closest reports name (``kg.resolve.entities._join_kinds``), and only in the singular. Written from general English (what a thesaurus gives as "types of"), by
+#: news domain, never from a benchmark's errors. Each key is a kind noun (a word of its synonym class may stand for
+#: it); its values are nouns for sorts of it that news prose calls by the kind. A value is a
+#: sub-kind of every word of the key's synonym class (a "van" is a vehicle but no car, so "van" is no value of the
+#: class "car" / "vehicle": the kind noun "vehicle" is read alone). Left out: words whose common other news sense is
+#: no such thing ("arm", "craft", "carrier", "cutter", "cruiser", "tank", "trailer", "pickup", "plant", "fighter",
+#: "bomber", "tablet", "notebook", "home", "office", "bank", "bar", "cabin", "station"), and sub-kinds of another news sense of the kind noun ("device": a bomb is an "explosive
+#: device", so only gadgets are devices here).
+KIND_NOUNS: dict[str, frozenset[str]] = {kind: frozenset(words.split()) for kind, words in {
+    # weapons
+    "weapon": """gun firearm handgun pistol revolver rifle shotgun carbine musket knife dagger machete sword bayonet
+        axe hatchet crossbow bomb grenade""",
+    "gun": "handgun pistol revolver rifle shotgun carbine musket",
+    "firearm": "handgun pistol revolver rifle shotgun carbine musket",
+    # vehicles
+    "vehicle": """car automobile van minivan truck lorry suv jeep bus minibus taxi cab sedan limousine limo
+        motorcycle motorbike scooter tractor ambulance hearse bulldozer""",
+    "car": "sedan coupe hatchback convertible limousine limo taxi cab roadster",
+    # vessels
+    "vessel": """tanker supertanker freighter warship frigate destroyer liner trawler ferry
+        steamer schooner galleon""",
+    "ship": """tanker supertanker freighter warship frigate destroyer liner trawler ferry
+        steamer schooner galleon""",
+    "boat": """skiff dinghy speedboat lifeboat canoe kayak sailboat gunboat rowboat motorboat tugboat dhow yacht
+        catamaran""",
+    # aircraft
+    "aircraft": "jetliner seaplane warplane biplane",
+    # devices
+    "device": "phone telephone handset cellphone smartphone laptop computer pc camera console router modem smartwatch",
+    "gadget": "phone telephone handset cellphone smartphone laptop computer pc camera console smartwatch",
+    # buildings
+    "building": """house store shop boutique supermarket warehouse factory church mosque synagogue temple cathedral
+        chapel school hospital clinic hotel motel restaurant pub tavern mall theater theatre cinema museum
+        library gym stadium arena prison jail courthouse embassy consulate palace castle barracks tower skyscraper
+        mansion cottage bungalow barn garage shed""",
+    "structure": """house store shop warehouse factory church school hospital hotel tower skyscraper barn garage
+        shed bridge dam""",
+}.items()}
+
+
+def sub_kinds(head: str) -> frozenset[str]:
+    """The sub-kind nouns of the kind noun ``head`` (:data:`KIND_NOUNS`), the sub-kinds of those included, and of
+    the kind's own sub-kinds' sub-kinds: a "revolver" is a gun and so a weapon. Empty for a noun that is no kind.
+
+    >>> sorted(sub_kinds("gun"))[:3], "revolver" in sub_kinds("weapon"), sub_kinds("river")
+    (['carbine', 'handgun', 'musket'], True, frozenset())
+    """
+    found: set[str] = set()
+    todo = [head.lower()]
+    while todo:
+        for word in KIND_NOUNS.get(todo.pop(), ()):
+            if word not in found:
+                found.add(word)
+                todo.append(word)
+    return frozenset(found)

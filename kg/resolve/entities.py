@@ -77,7 +77,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
 11e. descriptions of one story that count their person by the same ordinal ("a third co-worker" / "the third
    employee"), unless one is a doer and the other not or they were harmed in two ways: :func:`_same_ordinal`;
 12. a description by a noun of the chosen ("the choice", "the pick") and the one person its texts say it is
-   ("Ann Roe has been the team's first choice"): :func:`_said_chosen`.
+   ("Ann Roe has been the team's first choice"): :func:`_said_chosen`;
+13. a kind noun ("the vehicle", "the weapon") and the one thing the closest articles of its report call by a
+   sub-kind of it ("a prison van", "a revolver"; :data:`kg.lexicon.KIND_NOUNS`): :func:`_join_kinds`.
 
 Never merged: two common nouns with clashing identifying modifiers ("the Marbury man" /
 "the Michigan man", "two boats" / "three boats", "the worker" / "the other worker"), two groups of people
@@ -114,7 +116,7 @@ from functools import lru_cache
 
 from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, HARM_VERBS,
                         NAME_KIND_HEADS, NEAR_SYNONYMS, ORDINALS, PERSON_NOUNS, PERSON_ROLES, ROLE_SYNONYMS,
-                        THING_SYNONYMS, is_person_noun, thing_synonyms)
+                        KIND_NOUNS, THING_SYNONYMS, is_person_noun, sub_kinds, thing_synonyms)
 from kg.rdf.namespaces import CG, SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -2368,6 +2370,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _death_of(records, groups, uf)  # 11c.
     _one_accused(records, groups, uf)  # 11d.
     _said_chosen(records, uf)  # 12.
+    _join_kinds(records, uf, closest)  # 13.
 
     del groups, closest, days
     result = _result(uf, records, external)
@@ -4694,3 +4697,64 @@ def _demonyms(records: Sequence[EntityRecord], canonical: dict[str, str]) -> tup
                         links.add((canonical[r.iri], canonical[place]))
     return tuple(sorted(links))
 
+
+
+def _join_kinds(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[str, int]) -> None:
+    """Rule 13: a kind noun ("the vehicle", "the weapon", "the building") joins the one thing the articles of its
+    group in ``groups`` (the closest articles, :data:`DEICTIC_STORY_MEAN_SIMILARITY`) call by a sub-kind of it ("a
+    prison van", "a revolver", "the warehouse"; :func:`kg.lexicon.sub_kinds`), when no other thing there is of the
+    kind and both are written in the singular.
+
+    Why: a report names a thing by its sort and then, or the next report does, by its kind, and neither the head
+    rule (6) nor the thesaurus joins them: a kind and its sub-kind are no near-synonyms, as a story may hold a gun
+    and a knife, both weapons (joining any related heads lost: benchmarks/RESULTS.md, "WordNet for different
+    heads"). Where the closest articles call one thing only by a noun of the kind, the kind noun has no other
+    referent. The kind noun's cluster must be called by kind nouns alone (a cluster also called "car" is a car,
+    not any vehicle); groups are left alone ("the boats" may be some of the skiffs); the narrowest kinds go first
+    ("the gun" finds its revolver before "the weapon" counts the guns). It runs last, so the person rules read the
+    things (their deeds' objects) as the earlier rules left them. Measured: the story of common nouns holds too
+    many things of a kind for the rule to find one; one article alone joins its kind noun's cluster of other
+    articles to the article's thing (benchmarks/RESULTS.md, hyp24).
+
+    >>> thing = lambda iri, doc, label: EntityRecord(iri, (label,), frozenset({"Thing"}), frozenset({doc}))
+    >>> recs = [thing("e:van", "d1", "prison van"), thing("e:veh", "d2", "vehicle"), thing("e:gun", "d1", "gun")]
+    >>> uf = _UnionFind(recs)
+    >>> _join_kinds(recs, uf, {"d1": 0, "d2": 0})
+    >>> uf.find("e:veh") == uf.find("e:van"), uf.find("e:gun") == uf.find("e:van")
+    (True, False)
+    """
+    heads: dict[tuple[int, str], set[str]] = defaultdict(set)  # (group, cluster root) -> its nouns' heads there
+    numbers: dict[tuple[int, str], set[str]] = defaultdict(set)  # (group, cluster root) -> how they were written
+    for r in records:
+        if r.kind != "thing" or not r.prefs or not r.documents:
+            continue
+        head = thing_head(r.prefs[0]).lower()
+        if not head or not _ends_with_head(r.prefs[0], head):
+            continue  # ("the peak of the season": a complement may choose another sense)
+        for group in {groups[d] for d in r.documents if d in groups}:
+            heads[(group, uf.find(r.iri))].add(head)
+            numbers[(group, uf.find(r.iri))].add(_written_number(r))
+    in_group: dict[int, list[str]] = defaultdict(list)
+    for group, root in heads:
+        in_group[group].append(root)
+    kinds = sorted((len(set().union(*map(sub_kinds, hs))), group, root) for (group, root), hs in heads.items()
+                   if all(h in KIND_NOUNS for h in hs))
+    for _, group, root in kinds:
+        if uf.find(root) != root:
+            continue
+        own = heads[(group, root)]
+        of_kind = set().union(*(sub_kinds(h) | {h} for h in own))
+        narrower = set.intersection(*(set(sub_kinds(h)) for h in own))
+        found = [other for other in in_group[group] if other != root and uf.find(other) == other
+                 and heads[(group, other)] & of_kind]
+        if len(found) != 1 or not heads[(group, found[0])] & narrower:
+            continue
+        if numbers[(group, root)] | numbers[(group, found[0])] != {"singular"}:
+            continue
+        if uf.union(root, found[0], f"kind:{min(own)}", strong_clash_only=True):
+            new = uf.find(root)
+            for key in ((group, root), (group, found[0])):
+                hs, ns = heads.pop(key), numbers.pop(key)
+                heads[(group, new)] |= hs
+                numbers[(group, new)] |= ns
+            in_group[group] = [x for x in in_group[group] if x not in (root, found[0])] + [new]

@@ -25,10 +25,11 @@ def test_disaster_words_of_one_report_are_the_synonyms_of_another(store):
 
 
 def test_software_words_join_but_kinds_and_other_senses_stay_apart(store):
-    # "the patch" is "the update"; "the flaw" "the vulnerability"; a "weapon" is no synonym of "the gun" (a kind),
-    # and two patches told apart by their numbers stay two under the clash check
+    # "the patch" is "the update"; "the flaw" "the vulnerability"; a "weapon" is no synonym of "the gun" (a kind:
+    # with a knife in the story, either may be it), and two patches told apart by their numbers stay two under the
+    # clash check
     _story(store, [("the patch", "patch #a"), ("the flaw", "flaw #a"), ("the gun", "gun #a"),
-                   ("two patches", "two patch #a")],
+                   ("two patches", "two patch #a"), ("a knife", "knife #a")],
            [("the security update", "security update #b"), ("the vulnerability", "vulnerability #b"),
             ("the weapon", "weapon #b"), ("three updates", "three update #b")])
     assert merged(store, "patch #a", "security update #b")
