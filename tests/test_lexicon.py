@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.lexicon import AGENT_NOUNS, COMPOUND_PERSON_NOUNS, PERSON_NOUNS, PERSON_ROLES, THING_COMPOUNDS, \
-    THING_SYNONYMS, is_person_noun
+    THING_SYNONYMS, agent_noun_form, is_person_noun
 
 
 @pytest.mark.parametrize("noun", [
@@ -60,3 +60,13 @@ def test_the_lists_keep_apart():
     things = frozenset().union(*THING_SYNONYMS)
     assert not (PERSON_ROLES | AGENT_NOUNS | PERSON_NOUNS) & things
     assert not {p for p in COMPOUND_PERSON_NOUNS if p in THING_COMPOUNDS}
+
+
+@pytest.mark.parametrize("noun", ["challenger", "dispatcher", "instructor", "watchmaker", "pastor", "barber"])
+def test_an_agent_noun_is_read_by_its_ending(noun):
+    assert agent_noun_form(noun)
+
+
+@pytest.mark.parametrize("noun", ["computer", "container", "monitor", "number", "error", "offer", "provider", "round"])
+def test_a_thing_in_er_or_or_is_no_agent(noun):
+    assert not agent_noun_form(noun)

@@ -116,7 +116,8 @@ from functools import lru_cache
 
 from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, HARM_VERBS,
                         NAME_KIND_HEADS, NEAR_SYNONYMS, ORDINALS, PERSON_NOUNS, PERSON_ROLES, ROLE_SYNONYMS,
-                        KIND_NOUNS, THING_SYNONYMS, is_person_noun, sub_kinds, thing_synonyms)
+                        KIND_NOUNS, THING_SYNONYMS, agent_noun_form, is_person_noun, sub_kinds,
+                        thing_synonyms)
 from kg.rdf.namespaces import CG, SCHEMA
 from kg.resolve.aliases import AliasRule
 from kg.resolve.names import (
@@ -2863,6 +2864,9 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             if _modified_by_own_name(text, r):
                 continue  # "the Dallow accounting firm" is a firm in Dallow, not Dallow
             head = thing_head(text)
+            if head and r.kind == "person" and not {"Place", "CreativeWork"} & r.types and \
+                    not _names_a_person(text, head):
+                continue  # "It was another clear round for Thompson": the round is no description of Thompson
             if head and doc in groups:
                 described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
     attested: dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]] = {}  # (_attested_words)
@@ -2900,6 +2904,26 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             # (also in a document that names the person: the extractor links few descriptions to names, and
             # leaving one apart is seldom a judgement that it is someone else; but there only a person noun)
             uf.union(r.iri, found[0], f"described-as:{head}", strong_clash_only=True, head=head)
+
+
+def _names_a_person(text: str, head: str) -> bool:
+    """May the description ``text`` (head noun ``head``) say what a person is: is its head a person noun, an agent
+    noun by its ending (:func:`kg.lexicon.agent_noun_form`: "the mandatory challenger", "a 911 dispatcher"), or
+    its last two words a person's compound ("defensive end")?
+
+    Why: rule 8 takes what an article says a person is for the person's description, and the extractor's links
+    from a name to a noun phrase are not all descriptions: "It was another clear round for Thompson", "all that
+    ails Greece: an economy ...", "the film" of an actor's claim. A noun for a thing describes no person, so
+    those phrases must not draw the bare "round" or "film" of other articles to the person. (Records the tagger
+    also typed a place or a work, "Catching Fire", keep every description: their person type is the doubtful one.)
+
+    >>> _names_a_person("the mandatory challenger", "challenger"), _names_a_person("the pastor", "pastor")
+    (True, True)
+    >>> _names_a_person("another clear round", "round"), _names_a_person("the defensive end", "end")
+    (False, True)
+    """
+    last = head.split()[-1]
+    return is_person_noun(last) or agent_noun_form(last) or is_person_noun(" ".join(text.lower().split()[-2:]))
 
 
 #: Nouns that name an organisation by its kind ("the company", "the studio", "the network"), for rule 8b
