@@ -900,6 +900,29 @@ def _controller(verb: Token) -> Token | None:
     return None
 
 
+def _binding_subject(tok: Token) -> Token | None:
+    """The subject an object pronoun ``tok`` never refers to: that of its verb, of the clause a
+    non-finite verb depends on, or the one a verb coordinated with an earlier verb shares with it.
+
+    "He chased the driver and arrested him", "Vale struck and killed her", "Vale loaded the gun
+    and fired at him, hitting him": *arrested*, *killed*, *fired* have no subject of their own,
+    their subject is the first verb's, so the pronoun is someone else (as in "he arrested him").
+    """
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subj = _clause_subject(tok.head) if tok.dep_ == "pobj" else _controller(tok.head)
+    for _ in range(5):
+        if subj is not None or verb.pos_ not in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head  # "... and arrested him": the subject of the verb it is coordinated with
+        elif verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB", "VBN"}:
+            verb = verb.head  # "fired at him, hitting him": a participle's subject is its clause's
+        else:
+            break
+        subj = next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj
+
+
 def _clause_subject(tok: Token) -> Token | None:
     return next((ch for ch in tok.head.children if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i != tok.i), None)
 
@@ -923,7 +946,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
         if held is not None:
             blocked.add(held)
     if tok.dep_ in _OBJECT_DEPS and not low.endswith("self") and not low.endswith("selves"):
-        subj = _clause_subject(tok.head) if tok.dep_ == "pobj" else _controller(tok.head)
+        subj = _binding_subject(tok)
         if subj is not None and (c, subj.i) in index.by_token:
             blocked.add(index.by_token[(c, subj.i)])
     if low in _REFLEXIVE:  # "the actress checked herself into rehab": the clause's subject

@@ -85,6 +85,20 @@ def test_an_object_pronoun_is_not_the_subject_that_controls_its_verb(parse):
 
 
 @pytest.mark.parametrize(
+    "text, word, nth, key",
+    [
+        ("The soldiers caught the smugglers and handed them to the police.", "them", 0, "smuggler"),
+        ("Officer Dale Reyes chased down the driver and eventually arrested him.", "him", 0, "driver"),
+        ("Ann Roe had no quarrel with one woman and told her to leave.", "her", 0, "woman"),
+        ("Tom Vale loaded the gun and fired at him, hitting him in the hip.", "him", 1, None),
+    ],
+)
+def test_an_object_pronoun_is_not_the_subject_its_verb_shares_with_an_earlier_verb(parse, text, word, nth, key):
+    # "... and arrested him": the coordinated verb's subject is the first verb's, so "him" is someone else
+    assert parse(text).key(word, nth) == key
+
+
+@pytest.mark.parametrize(
     "text, word, key",
     [
         ("\u201cI am ready,\u201d Maria Santos said. \u201cMy team is strong.\u201d", "My", "Maria Santos"),
