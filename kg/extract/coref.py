@@ -1588,7 +1588,8 @@ def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None
                 return key
         return None
     if root.dep_ == "attr" and head.lemma_ in _COPULAS:
-        subj = _shared_subject(head)
+        # "Roe hosted the show, becoming the first woman to do so": a non-finite copula's subject is its clause's
+        subj = _shared_subject(head) or _nonfinite_subject(head)
     elif root.dep_ in {"oprd", "attr", "xcomp"} and head.lemma_ in _NAMING_VERBS:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubjpass", "dobj"}), None)
     elif root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
@@ -1602,6 +1603,15 @@ def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None
     else:
         return None
     return _token_entity(state, c, subj)
+
+
+def _nonfinite_subject(verb: Token) -> Token | None:
+    """Who a participle with no subject of its own is said of: the subject of the clause it hangs on ("Roe
+    hosted the show, becoming the first woman to do so", "Roe left after becoming a partner"). An infinitive
+    is left out: "Vale wants to become the next coach" says what he may be, not what he is."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "pcomp", "conj"}:
+        return None
+    return _controller(verb)
 
 
 def _token_entity(state: _State, c: int, tok: Token | None) -> str | None:
