@@ -906,10 +906,14 @@ def _binding_subject(tok: Token) -> Token | None:
 
     "He chased the driver and arrested him", "Vale struck and killed her", "Vale loaded the gun
     and fired at him, hitting him": *arrested*, *killed*, *fired* have no subject of their own,
-    their subject is the first verb's, so the pronoun is someone else (as in "he arrested him").
+    their subject is the first verb's, so the pronoun is someone else (as in "he arrested him"); so is
+    a counted part of an object ("caught pirates and took 23 of them into custody").
     """
     verb = tok.head.head if tok.dep_ == "pobj" else tok.head
     subj = _clause_subject(tok.head) if tok.dep_ == "pobj" else _controller(tok.head)
+    if subj is None and _partitive(tok) and verb.dep_ in _OBJECT_DEPS:
+        verb = verb.head  # "took 23 of them": the verb the counted part is the object of
+        subj = next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
     for _ in range(5):
         if subj is not None or verb.pos_ not in {"VERB", "AUX"} or verb.head.i == verb.i:
             break

@@ -100,6 +100,7 @@ def test_an_object_pronoun_is_not_the_subject_that_controls_its_verb(parse):
         ("Officer Dale Reyes chased down the driver and eventually arrested him.", "him", 0, "driver"),
         ("Ann Roe had no quarrel with one woman and told her to leave.", "her", 0, "woman"),
         ("Tom Vale loaded the gun and fired at him, hitting him in the hip.", "him", 1, None),
+        ("The soldiers caught the smugglers and took 12 of them into custody.", "them", 0, "smuggler"),
     ],
 )
 def test_an_object_pronoun_is_not_the_subject_its_verb_shares_with_an_earlier_verb(parse, text, word, nth, key):
