@@ -931,6 +931,33 @@ def _controller(verb: Token) -> Token | None:
     return None
 
 
+def _binding_subject(tok: Token) -> Token | None:
+    """The subject an object pronoun ``tok`` never refers to: that of its verb, of the clause a
+    non-finite verb depends on, or the one a verb coordinated with an earlier verb shares with it.
+
+    "He chased the driver and arrested him", "Vale struck and killed her", "Vale loaded the gun
+    and fired at him, hitting him": *arrested*, *killed*, *fired* have no subject of their own,
+    their subject is the first verb's, so the pronoun is someone else (as in "he arrested him"); so is
+    a counted part of an object ("caught pirates and took 23 of them into custody").
+    """
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    subj = _clause_subject(tok.head) if tok.dep_ == "pobj" else _controller(tok.head)
+    if subj is None and _partitive(tok) and verb.dep_ in _OBJECT_DEPS:
+        verb = verb.head  # "took 23 of them": the verb the counted part is the object of
+        subj = next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    for _ in range(5):
+        if subj is not None or verb.pos_ not in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        if verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head  # "... and arrested him": the subject of the verb it is coordinated with
+        elif verb.dep_ in {"advcl", "xcomp"} and verb.tag_ in {"VBG", "VB", "VBN"}:
+            verb = verb.head  # "fired at him, hitting him": a participle's subject is its clause's
+        else:
+            break
+        subj = next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj
+
+
 def _clause_subject(tok: Token) -> Token | None:
     return next((ch for ch in tok.head.children if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i != tok.i), None)
 
@@ -954,7 +981,7 @@ def _resolve_pronoun(state: _State, c: int, doc: Doc, offset: int, tok: Token) -
         if held is not None:
             blocked.add(held)
     if tok.dep_ in _OBJECT_DEPS and not low.endswith("self") and not low.endswith("selves"):
-        subj = _clause_subject(tok.head) if tok.dep_ == "pobj" else _controller(tok.head)
+        subj = _binding_subject(tok)
         if subj is not None and (c, subj.i) in index.by_token:
             blocked.add(index.by_token[(c, subj.i)])
     if low in _REFLEXIVE:  # "the actress checked herself into rehab": the clause's subject
@@ -1596,7 +1623,8 @@ def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None
                 return key
         return None
     if root.dep_ == "attr" and head.lemma_ in _COPULAS:
-        subj = _shared_subject(head)
+        # "Roe hosted the show, becoming the first woman to do so": a non-finite copula's subject is its clause's
+        subj = _shared_subject(head) or _nonfinite_subject(head)
     elif root.dep_ in {"oprd", "attr", "xcomp"} and head.lemma_ in _NAMING_VERBS:
         subj = next((ch for ch in head.children if ch.dep_ in {"nsubjpass", "dobj"}), None)
     elif root.dep_ == "pobj" and head.lower_ == "as" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
@@ -1610,6 +1638,15 @@ def _predicate_subject(state: _State, c: int, root: Token, personal: bool | None
     else:
         return None
     return _token_entity(state, c, subj)
+
+
+def _nonfinite_subject(verb: Token) -> Token | None:
+    """Who a participle with no subject of its own is said of: the subject of the clause it hangs on ("Roe
+    hosted the show, becoming the first woman to do so", "Roe left after becoming a partner"). An infinitive
+    is left out: "Vale wants to become the next coach" says what he may be, not what he is."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"advcl", "pcomp", "conj"}:
+        return None
+    return _controller(verb)
 
 
 def _token_entity(state: _State, c: int, tok: Token | None) -> str | None:

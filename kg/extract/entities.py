@@ -550,7 +550,10 @@ def index_entities(chunks: list[tuple[Doc, int]]) -> EntityIndex:
                       and _side_word(e[-1]))
     persons = frozenset(t.text for doc, _ in chunks for e in doc.ents if e.label_ == "PERSON"
                         and not any(t.lower_ in _COORDINATORS for t in e) for t in e)
-    occurrences = [occ for c, (doc, _) in enumerate(chunks) for occ in _occurrences(c, doc, lower, sides, persons)
+    alone = {e.text: e.label_ for doc, _ in chunks for e in doc.ents
+             if e.label_ in ENT_TYPES and not any(t.lower_ in _COORDINATORS for t in e)}
+    occurrences = [occ for c, (doc, _) in enumerate(chunks)
+                   for occ in _occurrences(c, doc, lower, sides, persons, alone)
                    if not (len(occ.span) == 1 and (c, occ.span.start) in common)]
     name_types = _name_types(occurrences)
     links = _link_names(occurrences, name_types)
@@ -983,12 +986,13 @@ def _decide(counter: Counter) -> EntityType:
 
 
 def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
-                 sides: frozenset[str] = frozenset(), persons: frozenset[str] = frozenset()) -> list[_Occurrence]:
+                 sides: frozenset[str] = frozenset(), persons: frozenset[str] = frozenset(),
+                 alone: dict[str, str] | None = None) -> list[_Occurrence]:
     """The name occurrences of one chunk.
 
     ``lower`` holds the words the document writes in lower case, ``sides`` the plural last
     words of its organisation names ("Hornets" of "the Marlow Hornets"), ``persons`` the words
-    of its people's names.
+    of its people's names, ``alone`` the names it tags with no "and" in them (-> their label).
     """
     ents = [e for e in doc.ents if e.label_ in ENT_TYPES]
     merged: list[Span] = []
@@ -1011,7 +1015,7 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
         merged.append(ent)
     out = []
     covered: set[int] = set()
-    for ent in (part for whole in merged for part in _name_parts(whole, lower, persons)):
+    for ent in (part for whole in merged for part in _name_parts(whole, lower, persons, alone)):
         start = ent.start
         while start < ent.end - 1 and (_title_before_name(ent, start) or doc[start].lower_ in _HONORIFICS
                                        or doc[start].lower_ in {"the", "a", "an"}):
@@ -1083,14 +1087,20 @@ def _occurrences(chunk: int, doc: Doc, lower: frozenset[str] = frozenset(),
 _COORDINATORS = frozenset({"and", "&"})
 
 
-def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> list[Span]:
+def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str],
+                alone: dict[str, str] | None = None) -> list[Span]:
     """The names a tagged span holds: one, or two where the tagger ran two names into one span.
 
     A dash set off by spaces opens an aside, which is no part of the name ("Reyes - - six years,
     $90 million - -"); two people joined by "and" are two entities ("the trial of Vance and Morello"),
     when the text names both of them as people elsewhere, or one where the tagger calls the span a
     person (a firm named after two people, "Harlow and Finch", names neither alone, and a town and a
-    person, "Tellport and Vance", are no two people); a title between two
+    person, "Tellport and Vance", are no two people); any two names joined by "and" are two where
+    the text names one of them on its own elsewhere (``alone``, the tagged names with no "and"), or
+    the first word of one ("told Us" ... "to People and Us Weekly"; "Tellport and Vance" ... "Vance
+    said"), unless the span ends in a word for a kind of body ("Marlow Fire and Rescue", "Health and
+    Human Services": one service, whose place or field the text may name alone) or names a place
+    ("Bosnia and Herzegovina"); a title between two
     names parts the side from the player ("Hornets QB Tom Reyes"; only positions written as abbreviations:
     "Tellsoft CEO Dana Reed" may as well be one firm's officer named in full, and is left whole).
     """
@@ -1107,7 +1117,7 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
                                                                     right[-1].text in persons))
                                                      or (left[-1].text in persons and right[-1].text in persons)):
             return [Span(doc, left.start, left.end, label="PERSON"), Span(doc, right.start, right.end, label="PERSON")]
-        return [ent]
+        return _named_alone_parts(ent, left, right, alone or {})
     for tok in inner:
         if tok.text in ROLE_ABBREVIATIONS and _role_word(tok):
             side = doc[ent.start : tok.i]
@@ -1115,6 +1125,19 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str]) -> li
                 return [Span(doc, side.start, side.end, label="ORG"), Span(doc, tok.i, ent.end, label="PERSON")]
             break
     return [ent]
+
+
+def _named_alone_parts(ent: Span, left: Span, right: Span, alone: dict[str, str]) -> list[Span]:
+    """"Philly and Cheeks" as two names where the text names "Cheeks" alone, else the span whole.
+
+    Each part keeps the label the text gives it alone, else the span's. See :func:`_name_parts`.
+    """
+    if ent.label_ in _PLACE_LABELS or ent[-1].lower_ in NAME_KIND_HEADS or not (
+            _person_words(left) and _person_words(right)) or left.text == right.text:
+        return [ent]
+    if not any(side.text in alone or side[0].text in alone for side in (left, right)):
+        return [ent]
+    return [Span(ent.doc, side.start, side.end, label=alone.get(side.text, ent.label_)) for side in (left, right)]
 
 
 def _title_before_name(ent: Span, i: int) -> bool:

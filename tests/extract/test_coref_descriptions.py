@@ -79,9 +79,33 @@ def test_pronouns_agree_with_the_gender_of_a_noun(parse, text, word, want, not_w
     assert parsed.key(word) != not_want
 
 
+@pytest.mark.parametrize("text, word", [
+    ("Ann Roe hosted the show in 2007, becoming only the second woman to do so.", "woman"),
+    ("Ann Roe left the firm after becoming a partner.", "partner"),
+])
+def test_the_predicate_of_a_participle_is_the_subject_of_its_clause(parse, text, word):
+    # "becoming the second woman": a participle has no subject of its own, its clause's is said to be one
+    assert parse(text).key(word) == "Ann Roe"
+
+
 def test_an_object_pronoun_is_not_the_subject_that_controls_its_verb(parse):
     parsed = parse("Daniel Okafor met Peter Varga. Okafor was intent on recruiting him.")
     assert parsed.key("him") == "Peter Varga"
+
+
+@pytest.mark.parametrize(
+    "text, word, nth, key",
+    [
+        ("The soldiers caught the smugglers and handed them to the police.", "them", 0, "smuggler"),
+        ("Officer Dale Reyes chased down the driver and eventually arrested him.", "him", 0, "driver"),
+        ("Ann Roe had no quarrel with one woman and told her to leave.", "her", 0, "woman"),
+        ("Tom Vale loaded the gun and fired at him, hitting him in the hip.", "him", 1, None),
+        ("The soldiers caught the smugglers and took 12 of them into custody.", "them", 0, "smuggler"),
+    ],
+)
+def test_an_object_pronoun_is_not_the_subject_its_verb_shares_with_an_earlier_verb(parse, text, word, nth, key):
+    # "... and arrested him": the coordinated verb's subject is the first verb's, so "him" is someone else
+    assert parse(text).key(word, nth) == key
 
 
 @pytest.mark.parametrize(

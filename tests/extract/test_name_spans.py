@@ -22,6 +22,10 @@ def _parts(nlp, text, phrase, label, persons=frozenset()):
     return [(p.text, p.label_) for p in _name_parts(_span(nlp, text, phrase, label), frozenset(), persons)]
 
 
+def _parts_alone(nlp, text, phrase, label, alone):
+    return [(p.text, p.label_) for p in _name_parts(_span(nlp, text, phrase, label), frozenset(), frozenset(), alone)]
+
+
 def test_title_abbreviation_between_side_and_player_splits_the_span(nlp):
     parts = _parts(nlp, "Fans cheered when Hornets QB Dale Mercer threw again.", "Hornets QB Dale Mercer", "PERSON")
     assert parts == [("Hornets", "ORG"), ("QB Dale Mercer", "PERSON")]
@@ -43,6 +47,28 @@ def test_two_people_joined_by_and_are_two_names(nlp):
         [("Vance", "PERSON"), ("Morello", "PERSON")]
     # a firm named after two people whom the text never names alone stays one name
     assert _parts(nlp, text, "Vance and Morello", "ORG") == [("Vance and Morello", "ORG")]
+
+
+def test_two_names_joined_by_and_are_two_where_the_text_names_one_alone(nlp):
+    text = "It was a matter of time before Harbor and Vance teamed up again."
+    # "Vance" named on its own elsewhere: a side and a person, two names with their own labels
+    assert _parts_alone(nlp, text, "Harbor and Vance", "ORG", {"Vance": "PERSON"}) == \
+        [("Harbor", "ORG"), ("Vance", "PERSON")]
+    # a short form, the first word of a side ("told Gazette" ... "to Courier and Gazette Weekly")
+    text = "She spoke to Courier and Gazette Weekly on Friday."
+    assert _parts_alone(nlp, text, "Courier and Gazette Weekly", "ORG", {"Gazette": "GPE"}) == \
+        [("Courier", "ORG"), ("Gazette Weekly", "ORG")]
+    # neither named alone: one name ("Harlow and Finch", a firm)
+    assert _parts_alone(nlp, text, "Courier and Gazette Weekly", "ORG", {}) == [("Courier and Gazette Weekly", "ORG")]
+
+
+def test_a_body_or_a_place_joined_by_and_stays_one_name(nlp):
+    text = "Crews of Marlow Fire and Rescue came from Marlow."
+    assert _parts_alone(nlp, text, "Marlow Fire and Rescue", "ORG", {"Marlow": "GPE"}) == \
+        [("Marlow Fire and Rescue", "ORG")]
+    text = "Troops left Ostland and Dallowia on Monday."
+    assert _parts_alone(nlp, text, "Ostland and Dallowia", "GPE", {"Ostland": "GPE"}) == \
+        [("Ostland and Dallowia", "GPE")]
 
 
 def test_a_spaced_dash_ends_the_name(nlp):
