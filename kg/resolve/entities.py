@@ -1596,6 +1596,7 @@ def _people_word(word: str) -> bool:
     return word in IRREGULAR_DEMONYMS or word in WIDER_DEMONYMS or word.endswith(_PEOPLE_ENDINGS)
 
 
+@_label_cached
 def _identifying(label: str) -> tuple[frozenset[str], frozenset[str]]:
     """The identifying modifiers of a description (:func:`distinguishing_modifiers`) and those of them that
     name an area (:func:`_region_words`), as :func:`_regional_clash` weighs them.
@@ -1680,6 +1681,7 @@ def _demonym_words(modifiers: frozenset[str]) -> frozenset[str]:
     return frozenset(w for w in modifiers if w.isalpha() and demonym_stems(w) - {w})
 
 
+@_label_cached  # (pure; the head rule asks it of the same few modifier pairs for every noun against every anchor)
 def _same_head_clash(a: tuple[frozenset[str], frozenset[str]], b: tuple[frozenset[str], frozenset[str]],
                      surnames: frozenset[str]) -> bool:
     """Whether two descriptions of one head noun in one story name two referents by their identifying modifiers
