@@ -4108,19 +4108,24 @@ def _day_parts(labels: Iterable[str]) -> frozenset[str]:
 def _deictic_names_event(named: set[str], event: str) -> bool:
     """May "yesterday" / "today" of an article naming the weekdays ``named`` be its story's event day ``event``?
 
-    Yes when the article names no weekday, or only the event's. Yes too when it names only other weekdays:
-    an article of the story that never names the day the others give its event tells that event by its
-    "today" (it is why it is in the story) and names the other days for other happenings, a game last
-    Tuesday, a broadcast "on Sunday, February 22, 2009", "by Saturday" in the run-up. Not when it names the
-    event's weekday and another: then it dates the event by its weekday, and its "yesterday" may be the
-    other day (an arrest "early yesterday" in a report on Sunday's game), or the day after.
+    Yes when the article names no weekday, or only the event's. Yes too when it names only other weekdays,
+    none of them the day after the event: an article of the story that never names the day the others give
+    its event tells that event by its "today" (it is why it is in the story) and names the other days for
+    other happenings, a game last Tuesday, a broadcast "on Sunday, February 22, 2009", the announcement the
+    day before. Not when it names the event's weekday and another: then it dates the event by its weekday,
+    and its "yesterday" may be the other day (an arrest "early yesterday" in a report on Sunday's game). Nor
+    when it names the day after the event (a hearing on Tuesday of a Monday's crime): it is written on that
+    day or later, so its "yesterday" is that day or a later one.
 
     >>> _deictic_names_event(set(), "friday"), _deictic_names_event({"friday"}, "friday")
     (True, True)
-    >>> _deictic_names_event({"sunday"}, "friday"), _deictic_names_event({"friday", "sunday"}, "friday")
-    (True, False)
+    >>> _deictic_names_event({"sunday"}, "friday"), _deictic_names_event({"thursday"}, "friday")
+    (True, True)
+    >>> _deictic_names_event({"friday", "sunday"}, "friday"), _deictic_names_event({"saturday"}, "friday")
+    (False, False)
     """
-    return not named or named == {event} or event not in named
+    after = _WEEKDAY_NAMES[(_WEEKDAY_NAMES.index(event) + 1) % 7]
+    return not named or named == {event} or not {event, after} & named
 
 
 def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict[str, tuple[str, str]]:
