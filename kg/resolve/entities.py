@@ -4054,7 +4054,8 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
     day the other articles of its story name by its weekday; the story's event day is the weekday
     named in :data:`DEICTIC_RATIO` times as many of its articles as any other weekday. An article
     that names that weekday too ("on Thursday ... yesterday") tells the event, and its "yesterday"
-    is the same day more often than the day after; one that names another weekday is left alone.
+    is the same day more often than the day after; one that names it beside another weekday is left
+    alone, one that names only other weekdays names them for other happenings (:func:`_deictic_names_event`).
     A calendar date an article gives without a weekday ("on March 11, 2005", the crime a sentencing
     recalls) does not say when it was written, so it does not hold its "today" back; a "yesterday"
     that its article's own date (dct:issued) made a calendar day joins only if that day is on the
@@ -4106,20 +4107,45 @@ def _day_parts(labels: Iterable[str]) -> frozenset[str]:
     return frozenset(parts)
 
 
+def _deictic_names_event(named: set[str], event: str) -> bool:
+    """May "yesterday" / "today" of an article naming the weekdays ``named`` be its story's event day ``event``?
+
+    Yes when the article names no weekday, or only the event's. Yes too when it names only other weekdays,
+    none of them the day after the event: an article of the story that never names the day the others give
+    its event tells that event by its "today" (it is why it is in the story) and names the other days for
+    other happenings, a game last Tuesday, a broadcast "on Sunday, February 22, 2009", the announcement the
+    day before. Not when it names the event's weekday and another: then it dates the event by its weekday,
+    and its "yesterday" may be the other day (an arrest "early yesterday" in a report on Sunday's game). Nor
+    when it names the day after the event (a hearing on Tuesday of a Monday's crime): it is written on that
+    day or later, so its "yesterday" is that day or a later one.
+
+    >>> _deictic_names_event(set(), "friday"), _deictic_names_event({"friday"}, "friday")
+    (True, True)
+    >>> _deictic_names_event({"sunday"}, "friday"), _deictic_names_event({"thursday"}, "friday")
+    (True, True)
+    >>> _deictic_names_event({"friday", "sunday"}, "friday"), _deictic_names_event({"saturday"}, "friday")
+    (False, False)
+    """
+    after = _WEEKDAY_NAMES[(_WEEKDAY_NAMES.index(event) + 1) % 7]
+    return not named or named == {event} or not {event, after} & named
+
+
 def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict[str, tuple[str, str]]:
     """Each "yesterday" / "this morning" that rule 9 reads as its story's event day -> (that weekday, the first
     expression of the story naming that weekday alone, which it joins).
 
     The conditions of :func:`_deictic_days`: an expression of one article that names a day only by the day
-    it is written, in a story with an event day (:func:`_event_days`), in an article naming no weekday or
-    only that one, and not dated by its article's own date to another weekday. (Kept apart from the joins so
-    the head rule can ask which day such an expression names before rule 9 runs: :func:`_time_stated`.)
+    it is written, in a story with an event day (:func:`_event_days`), in an article naming that weekday
+    alone or not at all (:func:`_deictic_names_event`), and not dated by its article's own date to another
+    weekday. (Kept apart from the joins so the head rule can ask which day such an expression names before
+    rule 9 runs: :func:`_time_stated`.)
 
     >>> rec = lambda key, label, doc: EntityRecord(f"e:{key}", (label,), frozenset({"Thing"}), frozenset({doc}))
     >>> recs = [rec("t", "Thursday", "a"), rec("u", "Thursday", "d"), rec("m", "this morning", "b"),
-    ...         rec("y", "yesterday", "c"), rec("s", "Saturday", "c")]
-    >>> _deictic_event_days(recs, dict.fromkeys("abcd", 0))
-    {'e:m': ('thursday', 'e:t')}
+    ...         rec("y", "yesterday", "c"), rec("s", "Saturday", "c"), rec("v", "Thursday", "e"),
+    ...         rec("x", "today", "e"), rec("w", "Sunday", "e")]
+    >>> _deictic_event_days(recs, dict.fromkeys("abcde", 0))
+    {'e:m': ('thursday', 'e:t'), 'e:y': ('thursday', 'e:t')}
     """
     named = _weekdays_named(records)
     weekday_of: dict[tuple[int, str], list[str]] = defaultdict(list)
@@ -4137,9 +4163,9 @@ def _deictic_event_days(records: Sequence[EntityRecord], groups: dict[str, int])
         doc = next(iter(r.documents))
         if groups.get(doc) not in event:
             continue
-        if named.get(doc) and named[doc] != {event[groups[doc]]}:
-            continue  # (an article naming another weekday: its "yesterday" may be that day, or the day after)
         day = event[groups[doc]]
+        if not _deictic_names_event(named.get(doc, set()), day):
+            continue  # (beside the event's weekday and another: its "yesterday" may be either, or a day after)
         if _weekday_of(r.iri) not in (None, day):
             continue  # (dated by its article's date: "yesterday" of a report written on another day)
         days = weekday_of.get((groups[doc], day))

@@ -896,10 +896,18 @@ def test_yesterday_takes_the_day_of_its_own_event_where_a_topic_holds_two_events
 def test_yesterday_beside_its_story_s_event_weekday_is_that_day(store):
     _day_story(store, [("Friday", "friday #a")], [("Friday night", "friday #b")], [("Friday", "friday #c")],
                [("late Friday", "friday #d"), ("yesterday", "yesterday #d")],
-               [("Saturday", "saturday #e"), ("today", "today #e")])
+               [("Saturday", "saturday #e"), ("Friday", "friday #e"), ("today", "today #e")])
     assert merged(store, "yesterday #d", "friday #a")
-    # beside another weekday, "today" may be that day or another: left alone
+    # beside the event's weekday and another, "today" may be that day or another: left alone
     assert not merged(store, "today #e", "friday #a") and not merged(store, "today #e", "saturday #e")
+
+
+def test_today_of_an_article_naming_only_another_weekday_is_the_story_s_event_day(store):
+    # a report of the story that never names the Friday the others give its event names its Tuesday for
+    # another happening ("an upset of the Lakers on Tuesday"): its "today" is the story's Friday, not Tuesday
+    _day_story(store, [("Friday", "friday #a")], [("Friday night", "friday #b")],
+               [("Tuesday", "tuesday #c"), ("today", "today #c")])
+    assert merged(store, "today #c", "friday #a") and not merged(store, "today #c", "tuesday #c")
 
 
 def test_yesterday_beside_a_date_of_another_weekday_is_the_story_s_event_day(store):
