@@ -131,6 +131,7 @@ from kg.resolve.names import (
     demonym_stems,
     given_name_variant,
     is_acronym,
+    kind_word_tail,
     normalise,
     numeral_forms,
     numeral_nicknames,
@@ -2122,7 +2123,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             found = set()
             for n in range(2, len(words)):
                 for part, extra in ((words[:n], words[n:]), (words[-n:], words[:-n])):
-                    if r.kind == "named" and (part != words[-n:] or not _names_place(" ".join(extra), place_names)):
+                    # (an organisation's: a place's name before it, or its kind words after it, "Tellport Police
+                    #  Department" / "Tellport Police")
+                    if r.kind == "named" and not (part == words[-n:] and _names_place(" ".join(extra), place_names)
+                                                  or part == words[:n] and kind_word_tail(extra)):
                         continue
                     if r.kind == "person" and extra in _JUNIOR and part[-1] in fathers:
                         continue
