@@ -882,6 +882,37 @@ def _same_scores(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[s
             uf.union(by_score[key][0], iri, f"score:{key[1]}", force=True)
 
 
+def _one_word_names(records: Sequence[EntityRecord]) -> dict[str, set[str]]:
+    """One-word names (normalised) -> the organisations, places and works (not people: their surnames are read
+    apart) that some label of theirs names by that word alone, when no label of ``records`` writes the word in
+    lower case and it is no title, role or compass word.
+
+    Why: a tagger reads a one-word name it does not know as a common noun ("Waitrose", "Twilight", "Promises" of
+    "Promises Treatment Center", "Turkmenistan's"), lemmatised and typed a thing in that article, so the rules for
+    names never meet it; written capitalised, and never in lower case anywhere, the word is the name, and the
+    short name an article gave a long one ("Promises Treatment Center ... at Promises") is that one's. A word some
+    text writes in lower case ("people", "promise") is a common noun capitalised by a headline or a sentence's
+    start, and stays apart.
+
+    >>> recs = [EntityRecord("e:w", ("Waitrose",), frozenset({"Organization"})),
+    ...         EntityRecord("e:p", ("People Magazine", "People"), frozenset({"Organization"})),
+    ...         EntityRecord("e:n", ("people", "her people"), frozenset({"Thing"}))]
+    >>> _one_word_names(recs)
+    {'waitrose': {'e:w'}}
+    """
+    lower = _lower_case_words(records)
+    found: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        if r.kind in {"thing", "person"} or r.publisher:
+            continue
+        for label in r.labels:
+            words = tokens(label)
+            if len(words) == 1 and label[:1].isupper() and words[0] not in lower and words[0] not in TITLE_WORDS \
+                    and words[0] not in COMPASS_WORDS and not _role_word(words[0]):
+                found[words[0]].add(r.iri)
+    return dict(found)
+
+
 def _by_surname(short: Sequence[str], cands: set[tuple[tuple[str, ...], str]]) -> set[tuple[tuple[str, ...], str]]:
     """The full names of ``cands`` (words, IRI) that ``short``, one word, ends: the surname a person is called by.
 
@@ -2214,7 +2245,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                     uf.union(r.iri, iri, f"short-name:{' '.join(short)}")
 
     # 4d. a surname the tagger read as a common noun ("Banks" -> the noun "bank"): a capitalised
-    #     one-word label of a common noun joins the one person of its stories with that surname
+    #     one-word label of a common noun joins the one person of its stories with that surname, or the one
+    #     organisation, place or work of its stories named by that word alone (:func:`_one_word_names`)
     name_groups = story_groups(as_read, uf)
     surnames: dict[tuple[int, str], set[str]] = defaultdict(set)
     for key_word, entries in persons_by_word.items():
@@ -2223,6 +2255,11 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for d in by_iri[iri].documents:
                     if d in name_groups:
                         surnames[(name_groups[d], key_word)].add(iri)
+    for word, iris in _one_word_names(records).items():
+        for iri in iris:
+            for d in by_iri[iri].documents:
+                if d in name_groups:
+                    surnames[(name_groups[d], word)].add(iri)
     for r in records:
         if r.kind != "thing" or not r.documents:
             continue

@@ -34,3 +34,20 @@ def test_a_service_named_short_names_its_members_not_the_body():
     ))
     assert not result.same("e:service", "e:marshals")
 
+
+def test_a_one_word_name_read_as_a_common_noun_joins_the_one_name_of_its_story():
+    """Rule 4d: a capitalised one-word label of a common noun ("Ardonia's", "Harbourlight") is the one place or
+    organisation of its story named so, also by the short name an article gave a longer one; a word some text
+    writes in lower case ("promise") is a common noun and stays apart."""
+    result = resolve_entities(story(
+        record("e:ardonia", "Ardonia", "Place", "ab"),
+        record("e:noun", "ardonia", "Thing", "c", "Ardonia's"),
+        record("e:center", "Harbourlight Treatment Center", "Organization", "a", "Harbourlight"),
+        record("e:read", "harbourlight", "Thing", "d", "Harbourlight"),
+        record("e:promises", "Promise Hall", "Organization", "a", "Promise"),
+        record("e:promise", "promise", "Thing", "b", "Promise"),
+        record("e:lower", "promise", "Thing", "c", "his promise"),
+    ))
+    assert result.same("e:noun", "e:ardonia")
+    assert result.same("e:read", "e:center")
+    assert not result.same("e:promise", "e:promises")
