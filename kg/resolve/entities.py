@@ -23,8 +23,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    apart, as it could be any of them; within a story, one misspelt word ("Duncan Pryce" /
    "Duncan Pryse"), a known short form or short prefix of a given name ("Theo" / "Theodore
    Banks"), middle initials ("Anil K. Sethi"), a full name with extra words at one end
-   ("Comedian Nora Quill", "U.S. Surgeon General") and a surname the tagger read as a
-   common noun ("Banks") join the one person or name they fit; a place named by two place names
+   ("Comedian Nora Quill", "U.S. Surgeon General"), an organisation's name without the kind words after it
+   ("Tellport Police" / "Tellport Police Department"), a surname the tagger read as a common noun ("Banks") and a
+   one-word name read so ("Ardonia's") join the one person or name they fit; a place named by two place names
    ("Ardon Mount Ellery") joins the one place of its story named by the second;
 5. a compass word used as a name ("the North") and the one place named with it in the
    same documents ("North Korea");
