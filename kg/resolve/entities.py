@@ -23,8 +23,9 @@ Rules, strongest first (each is general language, never keyed to a corpus):
    apart, as it could be any of them; within a story, one misspelt word ("Duncan Pryce" /
    "Duncan Pryse"), a known short form or short prefix of a given name ("Theo" / "Theodore
    Banks"), middle initials ("Anil K. Sethi"), a full name with extra words at one end
-   ("Comedian Nora Quill", "U.S. Surgeon General") and a surname the tagger read as a
-   common noun ("Banks") join the one person or name they fit; a place named by two place names
+   ("Comedian Nora Quill", "U.S. Surgeon General"), an organisation's name without the kind words after it
+   ("Tellport Police" / "Tellport Police Department"), a surname the tagger read as a common noun ("Banks") and a
+   one-word name read so ("Ardonia's") join the one person or name they fit; a place named by two place names
    ("Ardon Mount Ellery") joins the one place of its story named by the second;
 5. a compass word used as a name ("the North") and the one place named with it in the
    same documents ("North Korea");
@@ -131,6 +132,7 @@ from kg.resolve.names import (
     demonym_stems,
     given_name_variant,
     is_acronym,
+    kind_word_tail,
     normalise,
     numeral_forms,
     numeral_nicknames,
@@ -879,6 +881,37 @@ def _same_scores(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict[s
     for key in sorted(by_score):
         for iri in by_score[key][1:]:
             uf.union(by_score[key][0], iri, f"score:{key[1]}", force=True)
+
+
+def _one_word_names(records: Sequence[EntityRecord]) -> dict[str, set[str]]:
+    """One-word names (normalised) -> the organisations, places and works (not people: their surnames are read
+    apart) that some label of theirs names by that word alone, when no label of ``records`` writes the word in
+    lower case and it is no title, role or compass word.
+
+    Why: a tagger reads a one-word name it does not know as a common noun ("Waitrose", "Twilight", "Promises" of
+    "Promises Treatment Center", "Turkmenistan's"), lemmatised and typed a thing in that article, so the rules for
+    names never meet it; written capitalised, and never in lower case anywhere, the word is the name, and the
+    short name an article gave a long one ("Promises Treatment Center ... at Promises") is that one's. A word some
+    text writes in lower case ("people", "promise") is a common noun capitalised by a headline or a sentence's
+    start, and stays apart.
+
+    >>> recs = [EntityRecord("e:w", ("Waitrose",), frozenset({"Organization"})),
+    ...         EntityRecord("e:p", ("People Magazine", "People"), frozenset({"Organization"})),
+    ...         EntityRecord("e:n", ("people", "her people"), frozenset({"Thing"}))]
+    >>> _one_word_names(recs)
+    {'waitrose': {'e:w'}}
+    """
+    lower = _lower_case_words(records)
+    found: dict[str, set[str]] = defaultdict(set)
+    for r in records:
+        if r.kind in {"thing", "person"} or r.publisher:
+            continue
+        for label in r.labels:
+            words = tokens(label)
+            if len(words) == 1 and label[:1].isupper() and words[0] not in lower and words[0] not in TITLE_WORDS \
+                    and words[0] not in COMPASS_WORDS and not _role_word(words[0]):
+                found[words[0]].add(r.iri)
+    return dict(found)
 
 
 def _by_surname(short: Sequence[str], cands: set[tuple[tuple[str, ...], str]]) -> set[tuple[tuple[str, ...], str]]:
@@ -2124,7 +2157,10 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             found = set()
             for n in range(2, len(words)):
                 for part, extra in ((words[:n], words[n:]), (words[-n:], words[:-n])):
-                    if r.kind == "named" and (part != words[-n:] or not _names_place(" ".join(extra), place_names)):
+                    # (an organisation's: a place's name before it, or its kind words after it, "Tellport Police
+                    #  Department" / "Tellport Police")
+                    if r.kind == "named" and not (part == words[-n:] and _names_place(" ".join(extra), place_names)
+                                                  or part == words[:n] and kind_word_tail(extra)):
                         continue
                     if r.kind == "person" and extra in _JUNIOR and part[-1] in fathers:
                         continue
@@ -2212,7 +2248,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                     uf.union(r.iri, iri, f"short-name:{' '.join(short)}")
 
     # 4d. a surname the tagger read as a common noun ("Banks" -> the noun "bank"): a capitalised
-    #     one-word label of a common noun joins the one person of its stories with that surname
+    #     one-word label of a common noun joins the one person of its stories with that surname, or the one
+    #     organisation, place or work of its stories named by that word alone (:func:`_one_word_names`)
     name_groups = story_groups(as_read, uf)
     surnames: dict[tuple[int, str], set[str]] = defaultdict(set)
     for key_word, entries in persons_by_word.items():
@@ -2221,6 +2258,11 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
                 for d in by_iri[iri].documents:
                     if d in name_groups:
                         surnames[(name_groups[d], key_word)].add(iri)
+    for word, iris in _one_word_names(records).items():
+        for iri in iris:
+            for d in by_iri[iri].documents:
+                if d in name_groups:
+                    surnames[(name_groups[d], word)].add(iri)
     for r in records:
         if r.kind != "thing" or not r.documents:
             continue

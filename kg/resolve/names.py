@@ -37,6 +37,7 @@ __all__ = [
     "COMPASS_WORDS",
     "FUNCTION_WORDS",
     "KIND_ABBREVIATIONS",
+    "ORG_KIND_WORDS",
     "SPELLING_VARIANTS",
     "SHORT_GIVEN_NAMES",
     "IRREGULAR_DEMONYMS",
@@ -48,6 +49,7 @@ __all__ = [
     "given_name_variant",
     "host_name",
     "is_acronym",
+    "kind_word_tail",
     "normalise",
     "numeral_forms",
     "numeral_nicknames",
@@ -89,6 +91,13 @@ ORG_SUFFIXES: tuple[tuple[str, ...], ...] = (
     ("news", "agency"), ("news", "service"), ("press", "agency"), ("wire", "service"), ("news", "network"),
     ("inc",), ("corp",), ("corporation",), ("co",), ("ltd",), ("llc",), ("plc",), ("gmbh",), ("ag",), ("sa",),
 )
+
+#: Trailing words that say which kind of body or premises an organisation's name of two words or more is, and
+#: that reports leave out once the name is known ("Tellport Police Department" / "Tellport Police", "Ardon Recovery
+#: Center" / "Ardon Recovery"): read by resolve's rule 4b (:func:`kind_word_tail`). A one-word name is left out of
+#: it, as a town's name is no short form of its police ("Tellport" / "Tellport Police"); so is "service", whose
+#: short form names its members, not the body ("the U.S. Marshals" / "the U.S. Marshals Service").
+ORG_KIND_WORDS = frozenset("department dept division bureau agency center centre clinic hospital institute".split())
 
 #: Abbreviated kind words of place names -> the full word, read only where the abbreviation cannot be
 #: anything else. A word that opens a name ("Mt Ellery", "Ft. Dale", "St. Oswin") is expanded before
@@ -264,6 +273,16 @@ def org_core(text: str) -> str:
         if len(words) > n and words[-n:] == suffix:
             return " ".join(words[:-n])
     return " ".join(words)
+
+
+def kind_word_tail(extra: tuple[str, ...] | list[str]) -> bool:
+    """``extra``, the words after a shorter organisation name in a longer one, are all kind words of
+    organisations (:data:`ORG_KIND_WORDS`): "Tellport Police Department" is "Tellport Police" with its kind said.
+
+    >>> kind_word_tail(("department",)), kind_word_tail(("treatment", "center")), kind_word_tail(())
+    (True, False, False)
+    """
+    return bool(extra) and all(w in ORG_KIND_WORDS for w in extra)
 
 
 def host_name(text: str) -> str | None:
