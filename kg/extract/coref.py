@@ -572,6 +572,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _note_bare_count(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and _harm_count(tok):  # "1 dead, 2 hurt in office shooting"
             _note_bare_count(state, c, doc, offset, tok, (_HARM_WORDS[doc[tok.i + 1].lower_], "patient"))
+        elif tok.pos_ == "NUM" and (verb := _count_after_harm_noun(tok)) is not None:  # "kills 1, wounds 2"
+            _note_bare_count(state, c, doc, offset, tok, (verb, "patient"))
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
                 index.type_of(index.by_token.get((c, tok.head.i))) == "Person" and not _plural_title(tok):
             _title_mention(state, c, doc, offset, tok)  # "Harriers receiver Marcus Hale"
@@ -586,6 +588,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
         elif _noun_read_as_adjective(tok):  # "as the surgeon general": a title the tagger read as an adjective
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
+        elif _stranded_person_noun(tok):  # "Lawyer: X checks into rehab", "Suspect Caught", "Texas escapee now on"
+            _resolve_description(state, c, doc, offset, doc[tok.i : tok.i + 1])
     _affiliate(state, c, sent)
     _note_harm(state, c, sent)
     for tok in bare_numbers:
@@ -710,6 +714,38 @@ def _noun_read_as_adjective(tok: Token) -> bool:
     """
     return tok.pos_ == "ADJ" and tok.dep_ in _ARGUMENT_DEPS | {"acomp"} and \
         any(ch.dep_ == "compound" and ch.pos_ == "NOUN" and ch.i == tok.i - 1 for ch in tok.children)
+
+
+#: Dependencies of a noun the parser hung on a clause without making it a phrase of its own ("Lawyer: X checks
+#: into rehab" dep; "Trial begins for Kraft shooting suspect" npadvmod).
+_STRANDED_NOUN_DEPS = frozenset({"dep", "npadvmod"})
+
+
+def _stranded_person_noun(tok: Token) -> bool:
+    """A person noun the parse gives no noun phrase: a headline's telegraphic grammar misread.
+
+    Headlines drop articles and auxiliaries, and the parser then reads a role noun as no phrase: the speaker
+    of a "source: claim" headline ("Lawyer: X checks into rehab") or a noun at the end of one ("Trial begins
+    for Kraft shooting suspect") is hung on the clause as ``dep`` / ``npadvmod``; a role noun before a
+    participle with no auxiliary ("2 injured, and suspect caught") or after a place that modifies it ("Texas
+    escapee now on most wanted list") is read as a verb. A verb reading is impossible when a base or
+    non-third-person form takes no auxiliary, no "to" and no negation and is followed by a past participle
+    (no verb group is "VB VBN" without "have" or "be") or has a singular subject ("Texas escapee": a VBP
+    agrees with no singular subject). Such a noun is a one-word description.
+    """
+    low = tok.lemma_.lower()
+    if not is_person_noun(low) and not is_person_noun(tok.lower_):
+        return False
+    if tok.pos_ == "NOUN":
+        return tok.dep_ in _STRANDED_NOUN_DEPS and tok.tag_ in {"NN", "NNS"}
+    if tok.pos_ != "VERB" or tok.tag_ not in {"VB", "VBP"} or \
+            any(ch.dep_ in {"aux", "auxpass", "neg", "mark"} for ch in tok.children):
+        return False
+    doc = tok.doc
+    if tok.tag_ == "VB" and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "VBN" and \
+            not any(ch.dep_ in {"aux", "auxpass"} for ch in doc[tok.i + 1].children):
+        return True  # "suspect caught"
+    return tok.tag_ == "VBP" and any(ch.dep_ == "nsubj" and ch.tag_ in {"NN", "NNP"} for ch in tok.children)
 
 
 def _affiliate(state: _State, c: int, sent: Span) -> None:
@@ -2163,7 +2199,21 @@ def _harm_count(tok: Token) -> bool:
     return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _HARM_WORDS and tok.ent_type_ not in _TIME_LABELS and \
         (tok.text.isdigit() or (tok.is_alpha and tok.like_num and parse_number(tok.text) is not None)) and \
         (tok.i == 0 or not doc[tok.i - 1].like_num) and \
-        not (tok.head.i != tok.i + 1 and tok.head.pos_ in {"NOUN", "PROPN"})
+        not (tok.head.i > tok.i + 1 and tok.head.pos_ in {"NOUN", "PROPN"})  # "2 wounded men": the men's number
+
+
+def _count_after_harm_noun(tok: Token) -> str | None:
+    """The verb of a headline's bare count the tagger hung as a number on the harm verb read as a plural noun
+    ("Gunman kills 1, wounds 2": "wounds" a noun, "2" its number), else None.
+
+    An English count stands before its noun; one right after a plural noun that is a verb of harm or arrest
+    (:data:`_CLASSED_VERBS`, by its lemma) is that verb's object, as "kills 1" is.
+    """
+    head = tok.head
+    if tok.dep_ != "nummod" or head.i != tok.i - 1 or head.tag_ != "NNS" or tok.ent_type_ in _TIME_LABELS:
+        return None
+    verb = head.lemma_.lower()
+    return verb if verb in _CLASSED_VERBS and parse_number(tok.text) is not None else None
 
 
 def _note_bare_count(state: _State, c: int, doc: Doc, offset: int, tok: Token,
