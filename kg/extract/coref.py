@@ -2179,9 +2179,36 @@ def _phrase_count(root: Token) -> float | None:
 
 
 def _note_counted(state: _State, root: Token, key: str, count: float | None) -> None:
-    frame = _count_frame(root) if count is not None else None
+    """Note a counted phrase by what befell it, for :func:`_count_mentions`: the verb it is subject or object
+    of ("killed a woman"), and a harm its participle says ("the two wounded men", "three injured workers")."""
+    if count is None:
+        return
+    frame = _count_frame(root)
     if frame is not None:
         state.counted_args.append((*frame, count, key, state.salience.sentence))
+    harm = _harm_participle(root)
+    if harm is not None:
+        state.counted_args.append((harm, "patient", count, key, state.salience.sentence))
+
+
+def _harm_participle(root: Token) -> str | None:
+    """The verb of harm or arrest a counted phrase's own modifier says befell it, else None.
+
+    "The families of the two wounded men": a past participle before the noun ("wounded", "injured",
+    "arrested", :data:`_HARM_WORDS`) says what befell those counted, as "2 hurt" does in a headline, so the
+    headline's count is the phrase's group.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the two wounded men")
+    >>> for i, (head, dep) in enumerate([(3, "det"), (3, "nummod"), (3, "amod"), (3, "ROOT")]):
+    ...     doc[i].head, doc[i].dep_ = doc[head], dep
+    >>> _harm_participle(doc[3])
+    'wound'
+    """
+    for ch in root.children:
+        if ch.dep_ == "amod" and ch.i < root.i and ch.lower_ in _HARM_WORDS:
+            return _HARM_WORDS[ch.lower_]
+    return None
 
 
 def _dated_count(tok: Token) -> bool:

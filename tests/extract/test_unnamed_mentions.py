@@ -305,3 +305,11 @@ def test_a_headline_count_after_another_count_of_the_harmed_is_a_mention(extract
     ex = extract("2 Dead, 1 Wounded in Shooting at NE Dale. Acme Plant\nA fired worker killed two co-workers and "
                  "wounded one man on Monday, police said.")
     assert _entities(ex, "1") and _entities(ex, "1") == _entities(ex, "one man")
+
+
+def test_a_headline_count_joins_a_phrase_whose_participle_says_the_harm(extract):
+    """ "1 dead, 2 hurt" ... "the two wounded men": a participle before a counted noun says what befell those it
+    counts, as a verb would ("wounded two men"), so the headline's count is that phrase's group."""
+    ex = extract("1 dead, 2 hurt in Hollis office shooting\nA fired worker shot three people on Monday. The families "
+                 "of the two wounded men asked for privacy.")
+    assert _entities(ex, "2") and _entities(ex, "2") == _covering(ex, "men")
