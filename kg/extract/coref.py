@@ -83,7 +83,7 @@ from kg.extract.entities import (VESSEL_NOUNS, EntityIndex, address_part, clean_
 from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, HARM_VERBS, NEAR_SYNONYMS, NOUN_GENDER, ORDINALS, PERSON_NOUNS,
-                        PERSON_ROLES, is_person_noun, near_synonyms)
+                        PERSON_ROLES, is_person_noun, listed_person_noun, near_synonyms)
 from kg.model import EntityMention
 
 __all__ = ["BODY_NOUNS", "GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references",
@@ -589,7 +589,9 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
         elif _noun_read_as_adjective(tok):  # "as the surgeon general": a title the tagger read as an adjective
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
         elif _stranded_person_noun(tok):  # "Lawyer: X checks into rehab", "Suspect Caught", "Texas escapee now on"
-            _resolve_description(state, c, doc, offset, doc[tok.i : tok.i + 1])
+            # a noun's own phrase ("early front runner"); a noun read as a verb has its subject among its children
+            start = tok.left_edge.i if tok.pos_ == "NOUN" else tok.i
+            _resolve_description(state, c, doc, offset, doc[start : tok.i + 1])
     _affiliate(state, c, sent)
     _note_harm(state, c, sent)
     for tok in bare_numbers:
@@ -733,9 +735,8 @@ def _stranded_person_noun(tok: Token) -> bool:
     (no verb group is "VB VBN" without "have" or "be") or has a singular subject ("Texas escapee": a VBP
     agrees with no singular subject). Such a noun is a one-word description.
     """
-    low = tok.lemma_.lower()
-    if not is_person_noun(low) and not is_person_noun(tok.lower_):
-        return False
+    if not listed_person_noun(tok.lemma_.lower(), forces=True) and not listed_person_noun(tok.lower_, forces=True):
+        return False  # a listed noun, no suffix guess: "zeitgeist" is no "-ist"
     if tok.pos_ == "NOUN":
         return tok.dep_ in _STRANDED_NOUN_DEPS and tok.tag_ in {"NN", "NNS"}
     if tok.pos_ != "VERB" or tok.tag_ not in {"VB", "VBP"} or \
