@@ -83,7 +83,7 @@ from kg.extract.entities import (VESSEL_NOUNS, EntityIndex, address_part, clean_
 from kg.extract.quantities import parse_number
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, HARM_VERBS, NEAR_SYNONYMS, NOUN_GENDER, ORDINALS, PERSON_NOUNS,
-                        PERSON_ROLES, is_person_noun, near_synonyms)
+                        PERSON_ROLES, is_person_noun, listed_person_noun, near_synonyms)
 from kg.model import EntityMention
 
 __all__ = ["BODY_NOUNS", "GOVERNMENT_NOUNS", "ORG_NOUNS", "resolve_references",
@@ -572,6 +572,8 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _note_bare_count(state, c, doc, offset, tok)
         elif tok.pos_ == "NUM" and _harm_count(tok):  # "1 dead, 2 hurt in office shooting"
             _note_bare_count(state, c, doc, offset, tok, (_HARM_WORDS[doc[tok.i + 1].lower_], "patient"))
+        elif tok.pos_ == "NUM" and (verb := _count_after_harm_noun(tok)) is not None:  # "kills 1, wounds 2"
+            _note_bare_count(state, c, doc, offset, tok, (verb, "patient"))
         elif tok.pos_ == "NOUN" and tok.i < tok.head.i and _title_noun(index, c, tok, "") is not None and \
                 index.type_of(index.by_token.get((c, tok.head.i))) == "Person" and not _plural_title(tok):
             _title_mention(state, c, doc, offset, tok)  # "Harriers receiver Marcus Hale"
@@ -586,8 +588,10 @@ def _resolve_sentence(state: _State, c: int, doc: Doc, offset: int, sent: Span, 
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
         elif _noun_read_as_adjective(tok):  # "as the surgeon general": a title the tagger read as an adjective
             _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
-        elif _person_noun_read_as_adverbial(tok):  # "Lawyer: Ann Roe checks into rehab": a person all the same
-            _resolve_description(state, c, doc, offset, doc[tok.left_edge.i : tok.i + 1])
+        elif _stranded_person_noun(tok):  # "Lawyer: X checks into rehab", "Suspect Caught", "Texas escapee now on"
+            # a noun's own phrase ("early front runner"); a noun read as a verb has its subject among its children
+            start = tok.left_edge.i if tok.pos_ == "NOUN" else tok.i
+            _resolve_description(state, c, doc, offset, doc[start : tok.i + 1])
     _affiliate(state, c, sent)
     _note_harm(state, c, sent)
     for tok in bare_numbers:
@@ -714,33 +718,35 @@ def _noun_read_as_adjective(tok: Token) -> bool:
         any(ch.dep_ == "compound" and ch.pos_ == "NOUN" and ch.i == tok.i - 1 for ch in tok.children)
 
 
-#: Relations the parser gives a noun it takes for no argument: a bare adverbial ("Saturday", "two years ago"),
-#: or a word it could not attach (a headline's label before a colon).
-_ADVERBIAL_NOUN_DEPS = frozenset({"npadvmod", "dep"})
+#: Dependencies of a noun the parser hung on a clause without making it a phrase of its own ("Lawyer: X checks
+#: into rehab" dep; "Trial begins for Kraft shooting suspect" npadvmod).
+_STRANDED_NOUN_DEPS = frozenset({"dep", "npadvmod"})
 
 
-def _person_noun_read_as_adverbial(tok: Token) -> bool:
-    """A person noun the parser hung as a bare adverbial or left unattached: still a phrase naming a person.
+def _stranded_person_noun(tok: Token) -> bool:
+    """A person noun the parse gives no noun phrase: a headline's telegraphic grammar misread.
 
-    Nouns stand as adverbials when they measure or date ("left Saturday", "two years ago",
-    "five miles south"), and a noun for a person can do neither: where the parser puts one
-    there it misread the text, mostly a headline ("Lawyer: Ann Roe checks into rehab",
-    "Trial Begins for Office Shooting Suspect", "Armed robbers-some disguised as women-
-    snatched ..."). Such a noun heads a noun phrase that refers to someone, as the same
-    words would as a subject; its left modifiers go with it.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Lawyer : Roe checks in")
-    >>> for tok, head, dep in zip(doc, (3, 0, 3, 3, 3), ("dep", "punct", "nsubj", "ROOT", "prt")):
-    ...     tok.head, tok.dep_, tok.pos_, tok.lemma_ = doc[head], dep, "NOUN" if tok.i == 0 else "X", tok.lower_
-    >>> _person_noun_read_as_adverbial(doc[0])
-    True
-    >>> doc[0].lemma_ = "week"
-    >>> _person_noun_read_as_adverbial(doc[0])
-    False
+    Headlines drop articles and auxiliaries, and the parser then reads a role noun as no phrase: the speaker
+    of a "source: claim" headline ("Lawyer: X checks into rehab") or a noun at the end of one ("Trial begins
+    for Kraft shooting suspect") is hung on the clause as ``dep`` / ``npadvmod``; a role noun before a
+    participle with no auxiliary ("2 injured, and suspect caught") or after a place that modifies it ("Texas
+    escapee now on most wanted list") is read as a verb. A verb reading is impossible when a base or
+    non-third-person form takes no auxiliary, no "to" and no negation and is followed by a past participle
+    (no verb group is "VB VBN" without "have" or "be") or has a singular subject ("Texas escapee": a VBP
+    agrees with no singular subject). Such a noun is a one-word description.
     """
-    return tok.pos_ == "NOUN" and tok.dep_ in _ADVERBIAL_NOUN_DEPS and tok.ent_type_ not in _TIME_LABELS and \
-        is_person_noun(tok.lemma_)
+    if not listed_person_noun(tok.lemma_.lower(), forces=True) and not listed_person_noun(tok.lower_, forces=True):
+        return False  # a listed noun, no suffix guess: "zeitgeist" is no "-ist"
+    if tok.pos_ == "NOUN":
+        return tok.dep_ in _STRANDED_NOUN_DEPS and tok.tag_ in {"NN", "NNS"}
+    if tok.pos_ != "VERB" or tok.tag_ not in {"VB", "VBP"} or \
+            any(ch.dep_ in {"aux", "auxpass", "neg", "mark"} for ch in tok.children):
+        return False
+    doc = tok.doc
+    if tok.tag_ == "VB" and tok.i + 1 < len(doc) and doc[tok.i + 1].tag_ == "VBN" and \
+            not any(ch.dep_ in {"aux", "auxpass"} for ch in doc[tok.i + 1].children):
+        return True  # "suspect caught"
+    return tok.tag_ == "VBP" and any(ch.dep_ == "nsubj" and ch.tag_ in {"NN", "NNP"} for ch in tok.children)
 
 
 def _affiliate(state: _State, c: int, sent: Span) -> None:
@@ -2238,9 +2244,36 @@ def _phrase_count(root: Token) -> float | None:
 
 
 def _note_counted(state: _State, root: Token, key: str, count: float | None) -> None:
-    frame = _count_frame(root) if count is not None else None
+    """Note a counted phrase by what befell it, for :func:`_count_mentions`: the verb it is subject or object
+    of ("killed a woman"), and a harm its participle says ("the two wounded men", "three injured workers")."""
+    if count is None:
+        return
+    frame = _count_frame(root)
     if frame is not None:
         state.counted_args.append((*frame, count, key, state.salience.sentence))
+    harm = _harm_participle(root)
+    if harm is not None:
+        state.counted_args.append((harm, "patient", count, key, state.salience.sentence))
+
+
+def _harm_participle(root: Token) -> str | None:
+    """The verb of harm or arrest a counted phrase's own modifier says befell it, else None.
+
+    "The families of the two wounded men": a past participle before the noun ("wounded", "injured",
+    "arrested", :data:`_HARM_WORDS`) says what befell those counted, as "2 hurt" does in a headline, so the
+    headline's count is the phrase's group.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the two wounded men")
+    >>> for i, (head, dep) in enumerate([(3, "det"), (3, "nummod"), (3, "amod"), (3, "ROOT")]):
+    ...     doc[i].head, doc[i].dep_ = doc[head], dep
+    >>> _harm_participle(doc[3])
+    'wound'
+    """
+    for ch in root.children:
+        if ch.dep_ == "amod" and ch.i < root.i and ch.lower_ in _HARM_WORDS:
+            return _HARM_WORDS[ch.lower_]
+    return None
 
 
 def _dated_count(tok: Token) -> bool:
@@ -2258,7 +2291,21 @@ def _harm_count(tok: Token) -> bool:
     return tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in _HARM_WORDS and tok.ent_type_ not in _TIME_LABELS and \
         (tok.text.isdigit() or (tok.is_alpha and tok.like_num and parse_number(tok.text) is not None)) and \
         (tok.i == 0 or not doc[tok.i - 1].like_num) and \
-        not (tok.head.i != tok.i + 1 and tok.head.pos_ in {"NOUN", "PROPN"})
+        not (tok.head.i > tok.i + 1 and tok.head.pos_ in {"NOUN", "PROPN"})  # "2 wounded men": the men's number
+
+
+def _count_after_harm_noun(tok: Token) -> str | None:
+    """The verb of a headline's bare count the tagger hung as a number on the harm verb read as a plural noun
+    ("Gunman kills 1, wounds 2": "wounds" a noun, "2" its number), else None.
+
+    An English count stands before its noun; one right after a plural noun that is a verb of harm or arrest
+    (:data:`_CLASSED_VERBS`, by its lemma) is that verb's object, as "kills 1" is.
+    """
+    head = tok.head
+    if tok.dep_ != "nummod" or head.i != tok.i - 1 or head.tag_ != "NNS" or tok.ent_type_ in _TIME_LABELS:
+        return None
+    verb = head.lemma_.lower()
+    return verb if verb in _CLASSED_VERBS and parse_number(tok.text) is not None else None
 
 
 def _note_bare_count(state: _State, c: int, doc: Doc, offset: int, tok: Token,

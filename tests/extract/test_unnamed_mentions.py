@@ -271,3 +271,45 @@ def test_one_reports_two_writings_of_a_count_of_the_harmed_are_one_group(extract
     assert killed != wounded  # ten dead and ten hurt are two groups
     assert _entities(same_count, "10", nth=2) == {killed}
     assert _entities(same_count, "10", nth=3) == {wounded}
+
+
+@pytest.mark.parametrize("text, noun", [
+    pytest.param("Lawyer: Dana Pruitt checks into Hollis clinic\nDana Pruitt entered the clinic on Monday, her "
+                 "lawyer said.", "Lawyer", id="the speaker of a source-colon headline"),
+    pytest.param("Dale office shooting leaves 1 dead, 2 injured, and suspect caught\nThe suspect was arrested on "
+                 "Monday after a chase.", "suspect", id="a role noun before a headline participle"),
+    pytest.param("Texas escapee now on most wanted list\nThe escapee fled a prison van on Monday.", "escapee",
+                 id="a role noun after the place that modifies it"),
+])
+def test_a_headline_person_noun_the_parse_gives_no_phrase_is_a_description(extract, text, noun):
+    """Headlines drop articles and auxiliaries, and the parser then reads a role noun as no phrase (hung on the
+    clause, or a verb); it is still a mention of the person the body describes by the same noun."""
+    ex = extract(text)
+    (key,) = _entities(ex, noun)
+    assert [kind for _, kind in _at(ex, noun)] == ["nominal"]
+    assert key == next(iter(_covering(ex, noun.lower(), nth=-1)))
+
+
+def test_a_headline_count_after_a_harm_verb_read_as_a_noun_joins_the_counted_phrase(extract):
+    """ "Gunman kills 1, wounds 2": the parser reads "wounds" as a plural noun and "2" as its number; an English
+    count stands before its noun, so "2" is what "wounds" wounded, as the body's "two men" are."""
+    ex = extract("Gunman kills 1, wounds 2 at Hollis office\nA fired worker shot and killed a woman and wounded "
+                 "two men on Monday, police said.")
+    assert _entities(ex, "2") and _entities(ex, "2") == _entities(ex, "two men")
+    assert _entities(ex, "1") == _covering(ex, "woman")
+
+
+def test_a_headline_count_after_another_count_of_the_harmed_is_a_mention(extract):
+    """ "2 Dead, 1 Wounded in Hollis shooting": the second count hangs on the first, but the word after it still
+    says what befell those it counts."""
+    ex = extract("2 Dead, 1 Wounded in Shooting at NE Dale. Acme Plant\nA fired worker killed two co-workers and "
+                 "wounded one man on Monday, police said.")
+    assert _entities(ex, "1") and _entities(ex, "1") == _entities(ex, "one man")
+
+
+def test_a_headline_count_joins_a_phrase_whose_participle_says_the_harm(extract):
+    """ "1 dead, 2 hurt" ... "the two wounded men": a participle before a counted noun says what befell those it
+    counts, as a verb would ("wounded two men"), so the headline's count is that phrase's group."""
+    ex = extract("1 dead, 2 hurt in Hollis office shooting\nA fired worker shot three people on Monday. The families "
+                 "of the two wounded men asked for privacy.")
+    assert _entities(ex, "2") and _entities(ex, "2") == _covering(ex, "men")
