@@ -1709,7 +1709,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     key = _nominal_antecedent(state, span) or thing
     if key != thing:
         _note_named_ship(state, span, key)
-    index.add(key, name if key == thing else key, "Thing", alias=label if len(label.split()) <= _MAX_ALIAS_WORDS else None)
+    index.add(key, name if key == thing else key, "Thing", alias=_alias_as_written(extended, label))
     index.mention(key, c, extended, offset, "nominal", anchor=root)
     heads = state.heads.setdefault((root.lemma_.lower(), plural), [])
     if key in heads:
@@ -2477,6 +2477,25 @@ def _untagged_deictic_times(doc: Doc) -> list[tuple[int, int]]:
 
 
 # -- common-noun phrases ------------------------------------------------------------------------------
+def _alias_as_written(extended: Span, label: str) -> str | None:
+    """The alias a description's entity keeps of ``extended`` (its cleaned ``label``): the phrase as written, or,
+    when that is longer than an alias may be, its words up to the head noun ("mud-brick villages" of "mud-brick
+    villages on the Persian Gulf island of Qeshm off Iran's southern coast").
+
+    Why: the entity's preferred label has the head's lemma ("mud brick village"); only an alias shows how the
+    head was written, and resolve reads the number of a common noun from it (``_written_number`` in
+    :mod:`kg.resolve.entities`: one of a group is not the group). Without one, a long plural phrase reads as
+    singular.
+    """
+    if len(label.split()) <= _MAX_ALIAS_WORDS:
+        return label
+    root = extended.root
+    if not extended.start <= root.i < extended.end:
+        return None
+    short = clean_name(extended.doc[extended.start : root.i + 1].text)
+    return short if short and len(short.split()) <= _MAX_ALIAS_WORDS else None
+
+
 def _extended(span: Span) -> Span:
     """A base noun phrase with the prepositional phrases that modify its head ("the coach of the team")."""
     root = span.root

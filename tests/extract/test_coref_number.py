@@ -41,3 +41,18 @@ def test_the_number_written_first_keeps_the_key_and_both_keep_the_label(parse):
     parsed = parse("Two women were hurt at a bakery in Dunmere. Police said a woman opened fire at noon.")
     assert parsed.key("women") == "woman" and parsed.key("woman") != "woman"
     assert parsed.index.entities[parsed.key("woman")].label == "woman"
+
+
+def test_a_long_plural_phrase_keeps_its_written_number_in_an_alias(parse):
+    # the phrase with its prepositional phrases is too long for an alias; its words up to the head still show
+    # the plural that the lemmatised label ("mud brick village") hides from resolve's number rules
+    parsed = parse("An earthquake razed mud-brick villages on the small island of Veldra off the country's southern coast.")
+    entity = parsed.index.entities[parsed.key("villages")]
+    assert entity.label == "mud brick village"
+    assert "mud-brick villages" in entity.aliases
+
+
+def test_a_short_phrase_keeps_its_whole_written_form_as_alias(parse):
+    parsed = parse("An earthquake razed mud-brick villages on Veldra.")
+    entity = parsed.index.entities[parsed.key("villages")]
+    assert "mud-brick villages on Veldra" in entity.aliases
