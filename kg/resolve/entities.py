@@ -2341,12 +2341,13 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _short_org_names(records, uf, spell_groups, place_names)  # 4e. (after the groupings: they weigh names as read)
     _same_scores(records, uf, groups)  # 4f.
     _leader_groups(records, uf, groups)
-    told = _deictic_event_days(records, closest)  # (the days rule 9 gives "yesterday": the head rule asks them)
+    # (the days rule 9 gives "yesterday": the head rule asks them)
+    head_nouns = _head_nouns(records, _deictic_event_days(records, closest))
     for stories in (close, groups):
-        _join_heads(records, by_iri, uf, stories, told)
+        _join_heads(by_iri, uf, stories, head_nouns)
         _join_name_heads(records, by_iri, uf, stories, spelled_names)
         _join_described(records, by_iri, uf, stories)
-    del close, spelled_names
+    del close, spelled_names, head_nouns
     _org_descriptions(records, by_iri, uf)  # 8b.
     _kind_named_descriptions(records, by_iri, uf)  # 8b.
     _facility_descriptions(records, by_iri, uf)  # 8c.
@@ -2480,15 +2481,27 @@ def _leader_groups(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict
             uf.union(members[0], other, f"leader-group:{key[1]}")
 
 
-def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
-                groups: dict[str, int], told: dict[str, tuple[str, str]] | None = None) -> None:
-    """Rule 6: the common nouns of one head (or of near-synonym heads) in one story of ``groups`` meet, each
-    joining the first group of its head it does not clash with; a noun already joined to a name leads.
-    ``told``: the days rule 9 will give "yesterday" / "this morning" (:func:`_deictic_event_days`); time
-    expressions that state other days or other hours stay apart (:func:`_other_time`)."""
+@dataclass(frozen=True)
+class _HeadNouns:
+    """What the head rule (6) reads of each common noun (:func:`_head_nouns`), read once per resolve.
+
+    Why: the rule runs twice (in close stories, then in the story of common nouns) over the same records, and
+    its per-record reading (the head key, the number, the times stated, the ordinal, the rank) does not depend
+    on the stories or on the clusters; read per pass it was about half the rule's time (benchmarks/RESULTS.md,
+    spd24b).
+    """
+
+    nouns: list[tuple[EntityRecord, str, bool]]  # (record, head key, written plural)
+    stated: dict[str, _When]  # IRI -> what it states (:func:`_time_stated`), for the entities that state something
+    counted: dict[str, str | None]  # IRI -> its ordinal if it is nothing but its counted person (:func:`_counted_only`)
+    rank: dict[str, tuple]  # IRI -> :func:`_rank`
+
+
+def _head_nouns(records: Sequence[EntityRecord], told: dict[str, tuple[str, str]] | None = None) -> _HeadNouns:
+    """The common nouns the head rule (6) gathers, with their head keys and numbers, and what it asks of them
+    pair by pair computed once per noun. ``told``: the days rule 9 will give "yesterday" / "this morning"
+    (:func:`_deictic_event_days`)."""
     stated = {r.iri: when for r in records if (when := _time_stated(r, told or {})) is not _NO_TIME}
-    seen: dict[str, tuple[int, _When]] = {}  # (:func:`_stated_when`)
-    heads: dict[tuple[int, str, bool], list[str]] = defaultdict(list)  # (story, head key, plural) -> nouns
     nouns: list[tuple[EntityRecord, str, bool]] = []
     for r in records:
         if r.kind != "thing" or not r.documents:
@@ -2504,8 +2517,19 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         # ("police" / "investigators") is a group however it is written
         plural = head.endswith(" (body)") or _written_number(r) == "plural" or bool(span and span[1])
         nouns.append((r, head, plural))
-    counted = _numbers_told_apart(nouns, groups)
-    for r, head, plural in nouns:
+    return _HeadNouns(nouns, stated, {r.iri: _counted_only(r) for r, _, _ in nouns},
+                      {r.iri: _rank(r) for r, _, _ in nouns})
+
+
+def _join_heads(by_iri: dict[str, EntityRecord], uf: _UnionFind, groups: dict[str, int], read: _HeadNouns) -> None:
+    """Rule 6: the common nouns of one head (or of near-synonym heads) in one story of ``groups`` meet, each
+    joining the first group of its head it does not clash with; a noun already joined to a name leads.
+    ``read``: the nouns and what they state (:func:`_head_nouns`); time expressions that state other days or
+    other hours stay apart (:func:`_other_time`)."""
+    seen: dict[str, tuple[int, _When]] = {}  # (:func:`_stated_when`)
+    heads: dict[tuple[int, str, bool], list[str]] = defaultdict(list)  # (story, head key, plural) -> nouns
+    counted = _numbers_told_apart(read.nouns, groups)
+    for r, head, plural in read.nouns:
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
             apart = plural and (head.endswith(" (body)") or (story, head) in counted or
@@ -2513,21 +2537,22 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
             heads[(story, head, apart)].append(r.iri)
     for key in sorted(heads):
         # a noun already joined to a name leads; each noun joins the first group it does not clash with
-        members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
+        members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, read.rank[iri]))
         anchors: list[str] = []
         for iri in members:
-            if not any(not _other_time(uf, anchor, iri, stated, seen) and
-                       not _ordinals_apart(by_iri[anchor], by_iri[iri]) and
+            if not any(not _other_time(uf, anchor, iri, read.stated, seen) and
+                       not _ordinals_apart(by_iri[anchor], by_iri[iri], read.counted) and
                        uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True, same_head=True)
                        for anchor in anchors):
                 anchors.append(iri)
 
 
-def _ordinals_apart(a: EntityRecord, b: EntityRecord) -> bool:
+def _ordinals_apart(a: EntityRecord, b: EntityRecord, counted: dict[str, str | None]) -> bool:
     """Do two descriptions of a person from different articles count their person by different ordinals, or one
     by an ordinal and the other by none ("a third co-worker" / "a co-worker of hers")? The ordinal person is
-    one of those its report counted; another report's uncounted noun of the same head may be any of them."""
-    return a.documents.isdisjoint(b.documents) and _counted_only(a) != _counted_only(b)
+    one of those its report counted; another report's uncounted noun of the same head may be any of them.
+    ``counted``: :func:`_counted_only` of each (:attr:`_HeadNouns.counted`)."""
+    return a.documents.isdisjoint(b.documents) and counted[a.iri] != counted[b.iri]
 
 
 def _counted_only(rec: EntityRecord) -> str | None:
