@@ -3314,6 +3314,7 @@ def _role_synonyms(head: str) -> frozenset[str]:
     return next((group for group in ROLE_SYNONYMS if head in group), frozenset({head}))
 
 
+@_label_cached  # (pure; rules 8 and 13 ask it of every description, pass by pass)
 def _ends_with_head(label: str, head: str) -> bool:
     """``label`` ends with its head ``head`` (of one word or a title of several: "chief executive officer").
 
