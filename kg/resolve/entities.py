@@ -2343,11 +2343,12 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _leader_groups(records, uf, groups)
     # (the days rule 9 gives "yesterday": the head rule asks them)
     head_nouns = _head_nouns(records, _deictic_event_days(records, closest))
+    described = _descriptions(records)
     for stories in (close, groups):
         _join_heads(by_iri, uf, stories, head_nouns)
         _join_name_heads(records, by_iri, uf, stories, spelled_names)
-        _join_described(records, by_iri, uf, stories)
-    del close, spelled_names, head_nouns
+        _join_described(by_iri, uf, stories, described)
+    del close, spelled_names, head_nouns, described
     _org_descriptions(records, by_iri, uf)  # 8b.
     _kind_named_descriptions(records, by_iri, uf)  # 8b.
     _facility_descriptions(records, by_iri, uf)  # 8c.
@@ -2914,18 +2915,28 @@ def _number_agrees(rec: EntityRecord, head: str, plural_name: bool) -> bool:
     return _written_number(rec) == ("plural" if plural_name else "singular")
 
 
-def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
-                    groups: dict[str, int]) -> None:
-    """Rule 8: a bare description ("the climber") joins the one person or place another article of its story
-    of ``groups`` describes so ("Robert Hallam, the climber"), or the one most of them describe so
-    (:func:`_dominant`)."""
-    # (story, head noun) -> (the description's identifying modifiers, the entity described, the document)
-    described: dict[tuple[int, str], list[tuple[frozenset[str], str, str]]] = defaultdict(list)
+@dataclass(frozen=True)
+class _Descriptions:
+    """What rule 8 reads of the records (:func:`_descriptions`), read once per resolve.
+
+    Why: the rule runs twice (in close stories, then in the story of common nouns) over the same records, and
+    which descriptions a person or place is given, and which common nouns are bare descriptions, with their
+    heads and modifiers, depend on neither the stories nor the clusters (benchmarks/RESULTS.md, spd24b).
+    """
+
+    said: list[tuple[str, str, frozenset[str], str]]  # (document, head noun, identifying modifiers, entity described)
+    bare: list[tuple[EntityRecord, str, frozenset[str], frozenset[str]]]  # (noun, head, its modifiers, role words)
+
+
+def _descriptions(records: Sequence[EntityRecord]) -> _Descriptions:
+    """The descriptions articles give people and places ("Robert Hallam, the climber"), and the bare descriptions
+    ("the climber") rule 8 joins to them (:func:`_join_described`)."""
+    said: list[tuple[str, str, frozenset[str], str]] = []
     for r in records:
         if r.kind != "person" and (r.kind == "thing" or "Place" not in r.types):
             continue
-        said = set(r.descriptions) | {(doc, label) for label in _described_labels(r) for doc in r.documents}
-        for doc, text in said:
+        given = set(r.descriptions) | {(doc, label) for label in _described_labels(r) for doc in r.documents}
+        for doc, text in given:
             if _plural_words(text) and (r.kind == "person" or not any(map(_plural_words, r.prefs))):
                 # "the producers", "51 knockouts": a group or a count, not what one person is; "New Zealand
                 # mountains": things in a place, not the place (unless its own name is plural: "the Keys")
@@ -2936,27 +2947,45 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             if head and r.kind == "person" and not {"Place", "CreativeWork"} & r.types and \
                     not _names_a_person(text, head):
                 continue  # "It was another clear round for Thompson": the round is no description of Thompson
-            if head and doc in groups:
-                described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
-    attested: dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]] = {}  # (_attested_words)
+            if head:
+                said.append((doc, head, distinguishing_modifiers(text), r.iri))
+    bare: list[tuple[EntityRecord, str, frozenset[str], frozenset[str]]] = []
     for r in records:
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue
         head = thing_head(r.prefs[0])
-        stories = {groups[d] for d in r.documents}
-        if not head or len(stories) != 1 or not _ends_with_head(r.prefs[0], head):
+        if not head or not _ends_with_head(r.prefs[0], head):
             continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
         if _plural(r):
             continue  # "the Harriers" are no one person, whoever is called "a Harrier"
         if _group_of_people(r, head):
             continue  # ("the guard" / "two guards": one of a group, or the group)
-        if any(by_iri[m].kind in {"named", "place"} for m in uf.members[uf.find(r.iri)]):
-            continue  # the noun already spells an organisation's or place's name ("harrier" / "Tellport Harriers")
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
-        story = stories.pop()
         # "the doc" is whom another article calls "the doctor"; "the nation's best-known physicians" are a group
         roles = _role_synonyms(head) if _written_number(r) != "plural" else frozenset({head})
+        bare.append((r, head, mods, roles))
+    return _Descriptions(said, bare)
+
+
+def _join_described(by_iri: dict[str, EntityRecord], uf: _UnionFind, groups: dict[str, int],
+                    read: _Descriptions) -> None:
+    """Rule 8: a bare description ("the climber") joins the one person or place another article of its story
+    of ``groups`` describes so ("Robert Hallam, the climber"), or the one most of them describe so
+    (:func:`_dominant`). ``read``: the descriptions (:func:`_descriptions`)."""
+    # (story, head noun) -> (the description's identifying modifiers, the entity described, the document)
+    described: dict[tuple[int, str], list[tuple[frozenset[str], str, str]]] = defaultdict(list)
+    for doc, head, said_mods, iri in read.said:
+        if doc in groups:
+            described[(groups[doc], head)].append((said_mods, iri, doc))
+    attested: dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]] = {}  # (_attested_words)
+    for r, head, mods, roles in read.bare:
+        stories = {groups[d] for d in r.documents}
+        if len(stories) != 1:
+            continue
+        if any(by_iri[m].kind in {"named", "place"} for m in uf.members[uf.find(r.iri)]):
+            continue  # the noun already spells an organisation's or place's name ("harrier" / "Tellport Harriers")
+        story = stories.pop()
         # (a person's identifying modifier may be stated in another phrase: "the Dallow linebacker" takes the
         #  linebacker a claim calls "a linebacker for the Dallow Hawks"; :func:`_attested_words`)
         cands = [(iri, doc) for said in thing_synonyms(head) | roles for said_mods, iri, doc in described.get((story, said), ())
