@@ -2344,11 +2344,12 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     # (the days rule 9 gives "yesterday": the head rule asks them)
     head_nouns = _head_nouns(records, _deictic_event_days(records, closest))
     described = _descriptions(records)
+    name_heads = _name_heads(records, by_iri)
     for stories in (close, groups):
         _join_heads(by_iri, uf, stories, head_nouns)
-        _join_name_heads(records, by_iri, uf, stories, spelled_names)
+        _join_name_heads(records, by_iri, uf, stories, spelled_names, name_heads)
         _join_described(by_iri, uf, stories, described)
-    del close, spelled_names, head_nouns, described
+    del close, spelled_names, head_nouns, described, name_heads
     _org_descriptions(records, by_iri, uf)  # 8b.
     _kind_named_descriptions(records, by_iri, uf)  # 8b.
     _facility_descriptions(records, by_iri, uf)  # 8c.
@@ -2834,14 +2835,18 @@ def _plural_of(words: Sequence[str], noun: str) -> bool:
         (noun.endswith("y") and word == noun[:-1] + "ies")
 
 
-def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
-                     groups: dict[str, int], spelled_names: set[str]) -> None:
-    """Rule 7: a one-word name or a common noun that heads exactly one organisation's or place's name of its
-    story of ``groups`` ("the navy" / "the Tellish Navy") joins it; ``spelled_names``: the nouns rule 6a found
-    to be names. A common noun written as a name (:func:`_proper_thing_forms`: "Tellsoft Navigator", a name
-    the tagger missed) is such a longer name too: "Navigator", tagged a name in another report, is its head."""
-    # (story, head) -> (the name's words, singular, the name's entity, whether the name ends in a plural word)
-    named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str, bool]]] = defaultdict(list)
+#: A longer name rule 7 may join a one-word name or a common noun to (:func:`_name_heads`): its documents, its
+#: head, its words (singular), its entity, and whether its last word is written in the plural.
+_NameHead = tuple[frozenset[str], str, frozenset[str], str, bool]
+
+
+def _name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]) -> list[_NameHead]:
+    """The organisations' and places' names of two words or more, with their heads, as rule 7 reads them
+    (:func:`_join_name_heads`), read once per resolve: the rule runs in close stories and then in the story of
+    common nouns, and a name's forms and head depend on neither (benchmarks/RESULTS.md, spd24b). A common noun
+    written as a name (:func:`_proper_thing_forms`: "Tellsoft Navigator", a name the tagger missed) is such a
+    longer name too."""
+    found: list[_NameHead] = []
     for r in records:
         if r.kind not in {"named", "place"} or r.publisher:
             continue
@@ -2850,18 +2855,29 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
             for words in sorted({tokens(label), *(tuple(f.split()) for f in numeral_forms(label) | numeral_nicknames(label))}):
                 if len(words) < 2 or _COORDINATORS & set(words):
                     continue  # (two names read as one, "Tellport and Banks", have no head)
-                head = name_head(words)
-                for story in {groups[d] for d in r.documents}:
-                    named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri,
-                                                       _singular(words[-1]) != words[-1]))
+                found.append((r.documents, name_head(words), frozenset(_singular(w) for w in words), r.iri,
+                              _singular(words[-1]) != words[-1]))
     for iri, forms in sorted(_proper_thing_forms(records).items()):  # a name the tagger missed ("Internet Explorer")
         for form in sorted(forms):
             words = tuple(form.split())
             if _COORDINATORS & set(words):
                 continue
-            for story in {groups[d] for d in by_iri[iri].documents}:
-                named_heads[(story, name_head(words))].append((frozenset(_singular(w) for w in words), iri,
-                                                               _singular(words[-1]) != words[-1]))
+            found.append((by_iri[iri].documents, name_head(words), frozenset(_singular(w) for w in words), iri,
+                          _singular(words[-1]) != words[-1]))
+    return found
+
+
+def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
+                     groups: dict[str, int], spelled_names: set[str], names: Sequence[_NameHead]) -> None:
+    """Rule 7: a one-word name or a common noun that heads exactly one organisation's or place's name of its
+    story of ``groups`` ("the navy" / "the Tellish Navy") joins it; ``spelled_names``: the nouns rule 6a found
+    to be names; ``names``: the longer names (:func:`_name_heads`), a name the tagger missed among them:
+    "Navigator", tagged a name in another report, is the head of "Tellsoft Navigator"."""
+    # (story, head) -> (the name's words, singular, the name's entity, whether the name ends in a plural word)
+    named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str, bool]]] = defaultdict(list)
+    for documents, head, words, iri, plural in names:
+        for story in {groups[d] for d in documents}:
+            named_heads[(story, head)].append((words, iri, plural))
     for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Tellish Navy")
         words = tokens(r.prefs[0]) if r.prefs else ()
         if not _named_kind(r) or r.publisher or len(words) != 1 or not r.documents:
