@@ -4677,6 +4677,7 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, 
     return {d: number[min(g)] for g in joined.values() for d in g}
 
 
+@_label_cached  # (pure; each of the five groupings of a resolve asks it of every name)
 def _story_key(label: str) -> str:
     """The key under which :func:`story_groups` compares a name: its words in lower case, without a one-digit
     generation number glued to a word of two or more letters ("Zenix5" is "zenix"). Numbers written apart
