@@ -2341,8 +2341,8 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _short_org_names(records, uf, spell_groups, place_names)  # 4e. (after the groupings: they weigh names as read)
     _same_scores(records, uf, groups)  # 4f.
     _leader_groups(records, uf, groups)
-    # (the days rule 9 gives "yesterday": the head rule asks them)
-    head_nouns = _head_nouns(records, _deictic_event_days(records, closest))
+    told = _deictic_event_days(records, closest)  # (the days rule 9 gives "yesterday": the head rule asks them)
+    head_nouns = _head_nouns(records, told)
     described = _descriptions(records)
     name_heads = _name_heads(records, by_iri)
     for stories in (close, groups):
@@ -2385,7 +2385,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
     # (the event day of "yesterday" is read in the articles closest to it: a topic's two events of one
     #  kind share names, not days)
-    _deictic_days(records, closest, uf)
+    _deictic_days(told, uf)
     yearless: dict[tuple[int, int, int], list[str]] = defaultdict(list)  # (story, month, day) -> records
     for r in records:
         if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
@@ -2420,7 +2420,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _said_chosen(records, uf)  # 12.
     _join_kinds(records, uf, closest)  # 13.
 
-    del groups, closest, days
+    del groups, closest, days, told
     result = _result(uf, records, external)
     _clear_label_caches()
     return result
@@ -4160,8 +4160,10 @@ def _event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict
     return event
 
 
-def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+def _deictic_days(found: dict[str, tuple[str, str]], uf: _UnionFind) -> None:
     """ "Yesterday" in an article that names no day of its own, or only its story's event day, joins that day.
+    ``found``: those expressions and their days (:func:`_deictic_event_days`, read once per resolve: the head
+    rule asks it first).
 
     An article that says when things happened only by "yesterday" or "this morning" reports the
     day the other articles of its story name by its weekday; the story's event day is the weekday
@@ -4174,7 +4176,6 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
     that its article's own date (dct:issued) made a calendar day joins only if that day is on the
     event weekday.
     """
-    found = _deictic_event_days(records, groups)
     # (the days most of them join first: "today" of several articles gathered by rule 6 meets the day of the
     #  most, when two days of a story would take it; see _days_of)
     count = Counter(target for _, target in found.values())
