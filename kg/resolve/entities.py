@@ -2342,11 +2342,14 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _same_scores(records, uf, groups)  # 4f.
     _leader_groups(records, uf, groups)
     told = _deictic_event_days(records, closest)  # (the days rule 9 gives "yesterday": the head rule asks them)
+    head_nouns = _head_nouns(records, told)
+    described = _descriptions(records)
+    name_heads = _name_heads(records, by_iri)
     for stories in (close, groups):
-        _join_heads(records, by_iri, uf, stories, told)
-        _join_name_heads(records, by_iri, uf, stories, spelled_names)
-        _join_described(records, by_iri, uf, stories)
-    del close, spelled_names
+        _join_heads(by_iri, uf, stories, head_nouns)
+        _join_name_heads(records, by_iri, uf, stories, spelled_names, name_heads)
+        _join_described(by_iri, uf, stories, described)
+    del close, spelled_names, head_nouns, described, name_heads
     _org_descriptions(records, by_iri, uf)  # 8b.
     _kind_named_descriptions(records, by_iri, uf)  # 8b.
     _facility_descriptions(records, by_iri, uf)  # 8c.
@@ -2382,7 +2385,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
             uf.union(members[0], next(iter(dated[key])), f"weekday-date:{key[1]}", force=True)
     # (the event day of "yesterday" is read in the articles closest to it: a topic's two events of one
     #  kind share names, not days)
-    _deictic_days(records, closest, uf)
+    _deictic_days(told, uf)
     yearless: dict[tuple[int, int, int], list[str]] = defaultdict(list)  # (story, month, day) -> records
     for r in records:
         if r.kind != "thing" or not r.documents or _calendar_day(r.iri) is not None:
@@ -2417,7 +2420,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
     _said_chosen(records, uf)  # 12.
     _join_kinds(records, uf, closest)  # 13.
 
-    del groups, closest, days
+    del groups, closest, days, told
     result = _result(uf, records, external)
     _clear_label_caches()
     return result
@@ -2480,15 +2483,27 @@ def _leader_groups(records: Sequence[EntityRecord], uf: _UnionFind, groups: dict
             uf.union(members[0], other, f"leader-group:{key[1]}")
 
 
-def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
-                groups: dict[str, int], told: dict[str, tuple[str, str]] | None = None) -> None:
-    """Rule 6: the common nouns of one head (or of near-synonym heads) in one story of ``groups`` meet, each
-    joining the first group of its head it does not clash with; a noun already joined to a name leads.
-    ``told``: the days rule 9 will give "yesterday" / "this morning" (:func:`_deictic_event_days`); time
-    expressions that state other days or other hours stay apart (:func:`_other_time`)."""
+@dataclass(frozen=True)
+class _HeadNouns:
+    """What the head rule (6) reads of each common noun (:func:`_head_nouns`), read once per resolve.
+
+    Why: the rule runs twice (in close stories, then in the story of common nouns) over the same records, and
+    its per-record reading (the head key, the number, the times stated, the ordinal, the rank) does not depend
+    on the stories or on the clusters; read per pass it was about half the rule's time (benchmarks/RESULTS.md,
+    spd24b).
+    """
+
+    nouns: list[tuple[EntityRecord, str, bool]]  # (record, head key, written plural)
+    stated: dict[str, _When]  # IRI -> what it states (:func:`_time_stated`), for the entities that state something
+    counted: dict[str, str | None]  # IRI -> its ordinal if it is nothing but its counted person (:func:`_counted_only`)
+    rank: dict[str, tuple]  # IRI -> :func:`_rank`
+
+
+def _head_nouns(records: Sequence[EntityRecord], told: dict[str, tuple[str, str]] | None = None) -> _HeadNouns:
+    """The common nouns the head rule (6) gathers, with their head keys and numbers, and what it asks of them
+    pair by pair computed once per noun. ``told``: the days rule 9 will give "yesterday" / "this morning"
+    (:func:`_deictic_event_days`)."""
     stated = {r.iri: when for r in records if (when := _time_stated(r, told or {})) is not _NO_TIME}
-    seen: dict[str, tuple[int, _When]] = {}  # (:func:`_stated_when`)
-    heads: dict[tuple[int, str, bool], list[str]] = defaultdict(list)  # (story, head key, plural) -> nouns
     nouns: list[tuple[EntityRecord, str, bool]] = []
     for r in records:
         if r.kind != "thing" or not r.documents:
@@ -2504,8 +2519,19 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
         # ("police" / "investigators") is a group however it is written
         plural = head.endswith(" (body)") or _written_number(r) == "plural" or bool(span and span[1])
         nouns.append((r, head, plural))
-    counted = _numbers_told_apart(nouns, groups)
-    for r, head, plural in nouns:
+    return _HeadNouns(nouns, stated, {r.iri: _counted_only(r) for r, _, _ in nouns},
+                      {r.iri: _rank(r) for r, _, _ in nouns})
+
+
+def _join_heads(by_iri: dict[str, EntityRecord], uf: _UnionFind, groups: dict[str, int], read: _HeadNouns) -> None:
+    """Rule 6: the common nouns of one head (or of near-synonym heads) in one story of ``groups`` meet, each
+    joining the first group of its head it does not clash with; a noun already joined to a name leads.
+    ``read``: the nouns and what they state (:func:`_head_nouns`); time expressions that state other days or
+    other hours stay apart (:func:`_other_time`)."""
+    seen: dict[str, tuple[int, _When]] = {}  # (:func:`_stated_when`)
+    heads: dict[tuple[int, str, bool], list[str]] = defaultdict(list)  # (story, head key, plural) -> nouns
+    counted = _numbers_told_apart(read.nouns, groups)
+    for r, head, plural in read.nouns:
         # a common noun whose IRI is shared by documents of several stories already joins them
         for story in sorted({groups[d] for d in r.documents}):
             apart = plural and (head.endswith(" (body)") or (story, head) in counted or
@@ -2513,21 +2539,22 @@ def _join_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]
             heads[(story, head, apart)].append(r.iri)
     for key in sorted(heads):
         # a noun already joined to a name leads; each noun joins the first group it does not clash with
-        members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, _rank(by_iri[iri])))
+        members = sorted(heads[key], key=lambda iri: (uf.kinds[uf.find(iri)] == {"thing"}, read.rank[iri]))
         anchors: list[str] = []
         for iri in members:
-            if not any(not _other_time(uf, anchor, iri, stated, seen) and
-                       not _ordinals_apart(by_iri[anchor], by_iri[iri]) and
+            if not any(not _other_time(uf, anchor, iri, read.stated, seen) and
+                       not _ordinals_apart(by_iri[anchor], by_iri[iri], read.counted) and
                        uf.union(anchor, iri, f"head:{key[1]}", strong_clash_only=True, same_head=True)
                        for anchor in anchors):
                 anchors.append(iri)
 
 
-def _ordinals_apart(a: EntityRecord, b: EntityRecord) -> bool:
+def _ordinals_apart(a: EntityRecord, b: EntityRecord, counted: dict[str, str | None]) -> bool:
     """Do two descriptions of a person from different articles count their person by different ordinals, or one
     by an ordinal and the other by none ("a third co-worker" / "a co-worker of hers")? The ordinal person is
-    one of those its report counted; another report's uncounted noun of the same head may be any of them."""
-    return a.documents.isdisjoint(b.documents) and _counted_only(a) != _counted_only(b)
+    one of those its report counted; another report's uncounted noun of the same head may be any of them.
+    ``counted``: :func:`_counted_only` of each (:attr:`_HeadNouns.counted`)."""
+    return a.documents.isdisjoint(b.documents) and counted[a.iri] != counted[b.iri]
 
 
 def _counted_only(rec: EntityRecord) -> str | None:
@@ -2808,14 +2835,18 @@ def _plural_of(words: Sequence[str], noun: str) -> bool:
         (noun.endswith("y") and word == noun[:-1] + "ies")
 
 
-def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
-                     groups: dict[str, int], spelled_names: set[str]) -> None:
-    """Rule 7: a one-word name or a common noun that heads exactly one organisation's or place's name of its
-    story of ``groups`` ("the navy" / "the Tellish Navy") joins it; ``spelled_names``: the nouns rule 6a found
-    to be names. A common noun written as a name (:func:`_proper_thing_forms`: "Tellsoft Navigator", a name
-    the tagger missed) is such a longer name too: "Navigator", tagged a name in another report, is its head."""
-    # (story, head) -> (the name's words, singular, the name's entity, whether the name ends in a plural word)
-    named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str, bool]]] = defaultdict(list)
+#: A longer name rule 7 may join a one-word name or a common noun to (:func:`_name_heads`): its documents, its
+#: head, its words (singular), its entity, and whether its last word is written in the plural.
+_NameHead = tuple[frozenset[str], str, frozenset[str], str, bool]
+
+
+def _name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord]) -> list[_NameHead]:
+    """The organisations' and places' names of two words or more, with their heads, as rule 7 reads them
+    (:func:`_join_name_heads`), read once per resolve: the rule runs in close stories and then in the story of
+    common nouns, and a name's forms and head depend on neither (benchmarks/RESULTS.md, spd24b). A common noun
+    written as a name (:func:`_proper_thing_forms`: "Tellsoft Navigator", a name the tagger missed) is such a
+    longer name too."""
+    found: list[_NameHead] = []
     for r in records:
         if r.kind not in {"named", "place"} or r.publisher:
             continue
@@ -2824,18 +2855,29 @@ def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRe
             for words in sorted({tokens(label), *(tuple(f.split()) for f in numeral_forms(label) | numeral_nicknames(label))}):
                 if len(words) < 2 or _COORDINATORS & set(words):
                     continue  # (two names read as one, "Tellport and Banks", have no head)
-                head = name_head(words)
-                for story in {groups[d] for d in r.documents}:
-                    named_heads[(story, head)].append((frozenset(_singular(w) for w in words), r.iri,
-                                                       _singular(words[-1]) != words[-1]))
+                found.append((r.documents, name_head(words), frozenset(_singular(w) for w in words), r.iri,
+                              _singular(words[-1]) != words[-1]))
     for iri, forms in sorted(_proper_thing_forms(records).items()):  # a name the tagger missed ("Internet Explorer")
         for form in sorted(forms):
             words = tuple(form.split())
             if _COORDINATORS & set(words):
                 continue
-            for story in {groups[d] for d in by_iri[iri].documents}:
-                named_heads[(story, name_head(words))].append((frozenset(_singular(w) for w in words), iri,
-                                                               _singular(words[-1]) != words[-1]))
+            found.append((by_iri[iri].documents, name_head(words), frozenset(_singular(w) for w in words), iri,
+                          _singular(words[-1]) != words[-1]))
+    return found
+
+
+def _join_name_heads(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
+                     groups: dict[str, int], spelled_names: set[str], names: Sequence[_NameHead]) -> None:
+    """Rule 7: a one-word name or a common noun that heads exactly one organisation's or place's name of its
+    story of ``groups`` ("the navy" / "the Tellish Navy") joins it; ``spelled_names``: the nouns rule 6a found
+    to be names; ``names``: the longer names (:func:`_name_heads`), a name the tagger missed among them:
+    "Navigator", tagged a name in another report, is the head of "Tellsoft Navigator"."""
+    # (story, head) -> (the name's words, singular, the name's entity, whether the name ends in a plural word)
+    named_heads: dict[tuple[int, str], list[tuple[frozenset[str], str, bool]]] = defaultdict(list)
+    for documents, head, words, iri, plural in names:
+        for story in {groups[d] for d in documents}:
+            named_heads[(story, head)].append((words, iri, plural))
     for r in records:  # a one-word name that is the head of one longer name of its story ("Navy", "Tellish Navy")
         words = tokens(r.prefs[0]) if r.prefs else ()
         if not _named_kind(r) or r.publisher or len(words) != 1 or not r.documents:
@@ -2889,18 +2931,28 @@ def _number_agrees(rec: EntityRecord, head: str, plural_name: bool) -> bool:
     return _written_number(rec) == ("plural" if plural_name else "singular")
 
 
-def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRecord], uf: _UnionFind,
-                    groups: dict[str, int]) -> None:
-    """Rule 8: a bare description ("the climber") joins the one person or place another article of its story
-    of ``groups`` describes so ("Robert Hallam, the climber"), or the one most of them describe so
-    (:func:`_dominant`)."""
-    # (story, head noun) -> (the description's identifying modifiers, the entity described, the document)
-    described: dict[tuple[int, str], list[tuple[frozenset[str], str, str]]] = defaultdict(list)
+@dataclass(frozen=True)
+class _Descriptions:
+    """What rule 8 reads of the records (:func:`_descriptions`), read once per resolve.
+
+    Why: the rule runs twice (in close stories, then in the story of common nouns) over the same records, and
+    which descriptions a person or place is given, and which common nouns are bare descriptions, with their
+    heads and modifiers, depend on neither the stories nor the clusters (benchmarks/RESULTS.md, spd24b).
+    """
+
+    said: list[tuple[str, str, frozenset[str], str]]  # (document, head noun, identifying modifiers, entity described)
+    bare: list[tuple[EntityRecord, str, frozenset[str], frozenset[str]]]  # (noun, head, its modifiers, role words)
+
+
+def _descriptions(records: Sequence[EntityRecord]) -> _Descriptions:
+    """The descriptions articles give people and places ("Robert Hallam, the climber"), and the bare descriptions
+    ("the climber") rule 8 joins to them (:func:`_join_described`)."""
+    said: list[tuple[str, str, frozenset[str], str]] = []
     for r in records:
         if r.kind != "person" and (r.kind == "thing" or "Place" not in r.types):
             continue
-        said = set(r.descriptions) | {(doc, label) for label in _described_labels(r) for doc in r.documents}
-        for doc, text in said:
+        given = set(r.descriptions) | {(doc, label) for label in _described_labels(r) for doc in r.documents}
+        for doc, text in given:
             if _plural_words(text) and (r.kind == "person" or not any(map(_plural_words, r.prefs))):
                 # "the producers", "51 knockouts": a group or a count, not what one person is; "New Zealand
                 # mountains": things in a place, not the place (unless its own name is plural: "the Keys")
@@ -2911,27 +2963,45 @@ def _join_described(records: Sequence[EntityRecord], by_iri: dict[str, EntityRec
             if head and r.kind == "person" and not {"Place", "CreativeWork"} & r.types and \
                     not _names_a_person(text, head):
                 continue  # "It was another clear round for Thompson": the round is no description of Thompson
-            if head and doc in groups:
-                described[(groups[doc], head)].append((distinguishing_modifiers(text), r.iri, doc))
-    attested: dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]] = {}  # (_attested_words)
+            if head:
+                said.append((doc, head, distinguishing_modifiers(text), r.iri))
+    bare: list[tuple[EntityRecord, str, frozenset[str], frozenset[str]]] = []
     for r in records:
         if r.kind != "thing" or not r.prefs or not r.documents:
             continue
         head = thing_head(r.prefs[0])
-        stories = {groups[d] for d in r.documents}
-        if not head or len(stories) != 1 or not _ends_with_head(r.prefs[0], head):
+        if not head or not _ends_with_head(r.prefs[0], head):
             continue  # only a bare description ("the climber"), not one with a complement ("scholar at X")
         if _plural(r):
             continue  # "the Harriers" are no one person, whoever is called "a Harrier"
         if _group_of_people(r, head):
             continue  # ("the guard" / "two guards": one of a group, or the group)
-        if any(by_iri[m].kind in {"named", "place"} for m in uf.members[uf.find(r.iri)]):
-            continue  # the noun already spells an organisation's or place's name ("harrier" / "Tellport Harriers")
         # "the British climber" joins the climber described as British, when two climbers are named
         mods = distinguishing_modifiers(r.prefs[0])
-        story = stories.pop()
         # "the doc" is whom another article calls "the doctor"; "the nation's best-known physicians" are a group
         roles = _role_synonyms(head) if _written_number(r) != "plural" else frozenset({head})
+        bare.append((r, head, mods, roles))
+    return _Descriptions(said, bare)
+
+
+def _join_described(by_iri: dict[str, EntityRecord], uf: _UnionFind, groups: dict[str, int],
+                    read: _Descriptions) -> None:
+    """Rule 8: a bare description ("the climber") joins the one person or place another article of its story
+    of ``groups`` describes so ("Robert Hallam, the climber"), or the one most of them describe so
+    (:func:`_dominant`). ``read``: the descriptions (:func:`_descriptions`)."""
+    # (story, head noun) -> (the description's identifying modifiers, the entity described, the document)
+    described: dict[tuple[int, str], list[tuple[frozenset[str], str, str]]] = defaultdict(list)
+    for doc, head, said_mods, iri in read.said:
+        if doc in groups:
+            described[(groups[doc], head)].append((said_mods, iri, doc))
+    attested: dict[str, tuple[frozenset[str], tuple[tuple[str, frozenset[str]], ...]]] = {}  # (_attested_words)
+    for r, head, mods, roles in read.bare:
+        stories = {groups[d] for d in r.documents}
+        if len(stories) != 1:
+            continue
+        if any(by_iri[m].kind in {"named", "place"} for m in uf.members[uf.find(r.iri)]):
+            continue  # the noun already spells an organisation's or place's name ("harrier" / "Tellport Harriers")
+        story = stories.pop()
         # (a person's identifying modifier may be stated in another phrase: "the Dallow linebacker" takes the
         #  linebacker a claim calls "a linebacker for the Dallow Hawks"; :func:`_attested_words`)
         cands = [(iri, doc) for said in thing_synonyms(head) | roles for said_mods, iri, doc in described.get((story, said), ())
@@ -3289,6 +3359,7 @@ def _role_synonyms(head: str) -> frozenset[str]:
     return next((group for group in ROLE_SYNONYMS if head in group), frozenset({head}))
 
 
+@_label_cached  # (pure; rules 8 and 13 ask it of every description, pass by pass)
 def _ends_with_head(label: str, head: str) -> bool:
     """``label`` ends with its head ``head`` (of one word or a title of several: "chief executive officer").
 
@@ -4089,8 +4160,10 @@ def _event_days(records: Sequence[EntityRecord], groups: dict[str, int]) -> dict
     return event
 
 
-def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _UnionFind) -> None:
+def _deictic_days(found: dict[str, tuple[str, str]], uf: _UnionFind) -> None:
     """ "Yesterday" in an article that names no day of its own, or only its story's event day, joins that day.
+    ``found``: those expressions and their days (:func:`_deictic_event_days`, read once per resolve: the head
+    rule asks it first).
 
     An article that says when things happened only by "yesterday" or "this morning" reports the
     day the other articles of its story name by its weekday; the story's event day is the weekday
@@ -4103,7 +4176,6 @@ def _deictic_days(records: Sequence[EntityRecord], groups: dict[str, int], uf: _
     that its article's own date (dct:issued) made a calendar day joins only if that day is on the
     event weekday.
     """
-    found = _deictic_event_days(records, groups)
     # (the days most of them join first: "today" of several articles gathered by rule 6 meets the day of the
     #  most, when two days of a story would take it; see _days_of)
     count = Counter(target for _, target in found.values())
@@ -4606,6 +4678,7 @@ def story_groups(records: Sequence[EntityRecord], uf: _UnionFind | None = None, 
     return {d: number[min(g)] for g in joined.values() for d in g}
 
 
+@_label_cached  # (pure; each of the five groupings of a resolve asks it of every name)
 def _story_key(label: str) -> str:
     """The key under which :func:`story_groups` compares a name: its words in lower case, without a one-digit
     generation number glued to a word of two or more letters ("Zenix5" is "zenix"). Numbers written apart
