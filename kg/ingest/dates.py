@@ -10,6 +10,11 @@ gives ``None`` rather than a wrong date.
 >>> normalise_date("22.06.2025"), normalise_date("June 2025"), normalise_date("05/06/2025")
 ('2025-06-22', '2025-06', None)
 
+A time in a North American zone says the page writes the month first:
+
+>>> normalise_date("8:13 AM PDT 8/2/2013"), normalise_date("1052 GMT (1852 HKT), April 10, 2007")
+('2013-08-02', '2007-04-10')
+
 A news URL often carries its article's date ("/2014/05/12/", "-20140512.html"):
 :func:`date_from_url` reads it when nothing else dates the article.
 
@@ -54,7 +59,8 @@ _WEEKDAY = r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
 # "am", "p.m.", "a. m." (a tokenised text spaces the letters).
 _AMPM = r"(?:[ap]\.?\s?m\b\.?)"
 # A time zone or two ("EDT", "ET EDT", "GMT+05:00", "(GMT+05:00)", "+0000", "Z", "UK", "hrs").
-_ONE_ZONE = r"(?:\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{2})?\)?|\([A-Z]{2,5}\)|[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)"
+# (an offset cut short by the page, "GMT+01:0", is still one)
+_ONE_ZONE = r"(?:\(?(?:GMT|UTC)\s*[+-]\s*\d{1,2}(?::?\d{1,2})?\)?|\([A-Z]{2,5}\)|[A-Z]{2,5}|[+-]\d{2}:?\d{2}|Z)"
 _ZONE = _ONE_ZONE + r"(?:\s+" + _ONE_ZONE + r")?"
 # A clock time that cannot be a plain number: minutes after a colon, or an am/pm ("10:30", "8.23 pm", "9am").
 _CLOCK = r"\d{1,2}(?::\d{2}(?::\d{2})?(?:\s*" + _AMPM + r")?|(?:\.\d{2})?\s*" + _AMPM + r")"
@@ -65,8 +71,12 @@ _TIME_SEPARATOR = r"(?:[\sT,|@–—-]+(?:(?:last\s+)?updated\s*:?\s*)?(?:at\s+|
 _TIME_TAIL = (
     r"(?:" + _TIME_SEPARATOR + r"\d{1,2}(?:[:.]\d{2}){0,2}(?:\.\d+)?\s*" + _AMPM + r"?\s*(?:" + _ZONE + r")?)?"
 )
-# A time of day written before the date ("12:17 am, Friday, October 4, 2019", "10:10 AM PDT 6/6/2019").
-_TIME_HEAD = r"(?:(?:at\s+)?" + _CLOCK + r"\s*(?:" + _ZONE + r")?[\s,|@–—-]+)?"
+# A 24-hour time written as four digits, only with the world time it is in ("1052 GMT"), and perhaps the same
+# time in a local zone in brackets ("1052 GMT (1852 HKT)"): without the zone four digits are a year or a number.
+_MILITARY = r"(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC)(?:\s*\((?:[01]\d|2[0-3]):?[0-5]\d\s*[A-Z]{2,5}\))?"
+# A time of day written before the date ("12:17 am, Friday, October 4, 2019", "10:10 AM PDT 6/6/2019",
+# "1052 GMT (1852 HKT), April 10, 2007").
+_TIME_HEAD = r"(?:(?:at\s+)?(?:" + _CLOCK + r"\s*(?:" + _ZONE + r")?|" + _MILITARY + r")[\s,|@–—-]+)?"
 _DATE_BODIES: tuple[str, ...] = (
     _YEAR + r"-(?P<mnum>\d{1,2})-(?P<day>\d{1,2})",
     _YEAR + r"[/.](?P<mnum>\d{1,2})[/.](?P<day>\d{1,2})",
@@ -120,8 +130,12 @@ def normalise_date(value: str) -> str | None:
     for pattern in _PATTERNS:
         match = pattern.fullmatch(value)
         if match:
-            return _iso(match.groupdict())
+            return _iso(match.groupdict(), month_first=_NORTH_AMERICAN_ZONE.search(value) is not None)
     return None
+
+
+# The time zones of the United States and Canada as their pages write them ("EDT", "ET", "PST", "AKDT").
+_NORTH_AMERICAN_ZONE = re.compile(r"(?<![A-Za-z])(?:E|C|M|P|AK|H)[SD]?T(?![A-Za-z])")
 
 
 def is_date_line(value: str) -> bool:
@@ -156,7 +170,16 @@ def is_clock_line(value: str) -> bool:
     return _CLOCK_LINE.fullmatch(value) is not None
 
 
-def _iso(parts: dict[str, str | None]) -> str | None:
+def _iso(parts: dict[str, str | None], *, month_first: bool = False) -> str | None:
+    """The ISO form of one date match; an ambiguous numeric date ("8/2/2013") only when ``month_first``.
+
+    Why: "8/2/2013" is August 2 in the United States and Canada and 8 February elsewhere. A page that
+    gives its time in a North American zone ("8:13 AM PDT 8/2/2013", "05/03/2013 at 10:20 AM EDT")
+    writes the month first, as those countries do; without such a zone the date stays unread.
+
+    >>> _iso({"first": "8", "second": "2", "year": "2013"}), _iso({"first": "8", "second": "2", "year": "2013"}, month_first=True)
+    (None, '2013-08-02')
+    """
     if parts.get("yy") is not None:
         parts = {**parts, "year": str(_century(int(parts["yy"] or 0)))}
     year = int(parts["year"] or 0)
@@ -170,8 +193,8 @@ def _iso(parts: dict[str, str | None]) -> str | None:
             day, month = first, second
         elif second > 12 >= first:
             month, day = first, second
-        elif first == second:
-            month = day = first
+        elif first == second or month_first:
+            month, day = first, second
         else:
             return None
     else:

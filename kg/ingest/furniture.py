@@ -92,9 +92,6 @@ LINE_KINDS: tuple[tuple[LineKind, str, int], ...] = (
     ("furniture", r"(?:accept|i\s+agree|agree|ok|got\s+it|dismiss|close|menu|search|home)", 2),
     # --- bylines and metadata ---
     ("source", r"(?:source|sources|via)\s*:\s*(?P<value>.+)", 12),
-    # ("Updated: <date>" is when the page last changed, not when the story was written: its own kind)
-    ("updated", r"(?:last\s+)?(?:updated|modified)(?:\s+(?:on|at))?\s*:?\s*(?P<value>.+)", 12),
-    ("dateline", r"(?:published|posted|first\s+published|date)(?:\s+(?:on|at))?\s*:?\s*(?P<value>.+)", 12),
     ("byline", r"(?i:by)\s+(?P<value>" + _NAMES + r"(?:\s*[,|-]\s*" + _NAMES + r")?)", 10),
     ("furniture", r"(?:(?i:additional\s+)?(?i:writing|reporting|editing|reported|written|edited|compiled)\s+(?i:by)\s+"
                   + _NAMES + r"\s*[;,.]?\s*)+", 20),
@@ -132,10 +129,19 @@ _JOB_WORDS = frozenset("""writer reporter correspondent editor columnist journal
 
 @dataclass(frozen=True)
 class LineMatch:
-    """What a line was recognised as; ``value`` is the captured publisher or ISO date."""
+    """What a line was recognised as; ``value`` is the captured publisher or ISO date.
+
+    ``modified`` is the update date a ``dateline`` or ``date`` line gives beside its first date
+    ("Posted: Nov 27, 2005 8:20 AM ET Last Updated: Nov 28, 2005"); it is shown only when set.
+    """
 
     kind: LineKind
     value: str | None = None
+    modified: str | None = None
+
+    def __repr__(self) -> str:
+        extra = f", modified={self.modified!r}" if self.modified is not None else ""
+        return f"LineMatch(kind={self.kind!r}, value={self.value!r}{extra})"
 
 
 def classify_line(line: str) -> LineMatch | None:
@@ -172,6 +178,10 @@ def classify_line(line: str) -> LineMatch | None:
     if not text or len(text) > _MAX_LINE_CHARS:
         return None
     words = len(text.split())
+    if words <= _MAX_STAMP_WORDS:
+        stamp = _stamp_line(text.rstrip(_TRAILING))
+        if stamp is not None:
+            return stamp
     for kind, pattern, max_words in _COMPILED:
         if words > max_words:
             continue
@@ -181,17 +191,86 @@ def classify_line(line: str) -> LineMatch | None:
         value = match.groupdict().get("value")
         if kind == "byline":
             return LineMatch(kind, _byline_outlet(value or ""))
-        if kind in ("dateline", "updated"):
-            written = (value or "").strip()
-            value = normalise_date(written)
-            if value is None:
-                if is_date_line(written) or is_clock_line(written):
-                    return LineMatch("furniture")
-                continue
-        elif value is not None:
+        if value is not None:
             value = value.strip().strip("\"'“”‘’*_").rstrip(".").strip() or None
         return LineMatch(kind, value)
     return _date_line(text.rstrip(_TRAILING))
+
+
+# --- stamp lines: the labelled dates a page prints above or below its story ---
+# A label that says the story was first put out ("Published:", "Posted on", "Story Created:", "Article posted on",
+# "Originally published", "Published time:", "Date:", a press release's "FOR IMMEDIATE RELEASE").
+_FIRST_LABEL = (
+    r"(?:(?:story|article|post|page|entry|news)\s+)?(?:(?:first|originally)\s+)?(?:published|posted|created)"
+    r"(?:\s+(?:time|date))?|date|for\s+immediate\s+release"
+)
+# A label that says the page was changed after it ("Updated", "Last Updated:", "Edited time:", "Page last modified").
+_UPDATE_LABEL = (
+    r"(?:(?:story|article|post|page|entry|news)\s+)?(?:last\s+)?(?:updated|modified|edited|revised)"
+    r"(?:\s+(?:time|date))?"
+)
+_STAMP_LABEL = re.compile(
+    r"(?<![\w-])(?:(?P<first>" + _FIRST_LABEL + r")|(?P<update>" + _UPDATE_LABEL + r"))(?:\s+(?:on|at))?(?![\w-])\s*:?\s*",
+    re.IGNORECASE,
+)
+# What may stand between the parts of a stamp line ("... 2013 | Updated ...", "... 8:33 AM, updated ...").
+_STAMP_SEPARATORS = " \t|,;·•–—-/"
+#: A stamp line has at most two or three parts of a few words each.
+_MAX_STAMP_WORDS = 24
+
+
+def _stamp_line(text: str) -> LineMatch | None:
+    """A line made only of labelled dates, read as the story's first date and its update, else ``None``.
+
+    Why: news pages print when a story was put out and when it was last changed in many forms: a label
+    (:data:`_FIRST_LABEL`, :data:`_UPDATE_LABEL`), perhaps "on" or "at" and a colon, then a date that may
+    carry a time and a zone before or after it ("POSTED: 1052 GMT (1852 HKT), April 10, 2007",
+    "Story Created: Aug 7, 2012 at 9:56 AM AKDT"); two such parts often share a line ("Posted: ... Last
+    Updated: ...", "PUBLISHED: ... | UPDATED: ..."), and the first may have no label but "on" ("on April 30,
+    2008 at 4:31 AM, updated April 30, 2008 at 8:33 AM"). Every part must be a date (or, after a dated part,
+    only a time), so a sentence that opens with "Posted" or "Published" is never read as one. The first
+    publication date is the article's date (``dateline``; ``date`` when it has no label), the first update
+    date its ``modified``; a line with only update dates is ``updated``. A line of labelled dates none of
+    which can be read ("Posted 05/06/2019 11:11 PM", ambiguous) is ``furniture``.
+
+    >>> _stamp_line("PUBLISHED: 02:31 GMT, 12 March 2013 | UPDATED: 22:19 GMT, 13 March 2013")
+    LineMatch(kind='dateline', value='2013-03-12', modified='2013-03-13')
+    >>> _stamp_line("Last Updated: Jul 07, 2012 8:44 PM ET"), _stamp_line("Posted 05/06/2019 11:11 PM")
+    (LineMatch(kind='updated', value='2012-07-07'), LineMatch(kind='furniture', value=None))
+    >>> _stamp_line("Posted by Ann Cole on May 3, 2013") is None, _stamp_line("Published in 2019, the report found") is None
+    (True, True)
+    """
+    labels = list(_STAMP_LABEL.finditer(text))
+    if not labels:
+        return None
+    parts: list[tuple[str | None, str]] = []  # (label kind or None, the value as written)
+    head = text[: labels[0].start()].strip(_STAMP_SEPARATORS)
+    if head:
+        parts.append((None, _ON.sub("", head, count=1)))
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        kind = "first" if label.group("first") else "update"
+        parts.append((kind, text[label.end() : end].strip(_STAMP_SEPARATORS)))
+    first: str | None = None
+    first_labelled = False
+    update: str | None = None
+    dated = False
+    for kind, written in parts:
+        value = normalise_date(written) if written else None
+        if value is None or len(value) < 7:
+            if not written or not (value or is_date_line(written) or is_clock_line(written)):
+                return None  # a part that is no date: a sentence, not a stamp line
+            continue  # a year alone, a date that cannot be read, or only a time: no date, but a stamp
+        dated = True
+        if kind == "update":
+            update = update or value
+        elif first is None:
+            first, first_labelled = value, kind == "first"
+    if not dated:
+        return LineMatch("furniture")
+    if first is None:
+        return LineMatch("updated", update)
+    return LineMatch("dateline" if first_labelled else "date", first, update)
 
 
 #: "on" may open a line that is only a date: the end of a byline broken off ("on Oct. 4, 2019").

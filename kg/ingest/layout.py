@@ -126,7 +126,7 @@ def analyse_text(text: str, *, markdown: bool = False, title: str | None = None)
     title_at, found_title = _find_title(lines, content, markdown=markdown, known=title)
     publisher, url = _publisher(lines)
     issued = _issued(lines)
-    modified = next((line.match.value for line in lines if line.match and line.match.kind == "updated"), None)
+    modified = next(filter(None, (_modified(line.match) for line in lines if line.match)), None)
     body = _paragraphs(text, lines, skip=title_at, markdown=markdown)
     return Layout(
         body=body,
@@ -310,6 +310,15 @@ def _issued(lines: list[_Line]) -> str | None:
         if value is not None:
             return value
     return None
+
+
+def _modified(match: LineMatch) -> str | None:
+    """The update date a line gives: an "Updated: <date>" line's, or the one beside a line's first date.
+
+    >>> _modified(LineMatch("updated", "2025-05-04")), _modified(LineMatch("dateline", "2025-05-03", "2025-05-04"))
+    ('2025-05-04', '2025-05-04')
+    """
+    return match.value if match.kind == "updated" else match.modified
 
 
 def _publisher(lines: list[_Line]) -> tuple[str | None, str | None]:
