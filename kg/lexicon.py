@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["ACCUSING_VERBS", "AGENT_NOUNS", "AGENT_SUFFIXES", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_HEADS", "GROUP_SYNONYMS",
-           "HARM_VERBS", "KIND_NOUNS", "NAME_KIND_HEADS", "NEAR_SYNONYMS", "NEWS_WORDS", "NOT_AGENT", "NOUN_GENDER", "ORDINALS", "PERSON_NOUNS",
-           "PERSON_ROLES", "ROLE_SYNONYMS", "THING_COMPOUNDS", "THING_SYNONYMS", "agent_noun_form", "is_person_noun",
-           "listed_person_noun", "near_synonyms", "sub_kinds", "thing_synonyms"]
+__all__ = ["ACCUSING_VERBS", "AGENT_NOUNS", "AGENT_SUFFIXES", "CHOSEN_NOUNS", "COMPOUND_PERSON_NOUNS", "GROUP_HEADS",
+           "GROUP_SYNONYMS", "HARM_VERBS", "KIND_NOUNS", "NAME_KIND_HEADS", "NEAR_SYNONYMS", "NEWS_WORDS",
+           "NOT_AGENT", "NOUN_GENDER", "ORDINALS", "PERSON_NOUNS", "PERSON_ROLES", "ROLE_SYNONYMS",
+           "THING_COMPOUNDS", "THING_SYNONYMS", "agent_noun_form", "is_person_noun", "listed_person_noun",
+           "near_synonyms", "sub_kinds", "thing_synonyms"]
 
 #: Words that make a name a news outlet ("Marbury Herald", "Tellport News Agency"): extraction types such names,
 #: ingest reads the outlet of a byline with them (kg.ingest.furniture).
@@ -505,18 +506,19 @@ def thing_synonyms(head: str) -> frozenset[str]:
 _THING_SYNONYMS_OF = {word: group for group in reversed(THING_SYNONYMS) for word in group}  # (the first group wins)
 
 
-#: Kind nouns of news things and their sub-kinds: a report names a thing by its sort ("a handgun", "the skiff",
-#: "a van") and another report, or the next sentence, by its kind ("the weapon", "the boat", "the vehicle"). Unlike
+#: Kind nouns of news things and their sub-kinds: a report names a thing by its sort ("a handgun", "the skiff", "a
+#: van") and another report, or the next sentence, by its kind ("the weapon", "the boat", "the vehicle"). Unlike
 #: :data:`THING_SYNONYMS` these are no near-synonyms: a story may hold a gun and a knife, both weapons, so the
 #: resolver joins a kind noun to a sub-kind's thing only when that thing is the one thing of the kind that the
-#: closest reports name (``kg.resolve.entities._join_kinds``), and only in the singular. Written from general English (what a thesaurus gives as "types of"), by
-#: news domain, never from a benchmark's errors. Each key is a kind noun (a word of its synonym class may stand for
-#: it); its values are nouns for sorts of it that news prose calls by the kind. A value is a
-#: sub-kind of every word of the key's synonym class (a "van" is a vehicle but no car, so "van" is no value of the
-#: class "car" / "vehicle": the kind noun "vehicle" is read alone). Left out: words whose common other news sense is
-#: no such thing ("arm", "craft", "carrier", "cutter", "cruiser", "tank", "trailer", "pickup", "plant", "fighter",
-#: "bomber", "tablet", "notebook", "home", "office", "bank", "bar", "cabin", "station"), and sub-kinds of another news sense of the kind noun ("device": a bomb is an "explosive
-#: device", so only gadgets are devices here).
+#: closest reports name (``kg.resolve.entities._join_kinds``), and only in the singular. Written from general English
+#: (what a thesaurus gives as "types of"), by news domain, never from a benchmark's errors. Each key is a kind noun
+#: (a word of its synonym class may stand for it); its values are nouns for sorts of it that news prose calls by the
+#: kind. A value is a sub-kind of every word of the key's synonym class (a "van" is a vehicle but no car, so "van" is
+#: no value of the class "car" / "vehicle": the kind noun "vehicle" is read alone). Left out: words whose common
+#: other news sense is no such thing ("arm", "craft", "carrier", "cutter", "cruiser", "tank", "trailer", "pickup",
+#: "plant", "fighter", "bomber", "tablet", "notebook", "home", "office", "bank", "bar", "cabin", "station"), and
+#: sub-kinds of another news sense of the kind noun ("device": a bomb is an "explosive device", so only gadgets are
+#: devices here).
 KIND_NOUNS: dict[str, frozenset[str]] = {kind: frozenset(words.split()) for kind, words in {
     # weapons
     "weapon": """gun firearm handgun pistol revolver rifle shotgun carbine musket knife dagger machete sword bayonet
