@@ -719,7 +719,7 @@ def _noun_read_as_adjective(tok: Token) -> bool:
 
 
 #: Dependencies of a noun the parser hung on a clause without making it a phrase of its own ("Lawyer: X checks
-#: into rehab" dep; "Trial begins for Kraft shooting suspect" npadvmod).
+#: into rehab" dep; "Trial begins for Marlow Foods shooting suspect" npadvmod).
 _STRANDED_NOUN_DEPS = frozenset({"dep", "npadvmod"})
 
 
@@ -728,7 +728,7 @@ def _stranded_person_noun(tok: Token) -> bool:
 
     Headlines drop articles and auxiliaries, and the parser then reads a role noun as no phrase: the speaker
     of a "source: claim" headline ("Lawyer: X checks into rehab") or a noun at the end of one ("Trial begins
-    for Kraft shooting suspect") is hung on the clause as ``dep`` / ``npadvmod``; a role noun before a
+    for Marlow Foods shooting suspect") is hung on the clause as ``dep`` / ``npadvmod``; a role noun before a
     participle with no auxiliary ("2 injured, and suspect caught") or after a place that modifies it ("Texas
     escapee now on most wanted list") is read as a verb. A verb reading is impossible when a base or
     non-third-person form takes no auxiliary, no "to" and no negation and is followed by a past participle

@@ -1097,7 +1097,7 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str],
     person (a firm named after two people, "Harlow and Finch", names neither alone, and a town and a
     person, "Tellport and Vance", are no two people); any two names joined by "and" are two where
     the text names one of them on its own elsewhere (``alone``, the tagged names with no "and"), or
-    the first word of one ("told Us" ... "to People and Us Weekly"; "Tellport and Vance" ... "Vance
+    the first word of one ("told Bulletin" ... "to Marlow and Bulletin Weekly"; "Tellport and Vance" ... "Vance
     said"), unless the span ends in a word for a kind of body ("Marlow Fire and Rescue", "Health and
     Human Services": one service, whose place or field the text may name alone) or names a place
     ("Bosnia and Herzegovina"); a title between two
@@ -1128,7 +1128,7 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str],
 
 
 def _named_alone_parts(ent: Span, left: Span, right: Span, alone: dict[str, str]) -> list[Span]:
-    """"Philly and Cheeks" as two names where the text names "Cheeks" alone, else the span whole.
+    """"Dale and Okafor" as two names where the text names "Okafor" alone, else the span whole.
 
     Each part keeps the label the text gives it alone, else the span's. See :func:`_name_parts`.
     """

@@ -888,18 +888,18 @@ def _one_word_names(records: Sequence[EntityRecord]) -> dict[str, set[str]]:
     apart) that some label of theirs names by that word alone, when no label of ``records`` writes the word in
     lower case and it is no title, role or compass word.
 
-    Why: a tagger reads a one-word name it does not know as a common noun ("Waitrose", "Twilight", "Promises" of
-    "Promises Treatment Center", "Turkmenistan's"), lemmatised and typed a thing in that article, so the rules for
+    Why: a tagger reads a one-word name it does not know as a common noun ("Halvergate", "Duskfall", "Haven" of
+    "Haven Treatment Center", "Ardonia's"), lemmatised and typed a thing in that article, so the rules for
     names never meet it; written capitalised, and never in lower case anywhere, the word is the name, and the
-    short name an article gave a long one ("Promises Treatment Center ... at Promises") is that one's. A word some
-    text writes in lower case ("people", "promise") is a common noun capitalised by a headline or a sentence's
+    short name an article gave a long one ("Haven Treatment Center ... at Haven") is that one's. A word some
+    text writes in lower case ("people", "haven") is a common noun capitalised by a headline or a sentence's
     start, and stays apart.
 
-    >>> recs = [EntityRecord("e:w", ("Waitrose",), frozenset({"Organization"})),
+    >>> recs = [EntityRecord("e:w", ("Halvergate",), frozenset({"Organization"})),
     ...         EntityRecord("e:p", ("People Magazine", "People"), frozenset({"Organization"})),
     ...         EntityRecord("e:n", ("people", "her people"), frozenset({"Thing"}))]
     >>> _one_word_names(recs)
-    {'waitrose': {'e:w'}}
+    {'halvergate': {'e:w'}}
     """
     lower = _lower_case_words(records)
     found: dict[str, set[str]] = defaultdict(set)
@@ -2962,7 +2962,7 @@ def _descriptions(records: Sequence[EntityRecord]) -> _Descriptions:
             head = thing_head(text)
             if head and r.kind == "person" and not {"Place", "CreativeWork"} & r.types and \
                     not _names_a_person(text, head):
-                continue  # "It was another clear round for Thompson": the round is no description of Thompson
+                continue  # "It was another clear round for Okafor": the round is no description of Okafor
             if head:
                 said.append((doc, head, distinguishing_modifiers(text), r.iri))
     bare: list[tuple[EntityRecord, str, frozenset[str], frozenset[str]]] = []
@@ -3026,10 +3026,10 @@ def _names_a_person(text: str, head: str) -> bool:
     its last two words a person's compound ("defensive end")?
 
     Why: rule 8 takes what an article says a person is for the person's description, and the extractor's links
-    from a name to a noun phrase are not all descriptions: "It was another clear round for Thompson", "all that
-    ails Greece: an economy ...", "the film" of an actor's claim. A noun for a thing describes no person, so
+    from a name to a noun phrase are not all descriptions: "It was another clear round for Okafor", "all that
+    ails Ardonia: an economy ...", "the film" of an actor's claim. A noun for a thing describes no person, so
     those phrases must not draw the bare "round" or "film" of other articles to the person. (Records the tagger
-    also typed a place or a work, "Catching Fire", keep every description: their person type is the doubtful one.)
+    also typed a place or a work, "Duskfall Rising", keep every description: their person type is the doubtful one.)
 
     >>> _names_a_person("the mandatory challenger", "challenger"), _names_a_person("the pastor", "pastor")
     (True, True)

@@ -30,5 +30,5 @@ def test_a_listed_person_noun_takes_the_named_person(parse, text, word, key):
 def test_a_person_noun_the_parser_reads_as_an_adverbial_is_a_mention(extract):
     # headline style: "Lawyer" left unattached before the colon, "Suspect" hung on "Begins" as an adverbial
     for text, noun in (("Lawyer: Dana Holt checks into rehab facility", "Lawyer"),
-                       ("Trial Begins for Kraft Shooting Suspect", "Suspect")):
+                       ("Trial Begins for Marlow Foods Shooting Suspect", "Suspect")):
         assert noun in {m.text for m in extract(text).mentions}, text
