@@ -29,15 +29,15 @@ kg.errors.ExportError: E400 unknown format 'rdfxml'; known: jsonld, json-ld, app
 
 from __future__ import annotations
 
+import bisect
+import contextlib
 import hashlib
-import heapq
 import io
 import itertools
 import json
 import os
 import re
 import tempfile
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -79,9 +79,13 @@ _UNICODE_ESCAPE = re.compile(rb"\\[uU]")
 _BLANK_MARK = re.compile(rb"_:")
 #: Sorts before any IRI, so every subject's ``rdf:type`` lines come first.
 _TYPE_SORT_KEY = b" <\x00> "
-#: Distinct union triples sorted in memory at once; beyond that they spill to sorted runs on disk.
+#: Union lines (repeats included) sorted in memory at once; beyond that they spill to sorted runs on disk.
 #: (A million lines held about 500 MB with their set and sorted list; this quarter costs a few more runs.)
 _RUN_LINES = 250_000
+#: Bytes of the runs the union's merge reads ahead, over all runs together (:func:`_merged`), and the least
+#: share of one run (a big corpus's union has many runs).
+_MERGE_BYTES = 8 * 2**20
+_MERGE_MIN_BYTES = 1 << 16
 #: A graph whose N-Triples dump passes this many bytes (the resolution graph of a big corpus: its
 #: corroborations grow with the square of a claim's copies) is sorted on disk and written in pieces of
 #: :data:`_BIG_PIECE_LINES` lines (:func:`_big_pieces`), never held whole.
@@ -199,27 +203,34 @@ def _graphs(store) -> list[ox.NamedNode | ox.DefaultGraph]:
 
 
 class _Union:
-    """Every distinct triple of every graph, sorted, in bounded memory.
+    """Every distinct triple of every graph, sorted, with the number of graphs stating it, in bounded memory.
 
-    An external merge sort: distinct lines are collected graph by graph (:meth:`add`);
-    every :data:`_RUN_LINES` of them are sorted and written to a temporary run file, and
-    :meth:`chunks` merges the runs (duplicates across runs dropped as they meet). A graph
-    that fits in one run never touches the disk. Use it as a context manager (the run
-    files live in a temporary folder until it exits). Lines are held as their sort keys
-    (:func:`_keyed`), so sorting and merging compare bytes without a key function.
+    An external merge sort of the lines themselves, repeats included (a triple stated in k graphs is
+    held k times; few are): the lines of the graphs are collected (:meth:`add`), and every
+    :data:`_RUN_LINES` of them are sorted and written to a temporary run file; :meth:`counted`
+    merges the runs block by block (:func:`_merged`) and counts each batch's repeats with a
+    :class:`~collections.Counter`. Why repeats and not distinct lines with their counts: every
+    step is then a C loop (``list.sort`` merges the graphs' already sorted lines, ``Counter`` counts,
+    ``bytes.split`` reads a run), where keeping counts beside the lines cost a Python step per line
+    in the merge (``heapq.merge`` over ``(line, count)`` pairs) and per spilled line. A union that
+    fits in one run never touches the disk. Use it as a context manager (the run files live in a
+    temporary folder until it exits). Lines are held as their sort keys (:func:`_keyed`), so sorting
+    and merging compare bytes without a key function.
+
+    >>> with _Union() as union:
+    ...     union.add_keyed([b"<a> <p> 1 .", b"<b> <p> 2 ."]); union.add_keyed([b"<a> <p> 1 ."])
+    ...     list(union.counted())
+    [([b'<a> <p> 1 .', b'<b> <p> 2 .'], [2, 1])]
     """
-
-    def __init__(self, counting: bool = False) -> None:
-        self._counting = counting  # also keep, per triple, the number of graphs stating it (:meth:`counted`)
 
     def __enter__(self) -> _Union:
         self._folder = tempfile.TemporaryDirectory(prefix="kg-export-")
         self._runs: list[Path] = []
-        self._seen: set[bytes] | Counter[bytes] = Counter() if self._counting else set()
+        self._held: list[bytes] = []
         return self
 
     def __exit__(self, *exc) -> None:
-        self._seen = set()
+        self._held = []
         self._folder.cleanup()
 
     def add(self, lines: list[bytes]) -> None:
@@ -227,98 +238,108 @@ class _Union:
 
     def add_keyed(self, keyed: list[bytes]) -> None:
         """:meth:`add` of lines already made sort keys (:func:`_keyed`)."""
-        self._seen.update(keyed)
-        if len(self._seen) >= _RUN_LINES:
+        self._held += keyed
+        if len(self._held) >= _RUN_LINES:
             self._spill()
 
     def _spill(self) -> None:
-        path = Path(self._folder.name) / f"{len(self._runs)}.nt"
-        ordered = sorted(self._seen)
-        self._runs.append(_write_run(ordered, path))
-        if self._counting:
-            assert isinstance(self._seen, Counter)
-            path.with_suffix(".counts").write_bytes(array("Q", map(self._seen.__getitem__, ordered)).tobytes())
-        self._seen = Counter() if self._counting else set()
+        self._held.sort()
+        self._runs.append(_write_run(self._held, Path(self._folder.name) / f"{len(self._runs)}.nt"))
+        self._held = []
+
+    def _batches(self) -> Iterator[list[bytes]]:
+        """Every line held or spilled, repeats included, sorted, in batches that each hold all of a line's repeats."""
+        if not self._runs:
+            self._held.sort()
+            if self._held:
+                yield self._held
+            return
+        if self._held:
+            self._spill()
+        yield from _merged(self._runs, max(_MERGE_BYTES // len(self._runs), _MERGE_MIN_BYTES))
 
     def counted(self, size: int = 100_000) -> Iterator[tuple[list[bytes], list[int]]]:
-        """Like :meth:`chunks`, with the number of graphs stating each line (a counting union only)."""
-        assert self._counting and isinstance(self._seen, Counter)
-        if not self._runs:
-            ordered = sorted(self._seen)
-            counts = list(map(self._seen.__getitem__, ordered))
-            for start in range(0, len(ordered), size):
-                yield ordered[start : start + size], counts[start : start + size]
-            return
-        if self._seen:
-            self._spill()
-        runs = [zip(_read_run(run), _read_counts(run.with_suffix(".counts"))) for run in self._runs]
+        """The sorted distinct lines, as sort keys (:func:`_unkeyed` gives them back), ``size`` at a time, each
+        with the number of graphs stating it."""
         lines: list[bytes] = []
         counts: list[int] = []
-        for line, count in heapq.merge(*runs):
-            if lines and lines[-1] == line:
-                counts[-1] += count
-                continue
+        for batch in self._batches():
+            found = Counter(batch)  # (a sorted batch: the keys come in order)
+            lines += found.keys()
+            counts += found.values()
             if len(lines) >= size:
-                yield lines, counts
-                lines, counts = [], []
-            lines.append(line)
-            counts.append(count)
+                cut = len(lines) - len(lines) % size
+                for start in range(0, cut, size):
+                    yield lines[start : start + size], counts[start : start + size]
+                del lines[:cut], counts[:cut]
         if lines:
             yield lines, counts
 
     def chunks(self, size: int = 100_000) -> Iterator[list[bytes]]:
         """The sorted distinct lines, as sort keys (:func:`_unkeyed` gives them back), ``size`` at a time."""
-        if not self._runs:
-            ordered = sorted(self._seen)
-            for start in range(0, len(ordered), size):
-                yield ordered[start : start + size]
-            return
-        if self._seen:
-            self._spill()
-        yield from _chunks(_distinct(heapq.merge(*(_read_run(run) for run in self._runs))), size)
+        for lines, _ in self.counted(size):
+            yield lines
 
 
-def _distinct(lines: Iterable[bytes]) -> Iterator[bytes]:
-    """Sorted ``lines`` without repeats."""
-    previous = None
-    for line in lines:
-        if line != previous:
-            yield line
-            previous = line
+def _merged(runs: list[Path], block: int) -> Iterator[list[bytes]]:
+    """The lines of the sorted ``runs`` (files of lines, repeats allowed) merged, in sorted batches, each
+    holding every repeat of its lines.
+
+    Each run is read ``block`` bytes at a time and split. A batch takes, from every run, the lines below
+    the least of the last lines read from the runs not yet read to their end (``bound``): no line still
+    unread sorts before ``bound``, so every repeat of a line below it is in the batch. A run is read on
+    while what was read of it is one line repeated, so the run holding ``bound`` always gives a line.
+    The batch's sort merges the runs' sorted stretches (in C: Python's sort finds them).
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     runs = [_write_run(lines, Path(d) / f"{i}.nt") for i, lines in enumerate(
+    ...         [[b"a", b"a", b"a", b"c"], [b"a", b"b", b"d"], [b"b", b"c", b"c"]])]
+    ...     batches = list(_merged(runs, block=3))
+    >>> b"".join(line for batch in batches for line in batch)
+    b'aaaabbcccd'
+    >>> all(batch[-1] < later[0] for batch, later in zip(batches, batches[1:]))
+    True
+    """
+    with contextlib.ExitStack() as stack:
+        files = [stack.enter_context(run.open("rb")) for run in runs]
+        held: list[list[bytes]] = [[] for _ in runs]
+        cut = [b""] * len(runs)  # the start of a line the last read cut, per run
+        live = [True] * len(runs)  # not read to the end
+        while True:
+            for i, lines in enumerate(held):
+                while live[i] and (not lines or lines[0] == lines[-1]):
+                    data = files[i].read(block)
+                    if not data:
+                        live[i] = False
+                        if cut[i]:
+                            lines.append(cut[i])
+                        break
+                    more = (cut[i] + data).split(b"\n")
+                    cut[i] = more.pop()
+                    lines += more
+            bounds = [lines[-1] for lines, open_ in zip(held, live) if open_]
+            if not bounds:
+                rest = [line for lines in held for line in lines]
+                if rest:
+                    rest.sort()
+                    yield rest
+                return
+            bound = min(bounds)
+            batch: list[bytes] = []
+            for i, lines in enumerate(held):
+                k = bisect.bisect_left(lines, bound)
+                if k:
+                    batch += lines[:k]
+                    held[i] = lines[k:]
+            batch.sort()
+            yield batch
 
 
 def _write_run(lines: list[bytes], path: Path) -> Path:
     with path.open("wb") as handle:
         handle.write(b"\n".join(lines) + b"\n")
     return path
-
-
-def _read_run(path: Path) -> Iterator[bytes]:
-    with path.open("rb") as handle:
-        for line in handle:
-            yield line.rstrip(b"\n")
-
-
-def _read_counts(path: Path, block: int = 1 << 15) -> Iterator[int]:
-    """The integers of a run's counts file, read ``block`` at a time (a big union's runs hold millions: read
-    whole, every run's counts would sit in memory together during the merge).
-
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as d:
-    ...     path = Path(d) / "0.counts"
-    ...     _ = path.write_bytes(array("Q", range(7)).tobytes())
-    ...     list(_read_counts(path, block=3))
-    [0, 1, 2, 3, 4, 5, 6]
-    """
-    with path.open("rb") as handle:
-        while True:
-            part = array("Q")
-            try:
-                part.fromfile(handle, block)
-            except EOFError:  # (the last block: what there was is in ``part``)
-                yield from part
-                return
-            yield from part
 
 
 def _chunks(lines: Iterable[bytes], size: int = 100_000) -> Iterator[list[bytes]]:
@@ -333,9 +354,15 @@ def _chunks(lines: Iterable[bytes], size: int = 100_000) -> Iterator[list[bytes]
 
 
 def _triples(data: bytes) -> Iterator[ox.Triple]:
+    """The triples of N-Triples ``data`` that a store dumped (or that a store took in: :func:`_stored_lines`).
+
+    Parsed ``lenient``: Oxigraph then skips checking IRIs and language tags again, which was about
+    40% of parsing the union for its Turtle; valid text gives the same terms either way (the store
+    loads the documents so too, :meth:`kg.store.Store.load_documents`).
+    """
     if not data:
         return iter(())
-    return ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
+    return ox.parse(data, format=ox.RdfFormat.N_TRIPLES, lenient=True)
 
 
 def _without_prefixes(data: bytes) -> bytes:
@@ -657,11 +684,9 @@ def _trig_block(graph, lines: list[bytes]) -> bytes:
         return b""
     data = b"\n".join(lines) + b"\n"
     if not isinstance(graph, ox.NamedNode):
-        triples = ox.parse(data, format=ox.RdfFormat.N_TRIPLES)
-        quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
+        quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in _triples(data))
         return _without_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
-    body = _without_prefixes(ox.serialize(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), format=ox.RdfFormat.TURTLE,
-                                          prefixes=PREFIXES))
+    body = _without_prefixes(ox.serialize(_triples(data), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
     return _trig_head(graph) + b"\t" + body[:-1].replace(b"\n", b"\n\t") + b"\n}\n"
 
 
@@ -830,12 +855,8 @@ def _write_union(writers: list[_Writer], union: _Union, record=None) -> None:
     with a subject); ``record`` (:class:`kg.export.incremental.Recorder`) keeps what the next export updates."""
     plain = [w for w in writers if isinstance(w, _NTriplesWriter)]
     turtle = [w for w in writers if isinstance(w, _TurtleWriter)]
-    if record is not None:
-        chunks: Iterable[tuple[list[bytes], list[int] | None]] = union.counted()
-    else:
-        chunks = ((chunk, None) for chunk in union.chunks())
     first = True
-    for keyed, counts in _subject_cut(chunks):
+    for keyed, counts in _subject_cut(union.counted()):
         for writer in writers:
             writer.count += len(keyed)
         data = _unkeyed(b"\n".join(keyed) + b"\n")
@@ -865,7 +886,7 @@ def _write_all(store, writers: list[_Writer], record=None) -> None:
     keep = getattr(store, "cache_export", None)
     if not {_TriGWriter, _JsonLdWriter} <= {type(w) for w in per_graph}:
         keep = None
-    with _Union(counting=record is not None and bool(union_writers)) as union:
+    with _Union() as union:
         for graph in _graphs(store):
             piece = _Piece.decode(graph, cached(graph)) if cached is not None else None
             fresh = piece is None

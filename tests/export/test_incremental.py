@@ -324,8 +324,8 @@ def _state_files(store: Store) -> dict[str, bytes]:
 @pytest.mark.parametrize("seed", range(3))
 def test_the_union_state_written_chunk_by_chunk_is_the_state_written_at_once(tmp_path, monkeypatch, seed):
     """A full export appends each union chunk's arrays to the state files and keeps none of them (the state of
-    a big corpus's union is hundreds of MB); with the union spilled in runs of a few lines, whose counts are
-    read block by block, the files are those of an export that sorted the union in memory and gave it in one
+    a big corpus's union is hundreds of MB); with the union spilled in runs of a few lines, read and merged a
+    few lines at a time, the files are those of an export that sorted the union in memory and gave it in one
     chunk, and the incremental exports after it still give the bytes of full exports."""
     from kg.export import incremental
 
@@ -341,7 +341,8 @@ def test_the_union_state_written_chunk_by_chunk_is_the_state_written_at_once(tmp
             patch.setattr(formats, "_RUN_LINES", run_lines)
             counted = formats._Union.counted
             patch.setattr(formats._Union, "counted", lambda self, size=chunk: counted(self, size))
-            patch.setattr(formats, "_read_counts", lambda path, block=3, read=formats._read_counts: read(path, block))
+            patch.setattr(formats, "_MERGE_BYTES", 64)  # the runs merged a few lines at a time
+            patch.setattr(formats, "_MERGE_MIN_BYTES", 1)
             chunk_of = incremental.Recorder.union_chunk
 
             def spy(self, lines, counts, body):
