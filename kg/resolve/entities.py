@@ -424,6 +424,24 @@ GRAPHS_PER_READ = 64
 IRIS_PER_READ = 4096
 
 
+class Strings(dict):
+    """One copy of each distinct string: ``strings[text]`` is the first string equal to ``text`` looked up.
+
+    Why: the reads name an entity, document, type or predicate in many rows, and each row's value is a new
+    string; a dict lookup (C-level) keeps the first, where ``sys.intern`` would leave its table grown with
+    every string of the corpus after resolve.
+
+    >>> strings = Strings()
+    >>> a = strings["".join(["e", "x"])]
+    >>> strings["ex"] is a, len(strings)
+    (True, 1)
+    """
+
+    def __missing__(self, text: str) -> str:
+        self[text] = text
+        return text
+
+
 def graph_batches(store) -> list[dict]:
     """The store's named graphs, :data:`GRAPHS_PER_READ` at a time, as keyword arguments of
     :meth:`kg.store.Store.rows` (``named_graphs=``): the one way resolve's reads bound what a read holds.
@@ -475,8 +493,6 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     distinct string (a document IRI, a type, a label) is kept once, so the records are about
     all this holds.
     """
-    strings: dict[str, str] = {}
-    intern = lambda text: strings.setdefault(text, text)  # noqa: E731
     prefs: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
     written: dict[str, set[tuple[str, str]]] = defaultdict(set)  # (calendar days only: _weekdays_named)
@@ -489,32 +505,39 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     negative = {c.value for (c,) in store.rows(_NEGATIVE_CLAIMS)}
     # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
     labels_query = _labels_query(resolution_graph)
+    # each term's value is taken once a row (``.value`` copies the string out of Oxigraph each time) and each
+    # distinct string kept once (an entity, document or type is named by many rows)
+    strings = Strings()
     for batch in graph_batches(store):
         new: set[str] = set()
         for e, g in store.rows(_DOCS, **batch):
-            if g.value != resolution_graph:
-                if e.value not in docs:
-                    new.add(e.value)
-                docs[intern(e.value)].add(intern(g.value))
+            e, g = strings[e.value], g.value
+            if g != resolution_graph:
+                if e not in docs:
+                    new.add(e)
+                docs[e].add(strings[g])
         for found in iri_chunks(sorted(new)):
             for e, t in store.rows(_TYPES % found):
-                types[intern(e.value)].add(intern(t.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
-                if t.value in _DESCRIBED_TYPES:
-                    described.add(intern(e.value))
+                e, t = strings[e.value], t.value
+                types[e].add(strings[t.rsplit("/", 1)[-1].rsplit("#", 1)[-1]])
+                if t in _DESCRIBED_TYPES:
+                    described.add(e)
         for e, label, pref, g in store.rows(labels_query, **batch):
-            (prefs if pref.value == "true" else alts)[intern(e.value)].add(intern(label.value))
-            if _CALENDAR_IRI.search(e.value):
-                written[intern(e.value)].add((intern(g.value), intern(label.value)))
+            e, label = strings[e.value], strings[label.value]
+            (prefs if pref.value == "true" else alts)[e].add(label)
+            if _CALENDAR_IRI.search(e):
+                written[e].add((strings[g.value], label))
         for e, n in store.rows(_MENTIONS, **batch):
-            counts[intern(e.value)] += int(n.value)
-        people = sorted(e.value for (e,) in store.rows(_NOMINAL_BODIES, **batch)
-                        if _described(store, e.value, docs, described))
+            counts[strings[e.value]] += int(n.value)
+        people = sorted(e for e in (e.value for (e,) in store.rows(_NOMINAL_BODIES, **batch))
+                        if _described(store, e, docs, described))
         for found in iri_chunks(people):
             for e, d, text in store.rows(_DESCRIPTIONS % found, **batch):
-                descriptions[e.value].add((intern(d.value), text.value))
+                descriptions[e.value].add((strings[d.value], text.value))
         for c, subject, predicate, obj in store.rows(_DEEDS, **batch):
-            if subject.value != obj.value and c.value not in negative:
-                deeds[intern(subject.value)].add((intern(predicate.value), intern(obj.value)))
+            subject, obj = subject.value, obj.value
+            if subject != obj and c.value not in negative:
+                deeds[strings[subject]].add((strings[predicate.value], strings[obj]))
     del strings, described
     # one frozenset per distinct set of types, and of documents: most entities are named in one document
     # (a frozenset of one costs some 200 bytes: made per entity, they were a tenth of the records)
