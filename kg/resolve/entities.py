@@ -110,10 +110,11 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, HARM_VERBS,
                         NAME_KIND_HEADS, NEAR_SYNONYMS, ORDINALS, PERSON_NOUNS, PERSON_ROLES, ROLE_SYNONYMS,
@@ -355,6 +356,35 @@ class EntityResolution:
 
 
 # -- reading the store ---------------------------------------------------------------------
+def by_value(query: str, value: str, iri: str) -> str:
+    """``query`` (a SELECT of ``?iri`` and ``?value``) as one row per ``?value``, its IRIs joined by spaces.
+
+    Why: most of a read's cost is its terms, each decoded by Oxigraph and made a Python object per row; where
+    many IRIs (entities) share one of a few values (a type, a document, a count), a row per value decodes each
+    value once and gives the IRIs as one string (an IRI holds no space; a blank node or literal in ``?iri``
+    is left out, as it could not be split back: resolve's records are of IRIs). Read with :func:`grouped_rows`.
+
+    >>> by_value("SELECT ?e ?t WHERE { ?e a ?t }", "t", "e")  # doctest: +NORMALIZE_WHITESPACE
+    "SELECT ?t (GROUP_CONCAT(STR(?e); separator=' ') AS ?e_all)
+     WHERE { { SELECT ?e ?t WHERE { ?e a ?t } } FILTER(isIRI(?e)) } GROUP BY ?t"
+    """
+    return (f"SELECT ?{value} (GROUP_CONCAT(STR(?{iri}); separator=' ') AS ?{iri}_all) "
+            f"WHERE {{ {{ {query} }} FILTER(isIRI(?{iri})) }} GROUP BY ?{value}")
+
+
+def grouped_rows(store, query: str, **kwargs) -> Iterator[tuple[Any, list[str]]]:
+    """The rows of a :func:`by_value` query: (the value's term, its IRIs).
+
+    >>> from kg.store import Store
+    >>> store = Store()
+    >>> store.update("INSERT DATA { <http://ex/a> a <http://ex/T> . <http://ex/b> a <http://ex/T> }")
+    >>> [(t.value, sorted(iris)) for t, iris in grouped_rows(store, by_value("SELECT ?e ?t WHERE { ?e a ?t }", "t", "e"))]
+    [('http://ex/T', ['http://ex/a', 'http://ex/b'])]
+    """
+    for value, iris in store.rows(query, **kwargs):
+        yield value, iris.value.split(" ")
+
+
 #: How the reads are shaped. Oxigraph joins the patterns of one group by looking each row of
 #: one up in the index of the next (a RocksDB seek per row), and turns every term of every
 #: answer row back into its string (a RocksDB read per IRI or long literal): both cost
@@ -381,6 +411,10 @@ _MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } }
 GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
+#: the reads of many entities with one of a few values, a row per value (:func:`by_value`)
+_TYPES_BY_CLASS = by_value(_TYPES, "t", "e")
+_DOCS_BY_GRAPH = by_value(_DOCS, "g", "e")
+_MENTIONS_BY_COUNT = by_value(_MENTIONS, "n", "e")
 #: What each entity does to another entity (the claims it is the subject of, with an entity object), as its
 #: texts say it: a negated claim ("Lee did not shoot Roe", "Roe is not the choice"; its IRI holds its polarity,
 #: so every mention of it is negative) is no deed.
@@ -510,25 +544,31 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     strings = Strings()
     for batch in graph_batches(store):
         new: set[str] = set()
-        for e, g in store.rows(_DOCS, **batch):
-            e, g = strings[e.value], g.value
-            if g != resolution_graph:
-                if e not in docs:
-                    new.add(e)
-                docs[e].add(strings[g])
+        for g, named in grouped_rows(store, _DOCS_BY_GRAPH, **batch):
+            if g.value != resolution_graph:
+                g = strings[g.value]
+                for e in named:
+                    e = strings[e]
+                    if e not in docs:
+                        new.add(e)
+                    docs[e].add(g)
         for found in iri_chunks(sorted(new)):
-            for e, t in store.rows(_TYPES % found):
-                e, t = strings[e.value], t.value
-                types[e].add(strings[t.rsplit("/", 1)[-1].rsplit("#", 1)[-1]])
+            for t, typed in grouped_rows(store, _TYPES_BY_CLASS % found):
+                t, typed = t.value, [strings[e] for e in typed]
+                name = strings[t.rsplit("/", 1)[-1].rsplit("#", 1)[-1]]
+                for e in typed:
+                    types[e].add(name)
                 if t in _DESCRIBED_TYPES:
-                    described.add(e)
+                    described.update(typed)
         for e, label, pref, g in store.rows(labels_query, **batch):
             e, label = strings[e.value], strings[label.value]
             (prefs if pref.value == "true" else alts)[e].add(label)
             if _CALENDAR_IRI.search(e):
                 written[e].add((strings[g.value], label))
-        for e, n in store.rows(_MENTIONS, **batch):
-            counts[strings[e.value]] += int(n.value)
+        for n, counted in grouped_rows(store, _MENTIONS_BY_COUNT, **batch):
+            n = int(n.value)
+            for e in counted:
+                counts[strings[e]] += n
         people = sorted(e for e in (e.value for (e,) in store.rows(_NOMINAL_BODIES, **batch))
                         if _described(store, e, docs, described))
         for found in iri_chunks(people):
