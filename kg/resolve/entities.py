@@ -437,10 +437,11 @@ _DESCRIBED_TYPES = frozenset({_PERSON, str(SCHEMA.Place)})
 #: by index lookups after the nominal mentions and bodies are hashed together. A mention, its target and
 #: selectors sit in one document graph.
 _NOMINAL_BODIES = """
-SELECT DISTINCT ?e WHERE {
+SELECT DISTINCT ?e ?g WHERE {
   { SELECT ?m ?g WHERE { GRAPH ?g { ?m cg:mentionKind "nominal" } } }
   { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } }
 """
+_NOMINAL_BY_GRAPH = by_value(_NOMINAL_BODIES, "g", "e")  # (a row per graph: :func:`by_value`)
 _DESCRIPTIONS = """
 SELECT DISTINCT ?e ?d ?text WHERE {
   { SELECT ?m ?e ?g WHERE {
@@ -569,8 +570,8 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
             n = int(n.value)
             for e in counted:
                 counts[strings[e]] += n
-        people = sorted(e for e in (e.value for (e,) in store.rows(_NOMINAL_BODIES, **batch))
-                        if _described(store, e, docs, described))
+        nominal = {e for _, named in grouped_rows(store, _NOMINAL_BY_GRAPH, **batch) for e in named}
+        people = sorted(e for e in nominal if _described(store, e, docs, described))
         for found in iri_chunks(people):
             for e, d, text in store.rows(_DESCRIPTIONS % found, **batch):
                 descriptions[e.value].add((strings[d.value], text.value))
