@@ -41,7 +41,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-from kg.resolve.entities import graph_batches, iri_chunks
+from kg.resolve.entities import Strings, graph_batches, iri_chunks
 from kg.resolve.names import normalise
 
 __all__ = [
@@ -147,14 +147,10 @@ _CLAIM_PROPERTIES = {
 #: relation labels, read apart from the claims: a path rdf:predicate/rdfs:label over the union graph multiplies
 #: the copies of both triples (one per document graph stating them)
 #: the preferred labels of entity objects, for the words of a measure ("600 fatalities"): the objects of each
-#: batch's claims (:data:`_CLAIM_OBJECTS`), then the labels of those not seen before (``%s``: their IRIs), over
-#: every graph, made distinct (a label is stated in every document graph naming the entity)
+#: batch's claims (the IRI objects of its :data:`_CLAIMS` rows), then the labels of those not seen before (``%s``:
+#: their IRIs), over every graph, made distinct (a label is stated in every document graph naming the entity)
 _RELATION_LABELS = ("SELECT DISTINCT ?p ?v WHERE { { SELECT DISTINCT ?p WHERE { ?p a cg:Relation } } "
                     "?p rdfs:label ?v }")
-_CLAIM_OBJECTS = """
-SELECT DISTINCT ?o WHERE { { SELECT ?c ?g WHERE { GRAPH ?g { ?c a cg:Claim } } }
-                           { SELECT ?c ?o ?g WHERE { GRAPH ?g { ?c rdf:object ?o FILTER(isIRI(?o)) } } } }
-"""
 _OBJECT_LABELS = "SELECT DISTINCT ?o ?v WHERE { VALUES ?o { %s } ?o skos:prefLabel ?v }"
 _NEGATIVE = "SELECT DISTINCT ?c WHERE { ?m oa:hasBody ?c ; cg:polarity cg:Negative }"
 _MENTIONS = """
@@ -188,17 +184,17 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
     """
     from pyoxigraph import NamedNode
 
-    strings: dict[str, str] = {}
-    intern = lambda text: strings.setdefault(text, text)  # noqa: E731
+    strings = Strings()
     negative = {c.value for (c,) in store.rows(_NEGATIVE)}
     values: dict[str, dict[str, str]] = {}
     for name, pattern in _CLAIM_PROPERTIES.items():
         found: dict[str, str] = {}
+        shared = name in _SHARED_VALUES
         # the value with the smallest lexical form, picked here: ORDER BY costs seconds on a big store
         for c, v in store.rows(f"SELECT DISTINCT ?c ?v WHERE {{ {pattern} }}"):
-            c, v = intern(c.value), v.value
+            c, v = strings[c.value], v.value
             if c not in found or v < found[c]:
-                found[c] = intern(v) if name in _SHARED_VALUES else v
+                found[c] = strings[v] if shared else v
         values[name] = found
     relation_labels: dict[str, str] = {}
     for p, v in store.rows(_RELATION_LABELS):  # the smallest label, as ORDER BY STR(?v) would give first
@@ -207,48 +203,49 @@ def read_claims(store) -> tuple[list[ClaimRecord], list[MentionRecord]]:
             relation_labels[p] = v
     object_labels: dict[str, str] = {}
     claims: dict[str, ClaimRecord] = {}
+    text, q, unit, approx, lower, upper, time, loc = (values[name] for name in _CLAIM_PROPERTIES)
     batches = graph_batches(store)
     for batch in batches:
-        new = sorted({o.value for (o,) in store.rows(_CLAIM_OBJECTS, **batch)} - object_labels.keys())
+        # a batch's rows, each term's value taken once (``.value`` copies the string out of Oxigraph each time)
+        rows = [(strings[c.value], strings[s.value], strings[p.value], strings[o.value], isinstance(o, NamedNode))
+                for c, s, p, o in store.rows(_CLAIMS, **batch)]
+        new = sorted({o for _, _, _, o, is_iri in rows if is_iri} - object_labels.keys())
         for found in iri_chunks(new):
             for o, v in store.rows(_OBJECT_LABELS % found):
                 o, v = o.value, v.value
                 if o not in object_labels or v < object_labels[o]:  # the smallest label, as for the relations
                     object_labels[o] = v
         object_labels.update((iri, "") for iri in new if iri not in object_labels)  # (one without: not asked again)
-        for c, s, p, o in store.rows(_CLAIMS, **batch):
-            iri = intern(c.value)
-            is_iri = isinstance(o, NamedNode)
+        for iri, s, p, o, is_iri in rows:
             old = claims.get(iri)
             # a claim with two subjects or objects (two documents stating it differently): keep the smallest
             # statement, whatever order the store gives the rows in
-            if old is not None and (old.subject, old.predicate, old.object, old.object_is_iri) <= (
-                    s.value, p.value, o.value, is_iri):
+            if old is not None and (old.subject, old.predicate, old.object, old.object_is_iri) <= (s, p, o, is_iri):
                 continue
-            get = lambda name: values[name].get(iri)  # noqa: E731
-            q = get("q")
+            quantity = q.get(iri)
             claims[iri] = ClaimRecord(
                 iri=iri,
-                subject=intern(s.value),
-                predicate=intern(p.value),
-                object=intern(o.value),
+                subject=s,
+                predicate=p,
+                object=o,
                 object_is_iri=is_iri,
-                predicate_label=relation_labels.get(p.value, ""),
-                text=get("text") or "",
-                quantity=float(q) if q is not None else None,
-                unit=get("unit"),
-                approximate=_true(get("approx")),
-                lower=_true(get("lower")),
-                upper=_true(get("upper")),
-                time=get("time"),
-                location=get("loc"),
+                predicate_label=relation_labels.get(p, ""),
+                text=text.get(iri) or "",
+                quantity=float(quantity) if quantity is not None else None,
+                unit=unit.get(iri),
+                approximate=_true(approx.get(iri)),
+                lower=_true(lower.get(iri)),
+                upper=_true(upper.get(iri)),
+                time=time.get(iri),
+                location=loc.get(iri),
                 polarity="negative" if iri in negative else "positive",
-                object_label=object_labels.get(o.value, "") if is_iri else "",
+                object_label=object_labels[o] if is_iri else "",
             )
-    del values, object_labels, negative
+        del rows
+    del values, object_labels, negative, text, q, unit, approx, lower, upper, time, loc
     mentions = {
-        MentionRecord(m.value, intern(c.value), intern(doc.value), intern(pub.value) if pub is not None else None,
-                      intern(who.value) if who is not None else None)
+        MentionRecord(m.value, strings[c.value], strings[doc.value], strings[pub.value] if pub is not None else None,
+                      strings[who.value] if who is not None else None)
         for batch in batches for m, c, doc, pub, who in store.rows(_MENTIONS, **batch)
     }
     # (a mention with two speakers or publishers is two records: in the order of those too, not of a set)

@@ -110,10 +110,11 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
+from typing import Any
 
 from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, CHOSEN_NOUNS, GROUP_HEADS, GROUP_SYNONYMS, HARM_VERBS,
                         NAME_KIND_HEADS, NEAR_SYNONYMS, ORDINALS, PERSON_NOUNS, PERSON_ROLES, ROLE_SYNONYMS,
@@ -355,6 +356,35 @@ class EntityResolution:
 
 
 # -- reading the store ---------------------------------------------------------------------
+def by_value(query: str, value: str, iri: str) -> str:
+    """``query`` (a SELECT of ``?iri`` and ``?value``) as one row per ``?value``, its IRIs joined by spaces.
+
+    Why: most of a read's cost is its terms, each decoded by Oxigraph and made a Python object per row; where
+    many IRIs (entities) share one of a few values (a type, a document, a count), a row per value decodes each
+    value once and gives the IRIs as one string (an IRI holds no space; a blank node or literal in ``?iri``
+    is left out, as it could not be split back: resolve's records are of IRIs). Read with :func:`grouped_rows`.
+
+    >>> by_value("SELECT ?e ?t WHERE { ?e a ?t }", "t", "e")  # doctest: +NORMALIZE_WHITESPACE
+    "SELECT ?t (GROUP_CONCAT(STR(?e); separator=' ') AS ?e_all)
+     WHERE { { SELECT ?e ?t WHERE { ?e a ?t } } FILTER(isIRI(?e)) } GROUP BY ?t"
+    """
+    return (f"SELECT ?{value} (GROUP_CONCAT(STR(?{iri}); separator=' ') AS ?{iri}_all) "
+            f"WHERE {{ {{ {query} }} FILTER(isIRI(?{iri})) }} GROUP BY ?{value}")
+
+
+def grouped_rows(store, query: str, **kwargs) -> Iterator[tuple[Any, list[str]]]:
+    """The rows of a :func:`by_value` query: (the value's term, its IRIs).
+
+    >>> from kg.store import Store
+    >>> store = Store()
+    >>> store.update("INSERT DATA { <http://ex/a> a <http://ex/T> . <http://ex/b> a <http://ex/T> }")
+    >>> [(t.value, sorted(iris)) for t, iris in grouped_rows(store, by_value("SELECT ?e ?t WHERE { ?e a ?t }", "t", "e"))]
+    [('http://ex/T', ['http://ex/a', 'http://ex/b'])]
+    """
+    for value, iris in store.rows(query, **kwargs):
+        yield value, iris.value.split(" ")
+
+
 #: How the reads are shaped. Oxigraph joins the patterns of one group by looking each row of
 #: one up in the index of the next (a RocksDB seek per row), and turns every term of every
 #: answer row back into its string (a RocksDB read per IRI or long literal): both cost
@@ -381,6 +411,10 @@ _MENTIONS = """SELECT ?e (COUNT(DISTINCT ?m) AS ?n) WHERE {
   { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } }
 GROUP BY ?e"""
 _PUBLISHERS = "SELECT DISTINCT ?e WHERE { ?d dct:publisher ?e }"
+#: the reads of many entities with one of a few values, a row per value (:func:`by_value`)
+_TYPES_BY_CLASS = by_value(_TYPES, "t", "e")
+_DOCS_BY_GRAPH = by_value(_DOCS, "g", "e")
+_MENTIONS_BY_COUNT = by_value(_MENTIONS, "n", "e")
 #: What each entity does to another entity (the claims it is the subject of, with an entity object), as its
 #: texts say it: a negated claim ("Lee did not shoot Roe", "Roe is not the choice"; its IRI holds its polarity,
 #: so every mention of it is negative) is no deed.
@@ -403,10 +437,11 @@ _DESCRIBED_TYPES = frozenset({_PERSON, str(SCHEMA.Place)})
 #: by index lookups after the nominal mentions and bodies are hashed together. A mention, its target and
 #: selectors sit in one document graph.
 _NOMINAL_BODIES = """
-SELECT DISTINCT ?e WHERE {
+SELECT DISTINCT ?e ?g WHERE {
   { SELECT ?m ?g WHERE { GRAPH ?g { ?m cg:mentionKind "nominal" } } }
   { SELECT ?m ?e ?g WHERE { GRAPH ?g { ?m oa:hasBody ?e } } } }
 """
+_NOMINAL_BY_GRAPH = by_value(_NOMINAL_BODIES, "g", "e")  # (a row per graph: :func:`by_value`)
 _DESCRIPTIONS = """
 SELECT DISTINCT ?e ?d ?text WHERE {
   { SELECT ?m ?e ?g WHERE {
@@ -422,6 +457,24 @@ SELECT DISTINCT ?e ?d ?text WHERE {
 GRAPHS_PER_READ = 64
 #: IRIs one read asks about by ``VALUES`` (entities' types, claim objects' labels), whatever their graphs.
 IRIS_PER_READ = 4096
+
+
+class Strings(dict):
+    """One copy of each distinct string: ``strings[text]`` is the first string equal to ``text`` looked up.
+
+    Why: the reads name an entity, document, type or predicate in many rows, and each row's value is a new
+    string; a dict lookup (C-level) keeps the first, where ``sys.intern`` would leave its table grown with
+    every string of the corpus after resolve.
+
+    >>> strings = Strings()
+    >>> a = strings["".join(["e", "x"])]
+    >>> strings["ex"] is a, len(strings)
+    (True, 1)
+    """
+
+    def __missing__(self, text: str) -> str:
+        self[text] = text
+        return text
 
 
 def graph_batches(store) -> list[dict]:
@@ -475,8 +528,6 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     distinct string (a document IRI, a type, a label) is kept once, so the records are about
     all this holds.
     """
-    strings: dict[str, str] = {}
-    intern = lambda text: strings.setdefault(text, text)  # noqa: E731
     prefs: dict[str, set[str]] = defaultdict(set)
     alts: dict[str, set[str]] = defaultdict(set)
     written: dict[str, set[tuple[str, str]]] = defaultdict(set)  # (calendar days only: _weekdays_named)
@@ -489,32 +540,45 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     negative = {c.value for (c,) in store.rows(_NEGATIVE_CLAIMS)}
     # the labels a previous resolution gathered are not evidence: resolving twice is resolving once
     labels_query = _labels_query(resolution_graph)
+    # each term's value is taken once a row (``.value`` copies the string out of Oxigraph each time) and each
+    # distinct string kept once (an entity, document or type is named by many rows)
+    strings = Strings()
     for batch in graph_batches(store):
         new: set[str] = set()
-        for e, g in store.rows(_DOCS, **batch):
+        for g, named in grouped_rows(store, _DOCS_BY_GRAPH, **batch):
             if g.value != resolution_graph:
-                if e.value not in docs:
-                    new.add(e.value)
-                docs[intern(e.value)].add(intern(g.value))
+                g = strings[g.value]
+                for e in named:
+                    e = strings[e]
+                    if e not in docs:
+                        new.add(e)
+                    docs[e].add(g)
         for found in iri_chunks(sorted(new)):
-            for e, t in store.rows(_TYPES % found):
-                types[intern(e.value)].add(intern(t.value.rsplit("/", 1)[-1].rsplit("#", 1)[-1]))
-                if t.value in _DESCRIBED_TYPES:
-                    described.add(intern(e.value))
+            for t, typed in grouped_rows(store, _TYPES_BY_CLASS % found):
+                t, typed = t.value, [strings[e] for e in typed]
+                name = strings[t.rsplit("/", 1)[-1].rsplit("#", 1)[-1]]
+                for e in typed:
+                    types[e].add(name)
+                if t in _DESCRIBED_TYPES:
+                    described.update(typed)
         for e, label, pref, g in store.rows(labels_query, **batch):
-            (prefs if pref.value == "true" else alts)[intern(e.value)].add(intern(label.value))
-            if _CALENDAR_IRI.search(e.value):
-                written[intern(e.value)].add((intern(g.value), intern(label.value)))
-        for e, n in store.rows(_MENTIONS, **batch):
-            counts[intern(e.value)] += int(n.value)
-        people = sorted(e.value for (e,) in store.rows(_NOMINAL_BODIES, **batch)
-                        if _described(store, e.value, docs, described))
+            e, label = strings[e.value], strings[label.value]
+            (prefs if pref.value == "true" else alts)[e].add(label)
+            if _CALENDAR_IRI.search(e):
+                written[e].add((strings[g.value], label))
+        for n, counted in grouped_rows(store, _MENTIONS_BY_COUNT, **batch):
+            n = int(n.value)
+            for e in counted:
+                counts[strings[e]] += n
+        nominal = {e for _, named in grouped_rows(store, _NOMINAL_BY_GRAPH, **batch) for e in named}
+        people = sorted(e for e in nominal if _described(store, e, docs, described))
         for found in iri_chunks(people):
             for e, d, text in store.rows(_DESCRIPTIONS % found, **batch):
-                descriptions[e.value].add((intern(d.value), text.value))
+                descriptions[e.value].add((strings[d.value], text.value))
         for c, subject, predicate, obj in store.rows(_DEEDS, **batch):
-            if subject.value != obj.value and c.value not in negative:
-                deeds[intern(subject.value)].add((intern(predicate.value), intern(obj.value)))
+            subject, obj = subject.value, obj.value
+            if subject != obj and c.value not in negative:
+                deeds[strings[subject]].add((strings[predicate.value], strings[obj]))
     del strings, described
     # one frozenset per distinct set of types, and of documents: most entities are named in one document
     # (a frozenset of one costs some 200 bytes: made per entity, they were a tenth of the records)

@@ -187,3 +187,23 @@ def test_a_mention_with_two_speakers_gives_its_records_in_the_order_of_the_speak
     _, mentions = C.read_claims(store)
     assert [(m.iri.rsplit("/", 1)[-1], m.speaker.rsplit("/", 1)[-1]) for m in mentions] == [
         (str(i), f"{who}{i}") for i in range(8) for who in ("abel", "zora")]
+
+
+def test_reads_by_value_give_the_rows_of_their_queries(seeds_store):
+    # types, documents and mention counts are read as a row per value with its entities' IRIs joined: the same pairs
+    entities = " ".join(f"<{r.iri}>" for r in E.read_entities(seeds_store))
+    for rows, value in ((E._TYPES % entities, "t"), (E._DOCS, "g"), (E._MENTIONS, "n")):
+        plain = {(e.value, v.value) for e, v in seeds_store.rows(rows)}
+        grouped = {(e, v.value) for v, iris in E.grouped_rows(seeds_store, E.by_value(rows, value, "e")) for e in iris}
+        assert grouped == plain and len({v for _, v in plain}) < len(plain)
+
+
+def test_a_read_by_value_leaves_out_what_is_not_an_iri():
+    # (joined IRIs are split at spaces: a literal could hold one, and a blank node has no IRI)
+    store = Store()
+    store.update('INSERT DATA { <http://ex/a> <http://ex/p> "x" . <http://ex/b> <http://ex/p> "x" . _:n <http://ex/p> "x" . '
+                 '<http://ex/c> <http://ex/q> "two words" , _:m }')
+    query = E.by_value("SELECT ?e ?v WHERE { ?e <http://ex/p> ?v }", "v", "e")
+    assert {v.value: sorted(iris) for v, iris in E.grouped_rows(store, query)} == {"x": ["http://ex/a", "http://ex/b"]}
+    query = E.by_value("SELECT ?e ?v WHERE { ?v <http://ex/q> ?e }", "v", "e")
+    assert list(E.grouped_rows(store, query)) == []
