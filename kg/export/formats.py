@@ -1092,8 +1092,11 @@ def _jsonld_text(text: bytes) -> bytes:
 
 @lru_cache(maxsize=4096)
 def _key_text(iri: str) -> str:
-    """The JSON text of the key (or ``@type`` item) of the IRI ``iri``: its compact form, quoted."""
+    """The JSON text of a node's key, or of an ``@type`` item, for the IRI ``iri``: its compact form, quoted."""
     return _json_string(_compact(iri))
+
+
+_TYPE_KEY = _json_string("@type")
 
 
 def _jsonld_node_texts(lines: Iterable[str]) -> Iterator[str]:
@@ -1103,8 +1106,8 @@ def _jsonld_node_texts(lines: Iterable[str]) -> Iterator[str]:
     same entities, classes and offsets many times), a key's once per predicate.
     """
     made: dict[str, str] = {}  # object term (with the line's " .") -> its value's JSON text
-    known, node_text, key_text, compact, type_term = made.get, _node_text, _key_text, _compact, _TYPE_TERM
-    keys: dict[str, list[str]] = {}
+    known, node_text, key_text, type_term = made.get, _node_text, _key_text, _TYPE_TERM
+    keys: dict[str, list[str]] = {}  # a node's keys (JSON texts) -> their values' JSON texts
     subject = last = None
     values: list[str] = []
     for line in lines:
@@ -1114,11 +1117,11 @@ def _jsonld_node_texts(lines: Iterable[str]) -> Iterator[str]:
                 yield node_text(subject, keys)
             subject, last, keys = s, None, {}
         if p == type_term and o[:1] == "<":
-            keys.setdefault("@type", []).append(key_text(o[1:-3]))
+            keys.setdefault(_TYPE_KEY, []).append(key_text(o[1:-3]))
             last = None
         else:
             if p != last:  # the triples of one predicate are next to each other
-                values = keys.setdefault(compact(p[1:-1]), [])
+                values = keys.setdefault(key_text(p[1:-1]), [])
                 last = p
             value = known(o)
             if value is None:
@@ -1130,11 +1133,9 @@ def _jsonld_node_texts(lines: Iterable[str]) -> Iterator[str]:
 
 
 def _node_text(subject: str, keys: dict[str, list[str]]) -> str:
-    parts = ['{"@id": ', _json_string(_line_id(subject))]
-    for key, items in keys.items():
-        parts += [", ", _json_string(key), ": [", ", ".join(items), "]"]
-    parts.append("}")
-    return "".join(parts)
+    """A node object's JSON text: its ``@id`` (``subject`` as N-Triples text), then its keys (JSON texts) and values."""
+    return "".join(['{"@id": ', _json_string(_line_id(subject)),
+                    *[f", {key}: [{', '.join(items)}]" for key, items in keys.items()], "}"])
 
 
 #: canonical name -> format; the order is the order of ``known`` in error messages.
