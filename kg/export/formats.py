@@ -166,9 +166,14 @@ def _unkeyed(data: bytes) -> bytes:
 
 def _graph_lines(store, graph) -> list[bytes]:
     """The triples of one graph as N-Triples lines (each ends with b' .')."""
+    return _graph_text(store, graph).splitlines()
+
+
+def _graph_text(store, graph) -> bytes:
+    """The triples of one graph as N-Triples text (each line ends with a line break)."""
     buffer = io.BytesIO()
     store.dump(buffer, ox.RdfFormat.N_TRIPLES, from_graph=graph)
-    return buffer.getvalue().splitlines()
+    return buffer.getvalue()
 
 
 def _dump(store, graph) -> tempfile.SpooledTemporaryFile:
@@ -560,9 +565,7 @@ def document_piece(nquads: bytes, graph: str) -> bytes:
 
         memory = Store()
         memory.add_data(nquads, node)
-        buffer = io.BytesIO()
-        memory.dump(buffer, ox.RdfFormat.N_TRIPLES, from_graph=node)
-        text = buffer.getvalue()
+        text = _graph_text(memory, node)
         if text.startswith(b"_:") or b"\n_:" in text or b" _:" in text:
             return b""  # the store that loads the text names its blank nodes anew: no piece, the export reads them
     text = _sorted_text(text)
