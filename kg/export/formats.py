@@ -69,8 +69,9 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _TYPE_BYTES = b" <" + _RDF_TYPE.encode() + b"> "
 _TYPE_TERM = f"<{_RDF_TYPE}>"
-#: An N-Quads literal, with its datatype or language tag.
-_LITERAL = re.compile(rb'"(?:[^"\\\n]|\\.)*"(?:\^\^<[^>\n]*>|@[A-Za-z][A-Za-z0-9\-]*)?')
+#: An N-Quads literal, with its datatype or language tag. (The body is ``(?:[^"\\\n]|\\.)*`` unrolled: runs
+#: of plain characters matched by one repeat, not an alternative tried per character, which was twice as slow.)
+_LITERAL = re.compile(rb'"[^"\\\n]*(?:\\.[^"\\\n]*)*"(?:\^\^<[^>\n]*>|@[A-Za-z][A-Za-z0-9\-]*)?')
 #: An IRI with an escape (or a literal that looks like one): left to a store by :func:`_stored_lines`.
 _ESCAPED_IRI = re.compile(rb'<[^>\n]*\\')
 #: What :func:`_stored_lines` looks for before the dearer searches: a Unicode escape, a blank node's ``_:``.
@@ -169,9 +170,14 @@ def _unkeyed(data: bytes) -> bytes:
 
 def _graph_lines(store, graph) -> list[bytes]:
     """The triples of one graph as N-Triples lines (each ends with b' .')."""
+    return _graph_text(store, graph).splitlines()
+
+
+def _graph_text(store, graph) -> bytes:
+    """The triples of one graph as N-Triples text (each line ends with a line break)."""
     buffer = io.BytesIO()
     store.dump(buffer, ox.RdfFormat.N_TRIPLES, from_graph=graph)
-    return buffer.getvalue().splitlines()
+    return buffer.getvalue()
 
 
 def _dump(store, graph) -> tempfile.SpooledTemporaryFile:
@@ -571,37 +577,50 @@ def document_piece(nquads: bytes, graph: str) -> bytes:
     store first, which writes literals back in the same canonical form the on-disk store does
     (``"015"^^xsd:integer`` comes back as ``"15"``), so the lines are the ones a dump gives.
     Text with a blank node gets no piece (``b""``): a store that loads it gives the blank node a
-    label of its own, which the piece cannot know.
+    label of its own, which the piece cannot know. The piece is made from the text as a whole
+    (:func:`_sorted_text`, :func:`_trig_text`, :func:`_jsonld_text`): a step per line in Python
+    cost more than the rest.
 
     >>> data = b'<http://ex/d> <http://purl.org/dc/terms/title> "T" <http://ex/d> .\\n'
     >>> _Piece.decode(ox.NamedNode("http://ex/d"), document_piece(data, "http://ex/d")).trig
     b'<http://ex/d> {\\n\\t<http://ex/d> dct:title "T" .\\n}\\n'
     """
     node = ox.NamedNode(graph)
-    lines = _stored_lines(nquads, graph)
-    if lines is None:  # a form the fast path does not know: let a store write the lines
+    text = _stored_text(nquads, graph)
+    if text is None:  # a form the fast path does not know: let a store write the lines
         from kg.store import Store
 
         memory = Store()
         memory.add_data(nquads, node)
-        lines = _graph_lines(memory, node)
-        if any(line.startswith(b"_:") or b" _:" in line for line in lines):
+        text = _graph_text(memory, node)
+        if text.startswith(b"_:") or b"\n_:" in text or b" _:" in text:
             return b""  # the store that loads the text names its blank nodes anew: no piece, the export reads them
+    text = _sorted_text(text)
+    if not text:
+        return _Piece(node, []).encode()
+    return _Piece(node, None, _trig_text(node, text + b"\n"), _jsonld_text(text), text=text).encode()
+
+
+def _sorted_text(text: bytes) -> bytes:
+    """The distinct lines of N-Triples ``text`` (each ending with a line break) in the exports' order
+    (``sorted(lines, key=_type_first)``), joined by line breaks.
+
+    Why: the duplicates are dropped keeping the lines' order (``dict.fromkeys``), not by a set:
+    a document's lines come in long runs already in order (a node's selectors, a claim's
+    mention), which the sort takes as they are; the order of a set made it sort from scratch.
+
+    >>> t = b"<http://ex/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://ex/C> ."
+    >>> lines = [b'<http://ex/s> <http://ex/a> "1" .', t, t]
+    >>> _sorted_text(b"\\n".join(lines) + b"\\n") == b"\\n".join(sorted(set(lines), key=_type_first))
+    True
+    """
+    lines = list(dict.fromkeys(text[:-1].split(b"\n"))) if text else []
     lines.sort(key=_type_first)
-    return _Piece(node, lines).encode()
+    return b"\n".join(lines)
 
 
 def _stored_lines(nquads: bytes, graph: str) -> list[bytes] | None:
-    """The distinct N-Triples lines a store holding the N-Quads ``nquads`` of ``graph`` dumps, read from the text.
-
-    Why: loading a document's quads into a store only to dump them again cost more than
-    rendering the piece. Text written by pyoxigraph's term writers (as
-    :func:`kg.rdf.convert.document_nquads` writes it) is already what a dump writes, except
-    that the store keeps typed literals in canonical form (``"15.0"^^xsd:decimal`` comes back
-    as ``"15"``, ``xsd:nonNegativeInteger`` as ``xsd:integer``) and reads escapes; such
-    literals are put through a store, each distinct one once (:func:`_stored_literals`).
-    Returns None when a line is not of that shape (another graph, a blank node, an escape in
-    an IRI), so the caller goes the slow way.
+    """The distinct N-Triples lines of :func:`_stored_text`, or None when it gives None.
 
     >>> data = (b'<http://ex/d> <http://ex/n> "015"^^<http://www.w3.org/2001/XMLSchema#integer> <http://ex/d> .\\n'
     ...         b'<http://ex/d> <http://ex/t> "T" <http://ex/d> .\\n')
@@ -611,6 +630,27 @@ def _stored_lines(nquads: bytes, graph: str) -> list[bytes] | None:
     <http://ex/d> <http://ex/t> "T" .
     >>> _stored_lines(b'_:b <http://ex/t> "T" <http://ex/d> .\\n', "http://ex/d") is None
     True
+    """
+    text = _stored_text(nquads, graph)
+    if text is None:
+        return None
+    found = set(text.split(b"\n"))
+    found.discard(b"")
+    return list(found)
+
+
+def _stored_text(nquads: bytes, graph: str) -> bytes | None:
+    """The N-Triples text (one line per quad, duplicates kept, each line ending with a line break) a store
+    holding the N-Quads ``nquads`` of ``graph`` dumps, read from the text.
+
+    Why: loading a document's quads into a store only to dump them again cost more than
+    rendering the piece. Text written by pyoxigraph's term writers (as
+    :func:`kg.rdf.convert.document_nquads` writes it) is already what a dump writes, except
+    that the store keeps typed literals in canonical form (``"15.0"^^xsd:decimal`` comes back
+    as ``"15"``, ``xsd:nonNegativeInteger`` as ``xsd:integer``) and reads escapes; such
+    literals are put through a store, each distinct one once (:func:`_stored_literals`).
+    Returns None when a line is not of that shape (another graph, a blank node, an escape in
+    an IRI), so the caller goes the slow way.
     """
     end = b" <" + graph.encode("utf-8") + b"> .\n"
     # every line ends with ``end`` and the next starts with "<": one count of ``end + b"<"`` (each holds one
@@ -630,9 +670,9 @@ def _stored_lines(nquads: bytes, graph: str) -> list[bytes] | None:
     changed = {term: form for term, form in stored.items() if form != term}
     if changed:  # most documents' literals are already in the stored form
         text = _LITERAL.sub(lambda match: changed.get(match.group(), match.group()), text)
-    found = set(text.split(b"\n"))
-    found.discard(b"")
-    return list(found)
+    return text
+
+
 
 
 #: Literals already put through a store by :func:`_stored_literals` (cleared when it holds this many).
@@ -682,11 +722,20 @@ def _trig_block(graph, lines: list[bytes]) -> bytes:
     """
     if not lines:
         return b""
-    data = b"\n".join(lines) + b"\n"
+    return _trig_text(graph, b"\n".join(lines) + b"\n")
+
+
+def _trig_text(graph, data: bytes) -> bytes:
+    """:func:`_trig_block` of the lines of ``data`` (sorted N-Triples lines, each ending with a line break).
+
+    The lines are parsed leniently (:func:`_triples`): they are what Oxigraph wrote, a store's dump or
+    pyoxigraph's term writers, so they are valid, and the lenient parser reads valid text to the same terms.
+    """
+    triples = _triples(data)
     if not isinstance(graph, ox.NamedNode):
-        quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in _triples(data))
+        quads = (ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples)
         return _without_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=PREFIXES))
-    body = _without_prefixes(ox.serialize(_triples(data), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+    body = _without_prefixes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
     return _trig_head(graph) + b"\t" + body[:-1].replace(b"\n", b"\n\t") + b"\n}\n"
 
 
@@ -1052,35 +1101,66 @@ def _jsonld_texts_of_lines(lines: Iterable[bytes]) -> Iterator[str]:
     >>> list(_jsonld_texts_of_lines(lines)) == [_JSON.encode(n) for n in _jsonld_nodes_of_lines(lines)]
     True
     """
-    js = _json_string
-    keys: dict[str, list[str]] = {}
+    return _jsonld_node_texts(line.decode("utf-8") for line in lines)
+
+
+def _jsonld_text(text: bytes) -> bytes:
+    """The node objects of :func:`_jsonld_texts_of_lines` of the lines of ``text`` (joined by line breaks),
+    joined as a named graph's ``@graph`` list holds them: one decode and one encode for all the lines.
+
+    >>> text = b'<http://ex/a> <http://ex/p> <http://ex/o> .\\n<http://ex/b> <http://ex/p> "1" .'
+    >>> _jsonld_text(text) == b",\\n ".join(t.encode() for t in _jsonld_texts_of_lines(text.split(b"\\n")))
+    True
+    """
+    return ",\n ".join(_jsonld_node_texts(text.decode("utf-8").split("\n"))).encode("utf-8")
+
+
+@lru_cache(maxsize=4096)
+def _key_text(iri: str) -> str:
+    """The JSON text of a node's key, or of an ``@type`` item, for the IRI ``iri``: its compact form, quoted."""
+    return _json_string(_compact(iri))
+
+
+_TYPE_KEY = _json_string("@type")
+
+
+def _jsonld_node_texts(lines: Iterable[str]) -> Iterator[str]:
+    """:func:`_jsonld_texts_of_lines` of decoded lines.
+
+    A value's text is made once per distinct object term of the lines (a document names the
+    same entities, classes and offsets many times), a key's once per predicate.
+    """
+    made: dict[str, str] = {}  # object term (with the line's " .") -> its value's JSON text
+    known, node_text, key_text, type_term = made.get, _node_text, _key_text, _TYPE_TERM
+    keys: dict[str, list[str]] = {}  # a node's keys (JSON texts) -> their values' JSON texts
     subject = last = None
     values: list[str] = []
     for line in lines:
-        s, p, o = line.decode("utf-8").split(" ", 2)  # an IRI or a blank node holds no space
+        s, p, o = line.split(" ", 2)  # an IRI or a blank node holds no space
         if s != subject:
             if subject is not None:
-                yield _node_text(subject, keys)
+                yield node_text(subject, keys)
             subject, last, keys = s, None, {}
-        o = o[:-2]
-        if p == _TYPE_TERM and o[:1] == "<":
-            keys.setdefault("@type", []).append(js(_compact(o[1:-1])))
+        if p == type_term and o[:1] == "<":
+            keys.setdefault(_TYPE_KEY, []).append(key_text(o[1:-3]))
             last = None
         else:
             if p != last:  # the triples of one predicate are next to each other
-                values = keys.setdefault(_compact(p[1:-1]), [])
+                values = keys.setdefault(key_text(p[1:-1]), [])
                 last = p
-            values.append('{"@id": ' + js(o[1:-1]) + "}" if o[:1] == "<" else _line_value_text(o))
+            value = known(o)
+            if value is None:
+                term = o[:-2]
+                value = made[o] = '{"@id": ' + _json_string(term[1:-1]) + "}" if term[:1] == "<" else _line_value_text(term)
+            values.append(value)
     if subject is not None:
-        yield _node_text(subject, keys)
+        yield node_text(subject, keys)
 
 
 def _node_text(subject: str, keys: dict[str, list[str]]) -> str:
-    parts = ['{"@id": ', _json_string(_line_id(subject))]
-    for key, items in keys.items():
-        parts += [", ", _json_string(key), ": [", ", ".join(items), "]"]
-    parts.append("}")
-    return "".join(parts)
+    """A node object's JSON text: its ``@id`` (``subject`` as N-Triples text), then its keys (JSON texts) and values."""
+    return "".join(['{"@id": ', _json_string(_line_id(subject)),
+                    *[f", {key}: [{', '.join(items)}]" for key, items in keys.items()], "}"])
 
 
 #: canonical name -> format; the order is the order of ``known`` in error messages.

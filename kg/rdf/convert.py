@@ -24,12 +24,11 @@ True
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import PurePath
 from urllib.parse import urlparse
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, parse
 
 from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction, Quantity
 from kg.rdf import terms
@@ -51,9 +50,7 @@ __all__ = [
 class _Nodes:
     """The terms of one namespace as pyoxigraph ``NamedNode``s, each made once.
 
-    Why: a document yields thousands of quads, and an rdflib namespace lookup
-    (``CG.sha256``) plus a ``NamedNode`` per quad cost more than the rest of the
-    conversion. ``_Nodes(RDFS).label`` is the node of ``rdfs:label``.
+    ``_Nodes(RDFS).label`` is the node of ``rdfs:label``.
 
     >>> _Nodes(_ns.RDFS).label.value
     'http://www.w3.org/2000/01/rdf-schema#label'
@@ -68,23 +65,46 @@ class _Nodes:
         return node
 
 
-# In this module the vocabulary names are tables of NamedNodes (see _Nodes).
+class _Texts:
+    """The terms of one namespace as their N-Triples text (``<iri>``), each written once by pyoxigraph.
+
+    Why: the conversion writes each statement as a line of text, and a document has
+    thousands; writing a term object into a line (``str`` of a ``NamedNode``, through
+    ``format``) cost ten times what joining strings costs, and a vocabulary term's text
+    never changes.
+
+    >>> _Texts(_ns.RDFS).label
+    '<http://www.w3.org/2000/01/rdf-schema#label>'
+    """
+
+    def __init__(self, namespace) -> None:
+        self._nodes = _Nodes(namespace)
+
+    def __getattr__(self, name: str) -> str:
+        text = str(getattr(self._nodes, name))
+        setattr(self, name, text)
+        return text
+
+
+# In this module the vocabulary names are tables of N-Triples texts (see _Texts).
 CG, DCTERMS, OA, PROV, RDF, RDFS, SCHEMA, SKOS, XSD = map(
-    _Nodes, (_ns.CG, _ns.DCTERMS, _ns.OA, _ns.PROV, _ns.RDF, _ns.RDFS, _ns.SCHEMA, _ns.SKOS, _ns.XSD)
+    _Texts, (_ns.CG, _ns.DCTERMS, _ns.OA, _ns.PROV, _ns.RDF, _ns.RDFS, _ns.SCHEMA, _ns.SKOS, _ns.XSD)
 )
+_SCHEMA_NODES, _XSD_NODES = _Nodes(_ns.SCHEMA), _Nodes(_ns.XSD)
 
 #: claimgraph entity type -> schema.org class
 ENTITY_CLASSES = {
-    "Person": SCHEMA.Person,
-    "Organization": SCHEMA.Organization,
-    "NewsOrganization": SCHEMA.NewsMediaOrganization,
-    "Place": SCHEMA.Place,
-    "Group": SCHEMA.Organization,
-    "Event": SCHEMA.Event,
-    "Work": SCHEMA.CreativeWork,
-    "Product": SCHEMA.Product,
-    "Thing": SCHEMA.Thing,
+    "Person": _SCHEMA_NODES.Person,
+    "Organization": _SCHEMA_NODES.Organization,
+    "NewsOrganization": _SCHEMA_NODES.NewsMediaOrganization,
+    "Place": _SCHEMA_NODES.Place,
+    "Group": _SCHEMA_NODES.Organization,
+    "Event": _SCHEMA_NODES.Event,
+    "Work": _SCHEMA_NODES.CreativeWork,
+    "Product": _SCHEMA_NODES.Product,
+    "Thing": _SCHEMA_NODES.Thing,
 }
+_CLASS_TEXTS = {kind: str(node) for kind, node in ENTITY_CLASSES.items()}
 _CERTAINTY = {"certain": CG.Certain, "probable": CG.Probable, "possible": CG.Possible}
 _POLARITY = {"positive": CG.Positive, "negative": CG.Negative}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -105,32 +125,34 @@ def clean_text(value: str) -> str:
     return _SURROGATE.sub("\ufffd", value)
 
 
-def _n(iri) -> NamedNode:
-    return iri if isinstance(iri, NamedNode) else NamedNode(str(iri))
+def _iri(value: str) -> str:
+    """The N-Triples text of the IRI ``value``: pyoxigraph checks it (ValueError when it is no IRI) and writes it."""
+    return str(NamedNode(value))
 
 
-_A = _n(RDF.type)
-_XSD_INT = _n(XSD.integer)
-_XSD_DEC = _n(XSD.decimal)
-_XSD_BOOL = _n(XSD.boolean)
+def _text(value: str) -> str:
+    """The N-Triples text of a plain string literal, written (escaped) by pyoxigraph."""
+    return str(Literal(value))
 
 
-def _int(value: int, datatype: NamedNode = _XSD_INT) -> Literal:
-    return Literal(str(value), datatype=datatype)
+_A = RDF.type
+_XSD_INT = NamedNode(str(_ns.XSD.integer))
+_XSD_DEC = NamedNode(str(_ns.XSD.decimal))
+_XSD_BOOL = NamedNode(str(_ns.XSD.boolean))
 
 
-def _decimal(value: float) -> Literal:
+def _int(value: int) -> str:
+    return str(Literal(str(value), datatype=_XSD_INT))
+
+
+def _decimal(value: float) -> str:
     d = Decimal(repr(float(value))).normalize()
     text = format(d, "f")
-    return Literal(text if "." in text else text + ".0", datatype=_XSD_DEC)
+    return str(Literal(text if "." in text else text + ".0", datatype=_XSD_DEC))
 
 
-def _bool(value: bool) -> Literal:
-    return Literal("true" if value else "false", datatype=_XSD_BOOL)
-
-
-#: The object of a one-place claim ("talks have collapsed": talks | collapse | true).
-_TRUE = _bool(True)
+#: ``xsd:boolean`` true: the object of a one-place claim ("talks have collapsed": talks | collapse | true).
+_TRUE = str(Literal("true", datatype=_XSD_BOOL))
 
 
 def publisher_label(document: Document) -> str | None:
@@ -159,11 +181,11 @@ def typed_time(value: str | None) -> Literal | None:
     if not value:
         return None
     if _DATE.match(value):
-        return Literal(value, datatype=_n(XSD.date))
+        return Literal(value, datatype=_XSD_NODES.date)
     if _YEAR_MONTH.match(value):
-        return Literal(value, datatype=_n(XSD.gYearMonth))
+        return Literal(value, datatype=_XSD_NODES.gYearMonth)
     if _YEAR.match(value):
-        return Literal(value, datatype=_n(XSD.gYear))
+        return Literal(value, datatype=_XSD_NODES.gYear)
     return None
 
 
@@ -196,16 +218,14 @@ def claim_identity(base: str, claim: Claim) -> tuple[str, str]:
 
 
 def extraction_to_quads(extraction: Extraction, base: str) -> list[Quad]:
-    """All quads of one document, in its own named graph."""
-    return list(_quads(extraction, base))
+    """All quads of one document, in its own named graph (:func:`_lines` read back by pyoxigraph)."""
+    graph = _iri(terms.document_iri(base, extraction.document.sha256))
+    return list(parse("".join(_lines(extraction, base, f" {graph} .\n")), format=RdfFormat.N_QUADS))
 
 
 def document_quads(extraction: Extraction, base: str) -> list[Quad]:
     """The quads of one document's graph: the extraction plus the document's sentence count."""
-    quads = extraction_to_quads(extraction, base)
-    doc = _n(terms.document_iri(base, extraction.document.sha256))
-    quads.append(Quad(doc, _n(CG.sentenceCount), _int(len(extraction.sentences)), doc))
-    return quads
+    return list(parse(document_nquads(extraction, base), format=RdfFormat.N_QUADS))
 
 
 def seal_quads(document: Document, base: str, sentences: int) -> list[Quad]:
@@ -219,123 +239,124 @@ def seal_quads(document: Document, base: str, sentences: int) -> list[Quad]:
     >>> sorted(q.predicate.value.rsplit("#")[-1] for q in seal_quads(doc, "http://ex.org/", 1))
     ['sentenceCount', 'sha256']
     """
-    d = _n(terms.document_iri(base, document.sha256))
-    return [Quad(d, _n(CG.sha256), Literal(document.sha256), d), Quad(d, _n(CG.sentenceCount), _int(sentences), d)]
+    d = NamedNode(terms.document_iri(base, document.sha256))
+    cg = _Nodes(_ns.CG)
+    count = Literal(str(sentences), datatype=_XSD_INT)
+    return [Quad(d, cg.sha256, Literal(document.sha256), d), Quad(d, cg.sentenceCount, count, d)]
 
 
 def document_nquads(extraction: Extraction, base: str) -> bytes:
-    """:func:`document_quads` as an N-Quads document, written without making ``Quad`` objects.
+    """:func:`document_quads` as an N-Quads document, written as text without making ``Quad`` objects.
 
     Why: a document has thousands of quads, and building a ``Quad`` per statement and then
     serializing it cost more than the rest of the conversion. Each term is written by
-    pyoxigraph itself (``str`` of a term is its N-Triples form), so the text parses back to
-    exactly :func:`document_quads`.
+    pyoxigraph itself (``str`` of a term is its N-Triples form) once, and the lines join
+    those texts, so the text is what pyoxigraph's N-Quads writer gives for the quads.
 
     >>> from kg.model import Document, Extraction
     >>> ex = Extraction(Document(text="Kim spoke.", source="a.txt", publisher="Daily"))
     >>> import pyoxigraph as ox
     >>> data = document_nquads(ex, "http://ex.org/")
-    >>> list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) == document_quads(ex, "http://ex.org/")
+    >>> ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS) == data
     True
     """
-    doc = _n(terms.document_iri(base, extraction.document.sha256))
-    graph = f" {doc} .\n"
-
-    def line(s, p, o) -> str:
-        return f"{s} {p} {o}{graph}"
-
-    lines = list(_quads(extraction, base, line))
-    lines.append(line(doc, CG.sentenceCount, _int(len(extraction.sentences))))
+    doc = _iri(terms.document_iri(base, extraction.document.sha256))
+    end = f" {doc} .\n"
+    lines = _lines(extraction, base, end)
+    lines.append(f"{doc} {CG.sentenceCount} {_int(len(extraction.sentences))}{end}")
     return "".join(lines).encode("utf-8")
 
 
-def _quads(ex: Extraction, base: str, make=None) -> Iterator:
-    """The statements of one document, each made by ``make(s, p, o)`` (default: a ``Quad`` in its graph)."""
+def _lines(ex: Extraction, base: str, end: str) -> list[str]:
+    """The statements of one document as N-Quads lines: subject, predicate and object texts, then ``end``."""
+    lines: list[str] = []
+    add = lines.append
+
+    def q(s: str, p: str, o: str) -> None:
+        add(f"{s} {p} {o}{end}")
+
     doc = ex.document
-    d = _n(terms.document_iri(base, doc.sha256))
-    g = d
-
-    def quad(s, p, o) -> Quad:
-        return Quad(s, p, o, g)  # p is always a NamedNode of a _Nodes table
-
-    q = make or quad
+    d_iri = terms.document_iri(base, doc.sha256)
+    d = _iri(d_iri)
 
     # the document and its publisher: named, or one of its own (every document has one, so the sources
     # of a claim are counted by publisher and every mention is attributed, as DESIGN.md's queries expect)
     pub_label = publisher_label(doc)
     if pub_label:
-        pub = _n(terms.entity_iri(base, pub_label))
+        pub = _iri(terms.entity_iri(base, pub_label))
     else:
-        pub = _n(terms.unknown_publisher_iri(d.value))
+        pub = _iri(terms.unknown_publisher_iri(d_iri))
         pub_label = f"unknown publisher of {clean_text(doc.source)}"
-    yield q(d, _A, _n(SCHEMA.NewsArticle))
-    yield q(d, CG.sha256, Literal(doc.sha256))
-    yield q(d, DCTERMS.source, Literal(clean_text(doc.source)))
-    yield q(d, DCTERMS.publisher, pub)
+    q(d, _A, SCHEMA.NewsArticle)
+    q(d, CG.sha256, _text(doc.sha256))
+    q(d, DCTERMS.source, _text(clean_text(doc.source)))
+    q(d, DCTERMS.publisher, pub)
     if doc.title:
-        yield q(d, DCTERMS.title, Literal(clean_text(doc.title)))
+        q(d, DCTERMS.title, _text(clean_text(doc.title)))
     if doc.issued:
-        yield q(d, DCTERMS.issued, typed_time(doc.issued) or Literal(doc.issued))
+        q(d, DCTERMS.issued, str(typed_time(doc.issued) or Literal(doc.issued)))
     if doc.modified:
-        yield q(d, DCTERMS.modified, typed_time(doc.modified) or Literal(doc.modified))
+        q(d, DCTERMS.modified, str(typed_time(doc.modified) or Literal(doc.modified)))
     if doc.url:
-        yield q(d, SCHEMA.url, Literal(clean_text(doc.url), datatype=_n(XSD.anyURI)))
+        q(d, SCHEMA.url, str(Literal(clean_text(doc.url), datatype=_XSD_NODES.anyURI)))
     if doc.language:
-        yield q(d, DCTERMS.language, Literal(doc.language))
-    yield q(pub, _A, _n(CG.Entity))
-    yield q(pub, _A, _n(SCHEMA.NewsMediaOrganization))
-    yield q(pub, SKOS.prefLabel, Literal(pub_label))
+        q(d, DCTERMS.language, _text(doc.language))
+    q(pub, _A, CG.Entity)
+    q(pub, _A, SCHEMA.NewsMediaOrganization)
+    q(pub, SKOS.prefLabel, _text(pub_label))
 
     entities = {e.key: e for e in ex.entities}
     for entity in ex.entities:
-        yield from _entity_quads(entity, base, q)
+        _entity_lines(entity, base, q)
     for mention in ex.mentions:
-        yield from _mention_quads(mention, d, doc.text, base, q)
+        _mention_lines(mention, d_iri, d, doc.text, base, q)
 
     relations: set[str] = set()
     for claim in ex.claims:
-        yield from _claim_quads(claim, d, pub, doc.text, base, q, entities, relations)
+        _claim_lines(claim, d_iri, d, pub, doc.text, base, q, entities, relations)
+    return lines
 
 
-def _entity_quads(entity: Entity, base: str, q) -> Iterator[Quad]:
-    e = _n(terms.entity_iri(base, entity.key))
-    yield q(e, _A, _n(CG.Entity))
-    yield q(e, _A, _n(ENTITY_CLASSES.get(entity.type, SCHEMA.Thing)))
-    yield q(e, SKOS.prefLabel, Literal(entity.label))
+def _entity_lines(entity: Entity, base: str, q) -> None:
+    e = _iri(terms.entity_iri(base, entity.key))
+    q(e, _A, CG.Entity)
+    q(e, _A, _CLASS_TEXTS.get(entity.type, SCHEMA.Thing))
+    q(e, SKOS.prefLabel, _text(entity.label))
     for alias in entity.aliases:
         if alias != entity.label:
-            yield q(e, SKOS.altLabel, Literal(alias))
+            q(e, SKOS.altLabel, _text(alias))
 
 
-def _selectors(annotation: NamedNode, doc_iri: NamedNode, text: str, start: int, end: int, q) -> Iterator[Quad]:
-    t = _n(terms.target_iri(annotation.value))
-    pos = _n(terms.position_selector_iri(annotation.value))
-    quote = _n(terms.quote_selector_iri(annotation.value))
-    yield q(annotation, OA.hasTarget, t)
-    yield q(t, _A, _n(OA.SpecificResource))
-    yield q(t, OA.hasSource, doc_iri)
-    yield q(t, OA.hasSelector, pos)
-    yield q(t, OA.hasSelector, quote)
-    yield q(pos, _A, _n(OA.TextPositionSelector))
-    yield q(pos, OA.start, _int(start))  # xsd:integer, as the store keeps any integer type (DESIGN.md)
-    yield q(pos, OA.end, _int(end))
-    yield q(quote, _A, _n(OA.TextQuoteSelector))
-    yield q(quote, OA.exact, Literal(text[start:end]))
+def _selectors(annotation_iri: str, annotation: str, doc: str, text: str, start: int, end: int, q) -> None:
+    t = _iri(terms.target_iri(annotation_iri))
+    pos = _iri(terms.position_selector_iri(annotation_iri))
+    quote = _iri(terms.quote_selector_iri(annotation_iri))
+    q(annotation, OA.hasTarget, t)
+    q(t, _A, OA.SpecificResource)
+    q(t, OA.hasSource, doc)
+    q(t, OA.hasSelector, pos)
+    q(t, OA.hasSelector, quote)
+    q(pos, _A, OA.TextPositionSelector)
+    q(pos, OA.start, _int(start))  # xsd:integer, as the store keeps any integer type (DESIGN.md)
+    q(pos, OA.end, _int(end))
+    q(quote, _A, OA.TextQuoteSelector)
+    q(quote, OA.exact, _text(text[start:end]))
 
 
-def _mention_quads(m: EntityMention, doc_iri: NamedNode, text: str, base: str, q) -> Iterator[Quad]:
-    a = _n(terms.entity_mention_iri(doc_iri.value, m.start, m.end))
-    yield q(a, _A, _n(CG.EntityMention))
-    yield q(a, _A, _n(OA.Annotation))
-    yield q(a, OA.hasBody, _n(terms.entity_iri(base, m.entity)))
-    yield q(a, CG.mentionKind, Literal(m.kind))
-    yield from _selectors(a, doc_iri, text, m.start, m.end, q)
+def _mention_lines(m: EntityMention, doc_iri: str, doc: str, text: str, base: str, q) -> None:
+    a_iri = terms.entity_mention_iri(doc_iri, m.start, m.end)
+    a = _iri(a_iri)
+    q(a, _A, CG.EntityMention)
+    q(a, _A, OA.Annotation)
+    q(a, OA.hasBody, _iri(terms.entity_iri(base, m.entity)))
+    q(a, CG.mentionKind, _text(m.kind))
+    _selectors(a_iri, a, doc, text, m.start, m.end, q)
 
 
-def _object_term(arg: Argument, base: str):
+def _object_term(arg: Argument, base: str) -> str:
     if arg.entity:
-        return _n(terms.entity_iri(base, arg.entity))
-    return Literal(_SPACE.sub(" ", arg.text).strip())
+        return _iri(terms.entity_iri(base, arg.entity))
+    return _text(_SPACE.sub(" ", arg.text).strip())
 
 
 def _label(arg: Argument | None, entities: dict[str, Entity]) -> str:
@@ -346,68 +367,67 @@ def _label(arg: Argument | None, entities: dict[str, Entity]) -> str:
     return _SPACE.sub(" ", arg.text).strip()
 
 
-def _claim_quads(
-    claim: Claim, doc_iri: NamedNode, publisher: NamedNode, text: str, base: str, q, entities, relations: set[str]
-) -> Iterator[Quad]:
+def _claim_lines(
+    claim: Claim, doc_iri: str, doc: str, publisher: str, text: str, base: str, q, entities, relations: set[str]
+) -> None:
     c_iri, key = claim_identity(base, claim)
-    c = _n(c_iri)
-    subject = _n(terms.entity_iri(base, claim.subject.entity or claim.subject.text))
-    rel = _n(terms.relation_iri(base, claim.relation))
+    c = _iri(c_iri)
+    subject = _iri(terms.entity_iri(base, claim.subject.entity or claim.subject.text))
+    rel = _iri(terms.relation_iri(base, claim.relation))
     if claim.relation not in relations:
         relations.add(claim.relation)
-        yield q(rel, _A, _n(CG.Relation))
-        yield q(rel, RDFS.label, Literal(claim.relation))
+        q(rel, _A, CG.Relation)
+        q(rel, RDFS.label, _text(claim.relation))
     obj = _object_term(claim.object, base) if claim.object is not None else _TRUE
-    yield q(c, _A, _n(CG.Claim))
-    yield q(c, RDF.subject, subject)
-    yield q(c, RDF.predicate, rel)
-    yield q(c, RDF.object, obj)
+    q(c, _A, CG.Claim)
+    q(c, RDF.subject, subject)
+    q(c, RDF.predicate, rel)
+    q(c, RDF.object, obj)
     readable = " ".join(p for p in (_label(claim.subject, entities), claim.relation, _label(claim.object, entities)) if p)
-    yield q(c, SCHEMA.text, Literal(readable))
-    yield q(subject, rel, obj)
+    q(c, SCHEMA.text, _text(readable))
+    q(subject, rel, obj)
     if claim.quantity is not None:
         qty = claim.quantity
-        yield q(c, CG.quantity, _int(int(qty.value)) if float(qty.value).is_integer() else _decimal(qty.value))
+        q(c, CG.quantity, _int(int(qty.value)) if float(qty.value).is_integer() else _decimal(qty.value))
         if qty.unit:
-            yield q(c, CG.unit, Literal(qty.unit))
+            q(c, CG.unit, _text(qty.unit))
         if qty.approximate:
-            yield q(c, CG.approximate, _bool(True))
+            q(c, CG.approximate, _TRUE)
         if qty.lower_bound:
-            yield q(c, CG.lowerBound, _bool(True))
+            q(c, CG.lowerBound, _TRUE)
         if qty.upper_bound:
-            yield q(c, CG.upperBound, _bool(True))
+            q(c, CG.upperBound, _TRUE)
     if claim.time is not None:
         typed = typed_time(claim.time.value)
         if typed is not None:
-            yield q(c, CG.time, typed)
-        yield q(c, CG.timeText, Literal(claim.time.text))
+            q(c, CG.time, str(typed))
+        q(c, CG.timeText, _text(claim.time.text))
     if claim.location:
-        yield q(c, CG.location, _n(terms.entity_iri(base, claim.location)))
+        q(c, CG.location, _iri(terms.entity_iri(base, claim.location)))
     for arg in claim.arguments:
-        yield q(c, CG.argument, _object_term(arg, base))
+        q(c, CG.argument, _object_term(arg, base))
 
     start, end = claim.sentence
-    m = _n(terms.claim_mention_iri(doc_iri.value, start, end, key))
-    yield q(m, _A, _n(CG.ClaimMention))
-    yield q(m, _A, _n(OA.Annotation))
-    yield q(m, _A, _n(PROV.Entity))
-    yield q(m, OA.hasBody, c)
-    speaker = _n(terms.entity_iri(base, claim.speaker)) if claim.speaker else publisher
-    yield q(m, PROV.wasAttributedTo, speaker)
+    m_iri = terms.claim_mention_iri(doc_iri, start, end, key)
+    m = _iri(m_iri)
+    q(m, _A, CG.ClaimMention)
+    q(m, _A, OA.Annotation)
+    q(m, _A, PROV.Entity)
+    q(m, OA.hasBody, c)
+    speaker = _iri(terms.entity_iri(base, claim.speaker)) if claim.speaker else publisher
+    q(m, PROV.wasAttributedTo, speaker)
     if claim.cue:
-        yield q(m, CG.cue, Literal(claim.cue))
-    yield q(m, CG.certainty, _n(_CERTAINTY[claim.certainty]))
-    yield q(m, CG.polarity, _n(_POLARITY[claim.polarity]))
-    yield q(m, CG.confidence, _decimal(round(max(0.0, min(1.0, claim.confidence)), 4)))
+        q(m, CG.cue, _text(claim.cue))
+    q(m, CG.certainty, _CERTAINTY[claim.certainty])
+    q(m, CG.polarity, _POLARITY[claim.polarity])
+    q(m, CG.confidence, _decimal(round(max(0.0, min(1.0, claim.confidence)), 4)))
     if claim.rule:
-        yield q(m, CG.rule, Literal(claim.rule))
+        q(m, CG.rule, _text(claim.rule))
     if claim.relation_text:
-        yield q(m, CG.relationText, Literal(claim.relation_text))
-    yield from _selectors(m, doc_iri, text, start, end, q)
+        q(m, CG.relationText, _text(claim.relation_text))
+    _selectors(m_iri, m, doc, text, start, end, q)
     # The same span on the mention itself (a shortcut: one pattern per value instead of the target and its
     # two selectors), so the evidence query reads it without four joins over every mention's target.
-    yield q(m, CG.start, _int(start))
-    yield q(m, CG.end, _int(end))
-    yield q(m, CG.exact, Literal(text[start:end]))
-
-
+    q(m, CG.start, _int(start))
+    q(m, CG.end, _int(end))
+    q(m, CG.exact, _text(text[start:end]))
