@@ -85,6 +85,7 @@ from kg.extract.quantities import (
     quantity_of_phrase,
     quantity_of_token,
 )
+from kg.extract.texts import doc_text, span_text
 from kg.extract.times import tense_of, time_of_clause, time_value
 from kg.ingest.pieces import body_pieces, title_span
 from kg.model import Argument, Claim, Document, EntityMention, Extraction, Quantity
@@ -184,7 +185,7 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
     headline is telegraphic ("Hale arrested on DUI charge"), often in title case
     that the parser misreads, and what it says the body says in full.
     """
-    chunks = [(_as_written(doc, document.text[offset : offset + len(doc.text)]), offset) for doc, offset in chunks]
+    chunks = [(_as_written(doc, document.text[offset : offset + len(doc_text(doc))]), offset) for doc, offset in chunks]
     title = title_span(document.text, document.title, document.body)
     headline = {c for c, (_, offset) in enumerate(chunks) if title is not None and offset == title[0]}
     index = index_entities(chunks)
@@ -236,7 +237,7 @@ def extract_parsed(document: Document, chunks: list[tuple[Doc, int]]) -> Extract
 
 def _as_written(doc: Doc, text: str) -> Doc:
     """A chunk parsed from a case-normalised copy (:func:`split_pieces`) with the text's own characters back."""
-    return restore_text(doc, text) if doc.text != text and case_variant(doc.text, text) else doc
+    return restore_text(doc, text) if doc_text(doc) != text and case_variant(doc_text(doc), text) else doc
 
 
 def _distinct(claims: list[Claim]) -> list[Claim]:
@@ -255,7 +256,7 @@ def _distinct(claims: list[Claim]) -> list[Claim]:
 
 
 def _trim(sent: Span, offset: int) -> tuple[int, int]:
-    text = sent.text
+    text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     return offset + sent.start_char + lead, offset + sent.start_char + len(text.rstrip())
 
@@ -282,29 +283,29 @@ class _Assembler:
         root = span.root
         if _joint(root) and any(t.dep_ == "conj" and t.head.i == root.i for t in span):
             # "between Kim and Putin": several parties as one argument, a literal (each keeps its own mention)
-            return None if nominal_only else Argument(span.text, start, end)
+            return None if nominal_only else Argument(span_text(span), start, end)
         key = index.entity_of(chunk, span) or index.referents.get((chunk, root.i))
         if key is None and (root.pos_ == "PRON" or root.lower_ in _UNRESOLVED or root.pos_ == "NUM"):
-            return None if nominal_only else Argument(span.text, start, end)
+            return None if nominal_only else Argument(span_text(span), start, end)
         if key is None and root.ent_type_ in _TIME_ENTS:
             # "May 2, 2024 was the day": the date's own time entity, not a noun concept keyed by the lemma
             # of its first word (which for "May" is the modal "may")
             key = self._time_entity(root, offset)
             if key is None:
-                return None if nominal_only else Argument(span.text, start, end)
+                return None if nominal_only else Argument(span_text(span), start, end)
         if key is None and root.pos_ in _NOMINAL_POS:
             core = _core(span)
             key = phrase_key(core)
-            label = clean_name(core.text)
+            label = clean_name(span_text(core))
             if key and label:
                 index.add(key, key, "Thing", alias=label)
-                index.mentions.append(EntityMention(key, offset + core.start_char, offset + core.end_char, core.text,
+                index.mentions.append(EntityMention(key, offset + core.start_char, offset + core.end_char, span_text(core),
                                                     "nominal"))
             else:
                 key = None
         if key is None and nominal_only:
             return None
-        return Argument(span.text, start, end, entity=key)
+        return Argument(span_text(span), start, end, entity=key)
 
     def _time_entity(self, root: Token, offset: int) -> str | None:
         """The time entity mentioned by the date or time expression that holds ``root`` (see

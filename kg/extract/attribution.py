@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from kg.extract.texts import doc_text, span_text
+
 __all__ = [
     "DENIAL_VERBS",
     "EPISTEMIC_VERBS",
@@ -199,7 +201,7 @@ def _span_chars(doc: Doc, tokens: set[int], offset: int) -> tuple[int, int] | No
 
 
 def _sentence_chars(sent: Span, offset: int) -> tuple[int, int]:
-    text = sent.text
+    text = span_text(sent)
     lead = len(text) - len(text.lstrip())
     return offset + sent.start_char + lead, offset + sent.start_char + len(text.rstrip())
 
@@ -355,7 +357,7 @@ def find_quotations(chunks: Sequence[tuple[Doc, int]], *, skip: Collection[int] 
     for c, (doc, offset) in enumerate(chunks):
         if c in skip:
             carried = False
-        ranges = [(offset + start, offset + end) for start, end in _single_quoted(doc.text)]
+        ranges = [(offset + start, offset + end) for start, end in _single_quoted(doc_text(doc))]
         opened: int | None = None
         marks = [tok for tok in doc if tok.text in _DOUBLE_MARKS]
         if carried and marks and _closes(marks[0]):  # (a reopening mark opens afresh below)
@@ -370,7 +372,7 @@ def find_quotations(chunks: Sequence[tuple[Doc, int]], *, skip: Collection[int] 
                 opened = None
         carried = opened is not None and c not in skip
         if opened is not None:
-            ranges.append((offset + opened, offset + len(doc.text.rstrip())))
+            ranges.append((offset + opened, offset + len(doc_text(doc).rstrip())))
         ranges = sorted(r for r in ranges if r[0] < r[1])
         chars.extend(ranges)
         regions = _token_ranges(doc, [(start - offset, end - offset) for start, end in ranges])
@@ -398,7 +400,7 @@ def _closes(tok: Token) -> bool:
         return True
     if tok.text != '"':
         return False
-    text, at = tok.doc.text, tok.idx
+    text, at = doc_text(tok.doc), tok.idx
     before = text[at - 1] if at else " "
     after = text[at + 1] if at + 1 < len(text) else " "
     if before.isspace() and after.isspace():

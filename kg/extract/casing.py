@@ -32,6 +32,7 @@ from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from kg.extract.texts import doc_text
 from kg.extract.times import MONTHS, WEEKDAYS
 from kg.lexicon import listed_person_noun
 
@@ -290,9 +291,9 @@ def restore_text(doc: Doc, text: str) -> Doc:
     Tags, morphology, lemmas, the parse, named entities and ``doc._`` extensions are kept;
     every token's text is the original's, so spans quote the article exactly.
     """
-    if doc.text == text:
+    if doc_text(doc) == text:
         return doc
-    if not case_variant(doc.text, text):
+    if not case_variant(doc_text(doc), text):
         raise ValueError("restore_text needs the text the parsed copy was made from (same length, same letters)")
     words = [text[t.idx : t.idx + len(t.text)] for t in doc]
     restored = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from kg.extract.texts import span_text
 from kg.model import Certainty, Polarity
 
 __all__ = [
@@ -65,7 +66,7 @@ def min_certainty(*levels: Certainty) -> Certainty:
 
 def is_question(sent: Span) -> bool:
     """A sentence that ends in a question mark (quotes and brackets aside)."""
-    text = sent.text.rstrip(" \"'”’)]\n")
+    text = span_text(sent).rstrip(" \"'”’)]\n")
     return text.endswith("?")
 
 

@@ -81,6 +81,7 @@ from kg.extract.attribution import REPORTING_VERBS, Attribution, Quotations, fin
 from kg.extract.entities import (VESSEL_NOUNS, EntityIndex, address_part, clean_name, name_age, phrase_key,
                                  vessel_name)
 from kg.extract.quantities import parse_number
+from kg.extract.texts import doc_text, span_text, token_text_span
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, HARM_VERBS, NEAR_SYNONYMS, NOUN_GENDER, ORDINALS, PERSON_NOUNS,
                         PERSON_ROLES, is_person_noun, listed_person_noun, near_synonyms)
@@ -1347,7 +1348,7 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
         blocked |= (state.harming | state.accused) - state.harmed
     # a holder named only in a later sentence is someone the reader has not met ("the new host" ... "then host
     # Ray Dunn"); a name of the same sentence is met with it ("the nurse Ann Kerr", which the parser may split)
-    here = state.sentence_starts[-1] + len(root.sent.text)
+    here = state.sentence_starts[-1] + len(span_text(root.sent))
     met = {m.entity for m in index.mentions if m.start < here}
     holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person" and k not in blocked
                and k in met]
@@ -1899,7 +1900,7 @@ def _headline_and_lede(chunks: list[tuple[Doc, int]]) -> tuple[list[tuple[int, T
     lines: set[tuple[int, int]] = set()
     sentences, in_headline = 0, True
     for c, (doc, _) in enumerate(chunks):
-        text = doc.text
+        text = doc_text(doc)
         for sent in doc.sents:
             if not in_headline:
                 if sentences >= _LEDE_SENTENCES:
@@ -2179,7 +2180,7 @@ def _quotations_balanced(chunks: list[tuple[Doc, int]]) -> bool:
     >>> _quotations_balanced([(nlp("'No,' he said.\\nI partied."), 0)])
     True
     """
-    text = "\n".join(doc.text for doc, _ in chunks)
+    text = "\n".join(doc_text(doc) for doc, _ in chunks)
     return not (text.count('"') % 2 or text.count("“") != text.count("”"))
 
 
@@ -2409,13 +2410,13 @@ def time_key(text: str, value: str | None) -> str:
 
 def _age_of(tok: Token) -> int | None:
     """The age in a phrase headed by ``tok`` ("a 59-year-old woman" -> 59), if any."""
-    found = _AGE_NUMBER.search(tok.doc[tok.left_edge.i : tok.i + 1].text)
+    found = _AGE_NUMBER.search(token_text_span(tok.left_edge, tok))
     return int(found.group(1)) if found else None
 
 
 def _is_age(tok: Token) -> bool:
     """ "33-year-old", "33 years old": an age, which describes a person, not a time."""
-    return _AGE.search(tok.doc[tok.left_edge.i : tok.i + 1].text) is not None
+    return _AGE.search(token_text_span(tok.left_edge, tok)) is not None
 
 
 def _time_mentions(index: EntityIndex, c: int, doc: Doc, offset: int, issued: str | None) -> None:

@@ -46,6 +46,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Span, Token
 
 from kg.extract.quantities import SCALES
+from kg.extract.texts import doc_text, span_text
 from kg.lexicon import NAME_KIND_HEADS, NEWS_WORDS, PERSON_ROLES
 from kg.model import Argument, Document, Entity, EntityMention, EntityType, Extraction
 
@@ -250,7 +251,7 @@ def name_age(ent: Span) -> int | None:
     root = ent.root
     if root.dep_ in {"amod", "compound", "nmod"} and root.head.i >= ent.end:
         return None  # "a 36-year-old Australian climber": the age is the climber's
-    before = _AGE_BEFORE.search(doc[max(0, ent.start - 6) : ent.start].text)
+    before = _AGE_BEFORE.search(span_text(doc[max(0, ent.start - 6) : ent.start]))
     if before is not None:
         return int(before.group(1))
     after = doc[ent.end : ent.end + 3]
@@ -374,10 +375,10 @@ class EntityIndex:
         when given (a phrase with nested phrases, "the coach of the team", keeps its
         inner phrases free for mentions of their own).
         """
-        for tok in (span if anchor is None else (anchor,)):
-            self.by_token.setdefault((chunk, tok.i), key)
+        for i in (range(span.start, span.end) if anchor is None else (anchor.i,)):
+            self.by_token.setdefault((chunk, i), key)
         self.mentions.append(
-            EntityMention(key, offset + span.start_char, offset + span.end_char, span.text, kind)  # type: ignore[arg-type]
+            EntityMention(key, offset + span.start_char, offset + span.end_char, span_text(span), kind)  # type: ignore[arg-type]
         )
 
 
@@ -625,7 +626,7 @@ def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     attribution (``by_token``) is left as it is: the wider phrase still heads the
     claims it is an argument of.
     """
-    ends = [offset + len(doc.text) for doc, offset in chunks]
+    ends = [offset + len(doc_text(doc)) for doc, offset in chunks]
     per_chunk: list[list[EntityMention]] = [[] for _ in chunks]
     for m in index.mentions:
         c = bisect_right(ends, m.start)
@@ -653,12 +654,13 @@ def nested_names(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
         by_first[words[0]].append((words, entities.most_common(1)[0][0]))
     for found in by_first.values():
         found.sort(key=lambda f: -len(f[0]))
-    lower = {t.text for doc, _ in chunks for t in doc if t.text.islower()}
+    texts = [[t.text for t in doc] for doc, _ in chunks]  # each chunk's token texts, read once
+    lower = {text for chunk in texts for text in chunk if text.islower()}
     added: list[EntityMention] = []
-    for (doc, offset), mentions in zip(chunks, per_chunk):
+    for (doc, offset), mentions, text in zip(chunks, per_chunk, texts):
         for i in range(len(doc)):
-            match = next(((words, key) for words, key in by_first.get(doc[i].text, ())
-                          if tuple(t.text for t in doc[i : i + len(words)]) == words), None)
+            match = next(((words, key) for words, key in by_first.get(text[i], ())
+                          if tuple(text[i : i + len(words)]) == words), None)
             if match is None:
                 continue
             words, key = match
@@ -853,7 +855,7 @@ def nested_scores(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     by_span = {(m.start, m.end) for m in index.mentions}
     added: list[EntityMention] = []
     for c, (doc, offset) in enumerate(chunks):
-        for found in _SCORE.finditer(doc.text):
+        for found in _SCORE.finditer(doc_text(doc)):
             span = doc.char_span(found.start(), found.end())
             if span is None or any(t.ent_type_ in {"DATE", "TIME", "MONEY", "PERCENT"} for t in span):
                 continue
@@ -887,7 +889,7 @@ def nested_amounts(chunks: list[tuple[Doc, int]], index: EntityIndex) -> None:
     added: list[EntityMention] = []
     for c, (doc, offset) in enumerate(chunks):
         for pattern in (_MONEY, _DECIMAL):
-            for found in pattern.finditer(doc.text):
+            for found in pattern.finditer(doc_text(doc)):
                 span = doc.char_span(found.start(), found.end(), alignment_mode="expand")
                 if span is None or (pattern is _DECIMAL and (
                         any(t.ent_type_ not in {"", "CARDINAL", "QUANTITY"} for t in span) or
@@ -1552,9 +1554,11 @@ def scope_common_nouns(extraction: Extraction) -> Extraction:
         ))
     return replace(
         extraction,
-        entities=tuple(sorted((replace(e, key=key(e.key)) for e in extraction.entities), key=lambda e: e.key)),
-        mentions=tuple(sorted((replace(m, entity=key(m.entity)) for m in extraction.mentions),
-                              key=lambda m: (m.start, m.end, m.entity))),
+        # the records are frozen: one whose key is not scoped is kept as it is, not copied
+        entities=tuple(sorted((replace(e, key=scoped[e.key]) if e.key in scoped else e for e in extraction.entities),
+                              key=lambda e: e.key)),
+        mentions=tuple(sorted((replace(m, entity=scoped[m.entity]) if m.entity in scoped else m
+                               for m in extraction.mentions), key=lambda m: (m.start, m.end, m.entity))),
         claims=tuple(claims),
     )
 
