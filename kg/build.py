@@ -11,8 +11,8 @@ Speed and memory: per-document work runs on an executor (kg.parallel) with a
 bounded number of batches in flight; the document graphs come back as N-Quads and
 are written with Oxigraph's bulk loader in chunks of about :data:`LOAD_CHUNK_BYTES`
 (:meth:`kg.store.Store.load_documents`, crash-safe through each document's
-``cg:sha256`` triple), so memory depends on the batch and chunk sizes, not on the
-corpus. The ``auto`` executor runs local processes on a multi-core machine, except
+``cg:sha256`` triple, written for about :data:`SEAL_EVERY_BYTES` of chunks at once),
+so memory depends on the batch and chunk sizes, not on the corpus. The ``auto`` executor runs local processes on a multi-core machine, except
 for small inputs: when fewer than :data:`AUTO_SERIAL_BELOW` documents need building
 (found by reading ahead at most that many, not the whole input) it works in this
 process, since starting worker processes and loading spaCy in each costs more than
@@ -67,6 +67,10 @@ TEXTS_DIRNAME = "texts"
 DEFAULT_BATCH_SIZE = 16
 #: N-Quads bytes collected before one bulk load into the store (bigger loads are faster, up to a point).
 LOAD_CHUNK_BYTES = 32 * 1024 * 1024
+#: N-Quads bytes bulk-loaded before the loaded documents' ``cg:sha256`` triples are written (one transaction):
+#: what a killed build loses and the next build loads again, traded against one more compaction of the whole store
+#: per transaction (:meth:`kg.store.Store.load_documents`).
+SEAL_EVERY_BYTES = 256 * 1024 * 1024
 #: With ``executor="auto"``, fewer documents to build than this are built in this process.
 AUTO_SERIAL_BELOW = 32
 #: Most body characters in one batch: with huge documents cut into windows, this bounds a worker's memory.
@@ -266,6 +270,7 @@ def build(
                         else:
                             loader.add(result)
                 loader.flush()
+                store.seal_documents()
             finally:
                 runner.close()
         report.warnings.extend(str(w.message) for w in caught)
@@ -366,10 +371,12 @@ class _Loader:
     """Collects document graphs (N-Quads) and writes them into the store in bulk chunks."""
 
     def __init__(self, store: Store, previous: dict[str, set[str]], report: BuildReport,
-                 chunk_bytes: int = LOAD_CHUNK_BYTES) -> None:
+                 chunk_bytes: int = LOAD_CHUNK_BYTES, seal_bytes: int = SEAL_EVERY_BYTES) -> None:
         self.store, self.previous, self.report, self.chunk_bytes = store, previous, report, chunk_bytes
+        self.seal_bytes = seal_bytes
         self._pending: list = []
         self._size = 0
+        self._unsealed = 0  # N-Quads bytes loaded since the last seal_documents
 
     def add(self, result) -> None:
         if result.error:
@@ -383,13 +390,17 @@ class _Loader:
     def flush(self) -> None:
         if not self._pending:
             return
-        self.store.load_documents((NamedNode(r.iri), r.nquads) for r in self._pending)
+        self.store.load_documents(((NamedNode(r.iri), r.nquads) for r in self._pending), seal=False)
+        self._unsealed += self._size
         for result in self._pending:
             if result.piece:
                 self.store.cache_export(NamedNode(result.iri), result.piece)
             self.report.built += 1
             _drop_stale(self.store, self.previous, clean_text(result.source), result.iri, self.report)
         self._pending, self._size = [], 0
+        if self._unsealed >= self.seal_bytes:
+            self.store.seal_documents()
+            self._unsealed = 0
 
 
 def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, Path]:

@@ -17,7 +17,11 @@ leaves the document simply "not built yet" and a rerun finishes it (:meth:`Store
 (several times faster than transactional loads on disk, but not atomic) writes the
 graphs of many documents without their ``cg:sha256`` triples, then one transaction
 adds those triples. A build killed during the bulk load leaves graphs without their
-``cg:sha256``: not built, so the next build drops and rebuilds them.
+``cg:sha256``: not built, so the next build drops and rebuilds them. A build defers
+that transaction over several bulk loads (``seal=False``, then :meth:`Store.seal_documents`),
+because RocksDB flushes a non-empty write buffer before every ingestion of bulk-loaded
+files: with the triples written after each load, each load made two level-0 files, and
+so one compaction of the whole store, instead of one every second load.
 :meth:`Store.bulk_replace` uses the bulk loader for big first loads of quads, and
 :meth:`Store.replace_graph` for the chunks of a graph too big for one transaction.
 
@@ -114,6 +118,7 @@ class Store:
         self.read_only = read_only
         self._cache = self.path.parent / EXPORT_CACHE_DIRNAME if self.path is not None else None
         self._unflushed = 0
+        self._unsealed: dict[ox.NamedNode, bytes] = {}  # cg:sha256 lines of bulk-loaded graphs not yet written
         deadline = time.monotonic() + max(0.0, wait)
         tries = 0
         while True:
@@ -439,7 +444,7 @@ class Store:
             self._store.flush()
             self._unflushed = 0
 
-    def load_documents(self, documents: Iterable[tuple[ox.NamedNode, bytes]]) -> None:
+    def load_documents(self, documents: Iterable[tuple[ox.NamedNode, bytes]], *, seal: bool = True) -> None:
         """Make each document graph hold exactly the quads of its N-Quads document, in bulk.
 
         ``documents`` are ``(document IRI, N-Quads)`` pairs as the workers of a build
@@ -449,31 +454,56 @@ class Store:
         so each document is complete or not built (see the module docstring). The data
         comes from claimgraph's own serializer, so IRIs are not validated again.
 
+        With ``seal=False`` the ``cg:sha256`` triples are kept (one line per document)
+        and written by :meth:`seal_documents`, or before any other write that touches
+        those graphs: several bulk loads then share one transaction, and RocksDB
+        compacts the store once per two loads instead of once per load (the module
+        docstring says why). Until then the documents are not built
+        (:meth:`holds_document`), and their export pieces wait beside the cache.
+
         >>> store = Store()
         >>> g = ox.NamedNode("http://ex/doc")
         >>> data = f'<http://ex/doc> <{_SHA256.value}> "ab" <http://ex/doc> .\\n'.encode()
-        >>> store.load_documents([(g, data + b'<http://ex/doc> <http://ex/p> "x" <http://ex/doc> .\\n')])
+        >>> store.load_documents([(g, data + b'<http://ex/doc> <http://ex/p> "x" <http://ex/doc> .\\n')], seal=False)
+        >>> store.holds_document(g), len(store)
+        (False, 1)
+        >>> store.seal_documents()
         >>> store.holds_document(g), len(store)
         (True, 2)
         """
-        bodies, seals = [], []
+        bodies, seals = [], {}
         for graph, nquads in documents:
             self._forget(graph)
             if self._store.contains_named_graph(graph):
                 faults.reached("store.replace")
                 self._store.remove_graph(graph)
             faults.reached("store.load")
-            body, seal = _split_seal(nquads, graph)
+            body, seals[graph] = _split_seal(nquads, graph)
             bodies.append(body)
-            seals.append(seal)
         # a blank node label is the document's own: a document that may hold one is loaded alone, so that its
         # "_:a" is not another document's "_:a" (claimgraph's own documents hold none)
         plain = [body for body in bodies if b"_:" not in body]
         for data in ([b"".join(plain)] if any(plain) else []) + [body for body in bodies if b"_:" in body]:
             self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
-            self._loaded(len(data))
-        if any(seals):
-            self._store.load(b"".join(seals), format=ox.RdfFormat.N_QUADS, lenient=True)
+        self._unsealed.update(seals)
+        if seal:
+            self.seal_documents()
+
+    def seal_documents(self) -> None:
+        """Write the ``cg:sha256`` triples :meth:`load_documents` kept, in one transaction, and move the export
+        pieces cached for those graphs meanwhile into the cache: the documents are built."""
+        if not self._unsealed:
+            return
+        seals, self._unsealed = self._unsealed, {}
+        if any(seals.values()):
+            self._store.load(b"".join(seals.values()), format=ox.RdfFormat.N_QUADS, lenient=True)
+        for graph in seals:
+            path = self._cache_file(graph)
+            if path is not None:
+                try:
+                    os.replace(_waiting(path), path)
+                except FileNotFoundError:
+                    pass
 
     def bulk_replace(self, graphs: dict[ox.NamedNode, list[ox.Quad]]) -> None:
         """Replace many graphs with Oxigraph's bulk loader: fast, not transactional."""
@@ -497,6 +527,8 @@ class Store:
             raise QueryError("E300", reason=str(exc).splitlines()[0]) from exc
 
     def flush(self) -> None:
+        """Write what is pending (:meth:`seal_documents`) and flush RocksDB's write buffers to disk."""
+        self.seal_documents()
         self._store.flush()
 
     # -- export cache (see the module docstring) ------------------------------------------
@@ -527,10 +559,13 @@ class Store:
             return None
 
     def cache_export(self, graph: ox.NamedNode, data: bytes) -> None:
-        """Keep ``data`` as the export piece of ``graph`` as it is now (only a store open for writing)."""
+        """Keep ``data`` as the export piece of ``graph`` as it is now (only a store open for writing); a graph
+        whose ``cg:sha256`` triple :meth:`load_documents` has not written yet gets it when that triple is written."""
         path = self._cache_file(graph)
         if path is None or self.read_only:
             return
+        if graph in self._unsealed:
+            path = _waiting(path)
         try:
             path.parent.mkdir(exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -540,14 +575,20 @@ class Store:
             pass  # a cache: the export is written all the same
 
     def _forget(self, graph) -> None:
+        """Called by every write before it touches ``graph``: its pending ``cg:sha256`` triples are written first
+        (so writes keep their order), and its cached export piece is dropped."""
+        if graph in self._unsealed:
+            self.seal_documents()
         path = self._cache_file(graph)
         if path is not None:
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
+            for stale in (path, _waiting(path)):
+                try:
+                    stale.unlink()
+                except FileNotFoundError:
+                    pass
 
     def _forget_all(self) -> None:
+        self.seal_documents()
         if self._cache is not None and self._cache.is_dir():
             shutil.rmtree(self._cache, ignore_errors=True)
 
@@ -721,6 +762,11 @@ def _split_seal(nquads: bytes, graph: ox.NamedNode) -> tuple[bytes, bytes]:
         return b"", nquads
     stop = nquads.find(b"\n", start) + 1 or len(nquads)
     return nquads[:start] + nquads[stop:], nquads[start:stop]
+
+
+def _waiting(path: Path) -> Path:
+    """Where the export piece of a graph whose ``cg:sha256`` triple is not written yet waits (not read as a piece)."""
+    return path.with_suffix(".waiting")
 
 
 def _vanished_file(reason: str) -> bool:
