@@ -41,7 +41,7 @@ class Settings:
 
     base_iri: str
     model: str | None = None
-    pieces: bool = False  # also make each document's export piece (kg.export.formats.document_piece)
+    pieces: bool = False  # also make each document's export piece (kg.export.formats.statements_piece)
 
 
 @dataclass(frozen=True)
@@ -66,12 +66,11 @@ def process_batch(documents: list[Document], settings: Settings) -> list[Documen
     only the document that fails is lost.
     """
     from kg import faults
-    from kg.export.formats import document_piece
+    from kg.export.formats import document_nquads_and_piece
     from kg.extract import extract_parsed, split_pieces
     from kg.extract.casing import common_words
     from kg.nlp import DEFAULT_MODEL, load_pipeline
     from kg.rdf import terms
-    from kg.rdf.convert import document_nquads
 
     nlp = load_pipeline(settings.model or DEFAULT_MODEL)
     for document in documents:
@@ -93,8 +92,7 @@ def process_batch(documents: list[Document], settings: Settings) -> list[Documen
         iri = terms.document_iri(settings.base_iri, document.sha256)
         try:
             extraction = extract_parsed(document, chunks)
-            data = document_nquads(extraction, settings.base_iri)
-            piece = document_piece(data, iri) if settings.pieces else b""
+            data, piece = document_nquads_and_piece(extraction, settings.base_iri, piece=settings.pieces)
         except Exception as exc:  # one bad document must not sink the batch
             results.append(DocumentResult(document.source, document.sha256, iri, error=f"{type(exc).__name__}: {exc}"))
             continue

@@ -58,7 +58,9 @@ __all__ = [
     "resolve_format",
     "get_format",
     "known_formats",
+    "document_nquads_and_piece",
     "document_piece",
+    "statements_piece",
     "write_export",
     "write_export_files",
     "write_exports",
@@ -69,6 +71,7 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 _TYPE_BYTES = b" <" + _RDF_TYPE.encode() + b"> "
 _TYPE_TERM = f"<{_RDF_TYPE}>"
+_TYPE_TEXT = _TYPE_BYTES.decode()
 #: An N-Quads literal, with its datatype or language tag. (The body is ``(?:[^"\\\n]|\\.)*`` unrolled: runs
 #: of plain characters matched by one repeat, not an alternative tried per character, which was twice as slow.)
 _LITERAL = re.compile(rb'"[^"\\\n]*(?:\\.[^"\\\n]*)*"(?:\^\^<[^>\n]*>|@[A-Za-z][A-Za-z0-9\-]*)?')
@@ -80,6 +83,7 @@ _UNICODE_ESCAPE = re.compile(rb"\\[uU]")
 _BLANK_MARK = re.compile(rb"_:")
 #: Sorts before any IRI, so every subject's ``rdf:type`` lines come first.
 _TYPE_SORT_KEY = b" <\x00> "
+_TYPE_SORT_TEXT = _TYPE_SORT_KEY.decode()
 #: Union lines (repeats included) sorted in memory at once; beyond that they spill to sorted runs on disk.
 #: (A million lines held about 500 MB with their set and sorted list; this quarter costs a few more runs.)
 _RUN_LINES = 250_000
@@ -568,12 +572,99 @@ def _trig_subject_blocks(trig: bytes) -> list[bytes] | None:
     return [b"\n".join(block) for block in blocks]
 
 
+def document_nquads_and_piece(extraction, base: str, *, piece: bool = True) -> tuple[bytes, bytes]:
+    """A document's N-Quads (:func:`kg.rdf.convert.document_nquads`) and, when ``piece``, its export piece
+    (what :func:`document_piece` makes of those N-Quads), both from the statements the conversion wrote.
+
+    Why: the build's workers need both for every document; making the piece from the N-Quads text
+    read back what the conversion had just written (its lines' shape, its literals) at a quarter of
+    the piece's cost.
+    """
+    from kg.rdf import convert
+
+    statements = convert.document_statements(extraction, base)
+    return statements.nquads(), statements_piece(statements) if piece else b""
+
+
+def statements_piece(statements) -> bytes:
+    """The export piece of one document's graph from its :class:`kg.rdf.convert.Statements`: the bytes
+    :func:`document_piece` gives for their N-Quads.
+
+    The lines are already what a store's dump writes (pyoxigraph's term writers wrote them, in one
+    graph, without blank nodes) except for typed literals, which a store writes in canonical form:
+    those, and only those, are put through one (:func:`_stored_literals`). The duplicates go and the
+    lines are sorted as text (a ``str`` sorts as its UTF-8 bytes do; ``" ."`` is added after the
+    sort, which does not move a line: what follows an object's last character is a space in one
+    line and ``^``, ``@`` or more of a literal in another).
+
+    >>> from kg.model import Document, Extraction
+    >>> from kg.rdf.convert import document_nquads, document_statements
+    >>> ex = Extraction(Document(text="Kim spoke.", source="a.txt", publisher="Daily"))
+    >>> statements = document_statements(ex, "http://ex.org/")
+    >>> statements_piece(statements) == document_piece(document_nquads(ex, "http://ex.org/"), statements.graph[1:-1])
+    True
+    """
+    node = ox.NamedNode(statements.graph[1:-1])
+    lines = statements.lines
+    changed = _changed_literals(statements.typed)
+    if changed:  # no ECB+ document has one: the conversion writes integers, decimals and dates canonically
+        ends = tuple(f" {term}" for term in changed)
+        lines = [_with_stored(line, changed) if line.endswith(ends) else line for line in lines]
+    lines = list(dict.fromkeys(lines))
+    lines.sort(key=_type_first_text)
+    return _text_piece(node, " .\n".join(lines) + " ." if lines else "")
+
+
+#: Typed literals (N-Triples texts) a store writes back as they are: most of a document's (offsets, confidences).
+_SAME_MAX = 1 << 16
+_same: set[str] = set()
+
+
+def _changed_literals(terms: set[str]) -> dict[str, str]:
+    """The literals of ``terms`` (N-Triples texts) that a store writes back in another form, with that form.
+
+    The ones not known to stay as they are go through :func:`_stored_literals` together.
+    """
+    rest = terms - _same
+    if not rest:
+        return {}
+    texts = {term.encode("utf-8"): term for term in rest}
+    stored = _stored_literals(set(texts))
+    if stored is None:
+        raise ValueError(f"not a literal among the typed literals {sorted(rest)[:3]}")
+    if len(_same) + len(rest) > _SAME_MAX:
+        _same.clear()
+    changed = {}
+    for term, form in stored.items():
+        if form == term:
+            _same.add(texts[term])
+        else:
+            changed[texts[term]] = form.decode("utf-8")
+    return changed
+
+
+def _with_stored(line: str, changed: dict[str, str]) -> str:
+    """``line`` (``"s p o"``) with its object, one of ``changed``, in the stored form."""
+    for term, form in changed.items():
+        if line.endswith(f" {term}"):
+            return line[: len(line) - len(term)] + form
+    return line
+
+
+def _type_first_text(line: str) -> str:
+    """:func:`_type_first` of a line as ``str``: the same order (an ``rdf:type`` predicate is the first
+    ``" <rdf:type> "`` of a line ``"s p o"``)."""
+    return line.replace(_TYPE_TEXT, _TYPE_SORT_TEXT, 1)
+
+
 def document_piece(nquads: bytes, graph: str) -> bytes:
     """The export piece of the graph ``graph`` given as N-Quads, as an export of a store holding it makes it.
 
     Why: a build's workers make the pieces of the graphs they convert (in parallel, while
     parsing goes on), and the build caches them as it loads the graphs, so the export does
-    not read those graphs back from the store. The quads go through an in-memory Oxigraph
+    not read those graphs back from the store (the workers give the conversion's statements
+    to :func:`statements_piece` instead of this text: :func:`document_nquads_and_piece`).
+    The quads go through an in-memory Oxigraph
     store first, which writes literals back in the same canonical form the on-disk store does
     (``"015"^^xsd:integer`` comes back as ``"15"``), so the lines are the ones a dump gives.
     Text with a blank node gets no piece (``b""``): a store that loads it gives the blank node a
@@ -595,10 +686,15 @@ def document_piece(nquads: bytes, graph: str) -> bytes:
         text = _graph_text(memory, node)
         if text.startswith(b"_:") or b"\n_:" in text or b" _:" in text:
             return b""  # the store that loads the text names its blank nodes anew: no piece, the export reads them
-    text = _sorted_text(text)
+    return _text_piece(node, _sorted_text(text).decode("utf-8"))
+
+
+def _text_piece(node, text: str) -> bytes:
+    """The piece of the graph ``node`` from its sorted distinct N-Triples lines ``text`` (joined by line breaks)."""
     if not text:
         return _Piece(node, []).encode()
-    return _Piece(node, None, _trig_text(node, text + b"\n"), _jsonld_text(text), text=text).encode()
+    data = text.encode("utf-8")
+    return _Piece(node, None, _trig_text(node, data + b"\n"), _jsonld_text(text), text=data).encode()
 
 
 def _sorted_text(text: bytes) -> bytes:
@@ -1104,15 +1200,15 @@ def _jsonld_texts_of_lines(lines: Iterable[bytes]) -> Iterator[str]:
     return _jsonld_node_texts(line.decode("utf-8") for line in lines)
 
 
-def _jsonld_text(text: bytes) -> bytes:
+def _jsonld_text(text: str) -> bytes:
     """The node objects of :func:`_jsonld_texts_of_lines` of the lines of ``text`` (joined by line breaks),
-    joined as a named graph's ``@graph`` list holds them: one decode and one encode for all the lines.
+    joined as a named graph's ``@graph`` list holds them: one split and one encode for all the lines.
 
-    >>> text = b'<http://ex/a> <http://ex/p> <http://ex/o> .\\n<http://ex/b> <http://ex/p> "1" .'
-    >>> _jsonld_text(text) == b",\\n ".join(t.encode() for t in _jsonld_texts_of_lines(text.split(b"\\n")))
+    >>> text = '<http://ex/a> <http://ex/p> <http://ex/o> .\\n<http://ex/b> <http://ex/p> "1" .'
+    >>> _jsonld_text(text) == b",\\n ".join(t.encode() for t in _jsonld_texts_of_lines(text.encode().split(b"\\n")))
     True
     """
-    return ",\n ".join(_jsonld_node_texts(text.decode("utf-8").split("\n"))).encode("utf-8")
+    return ",\n ".join(_jsonld_node_texts(text.split("\n"))).encode("utf-8")
 
 
 @lru_cache(maxsize=4096)

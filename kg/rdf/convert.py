@@ -24,6 +24,7 @@ True
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import PurePath
 from urllib.parse import urlparse
@@ -36,7 +37,9 @@ from kg.rdf import namespaces as _ns
 
 __all__ = [
     "ENTITY_CLASSES",
+    "Statements",
     "document_nquads",
+    "document_statements",
     "document_quads",
     "extraction_to_quads",
     "publisher_label",
@@ -220,7 +223,9 @@ def claim_identity(base: str, claim: Claim) -> tuple[str, str]:
 def extraction_to_quads(extraction: Extraction, base: str) -> list[Quad]:
     """All quads of one document, in its own named graph (:func:`_lines` read back by pyoxigraph)."""
     graph = _iri(terms.document_iri(base, extraction.document.sha256))
-    return list(parse("".join(_lines(extraction, base, f" {graph} .\n")), format=RdfFormat.N_QUADS))
+    lines, _ = _lines(extraction, base)
+    end = f" {graph} .\n"
+    return list(parse(end.join(lines) + end, format=RdfFormat.N_QUADS))
 
 
 def document_quads(extraction: Extraction, base: str) -> list[Quad]:
@@ -245,13 +250,47 @@ def seal_quads(document: Document, base: str, sentences: int) -> list[Quad]:
     return [Quad(d, cg.sha256, Literal(document.sha256), d), Quad(d, cg.sentenceCount, count, d)]
 
 
-def document_nquads(extraction: Extraction, base: str) -> bytes:
-    """:func:`document_quads` as an N-Quads document, written as text without making ``Quad`` objects.
+@dataclass(frozen=True)
+class Statements:
+    """The statements of one document's graph as N-Triples texts, as the conversion wrote them.
+
+    Why: a build needs them twice, as the graph's N-Quads (for the store) and as its export
+    piece (:func:`kg.export.formats.statements_piece`); reading the N-Quads text back to make
+    the piece cost a quarter of the piece. ``lines`` are ``"s p o"`` (the three terms'
+    N-Triples texts, no ``" ."``) in the order written, duplicates kept; ``typed`` holds every
+    object that is a typed literal, the only terms a store may write back in another form
+    (``"15.0"^^xsd:decimal`` as ``"15"``): IRIs and plain strings are written by pyoxigraph's
+    own term writer, which is what a store's dump uses.
+    """
+
+    graph: str  #: the graph's (the document's) IRI as N-Triples text
+    lines: list[str]
+    typed: set[str]
+
+    def nquads(self) -> bytes:
+        """The statements as an N-Quads document, each line in :attr:`graph`."""
+        end = f" {self.graph} .\n"
+        return (end.join(self.lines) + end).encode("utf-8")
+
+
+def document_statements(extraction: Extraction, base: str) -> Statements:
+    """:func:`document_quads` as :class:`Statements`: written as text, without making ``Quad`` objects.
 
     Why: a document has thousands of quads, and building a ``Quad`` per statement and then
     serializing it cost more than the rest of the conversion. Each term is written by
     pyoxigraph itself (``str`` of a term is its N-Triples form) once, and the lines join
     those texts, so the text is what pyoxigraph's N-Quads writer gives for the quads.
+    """
+    doc = _iri(terms.document_iri(base, extraction.document.sha256))
+    lines, typed = _lines(extraction, base)
+    count = _int(len(extraction.sentences))
+    lines.append(f"{doc} {CG.sentenceCount} {count}")
+    typed.add(count)
+    return Statements(doc, lines, typed)
+
+
+def document_nquads(extraction: Extraction, base: str) -> bytes:
+    """:func:`document_quads` as an N-Quads document (:meth:`Statements.nquads` of :func:`document_statements`).
 
     >>> from kg.model import Document, Extraction
     >>> ex = Extraction(Document(text="Kim spoke.", source="a.txt", publisher="Daily"))
@@ -260,20 +299,22 @@ def document_nquads(extraction: Extraction, base: str) -> bytes:
     >>> ox.serialize(ox.parse(data, format=ox.RdfFormat.N_QUADS), format=ox.RdfFormat.N_QUADS) == data
     True
     """
-    doc = _iri(terms.document_iri(base, extraction.document.sha256))
-    end = f" {doc} .\n"
-    lines = _lines(extraction, base, end)
-    lines.append(f"{doc} {CG.sentenceCount} {_int(len(extraction.sentences))}{end}")
-    return "".join(lines).encode("utf-8")
+    return document_statements(extraction, base).nquads()
 
 
-def _lines(ex: Extraction, base: str, end: str) -> list[str]:
-    """The statements of one document as N-Quads lines: subject, predicate and object texts, then ``end``."""
+def _lines(ex: Extraction, base: str) -> tuple[list[str], set[str]]:
+    """The statements of one document as ``"s p o"`` lines of N-Triples texts, and the typed literal objects
+    among them (see :class:`Statements`): ``q`` writes a statement, ``qt`` one whose object is a typed literal."""
     lines: list[str] = []
-    add = lines.append
+    typed: set[str] = set()
+    add, add_typed = lines.append, typed.add
 
     def q(s: str, p: str, o: str) -> None:
-        add(f"{s} {p} {o}{end}")
+        add(f"{s} {p} {o}")
+
+    def qt(s: str, p: str, o: str) -> None:
+        add_typed(o)
+        add(f"{s} {p} {o}")
 
     doc = ex.document
     d_iri = terms.document_iri(base, doc.sha256)
@@ -294,11 +335,11 @@ def _lines(ex: Extraction, base: str, end: str) -> list[str]:
     if doc.title:
         q(d, DCTERMS.title, _text(clean_text(doc.title)))
     if doc.issued:
-        q(d, DCTERMS.issued, str(typed_time(doc.issued) or Literal(doc.issued)))
+        qt(d, DCTERMS.issued, str(typed_time(doc.issued) or Literal(doc.issued)))
     if doc.modified:
-        q(d, DCTERMS.modified, str(typed_time(doc.modified) or Literal(doc.modified)))
+        qt(d, DCTERMS.modified, str(typed_time(doc.modified) or Literal(doc.modified)))
     if doc.url:
-        q(d, SCHEMA.url, str(Literal(clean_text(doc.url), datatype=_XSD_NODES.anyURI)))
+        qt(d, SCHEMA.url, str(Literal(clean_text(doc.url), datatype=_XSD_NODES.anyURI)))
     if doc.language:
         q(d, DCTERMS.language, _text(doc.language))
     q(pub, _A, CG.Entity)
@@ -309,12 +350,12 @@ def _lines(ex: Extraction, base: str, end: str) -> list[str]:
     for entity in ex.entities:
         _entity_lines(entity, base, q)
     for mention in ex.mentions:
-        _mention_lines(mention, d_iri, d, doc.text, base, q)
+        _mention_lines(mention, d_iri, d, doc.text, base, q, qt)
 
     relations: set[str] = set()
     for claim in ex.claims:
-        _claim_lines(claim, d_iri, d, pub, doc.text, base, q, entities, relations)
-    return lines
+        _claim_lines(claim, d_iri, d, pub, doc.text, base, q, qt, entities, relations)
+    return lines, typed
 
 
 def _entity_lines(entity: Entity, base: str, q) -> None:
@@ -327,7 +368,7 @@ def _entity_lines(entity: Entity, base: str, q) -> None:
             q(e, SKOS.altLabel, _text(alias))
 
 
-def _selectors(annotation_iri: str, annotation: str, doc: str, text: str, start: int, end: int, q) -> None:
+def _selectors(annotation_iri: str, annotation: str, doc: str, text: str, start: int, end: int, q, qt) -> None:
     t = _iri(terms.target_iri(annotation_iri))
     pos = _iri(terms.position_selector_iri(annotation_iri))
     quote = _iri(terms.quote_selector_iri(annotation_iri))
@@ -337,20 +378,20 @@ def _selectors(annotation_iri: str, annotation: str, doc: str, text: str, start:
     q(t, OA.hasSelector, pos)
     q(t, OA.hasSelector, quote)
     q(pos, _A, OA.TextPositionSelector)
-    q(pos, OA.start, _int(start))  # xsd:integer, as the store keeps any integer type (DESIGN.md)
-    q(pos, OA.end, _int(end))
+    qt(pos, OA.start, _int(start))  # xsd:integer, as the store keeps any integer type (DESIGN.md)
+    qt(pos, OA.end, _int(end))
     q(quote, _A, OA.TextQuoteSelector)
     q(quote, OA.exact, _text(text[start:end]))
 
 
-def _mention_lines(m: EntityMention, doc_iri: str, doc: str, text: str, base: str, q) -> None:
+def _mention_lines(m: EntityMention, doc_iri: str, doc: str, text: str, base: str, q, qt) -> None:
     a_iri = terms.entity_mention_iri(doc_iri, m.start, m.end)
     a = _iri(a_iri)
     q(a, _A, CG.EntityMention)
     q(a, _A, OA.Annotation)
     q(a, OA.hasBody, _iri(terms.entity_iri(base, m.entity)))
     q(a, CG.mentionKind, _text(m.kind))
-    _selectors(a_iri, a, doc, text, m.start, m.end, q)
+    _selectors(a_iri, a, doc, text, m.start, m.end, q, qt)
 
 
 def _object_term(arg: Argument, base: str) -> str:
@@ -368,7 +409,7 @@ def _label(arg: Argument | None, entities: dict[str, Entity]) -> str:
 
 
 def _claim_lines(
-    claim: Claim, doc_iri: str, doc: str, publisher: str, text: str, base: str, q, entities, relations: set[str]
+    claim: Claim, doc_iri: str, doc: str, publisher: str, text: str, base: str, q, qt, entities, relations: set[str]
 ) -> None:
     c_iri, key = claim_identity(base, claim)
     c = _iri(c_iri)
@@ -379,28 +420,29 @@ def _claim_lines(
         q(rel, _A, CG.Relation)
         q(rel, RDFS.label, _text(claim.relation))
     obj = _object_term(claim.object, base) if claim.object is not None else _TRUE
+    q_obj = q if claim.object is not None else qt
     q(c, _A, CG.Claim)
     q(c, RDF.subject, subject)
     q(c, RDF.predicate, rel)
-    q(c, RDF.object, obj)
+    q_obj(c, RDF.object, obj)
     readable = " ".join(p for p in (_label(claim.subject, entities), claim.relation, _label(claim.object, entities)) if p)
     q(c, SCHEMA.text, _text(readable))
-    q(subject, rel, obj)
+    q_obj(subject, rel, obj)
     if claim.quantity is not None:
         qty = claim.quantity
-        q(c, CG.quantity, _int(int(qty.value)) if float(qty.value).is_integer() else _decimal(qty.value))
+        qt(c, CG.quantity, _int(int(qty.value)) if float(qty.value).is_integer() else _decimal(qty.value))
         if qty.unit:
             q(c, CG.unit, _text(qty.unit))
         if qty.approximate:
-            q(c, CG.approximate, _TRUE)
+            qt(c, CG.approximate, _TRUE)
         if qty.lower_bound:
-            q(c, CG.lowerBound, _TRUE)
+            qt(c, CG.lowerBound, _TRUE)
         if qty.upper_bound:
-            q(c, CG.upperBound, _TRUE)
+            qt(c, CG.upperBound, _TRUE)
     if claim.time is not None:
         typed = typed_time(claim.time.value)
         if typed is not None:
-            q(c, CG.time, str(typed))
+            qt(c, CG.time, str(typed))
         q(c, CG.timeText, _text(claim.time.text))
     if claim.location:
         q(c, CG.location, _iri(terms.entity_iri(base, claim.location)))
@@ -420,14 +462,14 @@ def _claim_lines(
         q(m, CG.cue, _text(claim.cue))
     q(m, CG.certainty, _CERTAINTY[claim.certainty])
     q(m, CG.polarity, _POLARITY[claim.polarity])
-    q(m, CG.confidence, _decimal(round(max(0.0, min(1.0, claim.confidence)), 4)))
+    qt(m, CG.confidence, _decimal(round(max(0.0, min(1.0, claim.confidence)), 4)))
     if claim.rule:
         q(m, CG.rule, _text(claim.rule))
     if claim.relation_text:
         q(m, CG.relationText, _text(claim.relation_text))
-    _selectors(m_iri, m, doc, text, start, end, q)
+    _selectors(m_iri, m, doc, text, start, end, q, qt)
     # The same span on the mention itself (a shortcut: one pattern per value instead of the target and its
     # two selectors), so the evidence query reads it without four joins over every mention's target.
-    q(m, CG.start, _int(start))
-    q(m, CG.end, _int(end))
+    qt(m, CG.start, _int(start))
+    qt(m, CG.end, _int(end))
     q(m, CG.exact, _text(text[start:end]))

@@ -1,8 +1,10 @@
 """A document's export piece, read from its N-Quads text, is what a store holding the graph renders.
 
-The workers make the piece from the text without a store (kg.export.formats.document_piece);
-literals a store keeps in another form, and lines the text path does not handle (blank
-nodes, escapes in IRIs, another graph), must still give the store's bytes.
+The workers make the piece without a store, from the conversion's statements
+(kg.export.formats.statements_piece), and a piece can be made from N-Quads text
+(kg.export.formats.document_piece); literals a store keeps in another form, and lines the
+text path does not handle (blank nodes, escapes in IRIs, another graph), must still give the
+store's bytes.
 """
 
 from __future__ import annotations
@@ -21,8 +23,12 @@ from kg.export.formats import (
     _Piece,
     _stored_lines,
     _type_first,
+    document_nquads_and_piece,
     document_piece,
+    statements_piece,
 )
+from kg.model import Argument, Claim, Document, Extraction, Quantity, TimeValue
+from kg.rdf.convert import document_nquads, document_statements
 from kg.store import Store
 
 G = "http://ex.org/doc/1"
@@ -50,6 +56,39 @@ def _store_piece(data: bytes) -> bytes:
     store = Store()
     store.add_data(data, graph)
     return _Piece(graph, sorted(_graph_lines(store, graph), key=_type_first)).encode()
+
+
+def _claim(**fields) -> Claim:
+    subject = Argument("Kim", 0, 3)
+    return Claim(subject, "say", Argument("hello", 9, 14), (0, 15), **fields)
+
+
+#: Extractions whose typed literals a store keeps in another form (a confidence of 1 is written "1.0",
+#: the store's decimal is "1"), or as written (integers, booleans, dates, a date that is no date, a URL).
+TYPED = {
+    "confidence 1": [_claim(confidence=1.0)],
+    "confidence and quantity": [_claim(confidence=0.25, quantity=Quantity(2.5, "2.50", approximate=True))],
+    "one-place claim and time": [Claim(Argument("Kim", 0, 3), "collapse", None, (0, 15),
+                                       time=TimeValue("March 2009", "2009-03"), confidence=1.0)],
+    "no claims": [],
+}
+
+
+@pytest.mark.parametrize("name", sorted(TYPED))
+@pytest.mark.parametrize("issued", [None, "2009-03-01", "2009-02-30", "spring 2009"])
+def test_a_piece_from_the_statements_is_the_stores_piece(name, issued):
+    document = Document(text="Kim said hello.", source="a.txt", publisher="Daily", issued=issued,
+                        url="https://daily.example/a b" if issued else None)
+    extraction = Extraction(document, claims=tuple(TYPED[name]))
+    data = document_nquads(extraction, "http://ex.org/")
+    statements = document_statements(extraction, "http://ex.org/")
+    graph = ox.NamedNode(statements.graph[1:-1])
+    store = Store()
+    store.add_data(data, graph)
+    expected = _Piece(graph, sorted(_graph_lines(store, graph), key=_type_first)).encode()
+    assert statements_piece(statements) == expected == document_piece(data, graph.value)
+    assert document_nquads_and_piece(extraction, "http://ex.org/") == (data, expected)
+    assert document_nquads_and_piece(extraction, "http://ex.org/", piece=False) == (data, b"")
 
 
 @pytest.mark.parametrize("name", sorted(LINES))

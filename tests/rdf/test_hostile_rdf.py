@@ -23,8 +23,8 @@ import rdflib
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.export.formats import (FORMATS, _graph_lines, _Piece, _type_first, _without_prefixes, document_piece,
-                               write_export)
+from kg.export.formats import (FORMATS, _graph_lines, _Piece, _type_first, _without_prefixes, document_nquads_and_piece,
+                               document_piece, write_export)
 from kg.model import Argument, Claim, Document, Entity, EntityMention, Extraction, Quantity, TimeValue
 from kg.rdf.convert import document_nquads, document_quads
 from kg.rdf.namespaces import PREFIXES
@@ -213,6 +213,7 @@ def test_the_workers_nquads_text_is_what_oxigraph_writes_for_the_quads(sample):
     store.replace_graph(graph, quads)
     lines = sorted(_graph_lines(store, graph), key=_type_first)  # what an export of the loaded graph renders
     assert document_piece(data, graph.value) == _Piece(graph, lines).encode()
+    assert document_nquads_and_piece(extraction, base) == (data, _Piece(graph, lines).encode())  # the workers' way
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
