@@ -75,9 +75,9 @@ _TYPE_TEXT = _TYPE_BYTES.decode()
 #: An N-Quads literal, with its datatype or language tag. (The body is ``(?:[^"\\\n]|\\.)*`` unrolled: runs
 #: of plain characters matched by one repeat, not an alternative tried per character, which was twice as slow.)
 _LITERAL = re.compile(rb'"[^"\\\n]*(?:\\.[^"\\\n]*)*"(?:\^\^<[^>\n]*>|@[A-Za-z][A-Za-z0-9\-]*)?')
-#: An IRI with an escape (or a literal that looks like one): left to a store by :func:`_stored_lines`.
+#: An IRI with an escape (or a literal that looks like one): left to a store by :func:`_stored_text`.
 _ESCAPED_IRI = re.compile(rb'<[^>\n]*\\')
-#: What :func:`_stored_lines` looks for before the dearer searches: a Unicode escape, a blank node's ``_:``.
+#: What :func:`_stored_text` looks for before the dearer searches: a Unicode escape, a blank node's ``_:``.
 #: (A pattern that starts with a rare byte is found by ``re`` faster than ``in`` finds a two-byte needle.)
 _UNICODE_ESCAPE = re.compile(rb"\\[uU]")
 _BLANK_MARK = re.compile(rb"_:")
@@ -364,7 +364,7 @@ def _chunks(lines: Iterable[bytes], size: int = 100_000) -> Iterator[list[bytes]
 
 
 def _triples(data: bytes) -> Iterator[ox.Triple]:
-    """The triples of N-Triples ``data`` that a store dumped (or that a store took in: :func:`_stored_lines`).
+    """The triples of N-Triples ``data`` that a store dumped (or that a store took in: :func:`_stored_text`).
 
     Parsed ``lenient``: Oxigraph then skips checking IRIs and language tags again, which was about
     40% of parsing the union for its Turtle; valid text gives the same terms either way (the store
@@ -615,32 +615,14 @@ def statements_piece(statements) -> bytes:
     return _text_piece(node, " .\n".join(lines) + " ." if lines else "")
 
 
-#: Typed literals (N-Triples texts) a store writes back as they are: most of a document's (offsets, confidences).
-_SAME_MAX = 1 << 16
-_same: set[str] = set()
-
-
 def _changed_literals(terms: set[str]) -> dict[str, str]:
-    """The literals of ``terms`` (N-Triples texts) that a store writes back in another form, with that form.
-
-    The ones not known to stay as they are go through :func:`_stored_literals` together.
-    """
-    rest = terms - _same
-    if not rest:
-        return {}
-    texts = {term.encode("utf-8"): term for term in rest}
+    """The literals of ``terms`` (N-Triples texts) that a store writes back in another form, with that form
+    (:func:`_stored_literals`, which puts each distinct literal through a store once)."""
+    texts = {term.encode("utf-8"): term for term in terms}
     stored = _stored_literals(set(texts))
     if stored is None:
-        raise ValueError(f"not a literal among the typed literals {sorted(rest)[:3]}")
-    if len(_same) + len(rest) > _SAME_MAX:
-        _same.clear()
-    changed = {}
-    for term, form in stored.items():
-        if form == term:
-            _same.add(texts[term])
-        else:
-            changed[texts[term]] = form.decode("utf-8")
-    return changed
+        raise ValueError(f"not a literal among the typed literals {sorted(terms)[:3]}")
+    return {texts[term]: form.decode("utf-8") for term, form in stored.items() if form != term}
 
 
 def _with_stored(line: str, changed: dict[str, str]) -> str:
@@ -715,26 +697,6 @@ def _sorted_text(text: bytes) -> bytes:
     return b"\n".join(lines)
 
 
-def _stored_lines(nquads: bytes, graph: str) -> list[bytes] | None:
-    """The distinct N-Triples lines of :func:`_stored_text`, or None when it gives None.
-
-    >>> data = (b'<http://ex/d> <http://ex/n> "015"^^<http://www.w3.org/2001/XMLSchema#integer> <http://ex/d> .\\n'
-    ...         b'<http://ex/d> <http://ex/t> "T" <http://ex/d> .\\n')
-    >>> for line in sorted(_stored_lines(data, "http://ex/d")):
-    ...     print(line.decode())
-    <http://ex/d> <http://ex/n> "15"^^<http://www.w3.org/2001/XMLSchema#integer> .
-    <http://ex/d> <http://ex/t> "T" .
-    >>> _stored_lines(b'_:b <http://ex/t> "T" <http://ex/d> .\\n', "http://ex/d") is None
-    True
-    """
-    text = _stored_text(nquads, graph)
-    if text is None:
-        return None
-    found = set(text.split(b"\n"))
-    found.discard(b"")
-    return list(found)
-
-
 def _stored_text(nquads: bytes, graph: str) -> bytes | None:
     """The N-Triples text (one line per quad, duplicates kept, each line ending with a line break) a store
     holding the N-Quads ``nquads`` of ``graph`` dumps, read from the text.
@@ -747,6 +709,14 @@ def _stored_text(nquads: bytes, graph: str) -> bytes | None:
     literals are put through a store, each distinct one once (:func:`_stored_literals`).
     Returns None when a line is not of that shape (another graph, a blank node, an escape in
     an IRI), so the caller goes the slow way.
+
+    >>> data = (b'<http://ex/d> <http://ex/n> "015"^^<http://www.w3.org/2001/XMLSchema#integer> <http://ex/d> .\\n'
+    ...         b'<http://ex/d> <http://ex/t> "T" <http://ex/d> .\\n')
+    >>> print(_stored_text(data, "http://ex/d").decode(), end="")
+    <http://ex/d> <http://ex/n> "15"^^<http://www.w3.org/2001/XMLSchema#integer> .
+    <http://ex/d> <http://ex/t> "T" .
+    >>> _stored_text(b'_:b <http://ex/t> "T" <http://ex/d> .\\n', "http://ex/d") is None
+    True
     """
     end = b" <" + graph.encode("utf-8") + b"> .\n"
     # every line ends with ``end`` and the next starts with "<": one count of ``end + b"<"`` (each holds one
@@ -767,8 +737,6 @@ def _stored_text(nquads: bytes, graph: str) -> bytes | None:
     if changed:  # most documents' literals are already in the stored form
         text = _LITERAL.sub(lambda match: changed.get(match.group(), match.group()), text)
     return text
-
-
 
 
 #: Literals already put through a store by :func:`_stored_literals` (cleared when it holds this many).
