@@ -148,7 +148,24 @@ class Store:
         if read_only:
             return ox.Store.read_only(str(self.path))
         self.path.mkdir(parents=True, exist_ok=True)
-        return ox.Store(str(self.path))
+        store = ox.Store(str(self.path))
+        self._drop_waiting_pieces()
+        return store
+
+    def _drop_waiting_pieces(self) -> None:
+        """Delete the export pieces that wait for a ``cg:sha256`` triple (:meth:`cache_export`) in the cache.
+
+        Why: a writer opens the store holding its lock, with nothing of its own pending, so every such piece was
+        left by a writer killed between a bulk load and its seal. Its document is not built, and a rebuild would
+        remove the piece, but a document that is never built again would keep it forever.
+        """
+        if self._cache is None or not self._cache.is_dir():
+            return
+        for stale in self._cache.glob("*.waiting"):
+            try:
+                stale.unlink()
+            except FileNotFoundError:
+                pass
 
     # -- reading -------------------------------------------------------------------------
     def query(self, sparql: str, **kwargs: Any):

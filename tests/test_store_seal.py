@@ -42,9 +42,11 @@ def test_a_store_closed_before_sealing_holds_the_documents_unbuilt(tmp_path):
     graph, data = _document("http://ex/a", "1")
     store.load_documents([(graph, data)], seal=False)
     store.cache_export(graph, b"piece")
+    assert len(list((tmp_path / "export-cache").glob("*.waiting"))) == 1
     del store  # a killed build: the triples were never written
     reopened = open_store(tmp_path)
     assert reopened.has_graph(graph) and not reopened.holds_document(graph)
     assert reopened.cached_export(graph) is None
+    assert not list((tmp_path / "export-cache").glob("*.waiting"))  # the killed build's piece is gone on reopen
     reopened.load_documents([(graph, data)])  # the next build loads it again
     assert reopened.holds_document(graph) and len(reopened) == 2
