@@ -85,7 +85,7 @@ from kg.extract.quantities import (
     quantity_of_phrase,
     quantity_of_token,
 )
-from kg.extract.texts import doc_text, span_text
+from kg.extract.texts import doc_text, sentence_span, span_text
 from kg.extract.times import tense_of, time_of_clause, time_value
 from kg.ingest.pieces import body_pieces, title_span
 from kg.model import Argument, Claim, Document, EntityMention, Extraction, Quantity
@@ -682,7 +682,7 @@ class _Assembler:
         if source.verb is not None:
             verb = doc[source.verb]
             relation = " ".join([verb.lemma_.lower(), *[ch.lemma_.lower() for ch in verb.children if ch.dep_ == "prt"]])
-            certainty = certainty_of(verb, verb.sent)
+            certainty = certainty_of(verb, sentence_span(verb))
             polarity = "negative" if source.negated else "positive"
             time = time_of_clause(verb, offset, self.document.issued)
             for child in verb.children:

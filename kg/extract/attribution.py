@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from kg.extract.texts import doc_text, span_text
+from kg.extract.texts import doc_text, sentence_span, span_text
 
 __all__ = [
     "DENIAL_VERBS",
@@ -521,7 +521,7 @@ def _attribute_chunk(result: Attribution, state: _QuoteState, c: int, doc: Doc, 
         if source is None and state.last is not None and first_sentence - state.last_sentence <= _MAX_QUOTE_GAP:
             chars = _span_chars(doc, set(range(start, end)), offset)
             if chars is not None:
-                sent = doc[start].sent
+                sent = sentence_span(doc[start])
                 last = state.last
                 source = Source(last.chunk, last.speaker, last.cue, "quote", chars, _sentence_chars(sent, offset))
                 result.sources.append(source)

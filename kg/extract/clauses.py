@@ -33,6 +33,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from kg.extract.texts import sentence_bounds
+
 __all__ = ["Clause", "extract_clauses", "relation_words"]
 
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass"})
@@ -544,8 +546,8 @@ def _features(
         f["split"] = 1.0
     if any(doc[i].dep_ == "neg" for i in relation):
         f["negated"] = 1.0
-    sent = head.sent
-    f["sentence_len"] = min(len(sent), 60) / 30
+    start, end = sentence_bounds(head)
+    f["sentence_len"] = min(end - start, 60) / 30
     return f
 
 

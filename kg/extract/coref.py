@@ -81,7 +81,7 @@ from kg.extract.attribution import REPORTING_VERBS, Attribution, Quotations, fin
 from kg.extract.entities import (VESSEL_NOUNS, EntityIndex, address_part, clean_name, name_age, phrase_key,
                                  vessel_name)
 from kg.extract.quantities import parse_number
-from kg.extract.texts import doc_text, span_text, token_text_span
+from kg.extract.texts import doc_text, sentence_bounds, sentence_span, span_text, token_text_span
 from kg.extract.times import MONTHS, WEEKDAYS, normalise_time, tense_of
 from kg.lexicon import (ACCUSING_VERBS, AGENT_NOUNS, HARM_VERBS, NEAR_SYNONYMS, NOUN_GENDER, ORDINALS, PERSON_NOUNS,
                         PERSON_ROLES, is_person_noun, listed_person_noun, near_synonyms)
@@ -658,7 +658,7 @@ def _elided_person_noun(tok: Token) -> Token | None:
         return None
     if tok.lower_ != "another" and not any(ch.dep_ == "det" for ch in tok.children):
         return None  # "third" alone is an adverb or a rank ("finished third")
-    before = [t for t in tok.sent if t.i < tok.i]
+    before = [t for t in sentence_span(tok) if t.i < tok.i]
     if not any(t.pos_ == "NUM" and t.ent_type_ not in _TIME_LABELS for t in before):
         return None  # an ordinal goes on from a count ("two ... a third")
     for t in reversed(before):
@@ -781,7 +781,7 @@ def _plural_title(tok: Token) -> bool:
 def _title_mention(state: _State, c: int, doc: Doc, offset: int, tok: Token) -> None:
     """A person noun used as a title ("head coach Jim Tallis") is a mention of the person it titles."""
     start = tok.i
-    while start > tok.sent.start and doc[start - 1].pos_ in {"NOUN", "ADJ"} and doc[start - 1].dep_ in \
+    while start > sentence_bounds(tok)[0] and doc[start - 1].pos_ in {"NOUN", "ADJ"} and doc[start - 1].dep_ in \
             {"compound", "amod"} and (c, start - 1) not in state.index.by_token and doc[start - 1].head.i >= start \
             and not doc[start - 1].text[:1].isupper():
         start -= 1
@@ -812,7 +812,7 @@ def _metonymy(state: _State, c: int, offset: int, tok: Token, key: str) -> str:
     if found is None:
         return key
     start, end = tok.i, tok.i + 1
-    while start > tok.sent.start and index.by_token.get((c, start - 1)) == key:
+    while start > sentence_bounds(tok)[0] and index.by_token.get((c, start - 1)) == key:
         start -= 1
     for i in range(start, end):
         index.by_token[(c, i)] = found
@@ -858,7 +858,7 @@ def _cataphor(state: _State, c: int, tok: Token, types: frozenset[str] = frozens
     child = tok
     for anc in tok.ancestors:
         if child.dep_ == "advcl" and child.i < anc.i:
-            before = child.doc[child.left_edge.i - 1] if child.left_edge.i > child.sent.start else None
+            before = child.doc[child.left_edge.i - 1] if child.left_edge.i > sentence_bounds(child)[0] else None
             if before is not None and before.lower_ not in {",", "but", "and"}:
                 return None  # only a clause that opens the sentence (or a coordinated one)
             subj = next((ch for ch in anc.children if ch.dep_ in {"nsubj", "nsubjpass"} and ch.i > tok.i), None)
@@ -875,11 +875,11 @@ def _cataphor(state: _State, c: int, tok: Token, types: frozenset[str] = frozens
 def _first_person_ahead(state: _State, c: int, tok: Token, accept) -> str | None:
     """The first named person in the next two sentences, for a "he" that opens a text before any name."""
     doc = tok.doc
-    limit = tok.sent.end
+    limit = sentence_bounds(tok)[1]
     for _ in range(2):
         if limit >= len(doc):
             break
-        limit = doc[limit].sent.end
+        limit = sentence_bounds(doc[limit])[1]
     for i in range(tok.i + 1, limit):
         key = state.index.by_token.get((c, i))
         if key is not None and state.index.type_of(key) == "Person":
@@ -1319,7 +1319,7 @@ def _non_restrictive(clause: Token) -> bool:
     not stop a definite description from taking its antecedent ("the man who shot her" does).
     """
     before = clause.left_edge.i - 1
-    return clause.dep_ == "relcl" and before >= clause.sent.start and clause.doc[before].text == ","
+    return clause.dep_ == "relcl" and before >= sentence_bounds(clause)[0] and clause.doc[before].text == ","
 
 
 def _unnamed_by_clause(clause: Token) -> bool:
@@ -1348,7 +1348,7 @@ def _person_described(state: _State, c: int, root: Token, noun: str, modified: b
         blocked |= (state.harming | state.accused) - state.harmed
     # a holder named only in a later sentence is someone the reader has not met ("the new host" ... "then host
     # Ray Dunn"); a name of the same sentence is met with it ("the nurse Ann Kerr", which the parser may split)
-    here = state.sentence_starts[-1] + len(span_text(root.sent))
+    here = state.sentence_starts[-1] + len(span_text(sentence_span(root)))
     met = {m.entity for m in index.mentions if m.start < here}
     holders = [k for k in state.role_holders.get(noun, ()) if index.type_of(k) == "Person" and k not in blocked
                and k in met]
@@ -1504,10 +1504,10 @@ def _controlled_verbs(verb: Token) -> list[Token]:
                     todo += [g for g in ch.children if g.dep_ == "pcomp" and g.tag_ == "VBG" and
                              not any(x.dep_ in {"nsubj", "nsubjpass"} for x in g.children)]
                 continue
-            own = any(x.dep_ in {"nsubj", "nsubjpass", "expl"} for x in ch.children)
-            if own:
-                continue
-            if ch.dep_ == "conj" or (ch.dep_ in {"xcomp", "advcl"} and ch.tag_ in {"VB", "VBG"}):
+            # the cheap test of the child's own role first: a verb with a subject of its own is left out,
+            # and reading its children only matters for the verbs that could share the subject
+            if (ch.dep_ == "conj" or (ch.dep_ in {"xcomp", "advcl"} and ch.tag_ in {"VB", "VBG"})) and \
+                    not any(x.dep_ in {"nsubj", "nsubjpass", "expl"} for x in ch.children):
                 todo.append(ch)
     return out
 
@@ -1718,7 +1718,7 @@ def _resolve_description(state: _State, c: int, doc: Doc, offset: int, span: Spa
     heads.append(key)
     state.modifiers[key] = state.modifiers.get(key, frozenset()) | _modifiers(span)
     state.thing_heads.setdefault(key, set()).add(root.lemma_.lower())
-    if plural and root.i > root.sent.start and (root.text[:1].isupper() or root.text[:1].isdigit()) and \
+    if plural and root.i > sentence_bounds(root)[0] and (root.text[:1].isupper() or root.text[:1].isdigit()) and \
             not is_person_noun(root.lemma_) and root.lemma_.lower() != "police":
         state.plural_names.add(key)  # "the Tellport 88ers": a name the tagger read as a common noun
     state.things[key] = index.entities[key].label
@@ -2368,7 +2368,7 @@ def _speaker_after(state: _State, c: int, sent: Span) -> str | None:
     last = next((t for t in reversed(sent) if not t.is_space), None)
     if last is None or sent.end >= len(doc) or (last.text not in closing and doc[sent.end].text not in closing):
         return None  # the quotation closes this sentence, or opens the next one ('P!' / '" X tweeted')
-    after = doc[sent.end].sent
+    after = sentence_span(doc[sent.end])
     verb = after.root
     if verb.lemma_ not in REPORTING_VERBS or any(ch.dep_ in {"ccomp", "dobj", "xcomp"} for ch in verb.children):
         return None  # the next sentence reports something of its own

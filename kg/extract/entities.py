@@ -48,7 +48,7 @@ from spacy.tokens import Doc, Span, Token
 from kg.extract.quantities import SCALES
 from kg.extract.texts import doc_text, span_text
 from kg.lexicon import NAME_KIND_HEADS, NEWS_WORDS, PERSON_ROLES
-from kg.model import Argument, Document, Entity, EntityMention, EntityType, Extraction
+from kg.model import Argument, Claim, Document, Entity, EntityMention, EntityType, Extraction
 
 __all__ = [
     "ENT_TYPES",
@@ -1546,12 +1546,17 @@ def scope_common_nouns(extraction: Extraction) -> Extraction:
     def arg(a: Argument | None) -> Argument | None:
         return None if a is None or a.entity not in scoped else replace(a, entity=scoped[a.entity])
 
-    claims = []
-    for c in extraction.claims:
-        claims.append(replace(
-            c, subject=arg(c.subject) or c.subject, object=arg(c.object) or c.object,
-            arguments=tuple(arg(a) or a for a in c.arguments), speaker=key(c.speaker), location=key(c.location),
-        ))
+    def scope_claim(c: Claim) -> Claim:
+        # a claim that names no scoped key is kept as it is: copying a frozen record costs more than reading it
+        arguments = tuple(arg(a) or a for a in c.arguments)
+        changed = (c.subject.entity in scoped or (c.object is not None and c.object.entity in scoped)
+                   or c.speaker in scoped or c.location in scoped or arguments != c.arguments)
+        if not changed:
+            return c
+        return replace(c, subject=arg(c.subject) or c.subject, object=arg(c.object) or c.object,
+                       arguments=arguments, speaker=key(c.speaker), location=key(c.location))
+
+    claims = [scope_claim(c) for c in extraction.claims]
     return replace(
         extraction,
         # the records are frozen: one whose key is not scoped is kept as it is, not copied
