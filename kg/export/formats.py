@@ -1273,7 +1273,10 @@ def _subject_texts(lines: Iterable[str], *, turtle: bool = False) -> Iterator[tu
                 yield node_text(subject, keys), "".join(block) + end
             subject, last, told, keys = s, None, None, {}
             if turtle:
-                block = ["\t", _turtle_term(s), " "]
+                text = written.get(s)
+                if text is None:
+                    text = written[s] = _turtle_term(s)
+                block = ["\t", text, " "]
         if p == type_term and o[:1] == "<":
             value = kinds.get(o)
             if value is None:
