@@ -606,24 +606,17 @@ def statements_piece(statements) -> bytes:
     """
     node = ox.NamedNode(statements.graph[1:-1])
     lines = statements.lines
-    changed = _changed_literals(statements.typed)
+    changed = _stored_literals(statements.typed)
+    if changed is None:
+        raise ValueError(f"not a literal among the typed literals {sorted(statements.typed)[:3]}")
     if changed:  # no ECB+ document has one: the conversion writes integers, decimals and dates canonically
         ends = tuple(f" {term}" for term in changed)
         lines = [_with_stored(line, changed) if line.endswith(ends) else line for line in lines]
     # most terms that Turtle writes otherwise than N-Triples are typed literals: asked of Oxigraph at once
-    _turtle_terms({changed.get(term, term) for term in statements.typed})
+    _turtle_terms(changed.get(term, term) for term in statements.typed)
     lines = list(dict.fromkeys(lines))
     lines.sort(key=_type_first_text)
     return _lines_piece(node, lines)
-
-
-def _changed_literals(terms: set[str]) -> dict[str, str]:
-    """The literals of ``terms`` (N-Triples texts) that a store writes back in another form, with that form
-    (:func:`_stored_literals`, which puts each distinct literal through a store once)."""
-    stored = _stored_literals(terms)
-    if stored is None:
-        raise ValueError(f"not a literal among the typed literals {sorted(terms)[:3]}")
-    return {term: form for term, form in stored.items() if form != term}
 
 
 def _with_stored(line: str, changed: dict[str, str]) -> str:
@@ -743,7 +736,7 @@ def _stored_text(nquads: bytes, graph: str) -> bytes | None:
     if stored is None:
         return None
     text = nquads.replace(end, b" .\n")
-    changed = {term.encode("utf-8"): form.encode("utf-8") for term, form in stored.items() if form != term}
+    changed = {term.encode("utf-8"): form.encode("utf-8") for term, form in stored.items()}
     if changed:  # most documents' literals are already in the stored form
         text = _LITERAL.sub(lambda match: changed.get(match.group(), match.group()), text)
     return text
@@ -755,14 +748,17 @@ _stored: dict[str, str] = {}
 
 
 def _stored_literals(terms: set[str]) -> dict[str, str] | None:
-    """The N-Triples form a store gives back for each literal of ``terms`` (N-Triples texts), or None if one is not
-    a literal. The ones not seen before go through one in-memory store together.
+    """The literals of ``terms`` (N-Triples texts) that a store writes back in another form, with the N-Triples
+    text of that form; None if one is not a literal. The ones not seen before go through one in-memory store
+    together.
 
-    >>> _stored_literals({'"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', '"a\\\\u0041"'}) == {
+    >>> _stored_literals({'"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', '"a\\\\u0041"', '"x"'}) == {
     ...     '"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>': '"15"^^<http://www.w3.org/2001/XMLSchema#decimal>',
     ...     '"a\\\\u0041"': '"aA"'}
     True
     """
+    if len(_stored) + len(terms) > _STORED_MAX:  # cleared first, so that every one of ``terms`` is answered below
+        _stored.clear()
     new = sorted(terms.difference(_stored))
     if new:
         data = "".join(f"<x:{i}> <x:p> {term} .\n" for i, term in enumerate(new)).encode("utf-8")
@@ -774,12 +770,10 @@ def _stored_literals(terms: set[str]) -> dict[str, str] | None:
         dumped = memory.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8").split("\n")
         if len(dumped) != len(new) + 1:
             return None
-        if len(_stored) + len(new) > _STORED_MAX:
-            _stored.clear()
         for line in dumped[:-1]:
             head, _, rest = line.partition("> <x:p> ")
             _stored[new[int(head[3:])]] = rest[:-2]
-    return {term: _stored[term] for term in terms}
+    return {term: form for term in terms if (form := _stored[term]) != term}
 
 
 #: IRIs a prefix of :data:`PREFIXES` may shorten in Turtle (as N-Triples texts: ``<`` and the namespace).
@@ -818,7 +812,7 @@ def _turtle_terms(terms: Iterable[str]) -> None:
         return
     data = "".join(f"<x:{i}> <x:p> {term} .\n" for i, term in enumerate(new)).encode("utf-8")
     lines = _without_prefixes(ox.serialize(_triples(data), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
-    if len(_turtle) + len(new) > _STORED_MAX:
+    if len(_turtle) + len(new) > _STORED_MAX:  # (a term looked up after this call is put in again)
         _turtle.clear()
     for line in lines.decode("utf-8").split("\n")[:-1]:  # "<x:i> <x:p> text ." (a literal holds no line break)
         head, _, text = line.partition("> <x:p> ")

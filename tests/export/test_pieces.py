@@ -172,3 +172,15 @@ def test_a_pieces_trig_written_in_one_pass_is_oxigraphs_trig(triples):
     piece = _Piece.decode(graph, _lines_piece(graph, [line[:-2].decode() for line in stored]))
     assert piece is not None and piece.trig == _trig_block(graph, stored)
     assert piece.jsonld == _Piece(graph, stored).jsonld
+
+
+def test_a_full_cache_of_stored_literals_still_answers_every_literal(monkeypatch):
+    """The cache is cleared when full; the literals asked for that were in it before must still be answered."""
+    import kg.export.formats as formats
+
+    monkeypatch.setattr(formats, "_STORED_MAX", 2)
+    monkeypatch.setattr(formats, "_stored", {})
+    numbers = [f'"{n}"^^<{XSD}decimal>' for n in ("1.50", "2.0", "3")]
+    stored = {numbers[0]: f'"1.5"^^<{XSD}decimal>', numbers[1]: f'"2"^^<{XSD}decimal>'}  # "3" is kept as it is
+    assert formats._stored_literals(set(numbers[:2])) == stored
+    assert formats._stored_literals(set(numbers)) == stored  # more than the cache holds: cleared, all answered
