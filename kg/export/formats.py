@@ -606,23 +606,17 @@ def statements_piece(statements) -> bytes:
     """
     node = ox.NamedNode(statements.graph[1:-1])
     lines = statements.lines
-    changed = _changed_literals(statements.typed)
+    changed = _stored_literals(statements.typed)
+    if changed is None:
+        raise ValueError(f"not a literal among the typed literals {sorted(statements.typed)[:3]}")
     if changed:  # no ECB+ document has one: the conversion writes integers, decimals and dates canonically
         ends = tuple(f" {term}" for term in changed)
         lines = [_with_stored(line, changed) if line.endswith(ends) else line for line in lines]
+    # most terms that Turtle writes otherwise than N-Triples are typed literals: asked of Oxigraph at once
+    _turtle_terms(changed.get(term, term) for term in statements.typed)
     lines = list(dict.fromkeys(lines))
     lines.sort(key=_type_first_text)
-    return _text_piece(node, " .\n".join(lines) + " ." if lines else "")
-
-
-def _changed_literals(terms: set[str]) -> dict[str, str]:
-    """The literals of ``terms`` (N-Triples texts) that a store writes back in another form, with that form
-    (:func:`_stored_literals`, which puts each distinct literal through a store once)."""
-    texts = {term.encode("utf-8"): term for term in terms}
-    stored = _stored_literals(set(texts))
-    if stored is None:
-        raise ValueError(f"not a literal among the typed literals {sorted(terms)[:3]}")
-    return {texts[term]: form.decode("utf-8") for term, form in stored.items() if form != term}
+    return _lines_piece(node, lines)
 
 
 def _with_stored(line: str, changed: dict[str, str]) -> str:
@@ -650,9 +644,8 @@ def document_piece(nquads: bytes, graph: str) -> bytes:
     store first, which writes literals back in the same canonical form the on-disk store does
     (``"015"^^xsd:integer`` comes back as ``"15"``), so the lines are the ones a dump gives.
     Text with a blank node gets no piece (``b""``): a store that loads it gives the blank node a
-    label of its own, which the piece cannot know. The piece is made from the text as a whole
-    (:func:`_sorted_text`, :func:`_trig_text`, :func:`_jsonld_text`): a step per line in Python
-    cost more than the rest.
+    label of its own, which the piece cannot know. The lines are sorted as one text
+    (:func:`_sorted_text`) and then read once (:func:`_lines_piece`).
 
     >>> data = b'<http://ex/d> <http://purl.org/dc/terms/title> "T" <http://ex/d> .\\n'
     >>> _Piece.decode(ox.NamedNode("http://ex/d"), document_piece(data, "http://ex/d")).trig
@@ -668,15 +661,25 @@ def document_piece(nquads: bytes, graph: str) -> bytes:
         text = _graph_text(memory, node)
         if text.startswith(b"_:") or b"\n_:" in text or b" _:" in text:
             return b""  # the store that loads the text names its blank nodes anew: no piece, the export reads them
-    return _text_piece(node, _sorted_text(text).decode("utf-8"))
+    text = _sorted_text(text)
+    # every line ends with " ." and a literal holds no raw line break: " .\n" is found at line ends only
+    return _lines_piece(node, text[:-2].decode("utf-8").split(" .\n") if text else [])
 
 
-def _text_piece(node, text: str) -> bytes:
-    """The piece of the graph ``node`` from its sorted distinct N-Triples lines ``text`` (joined by line breaks)."""
-    if not text:
+def _lines_piece(node: ox.NamedNode, lines: list[str]) -> bytes:
+    """The piece of the graph ``node`` from its sorted distinct N-Triples lines, as ``"s p o"`` (no ``" ."``).
+
+    Its TriG block and JSON-LD node objects are written in one pass over the lines (:func:`_subject_texts`).
+    """
+    if not lines:
         return _Piece(node, []).encode()
-    data = text.encode("utf-8")
-    return _Piece(node, None, _trig_text(node, data + b"\n"), _jsonld_text(text), text=data).encode()
+    nodes, blocks = [], []
+    for node_text, block in _subject_texts(lines, turtle=True):
+        nodes.append(node_text)
+        blocks.append(block)
+    trig = _trig_head(node) + "".join(blocks).encode("utf-8") + b"}\n"
+    text = (" .\n".join(lines) + " .").encode("utf-8")
+    return _Piece(node, None, trig, ",\n ".join(nodes).encode("utf-8"), text=text).encode()
 
 
 def _sorted_text(text: bytes) -> bytes:
@@ -728,12 +731,12 @@ def _stored_text(nquads: bytes, graph: str) -> bytes | None:
         return None  # a blank node (or a literal that looks like one)
     if _UNICODE_ESCAPE.search(nquads) and _ESCAPED_IRI.search(nquads):
         return None  # an IRI with an escape (or a literal that looks like one)
-    terms = {term for term in _LITERAL.findall(nquads) if term[-1:] != b'"' or b"\\" in term}
+    terms = {term.decode("utf-8") for term in _LITERAL.findall(nquads) if term[-1:] != b'"' or b"\\" in term}
     stored = _stored_literals(terms)
     if stored is None:
         return None
     text = nquads.replace(end, b" .\n")
-    changed = {term: form for term, form in stored.items() if form != term}
+    changed = {term.encode("utf-8"): form.encode("utf-8") for term, form in stored.items()}
     if changed:  # most documents' literals are already in the stored form
         text = _LITERAL.sub(lambda match: changed.get(match.group(), match.group()), text)
     return text
@@ -741,35 +744,79 @@ def _stored_text(nquads: bytes, graph: str) -> bytes | None:
 
 #: Literals already put through a store by :func:`_stored_literals` (cleared when it holds this many).
 _STORED_MAX = 1 << 16
-_stored: dict[bytes, bytes] = {}
+_stored: dict[str, str] = {}
 
 
-def _stored_literals(terms: set[bytes]) -> dict[bytes, bytes] | None:
-    """The N-Triples form a store gives back for each literal of ``terms`` (N-Triples texts), or None if one is not
-    a literal. The ones not seen before go through one in-memory store together.
+def _stored_literals(terms: set[str]) -> dict[str, str] | None:
+    """The literals of ``terms`` (N-Triples texts) that a store writes back in another form, with the N-Triples
+    text of that form; None if one is not a literal. The ones not seen before go through one in-memory store
+    together.
 
-    >>> _stored_literals({b'"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', b'"a\\\\u0041"'}) == {
-    ...     b'"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>': b'"15"^^<http://www.w3.org/2001/XMLSchema#decimal>',
-    ...     b'"a\\\\u0041"': b'"aA"'}
+    >>> _stored_literals({'"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>', '"a\\\\u0041"', '"x"'}) == {
+    ...     '"15.0"^^<http://www.w3.org/2001/XMLSchema#decimal>': '"15"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+    ...     '"a\\\\u0041"': '"aA"'}
     True
     """
+    if len(_stored) + len(terms) > _STORED_MAX:  # cleared first, so that every one of ``terms`` is answered below
+        _stored.clear()
     new = sorted(terms.difference(_stored))
     if new:
-        data = b"".join(b"<x:%d> <x:p> %s .\n" % (i, term) for i, term in enumerate(new))
+        data = "".join(f"<x:{i}> <x:p> {term} .\n" for i, term in enumerate(new)).encode("utf-8")
         memory = ox.Store()
         try:
             memory.load(data, format=ox.RdfFormat.N_TRIPLES)
         except SyntaxError:
             return None
-        dumped = memory.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).split(b"\n")
+        dumped = memory.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()).decode("utf-8").split("\n")
         if len(dumped) != len(new) + 1:
             return None
-        if len(_stored) + len(new) > _STORED_MAX:
-            _stored.clear()
         for line in dumped[:-1]:
-            head, _, rest = line.partition(b"> <x:p> ")
+            head, _, rest = line.partition("> <x:p> ")
             _stored[new[int(head[3:])]] = rest[:-2]
-    return {term: _stored[term] for term in terms}
+    return {term: form for term in terms if (form := _stored[term]) != term}
+
+
+#: IRIs a prefix of :data:`PREFIXES` may shorten in Turtle (as N-Triples texts: ``<`` and the namespace).
+_PREFIXED = tuple("<" + namespace for namespace in PREFIXES.values())
+#: Terms Oxigraph's Turtle writer writes otherwise than N-Triples, with that text (:func:`_turtle_terms`;
+#: cleared when it holds :data:`_STORED_MAX`).
+_turtle: dict[str, str] = {}
+
+
+def _turtle_term(term: str) -> str:
+    """The text Oxigraph's Turtle (and TriG) writer gives the N-Triples term ``term``, with :data:`PREFIXES`.
+
+    An IRI that no prefix covers, a blank node and a literal with neither datatype nor language
+    tag are written as in N-Triples (the two writers share the term's text); any other term (a
+    prefixed name, a number or boolean written bare: ``15``, ``true``, a datatype or a tag) is
+    what Oxigraph writes of it, asked once per term (:func:`_turtle_terms`).
+
+    >>> [_turtle_term(t) for t in ('<http://ex/a>', '"say \\\\"hi\\\\""', '<https://schema.org/Person>',
+    ...  '"15"^^<http://www.w3.org/2001/XMLSchema#integer>', '"2009"^^<http://www.w3.org/2001/XMLSchema#gYear>')]
+    ['<http://ex/a>', '"say \\\\"hi\\\\""', 'schema:Person', '15', '"2009"^^xsd:gYear']
+    """
+    if term[-1:] == '"' or term[:2] == "_:" or (term[:1] == "<" and not term.startswith(_PREFIXED)):
+        return term
+    text = _turtle.get(term)
+    if text is None:
+        _turtle_terms((term,))
+        text = _turtle[term]
+    return text
+
+
+def _turtle_terms(terms: Iterable[str]) -> None:
+    """Puts the Turtle text of each of ``terms`` (N-Triples texts, IRIs or literals) not seen before into
+    :data:`_turtle`: Oxigraph writes them all at once, each as the object of a statement of its own."""
+    new = [term for term in terms if term not in _turtle]
+    if not new:
+        return
+    data = "".join(f"<x:{i}> <x:p> {term} .\n" for i, term in enumerate(new)).encode("utf-8")
+    lines = _without_prefixes(ox.serialize(_triples(data), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES))
+    if len(_turtle) + len(new) > _STORED_MAX:  # (a term looked up after this call is put in again)
+        _turtle.clear()
+    for line in lines.decode("utf-8").split("\n")[:-1]:  # "<x:i> <x:p> text ." (a literal holds no line break)
+        head, _, text = line.partition("> <x:p> ")
+        _turtle[new[int(head[3:])]] = text[:-2]
 
 
 def _trig_block(graph, lines: list[bytes]) -> bytes:
@@ -1165,18 +1212,7 @@ def _jsonld_texts_of_lines(lines: Iterable[bytes]) -> Iterator[str]:
     >>> list(_jsonld_texts_of_lines(lines)) == [_JSON.encode(n) for n in _jsonld_nodes_of_lines(lines)]
     True
     """
-    return _jsonld_node_texts(line.decode("utf-8") for line in lines)
-
-
-def _jsonld_text(text: str) -> bytes:
-    """The node objects of :func:`_jsonld_texts_of_lines` of the lines of ``text`` (joined by line breaks),
-    joined as a named graph's ``@graph`` list holds them: one split and one encode for all the lines.
-
-    >>> text = '<http://ex/a> <http://ex/p> <http://ex/o> .\\n<http://ex/b> <http://ex/p> "1" .'
-    >>> _jsonld_text(text) == b",\\n ".join(t.encode() for t in _jsonld_texts_of_lines(text.encode().split(b"\\n")))
-    True
-    """
-    return ",\n ".join(_jsonld_node_texts(text.split("\n"))).encode("utf-8")
+    return (node for node, _ in _subject_texts(line.decode("utf-8")[:-2] for line in lines))
 
 
 @lru_cache(maxsize=4096)
@@ -1188,37 +1224,87 @@ def _key_text(iri: str) -> str:
 _TYPE_KEY = _json_string("@type")
 
 
-def _jsonld_node_texts(lines: Iterable[str]) -> Iterator[str]:
-    """:func:`_jsonld_texts_of_lines` of decoded lines.
+def _subject_texts(lines: Iterable[str], *, turtle: bool = False) -> Iterator[tuple[str, str]]:
+    """For N-Triples lines ``"s p o"`` (without ``" ."``) grouped by subject: each subject's JSON-LD node
+    object (:func:`_jsonld_texts_of_lines`) and, when ``turtle``, its lines of a named graph's TriG block as
+    Oxigraph writes them (``"\\t<s> a cg:Claim ;\\n\\t\\tp o , o .\\n"``; else ``""``).
 
-    A value's text is made once per distinct object term of the lines (a document names the
-    same entities, classes and offsets many times), a key's once per predicate.
+    Why one pass: both group the subject's statements by predicate, and reading each line once,
+    and each distinct term's texts once (a document names the same entities, classes and
+    offsets many times), cost less than Oxigraph's TriG writer alone, which needs a Python term
+    object made for every term of every line. The TriG lines are Oxigraph's for these triples
+    in this order: the subject and its first predicate and object, then `` , `` and the next
+    object of the same predicate, `` ;`` and a new line for the next predicate, `` .`` at the
+    end, each term as :func:`_turtle_term` writes it.
+
+    >>> lines = ['<http://ex/s> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <https://w3id.org/claimgraph/ns#Claim>',
+    ...          '<http://ex/s> <http://purl.org/dc/terms/title> "T"', '<http://ex/s> <http://purl.org/dc/terms/title> "U"',
+    ...          '<http://ex/t> <http://ex/p> "15"^^<http://www.w3.org/2001/XMLSchema#integer>']
+    >>> for node, block in _subject_texts(lines, turtle=True):
+    ...     print(node)
+    ...     print(block.replace("\\t", "    "), end="")
+    {"@id": "http://ex/s", "@type": ["cg:Claim"], "dct:title": [{"@value": "T"}, {"@value": "U"}]}
+        <http://ex/s> a cg:Claim ;
+            dct:title "T" , "U" .
+    {"@id": "http://ex/t", "http://ex/p": [{"@value": "15", "@type": "xsd:integer"}]}
+        <http://ex/t> <http://ex/p> 15 .
     """
-    made: dict[str, str] = {}  # object term (with the line's " .") -> its value's JSON text
-    known, node_text, key_text, type_term = made.get, _node_text, _key_text, _TYPE_TERM
-    keys: dict[str, list[str]] = {}  # a node's keys (JSON texts) -> their values' JSON texts
-    subject = last = None
+    made: dict[str, str] = {}  # object term -> its JSON value text
+    kinds: dict[str, str] = {}  # rdf:type object IRI -> its "@type" item text
+    names: dict[str, str] = {}  # predicate -> its JSON key text
+    written: dict[str, str] = {}  # term -> its Turtle text
+    said: dict[str, str] = {}  # predicate -> its Turtle text ("a" for rdf:type)
+    node_text, type_term = _node_text, _TYPE_TERM
+    keys: dict[str, list[str]] = {}  # the node's keys (JSON texts) -> their values' JSON texts
     values: list[str] = []
+    block: list[str] = []
+    subject = last = told = None
+    end = " .\n" if turtle else ""
     for line in lines:
         s, p, o = line.split(" ", 2)  # an IRI or a blank node holds no space
         if s != subject:
             if subject is not None:
-                yield node_text(subject, keys)
-            subject, last, keys = s, None, {}
+                yield node_text(subject, keys), "".join(block) + end
+            subject, last, told, keys = s, None, None, {}
+            if turtle:
+                text = written.get(s)
+                if text is None:
+                    text = written[s] = _turtle_term(s)
+                block = ["\t", text, " "]
         if p == type_term and o[:1] == "<":
-            keys.setdefault(_TYPE_KEY, []).append(key_text(o[1:-3]))
+            value = kinds.get(o)
+            if value is None:
+                value = kinds[o] = _key_text(o[1:-1])
+            keys.setdefault(_TYPE_KEY, []).append(value)
             last = None
         else:
             if p != last:  # the triples of one predicate are next to each other
-                values = keys.setdefault(key_text(p[1:-1]), [])
+                name = names.get(p)
+                if name is None:
+                    name = names[p] = _key_text(p[1:-1])
+                values = keys.setdefault(name, [])
                 last = p
-            value = known(o)
+            value = made.get(o)
             if value is None:
-                term = o[:-2]
-                value = made[o] = '{"@id": ' + _json_string(term[1:-1]) + "}" if term[:1] == "<" else _line_value_text(term)
+                value = made[o] = '{"@id": ' + _json_string(o[1:-1]) + "}" if o[:1] == "<" else _line_value_text(o)
             values.append(value)
+        if turtle:
+            if p == told:
+                block.append(" , ")
+            else:
+                verb = said.get(p)
+                if verb is None:
+                    verb = said[p] = "a" if p == type_term else _turtle_term(p)
+                if told is not None:
+                    block.append(" ;\n\t\t")
+                block += (verb, " ")
+                told = p
+            text = written.get(o)
+            if text is None:
+                text = written[o] = _turtle_term(o)
+            block.append(text)
     if subject is not None:
-        yield node_text(subject, keys)
+        yield node_text(subject, keys), "".join(block) + end
 
 
 def _node_text(subject: str, keys: dict[str, list[str]]) -> str:

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import PurePath
 from urllib.parse import urlparse
 
@@ -129,12 +130,30 @@ def clean_text(value: str) -> str:
 
 
 def _iri(value: str) -> str:
-    """The N-Triples text of the IRI ``value``: pyoxigraph checks it (ValueError when it is no IRI) and writes it."""
-    return str(NamedNode(value))
+    """The N-Triples text of the IRI ``value``: pyoxigraph checks it (ValueError when it is no IRI).
+
+    The text is the IRI as given between angle brackets, which is what ``str`` of the ``NamedNode``
+    writes (a valid IRI needs no escape, and pyoxigraph keeps it as given), without asking for it.
+
+    >>> iri = "http://ex.org/caf\u00e9/a%20b?q=1#f"
+    >>> _iri(iri) == str(NamedNode(iri))
+    True
+    """
+    NamedNode(value)
+    return f"<{value}>"
 
 
+@lru_cache(maxsize=1 << 16)
+def _entity(base: str, key: str) -> str:
+    """The N-Triples text of the entity IRI of ``key``. Cached: a document names its entities again in every
+    mention and claim, and the corpus names the same entities in many documents."""
+    return _iri(terms.entity_iri(base, key))
+
+
+@lru_cache(maxsize=1 << 14)
 def _text(value: str) -> str:
-    """The N-Triples text of a plain string literal, written (escaped) by pyoxigraph."""
+    """The N-Triples text of a plain string literal, written (escaped) by pyoxigraph. Cached: a document
+    quotes the same names, labels and kinds many times (about three calls in four repeat a text)."""
     return str(Literal(value))
 
 
@@ -144,11 +163,15 @@ _XSD_DEC = NamedNode(str(_ns.XSD.decimal))
 _XSD_BOOL = NamedNode(str(_ns.XSD.boolean))
 
 
+@lru_cache(maxsize=1 << 16, typed=True)  # typed: True is no integer here, though True == 1
 def _int(value: int) -> str:
+    """The N-Triples text of ``value`` as an ``xsd:integer``. Cached: offsets and counts repeat."""
     return str(Literal(str(value), datatype=_XSD_INT))
 
 
+@lru_cache(maxsize=1 << 12)
 def _decimal(value: float) -> str:
+    """The N-Triples text of ``value`` as an ``xsd:decimal``. Cached: a corpus has few confidences."""
     d = Decimal(repr(float(value))).normalize()
     text = format(d, "f")
     return str(Literal(text if "." in text else text + ".0", datatype=_XSD_DEC))
@@ -324,7 +347,7 @@ def _lines(ex: Extraction, base: str) -> tuple[list[str], set[str]]:
     # of a claim are counted by publisher and every mention is attributed, as DESIGN.md's queries expect)
     pub_label = publisher_label(doc)
     if pub_label:
-        pub = _iri(terms.entity_iri(base, pub_label))
+        pub = _entity(base, pub_label)
     else:
         pub = _iri(terms.unknown_publisher_iri(d_iri))
         pub_label = f"unknown publisher of {clean_text(doc.source)}"
@@ -359,7 +382,7 @@ def _lines(ex: Extraction, base: str) -> tuple[list[str], set[str]]:
 
 
 def _entity_lines(entity: Entity, base: str, q) -> None:
-    e = _iri(terms.entity_iri(base, entity.key))
+    e = _entity(base, entity.key)
     q(e, _A, CG.Entity)
     q(e, _A, _CLASS_TEXTS.get(entity.type, SCHEMA.Thing))
     q(e, SKOS.prefLabel, _text(entity.label))
@@ -389,14 +412,14 @@ def _mention_lines(m: EntityMention, doc_iri: str, doc: str, text: str, base: st
     a = _iri(a_iri)
     q(a, _A, CG.EntityMention)
     q(a, _A, OA.Annotation)
-    q(a, OA.hasBody, _iri(terms.entity_iri(base, m.entity)))
+    q(a, OA.hasBody, _entity(base, m.entity))
     q(a, CG.mentionKind, _text(m.kind))
     _selectors(a_iri, a, doc, text, m.start, m.end, q, qt)
 
 
 def _object_term(arg: Argument, base: str) -> str:
     if arg.entity:
-        return _iri(terms.entity_iri(base, arg.entity))
+        return _entity(base, arg.entity)
     return _text(_SPACE.sub(" ", arg.text).strip())
 
 
@@ -413,7 +436,7 @@ def _claim_lines(
 ) -> None:
     c_iri, key = claim_identity(base, claim)
     c = _iri(c_iri)
-    subject = _iri(terms.entity_iri(base, claim.subject.entity or claim.subject.text))
+    subject = _entity(base, claim.subject.entity or claim.subject.text)
     rel = _iri(terms.relation_iri(base, claim.relation))
     if claim.relation not in relations:
         relations.add(claim.relation)
@@ -445,7 +468,7 @@ def _claim_lines(
             qt(c, CG.time, str(typed))
         q(c, CG.timeText, _text(claim.time.text))
     if claim.location:
-        q(c, CG.location, _iri(terms.entity_iri(base, claim.location)))
+        q(c, CG.location, _entity(base, claim.location))
     for arg in claim.arguments:
         q(c, CG.argument, _object_term(arg, base))
 
@@ -456,7 +479,7 @@ def _claim_lines(
     q(m, _A, OA.Annotation)
     q(m, _A, PROV.Entity)
     q(m, OA.hasBody, c)
-    speaker = _iri(terms.entity_iri(base, claim.speaker)) if claim.speaker else publisher
+    speaker = _entity(base, claim.speaker) if claim.speaker else publisher
     q(m, PROV.wasAttributedTo, speaker)
     if claim.cue:
         q(m, CG.cue, _text(claim.cue))

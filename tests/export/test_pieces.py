@@ -20,8 +20,10 @@ from kg.export.formats import (
     _graph_lines,
     _jsonld_nodes_of_lines,
     _jsonld_texts_of_lines,
+    _lines_piece,
     _Piece,
     _stored_text,
+    _trig_block,
     _type_first,
     document_nquads_and_piece,
     document_piece,
@@ -142,3 +144,43 @@ def test_the_jsonld_text_writer_matches_the_encoder_on_any_triples(triples):
     lines = [f"{s} {p} {o} .".encode() for s, p, o in triples]
     for ordered in (lines, sorted(set(lines), key=_type_first)):
         assert list(_jsonld_texts_of_lines(ordered)) == [_JSON.encode(n) for n in _jsonld_nodes_of_lines(ordered)]
+
+
+_PREFIXED_IRI = st.tuples(st.sampled_from(["https://schema.org/", "https://w3id.org/claimgraph/ns#",
+                                            "http://www.w3.org/2001/XMLSchema#", "http://purl.org/dc/terms/"]),
+                          st.one_of(st.text(st.characters(whitelist_categories=("L", "N"), whitelist_characters="-._~/"),
+                                            max_size=6), st.sampled_from(["a%20b", "a.", "1a", "a/b", "Person"]))).map(
+    lambda t: ox.NamedNode(t[0] + t[1]))
+_NUMBERS = st.tuples(st.sampled_from(["integer", "decimal", "double", "boolean", "date", "gYear"]),
+                     st.sampled_from(["1", "-01", "+2", "1.50", ".5", "1e3", "1.0E-2", "true", "false", "0", "2009",
+                                      "2009-03-01", "x"])).map(
+    lambda t: ox.Literal(t[1], datatype=ox.NamedNode(XSD + t[0])))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.one_of(_IRI, _PREFIXED_IRI), st.one_of(_PREDICATES, _PREFIXED_IRI),
+                          st.one_of(_OBJECTS, _PREFIXED_IRI, _NUMBERS)), max_size=12))
+def test_a_pieces_trig_written_in_one_pass_is_oxigraphs_trig(triples):
+    """The piece's TriG block, written with the JSON-LD in one pass (each term's Turtle text asked of Oxigraph once),
+    is the bytes of Oxigraph's writer for the same sorted lines: prefixed names and what is no prefixed name,
+    literals written bare or with their datatype, language tags, escapes."""
+    graph = ox.NamedNode(G)
+    lines = sorted({f"{s} {p} {o} .".encode() for s, p, o in triples}, key=_type_first)
+    store = Store()
+    store.add_data(b"".join(line[:-1] + f"<{G}> .\n".encode() for line in lines), graph)
+    stored = sorted(_graph_lines(store, graph), key=_type_first)  # the canonical forms a piece holds
+    piece = _Piece.decode(graph, _lines_piece(graph, [line[:-2].decode() for line in stored]))
+    assert piece is not None and piece.trig == _trig_block(graph, stored)
+    assert piece.jsonld == _Piece(graph, stored).jsonld
+
+
+def test_a_full_cache_of_stored_literals_still_answers_every_literal(monkeypatch):
+    """The cache is cleared when full; the literals asked for that were in it before must still be answered."""
+    import kg.export.formats as formats
+
+    monkeypatch.setattr(formats, "_STORED_MAX", 2)
+    monkeypatch.setattr(formats, "_stored", {})
+    numbers = [f'"{n}"^^<{XSD}decimal>' for n in ("1.50", "2.0", "3")]
+    stored = {numbers[0]: f'"1.5"^^<{XSD}decimal>', numbers[1]: f'"2"^^<{XSD}decimal>'}  # "3" is kept as it is
+    assert formats._stored_literals(set(numbers[:2])) == stored
+    assert formats._stored_literals(set(numbers)) == stored  # more than the cache holds: cleared, all answered
