@@ -427,6 +427,20 @@ class _Span:
         return _read_at(self.file.fileno(), self.start, self.end)
 
     def copy_to(self, out: BinaryIO) -> None:
+        """Append the bytes to ``out``: file to file when ``out`` is a file, else read and written.
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryFile() as f:
+        ...     _ = f.write(b"abcdef"); f.flush()
+        ...     out = io.BytesIO(); _Span(f, 1, 4).copy_to(out)
+        >>> out.getvalue()
+        b'bcd'
+        """
+        try:
+            out.fileno()
+        except (AttributeError, OSError):  # (io.UnsupportedOperation is an OSError)
+            out.write(self.read())
+            return
         _copy(self.file.fileno(), out, self.start, self.end)
 
 
