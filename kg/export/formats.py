@@ -348,8 +348,24 @@ def _merged(runs: list[Path], block: int) -> Iterator[list[bytes]]:
 
 def _write_run(lines: list[bytes], path: Path) -> Path:
     with path.open("wb") as handle:
-        handle.write(b"\n".join(lines) + b"\n")
+        _write_lines(handle, lines)
     return path
+
+
+#: Lines joined at once by :func:`_write_lines` (about 1 MB of N-Triples).
+_JOIN_LINES = 8192
+
+
+def _write_lines(out: BinaryIO, lines: list[bytes]) -> None:
+    """Write ``lines``, each followed by a line break, :data:`_JOIN_LINES` at a time.
+
+    Why not one join of all: a buffer of tens of MB is mapped fresh by the allocator at every
+    call (it is above malloc's mapping threshold), and the kernel then zero-fills it page by
+    page: a spill of the union's 40 MB run cost more in page faults than in writing.
+    """
+    for start in range(0, len(lines), _JOIN_LINES):
+        out.write(b"\n".join(lines[start : start + _JOIN_LINES]))
+        out.write(b"\n")
 
 
 def _chunks(lines: Iterable[bytes], size: int = 100_000) -> Iterator[list[bytes]]:
@@ -395,6 +411,70 @@ _PIECE_VERSION = hashlib.sha1(
 _PIECE_MAGIC = b"kg-export-piece " + _PIECE_VERSION + b"\n"
 
 
+@dataclass(frozen=True)
+class _Span:
+    """Bytes ``start:end`` of an open file (a cached piece's): what a writer copies file to file in the kernel
+    (:func:`_copy`) rather than reading it into Python and writing it back."""
+
+    file: BinaryIO
+    start: int
+    end: int
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def read(self) -> bytes:
+        return _read_at(self.file.fileno(), self.start, self.end)
+
+    def copy_to(self, out: BinaryIO) -> None:
+        """Append the bytes to ``out``: file to file when ``out`` is a file, else read and written.
+
+        >>> import tempfile
+        >>> with tempfile.TemporaryFile() as f:
+        ...     _ = f.write(b"abcdef"); f.flush()
+        ...     out = io.BytesIO(); _Span(f, 1, 4).copy_to(out)
+        >>> out.getvalue()
+        b'bcd'
+        """
+        try:
+            out.fileno()
+        except (AttributeError, OSError):  # (io.UnsupportedOperation is an OSError)
+            out.write(self.read())
+            return
+        _copy(self.file.fileno(), out, self.start, self.end)
+
+
+#: The most bytes one ``copy_file_range`` call is asked for.
+_COPY_BYTES = 1 << 30
+
+
+def _copy(src: int, out: BinaryIO, start: int, end: int) -> None:
+    """Copy bytes ``start:end`` of the file ``src`` to the end of ``out`` (in the kernel when it can)."""
+    if end <= start:
+        return
+    out.flush()
+    dst = out.fileno()
+    while start < end:
+        try:
+            done = os.copy_file_range(src, dst, min(end - start, _COPY_BYTES), start)
+        except OSError:
+            done = os.write(dst, os.pread(src, min(end - start, 1 << 24), start))
+        if done <= 0:
+            raise OSError("short copy")
+        start += done
+
+
+def _read_at(fd: int, start: int, end: int) -> bytes:
+    """Bytes ``start:end`` of the file ``fd``."""
+    data = os.pread(fd, end - start, start)
+    while len(data) < end - start:  # (a read returns at most about 2 GB)
+        more = os.pread(fd, end - start - len(data), start + len(data))
+        if not more:
+            raise OSError("file cut short")
+        data += more
+    return data
+
+
 class _Piece:
     """One graph for the per-graph writers: its sorted N-Triples lines, and its TriG block and
     JSON-LD node objects, each made on first use (or read back from the store's export cache).
@@ -412,6 +492,9 @@ class _Piece:
     True
     >>> (again.count, again.text) == (1, piece.lines[0])
     True
+
+    A piece opened from its file (:meth:`open`) reads only its lines: its TriG block and JSON-LD
+    are copied from the file to the export files in the kernel (:meth:`trig_part`, :meth:`jsonld_part`).
     """
 
     def __init__(self, graph, lines: list[bytes] | None, trig: bytes | None = None, jsonld: bytes | None = None,
@@ -419,6 +502,9 @@ class _Piece:
         self.graph, self._lines, self._text = graph, lines, text  # one of lines and text is given
         self._count: int | None = None
         self._trig, self._jsonld = trig, jsonld
+        self._file: BinaryIO | None = None  # the cached piece's file (:meth:`open`), while open
+        self._trig_span: _Span | None = None
+        self._jsonld_span: _Span | None = None
 
     @property
     def lines(self) -> list[bytes]:
@@ -448,20 +534,29 @@ class _Piece:
 
     @property
     def nquads(self) -> bytes:
+        return b"".join(self.nquads_parts())
+
+    def nquads_parts(self) -> list[bytes | memoryview]:
+        """:attr:`nquads` in parts to write one after the other: the lines with their graph, but the last
+        line's end (so the text is not copied whole only to add a line break after it)."""
         if not self.count:
-            return b""
-        data = self.text + b"\n"
+            return []
         if isinstance(self.graph, ox.DefaultGraph):
-            return data
+            return [self.text, b"\n"]
         # every line ends with " ." and a literal holds no raw line break: " .\n" is found at line ends only
-        return data.replace(b" .\n", b" " + str(self.graph).encode() + b" .\n")
+        end = b" " + str(self.graph).encode() + b" .\n"
+        return [memoryview(self.text.replace(b" .\n", end))[:-2], end]
 
     @property
     def trig(self) -> bytes:
         """The graph's TriG block, without the ``@prefix`` lines Oxigraph writes before the first one."""
         if self._trig is None:
-            self._trig = _trig_block(self.graph, self.lines)
+            self._trig = self._trig_span.read() if self._trig_span is not None else _trig_block(self.graph, self.lines)
         return self._trig
+
+    def trig_part(self) -> bytes | _Span:
+        """:attr:`trig` as a writer takes it: where it lies in the piece's file when it is still only there."""
+        return self._trig_span if self._trig is None and self._trig_span is not None else self.trig
 
     def jsonld_nodes(self) -> list[bytes]:
         return [text.encode("utf-8") for text in _jsonld_texts_of_lines(self.lines)]
@@ -470,8 +565,13 @@ class _Piece:
     def jsonld(self) -> bytes:
         """The graph's JSON-LD node objects, joined as a named graph's ``@graph`` list holds them."""
         if self._jsonld is None:
-            self._jsonld = b",\n ".join(self.jsonld_nodes())
+            self._jsonld = (self._jsonld_span.read() if self._jsonld_span is not None
+                            else b",\n ".join(self.jsonld_nodes()))
         return self._jsonld
+
+    def jsonld_part(self) -> bytes | _Span:
+        """:attr:`jsonld` as a writer takes it: where it lies in the piece's file when it is still only there."""
+        return self._jsonld_span if self._jsonld is None and self._jsonld_span is not None else self.jsonld
 
     def reuse(self, old: _Piece) -> None:
         """Take the TriG and JSON-LD of every subject whose triples are the same in ``old`` (an earlier piece of
@@ -535,6 +635,56 @@ class _Piece:
         if len(data) != head + a + b + c:
             return None
         return cls(graph, None, data[head + a : head + a + b], data[head + a + b :], text=data[head : head + a])
+
+    @classmethod
+    def open(cls, graph, path: Path) -> _Piece | None:
+        """The piece :meth:`encode` wrote to the file ``path``, or None as :meth:`decode` gives it.
+
+        Only the lines are read; the TriG block and the JSON-LD stay in the file, which stays open
+        until :meth:`close`, for the writers to copy (a third of the piece's bytes each, which
+        reading in and writing back out cost CPU for). A cached piece is never rewritten in place
+        (:meth:`kg.store.Store.export_cache_file`), so the open file keeps the bytes it had.
+
+        >>> import tempfile
+        >>> g = ox.NamedNode("http://ex/g")
+        >>> piece = _Piece(g, [b'<http://ex/s> <http://purl.org/dc/terms/title> "T" .'])
+        >>> with tempfile.TemporaryDirectory() as d:
+        ...     path = Path(d) / "piece.bin"
+        ...     _ = path.write_bytes(piece.encode())
+        ...     again = _Piece.open(g, path)
+        ...     left = type(again.trig_part()).__name__  # (not read: where it lies in the file)
+        ...     same = (again.text, again.trig, again.jsonld) == (piece.text, piece.trig, piece.jsonld)
+        ...     again.close()
+        >>> left, same
+        ('_Span', True)
+        """
+        try:
+            file = open(path, "rb")
+        except OSError:
+            return None
+        try:
+            size = os.fstat(file.fileno()).st_size
+            if file.read(len(_PIECE_MAGIC)) != _PIECE_MAGIC:
+                raise ValueError("not a piece")
+            a, b, c = map(int, file.readline(64).split())
+            head = file.tell()
+            text = file.read(a)
+            if size != head + a + b + c or len(text) != a:
+                raise ValueError("cut short")
+        except (OSError, ValueError):
+            file.close()
+            return None
+        piece = cls(graph, None, text=text)
+        piece._file = file
+        piece._trig_span = _Span(file, head + a, head + a + b)
+        piece._jsonld_span = _Span(file, head + a + b, size)
+        return piece
+
+    def close(self) -> None:
+        """Close the piece's file (:meth:`open`): call it once the writers are done with the piece."""
+        if self._file is not None:
+            self._file.close()
+            self._file = self._trig_span = self._jsonld_span = None
 
 
 def _subject_groups(lines: list[bytes]) -> list[tuple[int, int]]:
@@ -885,14 +1035,18 @@ class _Writer:
         #: ``(graph IRI, start, end, triples)`` of each graph's block in the file (for :mod:`kg.export.incremental`)
         self.blocks: list[tuple[str, int, int, int]] = []
 
-    def put(self, data: bytes) -> None:
-        self.out.write(data)
+    def put(self, data: bytes | memoryview | _Span) -> None:
+        if isinstance(data, _Span):
+            data.copy_to(self.out)
+        else:
+            self.out.write(data)
         self.pos += len(data)
 
-    def block(self, piece: _Piece, data: bytes) -> None:
-        """Write one graph's block and note where it went."""
+    def block(self, piece: _Piece, *parts: bytes | memoryview | _Span) -> None:
+        """Write one graph's block (``parts`` one after the other) and note where it went."""
         start = self.pos
-        self.put(data)
+        for part in parts:
+            self.put(part)
         self.count += piece.count
         self.blocks.append((getattr(piece.graph, "value", ""), start, self.pos, piece.count))
 
@@ -905,7 +1059,7 @@ class _Writer:
 
 class _NQuadsWriter(_Writer):
     def graph(self, piece):
-        self.block(piece, piece.nquads)
+        self.block(piece, *piece.nquads_parts())
 
 
 class _TriGWriter(_Writer):
@@ -920,7 +1074,7 @@ class _TriGWriter(_Writer):
         if piece.count and self._first:
             self.put(_trig_prefixes())
             self._first = False
-        self.block(piece, piece.trig if piece.count else b"")
+        self.block(piece, piece.trig_part() if piece.count else b"")
 
 
 class _JsonLdWriter(_Writer):
@@ -939,7 +1093,7 @@ class _JsonLdWriter(_Writer):
             self.block(piece, b",\n".join(nodes))
         else:
             self.put(self._separator)
-            self.block(piece, _jsonld_graph(piece))
+            self.block(piece, _jsonld_graph_head(piece.graph), piece.jsonld_part(), _JSONLD_GRAPH_TAIL)
         self._separator = b",\n"
 
     def finish(self):
@@ -955,7 +1109,15 @@ _JSONLD_TAIL = b"\n]\n}\n"
 
 def _jsonld_graph(piece: _Piece) -> bytes:
     """A named graph's object in the JSON-LD file (its ``@id`` and its nodes)."""
-    return b'{"@id": ' + json.dumps(piece.graph.value).encode() + b', "@graph": [\n ' + piece.jsonld + b"\n]}"
+    return _jsonld_graph_head(piece.graph) + piece.jsonld + _JSONLD_GRAPH_TAIL
+
+
+def _jsonld_graph_head(graph: ox.NamedNode) -> bytes:
+    """What comes before a named graph's nodes in the JSON-LD file."""
+    return b'{"@id": ' + json.dumps(graph.value).encode() + b', "@graph": [\n '
+
+
+_JSONLD_GRAPH_TAIL = b"\n]}"
 
 
 class _TurtleWriter(_Writer):
@@ -1019,9 +1181,11 @@ def _write_union(writers: list[_Writer], union: _Union, record=None) -> None:
     for keyed, counts in _subject_cut(union.counted()):
         for writer in writers:
             writer.count += len(keyed)
-        data = _unkeyed(b"\n".join(keyed) + b"\n")
+        text = b"\n".join(keyed)  # (no line break added at the end: that would copy the whole text again)
+        data = _unkeyed(text)
         for writer in plain:
             writer.put(data)
+            writer.put(b"\n")
         body = _turtle_body(data) if turtle or record is not None else None
         if turtle:
             if first:
@@ -1031,7 +1195,7 @@ def _write_union(writers: list[_Writer], union: _Union, record=None) -> None:
                 writer.put(body)
         first = False
         if record is not None:
-            record.union_chunk(keyed, counts, body)
+            record.union_chunk(keyed, counts, body, text)
 
 
 def _write_all(store, writers: list[_Writer], record=None) -> None:
@@ -1042,13 +1206,14 @@ def _write_all(store, writers: list[_Writer], record=None) -> None:
     """
     per_graph = [w for w in writers if not w.union]
     union_writers = [w for w in writers if w.union]
-    cached = getattr(store, "cached_export", None)
+    cache_file = getattr(store, "export_cache_file", None)  # (a file only when the store would read the piece)
     keep = getattr(store, "cache_export", None)
     if not {_TriGWriter, _JsonLdWriter} <= {type(w) for w in per_graph}:
         keep = None
     with _Union() as union:
         for graph in _graphs(store):
-            piece = _Piece.decode(graph, cached(graph)) if cached is not None else None
+            path = cache_file(graph) if cache_file is not None else None
+            piece = _Piece.open(graph, path) if path is not None else None
             fresh = piece is None
             if piece is None:
                 with _dump(store, graph) as dump:
@@ -1065,10 +1230,13 @@ def _write_all(store, writers: list[_Writer], record=None) -> None:
                 if per_graph:
                     lines.sort(key=_type_first)
                 piece = _Piece(graph, lines)
-            if union_writers:
-                union.add_keyed(piece.keyed())
-            for writer in per_graph:
-                writer.graph(piece)
+            try:
+                if union_writers:
+                    union.add_keyed(piece.keyed())
+                for writer in per_graph:
+                    writer.graph(piece)
+            finally:
+                piece.close()
             if fresh and keep is not None and isinstance(graph, ox.NamedNode):
                 keep(graph, piece.encode())
             if record is not None:

@@ -66,7 +66,6 @@ _PER_GRAPH = ("trig", "nquads", "jsonld")
 _UNION = ("turtle",)
 #: More changed graphs than this share of all makes a full export (it reads every piece anyway).
 _MOST_CHANGED = 0.25
-_COPY_BYTES = 1 << 30
 #: The union's lines file is appended to until it holds this many times the bytes in use (then rewritten).
 _LINES_SLACK = 2
 #: The part before the separator of a ``bytes.partition`` (a line's subject, split at its first space).
@@ -325,8 +324,9 @@ class _UnionState:
         self.ttl = array("Q")
         self.at = array("Q")  # where each subject's lines start in the lines file
 
-    def extend(self, lines: list[bytes], counts: list[int], body: bytes, blob: BinaryIO) -> bool:
+    def extend(self, lines: list[bytes], counts: list[int], body: bytes, blob: BinaryIO, text: bytes) -> bool:
         """Add sorted lines (cut at a subject) with their counts and Turtle body; False if they do not match.
+        ``text`` is the lines joined by line breaks (the writer joined them already), for the lines file.
 
         Why C loops over the lines, not a Python step per subject: a subject's lines lie together (they
         are sorted, and a subject ends at its first space), so counting the lines' subjects in order
@@ -335,7 +335,8 @@ class _UnionState:
 
         >>> import io
         >>> union, blob = _UnionState(), io.BytesIO()
-        >>> union.extend([b"<a> <p> 1 .", b"<a> <q> 2 .", b"<b> <p> 3 ."], [1, 2, 1], b"A\\n\\tB\\nC\\n", blob)
+        >>> lines = [b"<a> <p> 1 .", b"<a> <q> 2 .", b"<b> <p> 3 ."]
+        >>> union.extend(lines, [1, 2, 1], b"A\\n\\tB\\nC\\n", blob, b"\\n".join(lines))
         True
         >>> list(union.subjects), list(union.nlines), list(union.nbytes), list(union.ttl), list(union.at)
         ([b'<a>', b'<b>'], [2, 1], [24, 12], [5, 2], [0, 24])
@@ -355,7 +356,8 @@ class _UnionState:
         self.counts.extend(counts)
         if nbytes:
             self.at.extend(itertools.accumulate(nbytes[:-1], initial=blob.tell()))
-        blob.write(b"\n".join(lines) + b"\n")
+        blob.write(text)
+        blob.write(b"\n")
         return True
 
     def save(self, folder: Path, gen: int, lines: str | None = None) -> dict[str, str]:
@@ -500,9 +502,10 @@ class Recorder:
         else:
             self.ok = False  # the default graph has no cached piece
 
-    def union_chunk(self, lines: list[bytes], counts: list[int] | None, body: bytes | None) -> None:
+    def union_chunk(self, lines: list[bytes], counts: list[int] | None, body: bytes | None, text: bytes) -> None:
+        """Keep a chunk of the union: its sorted lines (sort keys) and ``text``, them joined by line breaks."""
         if self.ok and self.union is not None and counts is not None and body is not None:
-            self.ok = self.union.extend(lines, counts, body, self._blob)
+            self.ok = self.union.extend(lines, counts, body, self._blob, text)
             if self.ok:
                 self.union.append_to(self._arrays)
 
@@ -540,22 +543,6 @@ def open_recorder(store, targets: list[tuple[str, Path]], writers: list) -> Reco
 
 
 # -- the incremental export ---------------------------------------------------------------
-
-
-def _copy(src: int, out: BinaryIO, start: int, end: int) -> None:
-    """Copy bytes ``start:end`` of the file ``src`` to the end of ``out`` (in the kernel when it can)."""
-    if end <= start:
-        return
-    out.flush()
-    dst = out.fileno()
-    while start < end:
-        try:
-            done = os.copy_file_range(src, dst, min(end - start, _COPY_BYTES), start)
-        except OSError:
-            done = os.write(dst, os.pread(src, min(end - start, 1 << 24), start))
-        if done <= 0:
-            raise OSError("short copy")
-        start += done
 
 
 def _load(folder: Path) -> dict | None:
@@ -700,7 +687,7 @@ def _splice_graphs(name: str, path: Path, writer, graphs: list[str], pieces: dic
         def flush_run() -> None:
             nonlocal run
             if run is not None:
-                _copy(src, writer.out, run[0], run[1])
+                _f._copy(src, writer.out, run[0], run[1])
                 run = None
 
         for k, iri in enumerate(graphs):
@@ -833,14 +820,14 @@ def _splice_union(folder: Path, manifest: dict, union_new, gen: int, outputs: li
                     while k < stop and union.at[k] == union.at[k - 1] + union.nbytes[k - 1]:
                         k += 1
                     new.at.extend(itertools.accumulate(union.nbytes[j : k - 1], initial=blob.tell()))
-                    _copy(old_blob.fileno(), blob, union.at[j], union.at[k - 1] + union.nbytes[k - 1])
+                    _f._copy(old_blob.fileno(), blob, union.at[j], union.at[k - 1] + union.nbytes[k - 1])
                     j = k
 
             def copy_to(i: int) -> None:
                 if i <= previous:
                     return
                 for (_, writer), handle in zip(outputs, files):
-                    _copy(handle.fileno(), writer.out, ttl_at[previous], ttl_at[i])
+                    _f._copy(handle.fileno(), writer.out, ttl_at[previous], ttl_at[i])
                     writer.pos += ttl_at[i] - ttl_at[previous]
                 if append:
                     new.at.extend(union.at[previous:i])

@@ -49,6 +49,17 @@ def test_a_writable_store_caches_a_piece_per_named_graph_and_exports_the_same_by
     assert reader.cached_export(store.named_graphs()[0]) is None  # a reader may see an older state: no cache
 
 
+@pytest.mark.parametrize("name", ["trig", "jsonld", "nquads"])
+def test_a_writer_given_a_stream_that_is_no_file_writes_the_cached_pieces_bytes(cached, tmp_path, name):
+    """The per-graph writers copy the pieces' blocks file to file; a stream without a file gets them read."""
+    import io
+
+    store, _ = cached
+    stream = io.BytesIO()
+    FORMATS[name].writer(store, stream)
+    assert stream.getvalue() == _exports(store, tmp_path / "files")[f"graph{FORMATS[name].extension}"]
+
+
 def _graph(store: Store) -> ox.NamedNode:
     return store.named_graphs()[0]
 

@@ -345,8 +345,8 @@ def test_the_union_state_written_chunk_by_chunk_is_the_state_written_at_once(tmp
             patch.setattr(formats, "_MERGE_MIN_BYTES", 1)
             chunk_of = incremental.Recorder.union_chunk
 
-            def spy(self, lines, counts, body):
-                chunk_of(self, lines, counts, body)
+            def spy(self, *chunk):
+                chunk_of(self, *chunk)
                 held.append(len(self.union.subjects) + len(self.union.counts) + len(self.union.at))
 
             patch.setattr(incremental.Recorder, "union_chunk", spy)
