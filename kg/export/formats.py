@@ -168,8 +168,18 @@ def _keyed_text(block: bytes) -> list[bytes]:
 
 
 def _unkeyed(data: bytes) -> bytes:
-    """Lines of :func:`_keyed` (one or many, joined) back as they were."""
-    return data.replace(_TYPE_SORT_KEY, _TYPE_BYTES)
+    """Lines of :func:`_keyed` (one or many, joined) back as they were.
+
+    Every NUL byte is a sort key's (N-Triples has none of its own: :func:`_keyed`), so replacing the
+    NUL alone by the ``rdf:type`` IRI gives the same bytes as replacing the whole key; a one-byte
+    pattern is found by ``memchr``, where a longer one costs ``bytes.replace`` a search per match
+    (the union's 380 MB: about 0.6 -> 0.25 s).
+
+    >>> line = b"<http://ex/s>" + _TYPE_BYTES + b"<http://ex/C> ."
+    >>> _keyed([line]) == [b"<http://ex/s> <\\x00> <http://ex/C> ."] and _unkeyed(_keyed([line])[0]) == line
+    True
+    """
+    return data.replace(b"\x00", _RDF_TYPE.encode())
 
 
 def _graph_lines(store, graph) -> list[bytes]:
@@ -543,9 +553,11 @@ class _Piece:
             return []
         if isinstance(self.graph, ox.DefaultGraph):
             return [self.text, b"\n"]
-        # every line ends with " ." and a literal holds no raw line break: " .\n" is found at line ends only
+        # every line ends with " ." and a literal holds no raw line break: " .\n" is found at line ends only.
+        # (Split and joined, not replaced: bytes.replace searches again for each of the many matches, which
+        # cost a third more than splitting at them.)
         end = b" " + str(self.graph).encode() + b" .\n"
-        return [memoryview(self.text.replace(b" .\n", end))[:-2], end]
+        return [memoryview(end.join(self.text.split(b" .\n")))[:-2], end]
 
     @property
     def trig(self) -> bytes:
