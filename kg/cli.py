@@ -392,8 +392,8 @@ def push(out_dir, endpoint, graph_store, auth, timeout, no_verify, quiet) -> Non
 @click.option("--format", "-f", "formats", multiple=True, metavar="FORMAT",
               help="ttl, trig, nq, jsonld, nt (or another name or media type); repeat for several; "
                    "default: ttl, trig, nq, jsonld.")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="File to write (one --format only); default: OUT_DIR/graph.EXT.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=None,
+              help="File to write (one --format only; - writes to stdout); default: OUT_DIR/graph.EXT.")
 def export(out_dir, formats, output) -> None:
     """Write RDF exports of the store in OUT_DIR: sorted, prefixed and stable from build to build."""
     from kg.api import open as open_build
@@ -403,6 +403,13 @@ def export(out_dir, formats, output) -> None:
     if output is not None and len(names) != 1:
         raise click.UsageError("--output takes exactly one --format")
     store = open_build(out_dir)
+    if output is not None and str(output) == "-":  # streamed, for a pipe ("kg export DIR -f nq -o - | gzip")
+        fmt = get_format(names[0])
+        out = click.get_binary_stream("stdout")
+        count = fmt.writer(store, out)
+        out.flush()
+        click.echo(f"-: {count} {fmt.counts} ({fmt.name})", err=True)
+        return
     for name in names:
         target = output or out_dir / f"graph{get_format(name).extension}"
         done = write_export(store, name, target)

@@ -30,6 +30,21 @@ def test_export_one_format_to_a_file(sample_build, tmp_path):
     assert len(list(ox.parse(path=str(target), format=ox.RdfFormat.N_TRIPLES))) == N_TRIPLES
 
 
+@pytest.mark.parametrize("fmt", ["trig", "jsonld", "nq", "ttl"])
+def test_export_to_stdout_streams_the_bytes_of_the_file_export(fresh_build, fmt):
+    """``-o -`` writes to stdout, a real pipe here: the cached pieces a first export left are copied into it."""
+    import subprocess
+    import sys
+
+    first = CliRunner().invoke(main, ["export", str(fresh_build)])  # writes the files and caches the pieces
+    assert first.exit_code == 0, first.output
+    done = subprocess.run([sys.executable, "-m", "kg", "export", str(fresh_build), "-f", fmt, "-o", "-"],
+                          capture_output=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (fresh_build / f"graph.{fmt}").read_bytes()
+    assert done.stderr.decode().startswith("-: ") and not (fresh_build / "-").exists()
+
+
 def test_export_errors_are_one_line(sample_build, tmp_path):
     result = CliRunner().invoke(main, ["export", str(sample_build), "-f", "rdfxml"])
     assert result.exit_code == 1
