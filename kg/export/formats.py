@@ -437,7 +437,10 @@ class _Span:
         return _read_at(self.file.fileno(), self.start, self.end)
 
     def copy_to(self, out: BinaryIO) -> None:
-        """Append the bytes to ``out``: file to file when ``out`` is a file, else read and written.
+        """Append the bytes to ``out``: file to file when ``out`` is a plain file stream, else read and written.
+
+        Only a stream whose bytes go to its ``fileno()`` as written is copied into in the kernel: a stream that
+        transforms them (``gzip.GzipFile`` gives its underlying file's number too) must be given the bytes.
 
         >>> import tempfile
         >>> with tempfile.TemporaryFile() as f:
@@ -446,12 +449,14 @@ class _Span:
         >>> out.getvalue()
         b'bcd'
         """
-        try:
-            out.fileno()
-        except (AttributeError, OSError):  # (io.UnsupportedOperation is an OSError)
+        if not isinstance(out, _PLAIN_STREAMS):
             out.write(self.read())
             return
         _copy(self.file.fileno(), out, self.start, self.end)
+
+
+#: Streams that write their bytes unchanged to their ``fileno()`` (a file, a pipe, a socket's buffered writer).
+_PLAIN_STREAMS = (io.BufferedWriter, io.BufferedRandom, io.FileIO)
 
 
 #: The most bytes one ``copy_file_range`` call is asked for.

@@ -60,6 +60,17 @@ def test_a_writer_given_a_stream_that_is_no_file_writes_the_cached_pieces_bytes(
     assert stream.getvalue() == _exports(store, tmp_path / "files")[f"graph{FORMATS[name].extension}"]
 
 
+def test_a_writer_given_a_stream_that_transforms_its_bytes_gives_it_the_bytes(cached, tmp_path):
+    """A gzip stream names its underlying file by ``fileno()``: the cached pieces must go through the stream."""
+    import gzip
+
+    store, _ = cached
+    with gzip.open(tmp_path / "graph.trig.gz", "wb") as stream:
+        FORMATS["trig"].writer(store, stream)
+    with gzip.open(tmp_path / "graph.trig.gz") as back:
+        assert back.read() == _exports(store, tmp_path / "files")["graph.trig"]
+
+
 def _graph(store: Store) -> ox.NamedNode:
     return store.named_graphs()[0]
 
