@@ -1611,7 +1611,7 @@ def write_export_files(
         for out in handles:
             out.close()
         handles = []
-        exports = []
+        exports: list[Export] = []
         while temps:
             tmp_name, target, export_format = temps[0], paths[len(exports)], formats[len(exports)]
             try:

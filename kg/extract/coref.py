@@ -73,6 +73,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
@@ -1494,7 +1495,8 @@ def _subject_coarguments(state: _State, c: int, tok: Token) -> set[str]:
 def _controlled_verbs(verb: Token) -> list[Token]:
     """``verb`` and the verbs that share its subject: coordinated ones without their own, and non-finite
     clauses it governs ("After hitting her, the suspect fled", "tried to stop him")."""
-    out, todo = [], [verb]
+    out: list[Token] = []
+    todo = [verb]
     while todo and len(out) < 8:
         v = todo.pop()
         out.append(v)
@@ -2184,7 +2186,7 @@ def _quotations_balanced(chunks: list[tuple[Doc, int]]) -> bool:
     return not (text.count('"') % 2 or text.count("“") != text.count("”"))
 
 
-def _writer_mentions(state: _State, quoted: list[tuple[int, int]] = ()) -> None:
+def _writer_mentions(state: _State, quoted: Sequence[tuple[int, int]] = ()) -> None:
     """ "I" and "me" outside any quotation are the writer's: one person of the document (a ``Thing`` of its own).
 
     A blog post or a column speaks in the first person ("I confirmed yesterday that ...", "he

@@ -1110,7 +1110,7 @@ def _name_parts(ent: Span, lower: frozenset[str], persons: frozenset[str],
     dash = next((t.i for t in ent[1:] if t.text in _DASHES and doc[t.i - 1].whitespace_), None)
     if dash is not None:
         ent = Span(doc, ent.start, dash, label=ent.label_)
-    inner = ent[1:-1] if len(ent) > 2 else []
+    inner: Span | list[Token] = ent[1:-1] if len(ent) > 2 else []
     conj = next((t for t in inner if t.lower_ in _COORDINATORS), None)
     if conj is not None:
         left, right = doc[ent.start : conj.i], doc[conj.i + 1 : ent.end]

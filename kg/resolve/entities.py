@@ -110,7 +110,7 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
@@ -532,7 +532,7 @@ def read_entities(store, resolution_graph: str | None = None) -> list[EntityReco
     alts: dict[str, set[str]] = defaultdict(set)
     written: dict[str, set[tuple[str, str]]] = defaultdict(set)  # (calendar days only: _weekdays_named)
     types: dict[str, set[str]] = defaultdict(set)
-    described = set()
+    described: set[str] = set()
     docs: dict[str, set[str]] = defaultdict(set)
     counts: dict[str, int] = defaultdict(int)
     descriptions: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -631,7 +631,7 @@ def _described(store, entity: str, docs: dict[str, set[str]], described: set[str
 _TOWN_WORDS = frozenset({"city", "town"})
 
 
-def _name_forms(rec: EntityRecord) -> set[str]:
+def _name_forms(rec: EntityRecord) -> AbstractSet[str]:
     """The normalised names an entity is known by, for exact-name blocking.
 
     Alternative labels that are only a part of the preferred label ("Kim" of "Kim Jong-un",
@@ -1066,7 +1066,7 @@ def _is_edge(short: Sequence[str], long: Sequence[str]) -> bool:
     return 0 < n < len(long) and (tuple(long[:n]) == tuple(short) or tuple(long[-n:]) == tuple(short))
 
 
-def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...]]]:
+def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     """(kind, words) of the multi-word names of an entity: two different ones never merge."""
     kind = rec.kind
     if kind == "thing":
@@ -1089,7 +1089,7 @@ def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...]]]:
     return found
 
 
-def _compatible_names(a: set, b: set) -> bool:
+def _compatible_names(a: AbstractSet, b: AbstractSet) -> bool:
     for kind_a, x, whole_x in a:
         for kind_b, y, whole_y in b:
             if kind_a != kind_b or x == y:
@@ -2172,7 +2172,7 @@ def resolve_entities(records: Sequence[EntityRecord], aliases: Sequence[AliasRul
 
     # 4c. a middle name left out ("Ann Lee" / "Ann Marie Lee"), within a story: the two-word name joins the
     #     one longer name of its story with its given name and surname
-    middle: dict[tuple[int, str, str], set[str]] = defaultdict(set)
+    middle: dict[tuple[int, str], set[tuple[str, str]]] = defaultdict(set)
     for r in records:
         if r.kind == "person" and not r.publisher:
             for label in r.prefs:
@@ -3685,7 +3685,7 @@ def _sufferer_words(label: str) -> tuple[str, ...] | None:
     match = _DEATH_OF.match(" ".join(label.lower().split()))
     if match is None:
         return None
-    words = []
+    words: list[str] = []
     for word in match.group(2).split(",")[0].split():
         if word in {"who", "whom", "that", "which", "in", "at", "on", "by", "and", "of"}:
             break
@@ -4574,7 +4574,7 @@ def _most_shared(uf: _UnionFind, cands: Iterable[str], rec: EntityRecord, by_iri
 
 
 def _distinct_clusters(uf: _UnionFind, iris: Iterable[str], *, exclude: str) -> list[str]:
-    roots = {}
+    roots: dict[str, str] = {}
     own = uf.find(exclude)
     for iri in iris:
         root = uf.find(iri)
@@ -4583,7 +4583,7 @@ def _distinct_clusters(uf: _UnionFind, iris: Iterable[str], *, exclude: str) -> 
     return sorted(roots.values())
 
 
-def _apply_aliases(uf: _UnionFind, records, forms: dict[str, set[str]], aliases: Sequence[AliasRule]
+def _apply_aliases(uf: _UnionFind, records, forms: dict[str, AbstractSet[str]], aliases: Sequence[AliasRule]
                    ) -> dict[str, set[str]]:
     """Install forbidden pairs, then forced merges; return entity IRI -> external IRIs.
 
