@@ -113,6 +113,46 @@ def test_max_nodes_keeps_the_most_supported_part(trig_store):
         collect_page_data(trig_store, max_nodes=0)
 
 
+def _groups_by_text(data: PageData) -> list[list[str]]:
+    groups: dict[str, list[str]] = {}
+    for c in data.claims:
+        if c.corroboration:
+            groups.setdefault(c.corroboration, []).append(c.text)
+    return sorted(sorted(texts) for texts in groups.values())
+
+
+def test_collect_groups_the_seeds_corroborating_claims(seeds_store):
+    data = collect_page_data(seeds_store)
+    groups = _groups_by_text(data)
+    # two outlets, one proposition each: the page must know these are one
+    assert ["DPRK send soldier", "North Korea send soldier"] in groups
+    assert ["Russia have war", "Russia have war"] in groups
+    assert all(len(g) == 2 for g in groups)
+    by_iri = {c.iri: c for c in data.claims}
+    for c in data.claims:
+        if c.corroboration:  # the group is named by its first claim, which is in it
+            assert c.corroboration <= c.iri and by_iri[c.corroboration].corroboration == c.corroboration
+    page = _json_block(render_page(data), "cg-data")
+    grouped = [(i, c["grp"], c["text"]) for i, c in enumerate(page["claims"]) if "grp" in c]
+    assert len(grouped) == sum(len(g) for g in groups)
+    send = [(i, g) for i, g, text in grouped if text.endswith("send soldier")]
+    assert len(send) == 2 and send[0][1] == send[1][1] == send[0][0]  # both point at the first one
+    assert sum("grp" in c for c in page["claims"]) < len(page["claims"])  # lone claims carry nothing
+
+
+def test_corroboration_groups_are_connected_components(trig_store):
+    trig_store.update(
+        "INSERT DATA {"
+        " GRAPH <https://w3id.org/claimgraph/id/graph/resolution> {"
+        f" <{C}send> cg:corroborates <{C}honor> . <{C}honor> cg:corroborates <{C}send> ."
+        f" <{C}hands> cg:corroborates <{C}send> . }} }}"
+    )
+    data = collect_page_data(trig_store)
+    group = {c.iri: c.corroboration for c in data.claims}
+    assert group[C + "honor"] == group[C + "send"] == group[C + "hands"] == C + "hands"  # via send
+    assert group[C + "portray"] == ""  # and the fixture's self-link (honor-honor) makes no group of its own
+
+
 def test_qualifiers_read_like_prose():
     assert format_qualifiers({"quantity": ["2.5"], "unit": ["million"], "upperBound": ["true"]}) == (
         ("quantity", "at most 2.5 million"),

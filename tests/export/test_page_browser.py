@@ -217,6 +217,29 @@ def test_clicking_a_seeds_edge_shows_its_sentence(browser, seeds_page):
     run.assert_clean(seeds_page.as_uri())
 
 
+def test_overview_lists_each_corroborated_proposition_once(browser, seeds_page):
+    run = _open(browser, seeds_page)
+    page = run.page
+    several = page.locator("#cg-details h4:text-is('Stated by several sources') + ul > li")
+    entries = several.all_inner_texts()
+    titles = [e.splitlines()[0] for e in entries]
+    # two outlets' wordings of one proposition: one entry, the other wording under it
+    assert len([t for t in titles if t in ("North Korea send soldier", "DPRK send soldier")]) == 1, titles
+    assert titles.count("Russia have war") == 1, titles
+    assert len(titles) == len(set(titles)), titles
+    send = next(e for e in entries if e.startswith("North Korea send soldier"))
+    assert "also: DPRK send soldier" in send and "2 sources" in send
+    # a click selects that entry's edge, whose claim card names the other wording
+    claim = int(several.filter(has_text="North Korea send soldier").get_attribute("data-claim"))
+    edge = page.evaluate("(i) => window.claimgraph.data.claims[i].edge", claim)
+    several.filter(has_text="North Korea send soldier").click()
+    page.wait_for_function("(id) => { const s = window.claimgraph.selection(); return s && s.id === id; }", arg=edge)
+    card = page.locator(f"#cg-details .cg-claim[data-claim='{claim}']")
+    assert "DPRK send soldier" in card.locator(".cg-corroborated").inner_text()
+    page.screenshot(path=str(ARTIFACTS / "graph-seeds-corroborated.png"))
+    run.assert_clean(seeds_page.as_uri())
+
+
 # -- hand-written graphs ---------------------------------------------------------------------
 @pytest.fixture()
 def trig_page(trig_store, tmp_path) -> Path:

@@ -117,6 +117,7 @@ SELECT DISTINCT ?d ?title ?source ?issued ?pub WHERE {
 }"""
 _Q_SOURCES = """SELECT DISTINCT ?d WHERE {
   { SELECT ?t WHERE { ?t a oa:SpecificResource } } { SELECT ?t ?d WHERE { ?t oa:hasSource ?d } } }"""
+_Q_CORROBORATES = "SELECT DISTINCT ?a ?b WHERE { ?a cg:corroborates ?b }"
 _Q_CONFLICTS = """
 SELECT DISTINCT ?a ?b ?reason WHERE {
   ?a cg:conflictsWith ?b OPTIONAL { SELECT ?a ?reason WHERE { ?a cg:conflictReason ?reason } } }"""
@@ -187,6 +188,9 @@ class PageClaim:
     qualifiers: tuple[tuple[str, str], ...] = ()
     conflicts: tuple[PageConflict, ...] = ()
     mentions: tuple[PageMention, ...] = ()
+    #: The first claim (smallest IRI) of the group this claim belongs to, the claims linked by
+    #: ``cg:corroborates`` (one proposition worded differently); "" when it corroborates no other claim.
+    corroboration: str = ""
 
 
 @dataclass(frozen=True)
@@ -202,7 +206,7 @@ class PageData:
 
 
 def collect_page_data(store: Store, *, max_nodes: int = DEFAULT_MAX_NODES, title: str = "claimgraph") -> PageData:
-    """Read entities, claims, their evidence and conflicts from ``store``.
+    """Read entities, claims, their evidence, conflicts and corroborations from ``store``.
 
     Parameters
     ----------
@@ -234,6 +238,7 @@ def collect_page_data(store: Store, *, max_nodes: int = DEFAULT_MAX_NODES, title
     mentions = _read_mentions(store, canon, entities)
     quals = _read_qualifiers(store, canon, entities)
     conflicts = _read_conflicts(store)
+    groups = _corroboration_groups(store)
 
     publisher_of = {d.iri: d.publisher or d.iri for d in documents.values()}
     built: list[PageClaim] = []
@@ -274,8 +279,14 @@ def collect_page_data(store: Store, *, max_nodes: int = DEFAULT_MAX_NODES, title
     kept = set(keep[:max_nodes])
     claims_kept = tuple(c for c in built if c.subject in kept and (c.object is None or c.object in kept))
     kept_ids = {c.iri for c in claims_kept}
+    group_of = _kept_groups(claims_kept, groups)
     claims_kept = tuple(
-        replace(c, conflicts=tuple(x for x in c.conflicts if x.claim in kept_ids)) for c in claims_kept
+        replace(
+            c,
+            conflicts=tuple(x for x in c.conflicts if x.claim in kept_ids),
+            corroboration=group_of.get(c.iri, ""),
+        )
+        for c in claims_kept
     )
     page_entities = tuple(_entity_record(iri, entities[iri]) for iri in sorted(kept))
     used_docs = {m.document for c in claims_kept for m in c.mentions}
@@ -528,6 +539,39 @@ def _read_conflicts(store: Store) -> dict[str, dict[str, str]]:
             if not out[x].get(y):
                 out[x][y] = reason
     return out
+
+
+def _kept_groups(claims: tuple[PageClaim, ...], groups: dict[str, str]) -> dict[str, str]:
+    """Each kept claim of a group of two or more kept claims -> the group's first kept claim (smallest IRI)."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for c in claims:
+        if c.iri in groups:
+            members[groups[c.iri]].append(c.iri)
+    return {iri: min(ms) for ms in members.values() if len(ms) > 1 for iri in ms}
+
+
+def _corroboration_groups(store: Store) -> dict[str, str]:
+    """Map every claim linked by ``cg:corroborates`` to a representative of its connected group.
+
+    Groups are connected components (A-B and B-C make one group A, B, C); rows are read as a stream,
+    so memory grows with the claims, not with the pairs (which grow with the square of a group's size).
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in store.rows(_Q_CORROBORATES):
+        if a is None or b is None:
+            continue
+        ra, rb = find(a.value), find(b.value)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in parent}
 
 
 def _number(text: str) -> str:

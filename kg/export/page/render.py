@@ -324,7 +324,7 @@ def _claim_json(
 ) -> dict[str, Any]:
     src = ent_id[c.subject]
     dst = ent_id[c.object] if c.object is not None else value_id[(c.subject, c.literal or "")]
-    return {
+    out: dict[str, Any] = {
         "iri": c.iri,
         "s": src,
         "o": dst,
@@ -352,6 +352,9 @@ def _claim_json(
             for m in c.mentions
         ],
     }
+    if c.corroboration in claim_idx:  # only claims in a corroboration group carry it: most claims are alone
+        out["grp"] = claim_idx[c.corroboration]
+    return out
 
 
 def _short(text: str, limit: int = _LABEL_MAX) -> str:

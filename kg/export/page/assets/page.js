@@ -56,6 +56,20 @@
   D.edges.forEach(function (e) { push(adjacency, e.from, e.id); if (e.to !== e.from) push(adjacency, e.to, e.id); });
   var typeStyle = new Map(D.types.map(function (t) { return [t[0], { label: t[1], fill: t[2], border: t[3] }]; }));
   var maxSupport = D.claims.reduce(function (m, c) { return Math.max(m, c.support); }, 1);
+  // claims linked by cg:corroborates: one proposition worded differently. c.grp is the index of the
+  // group's first claim, present only on claims of a group.
+  var groupMembers = new Map();
+  D.claims.forEach(function (c, i) { if (c.grp !== undefined) push(groupMembers, c.grp, i); });
+  function groupOf(ci) { var g = D.claims[ci].grp; return g === undefined ? ci : g; }
+  /** The other claims of ci's corroboration group, in claim order. */
+  function corroborators(ci) { return (groupMembers.get(groupOf(ci)) || []).filter(function (x) { return x !== ci; }); }
+  /** Their readable lines, without repeats and without ci's own line. */
+  function otherWordings(ci) {
+    var own = claimLine(D.claims[ci]);
+    var seen = new Set([own]);
+    return corroborators(ci).map(function (x) { return claimLine(D.claims[x]); })
+      .filter(function (t) { if (seen.has(t)) return false; seen.add(t); return true; });
+  }
 
   var shown = new Set(D.first);      // the working set: nodes in the network
   var pinned = new Set();            // nodes the reader asked for: never hidden by claim filters
@@ -376,6 +390,21 @@
       box.appendChild(ul);
       card.appendChild(box);
     }
+    var partners = corroborators(ci);
+    if (partners.length) {
+      var cbox = h("div", { class: "cg-corroborated" }, [h("b", { text: "Also stated as" })]);
+      var cul = h("ul", { class: "cg-list" });
+      partners.forEach(function (x) {
+        var other = D.claims[x];
+        var src = other.m.map(function (m) { return m.doc >= 0 ? (D.pubs[D.docs[m.doc].pub] || {}).label : ""; }).filter(Boolean);
+        cul.appendChild(h("li", { onclick: function () { selectEdge(other.edge); } }, [
+          claimLine(other),
+          src.length ? h("span", { class: "cg-sm", text: "stated by " + Array.from(new Set(src)).join(", ") }) : null
+        ]));
+      });
+      cbox.appendChild(cul);
+      card.appendChild(cbox);
+    }
     card.appendChild(h("div", { class: "cg-iri", text: c.iri }));
     return card;
   }
@@ -387,6 +416,8 @@
     var self = h("span", { class: "cg-self", text: shortText(nodeInfo.get(from).label, 40) });
     var line = c.s === from ? [self, " → ", h("i", { text: rel }), " → ", label] : [label, " → ", h("i", { text: rel }), " → ", self];
     var meta = [plural(c.support, "source")];
+    var also = otherWordings(ci);
+    if (also.length) meta.push("also: " + shortText(also.join(" · "), 80));
     if (c.conf.length) meta.push("conflict");
     var cert = certaintyOf(c);
     if (cert !== "certain") meta.push(cert);
@@ -470,12 +501,23 @@
       });
       details.appendChild(ul);
     }
+    // one entry per proposition: a corroboration group shows its best-supported claim, its other wordings under it
+    var listed = new Set();
     var best = D.claims.map(function (_, i) { return i; }).filter(function (i) { return D.claims[i].support > 1; })
-      .sort(function (a, b) { return D.claims[b].support - D.claims[a].support || a - b; }).slice(0, 10);
+      .sort(function (a, b) { return D.claims[b].support - D.claims[a].support || a - b; })
+      .filter(function (i) { var g = groupOf(i); if (listed.has(g)) return false; listed.add(g); return true; }).slice(0, 10);
     if (best.length) {
       details.appendChild(h("h4", { text: "Stated by several sources" }));
       var ul2 = h("ul", { class: "cg-list" });
-      best.forEach(function (i) { var cl = D.claims[i]; ul2.appendChild(h("li", { onclick: function () { selectEdge(cl.edge); } }, [claimLine(cl), h("span", { class: "cg-sm", text: plural(cl.support, "source") })])); });
+      best.forEach(function (i) {
+        var cl = D.claims[i];
+        var also = otherWordings(i);
+        ul2.appendChild(h("li", { "data-claim": i, onclick: function () { selectEdge(cl.edge); } }, [
+          claimLine(cl),
+          also.length ? h("span", { class: "cg-sm cg-also", text: "also: " + also.join(" · ") }) : null,
+          h("span", { class: "cg-sm", text: plural(cl.support, "source") })
+        ]));
+      });
       details.appendChild(ul2);
     }
     if (D.docs.length) {
