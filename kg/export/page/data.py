@@ -14,6 +14,7 @@ page draws one node per thing; claims keep their IRIs so users can query them.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -368,27 +369,16 @@ def _read_entities(store: Store) -> dict[str, dict[str, Any]]:
 
 def _same_as_groups(store: Store, entities: dict[str, dict[str, Any]]) -> dict[str, str]:
     """Map every entity IRI to the representative of its ``owl:sameAs`` group."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
     targets: Counter[str] = Counter()
-    for row in store.select(_Q_SAME_AS):
-        a, b = _value(row, "a"), _value(row, "b")
-        targets[b] += 1
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[ra] = rb
-    groups: dict[str, list[str]] = defaultdict(list)
-    for x in list(parent):
-        groups[find(x)].append(x)
+
+    def links() -> Iterator[tuple[str, str]]:
+        for row in store.select(_Q_SAME_AS):
+            a, b = _value(row, "a"), _value(row, "b")
+            targets[b] += 1
+            yield a, b
+
     canon: dict[str, str] = {}
-    for members in groups.values():
+    for members in _components(links()):
         # the most mentioned member represents the group; then the one others point to
         known = [m for m in members if m in entities] or members
         rep = min(
@@ -556,6 +546,18 @@ def _corroboration_groups(store: Store) -> dict[str, str]:
     Groups are connected components (A-B and B-C make one group A, B, C); rows are read as a stream,
     so memory grows with the claims, not with the pairs (which grow with the square of a group's size).
     """
+    pairs = ((a.value, b.value) for a, b in store.rows(_Q_CORROBORATES) if a is not None and b is not None)
+    return {x: min(members) for members in _components(pairs) for x in members}
+
+
+def _components(pairs: Iterable[tuple[str, str]]) -> list[list[str]]:
+    """The connected components of the graph whose edges are ``pairs``, each a list of its nodes.
+
+    A union-find over the pairs as they stream in, so memory grows with the nodes, not the pairs.
+
+    >>> sorted(sorted(c) for c in _components([("a", "b"), ("c", "b"), ("d", "e"), ("f", "f")]))
+    [['a', 'b', 'c'], ['d', 'e'], ['f']]
+    """
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -565,13 +567,14 @@ def _corroboration_groups(store: Store) -> dict[str, str]:
             x = parent[x]
         return x
 
-    for a, b in store.rows(_Q_CORROBORATES):
-        if a is None or b is None:
-            continue
-        ra, rb = find(a.value), find(b.value)
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
         if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return {x: find(x) for x in parent}
+            parent[ra] = rb
+    groups: dict[str, list[str]] = defaultdict(list)
+    for x in list(parent):
+        groups[find(x)].append(x)
+    return list(groups.values())
 
 
 def _number(text: str) -> str:
