@@ -365,6 +365,20 @@
     if (typeof m.start === "number" && typeof m.end === "number") extra.push("chars " + m.start + "–" + m.end);
     return h("div", { class: "cg-source" }, ["— "].concat(parts, who, extra.length ? [" · " + extra.join(" · ")] : []));
   }
+  /** A box of other claims that conflict with or corroborate a claim: items are [claim index, note]; each line
+   *  says who stated that claim, and a click selects its edge. */
+  function otherClaims(cls, title, items) {
+    var box = h("div", { class: cls }, [h("b", { text: title })]);
+    var ul = h("ul", { class: "cg-list" });
+    items.forEach(function (item) {
+      var other = D.claims[item[0]];
+      var src = Array.from(new Set(other.m.map(function (m) { return m.doc >= 0 ? (D.pubs[D.docs[m.doc].pub] || {}).label : ""; }).filter(Boolean)));
+      var note = [src.length ? "stated by " + src.join(", ") : "", item[1] || ""].filter(Boolean).join(" · ");
+      ul.appendChild(h("li", { onclick: function () { selectEdge(other.edge); } }, [claimLine(other), h("span", { class: "cg-sm", text: note })]));
+    });
+    box.appendChild(ul);
+    return box;
+  }
   function claimCard(ci) {
     var c = D.claims[ci];
     var card = h("div", { class: "cg-claim" + (c.conf.length ? " cg-conflict" : ""), "data-claim": ci });
@@ -376,35 +390,9 @@
       card.appendChild(dl);
     }
     c.m.forEach(function (m) { card.appendChild(quote(m, c)); card.appendChild(sourceLine(m)); });
-    if (c.conf.length) {
-      var box = h("div", { class: "cg-conflicts" }, [h("b", { text: "Conflicts with" })]);
-      var ul = h("ul", { class: "cg-list" });
-      c.conf.forEach(function (x) {
-        var other = D.claims[x[0]];
-        var src = other.m.map(function (m) { return m.doc >= 0 ? (D.pubs[D.docs[m.doc].pub] || {}).label : ""; }).filter(Boolean);
-        ul.appendChild(h("li", { onclick: function () { selectEdge(other.edge); } }, [
-          claimLine(other),
-          h("span", { class: "cg-sm", text: (src.length ? "stated by " + Array.from(new Set(src)).join(", ") : "") + (x[1] ? (src.length ? " · " : "") + x[1] : "") })
-        ]));
-      });
-      box.appendChild(ul);
-      card.appendChild(box);
-    }
+    if (c.conf.length) card.appendChild(otherClaims("cg-conflicts", "Conflicts with", c.conf));
     var partners = corroborators(ci);
-    if (partners.length) {
-      var cbox = h("div", { class: "cg-corroborated" }, [h("b", { text: "Also stated as" })]);
-      var cul = h("ul", { class: "cg-list" });
-      partners.forEach(function (x) {
-        var other = D.claims[x];
-        var src = other.m.map(function (m) { return m.doc >= 0 ? (D.pubs[D.docs[m.doc].pub] || {}).label : ""; }).filter(Boolean);
-        cul.appendChild(h("li", { onclick: function () { selectEdge(other.edge); } }, [
-          claimLine(other),
-          src.length ? h("span", { class: "cg-sm", text: "stated by " + Array.from(new Set(src)).join(", ") }) : null
-        ]));
-      });
-      cbox.appendChild(cul);
-      card.appendChild(cbox);
-    }
+    if (partners.length) card.appendChild(otherClaims("cg-corroborated", "Also stated as", partners.map(function (x) { return [x]; })));
     card.appendChild(h("div", { class: "cg-iri", text: c.iri }));
     return card;
   }
