@@ -273,6 +273,7 @@ def build(
                 store.seal_documents()
             finally:
                 runner.close()
+                store.settle()  # no load left running behind an error
         report.warnings.extend(str(w.message) for w in caught)
 
     release_free_memory()  # the parse phase's freed heap, before resolve's tables (which grow with the corpus)
@@ -390,7 +391,8 @@ class _Loader:
     def flush(self) -> None:
         if not self._pending:
             return
-        self.store.load_documents(((NamedNode(r.iri), r.nquads) for r in self._pending), seal=False)
+        # in the background: the next documents are parsed while these load (the loader releases the GIL)
+        self.store.load_documents(((NamedNode(r.iri), r.nquads) for r in self._pending), seal=False, background=True)
         self._unsealed += self._size
         for result in self._pending:
             if result.piece:
