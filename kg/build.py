@@ -12,7 +12,8 @@ bounded number of batches in flight; the document graphs come back as N-Quads an
 are written with Oxigraph's bulk loader in chunks of about :data:`LOAD_CHUNK_BYTES`
 (:meth:`kg.store.Store.load_documents`, crash-safe through each document's
 ``cg:sha256`` triple, written for about :data:`SEAL_EVERY_BYTES` of chunks at once),
-so memory depends on the batch and chunk sizes, not on the corpus. The ``auto`` executor runs local processes on a multi-core machine, except
+each chunk on a thread of its own while the next documents are parsed (one chunk loads
+while the next one fills), so memory depends on the batch and chunk sizes, not on the corpus. The ``auto`` executor runs local processes on a multi-core machine, except
 for small inputs: when fewer than :data:`AUTO_SERIAL_BELOW` documents need building
 (found by reading ahead at most that many, not the whole input) it works in this
 process, since starting worker processes and loading spaCy in each costs more than
