@@ -12,7 +12,8 @@ bounded number of batches in flight; the document graphs come back as N-Quads an
 are written with Oxigraph's bulk loader in chunks of about :data:`LOAD_CHUNK_BYTES`
 (:meth:`kg.store.Store.load_documents`, crash-safe through each document's
 ``cg:sha256`` triple, written for about :data:`SEAL_EVERY_BYTES` of chunks at once),
-so memory depends on the batch and chunk sizes, not on the corpus. The ``auto`` executor runs local processes on a multi-core machine, except
+each chunk on a thread of its own while the next documents are parsed (one chunk loads
+while the next one fills), so memory depends on the batch and chunk sizes, not on the corpus. The ``auto`` executor runs local processes on a multi-core machine, except
 for small inputs: when fewer than :data:`AUTO_SERIAL_BELOW` documents need building
 (found by reading ahead at most that many, not the whole input) it works in this
 process, since starting worker processes and loading spaCy in each costs more than
@@ -273,6 +274,7 @@ def build(
                 store.seal_documents()
             finally:
                 runner.close()
+                store.settle()  # no load left running behind an error
         report.warnings.extend(str(w.message) for w in caught)
 
     release_free_memory()  # the parse phase's freed heap, before resolve's tables (which grow with the corpus)
@@ -390,7 +392,8 @@ class _Loader:
     def flush(self) -> None:
         if not self._pending:
             return
-        self.store.load_documents(((NamedNode(r.iri), r.nquads) for r in self._pending), seal=False)
+        # in the background: the next documents are parsed while these load (the loader releases the GIL)
+        self.store.load_documents(((NamedNode(r.iri), r.nquads) for r in self._pending), seal=False, background=True)
         self._unsealed += self._size
         for result in self._pending:
             if result.piece:

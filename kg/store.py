@@ -21,7 +21,11 @@ adds those triples. A build killed during the bulk load leaves graphs without th
 that transaction over several bulk loads (``seal=False``, then :meth:`Store.seal_documents`),
 because RocksDB flushes a non-empty write buffer before every ingestion of bulk-loaded
 files: with the triples written after each load, each load made two level-0 files, and
-so one compaction of the whole store, instead of one every second load.
+so one compaction of the whole store, instead of one every second load. With
+``background=True`` the bulk loads run on a thread of their own while the caller goes on (the
+loader releases the GIL, so a build parses the next documents meanwhile); every other use of the
+store waits for them first (:attr:`Store._store`), except :meth:`Store.holds_document`, which a
+pending load cannot change.
 :meth:`Store.bulk_replace` uses the bulk loader for big first loads of quads, and
 :meth:`Store.replace_graph` for the chunks of a graph too big for one transaction.
 
@@ -59,6 +63,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 import itertools
+import threading
 import os
 import shutil
 import tempfile
@@ -119,12 +124,13 @@ class Store:
         self._cache = self.path.parent / EXPORT_CACHE_DIRNAME if self.path is not None else None
         self._unflushed = 0
         self._unsealed: dict[ox.NamedNode, bytes] = {}  # cg:sha256 lines of bulk-loaded graphs not yet written
+        self._loading: _Load | None = None  # bulk loads running in the background (load_documents)
         deadline = time.monotonic() + max(0.0, wait)
         tries = 0
         while True:
             tries += 1
             try:
-                self._store = self._open(read_only)
+                self._oxigraph = self._open(read_only)
                 return
             except RuntimeError as exc:  # RocksDB reports a damaged store as "Corruption: ..."
                 reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
@@ -141,6 +147,34 @@ class Store:
                         "try again when it has finished, or wait for it with --wait SECONDS")
                     raise StoreError("E200", path=str(self.path), hint=hint) from exc
                 time.sleep(LOCK_POLL_SECONDS)
+
+    @property
+    def _store(self) -> ox.Store:
+        """The Oxigraph store, once the bulk loads :meth:`load_documents` left running in the background are done.
+
+        Every method but :meth:`holds_document` goes through here, so no read or write ever sees a load half done
+        or races it; the load's error, if any, is raised here.
+        """
+        self.settle()
+        return self._oxigraph
+
+    @_store.setter
+    def _store(self, value: ox.Store) -> None:
+        self._oxigraph = value
+
+    def settle(self) -> None:
+        """Wait for the bulk loads running in the background; raise their error, if any."""
+        if self._loading is not None:
+            self._finish_load()
+
+    def _finish_load(self) -> None:
+        loading, self._loading = self._loading, None
+        assert loading is not None
+        loading.thread.join()
+        if loading.error is not None:
+            for graph in loading.graphs:  # not loaded: their cg:sha256 triples must never be written
+                self._unsealed.pop(graph, None)
+            raise loading.error
 
     def _open(self, read_only: bool) -> ox.Store:
         if self.path is None:
@@ -243,7 +277,9 @@ class Store:
         That triple is loaded last (with the rest of a document in one atomic load, or
         after every window of a huge one), so a graph without it was cut short by a crash.
         """
-        return next(self._store.quads_for_pattern(graph, _SHA256, None, graph), None) is not None
+        # not through _store: the cg:sha256 triples never go in with a bulk load, so one still running cannot
+        # change the answer, and a build asks this of every input while the previous documents load
+        return next(self._oxigraph.quads_for_pattern(graph, _SHA256, None, graph), None) is not None
 
     def quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         """Every quad, or those of one graph."""
@@ -461,7 +497,8 @@ class Store:
             self._store.flush()
             self._unflushed = 0
 
-    def load_documents(self, documents: Iterable[tuple[ox.NamedNode, bytes]], *, seal: bool = True) -> None:
+    def load_documents(self, documents: Iterable[tuple[ox.NamedNode, bytes]], *, seal: bool = True,
+                       background: bool = False) -> None:
         """Make each document graph hold exactly the quads of its N-Quads document, in bulk.
 
         ``documents`` are ``(document IRI, N-Quads)`` pairs as the workers of a build
@@ -477,6 +514,9 @@ class Store:
         compacts the store once per two loads instead of once per load (the module
         docstring says why). Until then the documents are not built
         (:meth:`holds_document`), and their export pieces wait beside the cache.
+
+        With ``background=True`` (and ``seal=False``) the bulk loads run on a thread of their own and this returns
+        at once; the next use of the store waits for them (see :attr:`_store`).
 
         >>> store = Store()
         >>> g = ox.NamedNode("http://ex/doc")
@@ -500,8 +540,12 @@ class Store:
         # a blank node label is the document's own: a document that may hold one is loaded alone, so that its
         # "_:a" is not another document's "_:a" (claimgraph's own documents hold none)
         plain = [body for body in bodies if b"_:" not in body]
-        for data in ([b"".join(plain)] if any(plain) else []) + [body for body in bodies if b"_:" in body]:
-            self._store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+        loads = ([b"".join(plain)] if any(plain) else []) + [body for body in bodies if b"_:" in body]
+        del bodies, plain
+        if background and not seal:
+            self._loading = _Load.start(self._store, loads, list(seals))
+        else:
+            _bulk_load(self._store, loads)
         self._unsealed.update(seals)
         if seal:
             self.seal_documents()
@@ -509,6 +553,7 @@ class Store:
     def seal_documents(self) -> None:
         """Write the ``cg:sha256`` triples :meth:`load_documents` kept, in one transaction, and move the export
         pieces cached for those graphs meanwhile into the cache: the documents are built."""
+        self.settle()  # first: a failed load drops its graphs' triples, and the others stay to be written
         if not self._unsealed:
             return
         seals, self._unsealed = self._unsealed, {}
@@ -728,6 +773,38 @@ def _write_difference(old: Iterator[bytes], new: Iterator[bytes], removed: Binar
         else:
             a, b = next(old, None), next(new, None)
     return n_removed, n_added, blank
+
+
+def _bulk_load(store: ox.Store, loads: list[bytes]) -> None:
+    for data in loads:
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+
+
+class _Load:
+    """Bulk loads running on a thread of their own (:meth:`Store.load_documents` with ``background=True``).
+
+    A plain thread, not daemonic: the interpreter waits for it at exit, so a finished build never leaves a load cut
+    short.
+    """
+
+    def __init__(self, graphs: list[ox.NamedNode]) -> None:
+        self.graphs = graphs
+        self.error: BaseException | None = None
+        self.thread: threading.Thread
+
+    @classmethod
+    def start(cls, store: ox.Store, loads: list[bytes], graphs: list[ox.NamedNode]) -> _Load:
+        load = cls(graphs)
+
+        def run() -> None:
+            try:
+                _bulk_load(store, loads)
+            except BaseException as exc:  # handed to the thread that waits for the load
+                load.error = exc
+
+        load.thread = threading.Thread(target=run, name="kg-store-load")
+        load.thread.start()
+        return load
 
 
 def _in_graph(quad: ox.Quad, graph: ox.NamedNode) -> ox.Quad:

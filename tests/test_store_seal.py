@@ -3,8 +3,12 @@ count as built, and their export pieces are read, only once those triples are wr
 
 from __future__ import annotations
 
-import pyoxigraph as ox
+import threading
 
+import pyoxigraph as ox
+import pytest
+
+import kg.store
 from kg.rdf.namespaces import CG
 from kg.store import open_store
 
@@ -50,3 +54,47 @@ def test_a_store_closed_before_sealing_holds_the_documents_unbuilt(tmp_path):
     assert not list((tmp_path / "export-cache").glob("*.waiting"))  # the killed build's piece is gone on reopen
     reopened.load_documents([(graph, data)])  # the next build loads it again
     assert reopened.holds_document(graph) and len(reopened) == 2
+
+
+def test_a_load_in_the_background_is_whole_before_any_other_use_of_the_store(tmp_path):
+    store = open_store(tmp_path, create=True)
+    documents = [_document(f"http://ex/d{i}", str(i)) for i in range(200)]
+    store.load_documents(documents, seal=False, background=True)
+    store.cache_export(documents[0][0], b"piece")
+    assert len(store) == 200  # waits for the load: every quad but the held-back cg:sha256 triples
+    assert not store.holds_document(documents[0][0]) and store.cached_export(documents[0][0]) is None
+    store.seal_documents()
+    assert all(store.holds_document(graph) for graph, _ in documents) and len(store) == 400
+    assert store.cached_export(documents[0][0]) == b"piece"
+
+
+def test_a_failed_load_in_the_background_is_raised_and_its_documents_are_never_sealed(tmp_path):
+    store = open_store(tmp_path, create=True)
+    good, bad = _document("http://ex/good", "1"), _document("http://ex/bad", "2")
+    broken = bad[1].replace(b'"2" <', b'"2 <', 1)  # an unclosed literal: the bulk loader's syntax error
+    store.load_documents([good], seal=False)
+    store.load_documents([(bad[0], broken)], seal=False, background=True)
+    with pytest.raises(SyntaxError):
+        store.seal_documents()
+    store.seal_documents()  # the error was raised once; what loaded before it is sealed, the failed graph is not
+    assert store.holds_document(good[0]) and not store.holds_document(bad[0])
+    store.load_documents([bad])  # the store is still usable: the next build loads the document again
+    assert store.holds_document(bad[0])
+
+
+def test_holds_document_does_not_wait_for_a_load_in_the_background(tmp_path, monkeypatch):
+    """A build asks it of every new input while the previous documents load: waiting would undo the overlap."""
+    release, timed_out, bulk_load = threading.Event(), [], kg.store._bulk_load
+
+    def slow_load(oxigraph, loads):
+        timed_out.append(not release.wait(timeout=30))
+        bulk_load(oxigraph, loads)
+
+    monkeypatch.setattr(kg.store, "_bulk_load", slow_load)
+    store = open_store(tmp_path, create=True)
+    graph, data = _document("http://ex/a", "1")
+    store.load_documents([(graph, data)], seal=False, background=True)
+    assert not store.holds_document(graph) and not store.holds_document(ox.NamedNode("http://ex/other"))
+    release.set()
+    store.seal_documents()
+    assert timed_out == [False] and store.holds_document(graph)
