@@ -63,10 +63,10 @@ from __future__ import annotations
 import hashlib
 import heapq
 import itertools
-import threading
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
