@@ -16,7 +16,12 @@ Steps (``--steps``, comma separated; default all but ``memory``):
 Every number of one run comes from the same machine state; the load average is recorded
 before and after. Results print as a markdown table (and ``--json FILE``).
 
+``--repeat N`` runs ``bare`` and the three builds N times, in rounds (bare, serial, 1 worker,
+2 workers, then again), and reports each one's median run with the range of all: on a shared
+2-core machine one build varies by 5-10% from run to run, as much as a change worth keeping.
+
     python -m benchmarks.throughput.run --work /tmp/tp --markdown
+    python -m benchmarks.throughput.run --steps bare,build --repeat 3 --work /tmp/tp --markdown
 """
 
 from __future__ import annotations
@@ -69,7 +74,22 @@ class _Results(dict):
         print(json.dumps({key: value, "load": _load()}), file=sys.stderr, flush=True)
 
 
-def run_steps(steps: Sequence[str], work: Path) -> dict:
+def median_run(runs: Sequence[dict]) -> dict:
+    """The run of median wall time (the lower of the two middle ones for an even count), with every run's
+    seconds under ``runs`` when there are several.
+
+    >>> median_run([{"seconds": 3.0}, {"seconds": 1.0}, {"seconds": 2.0}])
+    {'seconds': 2.0, 'runs': [3.0, 1.0, 2.0]}
+    >>> median_run([{"seconds": 5.0}])
+    {'seconds': 5.0}
+    """
+    if len(runs) == 1:
+        return dict(runs[0])
+    middle = sorted(runs, key=lambda run: run["seconds"])[(len(runs) - 1) // 2]
+    return {**middle, "runs": [run["seconds"] for run in runs]}
+
+
+def run_steps(steps: Sequence[str], work: Path, repeat: int = 1) -> dict:
     env = project_env()
     results: dict = _Results(nproc=os.cpu_count(), load_before=_load(), batch_size=BATCH_SIZE)
     records = read_records()
@@ -86,18 +106,27 @@ def run_steps(steps: Sequence[str], work: Path) -> dict:
         return {"seconds": round(run.seconds, 2), "cpu_s": round(run.cpu_seconds, 2),
                 "peak_rss_mb": round(run.peak_rss / 2**20), "skipped": skipped}
 
-    if "bare" in steps:
+    def bare() -> dict:
         run = measure(_python("-m", "benchmarks.throughput.bare", str(corpus), "--batch-size", str(BATCH_SIZE)), env=env)
         _check(run, "bare")
         bare = json.loads(run.stdout)
         bare["seconds"] = round(run.seconds, 2)  # the whole process, startup and model load included
         bare["cpu_s"] = round(run.cpu_seconds, 2)
         bare["peak_rss_mb"] = round(run.peak_rss / 2**20)
-        results["bare"] = bare
+        return bare
+
+    timed = {"bare": bare} if "bare" in steps else {}
     if "build" in steps:
-        results["serial"] = build("serial", "--executor", "serial")
-        results["processes_1"] = build("processes-1", "--executor", "processes", "--workers", "1")
-        results["processes_2"] = build("processes-2", "--executor", "processes", "--workers", "2")
+        timed["serial"] = lambda: build("serial", "--executor", "serial")
+        timed["processes_1"] = lambda: build("processes-1", "--executor", "processes", "--workers", "1")
+        timed["processes_2"] = lambda: build("processes-2", "--executor", "processes", "--workers", "2")
+    runs: dict[str, list[dict]] = {name: [] for name in timed}
+    for round_ in range(repeat):
+        for name, step in timed.items():
+            runs[name].append(step())  # each run on stderr as it ends: a stopped run keeps what it measured
+            print(json.dumps({"round": round_ + 1, name: runs[name][-1], "load": _load()}), file=sys.stderr, flush=True)
+    for name in timed:
+        results[name] = median_run(runs[name])
     if "stages" in steps:
         run = measure(_python("-m", "benchmarks.throughput.stages", str(corpus), "--out", str(work / "stages"),
                               "--batch-size", str(BATCH_SIZE)), env=env)
@@ -140,6 +169,12 @@ def _commit() -> str:
     return head + ("+dirty" if dirty else "")
 
 
+def _seconds(row: dict) -> str:
+    """A run's seconds; with several runs, the median one's and the range of all (``90.2 (88.1-97.4)``)."""
+    runs = row.get("runs")
+    return f"{row['seconds']:.1f}" + (f" ({min(runs):.1f}-{max(runs):.1f})" if runs else "")
+
+
 def _ratio(a: float, b: float) -> str:
     return f"{a / b:.2f}x" if b else "-"
 
@@ -152,7 +187,7 @@ def format_markdown(r: dict) -> str:
     if bare:
         lines += [f"Reference (bare nlp.pipe, one process): {bare['documents']} documents, {bare['pieces']} texts, "
                   f"{bare['tokens']} tokens; model load {bare['load_s']:.1f} s, parse {bare['parse_s']:.1f} s "
-                  f"({bare.get('parse_cpu_s', 0):.1f} s CPU), whole process {bare['seconds']:.1f} s "
+                  f"({bare.get('parse_cpu_s', 0):.1f} s CPU), whole process {_seconds(bare)} s "
                   f"({bare.get('cpu_s', 0):.1f} s CPU), peak RSS {bare['peak_rss_mb']} MB.", ""]
     rows = [(k, r[k]) for k in ("serial", "processes_1", "processes_2") if k in r]
     if rows:
@@ -162,7 +197,7 @@ def format_markdown(r: dict) -> str:
         for name, row in rows:
             docs = (bare["documents"] - row["skipped"]) if bare else 0
             lines.append(
-                f"| {name} | {row['seconds']:.1f} | {row.get('cpu_s', 0):.1f} | {docs / row['seconds']:.1f} | "
+                f"| {name} | {_seconds(row)} | {row.get('cpu_s', 0):.1f} | {docs / row['seconds']:.1f} | "
                 f"{(bare['tokens'] if bare else 0) / row['seconds']:.0f} | {row['peak_rss_mb']} | "
                 f"{_ratio(row['seconds'], bare['seconds']) if bare else '-'} | "
                 f"{_ratio(row['seconds'], bare['parse_s']) if bare else '-'} | "
@@ -199,11 +234,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", default=None, help="folder for the corpus and the builds (default: a temporary one)")
     parser.add_argument("--json", default=None, help="also write the results as JSON to this file")
     parser.add_argument("--markdown", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run bare and the builds this many times, in rounds, and report the median runs")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
     steps = [s for s in args.steps.split(",") if s]
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="kg-throughput-"))
     work.mkdir(parents=True, exist_ok=True)
-    results = run_steps(steps, work)
+    results = run_steps(steps, work, repeat=args.repeat)
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
     print(format_markdown(results) if args.markdown else json.dumps(results, indent=2))
