@@ -109,11 +109,11 @@ def run_steps(steps: Sequence[str], work: Path, repeat: int = 1) -> dict:
     def bare() -> dict:
         run = measure(_python("-m", "benchmarks.throughput.bare", str(corpus), "--batch-size", str(BATCH_SIZE)), env=env)
         _check(run, "bare")
-        bare = json.loads(run.stdout)
-        bare["seconds"] = round(run.seconds, 2)  # the whole process, startup and model load included
-        bare["cpu_s"] = round(run.cpu_seconds, 2)
-        bare["peak_rss_mb"] = round(run.peak_rss / 2**20)
-        return bare
+        reference = json.loads(run.stdout)
+        reference["seconds"] = round(run.seconds, 2)  # the whole process, startup and model load included
+        reference["cpu_s"] = round(run.cpu_seconds, 2)
+        reference["peak_rss_mb"] = round(run.peak_rss / 2**20)
+        return reference
 
     timed = {"bare": bare} if "bare" in steps else {}
     if "build" in steps:
