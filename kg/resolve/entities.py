@@ -1067,7 +1067,11 @@ def _is_edge(short: Sequence[str], long: Sequence[str]) -> bool:
 
 
 def _full_names(rec: EntityRecord) -> set[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    """(kind, words) of the multi-word names of an entity: two different ones never merge."""
+    """(kind, words, whole words) of the multi-word names of an entity: two different ones never merge.
+
+    ``whole`` keeps a person's hyphenated given name as one word (:func:`_whole_words`), for the tests of a
+    shared or middle name in :func:`_compatible_names`; for other kinds it is ``words``.
+    """
     kind = rec.kind
     if kind == "thing":
         return set()
