@@ -66,8 +66,11 @@ DEFAULT_EXPORTS = ("ttl", "trig", "nq", "jsonld", "html")
 TEXTS_DIRNAME = "texts"
 #: Documents per batch sent to a worker: big enough for nlp.pipe to batch well, small enough to bound memory.
 DEFAULT_BATCH_SIZE = 16
-#: N-Quads bytes collected before one bulk load into the store (bigger loads are faster, up to a point).
-LOAD_CHUNK_BYTES = 32 * 1024 * 1024
+#: N-Quads bytes staged for one bulk load into the store. Each load of a build costs RocksDB a compaction of the
+#: store loaded so far (the keys are hashes, so every load overlaps the whole store), so fewer, bigger loads
+#: halve the store's background CPU; the bulk loader takes some 3.4 bytes of memory per byte it loads, which
+#: bounds the chunk (staged documents are not held: :meth:`kg.store.Store.stage_document`).
+LOAD_CHUNK_BYTES = 64 * 1024 * 1024
 #: N-Quads bytes bulk-loaded before the loaded documents' ``cg:sha256`` triples are written (one transaction):
 #: what a killed build loses and the next build loads again, traded against one more compaction of the whole store
 #: per transaction (:meth:`kg.store.Store.load_documents`).
@@ -370,13 +373,17 @@ def _read_ahead(batches: Iterator[list[Document]], documents: int) -> list[list[
 
 
 class _Loader:
-    """Collects document graphs (N-Quads) and writes them into the store in bulk chunks."""
+    """Stages document graphs (N-Quads) and their export pieces, and writes them into the store in bulk chunks.
+
+    Staged documents are not held in memory (:meth:`kg.store.Store.stage_document`), so a chunk costs only the
+    bulk loader's memory while it loads, on a thread of its own beside the parse of the next documents.
+    """
 
     def __init__(self, store: Store, previous: dict[str, set[str]], report: BuildReport,
                  chunk_bytes: int = LOAD_CHUNK_BYTES, seal_bytes: int = SEAL_EVERY_BYTES) -> None:
         self.store, self.previous, self.report, self.chunk_bytes = store, previous, report, chunk_bytes
         self.seal_bytes = seal_bytes
-        self._pending: list = []
+        self._staged = 0  # documents staged since the last load
         self._size = 0
         self._unsealed = 0  # N-Quads bytes loaded since the last seal_documents
 
@@ -384,23 +391,21 @@ class _Loader:
         if result.error:
             self.report.skipped.append(str(InputError("E106", path=result.source, reason=result.error)))
             return
-        self._pending.append(result)
+        self.store.stage_document(NamedNode(result.iri), result.nquads, result.piece)
+        self.report.built += 1
+        _drop_stale(self.store, self.previous, clean_text(result.source), result.iri, self.report)
+        self._staged += 1
         self._size += len(result.nquads)
         if self._size >= self.chunk_bytes:
             self.flush()
 
     def flush(self) -> None:
-        if not self._pending:
+        if not self._staged:
             return
         # in the background: the next documents are parsed while these load (the loader releases the GIL)
-        self.store.load_documents(((NamedNode(r.iri), r.nquads) for r in self._pending), seal=False, background=True)
+        self.store.load_staged(background=True)
         self._unsealed += self._size
-        for result in self._pending:
-            if result.piece:
-                self.store.cache_export(NamedNode(result.iri), result.piece)
-            self.report.built += 1
-            _drop_stale(self.store, self.previous, clean_text(result.source), result.iri, self.report)
-        self._pending, self._size = [], 0
+        self._staged, self._size = 0, 0
         if self._unsealed >= self.seal_bytes:
             self.store.seal_documents()
             self._unsealed = 0

@@ -60,6 +60,7 @@ lock). Whoever writes the database without this class must delete that folder.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import heapq
 import itertools
@@ -125,6 +126,7 @@ class Store:
         self._unflushed = 0
         self._unsealed: dict[ox.NamedNode, bytes] = {}  # cg:sha256 lines of bulk-loaded graphs not yet written
         self._loading: _Load | None = None  # bulk loads running in the background (load_documents)
+        self._staged: _Staged | None = None  # documents gathered for the next bulk load (stage_document)
         deadline = time.monotonic() + max(0.0, wait)
         tries = 0
         while True:
@@ -187,19 +189,19 @@ class Store:
         return store
 
     def _drop_waiting_pieces(self) -> None:
-        """Delete the export pieces that wait for a ``cg:sha256`` triple (:meth:`cache_export`) in the cache.
+        """Delete the export pieces that wait for a ``cg:sha256`` triple (:meth:`cache_export`) or for a bulk load
+        (:meth:`stage_document`) in the cache, and the files of bulk loads never made.
 
-        Why: a writer opens the store holding its lock, with nothing of its own pending, so every such piece was
-        left by a writer killed between a bulk load and its seal. Its document is not built, and a rebuild would
-        remove the piece, but a document that is never built again would keep it forever.
+        Why: a writer opens the store holding its lock, with nothing of its own pending, so every such file was
+        left by a writer killed between staging, loading and sealing. Its document is not built, and a rebuild
+        would remove the piece, but a document that is never built again would keep it forever.
         """
-        if self._cache is None or not self._cache.is_dir():
-            return
-        for stale in self._cache.glob("*.waiting"):
-            try:
-                stale.unlink()
-            except FileNotFoundError:
-                pass
+        assert self.path is not None
+        stale = list(self.path.parent.glob(f"{_SPOOL_PREFIX}*"))
+        if self._cache is not None and self._cache.is_dir():
+            stale += [*self._cache.glob("*.waiting"), *self._cache.glob("*.staged")]
+        for path in stale:
+            path.unlink(missing_ok=True)
 
     # -- reading -------------------------------------------------------------------------
     def query(self, sparql: str, **kwargs: Any):
@@ -507,6 +509,7 @@ class Store:
         with the bulk loader and the ``cg:sha256`` triples follow in one transaction,
         so each document is complete or not built (see the module docstring). The data
         comes from claimgraph's own serializer, so IRIs are not validated again.
+        (The same as :meth:`stage_document` for each, then :meth:`load_staged`.)
 
         With ``seal=False`` the ``cg:sha256`` triples are kept (one line per document)
         and written by :meth:`seal_documents`, or before any other write that touches
@@ -528,31 +531,62 @@ class Store:
         >>> store.holds_document(g), len(store)
         (True, 2)
         """
-        bodies, seals = [], {}
         for graph, nquads in documents:
-            self._forget(graph)
-            if self._store.contains_named_graph(graph):
-                faults.reached("store.replace")
-                self._store.remove_graph(graph)
-            faults.reached("store.load")
-            body, seals[graph] = _split_seal(nquads, graph)
-            bodies.append(body)
-        # a blank node label is the document's own: a document that may hold one is loaded alone, so that its
-        # "_:a" is not another document's "_:a" (claimgraph's own documents hold none)
-        plain = [body for body in bodies if b"_:" not in body]
-        loads = ([b"".join(plain)] if any(plain) else []) + [body for body in bodies if b"_:" in body]
-        del bodies, plain
-        if background and not seal:
-            self._loading = _Load.start(self._store, loads, list(seals))
-        else:
-            _bulk_load(self._store, loads)
-        self._unsealed.update(seals)
+            self.stage_document(graph, nquads)
+        self.load_staged(background=background and not seal)
         if seal:
             self.seal_documents()
+
+    def stage_document(self, graph: ox.NamedNode, nquads: bytes, piece: bytes = b"") -> None:
+        """Add a document (as :meth:`load_documents` takes it) and its export piece to the next bulk load
+        (:meth:`load_staged`), without holding them in memory: beside an on-disk store the N-Quads go to a file
+        that the bulk loader reads, and the piece into the cache, where it waits for the load.
+
+        Why: a build gathers some 64 MB of documents for each load (fewer loads, fewer compactions of the whole
+        store: :data:`kg.build.LOAD_CHUNK_BYTES`), and holding them, their pieces and the joined text of the
+        load came to about three times that beside the bulk loader's own memory. The store is not touched
+        here, so staging never waits for a load running in the background.
+        """
+        if self._staged is None:
+            self._staged = _Staged(self.path.parent if self.path is not None and not self.read_only else None)
+        body, seal = _split_seal(nquads, graph)
+        self._staged.add(graph, body, seal)
+        path = self._cache_file(graph)
+        if piece and path is not None and not self.read_only:
+            _write_piece(path.with_suffix(".staged"), piece)
+
+    def load_staged(self, *, background: bool = False) -> None:
+        """Bulk-load the documents :meth:`stage_document` gathered (old versions of their graphs dropped first),
+        keeping their ``cg:sha256`` triples for :meth:`seal_documents`; in the background when asked (see
+        :meth:`load_documents`)."""
+        staged, self._staged = self._staged, None
+        if staged is None:
+            return
+        try:
+            for graph in staged.seals:
+                self._forget(graph)
+                if self._store.contains_named_graph(graph):
+                    faults.reached("store.replace")
+                    self._store.remove_graph(graph)
+                faults.reached("store.load")
+                path = self._cache_file(graph)
+                if path is not None:
+                    with contextlib.suppress(FileNotFoundError):
+                        os.replace(path.with_suffix(".staged"), _waiting(path))
+            loads = staged.loads()
+        except BaseException:
+            staged.discard()
+            raise
+        if background:
+            self._loading = _Load.start(self._store, loads, list(staged.seals))
+        else:
+            _bulk_load(self._store, loads)
+        self._unsealed.update(staged.seals)
 
     def seal_documents(self) -> None:
         """Write the ``cg:sha256`` triples :meth:`load_documents` kept, in one transaction, and move the export
         pieces cached for those graphs meanwhile into the cache: the documents are built."""
+        self.load_staged()  # a staged document is sealed once loaded
         self.settle()  # first: a failed load drops its graphs' triples, and the others stay to be written
         if not self._unsealed:
             return
@@ -626,15 +660,7 @@ class Store:
         path = self._cache_file(graph)
         if path is None or self.read_only:
             return
-        if graph in self._unsealed:
-            path = _waiting(path)
-        try:
-            path.parent.mkdir(exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # a cache: the export is written all the same
+        _write_piece(_waiting(path) if graph in self._unsealed else path, data)
 
     def _forget(self, graph) -> None:
         """Called by every write before it touches ``graph``: its pending ``cg:sha256`` triples are written first
@@ -775,9 +801,73 @@ def _write_difference(old: Iterator[bytes], new: Iterator[bytes], removed: Binar
     return n_removed, n_added, blank
 
 
-def _bulk_load(store: ox.Store, loads: list[bytes]) -> None:
-    for data in loads:
-        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+def _bulk_load(store: ox.Store, loads: list[bytes | Path]) -> None:
+    """Bulk-load each N-Quads text or file; the files are the loads' own (:class:`_Staged`): deleted after."""
+    try:
+        for data in loads:
+            if isinstance(data, Path):
+                store.bulk_load(path=data, format=ox.RdfFormat.N_QUADS, lenient=True)
+            else:
+                store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
+    finally:
+        for data in loads:
+            if isinstance(data, Path):
+                data.unlink(missing_ok=True)
+
+
+#: The name of the file a bulk load gathers its N-Quads in, beside an on-disk store (:class:`_Staged`).
+_SPOOL_PREFIX = ".bulk-load-"
+
+
+class _Staged:
+    """The documents of the next bulk load (:meth:`Store.stage_document`): their ``cg:sha256`` lines, and their
+    other lines in one file in ``folder`` (in memory without a folder) or, for a document that may hold a blank
+    node, apart: a blank node label is the document's own, so such a document is loaded alone and its "_:a" is
+    not another document's "_:a" (claimgraph's own documents hold none)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.seals: dict[ox.NamedNode, bytes] = {}
+        self._alone: list[bytes] = []
+        self._parts: list[bytes] = []
+        self._file = None if folder is None else tempfile.NamedTemporaryFile(
+            dir=folder, prefix=_SPOOL_PREFIX, suffix=".nq", delete=False)
+        self._written = False
+
+    def add(self, graph: ox.NamedNode, body: bytes, seal: bytes) -> None:
+        self.seals[graph] = seal
+        if b"_:" in body:
+            self._alone.append(body)
+        elif body and self._file is None:
+            self._parts.append(body)
+        elif body:
+            self._file.write(body)
+            self._written = True
+
+    def loads(self) -> list[bytes | Path]:
+        """What to bulk-load, in order: the file (or joined text) of the plain documents, then each one apart."""
+        if self._file is None:
+            return ([b"".join(self._parts)] if self._parts else []) + self._alone
+        self._file.close()
+        if not self._written:
+            self.discard()
+            return list(self._alone)
+        return [Path(self._file.name), *self._alone]
+
+    def discard(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            Path(self._file.name).unlink(missing_ok=True)
+
+
+def _write_piece(path: Path, data: bytes) -> None:
+    """Write an export piece, whole or not at all (beside, then moved over)."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a cache: the export is written all the same
 
 
 class _Load:
@@ -793,7 +883,7 @@ class _Load:
         self.thread: threading.Thread
 
     @classmethod
-    def start(cls, store: ox.Store, loads: list[bytes], graphs: list[ox.NamedNode]) -> _Load:
+    def start(cls, store: ox.Store, loads: list[bytes | Path], graphs: list[ox.NamedNode]) -> _Load:
         load = cls(graphs)
 
         def run() -> None:

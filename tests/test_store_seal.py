@@ -1,9 +1,11 @@
-"""Bulk loads whose ``cg:sha256`` triples are written later (``Store.load_documents(seal=False)``): the documents
+"""Bulk loads whose ``cg:sha256`` triples are written later (``Store.load_documents(seal=False)``), and documents
+staged for a load (``Store.stage_document``): the documents
 count as built, and their export pieces are read, only once those triples are written."""
 
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
@@ -98,3 +100,82 @@ def test_holds_document_does_not_wait_for_a_load_in_the_background(tmp_path, mon
     release.set()
     store.seal_documents()
     assert timed_out == [False] and store.holds_document(graph)
+
+
+def test_staged_documents_wait_on_disk_not_in_memory_until_loaded(tmp_path, monkeypatch):
+    """A build stages some 64 MB of documents per load: their N-Quads in one file beside the store, their pieces
+    in the cache, so the chunk is never held in memory beside the bulk loader."""
+    loaded, bulk_load = [], kg.store._bulk_load
+
+    def seen_load(oxigraph, loads):
+        loaded.extend(load.read_bytes() if isinstance(load, Path) else None for load in loads)
+        bulk_load(oxigraph, loads)
+
+    monkeypatch.setattr(kg.store, "_bulk_load", seen_load)
+    store = open_store(tmp_path, create=True)
+    (a, data_a), (b, data_b) = _document("http://ex/a", "1"), _document("http://ex/b", "2")
+    store.stage_document(a, data_a, b"piece a")
+    store.stage_document(b, data_b)
+    assert len(list(tmp_path.glob(".bulk-load-*.nq"))) == 1
+    assert len(store) == 0 and store.cached_export(a) is None  # nothing loaded yet
+    store.load_staged()
+    assert len(loaded) == 1 and loaded[0] is not None  # one load, read from the file
+    assert b'"1"' in loaded[0] and b'"2"' in loaded[0] and str(CG.sha256).encode() not in loaded[0]
+    assert len(store) == 2 and not store.holds_document(a)
+    assert not list(tmp_path.glob(".bulk-load-*"))  # the load's file is gone once loaded
+    store.seal_documents()
+    assert store.holds_document(a) and store.holds_document(b) and len(store) == 4
+    assert store.cached_export(a) == b"piece a" and store.cached_export(b) is None
+
+
+def test_staged_documents_replace_their_old_graphs_and_pieces(tmp_path):
+    store = open_store(tmp_path, create=True)
+    graph, old = _document("http://ex/a", "old")
+    store.load_documents([(graph, old)])
+    store.cache_export(graph, b"old piece")
+    _, new = _document("http://ex/a", "new")
+    store.stage_document(graph, new, b"new piece")
+    assert store.cached_export(graph) == b"old piece"  # the store is as it was until the load
+    store.seal_documents()  # loads what is staged, then seals it
+    values = {q.object.value for q in store.quads(graph)}
+    assert values == {"new"} and store.cached_export(graph) == b"new piece"
+
+
+def test_staging_does_not_wait_for_a_load_in_the_background(tmp_path, monkeypatch):
+    """The next chunk is staged while the last one loads: waiting would undo the overlap."""
+    release, timed_out, bulk_load = threading.Event(), [], kg.store._bulk_load
+
+    def slow_load(oxigraph, loads):
+        timed_out.append(not release.wait(timeout=30))
+        bulk_load(oxigraph, loads)
+
+    monkeypatch.setattr(kg.store, "_bulk_load", slow_load)
+    store = open_store(tmp_path, create=True)
+    (a, data_a), (b, data_b) = _document("http://ex/a", "1"), _document("http://ex/b", "2")
+    store.load_documents([(a, data_a)], seal=False, background=True)
+    store.stage_document(b, data_b, b"piece b")
+    release.set()
+    store.load_staged(background=True)
+    store.seal_documents()
+    assert timed_out == [False, False] and store.holds_document(a) and store.holds_document(b)
+    assert store.cached_export(b) == b"piece b"
+
+
+def test_a_store_reopened_after_a_kill_drops_what_was_staged(tmp_path):
+    store = open_store(tmp_path, create=True)
+    graph, data = _document("http://ex/a", "1")
+    store.stage_document(graph, data, b"piece")
+    assert list(tmp_path.glob(".bulk-load-*")) and list((tmp_path / "export-cache").glob("*.staged"))
+    del store  # a killed build: never loaded
+    reopened = open_store(tmp_path)
+    assert not reopened.has_graph(graph) and reopened.cached_export(graph) is None
+    assert not list(tmp_path.glob(".bulk-load-*")) and not list((tmp_path / "export-cache").glob("*.staged"))
+
+
+def test_a_failed_staged_load_leaves_no_file_behind(tmp_path):
+    store = open_store(tmp_path, create=True)
+    graph, data = _document("http://ex/bad", "2")
+    store.stage_document(graph, data.replace(b'"2" <', b'"2 <', 1))
+    with pytest.raises(SyntaxError):
+        store.load_staged()
+    assert not list(tmp_path.glob(".bulk-load-*")) and not store.holds_document(graph)
