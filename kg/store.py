@@ -547,10 +547,17 @@ class Store:
         load came to about three times that beside the bulk loader's own memory. The store is not touched
         here, so staging never waits for a load running in the background.
         """
-        if self._staged is None:
-            self._staged = _Staged(self.path.parent if self.path is not None and not self.read_only else None)
         body, seal = _split_seal(nquads, graph)
-        self._staged.add(graph, body, seal)
+        try:
+            if self._staged is None:
+                self._staged = _Staged(self.path.parent if self.path is not None and not self.read_only else None)
+            self._staged.add(graph, body, seal)
+        except OSError as exc:  # the disk is full, say: nothing staged is loaded, so none of it counts as built
+            staged, self._staged = self._staged, None
+            if staged is not None:
+                staged.discard()
+            raise StoreError("E202", path=str(self.path),
+                             reason=f"cannot stage documents for a bulk load ({exc.strerror or exc})") from exc
         path = self._cache_file(graph)
         if piece and path is not None and not self.read_only:
             _write_piece(path.with_suffix(".staged"), piece)

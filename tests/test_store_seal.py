@@ -11,6 +11,7 @@ import pyoxigraph as ox
 import pytest
 
 import kg.store
+from kg.errors import StoreError
 from kg.rdf.namespaces import CG
 from kg.store import open_store
 
@@ -179,3 +180,20 @@ def test_a_failed_staged_load_leaves_no_file_behind(tmp_path):
     with pytest.raises(SyntaxError):
         store.load_staged()
     assert not list(tmp_path.glob(".bulk-load-*")) and not store.holds_document(graph)
+
+
+def test_staging_on_a_full_disk_is_a_clear_error_and_stages_nothing(tmp_path, monkeypatch):
+    store = open_store(tmp_path, create=True)
+    (a, data_a), (b, data_b) = _document("http://ex/a", "1"), _document("http://ex/b", "2")
+    store.stage_document(a, data_a)
+
+    def full(self, *args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kg.store._Staged, "add", full)
+    with pytest.raises(StoreError, match="E202 .*cannot stage documents for a bulk load .No space left on device"):
+        store.stage_document(b, data_b)
+    monkeypatch.undo()
+    assert not list(tmp_path.glob(".bulk-load-*"))  # what was staged is dropped, not loaded half
+    store.seal_documents()
+    assert len(store) == 0 and not store.holds_document(a)
