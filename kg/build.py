@@ -9,8 +9,9 @@ previous version; building twice gives the same graph.
 
 Speed and memory: per-document work runs on an executor (kg.parallel) with a
 bounded number of batches in flight; the document graphs come back as N-Quads and
-are written with Oxigraph's bulk loader in chunks of about :data:`LOAD_CHUNK_BYTES`
-(:meth:`kg.store.Store.load_documents`, crash-safe through each document's
+are written with Oxigraph's bulk loader in chunks of about :data:`LOAD_CHUNK_BYTES`, each
+gathered in a file beside the store as the documents come (:meth:`kg.store.Store.stage_document`,
+then :meth:`kg.store.Store.load_staged`, crash-safe through each document's
 ``cg:sha256`` triple, written for about :data:`SEAL_EVERY_BYTES` of chunks at once),
 each chunk on a thread of its own while the next documents are parsed (one chunk loads
 while the next one fills), so memory depends on the batch and chunk sizes, not on the corpus. The ``auto`` executor runs local processes on a multi-core machine, except

@@ -13,7 +13,8 @@ through a staging graph and one SPARQL update. A document counts as built only w
 which arrives in that same atomic write, so a build killed between the drop and the add
 leaves the document simply "not built yet" and a rerun finishes it (:meth:`Store.holds_document`).
 
-:meth:`Store.load_documents` is the fast path of a build: Oxigraph's bulk loader
+:meth:`Store.load_documents` is the fast path of a build (a build stages each document as it comes,
+:meth:`Store.stage_document`, and loads them by the chunk, :meth:`Store.load_staged`): Oxigraph's bulk loader
 (several times faster than transactional loads on disk, but not atomic) writes the
 graphs of many documents without their ``cg:sha256`` triples, then one transaction
 adds those triples. A build killed during the bulk load leaves graphs without their
