@@ -403,13 +403,14 @@ class _Loader:
     def flush(self) -> None:
         if not self._staged:
             return
+        # sealing waits for the loads: before this one starts, the last one has had a chunk's parse to finish in
+        if self._unsealed >= self.seal_bytes:
+            self.store.seal_documents()
+            self._unsealed = 0
         # in the background: the next documents are parsed while these load (the loader releases the GIL)
         self.store.load_staged(background=True)
         self._unsealed += self._size
         self._staged, self._size = 0, 0
-        if self._unsealed >= self.seal_bytes:
-            self.store.seal_documents()
-            self._unsealed = 0
 
 
 def write_outputs(store: Store, out: Path, exports: Iterable[str]) -> dict[str, Path]:

@@ -593,8 +593,8 @@ class Store:
 
     def seal_documents(self) -> None:
         """Write the ``cg:sha256`` triples :meth:`load_documents` kept, in one transaction, and move the export
-        pieces cached for those graphs meanwhile into the cache: the documents are built."""
-        self.load_staged()  # a staged document is sealed once loaded
+        pieces cached for those graphs meanwhile into the cache: the documents are built. (Documents staged and
+        not loaded yet stay staged: :meth:`load_staged`.)"""
         self.settle()  # first: a failed load drops its graphs' triples, and the others stay to be written
         if not self._unsealed:
             return
@@ -631,7 +631,9 @@ class Store:
             raise QueryError("E300", reason=str(exc).splitlines()[0]) from exc
 
     def flush(self) -> None:
-        """Write what is pending (:meth:`seal_documents`) and flush RocksDB's write buffers to disk."""
+        """Write what is pending (:meth:`load_staged`, :meth:`seal_documents`) and flush RocksDB's write buffers
+        to disk."""
+        self.load_staged()
         self.seal_documents()
         self._store.flush()
 
@@ -671,8 +673,11 @@ class Store:
         _write_piece(_waiting(path) if graph in self._unsealed else path, data)
 
     def _forget(self, graph) -> None:
-        """Called by every write before it touches ``graph``: its pending ``cg:sha256`` triples are written first
-        (so writes keep their order), and its cached export piece is dropped."""
+        """Called by every write before it touches ``graph``: the graph's staged load and its pending
+        ``cg:sha256`` triples are written first (so writes keep their order), and its cached export piece is
+        dropped."""
+        if self._staged is not None and graph in self._staged.seals:
+            self.load_staged()
         if graph in self._unsealed:
             self.seal_documents()
         path = self._cache_file(graph)
@@ -684,6 +689,7 @@ class Store:
                     pass
 
     def _forget_all(self) -> None:
+        self.load_staged()
         self.seal_documents()
         if self._cache is not None and self._cache.is_dir():
             shutil.rmtree(self._cache, ignore_errors=True)

@@ -137,7 +137,9 @@ def test_staged_documents_replace_their_old_graphs_and_pieces(tmp_path):
     _, new = _document("http://ex/a", "new")
     store.stage_document(graph, new, b"new piece")
     assert store.cached_export(graph) == b"old piece"  # the store is as it was until the load
-    store.seal_documents()  # loads what is staged, then seals it
+    store.seal_documents()  # seals what is loaded; staged documents wait for their load
+    assert {q.object.value for q in store.quads(graph)} == {"old"}
+    store.flush()  # loads what is staged, then seals it
     values = {q.object.value for q in store.quads(graph)}
     assert values == {"new"} and store.cached_export(graph) == b"new piece"
 
@@ -195,5 +197,15 @@ def test_staging_on_a_full_disk_is_a_clear_error_and_stages_nothing(tmp_path, mo
         store.stage_document(b, data_b)
     monkeypatch.undo()
     assert not list(tmp_path.glob(".bulk-load-*"))  # what was staged is dropped, not loaded half
-    store.seal_documents()
+    store.flush()
     assert len(store) == 0 and not store.holds_document(a)
+
+
+def test_a_write_to_a_staged_graph_loads_it_first(tmp_path):
+    store = open_store(tmp_path, create=True)
+    (a, data_a), (b, data_b) = _document("http://ex/a", "1"), _document("http://ex/b", "2")
+    store.stage_document(a, data_a)
+    store.stage_document(b, data_b)
+    store.drop_graph(a)  # the load comes first, never after the drop
+    store.flush()
+    assert not store.has_graph(a) and store.holds_document(b)
