@@ -85,8 +85,9 @@ def test_a_failed_load_in_the_background_is_raised_and_its_documents_are_never_s
     assert store.holds_document(bad[0])
 
 
-def test_holds_document_does_not_wait_for_a_load_in_the_background(tmp_path, monkeypatch):
-    """A build asks it of every new input while the previous documents load: waiting would undo the overlap."""
+@pytest.fixture
+def held_loads(monkeypatch):
+    """Bulk loads that wait for ``release`` to be set; ``timed_out`` records, per load, whether it waited in vain."""
     release, timed_out, bulk_load = threading.Event(), [], kg.store._bulk_load
 
     def slow_load(oxigraph, loads):
@@ -94,6 +95,12 @@ def test_holds_document_does_not_wait_for_a_load_in_the_background(tmp_path, mon
         bulk_load(oxigraph, loads)
 
     monkeypatch.setattr(kg.store, "_bulk_load", slow_load)
+    return release, timed_out
+
+
+def test_holds_document_does_not_wait_for_a_load_in_the_background(tmp_path, held_loads):
+    """A build asks it of every new input while the previous documents load: waiting would undo the overlap."""
+    release, timed_out = held_loads
     store = open_store(tmp_path, create=True)
     graph, data = _document("http://ex/a", "1")
     store.load_documents([(graph, data)], seal=False, background=True)
@@ -144,15 +151,9 @@ def test_staged_documents_replace_their_old_graphs_and_pieces(tmp_path):
     assert values == {"new"} and store.cached_export(graph) == b"new piece"
 
 
-def test_staging_does_not_wait_for_a_load_in_the_background(tmp_path, monkeypatch):
+def test_staging_does_not_wait_for_a_load_in_the_background(tmp_path, held_loads):
     """The next chunk is staged while the last one loads: waiting would undo the overlap."""
-    release, timed_out, bulk_load = threading.Event(), [], kg.store._bulk_load
-
-    def slow_load(oxigraph, loads):
-        timed_out.append(not release.wait(timeout=30))
-        bulk_load(oxigraph, loads)
-
-    monkeypatch.setattr(kg.store, "_bulk_load", slow_load)
+    release, timed_out = held_loads
     store = open_store(tmp_path, create=True)
     (a, data_a), (b, data_b) = _document("http://ex/a", "1"), _document("http://ex/b", "2")
     store.load_documents([(a, data_a)], seal=False, background=True)
